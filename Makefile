@@ -1,0 +1,46 @@
+# minutes: the two commands a new machine needs are `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+OUT ?= out
+CORPUS ?= corpus
+BIN := .build/release/minutes
+# valgrind 3.19 cannot read DWARF 5, so the leak check builds its own copy with DWARF 4.
+VALGRIND_BUILD := .build-valgrind
+VALGRIND_FLAGS := -Xswiftc -debug-info-format=dwarf -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4
+
+.PHONY: run test bootstrap build release valgrind lint format clean
+
+## run: set up, build for release, and run the main job over corpus/ into out/
+run: bootstrap release
+	@mkdir -p $(OUT)
+	$(BIN) ast $(CORPUS) > $(OUT)/ast.txt
+	@echo "minutes: syntax trees of $(CORPUS)/ written to $(OUT)/ast.txt"
+
+## test: set up, then run every test
+test: bootstrap
+	$(SWIFT) test
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	$(SWIFT) build
+
+release: bootstrap
+	$(SWIFT) build -c release
+
+## valgrind: run the CLI over corpus/ under valgrind; fails if any byte is definitely lost
+valgrind: bootstrap
+	$(SWIFT) build -c release --scratch-path $(VALGRIND_BUILD) $(VALGRIND_FLAGS)
+	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 \
+		$(VALGRIND_BUILD)/release/minutes ast $(CORPUS) > /dev/null
+
+## lint: check formatting with the committed .swift-format
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests
+
+clean:
+	rm -rf .build $(VALGRIND_BUILD) $(OUT)

@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Swift 6 language mode plus the upcoming features that keep the public surface honest.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "minutes",
+    products: [
+        .executable(name: "minutes", targets: ["minutes"]),
+        .library(name: "MinutesKit", targets: ["Ingest", "Extract", "Publish"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C: the only target that sees cmark.h.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+
+        // The pipeline, one way: Ingest -> Extract -> Publish.
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "CCmark",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "Extract", dependencies: ["Ingest"], swiftSettings: strictSettings),
+        .target(name: "Publish", dependencies: ["Extract"], swiftSettings: strictSettings),
+
+        // The command line: a thin shell over the stages.
+        .executableTarget(
+            name: "minutes",
+            dependencies: [
+                "Ingest", "Extract", "Publish",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"], swiftSettings: strictSettings),
+        .testTarget(name: "minutesTests", dependencies: ["minutes"], swiftSettings: strictSettings),
+    ]
+)

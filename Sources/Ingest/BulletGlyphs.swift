@@ -1,0 +1,75 @@
+/// Reads the bullet glyphs of documents converted from Word or PDF as Markdown list items.
+///
+/// A line that starts (after indentation) with a glyph such as `•`, `o`, `◦`, `▪`, `–` or Word's Symbol-font ``
+/// becomes a `- ` item. Its nesting comes from its indentation and, when converters dropped the indentation, from
+/// Word's glyph order (`•` then `o` then `▪`); the indentation is rewritten to two spaces per level so that cmark
+/// nests it and never mistakes it for code. A glyph right after a Markdown marker (`- o text`) is a leftover of
+/// the conversion and is removed.
+struct BulletGlyphs {
+    /// The open glyph items: their indentation width and glyph rank, outermost first.
+    private var open: [(indent: Int, rank: Int)] = []
+    private var previousBlank = true
+
+    /// Glyphs by their UTF-8 bytes, with Word's nesting rank (0 = first level).
+    private static let glyphs: [(bytes: [UInt8], rank: Int)] = [
+        ("•", 0), ("●", 0), ("·", 0), ("∙", 0), ("‣", 0), ("⁃", 0), ("►", 0), ("➢", 0), ("➤", 0), ("–", 0), ("—", 0),
+        ("\u{F0B7}", 0), ("\u{F0D8}", 0), ("\u{F0FC}", 0), ("◦", 1), ("○", 1), ("□", 1), ("\u{F06F}", 1), ("▪", 2),
+        ("■", 2), ("▫", 2), ("\u{F0A7}", 2),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// Returns `line` with a leading bullet glyph turned into a Markdown list marker.
+    mutating func rewrite(_ line: [UInt8]) -> [UInt8] {
+        var index = 0
+        var width = 0
+        while index < line.count, line[index] == 0x20 || line[index] == 0x09 {
+            width += line[index] == 0x09 ? 4 - width % 4 : 1
+            index += 1
+        }
+        guard index < line.count else {
+            previousBlank = true
+            return line
+        }
+        defer { previousBlank = false }
+        // `- o text`: a glyph doubled by the converter after a real marker.
+        if line[index] == UInt8(ascii: "-") || line[index] == UInt8(ascii: "*") || line[index] == UInt8(ascii: "+"),
+            index + 1 < line.count, line[index + 1] == 0x20,
+            let (_, length) = glyph(in: line, at: index + 2)
+        {
+            return Array(line[..<(index + 2)]) + Array(line[(index + 2 + length)...])
+        }
+        guard let (rank, length) = glyph(in: line, at: index) else {
+            if previousBlank { open.removeAll() }
+            return line
+        }
+        while let last = open.last, !(width > last.indent || width == last.indent && rank > last.rank) {
+            open.removeLast()
+        }
+        let level = open.count
+        open.append((width, rank))
+        var content = index + length
+        while content < line.count, line[content] == 0x20 || line[content] == 0x09 { content += 1 }
+        return Array(repeating: 0x20, count: 2 * level) + Array("- ".utf8) + Array(line[content...])
+    }
+
+    /// The rank and byte length of a glyph used as a bullet at `index`: followed by whitespace, or for `o` by a
+    /// tab or by a space and a capital letter, digit or quote (so a sentence starting "o the…" stays prose).
+    private func glyph(in line: [UInt8], at index: Int) -> (rank: Int, length: Int)? {
+        guard index < line.count else { return nil }
+        if line[index] == UInt8(ascii: "o") {
+            guard index + 2 < line.count else { return nil }
+            let next = line[index + 1]
+            let after = line[index + 2]
+            let startsEntry = (after >= 0x41 && after <= 0x5A) || isASCIIDigit(after) || after == 0x22 || after == 0x27
+            guard next == 0x09 || next == 0x20 && startsEntry else { return nil }
+            return (1, 1)
+        }
+        guard line[index] >= 0x80 else { return nil }
+        for glyph in Self.glyphs where line[index...].starts(with: glyph.bytes) {
+            let after = index + glyph.bytes.count
+            // A glyph is a bullet only when whitespace follows: "–5%" and "•••" are not lists.
+            guard after < line.count, line[after] == 0x20 || line[after] == 0x09 else { return nil }
+            return (glyph.rank, glyph.bytes.count)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+import Yams
+
+/// A value of YAML front matter, typed as YAML resolves it; dates and times stay strings, as written.
+public enum FrontMatterValue: Hashable, Sendable {
+    /// A string, including dates such as `2021-03-04`, which are kept as written.
+    case string(String)
+    /// An integer.
+    case int(Int)
+    /// A floating-point number.
+    case double(Double)
+    /// `true` or `false`.
+    case bool(Bool)
+    /// `null`, `~` or an empty value.
+    case null
+    /// A sequence.
+    case list([FrontMatterValue])
+    /// A mapping, in the order written.
+    case map([Entry])
+
+    /// One key and value of a mapping.
+    public struct Entry: Hashable, Sendable {
+        /// The key, as a string.
+        public var key: String
+        /// The value.
+        public var value: FrontMatterValue
+
+        /// Creates an entry.
+        public init(key: String, value: FrontMatterValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// The value for `key` in a mapping, compared case-insensitively; `nil` for other values.
+    public subscript(key: String) -> FrontMatterValue? {
+        guard case .map(let entries) = self else { return nil }
+        let wanted = key.lowercased()
+        return entries.first { $0.key.lowercased() == wanted }?.value
+    }
+
+    /// The value as text when it is a scalar.
+    public var text: String? {
+        switch self {
+        case .string(let string): string
+        case .int(let int): String(int)
+        case .double(let double): String(double)
+        case .bool(let bool): String(bool)
+        case .null, .list, .map: nil
+        }
+    }
+}
+
+/// The YAML front matter at the top of a note (`---` … `---`).
+public struct FrontMatter: Hashable, Sendable {
+    /// The parsed value; usually a ``FrontMatterValue/map(_:)``.
+    public var value: FrontMatterValue
+    /// The lines the front matter occupies, delimiters included.
+    public var lines: ClosedRange<Int>
+
+    /// Creates front matter.
+    public init(value: FrontMatterValue, lines: ClosedRange<Int>) {
+        self.value = value
+        self.lines = lines
+    }
+
+    /// The value for a top-level `key`, compared case-insensitively.
+    public subscript(key: String) -> FrontMatterValue? { value[key] }
+}
+
+/// Finds and parses YAML front matter, and blanks its lines so that the body keeps the file's line numbers.
+public enum FrontMatterParser {
+    /// The most YAML nodes front matter may expand to; more is refused, which stops alias bombs.
+    public static let nodeLimit = 10_000
+
+    /// The result of splitting a note: its front matter, the text with the front matter lines emptied, and any
+    /// problem with the YAML.
+    public struct Split: Hashable, Sendable {
+        /// The front matter, when there is some and it parsed.
+        public var frontMatter: FrontMatter?
+        /// The note with each front matter line emptied, so that line numbers still match the file.
+        public var body: String
+        /// A problem with the YAML, placed on its line in the file.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Splits `text` (already normalised, LF line ends) into front matter and body.
+    public static func split(_ text: String, path: String) -> Split {
+        guard text.hasPrefix("---\n") || text.hasPrefix("--- \n") else {
+            return Split(frontMatter: nil, body: text, diagnostics: [])
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
+            return Split(frontMatter: nil, body: text, diagnostics: [])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        for index in 0...close { lines[index] = "" }
+        let body = lines.joined(separator: "\n")
+        do {
+            let node = try Yams.compose(yaml: yaml)
+            var budget = nodeLimit
+            let value = try node.map { try convert($0, budget: &budget) } ?? .null
+            return Split(frontMatter: FrontMatter(value: value, lines: 1...close + 1), body: body, diagnostics: [])
+        } catch let error as YamlError {
+            return Split(frontMatter: nil, body: body, diagnostics: [diagnostic(for: error, path: path)])
+        } catch {
+            let message = "front matter refused: it expands to more than \(nodeLimit) values (YAML aliases?)"
+            return Split(frontMatter: nil, body: body, diagnostics: [Diagnostic(.error, message, file: path, line: 1)])
+        }
+    }
+
+    private static func isDelimiter(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " }.reversed().drop { $0 == " " }
+        return String(trimmed.reversed()) == "---" || String(trimmed.reversed()) == "..."
+    }
+
+    private struct TooLarge: Error {}
+
+    private static func convert(_ node: Node, budget: inout Int) throws -> FrontMatterValue {
+        budget -= 1
+        guard budget >= 0 else { throw TooLarge() }
+        switch node {
+        case .scalar(let scalar):
+            // Quoted scalars are strings; plain ones resolve as YAML 1.1 does. Dates stay as written.
+            guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
+            if ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return .null }
+            if let bool = Bool.construct(from: scalar) { return .bool(bool) }
+            if let int = Int.construct(from: scalar) { return .int(int) }
+            if scalar.string.contains("."), let double = Double.construct(from: scalar) { return .double(double) }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .list(try sequence.map { try convert($0, budget: &budget) })
+        case .mapping(let mapping):
+            return .map(
+                try mapping.map { key, value in
+                    FrontMatterValue.Entry(key: key.string ?? "", value: try convert(value, budget: &budget))
+                }
+            )
+        case .alias:
+            return .null
+        }
+    }
+
+    /// A YAML error placed on its line in the file: YAML line 1 is file line 2.
+    private static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
+        let (problem, mark): (String, Mark?) =
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                .composer(_, let problem, let mark, _):
+                (problem, mark)
+            case .reader(let problem, _, _, _): (problem, nil)
+            default: ("\(error)", nil)
+            }
+        let position = SourcePosition(line: (mark?.line ?? 0) + 1, column: mark?.column ?? 1)
+        return Diagnostic(
+            .error,
+            "front matter is not valid YAML: \(problem); body read without it",
+            file: path,
+            position: position
+        )
+    }
+}

@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands the paths a user gives into the notes to read.
+///
+/// Files named explicitly are taken whatever their extension. Folders are searched recursively for files with one
+/// of ``extensions``; hidden files and folders (names starting with `.`) are skipped; symbolic links are followed,
+/// and a folder reached twice (a link loop) is skipped with a warning. The result is sorted by path, so runs are
+/// deterministic. A missing or unreadable path is a diagnostic, and the other paths carry on.
+public struct InputCollector: Sendable {
+    /// The result of a collection: the files to read, in order, and problems with the paths.
+    public struct Collection: Hashable, Sendable {
+        /// The note files, sorted by path and without duplicates.
+        public var files: [String]
+        /// Problems with paths that were given or found.
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The file extensions read from folders, lower case and without the dot.
+    public var extensions: Set<String>
+
+    /// The extensions read by default: `md`, `markdown` and `txt`.
+    public static let defaultExtensions: Set<String> = ["md", "markdown", "txt"]
+
+    /// Creates a collector for files with the given extensions.
+    public init(extensions: Set<String> = InputCollector.defaultExtensions) {
+        self.extensions = Set(extensions.map { $0.lowercased() })
+    }
+
+    /// Collects the notes under `paths`.
+    public func collect(_ paths: [String]) -> Collection {
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var visited = Set<FileID>()
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                diagnostics.append(FileReader.error(errno, path).diagnostic)
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path, id: FileID(info), files: &files, diagnostics: &diagnostics, visited: &visited)
+            } else {
+                files.append(path)
+            }
+        }
+        var seen = Set<String>()
+        let unique = files.sorted().filter { seen.insert($0).inserted }
+        return Collection(files: unique, diagnostics: diagnostics)
+    }
+
+    /// A file's identity on disk, to notice a folder reached twice through links.
+    private struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private func walk(
+        _ directory: String,
+        id: FileID,
+        files: inout [String],
+        diagnostics: inout [Diagnostic],
+        visited: inout Set<FileID>
+    ) {
+        guard visited.insert(id).inserted else {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "folder already visited through a symbolic link (a link loop?); skipped",
+                    file: directory
+                )
+            )
+            return
+        }
+        guard let handle = opendir(directory) else {
+            diagnostics.append(FileReader.error(errno, directory).diagnostic)
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        closedir(handle)
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        for name in names.sorted() {
+            let path = prefix + name
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                // A dangling link or a file removed while walking.
+                diagnostics.append(FileReader.error(errno, path).diagnostic)
+                continue
+            }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(path, id: FileID(info), files: &files, diagnostics: &diagnostics, visited: &visited)
+            case S_IFREG:
+                let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map(String.init) : nil
+                if let ext, extensions.contains(ext.lowercased()) { files.append(path) }
+            default:
+                continue
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Crypto
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Settings for reading notes.
+public struct IngestOptions: Hashable, Sendable {
+    /// The largest file read, in bytes (default 16 MiB); larger files are refused with a diagnostic.
+    public var maxFileSize: Int
+    /// The format to read every note in, or `nil` to detect it from each note's content.
+    public var format: NoteFormat?
+
+    /// The default limit on file size: 16 MiB.
+    public static let defaultMaxFileSize = 16 * 1024 * 1024
+
+    /// Creates options.
+    public init(maxFileSize: Int = IngestOptions.defaultMaxFileSize, format: NoteFormat? = nil) {
+        self.maxFileSize = maxFileSize
+        self.format = format
+    }
+}
+
+/// Reads notes: bytes to decoded, normalised text, front matter and a syntax tree.
+///
+/// The stages, each usable alone: ``TextDecoder``, ``TextNormaliser``, ``FrontMatterParser``,
+/// ``NoteFormat/detect(_:)``, then ``MarkdownParser`` or ``TextProfileParser``.
+public struct NoteIngestor: Sendable {
+    /// The settings in force.
+    public var options: IngestOptions
+
+    /// Creates an ingestor.
+    public init(options: IngestOptions = IngestOptions()) {
+        self.options = options
+    }
+
+    /// Reads and ingests the file at `path`.
+    ///
+    /// - Throws: ``IngestError`` when the file cannot be read or is not text. Problems in the text are
+    ///   diagnostics on the returned document.
+    public func ingest(path: String) throws(IngestError) -> NoteDocument {
+        let bytes = try FileReader.contents(of: path, limit: options.maxFileSize)
+        return try ingest(bytes: bytes, path: path)
+    }
+
+    /// Ingests a note held in memory; `path` names it in diagnostics.
+    ///
+    /// - Throws: ``IngestError`` when the bytes are over the size limit or not text.
+    public func ingest(bytes: [UInt8], path: String) throws(IngestError) -> NoteDocument {
+        guard bytes.count <= options.maxFileSize else {
+            throw .tooLarge(path: path, size: bytes.count, limit: options.maxFileSize)
+        }
+        let decoded = try TextDecoder.decode(bytes, path: path)
+        var diagnostics = decoded.diagnostics
+        let normalised = TextNormaliser.normalise(decoded.text)
+        let split = FrontMatterParser.split(normalised, path: path)
+        diagnostics += split.diagnostics
+        let format = options.format ?? (split.frontMatter != nil ? .markdown : NoteFormat.detect(split.body))
+        let root = format == .markdown ? MarkdownParser.parse(split.body) : TextProfileParser.parse(split.body)
+        if root.children.isEmpty {
+            let what = bytes.isEmpty ? "note is empty" : "note has no content outside its front matter"
+            diagnostics.append(Diagnostic(.warning, what, file: path))
+        }
+        let digest = SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }
+        let source = NoteSource(
+            path: path,
+            sha256: digest.joined(),
+            format: format,
+            size: bytes.count,
+            encoding: decoded.encoding
+        )
+        return NoteDocument(
+            source: source,
+            text: split.body,
+            frontMatter: split.frontMatter,
+            root: root,
+            diagnostics: diagnostics
+        )
+    }
+}
+
+/// Reads whole files with POSIX calls, refusing what is not a regular file or is over the limit before reading.
+enum FileReader {
+    static func contents(of path: String, limit: Int) throws(IngestError) -> [UInt8] {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw error(errno, path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw error(errno, path) }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            if info.st_mode & S_IFMT == S_IFDIR { throw .unreadable(path: path, reason: "is a directory") }
+            throw .notRegularFile(path: path)
+        }
+        let size = Int(info.st_size)
+        guard size <= limit else { throw .tooLarge(path: path, size: size, limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var total = 0
+        while total < size {
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw error(errno, path)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        if total < size { bytes.removeLast(size - total) }
+        return bytes
+    }
+
+    static func error(_ code: Int32, _ path: String) -> IngestError {
+        if code == ENOENT || code == ENOTDIR { return .notFound(path: path) }
+        return .unreadable(path: path, reason: String(cString: strerror(code)).lowercased())
+    }
+}

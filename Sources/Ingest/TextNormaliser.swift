@@ -1,0 +1,149 @@
+/// Cleans the text of a note before it is parsed, without ever adding or removing a line.
+///
+/// Rules, in order:
+/// 1. CRLF and lone CR become LF.
+/// 2. NBSP and the other Unicode spaces become a plain space; zero-width characters (ZWSP, ZWNJ, ZWJ, word
+///    joiner, BOM, soft hyphen) are removed; control characters other than tab and LF become a space.
+/// 3. Outside code: HTML left by converters is folded into Markdown (``HTMLFolder``): `<sup>`, `<sub>`, `<u>`,
+///    `<span …>`, `<font …>` are dropped, `<br>` becomes a space, `<b>`/`<strong>` and `<i>`/`<em>` become `**` and
+///    `*`, and block tags alone at the start of a line (`<h2>`, `<p>`, `<ul>`, `<li>`…) become Markdown headings,
+///    paragraphs and nested list items.
+/// 4. Outside code: bullet glyphs of converted documents at the start of a line (`•`, `o`, `◦`, `▪`, `–`, ``…)
+///    become `- ` list markers, indented so that nesting survives (``BulletGlyphs``).
+public enum TextNormaliser {
+    /// Returns `text` normalised; it has exactly as many lines as `text`.
+    public static func normalise(_ text: String) -> String {
+        var bytes = cleanCharacters(Array(text.utf8))
+        bytes = rewriteLines(bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Rules 1 and 2: line endings, Unicode spaces, zero-width and control characters.
+    static func cleanCharacters(_ input: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var index = 0
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+                out.append(byte)
+                index += 1
+                continue
+            }
+            if byte == 0x0D {
+                out.append(0x0A)
+                index += index + 1 < count && input[index + 1] == 0x0A ? 2 : 1
+                continue
+            }
+            if byte < 0x80 {  // other C0 controls and DEL
+                out.append(0x20)
+                index += 1
+                continue
+            }
+            // Multi-byte sequences: the decoder guarantees well-formed UTF-8.
+            let next = index + 1 < count ? input[index + 1] : 0
+            let third = index + 2 < count ? input[index + 2] : 0
+            switch byte {
+            case 0xC2 where next == 0xA0 || (0x80...0x9F).contains(next):  // NBSP, C1 controls
+                out.append(0x20)
+                index += 2
+            case 0xC2 where next == 0xAD:  // soft hyphen
+                index += 2
+            case 0xE1 where next == 0x9A && third == 0x80:  // ogham space mark
+                out.append(0x20)
+                index += 3
+            case 0xE2 where next == 0x80 && (0x80...0x8A).contains(third),  // en quad … hair space
+                0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0xAF),  // LS, PS, NNBSP
+                0xE2 where next == 0x81 && third == 0x9F,  // medium mathematical space
+                0xE3 where next == 0x80 && third == 0x80:  // ideographic space
+                out.append(0x20)
+                index += 3
+            case 0xE2 where next == 0x80 && (0x8B...0x8D).contains(third),  // ZWSP, ZWNJ, ZWJ
+                0xE2 where next == 0x81 && third == 0xA0,  // word joiner
+                0xEF where next == 0xBB && third == 0xBF:  // BOM / ZWNBSP
+                index += 3
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// Rules 3 and 4, line by line, skipping fenced code blocks and multi-line HTML comments.
+    static func rewriteLines(_ input: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + input.count / 16)
+        var fence: (byte: UInt8, length: Int)?
+        var inComment = false
+        var html = HTMLFolder()
+        var bullets = BulletGlyphs()
+        var start = 0
+        while start <= input.count {
+            let end = input[start...].firstIndex(of: 0x0A) ?? input.count
+            let line = input[start..<end]
+            if let open = fence {
+                if let close = fenceMarker(line), close.byte == open.byte, close.length >= open.length,
+                    line.allSatisfy({ $0 == open.byte || $0 == 0x20 || $0 == 0x09 })
+                {
+                    fence = nil
+                }
+                out.append(contentsOf: line)
+            } else if inComment {
+                if contains(line, "-->") { inComment = false }
+                out.append(contentsOf: line)
+            } else if let marker = fenceMarker(line) {
+                fence = marker
+                out.append(contentsOf: line)
+            } else {
+                var rewritten = line.contains(UInt8(ascii: "<")) ? html.fold(line) : Array(line)
+                if let opened = lastIndex(of: "<!--", in: rewritten), lastIndex(of: "-->", in: rewritten) ?? -1 < opened
+                {
+                    inComment = true
+                }
+                rewritten = bullets.rewrite(rewritten)
+                out.append(contentsOf: rewritten)
+            }
+            if end < input.count { out.append(0x0A) }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// The fence character and length when `line` opens or closes a fenced code block.
+    private static func fenceMarker(_ line: ArraySlice<UInt8>) -> (byte: UInt8, length: Int)? {
+        var index = line.startIndex
+        var spaces = 0
+        while index < line.endIndex, line[index] == 0x20, spaces < 4 {
+            index += 1
+            spaces += 1
+        }
+        guard spaces < 4, index < line.endIndex else { return nil }
+        let byte = line[index]
+        guard byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~") else { return nil }
+        var length = 0
+        while index < line.endIndex, line[index] == byte {
+            length += 1
+            index += 1
+        }
+        guard length >= 3 else { return nil }
+        if byte == UInt8(ascii: "`"), line[index...].contains(byte) { return nil }
+        return (byte, length)
+    }
+
+    private static func contains(_ line: ArraySlice<UInt8>, _ needle: String) -> Bool {
+        lastIndex(of: needle, in: Array(line)) != nil
+    }
+
+    private static func lastIndex(of needle: String, in line: [UInt8]) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard line.count >= pattern.count else { return nil }
+        var index = line.count - pattern.count
+        while index >= 0 {
+            if line[index..<index + pattern.count].elementsEqual(pattern) { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

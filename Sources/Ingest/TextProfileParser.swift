@@ -1,0 +1,318 @@
+/// Reads a plain-text note into the same tree that cmark gives Markdown notes, line by line.
+///
+/// Plain text has no inline syntax, and its line structure carries the meaning that cmark would lose (header lines
+/// run into one paragraph, indented discussion read as code), so the text profile builds the tree itself:
+/// - ALL-CAPS lines and lines underlined with `===` or `---` are headings (levels 2 and 1, 2);
+/// - `Label: value` lines at the left margin (`Date:`, `Present:`, `Apologies:`, `Chair:`) are paragraphs of their
+///   own, continued only by lines indented under them;
+/// - `-`, `*`, `+`, `1.`, `1)`, `(1)`, `(a)`, `a)` and `(iv)` items are lists, nested by indentation, with
+///   indented lines continuing the item above;
+/// - other lines form paragraphs of lines at one indentation, so a topic line and the indented discussion under it
+///   stay apart (a node's range keeps the indentation in its column).
+public enum TextProfileParser {
+    /// Parses plain `text` into a `document` node.
+    public static func parse(_ text: String) -> MarkdownNode {
+        var builder = Builder()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var index = 0
+        while index < lines.count {
+            let number = index + 1
+            let line = lines[index]
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            let indent = indentWidth(line)
+            let content = trimmed[
+                ..<(trimmed.lastIndex { $0 != " " && $0 != "\t" }.map(trimmed.index(after:)) ?? trimmed.startIndex)
+            ]
+            let text = String(content)
+            let column = line.utf8.count - trimmed.utf8.count + 1
+            let next = index + 1 < lines.count ? lines[index + 1].drop { $0 == " " } : ""
+            defer { index += 1 }
+            if text.isEmpty {
+                builder.blank()
+            } else if !builder.inParagraph(at: indent), indent < 4, !next.isEmpty, NoteFormat.isUnderline(next),
+                !startsListItem(trimmed), !NoteFormat.isUnderline(trimmed)
+            {
+                let level = next.first == "=" ? 1 : 2
+                let width = lines[index + 1].utf8.count
+                builder.heading(level, text, line: number, column: column, endLine: number + 1, endWidth: width)
+                index += 1
+            } else if NoteFormat.isUnderline(trimmed), trimmed.first == "-" || trimmed.first == "*" {
+                builder.thematicBreak(line: number, column: column, width: text.utf8.count)
+            } else if isCapitalHeading(trimmed) {
+                let title = text.hasSuffix(":") ? String(text.dropLast()) : text
+                builder.heading(2, title, line: number, column: column, endLine: number, endWidth: line.utf8.count)
+            } else if let marker = listMarker(trimmed) {
+                let body = String(content.dropFirst(marker.length).drop { $0 == " " || $0 == "\t" })
+                let bodyColumn = column + content.utf8.count - body.utf8.count
+                builder.item(
+                    marker: marker,
+                    indent: indent,
+                    text: body,
+                    line: number,
+                    column: column,
+                    bodyColumn: bodyColumn
+                )
+            } else {
+                builder.text(
+                    text,
+                    indent: indent,
+                    isHeader: indent == 0 && isHeaderLine(text),
+                    line: number,
+                    column: column
+                )
+            }
+        }
+        return builder.finish()
+    }
+
+    /// Whether `line` is an ALL-CAPS heading: at least three letters, none lower case, at most 80 characters, and
+    /// not a `LABEL: value` line.
+    static func isCapitalHeading(_ line: Substring) -> Bool {
+        guard line.count <= 80 else { return false }
+        var letters = 0
+        for character in line {
+            if character.isLowercase { return false }
+            if character.isLetter { letters += 1 }
+        }
+        guard letters >= 3 else { return false }
+        if let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].contains(where: \.isLetter) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether `text` is a `Label: value` header line: a capitalised label of at most five words, then a colon.
+    static func isHeaderLine(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isUppercase else { return false }
+        let label = text[..<colon]
+        let after = text[text.index(after: colon)...]
+        guard after.isEmpty || after.first == " " || after.first == "\t" else { return false }
+        return label.split(separator: " ").count <= 5
+            && label.allSatisfy { $0.isLetter || $0.isNumber || " .'&/()-".contains($0) }
+    }
+
+    static func startsListItem(_ line: Substring) -> Bool { listMarker(line) != nil }
+
+    struct Marker {
+        var length: Int
+        var ordered: Bool
+        var start: Int
+    }
+
+    /// The list marker at the start of `line`, when it has one followed by a space.
+    static func listMarker(_ line: Substring) -> Marker? {
+        let chars = Array(line.prefix(8))
+        func spaced(_ length: Int) -> Bool { length < chars.count && (chars[length] == " " || chars[length] == "\t") }
+        guard let first = chars.first else { return nil }
+        if "-*+".contains(first) { return spaced(1) ? Marker(length: 1, ordered: false, start: 1) : nil }
+        // 1.  1)  12.
+        let digits = chars.prefix { $0.isASCII && $0.isNumber }
+        if (1...3).contains(digits.count), digits.count < chars.count,
+            chars[digits.count] == "." || chars[digits.count] == ")",
+            spaced(digits.count + 1)
+        {
+            return Marker(length: digits.count + 1, ordered: true, start: Int(String(digits)) ?? 1)
+        }
+        // (1)  (a)  (iv)  a)
+        if first == "(", let close = chars.firstIndex(of: ")"), close >= 2, spaced(close + 1) {
+            let inner = chars[1..<close]
+            let roman = inner.allSatisfy { "ivxlc".contains($0) } && inner.count <= 5
+            let letter = inner.count == 1 && inner[inner.startIndex].isLetter
+            let number = inner.count <= 3 && inner.allSatisfy { $0.isASCII && $0.isNumber }
+            if roman || letter || number {
+                let start = number ? Int(String(inner)) ?? 1 : letterIndex(inner.first)
+                return Marker(length: close + 1, ordered: true, start: start)
+            }
+        }
+        if first.isLetter, first.isLowercase, chars.count > 1, chars[1] == ")", spaced(2) {
+            return Marker(length: 2, ordered: true, start: letterIndex(first))
+        }
+        return nil
+    }
+
+    private static func letterIndex(_ letter: Character?) -> Int {
+        guard let value = letter?.lowercased().unicodeScalars.first?.value, value >= 97, value <= 122 else { return 1 }
+        return Int(value) - 96
+    }
+
+    /// The width of the leading whitespace, with tabs to the next multiple of four.
+    static func indentWidth(_ line: Substring) -> Int {
+        var width = 0
+        for character in line {
+            if character == " " {
+                width += 1
+            } else if character == "\t" {
+                width += 4 - width % 4
+            } else {
+                break
+            }
+        }
+        return width
+    }
+}
+
+/// Builds the tree for ``TextProfileParser`` with a stack of open blocks.
+private struct Builder {
+    private enum Role {
+        case document
+        case list(indent: Int, ordered: Bool)
+        case item(indent: Int)
+        case paragraph(indent: Int, header: Bool)
+    }
+
+    private struct Frame {
+        var role: Role
+        var node: MarkdownNode
+    }
+
+    private var stack = [Frame(role: .document, node: MarkdownNode(.document))]
+    private var afterBlank = false
+    private var lastLine = 0
+    private var lastWidth = 0
+
+    /// Whether a line at `indent` would continue the open paragraph.
+    func inParagraph(at indent: Int) -> Bool {
+        guard !afterBlank, case .paragraph = stack[stack.count - 1].role else { return false }
+        return true
+    }
+
+    mutating func blank() {
+        closeParagraph()
+        afterBlank = true
+    }
+
+    mutating func heading(_ level: Int, _ title: String, line: Int, column: Int, endLine: Int, endWidth: Int) {
+        closeAll()
+        let start = SourcePosition(line: line, column: column)
+        let textRange = start..<SourcePosition(line: line, column: column + title.utf8.count)
+        let range = start..<SourcePosition(line: endLine, column: endWidth + 1)
+        append(
+            MarkdownNode(.heading(level: level), range: range, children: [MarkdownNode(.text(title), range: textRange)])
+        )
+        afterBlank = false
+    }
+
+    mutating func thematicBreak(line: Int, column: Int, width: Int) {
+        closeAll()
+        let range = SourcePosition(line: line, column: column)..<SourcePosition(line: line, column: column + width)
+        append(MarkdownNode(.thematicBreak, range: range))
+        afterBlank = false
+    }
+
+    mutating func item(
+        marker: TextProfileParser.Marker,
+        indent: Int,
+        text: String,
+        line: Int,
+        column: Int,
+        bodyColumn: Int
+    ) {
+        closeParagraph()
+        // Close the items this one is not nested in, and a list of the other kind at the same indentation.
+        closing: while true {
+            switch stack[stack.count - 1].role {
+            case .item(let itemIndent) where indent <= itemIndent:
+                pop()
+            case .list(let listIndent, let ordered) where indent < listIndent || ordered != marker.ordered:
+                pop()
+            default:
+                break closing
+            }
+        }
+        let start = SourcePosition(line: line, column: column)
+        if case .list = stack[stack.count - 1].role {
+            if afterBlank, case .list(let ordered, let first, _) = stack[stack.count - 1].node.kind {
+                stack[stack.count - 1].node.kind = .list(ordered: ordered, start: first, tight: false)
+            }
+        } else {
+            let kind = MarkdownNode.Kind.list(ordered: marker.ordered, start: marker.start, tight: true)
+            let list = MarkdownNode(kind, range: start..<start)
+            stack.append(Frame(role: .list(indent: indent, ordered: marker.ordered), node: list))
+        }
+        stack.append(Frame(role: .item(indent: indent), node: MarkdownNode(.item(checkbox: nil), range: start..<start)))
+        if !text.isEmpty {
+            openParagraph(text, indent: indent + 1, header: false, line: line, column: bodyColumn)
+        }
+        note(line: line, width: bodyColumn - 1 + text.utf8.count)
+        afterBlank = false
+    }
+
+    mutating func text(_ text: String, indent: Int, isHeader: Bool, line: Int, column: Int) {
+        let textNode = MarkdownNode(
+            .text(text),
+            range: SourcePosition(
+                line: line,
+                column: column
+            )..<SourcePosition(line: line, column: column + text.utf8.count)
+        )
+        if !afterBlank, !isHeader, case .paragraph(let paragraphIndent, let header) = stack[stack.count - 1].role,
+            header ? indent > paragraphIndent : (indent == paragraphIndent || insideItem(below: indent))
+        {
+            stack[stack.count - 1].node.children.append(MarkdownNode(.softBreak))
+            stack[stack.count - 1].node.children.append(textNode)
+        } else {
+            closeParagraph()
+            while let top = stack.last {
+                if case .item(let itemIndent) = top.role, indent > itemIndent { break }
+                if case .document = top.role { break }
+                pop()
+            }
+            openParagraph(text, indent: indent, header: isHeader, line: line, column: column)
+        }
+        note(line: line, width: column - 1 + text.utf8.count)
+        afterBlank = false
+    }
+
+    /// Whether the innermost item takes a continuation line at `indent`.
+    private func insideItem(below indent: Int) -> Bool {
+        guard stack.count >= 2, case .item(let itemIndent) = stack[stack.count - 2].role else { return false }
+        return indent > itemIndent
+    }
+
+    private mutating func openParagraph(_ text: String, indent: Int, header: Bool, line: Int, column: Int) {
+        let start = SourcePosition(line: line, column: column)
+        let end = SourcePosition(line: line, column: column + text.utf8.count)
+        let paragraph = MarkdownNode(
+            .paragraph,
+            range: start..<end,
+            children: [MarkdownNode(.text(text), range: start..<end)]
+        )
+        stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph))
+    }
+
+    private mutating func note(line: Int, width: Int) {
+        lastLine = line
+        lastWidth = width
+    }
+
+    private mutating func closeParagraph() {
+        if case .paragraph = stack[stack.count - 1].role { pop() }
+    }
+
+    private mutating func closeAll() {
+        while stack.count > 1 { pop() }
+    }
+
+    /// Closes the innermost block, extending its range to its last child, and appends it to its parent.
+    private mutating func pop() {
+        guard stack.count > 1, var frame = stack.popLast() else { return }
+        if let lower = frame.node.range?.lowerBound,
+            let upper = frame.node.children.last(where: { $0.range != nil })?.range?.upperBound, lower <= upper
+        {
+            frame.node.range = lower..<max(upper, frame.node.range?.upperBound ?? upper)
+        }
+        append(frame.node)
+    }
+
+    private mutating func append(_ node: MarkdownNode) {
+        stack[stack.count - 1].node.children.append(node)
+    }
+
+    mutating func finish() -> MarkdownNode {
+        closeAll()
+        var document = stack[0].node
+        let endLine = max(lastLine, 1)
+        document.range = SourcePosition(line: 1, column: 1)..<SourcePosition(line: endLine, column: lastWidth + 1)
+        return document
+    }
+}

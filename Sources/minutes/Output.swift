@@ -1,0 +1,30 @@
+import Ingest
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the command line writes what is not data.
+enum Output {
+    /// Prints diagnostics to standard error, one a line.
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            standardError("\(diagnostic)\n")
+        }
+    }
+}
+
+/// Writes `text` to standard error, unbuffered, so that it interleaves correctly with standard output.
+func standardError(_ text: String) {
+    var text = text
+    text.withUTF8 { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDERR_FILENO, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}
