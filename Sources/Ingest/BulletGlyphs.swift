@@ -35,7 +35,9 @@ struct BulletGlyphs {
             index + 1 < line.count, line[index + 1] == 0x20,
             let (_, length) = glyph(in: line, at: index + 2)
         {
-            return Array(line[..<(index + 2)]) + Array(line[(index + 2 + length)...])
+            var content = index + 2 + length
+            while content < line.count, line[content] == 0x20 || line[content] == 0x09 { content += 1 }
+            return Array(line[..<(index + 2)]) + Array(line[content...])
         }
         guard let (rank, length) = glyph(in: line, at: index) else {
             if previousBlank { open.removeAll() }

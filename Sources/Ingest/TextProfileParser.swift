@@ -167,8 +167,6 @@ private struct Builder {
 
     private var stack = [Frame(role: .document, node: MarkdownNode(.document))]
     private var afterBlank = false
-    private var lastLine = 0
-    private var lastWidth = 0
 
     /// Whether a line at `indent` would continue the open paragraph.
     func inParagraph(at indent: Int) -> Bool {
@@ -233,7 +231,6 @@ private struct Builder {
         if !text.isEmpty {
             openParagraph(text, indent: indent + 1, header: false, line: line, column: bodyColumn)
         }
-        note(line: line, width: bodyColumn - 1 + text.utf8.count)
         afterBlank = false
     }
 
@@ -259,7 +256,6 @@ private struct Builder {
             }
             openParagraph(text, indent: indent, header: isHeader, line: line, column: column)
         }
-        note(line: line, width: column - 1 + text.utf8.count)
         afterBlank = false
     }
 
@@ -278,11 +274,6 @@ private struct Builder {
             children: [MarkdownNode(.text(text), range: start..<end)]
         )
         stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph))
-    }
-
-    private mutating func note(line: Int, width: Int) {
-        lastLine = line
-        lastWidth = width
     }
 
     private mutating func closeParagraph() {
@@ -311,8 +302,8 @@ private struct Builder {
     mutating func finish() -> MarkdownNode {
         closeAll()
         var document = stack[0].node
-        let endLine = max(lastLine, 1)
-        document.range = SourcePosition(line: 1, column: 1)..<SourcePosition(line: endLine, column: lastWidth + 1)
+        let end = document.children.last?.range?.upperBound ?? SourcePosition(line: 1, column: 1)
+        document.range = SourcePosition(line: 1, column: 1)..<end
         return document
     }
 }
