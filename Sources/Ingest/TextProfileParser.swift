@@ -3,8 +3,8 @@
 /// Plain text has no inline syntax, and its line structure carries the meaning that cmark would lose (header lines
 /// run into one paragraph, indented discussion read as code), so the text profile builds the tree itself:
 /// - ALL-CAPS lines and lines underlined with `===` or `---` are headings (levels 2 and 1, 2);
-/// - `Label: value` lines at the left margin (`Date:`, `Present:`, `Apologies:`, `Chair:`) are paragraphs of their
-///   own, continued only by lines indented under them;
+/// - `Label: value` lines (`Date:`, `Present:`, `Apologies:`, `Chair:`, `Ann:`) are paragraphs of their own,
+///   continued only by lines indented under them;
 /// - `-`, `*`, `+`, `1.`, `1)`, `(1)`, `(a)`, `a)` and `(iv)` items are lists, nested by indentation, with
 ///   indented lines continuing the item above;
 /// - other lines form paragraphs of lines at one indentation, so a topic line and the indented discussion under it
@@ -56,7 +56,7 @@ public enum TextProfileParser {
                 builder.text(
                     text,
                     indent: indent,
-                    isHeader: indent == 0 && isHeaderLine(text),
+                    isHeader: isHeaderLine(text),
                     line: number,
                     column: column
                 )
@@ -243,7 +243,8 @@ private struct Builder {
             )..<SourcePosition(line: line, column: column + text.utf8.count)
         )
         if !afterBlank, !isHeader, case .paragraph(let paragraphIndent, let header) = stack[stack.count - 1].role,
-            header ? indent > paragraphIndent : (indent == paragraphIndent || insideItem(below: indent))
+            indent > paragraphIndent && header || indent == paragraphIndent && (!header || wraps(into: text))
+                || !header && insideItem(below: indent) && wraps(into: text)
         {
             stack[stack.count - 1].node.children.append(MarkdownNode(.softBreak))
             stack[stack.count - 1].node.children.append(textNode)
@@ -257,6 +258,17 @@ private struct Builder {
             openParagraph(text, indent: indent, header: isHeader, line: line, column: column)
         }
         afterBlank = false
+    }
+
+    /// Whether `text` reads as the wrapped rest of the open paragraph's last line.
+    ///
+    /// It does when that line is long or `text` starts in lower case; a short topic line followed by indented
+    /// discussion does not wrap.
+    private func wraps(into text: String) -> Bool {
+        guard let last = stack[stack.count - 1].node.children.last, case .text(let previous) = last.kind else {
+            return true
+        }
+        return previous.utf8.count >= 50 || text.first?.isLowercase == true
     }
 
     /// Whether the innermost item takes a continuation line at `indent`.

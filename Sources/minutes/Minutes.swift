@@ -12,7 +12,7 @@ struct Minutes: ParsableCommand {
             meeting, its attendees, sections, recommendations, actions and decisions, each with its source lines.
             """,
         version: "minutes \(ToolVersion.current) (libcmark \(MarkdownParser.cmarkVersion))",
-        subcommands: [Ast.self]
+        subcommands: [Extract.self, Ast.self]
     )
 }
 

@@ -72,14 +72,30 @@ import Testing
     }
 
     @Test func separatesATopicFromItsIndentedDiscussion() {
-        let text = "Stream identifiers\n   Ann: keep them.\n   Bob: agreed.\nNext topic\n"
+        let text = "Stream identifiers\n   Ann: keep them.\n   Bob: agreed, and this\n   wraps.\nNext topic\n"
         let children = TextProfileParser.parse(text).children
         #expect(
             children.map { $0.plainText(softBreak: "|") } == [
-                "Stream identifiers", "Ann: keep them.|Bob: agreed.", "Next topic",
+                "Stream identifiers", "Ann: keep them.", "Bob: agreed, and this|wraps.", "Next topic",
             ]
         )
-        #expect(children.map { $0.range?.lowerBound.column } == [1, 4, 1])
+        #expect(children.map { $0.range?.lowerBound.column } == [1, 4, 4, 1])
+    }
+
+    @Test func continuesAnItemOnlyWithWrappedText() throws {
+        let text = """
+            - Header compression
+               Cisco offered to fund research.
+            - A long item that runs on past the usual width of a line and
+              wraps onto the next one
+            """
+        let list = try #require(TextProfileParser.parse(text).children.first)
+        #expect(
+            list.children.map { $0.children.map { $0.plainText() } } == [
+                ["Header compression", "Cisco offered to fund research."],
+                ["A long item that runs on past the usual width of a line and wraps onto the next one"],
+            ]
+        )
     }
 
     @Test func placesTextWithUTF8ByteColumns() throws {

@@ -1,0 +1,330 @@
+/// A calendar date without a time zone.
+public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The year, such as 2020.
+    public var year: Int
+    /// The month, 1–12.
+    public var month: Int
+    /// The day of the month, 1–31.
+    public var day: Int
+
+    /// Creates a date when the parts form a real date, else `nil`.
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), (1900...2200).contains(year), day >= 1,
+            day <= CalendarDate.days(inMonth: month, year: year)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    public init?(iso: String) {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        self.init(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// The number of days in `month` of `year`.
+    public static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Orders dates chronologically.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        let month = month < 10 ? "0\(month)" : "\(month)"
+        let day = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(month)-\(day)"
+    }
+}
+
+/// A date found in text, with where it was and whether the year was written.
+public struct FoundDate: Hashable, Sendable {
+    /// The date; a missing year is taken from the reference date.
+    public var date: CalendarDate
+    /// The words of the date as written (`21st April 2020`).
+    public var text: String
+    /// Whether the text gave the year.
+    public var hasYear: Bool
+}
+
+/// Finds dates and times in the many ways minutes write them.
+///
+/// Dates: `21st April 2020`, `21 April 2020`, `Tuesday 21 April 2020`, `April 21, 2020`, `Apr 21st 2020`,
+/// `2020-04-21`, `21/04/2020` and `21.04.2020` (day first unless `dayFirst` is off), `15-Sep-2016`, and without a
+/// year (`30 May`, `May 30`) against a reference date. Times: `15:00 – 17:00`, `3pm-5pm`, `15:00-17:00 UTC`,
+/// `3 pm`, `14h30`.
+public enum DateParser {
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+
+    private struct Token {
+        var text: Substring
+        var number: Int?
+        var month: Int?
+    }
+
+    /// The first date in `text`; a date without a year takes the year that puts it on or after `reference`
+    /// (or the reference's year when `reference` is given and `forward` is false).
+    public static func firstDate(
+        in text: String,
+        dayFirst: Bool = true,
+        reference: CalendarDate? = nil,
+        forward: Bool = true
+    ) -> FoundDate? {
+        let tokens = tokenize(text)
+        var index = 0
+        while index < tokens.count {
+            if let found = date(at: index, in: tokens, dayFirst: dayFirst, reference: reference, forward: forward) {
+                return found
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private static func tokenize(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        func flush(_ end: String.Index) {
+            guard start < end else { return }
+            let word = text[start..<end]
+            var token = Token(text: word)
+            if word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber) {
+                token.number = Int(word)
+            } else {
+                let lower = word.lowercased()
+                // 21st, 2nd, 3rd, 4th
+                for suffix in ["st", "nd", "rd", "th"] where lower.hasSuffix(suffix) {
+                    let digits = lower.dropLast(2)
+                    if !digits.isEmpty, digits.allSatisfy(\.isNumber), digits.count <= 2 { token.number = Int(digits) }
+                }
+                token.month = months[lower.hasSuffix(".") ? String(lower.dropLast()) : lower]
+            }
+            tokens.append(token)
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character.isNumber {
+                index = text.index(after: index)
+                continue
+            }
+            flush(index)
+            if !character.isWhitespace { tokens.append(Token(text: text[index...index])) }
+            index = text.index(after: index)
+            start = index
+        }
+        flush(text.endIndex)
+        return tokens
+    }
+
+    private static func date(
+        at index: Int,
+        in tokens: [Token],
+        dayFirst: Bool,
+        reference: CalendarDate?,
+        forward: Bool
+    ) -> FoundDate? {
+        func token(_ offset: Int) -> Token? { index + offset < tokens.count ? tokens[index + offset] : nil }
+        func span(_ count: Int) -> String {
+            let first = tokens[index].text
+            let last = tokens[index + count - 1].text
+            return String(first.base[first.startIndex..<last.endIndex])
+        }
+        func year(_ token: Token?) -> Int? {
+            guard let value = token?.number, token?.text.count == 4 || token?.text.count == 2 else { return nil }
+            return value < 100 ? 2000 + value : value
+        }
+        guard let first = token(0) else { return nil }
+        // 2020-04-21
+        if let y = first.number, first.text.count == 4, token(1)?.text == "-", let m = token(2)?.number,
+            token(3)?.text == "-", let d = token(4)?.number, let date = CalendarDate(year: y, month: m, day: d)
+        {
+            return FoundDate(date: date, text: span(5), hasYear: true)
+        }
+        // 21/04/2020, 21.04.2020, 04/21/2020
+        if let a = first.number, first.text.count <= 2, let separator = token(1)?.text,
+            separator == "/" || separator == ".", let b = token(2)?.number, token(2)?.text.count ?? 0 <= 2,
+            token(3)?.text == separator, let y = year(token(4))
+        {
+            let (day, month) = dayFirst ? (a, b) : (b, a)
+            if let date = CalendarDate(year: y, month: month, day: day) ?? CalendarDate(year: y, month: day, day: month)
+            {
+                return FoundDate(date: date, text: span(5), hasYear: true)
+            }
+        }
+        // 15-Sep-2016
+        if let d = first.number, first.text.count <= 2, token(1)?.text == "-", let m = token(2)?.month,
+            token(3)?.text == "-", let y = year(token(4)), let date = CalendarDate(year: y, month: m, day: d)
+        {
+            return FoundDate(date: date, text: span(5), hasYear: true)
+        }
+        // 21 April 2020, 21st of April, 2020
+        if let d = first.number, first.text.count <= 4, first.text.first?.isNumber == true, d <= 31 {
+            var offset = 1
+            if token(offset)?.text.lowercased() == "of" { offset += 1 }
+            if let m = token(offset)?.month {
+                offset += 1
+                var yearOffset = offset
+                if token(yearOffset)?.text == "," { yearOffset += 1 }
+                if let y = year(token(yearOffset)), token(yearOffset)?.text.count == 4,
+                    let date = CalendarDate(year: y, month: m, day: d)
+                {
+                    return FoundDate(date: date, text: span(yearOffset + 1), hasYear: true)
+                }
+                if let date = withoutYear(month: m, day: d, reference: reference, forward: forward) {
+                    return FoundDate(date: date, text: span(offset), hasYear: false)
+                }
+            }
+        }
+        // April 21, 2020; Apr 21st 2020
+        if let m = first.month, let d = token(1)?.number, d <= 31, token(1)?.text.count ?? 9 <= 4 {
+            var yearOffset = 2
+            if token(yearOffset)?.text == "," { yearOffset += 1 }
+            if let y = year(token(yearOffset)), token(yearOffset)?.text.count == 4,
+                let date = CalendarDate(year: y, month: m, day: d)
+            {
+                return FoundDate(date: date, text: span(yearOffset + 1), hasYear: true)
+            }
+            if let date = withoutYear(month: m, day: d, reference: reference, forward: forward) {
+                return FoundDate(date: date, text: span(2), hasYear: false)
+            }
+        }
+        return nil
+    }
+
+    private static func withoutYear(month: Int, day: Int, reference: CalendarDate?, forward: Bool) -> CalendarDate? {
+        guard let reference else { return nil }
+        guard let sameYear = CalendarDate(year: reference.year, month: month, day: day) else { return nil }
+        if forward, sameYear < reference { return CalendarDate(year: reference.year + 1, month: month, day: day) }
+        return sameYear
+    }
+
+    /// The last day of the month named in `text` with a year (`end of June 2021`), or of the next such month after
+    /// `reference` when no year is written.
+    public static func monthEnd(in text: String, reference: CalendarDate?) -> CalendarDate? {
+        let tokens = tokenize(text)
+        for (index, token) in tokens.enumerated() {
+            guard let month = token.month, token.text.count >= 3 else { continue }
+            var year: Int?
+            if index + 1 < tokens.count, let value = tokens[index + 1].number, tokens[index + 1].text.count == 4 {
+                year = value
+            } else if let reference {
+                year = month >= reference.month ? reference.year : reference.year + 1
+            }
+            guard let year else { return nil }
+            return CalendarDate(year: year, month: month, day: CalendarDate.days(inMonth: month, year: year))
+        }
+        return nil
+    }
+
+    /// The first time or time range in `text` as `HH:MM` strings; `end` is `nil` for a single time.
+    public static func timeRange(in text: String) -> (start: String, end: String?)? {
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            if let (start, afterStart) = time(characters, at: index) {
+                var next = afterStart
+                while next < characters.count, characters[next] == " " { next += 1 }
+                if next < characters.count,
+                    "-–—".contains(characters[next])
+                        || next + 1 < characters.count
+                            && characters[next] == "t" && characters[next + 1] == "o"
+                {
+                    next += characters[next] == "t" ? 2 : 1
+                    while next < characters.count, characters[next] == " " { next += 1 }
+                    if let (end, _) = time(characters, at: next, meridiemHint: start.meridiem) {
+                        let startValue =
+                            start.meridiem == nil && end.meridiem != nil
+                            ? applyMeridiem(start.hour, end.meridiem) : start.hour
+                        return (format(startValue, start.minute), format(end.hour, end.minute))
+                    }
+                }
+                if start.explicit { return (format(start.hour, start.minute), nil) }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private struct ClockTime {
+        var hour: Int
+        var minute: Int
+        var meridiem: String?
+        /// Written with a colon, `h` or am/pm, so clearly a time.
+        var explicit: Bool
+    }
+
+    private static func time(
+        _ characters: [Character],
+        at start: Int,
+        meridiemHint: String? = nil
+    ) -> (ClockTime, Int)? {
+        if start > 0, characters[start - 1].isNumber || characters[start - 1].isLetter { return nil }
+        var index = start
+        var hourDigits = ""
+        while index < characters.count, characters[index].isASCII, characters[index].isNumber, hourDigits.count < 2 {
+            hourDigits.append(characters[index])
+            index += 1
+        }
+        guard let hour = Int(hourDigits), hour <= 24 else { return nil }
+        if index < characters.count, characters[index].isNumber { return nil }
+        var minute = 0
+        var explicit = false
+        if index + 2 < characters.count,
+            characters[index] == ":" || characters[index] == "." || characters[index] == "h",
+            characters[index + 1].isNumber, characters[index + 2].isNumber
+        {
+            minute = Int(String(characters[(index + 1)...(index + 2)])) ?? 0
+            explicit = characters[index] != "."
+            index += 3
+            if index < characters.count, characters[index].isNumber { return nil }
+        }
+        var look = index
+        while look < characters.count, characters[look] == " " { look += 1 }
+        var meridiem: String?
+        if look + 1 < characters.count {
+            let pair = String(characters[look...(look + 1)]).lowercased()
+            let after = look + 2 < characters.count ? characters[look + 2] : " "
+            if pair == "am" || pair == "pm", !after.isLetter {
+                meridiem = pair
+                index = look + 2
+                explicit = true
+            } else if look + 3 < characters.count, pair == "a." || pair == "p.",
+                characters[look + 2].lowercased() == "m"
+            {
+                meridiem = pair == "a." ? "am" : "pm"
+                index = look + 4
+                explicit = true
+            }
+        }
+        guard explicit || meridiemHint != nil, minute < 60 else { return nil }
+        let resolvedHour = meridiem.map { applyMeridiem(hour, $0) } ?? hour
+        guard resolvedHour <= 24 else { return nil }
+        return (ClockTime(hour: resolvedHour, minute: minute, meridiem: meridiem, explicit: explicit), index)
+    }
+
+    private static func applyMeridiem(_ hour: Int, _ meridiem: String?) -> Int {
+        switch meridiem {
+        case "pm": hour < 12 ? hour + 12 : hour
+        case "am": hour == 12 ? 0 : hour
+        default: hour
+        }
+    }
+
+    private static func format(_ hour: Int, _ minute: Int) -> String {
+        (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
+    }
+}

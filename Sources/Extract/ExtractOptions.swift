@@ -1,0 +1,67 @@
+public import Ingest
+
+/// Settings for extraction.
+public struct ExtractOptions: Hashable, Sendable {
+    /// Whether `03/04/2021` means 3 April (day first, the default) or March 4.
+    public var dayFirst: Bool
+
+    /// Creates options.
+    public init(dayFirst: Bool = true) {
+        self.dayFirst = dayFirst
+    }
+}
+
+/// What every extractor reads: the note's outline, its sections, and the meeting's date once known.
+public struct ExtractionContext: Sendable {
+    /// The note's path, for diagnostics.
+    public var path: String
+    /// The ingested note.
+    public var document: NoteDocument
+    /// The note flattened into blocks.
+    public var outline: NoteOutline
+    /// The settings in force.
+    public var options: ExtractOptions
+    /// The index of the block used as the title, if any.
+    public var titleBlock: Int?
+    /// The sections, once found.
+    public var sections: [Section] = []
+    /// For each block, the index in ``sections`` of the innermost section holding it.
+    public var sectionOfBlock: [Int?] = []
+    /// For each section, the index of its heading block.
+    public var headingBlock: [Int] = []
+    /// The meeting date, once found; due dates are resolved against it.
+    public var meetingDate: CalendarDate?
+
+    /// Creates a context for `document`.
+    public init(document: NoteDocument, options: ExtractOptions) {
+        self.path = document.source.path
+        self.document = document
+        self.outline = NoteOutline(document.root)
+        self.options = options
+        self.sectionOfBlock = Array(repeating: nil, count: outline.blocks.count)
+    }
+
+    /// The blocks.
+    public var blocks: [OutlineBlock] { outline.blocks }
+
+    /// The `id` of the section holding block `index`.
+    public func sectionID(ofBlock index: Int) -> String? {
+        sectionOfBlock[index].map { sections[$0].id }
+    }
+
+    /// The titles of the sections holding block `index`, innermost first.
+    public func sectionTitles(ofBlock index: Int) -> [String] {
+        var titles: [String] = []
+        var current = sectionOfBlock[index]
+        while let section = current {
+            titles.append(sections[section].title)
+            current = sections[section].parent.flatMap { parent in sections.firstIndex { $0.id == parent } }
+        }
+        return titles
+    }
+
+    /// A warning at `line`.
+    public func warning(_ message: String, line: Int) -> Diagnostic {
+        Diagnostic(.warning, message, file: path, line: line)
+    }
+}

@@ -1,0 +1,88 @@
+public import Ingest
+
+/// Turns an ingested note into a ``Meeting``: runs each extractor over the note's outline in turn.
+///
+/// Order matters: sections (and the title) first, then the meeting's date, time and place, which due dates are
+/// resolved against; then people, actions, decisions and recommendations.
+public struct MeetingExtractor: Sendable {
+    /// The settings in force.
+    public var options: ExtractOptions
+
+    /// Creates an extractor.
+    public init(options: ExtractOptions = ExtractOptions()) {
+        self.options = options
+    }
+
+    /// Extracts the meeting recorded in `document`.
+    public func extract(_ document: NoteDocument) -> Meeting {
+        var context = ExtractionContext(document: document, options: options)
+        let outline = SectionExtractor().extract(&context)
+        let metadata = MetadataExtractor().extract(&context, title: outline.title)
+        let people = PeopleExtractor().extract(context)
+        let actions = ActionExtractor().extract(context)
+        let decisions = DecisionExtractor().extract(context)
+        let actionLines = Set(actions.records.flatMap { Array($0.lines.first...$0.lines.last) })
+        let recommendations = RecommendationExtractor().extract(context, actionLines: actionLines)
+        let source = MeetingSource(
+            path: document.source.path,
+            sha256: document.source.sha256,
+            format: document.source.format
+        )
+        var diagnostics: [Diagnostic] = document.diagnostics
+        diagnostics += metadata.diagnostics
+        diagnostics += people.diagnostics
+        diagnostics += actions.diagnostics
+        diagnostics += decisions.diagnostics
+        diagnostics += recommendations.diagnostics
+        return Meeting(
+            id: MeetingID.make(date: metadata.date, title: metadata.title, path: document.source.path),
+            source: source,
+            title: metadata.title,
+            date: metadata.date?.description,
+            startTime: metadata.startTime,
+            endTime: metadata.endTime,
+            location: metadata.location,
+            attendees: people.attendees,
+            officials: people.officials,
+            absent: people.absent,
+            sections: context.sections,
+            recommendations: recommendations.records,
+            actions: actions.records,
+            decisions: decisions.records,
+            diagnostics: diagnostics.sorted {
+                ($0.position?.line ?? 0, $0.message) < ($1.position?.line ?? 0, $1.message)
+            }
+        )
+    }
+}
+
+/// Records of one kind found by an extractor, with the problems it noticed.
+public struct Extracted<Record: Sendable>: Sendable {
+    /// The records, in document order.
+    public var records: [Record]
+    /// Problems worth a warning.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a result.
+    public init(records: [Record] = [], diagnostics: [Diagnostic] = []) {
+        self.records = records
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Stable, slug-safe meeting ids.
+public enum MeetingID {
+    /// `2020-04-21-summary-note-of-the-rr3-special-interest-group`: the date and the title's first words, or the
+    /// file name when there is no title.
+    public static func make(date: CalendarDate?, title: String?, path: String) -> String {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
+        var words = Slug.make(title ?? (stem.isEmpty ? fileName : stem), maxLength: 60)
+        if let date {
+            let iso = date.description
+            if words.hasPrefix(iso) { words = String(words.dropFirst(iso.count).drop { $0 == "-" }) }
+            words = words.isEmpty ? iso : iso + "-" + words
+        }
+        return words.isEmpty ? "meeting" : words
+    }
+}

@@ -1,0 +1,168 @@
+public import Ingest
+
+/// Finds the meeting's date, start and end time, and place.
+///
+/// The date comes from front matter, else a `Date:` line (or heading), else the lines near the top, else the title,
+/// else the file name (`2016-10-06.md`, `20201117_minutes.md`). Time and place come from the same lines: the
+/// seed's `15:00 – 17:00, 21st April 2020, via video call` gives all three.
+public struct MetadataExtractor: Sendable {
+    /// What was found.
+    public struct Result: Sendable {
+        /// The title, from ``SectionExtractor``.
+        public var title: String?
+        /// The meeting date.
+        public var date: CalendarDate?
+        /// `HH:MM`.
+        public var startTime: String?
+        /// `HH:MM`.
+        public var endTime: String?
+        /// Where the meeting took place.
+        public var location: String?
+        /// A warning when no date was found.
+        public var diagnostics: [Diagnostic] = []
+    }
+
+    static let dateLabels: Set<String> = [
+        "date", "meeting date", "date/time", "meeting date/time", "when", "held on", "meeting from", "date and time",
+    ]
+    static let timeLabels: Set<String> = ["time", "times", "meeting time"]
+    static let placeLabels: Set<String> = ["location", "venue", "where", "place", "meeting place", "meeting location"]
+    static let platforms = [
+        "video call", "video conference", "videoconference", "teleconference", "conference call", "phone call", "zoom",
+        "microsoft teams", "google meet", "skype", "webex", "jitsi", "online", "telecon", "irc",
+    ]
+
+    /// Creates an extractor.
+    public init() {}
+
+    /// Finds the metadata of the note in `context`, and records the date there for later extractors.
+    public func extract(_ context: inout ExtractionContext, title: String?) -> Result {
+        var result = Result(title: title)
+        let blocks = context.blocks
+        let dayFirst = context.options.dayFirst
+        let frontMatter = context.document.frontMatter
+        // Lines near the top: before the first section that is not about people or metadata, at most 25.
+        let firstBodySection = context.headingBlock.dropFirst(0).first { index in
+            let title = blocks[index].text.lowercased()
+            return !PeopleWords.isPeopleHeading(title)
+        }
+        let topEnd = Swift.min(firstBodySection ?? blocks.count, 25)
+        let top = Array(blocks.prefix(topEnd).enumerated())
+
+        // Date
+        if let text = frontMatter?["date"]?.text, let found = DateParser.firstDate(in: text, dayFirst: dayFirst) {
+            result.date = found.date
+        }
+        var dateLine: String?
+        if result.date == nil {
+            for (_, block) in top {
+                guard let (label, value) = labelled(block.text), Self.dateLabels.contains(label) else { continue }
+                if let found = DateParser.firstDate(in: value, dayFirst: dayFirst) {
+                    result.date = found.date
+                    dateLine = value
+                    break
+                }
+            }
+        }
+        if result.date == nil {
+            for (_, block) in top where !PeopleWords.isPeopleLabel(block.text) {
+                if let found = DateParser.firstDate(in: block.text, dayFirst: dayFirst) {
+                    result.date = found.date
+                    dateLine = block.text
+                    break
+                }
+            }
+        }
+        if result.date == nil, let title, let found = DateParser.firstDate(in: title, dayFirst: dayFirst) {
+            result.date = found.date
+        }
+        if result.date == nil { result.date = dateFromFileName(context.path) }
+        if result.date == nil {
+            result.diagnostics.append(
+                Diagnostic(.warning, "no meeting date found in the note or its file name", file: context.path, line: 1)
+            )
+        }
+        context.meetingDate = result.date
+
+        // Time
+        if let text = frontMatter?["time"]?.text, let range = DateParser.timeRange(in: text) {
+            (result.startTime, result.endTime) = range
+        }
+        if result.startTime == nil {
+            var lines: [String] = dateLine.map { [$0] } ?? []
+            lines += top.compactMap {
+                labelled($0.element.text).flatMap { Self.timeLabels.contains($0.label) ? $0.value : nil }
+            }
+            lines += top.map(\.element.text).filter { !PeopleWords.isPeopleLabel($0) }
+            for line in lines {
+                if let range = DateParser.timeRange(in: line) {
+                    (result.startTime, result.endTime) = range
+                    break
+                }
+            }
+        }
+
+        // Place
+        if let text = frontMatter?["location"]?.text ?? frontMatter?["venue"]?.text, !text.isEmpty {
+            result.location = tidy(text)
+        }
+        if result.location == nil {
+            for (_, block) in top {
+                if let (label, value) = labelled(block.text), Self.placeLabels.contains(label), !value.isEmpty {
+                    result.location = value
+                    break
+                }
+            }
+        }
+        if result.location == nil {
+            let lines = (dateLine.map { [$0] } ?? []) + top.map(\.element.text)
+            for line in lines where !PeopleWords.isPeopleLabel(line) {
+                if let place = place(in: line) {
+                    result.location = place
+                    break
+                }
+            }
+        }
+        return result
+    }
+
+    /// `("date", "21 April")` for `Date: 21 April` or `**Date:** 21 April`.
+    private func labelled(_ text: String) -> (label: String, value: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = tidy(String(text[..<colon]).trimming("*_#- ")).lowercased()
+        guard !label.isEmpty, label.split(separator: " ").count <= 3 else { return nil }
+        return (label, tidy(String(text[text.index(after: colon)...]).trimming("*_ ")))
+    }
+
+    /// The part of a comma-separated line that names a call platform or says `via`/`at`/`in` a place.
+    private func place(in line: String) -> String? {
+        let parts = line.split(separator: ",").map { tidy(String($0)) }
+        guard parts.count > 1 || line.lowercased().hasPrefix("via ") else { return nil }
+        for part in parts {
+            let lower = part.lowercased()
+            if DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil { continue }
+            if lower.hasPrefix("via ") || Self.platforms.contains(where: { lower.contains($0) }) { return part }
+        }
+        return nil
+    }
+
+    /// A date in the file name: `2016-10-06.md`, `minutes-2016-04-21.md`, `20201117_agenda.md`.
+    private func dateFromFileName(_ path: String) -> CalendarDate? {
+        let name = String(path.split(separator: "/").last ?? "")
+        if let found = DateParser.firstDate(in: name.replacing("_", with: " ")), found.hasYear { return found.date }
+        var digits = ""
+        for character in name {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                if digits.count == 8, let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
+                    let day = Int(digits.suffix(2)), let date = CalendarDate(year: year, month: month, day: day)
+                {
+                    return date
+                }
+            } else {
+                digits = ""
+            }
+        }
+        return nil
+    }
+}

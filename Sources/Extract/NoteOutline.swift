@@ -1,0 +1,313 @@
+public import Ingest
+
+/// One line-sized unit of a note, as extractors read it: a heading, a line of a paragraph, a list item, or a table
+/// row.
+public struct OutlineBlock: Hashable, Sendable {
+    /// What the block is.
+    public enum Kind: Hashable, Sendable {
+        /// A heading of `level` 1–6 as written.
+        case heading(level: Int)
+        /// One source line of a paragraph.
+        case line
+        /// A list item: its first paragraph, wrapped lines joined with spaces.
+        case item
+        /// A row of a pipe table.
+        case tableRow
+    }
+
+    /// What the block is.
+    public var kind: Kind
+    /// The plain text, markup stripped and whitespace trimmed.
+    public var text: String
+    /// The text of each source line of the block (one entry for lines and rows).
+    public var lineTexts: [String]
+    /// The lines the block covers.
+    public var lines: ClosedRange<Int>
+    /// The list depth: 0 outside lists, 1 for an item of a top-level list, 2 for a nested item.
+    public var depth: Int
+    /// The 1-based column where the text starts (indentation shows in it).
+    public var column: Int
+    /// Whether the whole text is bold or emphasised, as labels and converted headings are.
+    public var isEmphasised: Bool
+    /// The text of a bold or emphasised run at the very start, without markup (`**Action:**`, `**103.1**`).
+    public var leadingEmphasis: String?
+    /// The task-list checkbox of an item.
+    public var checkbox: MarkdownNode.Checkbox?
+    /// Whether the item belongs to an ordered list.
+    public var isOrdered: Bool
+    /// The index of the item this block is nested in, if any.
+    public var parent: Int?
+    /// A number shared by the lines of one paragraph (and the items of one list), to tell runs apart.
+    public var group: Int
+    /// The cells of a table row.
+    public var cells: [String]
+    /// The header cells of the table a row belongs to.
+    public var header: [String]
+    /// Link destinations in the block, in order.
+    public var links: [String]
+
+    /// Creates a block.
+    public init(
+        kind: Kind,
+        text: String,
+        lineTexts: [String],
+        lines: ClosedRange<Int>,
+        depth: Int = 0,
+        column: Int = 1,
+        isEmphasised: Bool = false,
+        leadingEmphasis: String? = nil,
+        checkbox: MarkdownNode.Checkbox? = nil,
+        isOrdered: Bool = false,
+        parent: Int? = nil,
+        group: Int = 0,
+        cells: [String] = [],
+        header: [String] = [],
+        links: [String] = []
+    ) {
+        self.kind = kind
+        self.text = text
+        self.lineTexts = lineTexts
+        self.lines = lines
+        self.depth = depth
+        self.column = column
+        self.isEmphasised = isEmphasised
+        self.leadingEmphasis = leadingEmphasis
+        self.checkbox = checkbox
+        self.isOrdered = isOrdered
+        self.parent = parent
+        self.group = group
+        self.cells = cells
+        self.header = header
+        self.links = links
+    }
+
+    /// Whether this block is a heading.
+    public var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
+    }
+}
+
+/// A note flattened into ``OutlineBlock``s in document order, the view every extractor reads.
+///
+/// Code blocks and raw HTML blocks are left out: they are not minutes. Block quotes are read through.
+public struct NoteOutline: Hashable, Sendable {
+    /// The blocks, in document order.
+    public var blocks: [OutlineBlock]
+
+    /// Flattens `root`.
+    public init(_ root: MarkdownNode) {
+        var builder = OutlineBuilder()
+        builder.add(children: root.children, depth: 0, parent: nil)
+        blocks = builder.blocks
+    }
+}
+
+private struct OutlineBuilder {
+    var blocks: [OutlineBlock] = []
+    var group = 0
+
+    mutating func add(children: [MarkdownNode], depth: Int, parent: Int?) {
+        for child in children {
+            switch child.kind {
+            case .heading(let level):
+                group += 1
+                guard let lines = child.lines else { continue }
+                let text = tidy(child.plainText())
+                guard !text.isEmpty else { continue }
+                blocks.append(
+                    OutlineBlock(
+                        kind: .heading(level: level),
+                        text: text,
+                        lineTexts: [text],
+                        lines: lines,
+                        depth: depth,
+                        column: child.range?.lowerBound.column ?? 1,
+                        isEmphasised: isEmphasised(child.children),
+                        leadingEmphasis: leadingEmphasis(child.children),
+                        parent: parent,
+                        group: group,
+                        links: links(in: child)
+                    )
+                )
+            case .paragraph:
+                group += 1
+                addParagraph(child, depth: depth, parent: parent)
+            case .list(let ordered, _, _):
+                group += 1
+                let listGroup = group
+                for item in child.children {
+                    addItem(item, ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
+                }
+            case .blockQuote, .item:
+                add(children: child.children, depth: depth, parent: parent)
+            default:
+                continue
+            }
+        }
+    }
+
+    mutating func addItem(_ item: MarkdownNode, ordered: Bool, depth: Int, parent: Int?, group listGroup: Int) {
+        guard let lines = item.lines else { return }
+        var rest = item.children[...]
+        var text = ""
+        var lineTexts: [String] = []
+        var itemLines = lines.lowerBound...lines.lowerBound
+        var emphasised = false
+        var lead: String?
+        var itemLinks: [String] = []
+        if let first = rest.first, first.kind == .paragraph {
+            rest = rest.dropFirst()
+            lineTexts = splitLines(first.children).map { tidy(plain($0)) }
+            text = tidy(lineTexts.joined(separator: " "))
+            itemLines = first.lines ?? itemLines
+            emphasised = isEmphasised(first.children)
+            lead = leadingEmphasis(first.children)
+            itemLinks = links(in: first)
+        }
+        var checkbox: MarkdownNode.Checkbox?
+        if case .item(let box) = item.kind { checkbox = box }
+        let index = blocks.count
+        blocks.append(
+            OutlineBlock(
+                kind: .item,
+                text: text,
+                lineTexts: lineTexts,
+                lines: itemLines,
+                depth: depth,
+                column: item.range?.lowerBound.column ?? 1,
+                isEmphasised: emphasised,
+                leadingEmphasis: lead,
+                checkbox: checkbox,
+                isOrdered: ordered,
+                parent: parent,
+                group: listGroup,
+                links: itemLinks
+            )
+        )
+        add(children: Array(rest), depth: depth, parent: index)
+    }
+
+    mutating func addParagraph(_ paragraph: MarkdownNode, depth: Int, parent: Int?) {
+        guard let first = paragraph.lines?.lowerBound else { return }
+        let lines = splitLines(paragraph.children)
+        let texts = lines.map { tidy(plain($0)) }
+        // A pipe table: a header row, then a delimiter row.
+        if texts.count >= 2, texts[0].contains("|"), isDelimiterRow(texts[1]) {
+            let header = cells(of: texts[0])
+            for (offset, row) in texts.enumerated().dropFirst(2) {
+                let line = first + offset
+                blocks.append(
+                    OutlineBlock(
+                        kind: .tableRow,
+                        text: row,
+                        lineTexts: [row],
+                        lines: line...line,
+                        depth: depth,
+                        parent: parent,
+                        group: group,
+                        cells: cells(of: row),
+                        header: header,
+                        links: lines[offset].flatMap { links(in: $0) }
+                    )
+                )
+            }
+            return
+        }
+        for (offset, inlines) in lines.enumerated() {
+            let text = texts[offset]
+            guard !text.isEmpty else { continue }
+            let line = first + offset
+            let column = inlines.first?.range?.lowerBound.column ?? paragraph.range?.lowerBound.column ?? 1
+            blocks.append(
+                OutlineBlock(
+                    kind: .line,
+                    text: text,
+                    lineTexts: [text],
+                    lines: line...line,
+                    depth: depth,
+                    column: column,
+                    isEmphasised: isEmphasised(inlines),
+                    leadingEmphasis: leadingEmphasis(inlines),
+                    parent: parent,
+                    group: group,
+                    links: inlines.flatMap { links(in: $0) }
+                )
+            )
+        }
+    }
+
+    /// The inline nodes of a paragraph, one array per source line.
+    func splitLines(_ inlines: [MarkdownNode]) -> [[MarkdownNode]] {
+        var lines: [[MarkdownNode]] = [[]]
+        for node in inlines {
+            if node.kind == .softBreak || node.kind == .lineBreak {
+                lines.append([])
+            } else {
+                lines[lines.count - 1].append(node)
+            }
+        }
+        return lines
+    }
+
+    func plain(_ inlines: [MarkdownNode]) -> String {
+        inlines.map { $0.plainText() }.joined()
+    }
+
+    /// Whether the non-blank inlines are all strong or emphasis.
+    func isEmphasised(_ inlines: [MarkdownNode]) -> Bool {
+        var sawEmphasis = false
+        for node in inlines {
+            switch node.kind {
+            case .strong, .emphasis: sawEmphasis = true
+            case .text(let text) where text.allSatisfy { $0.isWhitespace || $0 == ":" }: continue
+            case .htmlInline: continue
+            default: return false
+            }
+        }
+        return sawEmphasis
+    }
+
+    func leadingEmphasis(_ inlines: [MarkdownNode]) -> String? {
+        guard let first = inlines.first, first.kind == .strong || first.kind == .emphasis else { return nil }
+        return tidy(first.plainText())
+    }
+
+    func links(in node: MarkdownNode) -> [String] {
+        var found: [String] = []
+        var pending = [node]
+        while let current = pending.popLast() {
+            if case .link(let destination, _) = current.kind { found.append(destination) }
+            pending.append(contentsOf: current.children.reversed())
+        }
+        return found
+    }
+
+    func isDelimiterRow(_ text: String) -> Bool {
+        text.contains("-") && text.contains("|") && text.allSatisfy { "|-: \t".contains($0) }
+    }
+
+    func cells(of row: String) -> [String] {
+        var trimmed = Substring(row)
+        if trimmed.hasPrefix("|") { trimmed = trimmed.dropFirst() }
+        if trimmed.hasSuffix("|") { trimmed = trimmed.dropLast() }
+        return trimmed.split(separator: "|", omittingEmptySubsequences: false).map { tidy(String($0)) }
+    }
+}
+
+/// `text` with runs of whitespace collapsed to one space and the ends trimmed.
+func tidy(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for character in text {
+        if character.isWhitespace {
+            pendingSpace = !out.isEmpty
+        } else {
+            if pendingSpace { out.append(" ") }
+            pendingSpace = false
+            out.append(character)
+        }
+    }
+    return out
+}

@@ -1,0 +1,237 @@
+public import Ingest
+
+/// Finds the note's title and its sections, nested by the order of heading levels.
+///
+/// Sections are the headings but the title, without header metadata styled as headings (`### Moderator: Ann`,
+/// link-only or date-only lines in the header), plus lines that act as headings: bold numbered agenda items
+/// (`**1. Introduction**`), bold topic lines in a note with no heading markup, and in plain-text notes, `- Topic`
+/// lines at the margin and `-- Topic --` lines. Converters make heading levels inconsistent (`# **Call-off**` among
+/// `## **Qualification**`), so a bold-wrapped heading that jumps above its predecessor's level is read at that level.
+public struct SectionExtractor: Sendable {
+    /// The title found, if any.
+    public struct Result: Sendable {
+        /// The title, markup stripped.
+        public var title: String?
+    }
+
+    /// Headings that name a part of the minutes rather than the meeting, so never the title.
+    static let genericTitles: Set<String> = [
+        "agenda", "attendees", "attendance", "present", "minutes", "notes", "meeting notes", "action items", "actions",
+        "decisions", "summary", "contents", "table of contents", "links", "participants", "discussion", "overview",
+        "introduction", "welcome", "apologies", "officials", "members", "roll call", "next meeting",
+    ]
+
+    /// Creates an extractor.
+    public init() {}
+
+    /// Finds the title and sections, and records them in `context`.
+    public func extract(_ context: inout ExtractionContext) -> Result {
+        let blocks = context.blocks
+        let hasHeadings = blocks.contains { $0.isHeading }
+        var candidates: [(block: Int, rawLevel: Int)] = []
+        var seenRealSection = false
+        var headingsSeen = 0
+        for (index, block) in blocks.enumerated() {
+            if case .heading(let level) = block.kind {
+                if isMetadata(block, inHeader: !seenRealSection) { continue }
+                candidates.append((index, level))
+                // The header runs past the first heading (the title, usually) to the first real section.
+                headingsSeen += 1
+                seenRealSection = headingsSeen > 1 || level > 1
+            } else if let level = actsAsHeading(
+                block,
+                at: index,
+                in: blocks,
+                format: context.document.source.format,
+                hasHeadings: hasHeadings
+            ) {
+                candidates.append((index, level))
+            }
+        }
+        let titleBlock = title(candidates.map(\.block), blocks: blocks, frontMatter: context.document.frontMatter)
+        context.titleBlock = titleBlock.block
+        candidates.removeAll { $0.block == titleBlock.block }
+        buildSections(candidates, in: &context)
+        return Result(title: titleBlock.title)
+    }
+
+    /// The title: front matter, else the first H1 or first heading that is not a generic part name, else the first
+    /// line of a note with no headings.
+    private func title(
+        _ candidates: [Int],
+        blocks: [OutlineBlock],
+        frontMatter: FrontMatter?
+    ) -> (title: String?, block: Int?) {
+        if let title = frontMatter?["title"]?.text.map(tidy), !title.isEmpty {
+            return (title, nil)
+        }
+        let headings = candidates.filter { blocks[$0].isHeading }
+        if let first = headings.first {
+            let levelOne = headings.first { blocks[$0].kind == .heading(level: 1) }
+            let firstContent = blocks.firstIndex { !$0.isHeading && !isDecoration($0) } ?? blocks.count
+            // An H1 at the top wins over smaller headings above it; otherwise the first heading, when it comes
+            // before the content and is not a generic part name.
+            if let levelOne, levelOne <= firstContent || levelOne == first {
+                return (cleanTitle(blocks[levelOne].text), levelOne)
+            }
+            if first <= firstContent, !Self.genericTitles.contains(blocks[first].text.lowercased()) {
+                return (cleanTitle(blocks[first].text), first)
+            }
+            if first <= firstContent { return (nil, nil) }
+        }
+        if let first = blocks.indices.first(where: { !isDecoration(blocks[$0]) }), !blocks[first].isHeading,
+            blocks[first].kind == .line, blocks[first].text.count <= 120
+        {
+            return (cleanTitle(blocks[first].text), first)
+        }
+        return (nil, nil)
+    }
+
+    private func cleanTitle(_ text: String) -> String {
+        tidy(text.trimming("#*_ :-"))
+    }
+
+    /// Images and rules that stand before a title.
+    private func isDecoration(_ block: OutlineBlock) -> Bool {
+        block.text.isEmpty || block.text.allSatisfy { "*-_=~".contains($0) }
+    }
+
+    /// Header metadata styled as a heading: `Label: value`, a date alone, or a link alone before the first section.
+    private func isMetadata(_ block: OutlineBlock, inHeader: Bool) -> Bool {
+        let text = block.text
+        if DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true { return true }
+        guard inHeader else { return false }
+        if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || text.count < 40,
+            block.isLinkOnly
+        {
+            return true
+        }
+        if let colon = text.firstIndex(of: ":") {
+            let label = text[..<colon]
+            let value = text[text.index(after: colon)...].trimming(" ")
+            return !value.isEmpty && label.split(separator: " ").count <= 4 && !label.contains("#")
+        }
+        return false
+    }
+
+    /// The raw level of a line that acts as a heading, or `nil`.
+    private func actsAsHeading(
+        _ block: OutlineBlock,
+        at index: Int,
+        in blocks: [OutlineBlock],
+        format: NoteFormat,
+        hasHeadings: Bool
+    ) -> Int? {
+        let alone = isAloneInItsGroup(index, in: blocks)
+        if block.kind == .line, block.depth == 0, block.isEmphasised, alone {
+            if startsWithNumber(block.text) { return 3 }
+            if !hasHeadings, !block.text.hasSuffix(":"), block.text.count <= 80 { return 3 }
+        }
+        guard format == .text, block.column == 1, block.text.count <= 60 else { return nil }
+        // `- Topic` at the margin, alone in its list, not a sentence.
+        if block.kind == .item, block.depth == 1, block.checkbox == nil, alone, !block.isOrdered,
+            !block.text.contains(":"), !".!?".contains(block.text.last ?? ".")
+        {
+            return 2
+        }
+        // `-- Topic --`
+        if block.kind == .line, block.lineTexts.first?.hasPrefix("--") == true || block.text.hasPrefix("==") {
+            return 2
+        }
+        return nil
+    }
+
+    private func startsWithNumber(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2 else { return false }
+        let rest = text.dropFirst(digits.count)
+        return rest.hasPrefix(". ") || rest.hasPrefix(") ") || rest.hasPrefix(" ") || rest.hasPrefix(".")
+    }
+
+    private func isAloneInItsGroup(_ index: Int, in blocks: [OutlineBlock]) -> Bool {
+        let group = blocks[index].group
+        let before = index > 0 && blocks[index - 1].group == group
+        let after =
+            index + 1 < blocks.count && blocks[index + 1].group == group
+            && blocks[index + 1].depth == blocks[index].depth
+        return !before && !after
+    }
+
+    private func buildSections(_ candidates: [(block: Int, rawLevel: Int)], in context: inout ExtractionContext) {
+        let blocks = context.blocks
+        let lastLine = blocks.last?.lines.upperBound ?? 1
+        var stack: [(raw: Int, section: Int)] = []
+        var sections: [Section] = []
+        var headingBlocks: [Int] = []
+        var usedIDs: [String: Int] = [:]
+        var previousRaw: Int?
+        for candidate in candidates {
+            let block = blocks[candidate.block]
+            var raw = candidate.rawLevel
+            // Converters promote bold-wrapped headings at random; keep such a heading beside its predecessor.
+            if let previous = previousRaw, raw < previous, block.isEmphasised, !stack.isEmpty {
+                raw = previous
+            }
+            previousRaw = raw
+            while let top = stack.last, top.raw >= raw { stack.removeLast() }
+            let title = cleanTitle(block.text)
+            var id = Slug.make(title, maxLength: 48)
+            if id.isEmpty { id = "section" }
+            usedIDs[id, default: 0] += 1
+            if let count = usedIDs[id], count > 1 { id += "-\(count)" }
+            let parent = stack.last.map { sections[$0.section].id }
+            sections.append(
+                Section(
+                    id: id,
+                    title: title,
+                    level: stack.count + 1,
+                    parent: parent,
+                    lines: LineSpan(block.lines.lowerBound, lastLine)
+                )
+            )
+            headingBlocks.append(candidate.block)
+            stack.append((raw, sections.count - 1))
+        }
+        // A section ends before the next section at the same or an outer level.
+        for index in sections.indices {
+            let next = sections[(index + 1)...].first { $0.level <= sections[index].level }
+            if let next {
+                sections[index].lines = LineSpan(sections[index].lines.first, next.lines.first - 1)
+            }
+        }
+        var sectionOfBlock: [Int?] = Array(repeating: nil, count: blocks.count)
+        var current: Int?
+        var nextHeading = 0
+        for index in blocks.indices {
+            while nextHeading < headingBlocks.count, headingBlocks[nextHeading] <= index {
+                current = nextHeading
+                nextHeading += 1
+            }
+            // The innermost section whose lines still hold this block.
+            var candidate = current
+            while let section = candidate, sections[section].lines.last < blocks[index].lines.lowerBound {
+                candidate = sections[section].parent.flatMap { parent in sections.firstIndex { $0.id == parent } }
+            }
+            sectionOfBlock[index] = candidate
+        }
+        context.sections = sections
+        context.headingBlock = headingBlocks
+        context.sectionOfBlock = sectionOfBlock
+    }
+}
+
+extension OutlineBlock {
+    /// Whether the text is nothing but one link's text.
+    var isLinkOnly: Bool { links.count == 1 && !text.isEmpty && !text.contains(": ") }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing characters from `set`.
+    func trimming(_ set: String) -> String {
+        let trimmedStart = drop { set.contains($0) }
+        let end =
+            trimmedStart.lastIndex { !set.contains($0) }.map { trimmedStart.index(after: $0) }
+            ?? trimmedStart.startIndex
+        return String(trimmedStart[..<end])
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Extract
+import Foundation
+
+extension Minutes {
+    /// `minutes extract`: prints the meeting records of notes as JSON.
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the meeting record of each note as JSON.",
+            discussion: """
+                One note prints one pretty JSON object; several print JSON Lines, one meeting a line, in path order. \
+                Diagnostics go to standard error. Exit status: 0 when every input gave a record, 1 when any could \
+                not be read (the others are still printed), 2 for usage errors.
+                """
+        )
+
+        @OptionGroup var input: InputOptions
+
+        @Flag(help: "Read numeric dates month first (04/21/2020) instead of day first (21/04/2020).")
+        var monthFirst = false
+
+        func run() throws {
+            let collection = InputCollector().collect(input.inputs)
+            Output.report(collection.diagnostics)
+            var failed = collection.diagnostics.contains { $0.severity == .error }
+            let extractor = MeetingExtractor(options: ExtractOptions(dayFirst: !monthFirst))
+            let single = collection.files.count == 1 && collection.diagnostics.isEmpty
+            let encoder = JSONEncoder()
+            encoder.outputFormatting =
+                single
+                ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            for path in collection.files {
+                do {
+                    let document = try input.ingestor.ingest(path: path)
+                    let meeting = extractor.extract(document)
+                    Output.report(meeting.diagnostics)
+                    let data = try encoder.encode(meeting)
+                    print(String(decoding: data, as: UTF8.self))
+                } catch let error as IngestError {
+                    Output.report([error.diagnostic])
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode.failure }
+        }
+    }
+}

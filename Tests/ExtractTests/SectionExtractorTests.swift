@@ -1,0 +1,92 @@
+import Testing
+
+@testable import Extract
+
+@Suite struct SectionExtractorTests {
+    @Test func nestsConverterHeadingsByTheirNeighbours() throws {
+        let note = """
+            # Summary note of the working group
+
+            #### **Attendees**
+
+            Ann Lee, Clinks- Chair
+
+            ## **Officials**
+
+            Bob Roy, Ministry of Justice
+
+            # Summary of the meeting
+
+            ## Overview
+
+            ## **Qualification**
+
+            # **Call-off process**
+
+            ### Mobilisation
+            """
+        let result = try meeting(note)
+        #expect(result.title == "Summary note of the working group")
+        #expect(
+            result.sections.map(\.title) == [
+                "Attendees", "Officials", "Summary of the meeting", "Overview", "Qualification", "Call-off process",
+                "Mobilisation",
+            ]
+        )
+        #expect(result.sections.map(\.level) == [1, 1, 1, 2, 2, 2, 3])
+        #expect(
+            result.sections.map(\.parent) == [
+                nil, nil, nil, "summary-of-the-meeting", "summary-of-the-meeting", "summary-of-the-meeting",
+                "call-off-process",
+            ]
+        )
+        #expect(
+            result.sections.map(\.lines) == [
+                LineSpan(3, 6), LineSpan(7, 10), LineSpan(11, 19), LineSpan(13, 14), LineSpan(15, 16), LineSpan(17, 19),
+                LineSpan(19, 19),
+            ]
+        )
+    }
+
+    @Test func leavesHeaderMetadataOutOfSections() throws {
+        let note = """
+            # Core Devs Meeting 12 <!-- omit in toc -->
+            ### Meeting Date/Time: Friday 08 Jan 2021, 14:00 UTC
+            ### [Agenda](https://example.org/agenda)
+            ### Moderator: Ann Lee
+
+            # Summary
+            ## Decisions
+            """
+        let result = try meeting(note)
+        #expect(result.title == "Core Devs Meeting 12")
+        #expect(result.sections.map(\.title) == ["Summary", "Decisions"])
+        #expect(result.date == "2021-01-08")
+        #expect(result.startTime == "14:00")
+    }
+
+    @Test func aGenericFirstHeadingIsNotTheTitle() throws {
+        let result = try meeting("---\ndate: 2026-02-02\n---\n\n## Agenda\n\n- Budget\n\n## Action Items\n")
+        #expect(result.title == nil)
+        #expect(result.sections.map(\.title) == ["Agenda", "Action Items"])
+        #expect(result.date == "2026-02-02")
+    }
+
+    @Test func boldNumberedItemsAreSections() throws {
+        let result = try meeting("# Board\n\n**1. Introduction**\n\nWelcome.\n\n**Members**\n\n- Ann\n")
+        #expect(result.sections.map(\.title) == ["1. Introduction"])
+    }
+
+    @Test func plainTextTopicsAreSections() throws {
+        let note =
+            "Minutes of the working group\n\n- HTTP 1.1\nReview of documents.\n\n-- Ann's presentation:\nProposal one\n"
+        let result = try meeting(note, path: "minutes.txt")
+        #expect(result.title == "Minutes of the working group")
+        #expect(result.sections.map(\.title) == ["HTTP 1.1", "Ann's presentation"])
+    }
+
+    @Test func sectionIDsAreUniqueSlugs() throws {
+        let result = try meeting("# T\n\n## Actions\n\n## Réunion d'été\n\n## Actions\n")
+        #expect(result.sections.map(\.id) == ["actions", "reunion-d-ete", "actions-2"])
+    }
+}
