@@ -13,8 +13,9 @@ VALGRIND_FLAGS := -Xswiftc -debug-info-format=dwarf -Xswiftc -dwarf-version=4 -X
 ## run: set up, build for release, and run the main job over corpus/ into out/
 run: bootstrap release
 	@mkdir -p $(OUT)
+	$(BIN) extract $(CORPUS) > $(OUT)/meetings.jsonl
 	$(BIN) ast $(CORPUS) > $(OUT)/ast.txt
-	@echo "minutes: syntax trees of $(CORPUS)/ written to $(OUT)/ast.txt"
+	@echo "minutes: records of $(CORPUS)/ in $(OUT)/meetings.jsonl, syntax trees in $(OUT)/ast.txt"
 
 ## test: set up, then run every test
 test: bootstrap

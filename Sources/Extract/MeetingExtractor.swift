@@ -77,7 +77,12 @@ public enum MeetingID {
     public static func make(date: CalendarDate?, title: String?, path: String) -> String {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
-        var words = Slug.make(title ?? (stem.isEmpty ? fileName : stem), maxLength: 60)
+        var name = title ?? (stem.isEmpty ? fileName : stem)
+        // The date leads the id; the title need not repeat it ("15-Sep-2016 TSC Meeting", "Meeting 2016-10-06").
+        if let written = DateParser.firstDate(in: name), written.hasYear, written.date == date {
+            name = name.replacing(written.text, with: " ")
+        }
+        var words = Slug.make(name, maxLength: 60)
         if let date {
             let iso = date.description
             if words.hasPrefix(iso) { words = String(words.dropFirst(iso.count).drop { $0 == "-" }) }

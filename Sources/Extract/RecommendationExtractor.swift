@@ -1,12 +1,203 @@
 public import Ingest
 
-/// Finds what the group, its members or the note recommend, urge or propose.
+/// Finds what the group, its members or the note recommend, urge, insist on or propose.
+///
+/// Works sentence by sentence over the note's prose (paragraphs and list items, not headings, tables or action
+/// lines). A sentence is a recommendation when it carries a recommending verb or modal: `should`, `must`,
+/// `ought to`, `recommend`, `urge`, `insist`, `call on`, `propose that`, `suggested ways`. A lead-in that ends in
+/// `:` carries the sub-items under it. `by` is who recommends (`Members of the group said …`), `to` whom it
+/// addresses (`… Clinks should refine …`).
 public struct RecommendationExtractor: Sendable {
     /// Creates an extractor.
     public init() {}
 
     /// Extracts the recommendations of the note in `context`, leaving out lines that are actions.
     public func extract(_ context: ExtractionContext, actionLines: Set<Int>) -> Extracted<Recommendation> {
-        Extracted()
+        var records: [Recommendation] = []
+        for passage in Passage.collect(context.blocks) {
+            if passage.lines.contains(where: { actionLines.contains($0) }) { continue }
+            if context.sectionTitles(ofBlock: passage.block).contains(where: SectionVocabulary.isAgendaOrPeople) {
+                continue
+            }
+            for sentence in Sentences.split(passage.text) {
+                guard let cue = RecommendationCue.find(in: sentence.text) else { continue }
+                var text = sentence.text
+                var lines = passage.lines(of: sentence.range)
+                // A lead-in ending in ":" carries the items nested under it.
+                if text.hasSuffix(":"), sentence.range.upperBound == passage.text.endIndex, !passage.children.isEmpty {
+                    let items = passage.children.map { context.blocks[$0] }
+                    text += " " + items.map { $0.text.trimming(" .;") }.joined(separator: "; ") + "."
+                    if let last = items.last?.lines.upperBound {
+                        lines = lines.lowerBound...Swift.max(lines.upperBound, last)
+                    }
+                }
+                records.append(
+                    Recommendation(
+                        id: "r\(records.count + 1)",
+                        text: text,
+                        by: cue.by,
+                        to: cue.to,
+                        section: context.sectionID(ofBlock: passage.block),
+                        lines: LineSpan(lines)
+                    )
+                )
+            }
+        }
+        return Extracted(records: records)
+    }
+}
+
+/// Section titles whose content is a list of topics or people, never recommendations.
+enum SectionVocabulary {
+    static func isAgendaOrPeople(_ title: String) -> Bool {
+        let key = PeopleWords.normalise(title)
+        return key == "agenda" || key.hasPrefix("agenda ") || PeopleWords.isPeopleHeading(key)
+    }
+}
+
+/// A run of prose: the lines of one paragraph joined, or one list item, with a map back to source lines.
+struct Passage {
+    /// The first block of the passage, for its section.
+    var block: Int
+    /// The text, lines joined by single spaces.
+    var text: String
+    /// For each source line, where its text starts in ``text``.
+    var starts: [(line: Int, start: String.Index)]
+    /// Items nested directly under an item passage.
+    var children: [Int]
+
+    var lines: ClosedRange<Int> { (starts.first?.line ?? 1)...(starts.last?.line ?? 1) }
+
+    /// The source lines that `range` of ``text`` covers.
+    func lines(of range: Range<String.Index>) -> ClosedRange<Int> {
+        let first = starts.last { $0.start <= range.lowerBound }?.line ?? lines.lowerBound
+        let last = starts.last { $0.start < range.upperBound }?.line ?? first
+        return first...Swift.max(first, last)
+    }
+
+    static func collect(_ blocks: [OutlineBlock]) -> [Passage] {
+        var passages: [Passage] = []
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            switch block.kind {
+            case .item:
+                let children = blocks.indices.filter { blocks[$0].parent == index && blocks[$0].kind == .item }
+                passages.append(
+                    make(index, texts: block.lineTexts, firstLine: block.lines.lowerBound, children: children)
+                )
+                index += 1
+            case .line:
+                var end = index + 1
+                while end < blocks.count, blocks[end].kind == .line, blocks[end].group == block.group { end += 1 }
+                let texts = blocks[index..<end].map(\.text)
+                passages.append(make(index, texts: texts, firstLine: block.lines.lowerBound, children: []))
+                index = end
+            default:
+                index += 1
+            }
+        }
+        return passages
+    }
+
+    private static func make(_ block: Int, texts: [String], firstLine: Int, children: [Int]) -> Passage {
+        var text = ""
+        var offsets: [(Int, Int)] = []
+        for (offset, line) in texts.enumerated() where !line.isEmpty {
+            if !text.isEmpty { text += " " }
+            offsets.append((firstLine + offset, text.count))
+            text += line
+        }
+        let starts = offsets.map { ($0.0, text.index(text.startIndex, offsetBy: $0.1)) }
+        return Passage(block: block, text: text, starts: starts, children: children)
+    }
+}
+
+/// Splits prose into sentences, keeping abbreviations such as `e.g.` inside them.
+enum Sentences {
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "etc", "mr", "mrs", "ms", "dr", "vs", "no", "cf", "approx", "incl",
+    ]
+
+    static func split(_ text: String) -> [(text: String, range: Range<String.Index>)] {
+        var sentences: [(String, Range<String.Index>)] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            if ".!?".contains(character), next < text.endIndex, text[next] == " " {
+                let after = text.index(after: next)
+                let word = text[start..<index].split(separator: " ").last.map { $0.lowercased() } ?? ""
+                let startsSentence =
+                    after < text.endIndex && (text[after].isUppercase || "'\"‘“(".contains(text[after]))
+                if startsSentence, !abbreviations.contains(word), !(word.count == 1 && character == ".") {
+                    sentences.append((tidy(String(text[start...index])), start..<next))
+                    start = after
+                }
+            }
+            index = next
+        }
+        if start < text.endIndex { sentences.append((tidy(String(text[start...])), start..<text.endIndex)) }
+        return sentences.filter { !$0.0.isEmpty }
+    }
+}
+
+/// The word that makes a sentence a recommendation, with who speaks and whom it addresses.
+struct RecommendationCue {
+    var by: String?
+    var to: String?
+
+    static let verbs = [
+        "recommend", "recommends", "recommended", "urge", "urges", "urged", "insist", "insists", "insisted",
+        "call on", "calls on", "called on", "propose that", "proposes that", "proposed that", "suggest that",
+        "suggests that", "suggested that", "suggested ways", "advise that", "advised that",
+    ]
+    static let reporting = [
+        "agreed that", "said", "recommended that", "recommended", "suggested that", "suggested", "urged", "insisted",
+        "proposed that", "proposed", "felt that", "stressed that", "noted that", "called on", "asked that",
+    ]
+    static let subjectStops: Set<String> = [
+        "that", "said", "agreed", "however", "and", "but", "then", "if", "this", "it", "there", "which", "who", "so",
+    ]
+
+    /// The cue in `sentence`, or `nil` when it recommends nothing.
+    static func find(in sentence: String) -> RecommendationCue? {
+        guard !sentence.hasSuffix("?") else { return nil }
+        let words = sentence.split(separator: " ").map(String.init)
+        let lower = words.map { $0.lowercased().trimming(",.;:'\"‘’“”()") }
+        let modal = lower.indices.dropFirst().first { index in
+            let isModal =
+                lower[index] == "should" || lower[index] == "must"
+                || lower[index] == "ought" && index + 1 < lower.count && lower[index + 1] == "to"
+            // ", should X become …" is a condition, not advice.
+            return isModal && !words[index - 1].hasSuffix(",")
+        }
+        let joined = " " + lower.joined(separator: " ") + " "
+        let hasVerb = verbs.contains { joined.firstRange(of: " \($0) ") != nil }
+        guard modal != nil || hasVerb else { return nil }
+        var cue = RecommendationCue()
+        // "Members of the group said/agreed that …": the speaker.
+        for verb in reporting {
+            let phrase = verb.split(separator: " ").map(String.init)
+            guard let at = lower.indices.first(where: { lower[$0...].starts(with: phrase) }) else { continue }
+            if (1...6).contains(at) { cue.by = words[..<at].joined(separator: " ").trimming(",") }
+            break
+        }
+        // "… Clinks should refine …": the addressee, when it names someone.
+        if let modal {
+            var start = modal
+            while start > 0, modal - start < 4, !subjectStops.contains(lower[start - 1]),
+                !words[start - 1].hasSuffix(",")
+            {
+                start -= 1
+            }
+            let subject = start..<modal
+            let named = subject.contains { $0 > 0 && words[$0].first?.isUppercase == true }
+            if !subject.isEmpty, named {
+                cue.to = words[subject].joined(separator: " ").trimming(",")
+            }
+        }
+        return cue
     }
 }

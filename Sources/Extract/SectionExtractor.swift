@@ -128,8 +128,10 @@ public struct SectionExtractor: Sendable {
             if !hasHeadings, !block.text.hasSuffix(":"), block.text.count <= 80 { return 3 }
         }
         guard format == .text, block.column == 1, block.text.count <= 60 else { return nil }
-        // `- Topic` at the margin, alone in its list, not a sentence.
-        if block.kind == .item, block.depth == 1, block.checkbox == nil, alone, !block.isOrdered,
+        // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
+        let previous = index > 0 ? blocks[index - 1] : nil
+        let underLabel = previous.map { $0.text.hasSuffix(":") || PeopleWords.isPeopleLabel($0.text) } ?? false
+        if block.kind == .item, block.depth == 1, block.checkbox == nil, alone, !underLabel,
             !block.text.contains(":"), !".!?".contains(block.text.last ?? ".")
         {
             return 2

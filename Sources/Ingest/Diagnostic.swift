@@ -41,6 +41,29 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         self.init(severity, message, file: file, position: SourcePosition(line: line, column: 1))
     }
 
+    enum CodingKeys: String, CodingKey { case severity, message, file, line, column }
+
+    /// Decodes the flat shape written by ``encode(to:)``.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        severity = try container.decode(Severity.self, forKey: .severity)
+        message = try container.decode(String.self, forKey: .message)
+        file = try container.decode(String.self, forKey: .file)
+        if let line = try container.decodeIfPresent(Int.self, forKey: .line) {
+            position = SourcePosition(line: line, column: try container.decodeIfPresent(Int.self, forKey: .column) ?? 1)
+        }
+    }
+
+    /// Encodes `{severity, message, file, line, column}`, with `null` line and column when the position is unknown.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(message, forKey: .message)
+        try container.encode(file, forKey: .file)
+        try container.encode(position?.line, forKey: .line)
+        try container.encode(position?.column, forKey: .column)
+    }
+
     /// The diagnostic as `path:line:column: severity: message`.
     public var description: String {
         let where_ = position.map { ":\($0.line):\($0.column)" } ?? ""

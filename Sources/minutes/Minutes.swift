@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Ingest
 
 /// The `minutes` command: turns archives of meeting notes into structured records.
@@ -14,6 +15,20 @@ struct Minutes: ParsableCommand {
         version: "minutes \(ToolVersion.current) (libcmark \(MarkdownParser.cmarkVersion))",
         subcommands: [Extract.self, Ast.self]
     )
+
+    /// Runs the command; usage errors exit with status 2, as the extract contract promises (not 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                standardError(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by every subcommand that reads notes.
