@@ -88,6 +88,37 @@ public enum MeetingID {
             if words.hasPrefix(iso) { words = String(words.dropFirst(iso.count).drop { $0 == "-" }) }
             words = words.isEmpty ? iso : iso + "-" + words
         }
-        return words.isEmpty ? "meeting" : words
+        if words.isEmpty { return "meeting" }
+        // Windows cannot create files named after devices, whatever the extension.
+        return reservedNames.contains(words) ? words + "-meeting" : words
+    }
+
+    private static let reservedNames = Set(
+        ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] }
+    )
+}
+
+/// Hands out meeting ids unique within a run: a second `2021-05-12-board` becomes `2021-05-12-board-2`.
+public struct MeetingIDAllocator: Sendable {
+    private var used: [String: Int] = [:]
+
+    /// Creates an allocator with no ids in use.
+    public init() {}
+
+    /// `id`, or `id-N` with the smallest N ≥ 2 not yet handed out.
+    public mutating func unique(_ id: String) -> String {
+        guard used[id] != nil else {
+            used[id] = 1
+            return id
+        }
+        var count = used[id, default: 1]
+        var candidate: String
+        repeat {
+            count += 1
+            candidate = "\(id)-\(count)"
+        } while used[candidate] != nil
+        used[id] = count
+        used[candidate] = 1
+        return candidate
     }
 }

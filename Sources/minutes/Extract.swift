@@ -29,10 +29,12 @@ extension Minutes {
             encoder.outputFormatting =
                 single
                 ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            var ids = MeetingIDAllocator()
             for path in collection.files {
                 do {
                     let document = try input.ingestor.ingest(path: path)
-                    let meeting = extractor.extract(document)
+                    var meeting = extractor.extract(document)
+                    meeting.id = ids.unique(meeting.id)
                     Output.report(meeting.diagnostics)
                     let data = try encoder.encode(meeting)
                     print(String(decoding: data, as: UTF8.self))

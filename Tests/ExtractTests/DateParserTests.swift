@@ -1,0 +1,67 @@
+import Testing
+
+@testable import Extract
+
+@Suite struct DateParserTests {
+    @Test(arguments: [
+        ("21st April 2020", "2020-04-21"),
+        ("21 April 2020", "2020-04-21"),
+        ("Tuesday 21 April 2020", "2020-04-21"),
+        ("Tuesday, 21st of April, 2020", "2020-04-21"),
+        ("April 21, 2020", "2020-04-21"),
+        ("Apr 21st 2020", "2020-04-21"),
+        ("2020-04-21", "2020-04-21"),
+        ("21/04/2020", "2020-04-21"),
+        ("21.04.2020", "2020-04-21"),
+        ("15-Sep-2016 TSC Meeting", "2016-09-15"),
+        ("15:00 – 17:00, 21st April 2020, via video call", "2020-04-21"),
+        ("Meeting from: April 14th, 2021", "2021-04-14"),
+        ("Friday 08 Jan 2020, 14:00 UTC", "2020-01-08"),
+    ])
+    func findsDates(text: String, iso: String) {
+        #expect(DateParser.firstDate(in: text)?.date.description == iso)
+    }
+
+    @Test func readsNumericDatesMonthFirstOnRequest() {
+        #expect(
+            DateParser.firstDate(in: "04/21/2020")?.date.description == "2020-04-21",
+            "no month 21: day first fails"
+        )
+        #expect(DateParser.firstDate(in: "03/04/2021")?.date.description == "2021-04-03")
+        #expect(DateParser.firstDate(in: "03/04/2021", dayFirst: false)?.date.description == "2021-03-04")
+    }
+
+    @Test func resolvesDatesWithoutAYearAgainstAReference() throws {
+        let reference = try #require(CalendarDate(year: 2020, month: 4, day: 21))
+        #expect(DateParser.firstDate(in: "by 30 May", reference: reference)?.date.description == "2020-05-30")
+        #expect(DateParser.firstDate(in: "by 3 March", reference: reference)?.date.description == "2021-03-03")
+        #expect(DateParser.firstDate(in: "by 30 May")?.date == nil)
+        #expect(DateParser.monthEnd(in: "by end of June 2021", reference: reference)?.description == "2021-06-30")
+        #expect(DateParser.monthEnd(in: "by the end of February", reference: reference)?.description == "2021-02-28")
+    }
+
+    @Test(arguments: ["No date here", "Item 12 of 31", "Page 2/3", "30 February 2021", "2020-13-01"])
+    func ignoresWhatIsNotADate(text: String) {
+        #expect(DateParser.firstDate(in: text) == nil)
+    }
+
+    @Test(arguments: [
+        ("15:00 – 17:00, 21st April 2020", "15:00", "17:00"),
+        ("3pm-5pm", "15:00", "17:00"),
+        ("15:00-17:00 UTC", "15:00", "17:00"),
+        ("May 23, 2018 at 3pm-4pm UTC", "15:00", "16:00"),
+        ("2.00pm – 3.45pm", "14:00", "15:45"),
+        ("from 10:00 to 11:30am", "10:00", "11:30"),
+        ("Starts 18:30", "18:30", nil),
+    ])
+    func findsTimeRanges(text: String, start: String, end: String?) {
+        let range = DateParser.timeRange(in: text)
+        #expect(range?.start == start)
+        #expect(range?.end == end)
+    }
+
+    @Test(arguments: ["Room 101", "43% said", "version 2.0", "21st April 2020"])
+    func ignoresNumbersThatAreNotTimes(text: String) {
+        #expect(DateParser.timeRange(in: text) == nil)
+    }
+}
