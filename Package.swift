@@ -52,6 +52,7 @@ let package = Package(
 
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], swiftSettings: strictSettings),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"], swiftSettings: strictSettings),
+        .testTarget(name: "PublishTests", dependencies: ["Publish"], swiftSettings: strictSettings),
         .testTarget(name: "minutesTests", dependencies: ["minutes"], swiftSettings: strictSettings),
     ]
 )

@@ -1,6 +1,5 @@
 import ArgumentParser
-import Extract
-import Foundation
+import Publish
 
 extension Minutes {
     /// `minutes extract`: prints the meeting records of notes as JSON.
@@ -25,10 +24,7 @@ extension Minutes {
             var failed = collection.diagnostics.contains { $0.severity == .error }
             let extractor = MeetingExtractor(options: ExtractOptions(dayFirst: !monthFirst))
             let single = collection.files.count == 1 && collection.diagnostics.isEmpty
-            let encoder = JSONEncoder()
-            encoder.outputFormatting =
-                single
-                ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            let encoder = OrderedJSONEncoder(pretty: single)
             var ids = MeetingIDAllocator()
             for path in collection.files {
                 do {
@@ -36,8 +32,7 @@ extension Minutes {
                     var meeting = extractor.extract(document)
                     meeting.id = ids.unique(meeting.id)
                     Output.report(meeting.diagnostics)
-                    let data = try encoder.encode(meeting)
-                    print(String(decoding: data, as: UTF8.self))
+                    print(try encoder.encode(meeting), terminator: single ? "" : "\n")
                 } catch let error as IngestError {
                     Output.report([error.diagnostic])
                     failed = true
