@@ -92,6 +92,12 @@ public enum FrontMatterParser {
         guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
             return Split(frontMatter: nil, body: text, diagnostics: [])
         }
+        // Front matter is a mapping: its first line that is not blank or a comment starts with `key:`. Otherwise
+        // the `---` is a thematic break that opens the note.
+        let firstEntry = lines[1..<close].first { !$0.allSatisfy { $0 == " " } && !$0.hasPrefix("#") }
+        if let firstEntry, !startsWithKey(firstEntry) {
+            return Split(frontMatter: nil, body: text, diagnostics: [])
+        }
         let yaml = lines[1..<close].joined(separator: "\n")
         for index in 0...close { lines[index] = "" }
         let body = lines.joined(separator: "\n")
@@ -106,6 +112,14 @@ public enum FrontMatterParser {
             let message = "front matter refused: it expands to more than \(nodeLimit) values (YAML aliases?)"
             return Split(frontMatter: nil, body: body, diagnostics: [Diagnostic(.error, message, file: path, line: 1)])
         }
+    }
+
+    private static func startsWithKey(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":") else { return false }
+        let key = line[..<colon]
+        let after = line[line.index(after: colon)...]
+        return !key.isEmpty && key.first != " " && !key.contains("  ") && key.count <= 60
+            && (after.isEmpty || after.first == " ")
     }
 
     private static func isDelimiter(_ line: Substring) -> Bool {

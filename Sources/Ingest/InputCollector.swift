@@ -34,8 +34,9 @@ public struct InputCollector: Sendable {
     public func collect(_ paths: [String]) -> Collection {
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        var visited = Set<FileID>()
         for path in paths {
+            // Each argument is walked on its own: a folder given twice, or inside another argument, is no loop.
+            var visited = Set<FileID>()
             var info = stat()
             guard stat(path, &info) == 0 else {
                 diagnostics.append(FileReader.error(errno, path).diagnostic)
@@ -87,7 +88,14 @@ public struct InputCollector: Sendable {
         var names: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
+                    String(validatingCString: $0)
+                }
+            }
+            guard let name else {
+                let message = "a file name in this folder is not valid UTF-8; that file is skipped (rename it)"
+                diagnostics.append(Diagnostic(.warning, message, file: directory))
+                continue
             }
             if !name.hasPrefix(".") { names.append(name) }
         }

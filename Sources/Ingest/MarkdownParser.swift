@@ -5,6 +5,12 @@ import CCmark
 /// The cmark tree is walked once with cmark's iterator (no recursion, so deeply nested notes cannot exhaust the
 /// stack), copied into Swift values, and freed before ``parse(_:)`` returns.
 public enum MarkdownParser {
+    /// The deepest nesting kept: containers deeper than this are read through, their content kept at this depth.
+    ///
+    /// No real note comes near it; it keeps hostile ones (`> > > …` 50,000 times) from exhausting the stack when
+    /// the tree is compared or freed.
+    public static let maxDepth = 512
+
     /// Parses `text` and returns the `document` node.
     ///
     /// CommonMark accepts every input, so this cannot fail on syntax. Adjacent text runs are merged, and a
@@ -37,6 +43,7 @@ public enum MarkdownParser {
         }
         defer { cmark_iter_free(iterator) }
         var stack: [Frame] = []
+        var skipped = 0  // containers entered beyond `maxDepth` and not yet exited
         var result = MarkdownNode(.document)
         while true {
             let event = cmark_iter_next(iterator)
@@ -46,9 +53,13 @@ public enum MarkdownParser {
                 let frame = Frame(kind: kind(of: node), range: range(of: node))
                 if isLeaf(node) {
                     append(MarkdownNode(frame.kind, range: frame.range), to: &stack)
+                } else if stack.count >= maxDepth {
+                    skipped += 1
                 } else {
                     stack.append(frame)
                 }
+            } else if event == CMARK_EVENT_EXIT, skipped > 0 {
+                skipped -= 1
             } else if event == CMARK_EVENT_EXIT, let frame = stack.popLast() {
                 let finished = finish(frame)
                 if stack.isEmpty {

@@ -9,17 +9,15 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
     /// and some `.md` files are plain text.
     ///
     /// Markdown shows itself by ATX headings, fences, `**strong**`, links, block quotes and table rules; plain text
-    /// by ALL-CAPS headings, underlined headings and indented prose. A note with two Markdown signs, or one and no
+    /// by ALL-CAPS headings and indented prose. Underlined headings belong to both. A note with two Markdown signs, or one and no
     /// sign of plain text, is Markdown.
     public static func detect(_ text: String) -> NoteFormat {
         var markdown = 0
         var plain = 0
-        var previousWasText = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.drop { $0 == " " }
             let indent = line.count - trimmed.count
             if trimmed.isEmpty {
-                previousWasText = false
                 continue
             }
             if indent < 4, let first = trimmed.first, first == "#" {
@@ -27,8 +25,6 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
                 if hashes <= 6, trimmed.dropFirst(hashes).first == " " { markdown += 1 }
             } else if indent < 4, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") || trimmed.hasPrefix("> ") {
                 markdown += 1
-            } else if previousWasText, indent < 4, isUnderline(trimmed) {
-                plain += 1
             } else if TextProfileParser.isCapitalHeading(trimmed) {
                 plain += 1
             } else if indent >= 4, !TextProfileParser.startsListItem(trimmed) {
@@ -39,7 +35,6 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
             {
                 markdown += 1
             }
-            previousWasText = true
         }
         return markdown >= 2 || markdown == 1 && plain == 0 ? .markdown : .text
     }

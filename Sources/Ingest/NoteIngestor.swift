@@ -60,7 +60,7 @@ public struct NoteIngestor: Sendable {
         let format = options.format ?? (split.frontMatter != nil ? .markdown : NoteFormat.detect(split.body))
         let root = format == .markdown ? MarkdownParser.parse(split.body) : TextProfileParser.parse(split.body)
         if root.children.isEmpty {
-            let what = bytes.isEmpty ? "note is empty" : "note has no content outside its front matter"
+            let what = split.frontMatter == nil ? "note is empty" : "note has no content outside its front matter"
             diagnostics.append(Diagnostic(.warning, what, file: path))
         }
         let digest = SHA256.hash(data: bytes).map { byte in
@@ -89,7 +89,11 @@ enum FileReader {
     static func contents(of path: String, limit: Int) throws(IngestError) -> [UInt8] {
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw error(errno, path) }
+        guard descriptor >= 0 else {
+            // A Unix socket cannot be opened at all.
+            if errno == ENXIO { throw .notRegularFile(path: path) }
+            throw error(errno, path)
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw error(errno, path) }

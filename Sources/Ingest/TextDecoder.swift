@@ -70,7 +70,7 @@ public enum TextDecoder {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == 0x0A { line += 1 }
+            if byte == 0x0A || byte == 0x0D && (index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A) { line += 1 }
             if byte < 0x80 {
                 scalars.append(Unicode.Scalar(byte))
                 index += 1
@@ -150,11 +150,14 @@ public enum TextDecoder {
         var bad = 0
         var iterator = units.makeIterator()
         var parser = Unicode.UTF16.ForwardParser()
+        var previousWasCR = false
         decoding: while true {
             switch parser.parseScalar(from: &iterator) {
             case .valid(let encoded):
                 let scalar = Unicode.UTF16.decode(encoded)
-                if scalar == "\n" { line += 1 }
+                // Lines end at LF, CRLF or a lone CR, as normalisation will count them.
+                if scalar == "\r" || scalar == "\n" && !previousWasCR { line += 1 }
+                previousWasCR = scalar == "\r"
                 scalars.append(scalar)
             case .error:
                 scalars.append("\u{FFFD}")

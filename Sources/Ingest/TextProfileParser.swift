@@ -218,6 +218,8 @@ private struct Builder {
             }
         }
         let start = SourcePosition(line: line, column: column)
+        // Past the depth limit a deeper item becomes a sibling, as in ``MarkdownParser/maxDepth``.
+        if stack.count >= MarkdownParser.maxDepth, case .item = stack[stack.count - 1].role { pop() }
         if case .list = stack[stack.count - 1].role {
             if afterBlank, case .list(let ordered, let first, _) = stack[stack.count - 1].node.kind {
                 stack[stack.count - 1].node.kind = .list(ordered: ordered, start: first, tight: false)

@@ -13,7 +13,7 @@ struct Minutes: ParsableCommand {
             meeting, its attendees, sections, recommendations, actions and decisions, each with its source lines.
             """,
         version: "minutes \(ToolVersion.current) (libcmark \(MarkdownParser.cmarkVersion))",
-        subcommands: [Extract.self, Ast.self]
+        subcommands: [Build.self, Extract.self, Schema.self, Ast.self]
     )
 
     /// Runs the command; usage errors exit with status 2, as the extract contract promises (not 64).
@@ -47,14 +47,11 @@ struct InputOptions: ParsableArguments {
         guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes.") }
     }
 
-    var ingestor: NoteIngestor {
-        NoteIngestor(
-            options: IngestOptions(
-                maxFileSize: maxSize,
-                format: format.map { NoteFormat(rawValue: $0.rawValue) ?? .markdown }
-            )
-        )
+    var ingestOptions: IngestOptions {
+        IngestOptions(maxFileSize: maxSize, format: format.map { NoteFormat(rawValue: $0.rawValue) ?? .markdown })
     }
+
+    var ingestor: NoteIngestor { NoteIngestor(options: ingestOptions) }
 }
 
 /// The note formats as a command-line choice.

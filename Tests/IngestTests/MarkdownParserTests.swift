@@ -58,6 +58,22 @@ import Testing
         #expect(TreeDumper.dump(MarkdownParser.parse(quotes)).contains("text \"deep\""))
     }
 
+    @Test func flattensNestingBeyondTheLimitInsteadOfOverflowingTheStack() throws {
+        let quotes = String(repeating: "> ", count: 50_000) + "deep\n"
+        let root = MarkdownParser.parse(quotes)
+        var depth = 0
+        var node = root
+        while let child = node.children.first {
+            depth += 1
+            node = child
+        }
+        #expect(depth <= MarkdownParser.maxDepth + 2)
+        #expect(root.plainText() == "deep")
+        #expect(root == MarkdownParser.parse(quotes), "comparing two deep trees must not recurse without bound")
+        let items = (0..<2_000).map { String(repeating: "  ", count: $0) + "- item" }.joined(separator: "\n")
+        #expect(TextProfileParser.parse(items).plainText().contains("item"))
+    }
+
     @Test func plainTextJoinsInlinesAndKeepsLinesApartOnRequest() throws {
         let paragraph = try #require(MarkdownParser.parse("**Ann** Lee,\n*Bob* `Roy`\n").children.first)
         #expect(paragraph.plainText() == "Ann Lee, Bob Roy")
