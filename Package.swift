@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // C: the only target that sees cmark.h.
@@ -38,7 +39,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "Extract", dependencies: ["Ingest"], swiftSettings: strictSettings),
-        .target(name: "Publish", dependencies: ["Extract"], swiftSettings: strictSettings),
+        .target(
+            name: "Publish",
+            dependencies: ["Extract", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings
+        ),
 
         // The command line: a thin shell over the stages.
         .executableTarget(

@@ -8,18 +8,34 @@ public struct BuildOptions: Sendable {
     public var csvGuardsFormulas: Bool
     /// Whether CSV files start with a UTF-8 byte-order mark, for Excel.
     public var csvByteOrderMark: Bool
+    /// A folder of templates that replace the built-in ones by file name, if any.
+    public var templatesFolder: String?
+    /// The digest's title.
+    public var siteTitle: String
+    /// The absolute URL the digest is published at, ending in `/`, for the feed; empty for relative links.
+    public var siteURL: String
+    /// The day of the build: actions due before it are marked overdue.
+    public var buildDate: CalendarDate
 
     /// Creates options.
     public init(
         ingest: IngestOptions = IngestOptions(),
         extract: ExtractOptions = ExtractOptions(),
         csvGuardsFormulas: Bool = true,
-        csvByteOrderMark: Bool = false
+        csvByteOrderMark: Bool = false,
+        templatesFolder: String? = nil,
+        siteTitle: String = "Meeting minutes",
+        siteURL: String = "",
+        buildDate: CalendarDate
     ) {
         self.ingest = ingest
         self.extract = extract
         self.csvGuardsFormulas = csvGuardsFormulas
         self.csvByteOrderMark = csvByteOrderMark
+        self.templatesFolder = templatesFolder
+        self.siteTitle = siteTitle
+        self.siteURL = siteURL.isEmpty || siteURL.hasSuffix("/") ? siteURL : siteURL + "/"
+        self.buildDate = buildDate
     }
 }
 
@@ -42,8 +58,8 @@ public struct BuildSummary: Sendable {
     public var errors: Int { diagnostics.count { $0.severity == .error } }
 }
 
-/// Builds the output folder of an archive: `json/<id>.json`, `meetings.jsonl`, `schema/meeting.schema.json` and
-/// `csv/*.csv`.
+/// Builds the output folder of an archive: `json/<id>.json`, `meetings.jsonl`, `schema/meeting.schema.json`,
+/// `csv/*.csv` and the HTML digest in `site/`.
 ///
 /// Notes are read one at a time and each record is written as soon as it is made; the tables and JSON Lines are
 /// built by appending. A note that cannot be read is a diagnostic, and the other notes carry on.
@@ -52,7 +68,7 @@ public struct ArchiveBuilder: Sendable {
     public var options: BuildOptions
 
     /// Creates a builder.
-    public init(options: BuildOptions = BuildOptions()) {
+    public init(options: BuildOptions) {
         self.options = options
     }
 
@@ -66,6 +82,13 @@ public struct ArchiveBuilder: Sendable {
         let json = OrderedJSONEncoder(pretty: true)
         let line = OrderedJSONEncoder(pretty: false)
         let csv = CSVWriter(guardsFormulas: options.csvGuardsFormulas, byteOrderMark: options.csvByteOrderMark)
+        let site = try SiteRenderer(
+            templatesFolder: options.templatesFolder,
+            buildDate: options.buildDate,
+            siteTitle: options.siteTitle,
+            siteURL: options.siteURL
+        )
+        var summaries: [SiteRenderer.Summary] = []
         var ids = MeetingIDAllocator()
         var jsonLines = ""
         var tables = CSVTables.headers.map { csv.text(header: $0.header, rows: []) }
@@ -88,13 +111,37 @@ public struct ArchiveBuilder: Sendable {
             for (index, rows) in CSVTables.rows(of: meeting).enumerated() {
                 for row in rows { csv.appendRow(row, to: &tables[index]) }
             }
+            try folder.write(
+                try site.meetingPage(meeting, document: document, meetingCount: files.count),
+                to: "site/meetings/\(meeting.id).html"
+            )
+            summaries.append(
+                SiteRenderer.Summary(
+                    id: meeting.id,
+                    title: meeting.title ?? meeting.id,
+                    date: meeting.date,
+                    location: meeting.location,
+                    attendeeCount: meeting.attendees.count,
+                    decisionCount: meeting.decisions.count,
+                    actions: meeting.actions,
+                    people: meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
+                        + meeting.absent.map { ("absent", $0) }
+                )
+            )
         }
         try folder.write(jsonLines, to: "meetings.jsonl")
         try folder.write(MeetingSchema.text, to: "schema/meeting.schema.json")
         for (index, table) in tables.enumerated() {
             try folder.write(table, to: "csv/\(CSVTables.headers[index].file)")
         }
-        summary.pruned = folder.prune("json")
+        try folder.write(try site.indexPage(summaries), to: "site/index.html")
+        try folder.write(try site.actionsPage(summaries), to: "site/actions.html")
+        try folder.write(try site.peoplePage(summaries), to: "site/people.html")
+        try folder.write(try site.feed(summaries), to: "site/feed.xml")
+        for (name, text) in site.files.sorted(by: { $0.key < $1.key }) {
+            try folder.write(text, to: "site/\(name)")
+        }
+        summary.pruned = folder.prune("json") + folder.prune("site/meetings")
         return summary
     }
 }

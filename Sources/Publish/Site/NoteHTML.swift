@@ -1,0 +1,101 @@
+/// The note itself as HTML for a meeting page: cmark's safe rendering for Markdown, a numbered `<pre>` for plain
+/// text; every source line that starts a block gets an anchor (`id="L12"`), and blocks that hold a record are
+/// marked (`class="record action"`) so the page highlights them in place.
+enum NoteHTML {
+    /// The kind of record a line starts, for highlighting.
+    enum Mark: String {
+        case action, decision, recommendation
+    }
+
+    static func render(_ document: NoteDocument, marks: [Int: Mark]) -> String {
+        switch document.source.format {
+        case .markdown: markdown(document.text, marks: marks)
+        case .text: plainText(document.text, marks: marks)
+        }
+    }
+
+    /// cmark's HTML with an anchor on the first block of each line and a class on blocks that start a record.
+    private static func markdown(_ text: String, marks: [Int: Mark]) -> String {
+        let html = MarkdownRenderer.html(text)
+        var out = ""
+        out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
+        var anchored = Set<Int>()
+        var rest = html[...]
+        let attribute = " data-sourcepos=\""
+        while let found = rest.firstRange(of: attribute) {
+            out += rest[..<found.lowerBound]
+            let valueStart = found.upperBound
+            guard let valueEnd = rest[valueStart...].firstIndex(of: "\"") else {
+                rest = rest[found.lowerBound...]
+                break
+            }
+            let value = rest[valueStart..<valueEnd]
+            let line = Int(value.prefix { $0.isNumber }) ?? 0
+            if line > 0, anchored.insert(line).inserted {
+                out += " id=\"L\(line)\""
+                if let mark = marks[line] { out += " class=\"record \(mark.rawValue)\"" }
+            }
+            out += " data-sourcepos=\"\(value)\""
+            rest = rest[rest.index(after: valueEnd)...]
+        }
+        out += rest
+        return out
+    }
+
+    /// Plain text as numbered lines, each an anchor.
+    private static func plainText(_ text: String, marks: [Int: Mark]) -> String {
+        var out = "<pre class=\"plain-note\">"
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            let mark = marks[number].map { " record \($0.rawValue)" } ?? ""
+            out += "<span class=\"line\(mark)\" id=\"L\(number)\">\(HTML.escape(String(line)))</span>\n"
+        }
+        return out + "</pre>"
+    }
+}
+
+/// Escaping for HTML text and attribute values, and for JSON inside `<script>`.
+enum HTML {
+    /// `text` with `& < > " '` escaped, and control and bidi-override characters made visible as `�`, so nothing
+    /// from a note can become a tag or an attribute or reorder the page.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                if isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
+    }
+
+    /// Control characters (but tab and line feed) and bidirectional overrides and isolates.
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x20 { return value != 0x09 && value != 0x0A }
+        return value == 0x7F || (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
+    }
+
+    /// Text from a note made safe for display: unsafe characters replaced, as ``escape(_:)`` does, but not escaped,
+    /// for templates that escape by themselves.
+    static func neutralise(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and `&` as `\u` escapes.
+    static func scriptSafeJSON(_ json: String) -> String {
+        json.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
+    }
+}
