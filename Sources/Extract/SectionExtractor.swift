@@ -27,7 +27,9 @@ public struct SectionExtractor: Sendable {
     /// Finds the title and sections, and records them in `context`.
     public func extract(_ context: inout ExtractionContext) -> Result {
         let blocks = context.blocks
-        let hasHeadings = blocks.contains { $0.isHeading }
+        // Whether the note has heading markup of its own, beyond a title heading at the top.
+        let headings = blocks.filter(\.isHeading)
+        let hasHeadings = headings.count > 1 || headings.first.map { $0.kind != .heading(level: 1) } ?? false
         var candidates: [(block: Int, rawLevel: Int)] = []
         var seenRealSection = false
         var headingsSeen = 0
@@ -100,7 +102,8 @@ public struct SectionExtractor: Sendable {
     private func isMetadata(_ block: OutlineBlock, inHeader: Bool) -> Bool {
         let text = block.text
         if DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true { return true }
-        guard inHeader else { return false }
+        // A level-one heading is the title or a part of the note, never metadata ("Housing Forum: Notes").
+        guard inHeader, block.kind != .heading(level: 1) else { return false }
         if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || text.count < 40,
             block.isLinkOnly
         {
@@ -125,7 +128,7 @@ public struct SectionExtractor: Sendable {
         let alone = isAloneInItsGroup(index, in: blocks)
         if block.kind == .line, block.depth == 0, block.isEmphasised, alone {
             if startsWithNumber(block.text) { return 3 }
-            if !hasHeadings, !block.text.hasSuffix(":"), block.text.count <= 80 { return 3 }
+            if !hasHeadings, block.text.count <= 80 { return 3 }
         }
         guard format == .text, block.column == 1, block.text.count <= 60 else { return nil }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
