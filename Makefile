@@ -12,10 +12,7 @@ VALGRIND_FLAGS := -Xswiftc -debug-info-format=dwarf -Xswiftc -dwarf-version=4 -X
 
 ## run: set up, build for release, and run the main job over corpus/ into out/
 run: bootstrap release
-	@mkdir -p $(OUT)
-	$(BIN) extract $(CORPUS) > $(OUT)/meetings.jsonl
-	$(BIN) ast $(CORPUS) > $(OUT)/ast.txt
-	@echo "minutes: records of $(CORPUS)/ in $(OUT)/meetings.jsonl, syntax trees in $(OUT)/ast.txt"
+	$(BIN) build $(CORPUS) --out $(OUT)
 
 ## test: set up, then run every test
 test: bootstrap

@@ -57,7 +57,15 @@ let package = Package(
 
         .testTarget(name: "IngestTests", dependencies: ["Ingest"], swiftSettings: strictSettings),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"], swiftSettings: strictSettings),
-        .testTarget(name: "PublishTests", dependencies: ["Publish"], swiftSettings: strictSettings),
-        .testTarget(name: "minutesTests", dependencies: ["minutes"], swiftSettings: strictSettings),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "minutesTests",
+            dependencies: ["minutes", "TestSupport"],
+            exclude: ["Golden"],  // read through #filePath
+            swiftSettings: strictSettings
+        ),
+
+        // Helpers shared by the test targets: paths, running programs, golden files.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     ]
 )

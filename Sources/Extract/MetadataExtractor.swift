@@ -65,7 +65,7 @@ public struct MetadataExtractor: Sendable {
             }
         }
         if result.date == nil {
-            for (_, block) in top where !PeopleWords.isPeopleLabel(block.text) {
+            for (_, block) in top where !PeopleWords.isPeopleLabel(block.text) && !mentionsADeadline(block.text) {
                 if let found = DateParser.firstDate(in: block.text, dayFirst: dayFirst) {
                     result.date = found.date
                     dateLine = block.text
@@ -124,6 +124,13 @@ public struct MetadataExtractor: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether a line sets a deadline (`by 30 May`, `due 2021-05-01`, `before 3 June`): its date is not the
+    /// meeting's.
+    private func mentionsADeadline(_ text: String) -> Bool {
+        let lower = " " + text.lowercased()
+        return [" by ", " due ", " before ", " until ", " deadline", "(due"].contains { lower.contains($0) }
     }
 
     /// `("date", "21 April")` for `Date: 21 April` or `**Date:** 21 April`.

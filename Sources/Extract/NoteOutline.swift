@@ -295,6 +295,18 @@ private struct OutlineBuilder {
     }
 }
 
+extension Array where Element == OutlineBlock {
+    /// Whether block `index` is nested, at any depth, in the item at `ancestor`.
+    func isNested(_ index: Int, under ancestor: Int) -> Bool {
+        var current = self[index].parent
+        while let parent = current {
+            if parent == ancestor { return true }
+            current = self[parent].parent
+        }
+        return false
+    }
+}
+
 /// `text` with runs of whitespace collapsed to one space and the ends trimmed.
 func tidy(_ text: String) -> String {
     var out = ""

@@ -1,17 +1,192 @@
+/// Which list of a meeting's people a block feeds.
+enum PeopleGroup: Hashable, Sendable {
+    /// Members present.
+    case attendees
+    /// Officials, guests, observers and staff listed apart from members.
+    case officials
+    /// Apologies and absences.
+    case absent
+}
+
 /// Words that mark people blocks, shared by the extractors that must step around them.
 enum PeopleWords {
     static let attendees: Set<String> = [
         "attendees", "attendance", "present", "participants", "members present", "attending", "roll call", "members",
         "in attendance members", "council", "committee members", "steering committee members", "board members",
-        "tsc members", "people present", "attendees present",
+        "tsc members", "people present", "attendees present", "attendee", "participant", "attended", "attendance list",
+        "attendee list", "those present", "present at the meeting", "members attending", "council members",
+        "roll-call", "rollcall", "members in attendance", "present in person", "present remotely", "attending remotely",
     ]
     static let officials: Set<String> = [
         "officials", "guests", "observers", "visitors", "staff", "also present", "in attendance", "other attendees",
-        "others", "others present", "guest", "observer", "officers", "advisers", "advisors",
+        "others", "others present", "guest", "observer", "officers", "advisers", "advisors", "also attending",
+        "also in attendance", "visitor", "official", "invited", "invitees", "guests present", "staff present",
+        "officials present", "non-members", "non members", "ex officio", "other participants",
     ]
     static let absent: Set<String> = [
         "apologies", "regrets", "absent", "not attending", "missing attendees", "apologies for absence", "absentees",
-        "not present", "excused",
+        "not present", "excused", "apologies received", "absent with apologies", "unable to attend", "absences",
+        "sent regrets", "apologies sent", "not in attendance", "did not attend", "apologies received from",
+        "apologies from", "regrets from", "members absent", "absent members",
+    ]
+
+    /// Trailing words that make a longer title a people title (`Governors present`, `Opening and roll call`).
+    static let suffixes: [(words: String, group: PeopleGroup)] = [
+        ("not present", .absent), ("not attending", .absent), ("also present", .officials),
+        ("also attending", .officials), ("in attendance", .officials), ("present", .attendees),
+        ("attendees", .attendees), ("attendance", .attendees), ("roll call", .attendees),
+        ("participants", .attendees), ("attending", .attendees), ("members", .attendees), ("apologies", .absent),
+        ("regrets", .absent),
+        ("absent", .absent), ("absentees", .absent), ("guests", .officials), ("observers", .officials),
+        ("visitors", .officials),
+    ]
+
+    /// Labels of lines that name someone with a role: `Chair: Ann`, `Scribe: Bob`, `### Notes: Cy`.
+    static let roleLabels: Set<String> = [
+        "chair", "chairs", "chairperson", "chairman", "chairwoman", "co-chair", "co-chairs", "co chairs",
+        "vice chair", "vice-chair", "chaired by", "secretary", "treasurer", "scribe", "scribes", "notes",
+        "note taker", "note takers", "notetaker", "notetakers", "note-taker", "note-takers", "notes by",
+        "notes taken by", "minutes", "minutes by", "minutes taken by", "minute taker", "minute-taker",
+        "facilitator", "facilitators", "facilitated by", "moderator", "moderators", "moderated by", "convenor",
+        "convener", "clerk", "timekeeper", "time keeper", "timekeepers",
+    ]
+
+    /// Words that open a role line without a colon (`Notes taken by Ann`), with the role they give.
+    static let roleLeads: [(phrase: String, role: String)] = [
+        ("notes taken by", "Notes"), ("minutes taken by", "Notes"), ("notes by", "Notes"), ("minutes by", "Notes"),
+        ("chaired by", "Chair"), ("facilitated by", "Facilitator"), ("moderated by", "Moderator"),
+    ]
+
+    /// Labels that list guests beside a members' list, but the members when they are the only list.
+    static let soleListLabels: Set<String> = ["in attendance", "also in attendance"]
+
+    /// Pronouns in brackets (`she/her`), which are no role.
+    static let pronouns: Set<String> = [
+        "she", "her", "hers", "he", "him", "his", "they", "them", "theirs", "xe", "xem", "ze", "zir", "any", "all",
+    ]
+
+    /// Roll-call marks and presence cells, by the list they put a person on.
+    static let statusWords: [String: PeopleGroup] = [
+        "present": .attendees, "here": .attendees, "attended": .attendees, "attending": .attendees,
+        "yes": .attendees, "y": .attendees, "✓": .attendees, "✔": .attendees, "✅": .attendees, "x": .attendees,
+        "in person": .attendees, "remote": .attendees, "online": .attendees, "absent": .absent, "apologies": .absent,
+        "apology": .absent, "apologies sent": .absent, "sent apologies": .absent, "regrets": .absent,
+        "excused": .absent, "not present": .absent, "not attending": .absent, "no": .absent, "n": .absent,
+        "✗": .absent, "✘": .absent, "❌": .absent,
+    ]
+
+    /// How a line ends when it says who took the notes (`Ann Lee to take notes.`).
+    static let noteTakingPhrases = [
+        "took notes", "took the notes", "took minutes", "took the minutes", "to take notes", "to take the notes",
+        "to take minutes", "will take notes", "is taking notes", "taking notes", "took notes for the meeting",
+    ]
+
+    /// Header words of a table's columns, by what the column holds.
+    static let nameColumns: Set<String> = [
+        "name", "names", "full name", "attendee", "attendees", "member", "members", "person", "participant",
+        "participants", "who", "guest", "guests",
+    ]
+    static let presenceColumns: Set<String> = ["present", "attended", "attendance", "present?", "status", "attending"]
+    static let organisationColumns: Set<String> = [
+        "organisation", "organization", "affiliation", "company", "employer", "org", "representing", "institution",
+        "agency", "organisation/affiliation", "organization/affiliation", "affiliations", "employer/affiliation",
+    ]
+    static let roleColumns: Set<String> = ["role", "roles", "position", "title", "capacity", "job title", "function"]
+    static let handleColumns: Set<String> = [
+        "username", "user name", "handle", "github", "github handle", "github username", "user", "nick", "irc",
+        "login", "slack", "@",
+    ]
+
+    /// Values that fill a people line without naming anyone.
+    static let nobody: Set<String> = [
+        "none", "n/a", "na", "nil", "nobody", "no one", "noone", "tbd", "tbc", "tba", "-", "--", "—", "–", "...", "…",
+        "none received", "none noted", "none recorded", "no apologies", "no regrets", "no apologies received",
+        "none.", "everyone", "all", "all present", "various", "see above", "see below", "vacant",
+    ]
+
+    /// Words that are never a whole name.
+    static let notNames: Set<String> = [
+        "none", "nobody", "everyone", "all", "others", "other", "agenda", "minutes", "notes", "welcome", "present",
+        "absent", "apologies", "regrets", "attendees", "attendance", "members", "member", "guests", "guest",
+        "observers", "observer", "staff", "officials", "chair", "secretary", "treasurer", "scribe", "approved",
+        "accepted", "agreed", "yes", "no", "tbd", "tbc", "tba", "unknown", "various", "vacant", "same", "self",
+        "introductions", "introduction", "opening", "closing", "summary", "discussion", "actions", "action",
+        "decisions", "updates", "update", "aob", "thanks", "thank", "the", "and", "link", "links", "recording",
+        "visitors", "participants", "moderator", "facilitator", "notetaker", "host", "clerk", "attached", "below",
+        "above", "pending", "later", "here", "there", "doc", "document", "available", "posted", "shared",
+        "circulated", "recorded", "taken", "todo", "wip", "draft", "final", "rotating", "volunteer", "volunteers",
+        "somebody", "someone", "anyone", "us", "we", "me", "you", "them", "team",
+    ]
+
+    /// Honorifics and titles that may stand before a name.
+    static let honorifics: Set<String> = [
+        "dr", "mr", "mrs", "ms", "miss", "mx", "cllr", "councillor", "prof", "professor", "sir", "dame", "lord", "lady",
+        "rev", "revd", "fr", "pc", "pcso", "sgt", "insp", "hon", "rt",
+    ]
+
+    /// Lower-case words that may sit inside a name (`Trent van Epps`, `Marcelo Ruiz de Olano`).
+    static let nameParticles: Set<String> = [
+        "van", "von", "de", "der", "den", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "bin", "binti",
+        "ibn", "al", "el", "y", "ter", "ten", "op", "zu", "af", "av", "mac",
+    ]
+
+    /// Words that show a phrase is a role rather than a name or an organisation.
+    static let roleWords: Set<String> = [
+        "chair", "chairs", "chairman", "chairwoman", "chairperson", "co-chair", "vice-chair", "member", "members",
+        "co-opted", "coopted", "co-opt", "secretary", "treasurer", "notes", "note-taker", "notetaker", "minutes",
+        "scribe", "facilitator", "moderator", "observer", "guest", "visitor", "sponsor", "co-sponsor", "staff",
+        "official", "officer", "clerk", "president", "vice-president", "director", "trustee", "governor",
+        "coordinator", "co-ordinator", "lead", "leader", "manager", "head", "headteacher", "principal", "adviser",
+        "advisor", "representative", "rep", "volunteer", "convenor", "convener", "host", "presenter", "speaker",
+        "librarian", "administrator", "assistant", "liaison", "maintainer", "editor", "founder", "ceo", "cto", "coo",
+        "cfo", "executive", "councillor", "tsc", "mayor", "deputy", "recorder", "consultant",
+        "engineer", "analyst", "officio", "interim", "acting", "permanent", "emeritus", "intern", "fellow",
+        "steward", "champion", "worker", "owner", "organiser", "organizer", "author", "reviewer", "contributor",
+        "supervisor", "chief", "superintendent", "inspector", "sergeant", "constable", "solicitor", "accountant",
+        "auditor", "counsel", "lecturer", "researcher", "scientist", "developer", "designer", "architect",
+        "planner", "nurse", "teacher", "governors", "warden", "ranger", "caretaker",
+    ]
+
+    /// Words that join a role with a hyphen (`Vice-chair`, `Co-chair`), so the hyphen does not set the role off.
+    static let rolePrefixes: Set<String> = [
+        "vice", "co", "deputy", "ex", "non", "joint", "assistant", "acting", "past", "former", "sub", "pro", "self",
+    ]
+
+    /// First words of a lower-case bracket that is a note about attendance, not a role (`by phone`, `accepted`).
+    static let noteWords: Set<String> = [
+        "by", "via", "from", "until", "till", "left", "leaving", "joined", "joining", "arrived", "arriving", "item",
+        "items", "part", "for", "accepted", "apologies", "remote", "remotely", "online", "late", "in", "on", "at",
+        "when", "after", "before", "due", "sick", "ill", "illness", "holiday", "leave", "work", "family", "personal",
+        "unwell", "travelling", "traveling", "away", "absent", "present", "tbc", "tbd", "minutes", "first",
+    ]
+
+    /// Words that show a phrase names an organisation.
+    static let organisationWords: Set<String> = [
+        "ltd", "limited", "inc", "llc", "plc", "gmbh", "trust", "council", "association", "foundation", "society",
+        "university", "college", "school", "library", "ministry", "department", "service", "services", "centre",
+        "center", "group", "team", "project", "network", "committee", "board", "club", "company", "corporation",
+        "institute", "agency", "office", "hospital", "church", "federation", "union", "partnership", "cooperative",
+        "charity", "housing", "homes", "police", "authority", "commission", "consortium", "alliance", "forum",
+        "initiative", "initiatives", "collective", "campaign", "labs", "systems", "technologies", "industries",
+        "corp", "llp", "bv", "pty", "sarl", "software", "solutions", "consulting", "media", "studio",
+        "studios", "press", "bank", "fund", "institution", "government", "cabinet", "parliament",
+    ]
+
+    /// The normalised role tag each role word or phrase stands for, longest phrases first.
+    static let roleTags: [(phrase: String, tag: String)] = [
+        ("vice chairman", "vice_chair"), ("vice-chairman", "vice_chair"), ("vice chair", "vice_chair"),
+        ("vice-chair", "vice_chair"), ("deputy chair", "vice_chair"), ("vice president", "vice_president"),
+        ("vice-president", "vice_president"), ("co-chair", "chair"), ("cochair", "chair"), ("chairman", "chair"),
+        ("chairwoman", "chair"), ("chairperson", "chair"), ("chair", "chair"), ("chairs", "chair"),
+        ("co-opted", "co_opted"), ("coopted", "co_opted"), ("co opted", "co_opted"), ("co-sponsor", "sponsor"),
+        ("sponsor", "sponsor"), ("member", "member"), ("members", "member"), ("tsc", "member"),
+        ("secretary", "secretary"), ("treasurer", "treasurer"), ("note taker", "notes"), ("note-taker", "notes"),
+        ("notetaker", "notes"), ("notes", "notes"), ("minute taker", "notes"), ("minute-taker", "notes"),
+        ("minutes", "notes"), ("recorder", "notes"), ("scribe", "scribe"), ("facilitator", "facilitator"),
+        ("moderator", "moderator"), ("observer", "observer"), ("guest", "guest"), ("visitor", "guest"),
+        ("staff", "staff"), ("official", "official"), ("clerk", "clerk"),
+        ("president", "president"), ("trustee", "trustee"), ("governor", "governor"), ("director", "director"),
+        ("host", "host"), ("convenor", "convenor"), ("convener", "convenor"),
     ]
 
     /// Whether a heading title names a people block.
@@ -28,5 +203,147 @@ enum PeopleWords {
 
     static func normalise(_ text: String) -> String {
         tidy(text.lowercased().trimming("*_#:- ").replacing("’", with: "'"))
+    }
+
+    /// The label without a trailing note in brackets (`Attendees (in order of arrival)`), normalised.
+    static func labelKey(_ text: String) -> String {
+        // Emoji and counts beside a label (`Attendees 👋`, `Present (12)`) are no part of it.
+        let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
+        var key = normalise(kept)
+        if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex {
+            key = normalise(String(key[..<open]))
+        }
+        return key
+    }
+
+    /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
+    static func group(ofLabel text: String) -> PeopleGroup? {
+        let key = labelKey(text)
+        if attendees.contains(key) { return .attendees }
+        if officials.contains(key) { return .officials }
+        if absent.contains(key) { return .absent }
+        return nil
+    }
+
+    /// The group a longer title ends with (`Governors present`, `Opening, welcome and roll call`).
+    ///
+    /// A word that says who is there (`present`, `attending`, `absent`) must follow plural people
+    /// (`Councillors present`, not `Items to present`); `members` ends a label (`Team members: Ann, Bob`) but not a
+    /// heading, where `New members` may list people who were not there.
+    static func group(endingTitle text: String, allowMembers: Bool = false) -> PeopleGroup? {
+        let key = labelKey(text)
+        let words = key.split(separator: " ").map(String.init)
+        guard words.count <= 6 else { return nil }
+        for (suffix, group) in suffixes where key == suffix || key.hasSuffix(" " + suffix) {
+            if suffix == "members", !allowMembers { return nil }
+            let length = suffix.split(separator: " ").count
+            if statesPresence.contains(suffix), words.count > length {
+                let before = words[words.count - length - 1]
+                guard before.hasSuffix("s") || ["staff", "people", "everyone"].contains(before) else { return nil }
+            }
+            return group
+        }
+        return nil
+    }
+
+    /// Suffixes that say who is there rather than name people.
+    static let statesPresence: Set<String> = ["present", "attending", "absent", "in attendance"]
+
+    /// Which columns of a table hold the name, organisation, role and handle, from its header.
+    static func tableColumns(
+        _ header: [String]
+    ) -> (name: Int?, organization: Int?, role: Int?, handle: Int?, presence: Int?) {
+        let keys = header.map { labelKey($0) }
+        return (
+            keys.firstIndex { nameColumns.contains($0) },
+            keys.firstIndex { organisationColumns.contains($0) },
+            keys.firstIndex { roleColumns.contains($0) },
+            keys.firstIndex { handleColumns.contains($0) },
+            keys.firstIndex { presenceColumns.contains($0) }
+        )
+    }
+
+    /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
+    static func status(of text: String) -> PeopleGroup? {
+        statusWords[tidy(text.lowercased().trimming(" .!()"))]
+    }
+
+    /// The role everyone under a label holds, when the label names one: `Members` → `Member`, `Steering Committee
+    /// Members` → `Steering Committee Member`; `nil` for `Present`, `Attendees`, `Guests`.
+    static func role(forLabel text: String) -> String? {
+        let words = labelKey(text).split(separator: " ")
+        guard let last = words.last, last == "members" || last == "member",
+            !words.contains(where: { ["present", "attendance", "attending", "in"].contains($0) })
+        else { return nil }
+        return singular(text)
+    }
+
+    /// A title in the singular, as written: `Trustees` → `Trustee`, `Steering Committee Members` → `Steering
+    /// Committee Member`.
+    static func singular(_ text: String) -> String {
+        let title = tidy(text.trimming("*_#: "))
+        guard title.hasSuffix("s"), !title.hasSuffix("ss"), title.count > 3 else { return title }
+        return String(title.dropLast())
+    }
+
+    /// The role a role label gives, as written: `Chaired by` → `Chair`, `### Notes` → `Notes`.
+    static func roleName(forLabel text: String) -> String {
+        let label = tidy(text.trimming("*_#: "))
+        switch labelKey(label) {
+        case "chaired by": return "Chair"
+        case "notes by", "notes taken by", "minutes by", "minutes taken by": return "Notes"
+        case "facilitated by": return "Facilitator"
+        case "moderated by": return "Moderator"
+        default: return label.prefix(1).uppercased() + label.dropFirst()
+        }
+    }
+
+    /// The role a label names (`Chair`, `Note taker`), or `nil`.
+    static func isRoleLabel(_ text: String) -> Bool {
+        roleLabels.contains(labelKey(text))
+    }
+
+    /// Normalised tags for a role as written, in the order written: `permanent member and co-sponsor of the panel` →
+    /// `member`, `sponsor`.
+    static func tags(forRole role: String) -> [String] {
+        var text = role.lowercased().replacing("’", with: "'")
+        for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
+            text = text.replacing(separator, with: " ")
+        }
+        var words = tidy(text).split(separator: " ").map(String.init)
+        var found: [(position: Int, tag: String)] = []
+        // Longer phrases first; a matched word is used once.
+        for (phrase, tag) in roleTags {
+            let phraseWords = phrase.split(separator: " ").map(String.init)
+            guard phraseWords.count <= words.count else { continue }
+            for start in 0...(words.count - phraseWords.count)
+            where Array(words[start..<start + phraseWords.count]) == phraseWords {
+                found.append((start, tag))
+                for index in start..<start + phraseWords.count { words[index] = "" }
+            }
+        }
+        var tags: [String] = []
+        for (_, tag) in found.sorted(by: { $0.position < $1.position }) where !tags.contains(tag) {
+            tags.append(tag)
+        }
+        return tags
+    }
+
+    /// The tag a group label carries for everyone listed under it (`Guests` → `guest`).
+    static func tag(forLabel text: String) -> String? {
+        let key = labelKey(text)
+        let words = key.split(separator: " ").map { $0.hasSuffix("s") && !$0.hasSuffix("ss") ? $0.dropLast() : $0 }
+        guard let last = words.last else { return nil }
+        if words.contains("present") || words.contains("attendance") || words.contains("attending") {
+            return nil
+        }
+        switch last {
+        case "member", "council": return "member"
+        case "official", "officer": return "official"
+        case "guest", "visitor", "invitee": return "guest"
+        case "observer": return "observer"
+        case "staff": return "staff"
+        default: return nil
+        }
     }
 }

@@ -77,12 +77,16 @@ struct Passage {
 
     static func collect(_ blocks: [OutlineBlock]) -> [Passage] {
         var passages: [Passage] = []
+        var childItems: [Int: [Int]] = [:]
+        for (index, block) in blocks.enumerated() where block.kind == .item {
+            if let parent = block.parent { childItems[parent, default: []].append(index) }
+        }
         var index = 0
         while index < blocks.count {
             let block = blocks[index]
             switch block.kind {
             case .item:
-                let children = blocks.indices.filter { blocks[$0].parent == index && blocks[$0].kind == .item }
+                let children = childItems[index] ?? []
                 passages.append(
                     make(index, texts: block.lineTexts, firstLine: block.lines.lowerBound, children: children)
                 )

@@ -128,7 +128,9 @@ public struct SectionExtractor: Sendable {
         let alone = isAloneInItsGroup(index, in: blocks)
         if block.kind == .line, block.depth == 0, block.isEmphasised, alone {
             if startsWithNumber(block.text) { return 3 }
-            if !hasHeadings, block.text.count <= 80 { return 3 }
+            // A bold label over a list (`**Members**`) introduces the list; it is not a topic.
+            let overList = index + 1 < blocks.count && blocks[index + 1].kind == .item
+            if !hasHeadings, !overList, block.text.count <= 80 { return 3 }
         }
         guard format == .text, block.column == 1, block.text.count <= 60 else { return nil }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.

@@ -141,7 +141,7 @@ public struct ArchiveBuilder: Sendable {
         for (name, text) in site.files.sorted(by: { $0.key < $1.key }) {
             try folder.write(text, to: "site/\(name)")
         }
-        summary.pruned = folder.prune("json") + folder.prune("site/meetings")
+        summary.pruned = folder.prune("json") + folder.prune("site/meetings") + folder.prune("")
         return summary
     }
 }

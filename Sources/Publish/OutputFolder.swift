@@ -56,8 +56,10 @@ public final class OutputFolder: @unchecked Sendable {
         lock.withLock { _ = written.insert(relativePath) }
     }
 
-    /// Removes files under `subfolder` that this build did not write (notes that were removed), and leftover
-    /// temporary files of interrupted builds; returns the relative paths removed.
+    /// Removes what an earlier build left under `subfolder` and returns the relative paths removed.
+    ///
+    /// That is files this build did not write (their notes were removed) and temporary files of interrupted
+    /// builds. An empty `subfolder` is the whole folder, where only leftover temporary files are removed.
     @discardableResult
     public func prune(_ subfolder: String) -> [String] {
         let base = root.appendingPathComponent(subfolder)
@@ -69,7 +71,7 @@ public final class OutputFolder: @unchecked Sendable {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             let leftover = url.lastPathComponent.hasPrefix(".") && url.lastPathComponent.hasSuffix(".tmp")
-            if leftover || !kept.contains(relative) {
+            if leftover || !subfolder.isEmpty && !kept.contains(relative) {
                 try? FileManager.default.removeItem(at: url)
                 removed.append(relative)
             }

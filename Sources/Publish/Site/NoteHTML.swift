@@ -39,7 +39,8 @@ enum NoteHTML {
             rest = rest[rest.index(after: valueEnd)...]
         }
         out += rest
-        return out
+        // cmark's safe mode empties unsafe link targets (`javascript:`); a link without a target is plain text.
+        return out.replacing("<a href=\"\">", with: "<a>")
     }
 
     /// Plain text as numbered lines, each an anchor.

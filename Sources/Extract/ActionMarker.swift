@@ -1,0 +1,189 @@
+/// Recognises what marks a line as an action: `Action:`, `ACTION 3:`, `Action item:`, `AI:`, `[ACTION]`,
+/// `[FOLLOWUP]`, `ACTION ITEM - …`, and owners between the keyword and the colon (`ACTION ALL:`,
+/// `Action Mark/Philippe:`); and the headings and labels over lists of actions.
+enum ActionMarker {
+    /// What a marker left.
+    struct Match: Equatable {
+        /// The text after the marker; empty for a bare `Actions:` label.
+        var text: String
+        /// The owners named inside the marker (`ACTION BW:` → `BW`).
+        var owners: [String]
+    }
+
+    /// The marker at the start of `text`, or after a sentence inside it (`Agreed. ACTION: Bob to write.`).
+    static func match(_ text: String) -> Match? {
+        if let found = leading(text) { return found }
+        return inline(text)
+    }
+
+    /// The marker at the very start of `text`.
+    static func leading(_ text: String) -> Match? {
+        var text = text.trimming(" ")
+        // `[NEW] ACTION: …`, `[PENDING] ACTION: …`: a scribe's status tag before the marker.
+        for tag in ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"] where text.hasPrefix(tag) {
+            text = text.dropFirst(tag.count).trimming(" ")
+        }
+        // [ACTION], [FOLLOWUP]
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
+            guard bracketTags.contains(tag) else { return nil }
+            return Match(text: text[text.index(after: close)...].trimming(" :-–—"), owners: [])
+        }
+        // `#action ttx to send the mail`: meeting-bot commands.
+        if text.lowercased().hasPrefix("#action ") {
+            return Match(text: text.dropFirst("#action ".count).trimming(" "), owners: [])
+        }
+        // AI: …, TODO: …
+        for prefix in ["AI:", "AI -", "AI –", "AI —", "A.I.:", "TODO:", "TO DO:", "To do:"] where text.hasPrefix(prefix)
+        {
+            return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
+        }
+        let keyword = text.prefix { $0.isLetter }
+        // `actions: …` in lower case is a glossary entry, not a marker.
+        guard keyword.lowercased() == "action" || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
+        var rest = text.dropFirst(keyword.count)
+        if let body = separated(rest) { return Match(text: body, owners: []) }
+        rest = rest.drop { $0 == " " }
+        guard !rest.isEmpty else { return nil }
+        // `Action item:`, `ACTION ITEM - …`, `Action point 3:`, `ACTION 3:`
+        var words = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        if let first = words.first {
+            let word = first.lowercased().trimming(":")
+            // `item(s)/assignee(s)` reads as `item`.
+            let kind = word.prefix { $0.isLetter }
+            if kindWords.contains(word) || isNumber(word)
+                || kindWords.contains(String(kind)) && "(/".contains(word.dropFirst(kind.count).first ?? " ")
+            {
+                rest = rest.dropFirst(first.hasSuffix(":") ? first.count - 1 : first.count)
+                if let body = separated(rest) { return Match(text: body, owners: []) }
+                rest = rest.drop { $0 == " " }
+                words = rest.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+                if let second = words.first, isNumber(second.lowercased().trimming(":")) {
+                    rest = rest.dropFirst(second.hasSuffix(":") ? second.count - 1 : second.count)
+                    if let body = separated(rest) { return Match(text: body, owners: []) }
+                }
+                return nil
+            }
+        }
+        // Owners between the keyword and the colon: `ACTION ALL:`, `Action Mark/Philippe:`, `Action (Bob):`.
+        guard keyword.first?.isUppercase == true, let colon = rest.firstIndex(of: ":") else { return nil }
+        var names = rest[..<colon].trimming(" ")
+        if names.hasPrefix("("), names.hasSuffix(")") { names = names.trimming("() ") }
+        if names.lowercased().hasPrefix("by ") { names = String(names.dropFirst(3)) }
+        guard names.count <= 50, names.split(separator: " ").count <= 6, let owners = OwnerParser.ownerList(names)
+        else { return nil }
+        return Match(text: rest[rest.index(after: colon)...].trimming(" "), owners: owners)
+    }
+
+    /// The marker after a sentence inside `text` (`… agreed. ACTION: Bob to write.`).
+    private static func inline(_ text: String) -> Match? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let tail = text[index...]
+            if let separator = [". ", "; ", " - ", " – ", " — "].first(where: { tail.hasPrefix($0) }) {
+                let after = tail.dropFirst(separator.count)
+                if after.hasPrefix("ACTION") || after.hasPrefix("Action:") || after.hasPrefix("Action item:")
+                    || after.hasPrefix("AI:"), let found = leading(String(after)), !found.text.isEmpty
+                {
+                    return found
+                }
+            }
+            index = text.index(after: index)
+        }
+        return nil
+    }
+
+    /// The text after `:` or ` - ` at the start of `rest`, or `nil`.
+    private static func separated(_ rest: Substring) -> String? {
+        let trimmed = rest.drop { $0 == " " }
+        if trimmed.hasPrefix(":") { return trimmed.dropFirst().trimming(" ") }
+        if let first = trimmed.first, "-–—".contains(first), trimmed.dropFirst().hasPrefix(" ") {
+            return trimmed.dropFirst().trimming(" ")
+        }
+        return nil
+    }
+
+    private static func isNumber(_ word: String) -> Bool {
+        let digits = word.trimming("#().")
+        return !digits.isEmpty && digits.allSatisfy { $0.isNumber || $0 == "." }
+    }
+
+    private static let bracketTags: Set<String> = [
+        "action", "actions", "action item", "followup", "follow-up", "follow up", "ai", "todo", "to do",
+    ]
+
+    private static let kindWords: Set<String> = [
+        "item", "items", "point", "points", "required", "needed", "agreed", "arising",
+    ]
+
+    // MARK: - Headings and labels
+
+    /// Whether a heading names a list of actions (`Action items`, `Actions`, `Next steps`, `Actions Needed`).
+    static func isActionHeading(_ title: String) -> Bool {
+        var key = normalisedHeading(title)
+        for prefix in ["new ", "current ", "agreed ", "key ", "summary of ", "list of ", "open ", "meeting "]
+        where key.hasPrefix(prefix) {
+            key = String(key.dropFirst(prefix.count))
+        }
+        for suffix in [
+            " from this meeting", " from today's meeting", " for next meeting", " for next time", " and owners",
+            " summary", " arising",
+        ] where key.hasSuffix(suffix) {
+            key = String(key.dropLast(suffix.count))
+        }
+        if actionHeadings.contains(key) { return true }
+        // `Action items / Next steps`
+        let parts = key.split(separator: "/").map { $0.trimming(" ") }
+        if parts.count > 1, parts.allSatisfy({ actionHeadings.contains($0) }) { return true }
+        return isCombinedHeading(title)
+    }
+
+    /// Whether a heading holds both decisions and actions (`Decisions and actions`).
+    static func isCombinedHeading(_ title: String) -> Bool {
+        let key = normalisedHeading(title)
+        let words = key.split(separator: " ")
+        guard words.count <= 5 else { return false }
+        let actions = key.contains("action") || key.contains("next step") || key.contains("follow")
+        return actions && (key.contains("decision") || key.contains("resolution"))
+    }
+
+    /// Whether a line or item is a label over a list of actions: `Actions:`, `**Action items**`.
+    static func isActionLabel(_ block: OutlineBlock) -> Bool {
+        guard block.kind == .line || block.kind == .item else { return false }
+        let text = block.text.trimming(" *_")
+        guard text.hasSuffix(":") || block.isEmphasised else { return false }
+        return text.count <= 40 && isActionHeading(text)
+    }
+
+    /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.
+    static func normalisedHeading(_ title: String) -> String {
+        var text = title.lowercased().replacing("’", with: "'")
+        // Drop bracketed notes: `Action items (from last week)`.
+        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+            text.removeSubrange(open...close)
+        }
+        var words = text.split(whereSeparator: { $0 == " " }).map { $0.trimming("*_#`:.-–—") }.filter { !$0.isEmpty }
+        if let first = words.first, isEnumeration(first) { words.removeFirst() }
+        return words.joined(separator: " ").replacing("&", with: "and")
+    }
+
+    /// `5`, `5.`, `iv`, `b)`: a list number before a heading.
+    private static func isEnumeration(_ word: String) -> Bool {
+        let bare = word.trimming(".)")
+        if !bare.isEmpty, bare.allSatisfy(\.isNumber) { return true }
+        if word.hasSuffix(".") || word.hasSuffix(")") {
+            return bare.count == 1 || (!bare.isEmpty && bare.allSatisfy { "ivx".contains($0) })
+        }
+        return false
+    }
+
+    private static let actionHeadings: Set<String> = [
+        "action items", "action item", "actions", "action", "action points", "action point", "action list",
+        "action log", "action register", "next steps", "next step", "actions needed", "actions required",
+        "actions agreed", "follow-ups", "follow ups", "followups", "followup", "follow-up", "follow up",
+        "follow-up items",
+        "follow-up actions", "to do", "to-do", "todo", "todos", "to-dos", "tasks", "action items and next steps",
+        "next steps and action items", "actions and next steps", "next steps and actions", "action items and owners",
+        "ai", "ais",
+    ]
+}

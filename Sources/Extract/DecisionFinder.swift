@@ -1,0 +1,304 @@
+/// Walks a note's outline once and collects its decisions; ``DecisionExtractor`` is its public face.
+struct DecisionFinder {
+    /// A decision before ids are given.
+    struct Candidate {
+        var block: Int
+        var text: String
+        var lines: ClosedRange<Int>
+    }
+
+    let context: ExtractionContext
+    let blocks: [OutlineBlock]
+    /// Items and lines under a decision heading or label.
+    var inScope: [Bool]
+    var isLabel: [Bool]
+    var used: Set<Int> = []
+    var doneGroups: Set<Int> = []
+    /// Lines folded into the decision above them.
+    var folded: Set<Int> = []
+    var candidates: [Candidate] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(context: ExtractionContext) {
+        self.context = context
+        blocks = context.blocks
+        inScope = Array(repeating: false, count: blocks.count)
+        isLabel = Array(repeating: false, count: blocks.count)
+        markScope()
+    }
+
+    private mutating func markScope() {
+        let decisionSection = context.sections.map { DecisionMarker.isDecisionHeading($0.title) }
+        let sharedSection = context.sections.map { ActionMarker.isCombinedHeading($0.title) }
+        for (index, block) in blocks.enumerated() where block.kind == .line || block.kind == .item {
+            guard let section = context.sectionOfBlock[index] else { continue }
+            if decisionSection[section] {
+                inScope[index] = true
+            } else if sharedSection[section], OwnerParser.find(in: block.text, lenient: true).owners.isEmpty {
+                // Under `Decisions and actions`, what nobody owns is a decision.
+                inScope[index] = true
+            }
+        }
+        for (index, block) in blocks.enumerated() where DecisionMarker.isDecisionLabel(block) {
+            isLabel[index] = true
+            var next = index + 1
+            if block.kind == .item {
+                while next < blocks.count, blocks.isNested(next, under: index) {
+                    inScope[next] = true
+                    next += 1
+                }
+            } else if next < blocks.count, blocks[next].kind == .item {
+                let group = blocks[next].group
+                while next < blocks.count,
+                    blocks[next].group == group || blocks[next].parent.map({ inScope[$0] }) == true
+                {
+                    inScope[next] = true
+                    next += 1
+                }
+            }
+        }
+    }
+
+    mutating func run() -> Extracted<Decision> {
+        for index in blocks.indices where !isLabel[index] && !folded.contains(index) {
+            let block = blocks[index]
+            guard !block.text.isEmpty else { continue }
+            if block.kind == .tableRow {
+                tableRow(index)
+                continue
+            }
+            if block.isHeading {
+                if let marker = DecisionMarker.leading(block.text), !marker.text.isEmpty {
+                    add(index, text: marker.text)
+                }
+                continue
+            }
+            look(at: index)
+        }
+        return finish()
+    }
+
+    private mutating func look(at index: Int) {
+        let block = blocks[index]
+        var text = block.text
+        var actionMarked = false
+        if let action = ActionMarker.match(text), !action.text.isEmpty {
+            text = action.text
+            actionMarked = true
+        }
+        if let marker = DecisionMarker.leading(text) {
+            if marker.text.isEmpty {
+                if !(index + 1 < blocks.count && inScope[index + 1]) {
+                    diagnostics.append(
+                        context.warning("decision marker without a decision", line: block.lines.lowerBound)
+                    )
+                }
+            } else if DecisionMarker.isOutcome(marker.text) {
+                motion(index)
+            } else if DecisionMarker.isProcedural(marker.text) {
+                joinProposal(index)
+            } else {
+                let more = ActionFinder.continuation(of: index, in: blocks)
+                folded.formUnion(more)
+                let text = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
+                let last = more.last.map { blocks[$0].lines.upperBound } ?? block.lines.upperBound
+                add(index, text: text, lines: block.lines.lowerBound...last)
+            }
+            return
+        }
+        if DecisionMarker.isConsensus(text) {
+            let more = actionMarked ? [] : ActionFinder.continuation(of: index, in: blocks)
+            folded.formUnion(more)
+            let joined = ([text] + more.map { blocks[$0].text }).joined(separator: " ")
+            let last = more.last.map { blocks[$0].lines.upperBound } ?? block.lines.upperBound
+            add(index, text: joined, lines: block.lines.lowerBound...last)
+            return
+        }
+        guard !actionMarked else { return }
+        if let made = DecisionMarker.decisionMade(text) {
+            if made.split(separator: " ").count >= 3 { add(index, text: made) } else { joinProposal(index) }
+            return
+        }
+        if DecisionMarker.isBareOutcome(text) {
+            joinProposal(index)
+            return
+        }
+        if DecisionMarker.startsWithResult(text) || DecisionMarker.endsWithResult(text)
+            || DecisionMarker.endsWithOutcomeSentence(text)
+        {
+            add(index, text: text)
+            return
+        }
+        guard inScope[index], !used.contains(index), !ActionFinder.isNothing(text), !ActionFinder.isLabelLine(text)
+        else { return }
+        if let parent = block.parent, inScope[parent] { return }
+        if block.kind == .item {
+            add(index, text: text)
+        } else if block.parent == nil {
+            lineGroup(index)
+        }
+    }
+
+    /// A row of a table with a decision column (`Decision Item | Description`).
+    private mutating func tableRow(_ index: Int) {
+        let row = blocks[index]
+        let header = row.header.map { ActionMarker.normalisedHeading($0) }
+        guard header.contains(where: { Self.decisionColumns.contains($0) }) else { return }
+        let columns = header.indices.filter {
+            Self.decisionColumns.contains(header[$0]) || ActionFinder.weakColumns.contains(header[$0])
+        }
+        func cell(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
+        guard let column = columns.max(by: { cell($0).count < cell($1).count }) else { return }
+        let text = ActionFinder.splitTag(cell(column)).text
+        guard !text.isEmpty, !text.allSatisfy({ "-–—_ ".contains($0) }) else { return }
+        add(index, text: text)
+    }
+
+    private static let decisionColumns: Set<String> = [
+        "decision", "decisions", "decision item", "decision items", "resolution", "resolutions", "outcome", "agreed",
+    ]
+
+    /// `Resolution: Passed.` under `Text: Approve …`: the motion joined to its outcome.
+    private mutating func motion(_ index: Int) {
+        let block = blocks[index]
+        var title: Int?
+        var titleText: String?
+        var look = index - 1
+        while look >= 0 {
+            let candidate = blocks[look]
+            if candidate.isHeading {
+                if title == nil {
+                    title = look
+                    titleText = candidate.text
+                }
+                break
+            }
+            let lower = candidate.text.lowercased()
+            if let prefix = Self.motionLabels.first(where: { lower.hasPrefix($0) }) {
+                title = look
+                titleText = String(candidate.text.dropFirst(prefix.count)).trimming(" :-–—")
+                break
+            }
+            if title == nil, !Self.isMetadataLabel(candidate.text) {
+                title = look
+                titleText = candidate.text
+            }
+            look -= 1
+        }
+        guard let title, let titleText, !titleText.isEmpty else {
+            add(index, text: block.text)
+            return
+        }
+        let joined = Self.trimEnd(titleText, ".:; ") + ". " + block.text
+        add(index, text: joined, from: title)
+    }
+
+    /// `Agreement in the room` under a proposal: the proposal joined to the outcome.
+    private mutating func joinProposal(_ index: Int) {
+        let block = blocks[index]
+        guard let proposal = proposal(for: index) else { return }
+        var outcome = block.text.trimming("[]() ")
+        if let first = outcome.first { outcome = first.lowercased() + outcome.dropFirst() }
+        let text = Self.trimEnd(blocks[proposal].text, ".:; ") + ": " + outcome
+        add(index, text: text, from: proposal)
+    }
+
+    /// The block holding the proposal an outcome line answers: the parent item, the nearest less indented block,
+    /// the line before an unindented line, or the heading above.
+    private func proposal(for index: Int) -> Int? {
+        let block = blocks[index]
+        if let parent = block.parent { return parent }
+        var look = index - 1
+        while look >= 0 {
+            let candidate = blocks[look]
+            if candidate.isHeading { return look }
+            // A sibling item that states a proposal: `- Proposal: raise fees` … `- Agreed.`
+            if block.kind == .item, candidate.kind == .item, candidate.group == block.group,
+                Self.proposalWords.contains(where: { candidate.text.lowercased().hasPrefix($0) })
+            {
+                return look
+            }
+            if block.kind == .line, block.column <= 1 { return look }
+            if candidate.column < block.column { return look }
+            look -= 1
+        }
+        return nil
+    }
+
+    /// The lines of a paragraph in a decision section: one decision per sentence-ending line run.
+    private mutating func lineGroup(_ index: Int) {
+        let group = blocks[index].group
+        guard !doneGroups.contains(group) else { return }
+        doneGroups.insert(group)
+        var runs: [[Int]] = []
+        var next = index
+        while next < blocks.count, blocks[next].group == group, blocks[next].kind == .line {
+            let text = blocks[next].text
+            defer { next += 1 }
+            guard inScope[next], !isLabel[next], !ActionFinder.isNothing(text), !ActionFinder.isLabelLine(text),
+                ActionMarker.match(text) == nil
+            else { continue }
+            let previousEnded = runs.last.map { ".!?".contains(blocks[$0.last ?? next].text.last ?? ".") } ?? true
+            if runs.isEmpty || (previousEnded && text.first?.isUppercase == true) {
+                runs.append([next])
+            } else {
+                runs[runs.count - 1].append(next)
+            }
+        }
+        for run in runs {
+            guard let first = run.first, let last = run.last else { continue }
+            let text = run.map { blocks[$0].text }.joined(separator: " ")
+            let stripped = DecisionMarker.leading(text).map(\.text) ?? text
+            add(first, text: stripped, lines: blocks[first].lines.lowerBound...blocks[last].lines.upperBound)
+        }
+    }
+
+    private mutating func add(_ index: Int, text: String, from first: Int? = nil, lines: ClosedRange<Int>? = nil) {
+        guard !used.contains(index), !text.isEmpty else { return }
+        used.insert(index)
+        var span = lines ?? blocks[index].lines
+        if let first {
+            span =
+                min(
+                    span.lowerBound,
+                    blocks[first].lines.lowerBound
+                )...max(span.upperBound, blocks[first].lines.upperBound)
+        }
+        candidates.append(Candidate(block: index, text: text, lines: span))
+    }
+
+    private func finish() -> Extracted<Decision> {
+        let decisions = candidates.enumerated().map { offset, candidate in
+            Decision(
+                id: "d\(offset + 1)",
+                text: candidate.text,
+                section: context.sectionID(ofBlock: candidate.block),
+                lines: LineSpan(candidate.lines)
+            )
+        }
+        return Extracted(records: decisions, diagnostics: diagnostics)
+    }
+
+    private static let proposalWords = ["proposal", "proposed", "propose", "motion", "suggestion", "poll"]
+
+    private static let motionLabels = [
+        "text:", "motion:", "motion text:", "proposal:", "proposed:", "title:", "subject:", "moved:", "motion to ",
+        "proposal to ",
+    ]
+
+    /// `Presenter: Ann`, `Seconded: Bob`: lines about a motion that do not state it.
+    private static func isMetadataLabel(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return [
+            "presenter", "presented by", "proposer", "proposed by", "moved by", "seconded", "seconded by",
+            "seconder", "details", "background", "summary", "vote", "votes", "for", "against", "abstain", "abstentions",
+            "action", "action item", "action items", "discussion", "notes",
+        ]
+        .contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " ") }
+    }
+
+    private static func trimEnd(_ text: String, _ set: String) -> String {
+        let end = text.lastIndex { !set.contains($0) }.map { text.index(after: $0) } ?? text.startIndex
+        return String(text[..<end])
+    }
+}

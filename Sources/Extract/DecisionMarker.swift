@@ -1,0 +1,214 @@
+/// Recognises what marks a decision: `Decision:`, `Resolved:`, `RESOLUTION:`, `Agreed:`, `Conclusion:`,
+/// `Consensus is that …`, motion outcomes (`Resolution: Passed`), result lines (`Approved …`, `…, passed`) and
+/// outcome lines that need the proposal above them (`Agreement in the room`).
+enum DecisionMarker {
+    /// What a marker left.
+    struct Match: Equatable {
+        /// The text after the marker; empty for a bare `Decisions:` label.
+        var text: String
+    }
+
+    /// The marker at the start of `text`: `Decision:`, `Resolved -`, `RESOLVED that …`, `[DECISION]`.
+    static func leading(_ text: String) -> Match? {
+        let text = text.trimming(" ")
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
+            guard ["decision", "decided", "resolved", "resolution", "agreed", "agreement"].contains(tag) else {
+                return nil
+            }
+            return Match(text: text[text.index(after: close)...].trimming(" :-–—"))
+        }
+        var lower = text.lowercased()
+        var body = Substring(text)
+        // `#agreed …`, `#decision …`: meeting-bot commands.
+        for command in ["#agreed ", "#agree ", "#decision ", "#decided ", "#resolved "] where lower.hasPrefix(command) {
+            return Match(text: text.dropFirst(command.count).trimming(" "))
+        }
+        if lower.hasPrefix("it was resolved that ") || lower.hasPrefix("it was resolved: ") {
+            return Match(text: String(text.dropFirst("it was resolved that ".count)).trimming(" "))
+        }
+        let keyword = text.prefix { $0.isLetter }
+        guard keywords.contains(keyword.lowercased()), keyword.first?.isUppercase == true || !keyword.hasSuffix("s")
+        else { return nil }
+        // `Result:` and `Outcome:` mark decisions only when they give a motion's outcome (`Result: Passed`).
+        let weak = ["result", "outcome", "outcomes"].contains(keyword.lowercased())
+        if weak {
+            let rest = text.dropFirst(keyword.count).drop { $0 == " " }
+            guard rest.hasPrefix(":"), isOutcome(rest.dropFirst().trimming(" ")) else { return nil }
+        }
+        body = body.dropFirst(keyword.count)
+        lower = body.lowercased()
+        // `Decision made:`, `Decisions taken -`
+        for kind in [" made", " taken", " reached"] where lower.hasPrefix(kind) {
+            body = body.dropFirst(kind.count)
+            lower = String(lower.dropFirst(kind.count))
+        }
+        let trimmed = body.drop { $0 == " " }
+        if trimmed.hasPrefix(":") { return Match(text: trimmed.dropFirst().trimming(" ")) }
+        if let first = trimmed.first, "-–—".contains(first), trimmed.dropFirst().hasPrefix(" "),
+            body.hasPrefix(" ")
+        {
+            return Match(text: trimmed.dropFirst().trimming(" "))
+        }
+        // `RESOLVED that …`, `RESOLVED, …`
+        if keyword == "RESOLVED" || keyword == "AGREED" || keyword == "Resolved" && lower.hasPrefix(" that ") {
+            if lower.hasPrefix(" that ") { return Match(text: body.dropFirst(6).trimming(" ")) }
+            if trimmed.hasPrefix(",") { return Match(text: trimmed.dropFirst().trimming(" ")) }
+            if keyword.allSatisfy(\.isUppercase), body.hasPrefix(" ") { return Match(text: trimmed.trimming(" ")) }
+        }
+        return nil
+    }
+
+    /// Whether a marker's text is a bare motion outcome: `Passed.`, `Rejected`, `Postponed to next meeting …`.
+    static func isOutcome(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard let first = words.first, words.count <= 14 else { return false }
+        return outcomes.contains(first.lowercased().trimming(".,;:!"))
+    }
+
+    /// Whether `text` is an outcome with no content of its own: `Agreement in the room`, `Agreed.`, `Carried`.
+    static func isBareOutcome(_ text: String) -> Bool {
+        // Emoji codes (`:+1:`) say nothing more.
+        let words = text.lowercased().split(separator: " ").filter {
+            !($0.count > 2 && $0.hasPrefix(":") && $0.hasSuffix(":"))
+        }
+        let key = words.joined(separator: " ").trimming(" .![]()")
+        if key.hasPrefix("agreement in the room") || key.hasPrefix("agreement in room") { return true }
+        return bareOutcomes.contains(key)
+    }
+
+    /// `proposed Cllr A, seconded Cllr B, all in favour`: a resolution that records the vote, not the matter.
+    static func isProcedural(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return [
+            "proposed ", "proposed:", "moved ", "moved:", "seconded", "all in favour", "all in favor", "unanimous",
+            "nem con", "carried",
+        ]
+        .contains { lower.hasPrefix($0) }
+    }
+
+    /// `Vote: 5 in favour, 0 against. Timeline approved.`, `… so figures are ready. Agreed.`: a final short
+    /// sentence stating the outcome of what comes before it.
+    static func endsWithOutcomeSentence(_ text: String) -> Bool {
+        let trimmed = text.trimming(" ")
+        guard let last = trimmed.dropLast().lastIndex(where: { ".!?".contains($0) }) else { return false }
+        let before = trimmed[..<last]
+        let sentence = trimmed[trimmed.index(after: last)...].trimming(" ")
+        guard before.split(separator: " ").count >= 3, !sentence.isEmpty else { return false }
+        if isBareOutcome(sentence) { return true }
+        let words = sentence.lowercased().trimming(".!").split(separator: " ")
+        guard let final = words.last, words.count <= 4 else { return false }
+        return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
+    }
+
+    /// `Consensus is that …`, `The consensus was to …`.
+    static func isConsensus(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return [
+            "consensus that", "consensus is that", "consensus was that", "consensus is to", "consensus was to",
+            "the consensus is",
+            "the consensus was", "general consensus", "consensus reached", "there was consensus", "there is consensus",
+        ]
+        .contains { lower.hasPrefix($0) }
+    }
+
+    /// `Approved up to $3000 …`, `Vote passed among members`: a result stated first.
+    static func startsWithResult(_ text: String) -> Bool {
+        let words = text.split(separator: " ").map { $0.lowercased().trimming(".,;:") }
+        guard words.count >= 2 else { return false }
+        if words.count >= 3, ["approved", "passed", "carried", "adopted", "ratified", "rejected"].contains(words[0]) {
+            return true
+        }
+        return ["vote", "motion", "proposal", "resolution", "the vote", "the motion"].contains(words[0])
+            && ["passed", "carried", "approved", "adopted", "failed", "rejected", "defeated"].contains(words[1])
+    }
+
+    /// `…, no disagreements, passed`: a result stated last.
+    static func endsWithResult(_ text: String) -> Bool {
+        let lower = text.lowercased().trimming(" .!")
+        for result in ["passed", "carried", "approved", "adopted"] {
+            for lead in [", ", "; ", " - ", " – ", " — ", "motion ", "proposal "] where lower.hasSuffix(lead + result) {
+                return true
+            }
+            if lower.hasSuffix(result + " unanimously") || lower.hasSuffix("unanimously " + result) { return true }
+        }
+        return false
+    }
+
+    /// `+1 decision made`, `Decision made: …`: the text without the marker, empty when nothing else is there.
+    static func decisionMade(_ text: String) -> String? {
+        let lower = text.lowercased()
+        let needle = "decision made"
+        guard lower.count == text.count, let start = offset(of: needle, in: lower) else { return nil }
+        let end = start + needle.count
+        let before = String(text.prefix(start)).trimming(" +1-–—:,.()")
+        let after = String(text.dropFirst(end)).trimming(" :-–—,.()")
+        // The marker opens or closes the line: `+1 decision made`, `Use X (+1, decision made)`.
+        guard before.isEmpty || after.isEmpty else { return nil }
+        // `No decision made`.
+        let lastWord = before.lowercased().split(separator: " ").last.map(String.init) ?? ""
+        guard !["no", "not", "without", "nor"].contains(lastWord) else { return nil }
+        return [before, after].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The character offset of the first `needle` in `text`.
+    static func offset(of needle: String, in text: String) -> Int? {
+        var index = text.startIndex
+        var offset = 0
+        while index < text.endIndex {
+            if text[index...].hasPrefix(needle) { return offset }
+            index = text.index(after: index)
+            offset += 1
+        }
+        return nil
+    }
+
+    // MARK: - Headings and labels
+
+    /// Whether a heading names a list of decisions (`Decisions`, `Resolutions`, `Agreed`).
+    static func isDecisionHeading(_ title: String) -> Bool {
+        var key = ActionMarker.normalisedHeading(title)
+        for prefix in ["key ", "summary of ", "list of ", "new ", "formal ", "main "] where key.hasPrefix(prefix) {
+            key = String(key.dropFirst(prefix.count))
+        }
+        if decisionHeadings.contains(key) { return true }
+        // `Conclusion/Resolution`
+        let parts = key.split(separator: "/").map { $0.trimming(" ") }
+        return parts.count > 1 && parts.allSatisfy { decisionHeadings.contains($0) }
+    }
+
+    /// Whether a line or item is a label over a list of decisions: `Decisions:`, `**Resolutions**`.
+    static func isDecisionLabel(_ block: OutlineBlock) -> Bool {
+        guard block.kind == .line || block.kind == .item else { return false }
+        let text = block.text.trimming(" *_")
+        guard text.hasSuffix(":") || block.isEmphasised else { return false }
+        return text.count <= 40 && isDecisionHeading(text)
+    }
+
+    private static let keywords: Set<String> = [
+        "decision", "decisions", "decided", "resolved", "resolution", "resolutions", "agreed", "agreement",
+        "conclusion", "conclusions", "consensus", "outcome", "outcomes", "result",
+    ]
+
+    private static let outcomes: Set<String> = [
+        "passed", "rejected", "postponed", "carried", "approved", "adopted", "defeated", "failed", "withdrawn",
+        "deferred", "tabled", "accepted", "lost", "declined", "ratified", "unanimous", "unanimously", "agreed",
+    ]
+
+    private static let bareOutcomes: Set<String> = [
+        "agreed", "approved", "carried", "passed", "adopted", "ratified", "accepted", "motion carried", "motion passed",
+        "motion approved",
+        "the motion carried", "the motion passed", "carried unanimously", "approved unanimously",
+        "unanimously approved", "unanimously agreed", "agreed unanimously", "consensus", "consensus reached",
+        "no objections", "no objection", "unanimous consent", "unanimous", "decision made", "+1 decision made",
+        "+1, decision made",
+    ]
+
+    private static let decisionHeadings: Set<String> = [
+        "decisions", "decision", "decisions made", "decisions taken", "decision log", "decisions and resolutions",
+        "resolutions", "resolution", "resolved", "agreements", "agreed", "agreed items", "outcomes", "outcome",
+        "conclusions", "conclusion", "decisions summary", "decision summary", "decisions reached",
+        "agreements reached", "motions passed", "resolutions passed", "decisions and agreements",
+        "agreements and decisions",
+    ]
+}

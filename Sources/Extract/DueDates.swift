@@ -1,0 +1,228 @@
+/// Finds when an action is due: `by 30 May`, `by end of June 2021`, `(due 2020-05-01)`, `before the next meeting`,
+/// `by Friday`; resolves the date against the meeting's date where it can.
+enum DueDates {
+    /// A due date as written, and resolved when possible.
+    struct Found: Equatable {
+        /// The words as written, trigger included (`by 30 May`).
+        var text: String
+        /// The date, when it could be resolved.
+        var date: CalendarDate?
+    }
+
+    /// The first due phrase in `text`: a trigger (`by`, `before`, `due`, `deadline`, `no later than`) followed by
+    /// a date or a named time (`the next meeting`, `Friday`, `end of June`).
+    static func find(in text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
+        let words = text.split(separator: " ").map(String.init)
+        for index in words.indices {
+            let word = bare(words[index])
+            var start = index + 1
+            switch word {
+            case "by", "before", "until":
+                guard !words[index].hasSuffix(","), index + 1 < words.count else { continue }
+            case "due", "deadline":
+                if start < words.count, ["by", "on", "date"].contains(bare(words[start])) { start += 1 }
+            case "no", "not":
+                guard index + 2 < words.count, bare(words[index + 1]) == "later", bare(words[index + 2]) == "than"
+                else { continue }
+                start = index + 3
+            default:
+                continue
+            }
+            guard start < words.count,
+                let (end, date) = when(words, from: start, reference: reference, dayFirst: dayFirst)
+            else { continue }
+            if word == "until", date == nil { continue }
+            let phrase = words[index...end].joined(separator: " ")
+            return Found(text: trimEnd(phrase.trimming("([ "), ".,;:)]"), date: date)
+        }
+        return nil
+    }
+
+    /// The due date written in a table cell (`10 May 2021`, `by 30 April`, `before the next meeting`), or `nil`
+    /// for an empty cell or a dash.
+    static func cell(_ text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
+        let text = text.trimming(" ")
+        guard !text.isEmpty, !["-", "–", "—", "n/a", "na", "none", "tbc", "tbd", "?"].contains(text.lowercased())
+        else { return nil }
+        if let found = find(in: text, reference: reference, dayFirst: dayFirst),
+            text.lowercased().hasPrefix(found.text.lowercased())
+        {
+            return found
+        }
+        let words = text.split(separator: " ").map(String.init)
+        if let (_, date) = when(words, from: 0, reference: reference, dayFirst: dayFirst) {
+            return Found(text: text, date: date)
+        }
+        let date = DateParser.firstDate(in: text, dayFirst: dayFirst, reference: reference)?.date
+        return Found(text: text, date: date)
+    }
+
+    /// The phrase of a time starting at `words[start]`: the index of its last word and the date it names.
+    private static func when(
+        _ words: [String],
+        from start: Int,
+        reference: CalendarDate?,
+        dayFirst: Bool
+    ) -> (end: Int, date: CalendarDate?)? {
+        var index = start
+        func word(_ offset: Int) -> String { index + offset < words.count ? bare(words[index + offset]) : "" }
+        if word(0) == "the", word(1) == "end" { index += 1 }
+        // End of a month or a period.
+        if word(0) == "end", word(1) == "of" {
+            index += 2
+            if word(0) == "the" { index += 1 }
+            let period = word(0)
+            if DateParser.months[period] != nil, period.count >= 3 {
+                let hasYear = word(1).count == 4 && Int(word(1)) != nil
+                let end = hasYear ? index + 1 : index
+                let phrase = words[index...end].joined(separator: " ")
+                return (end, DateParser.monthEnd(in: phrase, reference: reference))
+            }
+            guard let reference else {
+                return ["week", "month", "year", "quarter", "day", "play", "business"].contains(period)
+                    ? (index, nil) : nil
+            }
+            switch period {
+            case "week": return (index, next(weekday: 4, after: reference, inclusive: true))
+            case "month":
+                return (
+                    index,
+                    CalendarDate(
+                        year: reference.year,
+                        month: reference.month,
+                        day: CalendarDate.days(inMonth: reference.month, year: reference.year)
+                    )
+                )
+            case "quarter":
+                let month = ((reference.month - 1) / 3 + 1) * 3
+                return (
+                    index,
+                    CalendarDate(
+                        year: reference.year,
+                        month: month,
+                        day: CalendarDate.days(inMonth: month, year: reference.year)
+                    )
+                )
+            case "year": return (index, CalendarDate(year: reference.year, month: 12, day: 31))
+            case "day", "play", "business": return (index, reference)
+            default: return nil
+            }
+        }
+        if ["eod", "eow", "cob", "asap"].contains(word(0)) { return nil }
+        if word(0) == "tomorrow" { return (index, reference.map { adding(1, to: $0) }) }
+        if word(0) == "today" || word(0) == "tonight" { return (index, reference) }
+        // The next meeting, the following call, next week.
+        var look = index
+        if word(0) == "the" { look += 1 }
+        let relative = look < words.count ? bare(words[look]) : ""
+        if ["next", "following", "upcoming", "this"].contains(relative), look + 1 < words.count {
+            let noun = bare(words[look + 1])
+            if let day = weekdays[noun] {
+                return (look + 1, reference.flatMap { next(weekday: day, after: $0, inclusive: false) })
+            }
+            if periodNouns.contains(noun) {
+                var end = look + 1
+                // `the next board meeting`, `next TAG call`
+                if end + 1 < words.count, periodNouns.contains(bare(words[end + 1])) { end += 1 }
+                return (end, nil)
+            }
+            if look + 2 < words.count, periodNouns.contains(bare(words[look + 2])) { return (look + 2, nil) }
+            return nil
+        }
+        // A weekday, alone or before a date.
+        if let day = weekdays[word(0)] {
+            let rest = words[(index + 1)..<min(index + 9, words.count)].joined(separator: " ")
+            if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
+                rest.hasPrefix(found.text)
+            {
+                return (index + found.text.split(separator: " ").count, found.date)
+            }
+            return (index, reference.flatMap { next(weekday: day, after: $0, inclusive: false) })
+        }
+        // A date.
+        var dateStart = index
+        if word(0) == "the" || word(0) == "on" { dateStart += 1 }
+        guard dateStart < words.count else { return nil }
+        let rest = words[dateStart..<min(dateStart + 8, words.count)].joined(separator: " ")
+        if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
+            rest.hasPrefix(found.text)
+        {
+            return (dateStart + found.text.split(separator: " ").count - 1, found.date)
+        }
+        // A month, alone or with its year: `by June 2021`.
+        let monthWord = bare(words[dateStart])
+        if DateParser.months[monthWord] != nil, monthWord.count >= 3 {
+            let yearWord = dateStart + 1 < words.count ? bare(words[dateStart + 1]) : ""
+            if yearWord.count == 4, Int(yearWord) != nil {
+                return (dateStart + 1, DateParser.monthEnd(in: "\(words[dateStart]) \(yearWord)", reference: nil))
+            }
+            return (dateStart, nil)
+        }
+        return nil
+    }
+
+    private static let periodNouns: Set<String> = [
+        "meeting", "meetings", "call", "calls", "telecon", "teleconference", "session", "week", "month", "sprint",
+        "release", "f2f", "face-to-face", "board", "committee", "council", "tsc", "wg", "agm", "retreat", "workshop",
+        "summit", "iteration", "cycle", "quarter", "year", "term", "conference", "review",
+    ]
+
+    private static let weekdays: [String: Int] = [
+        "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
+        "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+    ]
+
+    /// A word lower-cased, without brackets and punctuation around it.
+    private static func bare(_ word: String) -> String {
+        word.lowercased().trimming("()[],.;:!?\"'“”")
+    }
+
+    /// `text` without trailing characters from `set`.
+    private static func trimEnd(_ text: String, _ set: String) -> String {
+        let end = text.lastIndex { !set.contains($0) }.map { text.index(after: $0) } ?? text.startIndex
+        return String(text[..<end])
+    }
+
+    // MARK: - Calendar arithmetic
+
+    /// Days since 1970-01-01.
+    static func dayNumber(_ date: CalendarDate) -> Int {
+        let year = date.month <= 2 ? date.year - 1 : date.year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01.
+    static func date(dayNumber days: Int) -> CalendarDate? {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// The day of the week, 0 for Monday to 6 for Sunday.
+    static func weekday(of date: CalendarDate) -> Int {
+        ((dayNumber(date) % 7) + 7 + 3) % 7
+    }
+
+    /// `date` moved by `days`.
+    static func adding(_ days: Int, to date: CalendarDate) -> CalendarDate {
+        Self.date(dayNumber: dayNumber(date) + days) ?? date
+    }
+
+    /// The first `weekday` (0 for Monday) after `date`, or on it when `inclusive`.
+    static func next(weekday: Int, after date: CalendarDate, inclusive: Bool) -> CalendarDate {
+        var gap = (weekday - Self.weekday(of: date) + 7) % 7
+        if gap == 0, !inclusive { gap = 7 }
+        return adding(gap, to: date)
+    }
+}

@@ -1,0 +1,444 @@
+/// Finds who owns an action in its text: `X to …`, `X will …`, a `Name:` label, `@handles`, `(Owner: X)`.
+///
+/// Owners are kept as written. A list of owners is split on `,`, `and`, `&`, `+` and `/` only where it joins
+/// personal names or handles, so `MoJ Commercial and Contract Management Directorate` and
+/// `MoJ/HMPPS probation reform team` stay one owner each.
+enum OwnerParser {
+    /// Owners found in `text`, and the text with a leading `Name:` label removed.
+    struct Match: Equatable {
+        /// The owners, as written.
+        var owners: [String]
+        /// The text, without a leading owner label.
+        var text: String
+    }
+
+    /// The owners named in `text` by any of the forms, in order of strength: a `Name:` label, leading handles,
+    /// a grammatical subject, a team noun before a verb, a parenthetical; trailing `- @x` handles only when
+    /// `lenient` (inside an action section).
+    static func find(in text: String, lenient: Bool) -> Match {
+        if let label = label(of: text) { return Match(owners: label.owners, text: label.rest) }
+        if let handles = leadingHandles(of: text) { return Match(owners: handles, text: text) }
+        if let subject = subject(of: text, nicknames: lenient) { return Match(owners: subject, text: text) }
+        if let team = teamSubject(of: text) { return Match(owners: team, text: text) }
+        if let named = parenthetical(in: text) { return Match(owners: named, text: text) }
+        if lenient, let handles = trailingHandles(of: text) { return Match(owners: handles, text: text) }
+        if lenient, let names = trailingNames(of: text) { return Match(owners: names, text: text) }
+        // `EIP 2515: James will work on …`: a topic label, then the owner.
+        if let rest = afterTopicLabel(text) {
+            let owners = leadingHandles(of: rest) ?? subject(of: rest) ?? teamSubject(of: rest) ?? []
+            return Match(owners: owners, text: text)
+        }
+        return Match(owners: [], text: text)
+    }
+
+    /// The text after a short topic label (`EIP 2515: …`, `Website: …`), or `nil`.
+    static func afterTopicLabel(_ text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon]
+        guard !label.isEmpty, label.split(separator: " ").count <= 6,
+            !label.contains(where: { ".;!?()[]\"".contains($0) })
+        else { return nil }
+        let rest = text[text.index(after: colon)...].trimming(" ")
+        guard !rest.isEmpty, !rest.hasPrefix("/") else { return nil }
+        return rest
+    }
+
+    // MARK: - Forms
+
+    /// `Name: task` and `Name1, Name2: task`: the owners and the task.
+    static func label(of text: String) -> (owners: [String], rest: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon].trimming(" *_")
+        let rest = text[text.index(after: colon)...].trimming(" ")
+        guard !label.isEmpty, !rest.isEmpty, label.count <= 60, !rest.hasPrefix("//") else { return nil }
+        guard !labelWords.contains(label.lowercased()), let owners = ownerList(label), owners.count <= 6 else {
+            return nil
+        }
+        return (owners, rest)
+    }
+
+    /// `@a do y`, `@a + @b to y`: the handles at the start.
+    static func leadingHandles(of text: String) -> [String]? {
+        guard text.hasPrefix("@") else { return nil }
+        var handles: [String] = []
+        var words = words(of: text)[...]
+        while let word = words.first {
+            let bare = word.trimming(",;:")
+            if isHandle(bare) {
+                handles.append(bare)
+                words = words.dropFirst()
+                if !word.hasSuffix(",") {
+                    guard let next = words.first, ["and", "&", "+", "/"].contains(next.lowercased()) else { break }
+                    words = words.dropFirst()
+                }
+            } else {
+                break
+            }
+        }
+        guard !handles.isEmpty, !words.isEmpty else { return nil }
+        return handles
+    }
+
+    /// `X to do y`, `X will do y`, `X and Y to do y`, `X needs to do y`: the subject's owners.
+    static func subject(of text: String, nicknames: Bool = false) -> [String]? {
+        let words = words(of: text)
+        guard words.count >= 3 else { return nil }
+        for index in 1..<min(words.count - 1, 14) {
+            let word = words[index].lowercased()
+            guard word == "to" || word == "will" else { continue }
+            var subjectEnd = index
+            if word == "to", index >= 2, auxiliaries.contains(words[index - 1].lowercased()) {
+                subjectEnd = index - 1
+            }
+            let next = words[index + 1]
+            guard isVerbLike(next) else { return nil }
+            let phrase = words[..<subjectEnd].joined(separator: " ")
+            if nicknames, subjectEnd == 1, isNickname(phrase) { return [phrase] }
+            return ownerList(phrase)
+        }
+        return nil
+    }
+
+    /// `Geth team finish …`: a subject ending in a team noun, then a verb.
+    static func teamSubject(of text: String) -> [String]? {
+        let words = words(of: text)
+        guard words.count >= 3 else { return nil }
+        for index in 1..<min(words.count - 1, 6) where teamNouns.contains(words[index].lowercased()) {
+            guard isVerbLike(words[index + 1]),
+                words[..<index].allSatisfy({ isCapitalised($0) || isHandle($0) || $0.lowercased() == "the" })
+            else { return nil }
+            let phrase = words[...index].joined(separator: " ")
+            guard let owners = ownerList(phrase), owners.count == 1 else { return nil }
+            return owners
+        }
+        return nil
+    }
+
+    /// `… (@x)`, `… (@x, @y)`, `(Owner: X)`, `[Lead: X]`, `(assigned to X)`: the owners in brackets.
+    static func parenthetical(in text: String) -> [String]? {
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(where: { $0 == "(" || $0 == "[" }) {
+            let closer: Character = text[open] == "(" ? ")" : "]"
+            guard let close = text[open...].firstIndex(of: closer) else { return nil }
+            let inside = text[text.index(after: open)..<close].trimming(" ")
+            index = text.index(after: close)
+            if let handles = handleList(inside) { return handles }
+            let lower = inside.lowercased()
+            for prefix in bracketPrefixes where lower.hasPrefix(prefix) {
+                let names = inside.dropFirst(prefix.count).trimming(" :-")
+                if let owners = ownerList(names) { return owners }
+            }
+        }
+        // `… - Owner: X` at the end.
+        let lower = text.lowercased()
+        guard lower.count == text.count else { return nil }
+        for prefix in bracketPrefixes where prefix.hasSuffix(":") && prefix != "action:" {
+            guard let offset = lastOffset(of: " " + prefix, in: lower) else { continue }
+            let names = text.dropFirst(offset + prefix.count + 1).trimming(" .;")
+            if let owners = ownerList(names) { return owners }
+        }
+        return nil
+    }
+
+    /// The character offset of the last `needle` in `text`.
+    private static func lastOffset(of needle: String, in text: String) -> Int? {
+        var found: Int?
+        var index = text.startIndex
+        var offset = 0
+        while index < text.endIndex {
+            if text[index...].hasPrefix(needle) { found = offset }
+            index = text.index(after: index)
+            offset += 1
+        }
+        return found
+    }
+
+    /// `Fix the build - @x`: handles closing the text.
+    static func trailingHandles(of text: String) -> [String]? {
+        let words = words(of: text)
+        var handles: [String] = []
+        var index = words.count - 1
+        while index >= 1 {
+            let bare = words[index].trimming(",.;()")
+            if isHandle(bare) {
+                handles.insert(bare, at: 0)
+            } else if !["and", "&", "+", "/"].contains(bare.lowercased()) {
+                break
+            }
+            index -= 1
+        }
+        guard !handles.isEmpty, index >= 1 else { return nil }
+        return handles
+    }
+
+    /// `Create the search query (Tierney)`: personal names in brackets closing the text.
+    static func trailingNames(of text: String) -> [String]? {
+        let trimmed = text.trimming(" .")
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].trimming(" ")
+        guard !inside.isEmpty, trimmed.distance(from: trimmed.startIndex, to: open) > 0,
+            let owners = ownerList(inside), owners.count <= 4,
+            owners.allSatisfy({ $0.split(separator: " ").allSatisfy(looksLikeName) })
+        else { return nil }
+        return owners
+    }
+
+    /// `Tierney`, `JK`, `@x`: a word shaped like a name or initials, not an acronym such as `GSoC`.
+    private static func looksLikeName(_ word: Substring) -> Bool {
+        if isHandle(word) { return true }
+        guard let first = word.first, first.isUppercase, !notNames.contains(word.lowercased()) else { return false }
+        let rest = word.dropFirst()
+        if rest.allSatisfy({ $0.isLowercase || $0 == "-" || $0 == "'" }) { return word.count >= 2 }
+        return word.count <= 3 && word.allSatisfy(\.isUppercase)
+    }
+
+    // MARK: - Owner lists
+
+    /// Splits an owner phrase (`Dan, Travis, Sangwhan`, `Mark/Philippe`, `@a + @b`) into owners; `nil` when the
+    /// phrase does not read as owners.
+    static func ownerList(_ phrase: String) -> [String]? {
+        let phrase = phrase.trimming(" ,")
+        guard !phrase.isEmpty, phrase.count <= 90 else { return nil }
+        if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) { return nil }
+        if phrase.contains("http") { return nil }
+        let hasComma = phrase.contains(",")
+        let parts = splitList(phrase)
+        guard !parts.isEmpty, parts.count <= 8 else { return nil }
+        var owners: [String]
+        if parts.count == 1 {
+            owners = parts
+        } else if hasComma || parts.allSatisfy({ isHandle($0) }) || phrase.contains(" + ")
+            || parts.allSatisfy(isPersonalName)
+        {
+            owners = parts
+        } else {
+            owners = [phrase]
+        }
+        guard owners.allSatisfy(isOwnerPart) else { return nil }
+        owners = owners.flatMap(splitSlashes)
+        return owners
+    }
+
+    /// The parts of a list joined by `,`, `and`, `&`, `+`.
+    private static func splitList(_ phrase: String) -> [String] {
+        var parts: [String] = []
+        for piece in phrase.split(separator: ",") {
+            var current: [Substring] = []
+            for word in piece.split(separator: " ") {
+                if ["and", "&", "+"].contains(word.lowercased()) {
+                    if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+                    current = []
+                } else {
+                    current.append(word)
+                }
+            }
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        }
+        return parts
+    }
+
+    /// `Mark/Philippe` → two owners; `MoJ/HMPPS` (acronyms) and slashes inside longer names stay whole.
+    private static func splitSlashes(_ owner: String) -> [String] {
+        guard owner.contains("/"), !owner.contains(" ") else { return [owner] }
+        let pieces = owner.split(separator: "/").map(String.init)
+        guard pieces.count >= 2,
+            pieces.allSatisfy({ isHandle($0) || (isCapitalised($0) && $0.dropFirst().allSatisfy(\.isLowercase)) })
+        else { return [owner] }
+        return pieces
+    }
+
+    /// Whether `part` reads as one owner: names, initials, handles, a team (`probation reform team`), `members of
+    /// the SIG`, `All trustees`.
+    static func isOwnerPart(_ part: String) -> Bool {
+        let tokens = part.split(separator: " ").map(String.init)
+        guard (1...7).contains(tokens.count), let first = tokens.first, let last = tokens.last else { return false }
+        if tokens.count == 1 {
+            if isHandle(first) { return true }
+            if ["all", "everyone", "everybody"].contains(first.lowercased()) { return true }
+        }
+        let firstLower = first.lowercased()
+        guard isCapitalised(first) || isHandle(first) || teamNouns.contains(firstLower) || firstLower == "the"
+        else { return false }
+        if notNames.contains(firstLower) { return false }
+        if tokens.count == 1, first.count < 2 { return false }
+        if connectors.contains(last) { return false }
+        // `All trustees`, `Each member`.
+        if quantifiers.contains(firstLower), tokens.count <= 3,
+            tokens.dropFirst().allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "-" } })
+        {
+            return true
+        }
+        var offset = 0
+        while offset < tokens.count {
+            let token = tokens[offset]
+            let lower = token.lowercased()
+            offset += 1
+            if isHandle(token) || connectors.contains(token) || (offset > 1 && lower == "the")
+                || teamNouns.contains(lower)
+            {
+                continue
+            }
+            if isCapitalised(token) {
+                if offset > 1, notNames.contains(lower), !teamNouns.contains(lower) { return false }
+                continue
+            }
+            // A short run of lower-case words must lead to a team noun: `probation reform team`.
+            var run = offset - 1
+            while run < tokens.count, isPlainWord(tokens[run]), !teamNouns.contains(tokens[run].lowercased()) {
+                if notNames.contains(tokens[run].lowercased()) { return false }
+                run += 1
+            }
+            guard run > offset - 1, run - (offset - 1) <= 3, run < tokens.count,
+                teamNouns.contains(tokens[run].lowercased())
+            else { return false }
+            offset = run
+        }
+        return true
+    }
+
+    private static func isPlainWord(_ token: String) -> Bool {
+        token.first?.isLowercase == true && token.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" }
+    }
+
+    /// Whether `part` is a person's name or initials: one to three capitalised words, or a handle.
+    static func isPersonalName(_ part: String) -> Bool {
+        if isHandle(part) { return true }
+        let tokens = part.split(separator: " ").map(String.init)
+        guard (1...3).contains(tokens.count) else { return false }
+        return tokens.allSatisfy {
+            isCapitalised($0) && !teamNouns.contains($0.lowercased()) && !notNames.contains($0.lowercased())
+        }
+    }
+
+    // MARK: - Words
+
+    static func words(of text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " }).map(String.init)
+    }
+
+    static func isHandle(_ word: some StringProtocol) -> Bool {
+        guard word.hasPrefix("@"), word.count >= 2 else { return false }
+        let rest = word.dropFirst()
+        guard let first = rest.first, first.isLetter || first.isNumber else { return false }
+        return rest.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+
+    /// `@a, @b`, `@a & @b`: the handles, or `nil` when anything else is there.
+    static func handleList(_ text: some StringProtocol) -> [String]? {
+        var handles: [String] = []
+        for word in text.split(whereSeparator: { " ,".contains($0) }) {
+            if ["and", "&", "+", "/"].contains(word.lowercased()) { continue }
+            guard isHandle(word) else { return nil }
+            handles.append(String(word))
+        }
+        return handles.isEmpty ? nil : handles
+    }
+
+    /// `mnot`, `kfall`: a lower-case chat nickname, not an English word we know.
+    static func isNickname(_ word: String) -> Bool {
+        (2...20).contains(word.count) && word.allSatisfy { ($0.isLowercase && $0.isLetter) || $0.isNumber || $0 == "_" }
+            && !notNames.contains(word) && !notVerbs.contains(word) && !connectors.contains(word)
+            && !commonWords.contains(word)
+    }
+
+    static func isCapitalised(_ word: some StringProtocol) -> Bool {
+        guard let first = word.first, first.isUppercase else { return false }
+        return word.allSatisfy { $0.isLetter || $0.isNumber || "-'’.&/".contains($0) }
+    }
+
+    /// Whether `word` can follow `to`/`will` as a verb: lower-case, not an article or a number.
+    private static func isVerbLike(_ word: String) -> Bool {
+        guard let first = word.first, first.isLowercase else { return false }
+        return !notVerbs.contains(word.lowercased().trimming(",.;:"))
+    }
+
+    private static let bracketPrefixes = [
+        "owner:", "owners:", "owner", "owners", "lead:", "responsible:", "assigned to:", "assigned to", "assignee:",
+        "assignees:", "who:", "action by:", "action:",
+    ]
+
+    /// Lower-case words that open imperative sentences rather than name a person.
+    private static let commonWords: Set<String> = [
+        "listen", "forward", "reference", "compare", "relate", "link", "attach", "append", "copy", "convert",
+        "migrate", "switch", "upgrade", "downgrade", "port", "map", "tie", "hand", "pass", "push", "pull", "rebase",
+        "backport", "revert", "promote", "demote", "escalate", "delegate", "assign", "reassign", "transfer",
+        "subscribe", "unsubscribe", "sign-up", "signup", "contribute", "reach", "going", "need", "want", "plan",
+        "decide", "agree", "continue", "begin", "start", "try", "attempt", "remember", "forget", "expect", "hope",
+        "intend", "aim", "seek", "offer", "volunteer", "volunteered", "offered", "agreed", "asked", "tried", "moved",
+        "things", "nothing", "something", "stuff", "time", "work", "way", "ways", "steps", "step", "tasks", "task",
+        "items", "item", "issues", "issue", "prs", "pr", "docs", "doc", "code", "tests", "test", "notes", "note",
+    ]
+
+    /// Labels that are not owners though they read as names.
+    private static let labelWords: Set<String> = [
+        "lead", "owner", "owners", "who", "responsible", "assignee", "assignees", "scribe", "present", "regrets",
+        "apologies", "attendees", "chair", "notes", "minutes", "members", "venue", "status",
+    ]
+
+    private static let auxiliaries: Set<String> = [
+        "needs", "need", "is", "are", "has", "have", "agreed", "volunteered", "offered", "going",
+    ]
+
+    private static let notVerbs: Set<String> = [
+        "the", "a", "an", "next", "this", "that", "these", "those", "all", "his", "her", "their", "our", "my", "your",
+        "its", "some", "any", "each", "every", "both", "be", "no", "not", "date", "week", "month", "day", "year",
+        "today", "tomorrow", "now", "whom", "which", "what", "it", "them", "us", "me", "him", "you",
+    ]
+
+    /// Connecting words allowed inside an owner (`members of the RR3 SIG`).
+    private static let connectors: Set<String> = [
+        "of", "the", "for", "and", "de", "van", "von", "der", "den", "da", "du", "la", "le", "del", "di", "dos", "bin",
+        "al", "in", "on", "at",
+    ]
+
+    private static let quantifiers: Set<String> = ["all", "each", "every", "both", "other", "remaining"]
+
+    /// Nouns that name a team, a body or a role, so may close or open an owner.
+    static let teamNouns: Set<String> = [
+        "team", "teams", "group", "groups", "committee", "subcommittee", "board", "council", "directorate",
+        "department", "office", "unit", "panel", "secretariat", "wg", "sig", "tsc", "members", "member", "staff",
+        "officers", "officer", "chair", "chairs", "co-chairs", "vice-chair", "secretary", "clerk", "treasurer",
+        "editors", "editor", "authors", "author", "maintainers", "maintainer", "trustees", "governors", "directors",
+        "leads", "lead", "organisers", "organizers", "volunteers", "reviewers", "champions", "representatives",
+        "reps", "everyone", "everybody", "ministry", "agency", "partners", "task", "force", "working", "network",
+        "service", "services", "division", "branch", "facilitator", "facilitators", "coordinator", "convenor",
+        "president", "manager", "managers", "owners", "participants", "attendees", "folks", "people",
+    ]
+
+    /// Capitalised words that start sentences or labels rather than name people.
+    private static let notNames: Set<String> = [
+        "i", "we", "it", "this", "that", "these", "those", "there", "they", "he", "she", "you", "our", "their", "his",
+        "her", "its", "my", "your", "a", "an", "if", "when", "while", "where", "why", "how", "what", "who", "which",
+        "whoever", "before", "after", "next", "last", "previous", "first", "second", "third", "finally", "then",
+        "also", "still", "now", "today", "tomorrow", "yesterday", "later", "soon", "please", "need", "needs", "let's",
+        "lets", "let", "consensus", "bumped", "moved", "deferred", "postponed", "agreed", "decided", "going", "want",
+        "try", "time", "plan", "note", "notes", "nb", "update", "updates", "status", "text", "details", "detail",
+        "reminder", "proposal", "resolution", "decision", "question", "answer", "comment", "comments", "background",
+        "context", "summary", "discussion", "outcome", "result", "results", "issue", "issues", "topic", "agenda",
+        "link", "links", "date", "location", "presenter", "due", "deadline", "priority", "important", "warning",
+        "example", "eg", "e.g.", "fyi", "goal", "purpose", "problem", "solution", "option", "idea", "suggestion",
+        "blocked", "waiting", "tbd", "todo", "progress", "done", "completed", "pending", "minutes", "motion", "vote",
+        "reason", "rationale", "yes", "no", "ok", "okay", "thanks", "welcome", "review", "reviewed", "revisit",
+        "discuss", "discussed", "punt", "bump", "follow", "followup", "follow-up", "add", "added", "remove", "removed",
+        "document", "consider", "check", "ensure", "make", "create", "send", "share", "write", "get", "set", "move",
+        "keep", "look", "find", "use", "ask", "tell", "go", "come", "help", "start", "stop", "work", "talk", "reply",
+        "respond", "speak", "reach", "refer", "point", "switch", "change", "return", "stick", "commit", "apply",
+        "submit", "propose", "suggest", "meeting", "meetings", "call", "schedule", "draft", "publish", "post", "merge",
+        "close", "open", "fix", "investigate", "contact", "email", "invite", "prepare", "circulate", "confirm",
+        "agree", "decide", "approve", "accept", "reject", "test", "run", "build", "clarify", "explain", "define",
+        "identify", "establish", "provide", "produce", "complete", "finish", "continue", "report", "present", "bring",
+        "take", "put", "give", "read", "see", "think", "wait", "track", "record", "sign", "book", "order", "pay",
+        "collect", "recruit", "train", "support", "action", "actions", "item", "items", "pr", "prs", "nothing",
+        "something", "someone", "somebody", "anyone", "anybody", "nobody", "everything", "however", "meanwhile",
+        "thus", "so", "but", "and", "or", "as", "for", "from", "with", "without", "in", "on", "at", "by", "about",
+        "to", "of", "up", "out", "more", "less", "most", "many", "much", "several", "multiple", "various", "other",
+        "others", "some", "any", "no-one", "noone", "new", "old", "current", "future", "general", "further",
+        "additional", "key", "main", "same", "ready", "closed", "approved", "passed", "rejected", "carried",
+        "resolved", "questions", "answers", "q", "scope", "process", "policy", "guidance", "requirements", "feedback",
+        "info", "information", "presentation", "slides", "demo", "there's", "it's", "we'll", "i'll", "we're",
+        "they're", "don't", "can't", "won't", "should", "could", "would", "might", "must", "can", "may", "shall",
+        "will", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "not", "wip",
+        "optional", "urgent", "high", "low", "medium", "p0", "p1", "p2", "p3", "ongoing", "cancelled", "canceled",
+        "re", "fwd", "cc", "ps", "ref", "ping", "bonus", "stretch", "via", "aka", "etc",
+    ]
+}

@@ -1,0 +1,656 @@
+import Ingest
+
+/// Walks a note's outline for people blocks and role lines, and fills a ``PersonRoster``.
+struct PersonBlockReader {
+    /// How a block of people was found, which decides how strictly its lines are read.
+    enum Mode {
+        /// Under a people heading: every line should be a person; others are warned about.
+        case heading
+        /// Under a people label line (`**Members**`, `Present:`); outside a people heading the block ends at the
+        /// first paragraph or list that is not people.
+        case label(scoped: Bool)
+        /// Under a heading that only ends with a people word (`Opening, welcome and roll call`), or a sub-heading
+        /// of a people heading that is no people word (`Trustees`): kept only when every line is a person.
+        case tentative(minimum: Int)
+    }
+
+    /// A run of blocks that list people of one group.
+    struct Region {
+        var mode: Mode
+        var group: PeopleGroup
+        /// The label or heading as written, for diagnostics.
+        var label: String
+        /// The role the label gives everyone under it (`Members` → `Member`).
+        var role: String?
+        /// The tag the label gives everyone under it (`Guests` → `guest`).
+        var tag: String?
+        /// The organisation a sub-heading names for everyone under it (`### Riverside Trust`).
+        var organization: String?
+        var blocks: [Int] = []
+    }
+
+    /// One entry's text, with the lines it came from.
+    struct Fragment {
+        var text: String
+        var lines: ClosedRange<Int>
+        var kind: OutlineBlock.Kind
+        var group: Int
+        var block: Int
+    }
+
+    let context: ExtractionContext
+    let blocks: [OutlineBlock]
+    var roster = PersonRoster()
+    var diagnostics: [Diagnostic] = []
+
+    /// Headings, and lines that act as headings: each ends the people block before it.
+    private let sectionStarts: Set<Int>
+    /// The index in the context's sections of each heading block.
+    private let sectionOfHeading: [Int: Int]
+    /// The sections that are people blocks, with their group.
+    private var peopleSections: [Int: PeopleGroup] = [:]
+    /// The blocks found so far, and the one still open.
+    private var regions: [Region] = []
+    private var open: Region?
+    /// Whether the walk is under a people heading, where labels switch groups and stray lines are warned about.
+    private var scoped = false
+    /// Blocks already read as part of an earlier one.
+    private var consumed = Set<Int>()
+    private var roleLines: [(block: Int, role: String, entries: [PersonEntry])] = []
+    private var absences: [(block: Int, entries: [PersonEntry])] = []
+
+    init(context: ExtractionContext) {
+        self.context = context
+        self.blocks = context.blocks
+        self.sectionStarts = Set(context.headingBlock).union(
+            context.blocks.indices.filter { context.blocks[$0].isHeading }
+        )
+        var sectionOfHeading: [Int: Int] = [:]
+        for (section, block) in context.headingBlock.enumerated() { sectionOfHeading[block] = section }
+        self.sectionOfHeading = sectionOfHeading
+    }
+
+    // MARK: Walking the outline
+
+    /// Reads the whole note: people blocks first, then role lines and absences named in passing, which merge into
+    /// the people listed, then front matter.
+    mutating func read() {
+        for index in blocks.indices where !consumed.contains(index) {
+            if sectionStarts.contains(index) {
+                startSection(at: index)
+            } else {
+                step(at: index)
+            }
+        }
+        close()
+        for region in regions { read(region) }
+        for (index, role, entries) in roleLines {
+            for entry in entries { roster.add(entry, role: role, lines: LineSpan(blocks[index].lines)) }
+        }
+        for (index, entries) in absences {
+            for entry in entries { roster.addUnlessListed(entry, group: .absent, lines: LineSpan(blocks[index].lines)) }
+        }
+        readFrontMatter()
+        // `In attendance: Ann, Bob` as the only list of those present lists the members, not guests.
+        roster.promoteSoleList(labels: PeopleWords.soleListLabels)
+    }
+
+    private mutating func close() {
+        if let region = open { regions.append(region) }
+        open = nil
+    }
+
+    /// A heading (or a line acting as one): a role line, a `Present: Ann, Bob` heading, a people heading, a
+    /// sub-heading of one, or a heading that ends with a people word.
+    private mutating func startSection(at index: Int) {
+        let block = blocks[index]
+        close()
+        scoped = false
+        if let role = roleLine(block) {
+            roleLines.append((index, role.role, role.entries))
+            return
+        }
+        if let (label, value) = labelled(block.text), !value.isEmpty, let group = labelGroup(label) {
+            readInline(label: label, value: value, group: group, lines: block.lines)
+            return
+        }
+        let title = block.text
+        if let group = PeopleWords.group(ofLabel: title) {
+            open = Region(
+                mode: .heading,
+                group: group,
+                label: title,
+                role: PeopleWords.role(forLabel: title),
+                tag: PeopleWords.tag(forLabel: title)
+            )
+            if let section = sectionOfHeading[index] { peopleSections[section] = group }
+            scoped = true
+        } else if let section = sectionOfHeading[index], let parentGroup = peopleAncestor(of: section) {
+            // `### Trustees` gives a role; `### Riverside Trust` an organisation.
+            let group = PeopleWords.group(endingTitle: title) ?? parentGroup
+            let roleLike = PersonEntryParser.isRoleLike(title)
+            open = Region(
+                mode: .tentative(minimum: 1),
+                group: group,
+                label: title,
+                role: group == .attendees && roleLike ? PeopleWords.singular(title) : nil,
+                tag: PeopleWords.tag(forLabel: title),
+                organization: roleLike || group != parentGroup ? nil : tidy(title.trimming("*_#: "))
+            )
+            scoped = true
+        } else if let group = PeopleWords.group(endingTitle: title) {
+            open = Region(mode: .tentative(minimum: 2), group: group, label: title)
+            scoped = true
+        }
+    }
+
+    /// A block that is no heading: a role line, an absence sentence, a people label, or a line of the open block.
+    private mutating func step(at index: Int) {
+        let block = blocks[index]
+        if block.kind == .tableRow {
+            if open != nil {
+                open?.blocks.append(index)
+            } else if let group = tableGroup(block) {
+                readTableRow(index, region: Region(mode: .heading, group: group, label: block.header.first ?? ""))
+            }
+            return
+        }
+        if let role = roleLine(block) {
+            roleLines.append((index, role.role, role.entries))
+            return
+        }
+        if let names = absenceSentence(block.text) {
+            absences.append((index, names))
+            return
+        }
+        if block.kind == .item, index + 1 < blocks.count, blocks[index + 1].parent == index {
+            if open != nil {
+                // `- Observers:` over a nested list inside a people block: read with the block.
+                open?.blocks.append(index)
+                return
+            }
+            if startNestedLabel(at: index) { return }
+        }
+        let label = labelled(block.text)
+        if let (label, value) = label, let group = labelGroup(label) {
+            if value.isEmpty {
+                startLabel(label, group: group)
+            } else {
+                if !scoped { close() }
+                readLabelLine(at: index, label: label, value: value, group: group)
+            }
+            return
+        }
+        if let group = PeopleWords.group(ofLabel: block.text), isLabelShaped(index) {
+            startLabel(block.text, group: group)
+            return
+        }
+        guard open != nil else { return }
+        if endsPeopleBlock(block) {
+            // `Agenda:` or `**Next steps**` under a people block starts something else.
+            close()
+            scoped = false
+        } else if let (label, value) = label, !value.isEmpty,
+            !PersonEntryParser.isNameLike(label, allowLowercase: false)
+        {
+            // `Location: Zoom` among the people is no person.
+            return
+        } else {
+            open?.blocks.append(index)
+        }
+    }
+
+    private mutating func startLabel(_ label: String, group: PeopleGroup) {
+        close()
+        open = Region(
+            mode: .label(scoped: scoped),
+            group: group,
+            label: label,
+            role: PeopleWords.role(forLabel: label),
+            tag: PeopleWords.tag(forLabel: label)
+        )
+    }
+
+    /// Starts a block of the nested items of `- Present:`; `false` when the item is no people label.
+    private mutating func startNestedLabel(at index: Int) -> Bool {
+        let block = blocks[index]
+        let itemLabel = labelled(block.text)
+        guard itemLabel?.value.isEmpty ?? true,
+            let group = itemLabel.map({ labelGroup($0.label) }) ?? PeopleWords.group(ofLabel: block.text)
+        else { return false }
+        let label = itemLabel?.label ?? block.text
+        var region = Region(
+            mode: .label(scoped: true),
+            group: group,
+            label: label,
+            role: PeopleWords.role(forLabel: label),
+            tag: PeopleWords.tag(forLabel: label)
+        )
+        region.blocks = blocks.indices.filter { $0 > index && blocks.isNested($0, under: index) }
+        consumed.formUnion(region.blocks)
+        regions.append(region)
+        return true
+    }
+
+    /// `Present: Ann, Bob,` with the lines it wraps onto.
+    private mutating func readLabelLine(at index: Int, label: String, value: String, group: PeopleGroup) {
+        let block = blocks[index]
+        var text = value
+        var last = block.lines.upperBound
+        var next = index + 1
+        while next < blocks.count, blocks[next].kind == .line,
+            blocks[next].group == block.group || blocks[next].lines.lowerBound == last + 1,
+            labelled(blocks[next].text) == nil, !sectionStarts.contains(next),
+            text.hasSuffix(",") || blocks[next].text.first?.isLowercase == true
+                || PersonEntryParser.looksLikeList(blocks[next].text)
+        {
+            text += (text.hasSuffix(",") ? " " : ", ") + blocks[next].text
+            last = blocks[next].lines.upperBound
+            consumed.insert(next)
+            next += 1
+        }
+        readInline(label: label, value: text, group: group, lines: block.lines.lowerBound...last)
+    }
+
+    /// The group of the nearest people section above `section`.
+    private func peopleAncestor(of section: Int) -> PeopleGroup? {
+        let sections = context.sections
+        var parentID = sections[section].parent
+        while let id = parentID, let parent = sections.firstIndex(where: { $0.id == id }) {
+            if let group = peopleSections[parent] { return group }
+            parentID = sections[parent].parent
+        }
+        return nil
+    }
+
+    /// Whether a line whose text is a people word stands as a label: bold, alone in its paragraph, or an item
+    /// with a nested list.
+    private func isLabelShaped(_ index: Int) -> Bool {
+        let block = blocks[index]
+        if block.isEmphasised { return true }
+        switch block.kind {
+        case .line:
+            // Alone in its paragraph, or at its head (`Attendees` over one name a line).
+            let previous = index > 0 ? blocks[index - 1] : nil
+            return previous?.group != block.group
+        case .item:
+            return blocks.indices.contains(index + 1) && blocks[index + 1].parent == index
+        default:
+            return false
+        }
+    }
+
+    /// The group of a `Label: value` line's label: an exact people label, or a short one ending with a people word
+    /// (`Councillors present`).
+    private func labelGroup(_ label: String) -> PeopleGroup? {
+        if let group = PeopleWords.group(ofLabel: label) { return group }
+        guard label.split(separator: " ").count <= 4 else { return nil }
+        return PeopleWords.group(endingTitle: label, allowMembers: true)
+    }
+
+    /// Whether a block inside a people block starts something else: a label over nothing (`Agenda:`), or a bold
+    /// line that names no one (`**Next steps**`).
+    private func endsPeopleBlock(_ block: OutlineBlock) -> Bool {
+        if let (label, value) = labelled(block.text), value.isEmpty {
+            return !PersonEntryParser.isNameLike(label, allowLowercase: false)
+        }
+        return block.kind == .line && block.isEmphasised && PersonEntryParser.parse(block.text) == nil
+    }
+
+    /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
+    func absenceSentence(_ text: String) -> [PersonEntry]? {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
+            let from = lower.ranges(of: " from ").last
+        else { return nil }
+        let value = String(text[from.upperBound...]).trimming(" .")
+        guard !value.isEmpty, value.count <= 200 else { return nil }
+        let list = PersonEntryParser.parseList(value)
+        return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
+    }
+
+    /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
+    func labelled(_ text: String) -> (label: String, value: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = tidy(String(text[..<colon]).trimming("*_#- "))
+        guard !label.isEmpty, label.split(separator: " ").count <= 5,
+            label.allSatisfy({ $0.isLetter || $0.isNumber || " '’-&.".contains($0) })
+        else { return nil }
+        let value = tidy(String(text[text.index(after: colon)...]).trimming("*_ "))
+        return (label, value)
+    }
+
+    // MARK: Role lines
+
+    /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
+    func roleLine(_ block: OutlineBlock) -> (role: String, entries: [PersonEntry])? {
+        if let (label, value) = labelled(block.text), PeopleWords.isRoleLabel(label) {
+            guard !value.isEmpty, value.count <= 100 else { return nil }
+            var entries: [PersonEntry] = []
+            for part in PersonEntryParser.splitTopLevel(value, separators: [",", ";"]) {
+                let text = PersonEntryParser.clean(part)
+                if text.isEmpty { continue }
+                for name in PersonEntryParser.splitConjunction(text) {
+                    guard let entry = PersonEntryParser.parse(name, allowLowercaseName: true),
+                        !PersonEntryParser.isDescription(entry.name) || PersonEntryParser.isUserName(entry.name)
+                    else { return nil }
+                    entries.append(entry)
+                }
+            }
+            guard !entries.isEmpty else { return nil }
+            return (PeopleWords.roleName(forLabel: label), entries)
+        }
+        let lower = block.text.lowercased().trimming(" .")
+        for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
+            let value = String(block.text.dropFirst(phrase.count + 1)).trimming(" .")
+            guard value.count <= 80 else { return nil }
+            let list = PersonEntryParser.parseList(value)
+            guard list.failures.isEmpty, !list.entries.isEmpty else { return nil }
+            return (role, list.entries)
+        }
+        for phrase in PeopleWords.noteTakingPhrases where lower.hasSuffix(" " + phrase) {
+            let name = String(block.text.prefix(block.text.count - phrase.count - 1))
+            guard let entry = PersonEntryParser.parse(name), name.split(separator: " ").count <= 4 else { return nil }
+            return ("note taker", [entry])
+        }
+        return nil
+    }
+
+    // MARK: Reading regions
+
+    /// What an item with nested items stands for when all of them are people: a people label (`Observers:`), a
+    /// role (`Co-chairs`), or an organisation (`Riverside Trust`).
+    enum Header {
+        case label(PeopleGroup, String)
+        case role(String)
+        case organization(String)
+    }
+
+    private mutating func read(_ region: Region) {
+        var fragments: [Fragment] = []
+        var rows: [Int] = []
+        var headers: [Int: Header] = [:]
+        var notes = Set<Int>()
+        var childrenOf: [Int: [Int]] = [:]
+        for index in region.blocks {
+            if let parent = blocks[index].parent { childrenOf[parent, default: []].append(index) }
+        }
+        for index in region.blocks where blocks[index].kind == .item && !notes.contains(index) {
+            guard let children = childrenOf[index] else { continue }
+            if let header = header(index, children: children) {
+                headers[index] = header
+            } else {
+                // A person with notes nested under them.
+                notes.formUnion(region.blocks.filter { blocks.isNested($0, under: index) })
+            }
+        }
+        for index in region.blocks where !notes.contains(index) && headers[index] == nil {
+            let block = blocks[index]
+            switch block.kind {
+            case .tableRow:
+                rows.append(index)
+            case .item:
+                fragments.append(
+                    Fragment(text: block.text, lines: block.lines, kind: .item, group: block.group, block: index)
+                )
+            case .line:
+                for piece in PersonEntryParser.splitRunTogether(block.text) {
+                    fragments.append(
+                        Fragment(text: piece, lines: block.lines, kind: .line, group: block.group, block: index)
+                    )
+                }
+            case .heading:
+                continue
+            }
+        }
+        for row in rows { readTableRow(row, region: region) }
+        let merged = mergeContinuations(fragments)
+        var found: [(entry: PersonEntry, lines: ClosedRange<Int>, block: Int)] = []
+        var problems: [Fragment] = []
+        for (position, fragment) in merged.enumerated() {
+            if PersonEntryParser.isNobody(fragment.text) || PersonEntryParser.isCount(fragment.text) { continue }
+            // Under a label line, `Ann Lee, Bob Roy` is two people; under a heading it may be `Name, Organisation`.
+            let labelOnly: Bool
+            if case .label(scoped: false) = region.mode { labelOnly = true } else { labelOnly = false }
+            if PersonEntryParser.looksLikeList(fragment.text, allowPairs: labelOnly) {
+                let list = PersonEntryParser.parseList(fragment.text)
+                found += list.entries.map { ($0, fragment.lines, fragment.block) }
+                problems += list.failures.map {
+                    Fragment(text: $0, lines: fragment.lines, kind: .line, group: 0, block: fragment.block)
+                }
+                continue
+            }
+            if let entry = PersonEntryParser.parse(fragment.text, allowLowercaseName: fragment.kind == .item) {
+                found.append((entry, fragment.lines, fragment.block))
+                continue
+            }
+            if case .label(scoped: false) = region.mode {
+                // Outside a people heading the block ends where a paragraph or list of non-people starts.
+                if position == 0 || merged[position - 1].group != fragment.group { break }
+            }
+            problems.append(fragment)
+        }
+        if case .tentative(let minimum) = region.mode {
+            guard problems.isEmpty, found.count >= minimum else { return }
+        }
+        var entries = found.map(\.entry)
+        PersonEntryParser.settleWeakRoles(&entries)
+        for index in found.indices { found[index].entry = entries[index] }
+        let checkedGroups = Set(region.blocks.filter { blocks[$0].checkbox == .checked }.map { blocks[$0].group })
+        for (entry, lines, block) in found {
+            var entry = entry
+            var group = region.group
+            var role = region.role
+            var tag = region.tag
+            if region.organization != nil, entry.organization == nil { entry.organization = region.organization }
+            var ancestor = blocks[block].parent
+            while let index = ancestor {
+                switch headers[index] {
+                case .label(let headerGroup, let label):
+                    group = headerGroup
+                    role = PeopleWords.role(forLabel: label)
+                    tag = PeopleWords.tag(forLabel: label)
+                case .role(let headerRole):
+                    role = role ?? headerRole
+                case .organization(let organization):
+                    if entry.organization == nil { entry.organization = organization }
+                case nil:
+                    break
+                }
+                ancestor = blocks[index].parent
+            }
+            // `Ann Lee - apologies`: a roll call that marks each name.
+            if let status = entry.status, status == .absent || group == .attendees { group = status }
+            // `- [x] Ann` / `- [ ] Bob`: a checklist of who came.
+            if group == .attendees, blocks[block].checkbox == .unchecked, checkedGroups.contains(blocks[block].group) {
+                group = .absent
+            }
+            roster.add(entry, group: group, labelRole: role, labelTag: tag, label: region.label, lines: LineSpan(lines))
+        }
+        for problem in problems {
+            warn(problem.text, label: region.label, line: problem.lines.lowerBound)
+        }
+    }
+
+    /// The header an item with nested items is, or `nil` when it is a person with notes under them.
+    private func header(_ index: Int, children: [Int]) -> Header? {
+        let text = blocks[index].text
+        if let (label, value) = labelled(text), value.isEmpty, let group = labelGroup(label) {
+            return .label(group, label)
+        }
+        if let group = PeopleWords.group(ofLabel: text) { return .label(group, text) }
+        guard children.allSatisfy({ PersonEntryParser.parse(blocks[$0].text, allowLowercaseName: true) != nil })
+        else { return nil }
+        let title = tidy(text.trimming("*_: "))
+        guard !title.isEmpty, title.split(separator: " ").count <= 6 else { return nil }
+        return PersonEntryParser.isRoleLike(title) ? .role(PeopleWords.singular(title)) : .organization(title)
+    }
+
+    /// Reads the value of `Present: Ann, Bob (chair), Cy`.
+    private mutating func readInline(label: String, value: String, group: PeopleGroup, lines: ClosedRange<Int>) {
+        let list = PersonEntryParser.parseList(value)
+        // A label line that names nobody (`Attendees: the people recorded as present`, `Others: +1` in a
+        // dialogue) is no people line: nothing to warn about.
+        if list.entries.isEmpty { return }
+        for entry in list.entries {
+            roster.add(
+                entry,
+                group: group,
+                labelRole: PeopleWords.role(forLabel: label),
+                labelTag: PeopleWords.tag(forLabel: label),
+                label: label,
+                lines: LineSpan(lines)
+            )
+        }
+        for failure in list.failures { warn(failure, label: label, line: lines.lowerBound) }
+    }
+
+    /// Joins wrapped entries: a line starting in lower case or with `and`, a line after one ending with a dash or
+    /// comma, and the rest of an organisation (`Riverside Community` / `Federation- permanent member`).
+    private func mergeContinuations(_ fragments: [Fragment]) -> [Fragment] {
+        var merged: [Fragment] = []
+        for fragment in fragments {
+            guard var previous = merged.last, previous.kind == .line, fragment.kind == .line,
+                continues(previous.text, with: fragment.text)
+            else {
+                merged.append(fragment)
+                continue
+            }
+            let wordBreak =
+                previous.text.hasSuffix("-") && previous.text.dropLast().last?.isLetter == true
+                && fragment.text.first?.isLowercase == true
+            previous.text = wordBreak ? previous.text + fragment.text : previous.text + " " + fragment.text
+            previous.lines = previous.lines.lowerBound...max(previous.lines.upperBound, fragment.lines.upperBound)
+            merged[merged.count - 1] = previous
+        }
+        return merged
+    }
+
+    private func continues(_ previous: String, with next: String) -> Bool {
+        let lower = next.lowercased()
+        if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
+        if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
+        let hasDescriptor =
+            previous.contains(",") || previous.contains("(")
+            || PersonEntryParser.segments(of: previous).count > 1
+        if next.first?.isLowercase == true, hasDescriptor { return true }
+        return previous.contains(",") && !PersonEntryParser.hasDashRole(previous) && !next.contains(",")
+            && PersonEntryParser.hasDashRole(next)
+    }
+
+    // MARK: Tables
+
+    /// The group of a table outside people blocks whose name column is itself a people word (`Attendee`).
+    private func tableGroup(_ block: OutlineBlock) -> PeopleGroup? {
+        for cell in block.header {
+            let key = PeopleWords.labelKey(cell)
+            if key == "name" || key == "names" { continue }
+            if let group = PeopleWords.group(ofLabel: key) { return group }
+        }
+        return nil
+    }
+
+    private mutating func readTableRow(_ index: Int, region: Region) {
+        let block = blocks[index]
+        let columns = PeopleWords.tableColumns(block.header)
+        guard let nameColumn = columns.name ?? (region.blocks.isEmpty ? nil : 0), nameColumn < block.cells.count
+        else { return }
+        func cell(_ column: Int?) -> String? {
+            guard let column, column < block.cells.count else { return nil }
+            let text = tidy(block.cells[column])
+            return PersonEntryParser.isNobody(text) ? nil : text
+        }
+        guard let nameText = cell(nameColumn) else { return }
+        guard var entry = PersonEntryParser.parse(nameText, allowLowercaseName: true) else {
+            warn(nameText, label: region.label, line: block.lines.lowerBound)
+            return
+        }
+        if let organization = cell(columns.organization) { entry.organization = organization }
+        if let role = cell(columns.role) { entry.role = role }
+        if let handle = cell(columns.handle), entry.handle == nil { entry.handle = handle }
+        var group = region.group
+        if let mark = cell(columns.presence), let status = PeopleWords.status(of: mark),
+            status == .absent || group == .attendees
+        {
+            group = status
+        }
+        roster.add(
+            entry,
+            group: group,
+            labelRole: region.role,
+            labelTag: region.tag,
+            label: region.label,
+            lines: LineSpan(block.lines)
+        )
+    }
+
+    // MARK: Front matter
+
+    private mutating func readFrontMatter() {
+        guard let frontMatter = context.document.frontMatter, case .map(let entries) = frontMatter.value else {
+            return
+        }
+        let lines = LineSpan(frontMatter.lines)
+        for item in entries {
+            let key = item.key.replacing("_", with: " ").replacing("-", with: " ")
+            if let group = PeopleWords.group(ofLabel: key) {
+                for entry in frontMatterEntries(item.value, lines: lines) {
+                    roster.add(
+                        entry,
+                        group: group,
+                        labelRole: PeopleWords.role(forLabel: key),
+                        labelTag: PeopleWords.tag(forLabel: key),
+                        lines: lines
+                    )
+                }
+            } else if PeopleWords.isRoleLabel(key) {
+                let role = PeopleWords.roleName(forLabel: key)
+                for entry in frontMatterEntries(item.value, lines: lines) {
+                    roster.add(entry, role: role, lines: lines)
+                }
+            }
+        }
+    }
+
+    private mutating func frontMatterEntries(_ value: FrontMatterValue, lines: LineSpan) -> [PersonEntry] {
+        switch value {
+        case .string(let text):
+            let list = PersonEntryParser.parseList(text)
+            for failure in list.failures { warn(failure, label: "front matter", line: lines.first) }
+            return list.entries
+        case .list(let items):
+            return items.flatMap { item -> [PersonEntry] in
+                if case .string(let text) = item {
+                    if PersonEntryParser.isNobody(text) { return [] }
+                    if let entry = PersonEntryParser.parse(text, allowLowercaseName: true) { return [entry] }
+                    warn(text, label: "front matter", line: lines.first)
+                    return []
+                }
+                return frontMatterEntries(item, lines: lines)
+            }
+        case .map:
+            guard let name = (value["name"] ?? value["person"])?.text, !PersonEntryParser.isNobody(name) else {
+                return []
+            }
+            var entry = PersonEntryParser.parse(name, allowLowercaseName: true) ?? PersonEntry(name: tidy(name))
+            let organization = ["organisation", "organization", "affiliation", "org", "company"]
+                .lazy.compactMap { value[$0]?.text }.first
+            if let organization, !organization.isEmpty { entry.organization = tidy(organization) }
+            if let role = value["role"]?.text, !role.isEmpty { entry.role = tidy(role) }
+            if let handle = (value["handle"] ?? value["github"] ?? value["username"])?.text, !handle.isEmpty {
+                entry.handle = handle
+            }
+            return [entry]
+        case .int, .double, .bool, .null:
+            return []
+        }
+    }
+
+    // MARK: Diagnostics
+
+    private mutating func warn(_ text: String, label: String, line: Int) {
+        let shown = text.count > 60 ? String(text.prefix(57)) + "…" : text
+        let where_ = label.isEmpty ? "a people block" : "the \(tidy(label.trimming("*_#: "))) block"
+        diagnostics.append(context.warning("could not read “\(shown)” in \(where_) as a person", line: line))
+    }
+}

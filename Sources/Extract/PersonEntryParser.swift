@@ -1,0 +1,463 @@
+/// One person as written in a people block, before it becomes a ``Person``.
+struct PersonEntry: Hashable, Sendable {
+    /// The name as written, without handles or notes in brackets.
+    var name: String
+    /// The organisation, when stated.
+    var organization: String?
+    /// The role as written.
+    var role: String?
+    /// A handle such as `@name`.
+    var handle: String?
+    /// Where a roll call puts the person (`Ann Lee - apologies`), when it says.
+    var status: PeopleGroup?
+    /// Whether the role is only a lower-case word in brackets (`(bikes)`, `(kettle-lang)`), which may as well
+    /// name a project or company.
+    var weakRole = false
+}
+
+/// Reads the entries of people blocks: `Name, Organisation- role`, `Name (Organisation)`, `Name - Org - role`,
+/// `Name @handle (role/Org)`, `Name (@handle) - TSC`, bare names and initials, and comma lists of them.
+enum PersonEntryParser {
+    static let dashes: Set<Character> = ["-", "–", "—"]
+    static let functionWords: Set<String> = [
+        "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
+    ]
+
+    // MARK: One entry
+
+    /// Reads one entry; `nil` when its name does not look like a person's.
+    ///
+    /// `allowLowercaseName` accepts a lone lower-case word (a user name) as the name, as list items may have.
+    static func parse(_ text: String, allowLowercaseName: Bool = false) -> PersonEntry? {
+        var main = clean(text)
+        guard !main.isEmpty, !PeopleWords.nobody.contains(main.lowercased()) else { return nil }
+        var handle: String?
+        var descriptors: [Descriptor] = []
+        // Brackets: a handle, a role, `role/Org`, an organisation, or a note.
+        let (outside, inside) = splitBrackets(main)
+        main = outside
+        // An unclosed bracket (`Ann Lee (alee`) holds a broken handle or note: kept only as a role.
+        let unclosed = text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
+        for (position, content) in inside.enumerated() {
+            if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
+            for piece in splitTopLevel(content, separators: [",", ";"]) {
+                let part = tidy(piece)
+                if part.hasPrefix("@") && !part.contains(" ") {
+                    handle = handle ?? part
+                } else if !part.isEmpty {
+                    descriptors.append(contentsOf: bracketDescriptors(part))
+                }
+            }
+        }
+        // `@handle` outside brackets.
+        var words = main.split(separator: " ").map(String.init)
+        // E-mail addresses say nothing the name does not.
+        words.removeAll { word in word.dropFirst().contains("@") && !word.hasPrefix("@") }
+        main = words.joined(separator: " ")
+        if words.count > 1 {
+            if let index = words.firstIndex(where: { $0.count > 1 && $0.hasPrefix("@") }) {
+                handle = handle ?? words[index].trimming(",;.:")
+                words.remove(at: index)
+                main = tidy(words.joined(separator: " "))
+            }
+        }
+        var segments = segments(of: main)
+        guard !segments.isEmpty else { return nil }
+        let name = clean(segments.removeFirst().trimming(" ,;:"))
+        guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
+        if name.hasPrefix("@") { handle = handle ?? name }
+        var entry = PersonEntry(name: name, handle: handle)
+        for segment in segments { describe(&entry, with: segment, inBrackets: false) }
+        for descriptor in descriptors {
+            switch descriptor {
+            case .either(let text): describe(&entry, with: text, inBrackets: true)
+            case .role(let text): entry.role = entry.role.map { $0 + ", " + text } ?? text
+            case .organization(let text): entry.organization = entry.organization.map { $0 + ", " + text } ?? text
+            }
+        }
+        return entry
+    }
+
+    /// Reads a comma list such as `Ann, Bob (chair), Cy Dee`.
+    ///
+    /// A part that is a role or an organisation describes the person before it (`Ann Lee, Branch Librarian,
+    /// Hollin Library`). Parts that name nobody (`None`, `4 members of the public`) are dropped; the rest that
+    /// fail are returned.
+    static func parseList(_ text: String) -> (entries: [PersonEntry], failures: [String]) {
+        let value = clean(text)
+        let separators: Set<Character> = value.contains(";") ? [";"] : [",", ";"]
+        var entries: [PersonEntry] = []
+        var failures: [String] = []
+        for piece in splitTopLevel(value, separators: separators) {
+            var part = clean(piece)
+            for lead in ["and ", "& "] where part.lowercased().hasPrefix(lead) {
+                part = tidy(String(part.dropFirst(lead.count)))
+            }
+            if isNobody(part) || isCount(part) { continue }
+            let names = splitConjunction(part)
+            if names.count > 1 {
+                entries += names.compactMap { parse($0) }
+                continue
+            }
+            let userName = !part.contains(" ") && isUserName(part) && !PeopleWords.roleWords.contains(part.lowercased())
+            if !entries.isEmpty, !userName, isDescription(part) {
+                describe(&entries[entries.count - 1], with: part, inBrackets: false)
+                continue
+            }
+            if let entry = parse(part, allowLowercaseName: true) {
+                entries.append(entry)
+            } else {
+                failures.append(part)
+            }
+        }
+        settleWeakRoles(&entries)
+        return (entries, failures)
+    }
+
+    /// Whether a block line is a comma list of plain names rather than `Name, Org- role`: at least three names,
+    /// or with `allowPairs`, two names of two words or more each (`Ann Lee, Bob Roy`).
+    static func looksLikeList(_ text: String, allowPairs: Bool = false) -> Bool {
+        let parts = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","]).flatMap { piece in
+            var part = tidy(piece)
+            for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
+            return splitConjunction(part)
+        }
+        let pair = allowPairs && parts.count == 2 && parts.allSatisfy { $0.split(separator: " ").count >= 2 }
+        guard parts.count >= 3 || pair else { return false }
+        return parts.allSatisfy { part in
+            isNameLike(part, allowLowercase: false) && !isDescription(part)
+        }
+    }
+
+    /// Whether `text` says nothing about anyone: empty, `None`, `N/A`.
+    static func isNobody(_ text: String) -> Bool {
+        let key = clean(text).lowercased().trimming(" .()[]")
+        return key.isEmpty || PeopleWords.nobody.contains(key) || key.allSatisfy { "-–—*_.=|".contains($0) }
+    }
+
+    /// `4 members of the public`: a head count, not a person.
+    static func isCount(_ text: String) -> Bool {
+        guard let first = text.first, first.isNumber else { return false }
+        let digits = text.prefix { $0.isNumber }
+        return text.dropFirst(digits.count).hasPrefix(" ")
+    }
+
+    /// Reads lower-case brackets as the rest of the list does: as organisations where more entries name an
+    /// organisation (`Ann (Tidewater), Bob (kettle-lang)`) than a role.
+    static func settleWeakRoles(_ entries: inout [PersonEntry]) {
+        let organisations = entries.count { $0.organization != nil }
+        let roles = entries.count { $0.role != nil && !$0.weakRole }
+        guard organisations > roles else { return }
+        for index in entries.indices where entries[index].weakRole && entries[index].organization == nil {
+            entries[index].organization = entries[index].role
+            entries[index].role = nil
+            entries[index].weakRole = false
+        }
+    }
+
+    // MARK: Names
+
+    /// Whether `text` looks like a person's name: one to six capitalised words, initials, particles (`van`, `de`)
+    /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
+    static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
+        let name = tidy(text)
+        if name.hasPrefix("@") { return name.count > 1 && !name.contains(" ") }
+        let key = name.lowercased()
+        guard !name.isEmpty, name.count <= 60, !PeopleWords.nobody.contains(key), !PeopleWords.notNames.contains(key)
+        else { return false }
+        let words = name.split(separator: " ").map(String.init)
+        guard words.count <= 6 else { return false }
+        if words.count == 1, allowLowercase, isUserName(name) { return true }
+        var capitalised = 0
+        for (index, word) in words.enumerated() {
+            let bare = word.trimming("\"“”'‘’()")
+            let lower = bare.lowercased().trimming(".")
+            guard let first = bare.first else { return false }
+            if index > 0, PeopleWords.nameParticles.contains(lower) { continue }
+            // Scripts without case (`山田太郎`) count as capitalised.
+            guard first.isUppercase || (first.isLetter && !first.isLowercase),
+                bare.allSatisfy({ $0.isLetter || ".'’-_".contains($0) })
+            else { return false }
+            if !PeopleWords.honorifics.contains(lower) { capitalised += 1 }
+        }
+        guard capitalised > 0 else { return false }
+        let last = words.last.map { $0.lowercased().trimming(".,'’") } ?? ""
+        if PeopleWords.organisationWords.contains(last), words.count > 1 { return false }
+        if words.count == 1, PeopleWords.roleWords.contains(singular(last)) { return false }
+        return true
+    }
+
+    /// `beckermr`, `ocefpaf`: a lone lower-case user name.
+    static func isUserName(_ text: String) -> Bool {
+        text.count >= 2 && text.count <= 40 && text.first?.isLetter == true
+            && text.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            && !PeopleWords.notNames.contains(text.lowercased()) && !functionWords.contains(text.lowercased())
+    }
+
+    // MARK: Descriptions
+
+    /// Whether a phrase is a role or an organisation rather than a name: it ends with a role word (`Branch
+    /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
+    static func isDescription(_ text: String) -> Bool {
+        let outside = splitBrackets(text).outside
+        let words = outside.split(separator: " ").map { $0.lowercased().trimming(".,;:'’()") }
+        guard let last = words.last else { return false }
+        if outside.first?.isLowercase == true { return true }
+        return PeopleWords.roleWords.contains(singular(last)) || PeopleWords.organisationWords.contains(last)
+    }
+
+    /// Whether a phrase reads as a role: its last word is a role word, or (unless its last word is an
+    /// organisation's) any word is; a phrase in lower case is a role too.
+    static func isRoleLike(_ text: String) -> Bool {
+        let words = tidy(text).split(separator: " ").map { singular($0.lowercased().trimming(".,;:'’()\"")) }
+        guard let last = words.last else { return false }
+        if PeopleWords.roleWords.contains(last) { return true }
+        if PeopleWords.organisationWords.contains(last) { return false }
+        if words.contains(where: { PeopleWords.roleWords.contains($0) }) { return true }
+        return text.first?.isLowercase == true
+    }
+
+    /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
+    ///
+    /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
+    static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
+        var text = tidy(descriptor).trimming(" .,;:")
+        if !inBrackets, text.contains("(") {
+            let (outside, inside) = splitBrackets(text)
+            text = outside
+            for content in inside { describe(&entry, with: content, inBrackets: true) }
+        }
+        guard !text.isEmpty, !isNobody(text) else { return }
+        if let status = PeopleWords.status(of: text) {
+            entry.status = status
+            return
+        }
+        let lower = text.first?.isLowercase == true
+        if inBrackets, lower, !hasRoleWord(text) {
+            // `(bikes)` or `(kettle-lang)`: a role or a project, as the rest of the list tells.
+            if !isNote(text) {
+                entry.weakRole = entry.role == nil
+                entry.role = entry.role.map { $0 + ", " + text } ?? text
+            }
+            return
+        }
+        if isRoleLike(text) {
+            entry.role = entry.role.map { $0 + ", " + text } ?? text
+        } else if lower || text.first?.isNumber == true {
+            return
+        } else {
+            entry.organization = entry.organization.map { $0 + ", " + text } ?? text
+        }
+    }
+
+    /// Whether a lower-case bracket is a note about attendance rather than a role: `by phone`, `accepted`,
+    /// `item 3`, `work commitments`, or anything longer than three words.
+    static func isNote(_ text: String) -> Bool {
+        let words = text.lowercased().split(separator: " ").map(String.init)
+        guard let first = words.first else { return true }
+        let pronouns = text.lowercased().split(separator: "/").map { tidy(String($0)) }
+        if pronouns.count > 1, pronouns.allSatisfy({ PeopleWords.pronouns.contains($0) }) { return true }
+        return words.count > 3 || text.contains(where: \.isNumber) || PeopleWords.noteWords.contains(first)
+    }
+
+    static func hasRoleWord(_ text: String) -> Bool {
+        text.lowercased().split(separator: " ").contains { PeopleWords.roleWords.contains(singular(String($0))) }
+    }
+
+    /// What a bracket says: a role, an organisation, or either as its words tell.
+    enum Descriptor: Hashable {
+        case either(String)
+        case role(String)
+        case organization(String)
+    }
+
+    /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
+    static func bracketDescriptors(_ text: String) -> [Descriptor] {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
+        guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
+            right.first?.isUppercase == true || left.first?.isUppercase == true
+        else { return [.either(text)] }
+        if hasRoleWord(left), right.first?.isUppercase == true { return [.role(left), .organization(right)] }
+        if hasRoleWord(right), left.first?.isUppercase == true { return [.role(right), .organization(left)] }
+        return [.either(text)]
+    }
+
+    // MARK: Splitting
+
+    /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
+    /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
+    static func segments(of text: String) -> [String] {
+        let characters = Array(text)
+        var segments: [String] = []
+        var current = ""
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "," || character == ";" || (character == ":" && segments.isEmpty) {
+                segments.append(current)
+                current = ""
+            } else if dashes.contains(character), isSeparatorDash(at: index, in: characters) {
+                segments.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            index += 1
+        }
+        segments.append(current)
+        return segments.map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
+    }
+
+    /// Whether the dash at `index` separates parts of an entry rather than joining a word (`Peña-Castellanos`,
+    /// `co-sponsor`).
+    static func isSeparatorDash(at index: Int, in characters: [Character]) -> Bool {
+        let before = index > 0 ? characters[index - 1] : " "
+        let after = index + 1 < characters.count ? characters[index + 1] : " "
+        if before == " " || after == " " { return true }
+        // `Trust-co-opted`: a capitalised word, then a role in lower case.
+        var start = index
+        while start > 0, characters[start - 1] != " " { start -= 1 }
+        guard characters[start].isUppercase, after.isLowercase else { return false }
+        var end = index + 1
+        while end < characters.count, characters[end] != " " { end += 1 }
+        let next = String(characters[(index + 1)..<end]).lowercased().trimming(".,;:")
+        let word = String(characters[start..<index]).lowercased()
+        return PeopleWords.roleWords.contains(next) && !PeopleWords.rolePrefixes.contains(word)
+    }
+
+    /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
+    static func hasDashRole(_ text: String) -> Bool {
+        let characters = Array(text)
+        for index in characters.indices where dashes.contains(characters[index]) {
+            guard isSeparatorDash(at: index, in: characters) else { continue }
+            let rest = tidy(String(characters[(index + 1)...]))
+            if !rest.isEmpty, isRoleLike(rest) { return true }
+        }
+        return false
+    }
+
+    /// Entries run together on one line, split apart.
+    ///
+    /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
+    /// capitalised words ending in a comma follow the role of the entry before.
+    static func splitRunTogether(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        var pieces: [[String]] = [[]]
+        var index = 0
+        while index < words.count {
+            let current = pieces[pieces.count - 1]
+            if !current.isEmpty, endsRole(current), let run = nameRun(words, from: index), run > 0 {
+                pieces.append([])
+            }
+            pieces[pieces.count - 1].append(words[index])
+            index += 1
+        }
+        return pieces.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
+    }
+
+    /// Whether the words so far are an entry (or a continuation) that ends with a role.
+    private static func endsRole(_ words: [String]) -> Bool {
+        guard let last = words.last else { return false }
+        let text = words.joined(separator: " ")
+        let continuation = words.first?.first?.isLowercase == true
+        guard continuation || (text.contains(",") && hasDashRole(text)) else { return false }
+        let word = last.lowercased()
+        guard word.allSatisfy({ $0.isLetter || $0 == "-" }), !functionWords.contains(word) else { return false }
+        return PeopleWords.roleWords.contains(singular(word)) || last.first?.isLowercase == true
+    }
+
+    /// The number of capitalised words from `start` whose last ends with a comma (`James Harding,`), or `nil`.
+    private static func nameRun(_ words: [String], from start: Int) -> Int? {
+        var count = 0
+        for index in start..<min(words.count, start + 4) {
+            let word = words[index]
+            let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
+            guard let first = bare.first, first.isUppercase, bare.allSatisfy({ $0.isLetter || ".'’-".contains($0) })
+            else { return nil }
+            count += 1
+            if word.hasSuffix(",") { return count }
+        }
+        return nil
+    }
+
+    /// `Ann and Bob Roy` → `Ann`, `Bob Roy` when both sides are names.
+    static func splitConjunction(_ text: String) -> [String] {
+        for separator in [" and ", " & "] where text.contains(separator) {
+            let parts = text.split(separator: separator, omittingEmptySubsequences: false).map { tidy(String($0)) }
+            if parts.count > 1, parts.allSatisfy({ parse($0).map { !isDescription($0.name) } == true }) {
+                return parts
+            }
+        }
+        return [text]
+    }
+
+    /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
+    static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
+        var outside = ""
+        var inside: [String] = []
+        var depth = 0
+        var current = ""
+        for character in text {
+            if character == "(" || character == "[" {
+                if depth > 0 { current.append(character) }
+                depth += 1
+            } else if (character == ")" || character == "]") && depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    inside.append(current)
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            } else if depth > 0 {
+                current.append(character)
+            } else {
+                outside.append(character)
+            }
+        }
+        if depth > 0, !current.isEmpty { inside.append(current) }
+        return (tidy(outside), inside.map { tidy($0) })
+    }
+
+    /// Splits at `separators` outside brackets.
+    static func splitTopLevel(_ text: String, separators: Set<Character>) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" { depth += 1 }
+            if character == ")" || character == "]" { depth = max(0, depth - 1) }
+            if depth == 0, separators.contains(character) {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// The text tidied, without list glyphs, emphasis markers or a closing full stop.
+    static func clean(_ text: String) -> String {
+        var result = tidy(text.replacing("**", with: "").replacing("__", with: ""))
+        while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
+        while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),
+            !(last == "." && endsWithInitial(result))
+        {
+            result = tidy(String(result.dropLast()))
+        }
+        return result
+    }
+
+    /// Whether `text` ends with an initial such as ` A.` (`Dan A.`), whose full stop belongs to the name.
+    static func endsWithInitial(_ text: String) -> Bool {
+        let letters = text.dropLast()
+        guard let initial = letters.last, initial.isUppercase else { return false }
+        return letters.dropLast().last == " "
+    }
+
+    static func singular(_ word: String) -> String {
+        word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 ? String(word.dropLast()) : word
+    }
+}

@@ -1,0 +1,138 @@
+/// The people found so far, one record per person: a name listed twice, or named again by a role line
+/// (`Chair: Ann`), is merged into the first record.
+struct PersonRoster {
+    /// A person and the list they belong to.
+    struct Member {
+        var group: PeopleGroup
+        var person: Person
+        var key: [String]
+        /// The label or heading the person was listed under, normalised; empty for role lines.
+        var label: String = ""
+    }
+
+    private(set) var members: [Member] = []
+
+    /// Adds a person read from a people block, or merges them into the record with the same name.
+    mutating func add(
+        _ entry: PersonEntry,
+        group: PeopleGroup,
+        labelRole: String? = nil,
+        labelTag: String? = nil,
+        label: String = "",
+        lines: LineSpan
+    ) {
+        let role = entry.role ?? labelRole
+        var tags = role.map { PeopleWords.tags(forRole: $0) } ?? []
+        if let labelTag, !tags.contains(labelTag) { tags.append(labelTag) }
+        let person = Person(
+            name: entry.name,
+            organization: entry.organization,
+            role: role,
+            roles: tags,
+            handle: entry.handle,
+            lines: lines
+        )
+        let key = Self.key(entry.name)
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            merge(person, into: index)
+        } else {
+            members.append(Member(group: group, person: person, key: key, label: PeopleWords.labelKey(label)))
+        }
+    }
+
+    /// Moves people listed under one of `labels` (`In attendance`) to the attendees when no other list names
+    /// those present.
+    mutating func promoteSoleList(labels: Set<String>) {
+        guard !members.contains(where: { $0.group == .attendees && !$0.label.isEmpty }) else { return }
+        for index in members.indices where members[index].group == .officials && labels.contains(members[index].label) {
+            members[index].group = .attendees
+        }
+    }
+
+    /// Gives `role` to the person a role line names, adding them as an attendee when they are not listed.
+    mutating func add(_ entry: PersonEntry, role: String, lines: LineSpan) {
+        let person = Person(
+            name: entry.name,
+            organization: entry.organization,
+            role: role,
+            roles: PeopleWords.tags(forRole: role),
+            handle: entry.handle,
+            lines: lines
+        )
+        if let index = match(entry) {
+            merge(person, into: index)
+        } else {
+            members.append(Member(group: .attendees, person: person, key: Self.key(entry.name)))
+        }
+    }
+
+    /// Adds a person named in passing (`Apologies were received from Cllr Sato`) unless someone listed already
+    /// fits the name.
+    mutating func addUnlessListed(_ entry: PersonEntry, group: PeopleGroup, lines: LineSpan) {
+        guard match(entry) == nil else { return }
+        add(entry, group: group, lines: lines)
+    }
+
+    /// The people of `group`, in the order of their lines.
+    func people(in group: PeopleGroup) -> [Person] {
+        members.filter { $0.group == group }.map(\.person).enumerated()
+            .sorted { ($0.element.lines.first, $0.offset) < ($1.element.lines.first, $1.offset) }
+            .map(\.element)
+    }
+
+    /// The record a role line's name points at: the same name, or a lone first name or handle that fits one
+    /// person only.
+    private func match(_ entry: PersonEntry) -> Int? {
+        let key = Self.key(entry.name)
+        if let index = members.firstIndex(where: { $0.key == key }) { return index }
+        if let handle = entry.handle?.lowercased(),
+            let index = members.firstIndex(where: { $0.person.handle?.lowercased() == handle })
+        {
+            return index
+        }
+        if key.count == 1, let word = key.first {
+            let candidates = members.indices.filter {
+                members[$0].key.first == word || members[$0].person.handle?.lowercased() == "@" + word
+            }
+            if !candidates.isEmpty { return candidates.count == 1 ? candidates.first : nil }
+        }
+        // `Cllr Sato` for `Cllr D. Sato`: every word of the name, in a longer name.
+        let words = Set(key)
+        let candidates = members.indices.filter { words.isSubset(of: Set(members[$0].key)) }
+        return candidates.count == 1 ? candidates.first : nil
+    }
+
+    private mutating func merge(_ person: Person, into index: Int) {
+        var existing = members[index].person
+        if existing.organization == nil { existing.organization = person.organization }
+        if existing.handle == nil { existing.handle = person.handle }
+        if let role = person.role {
+            if let current = existing.role {
+                if !current.lowercased().contains(role.lowercased()) { existing.role = current + "; " + role }
+            } else {
+                existing.role = role
+            }
+        }
+        for tag in person.roles where !existing.roles.contains(tag) { existing.roles.append(tag) }
+        members[index].person = existing
+    }
+
+    /// The words of a name that identify it: lower case, without honorifics and punctuation.
+    static func key(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber || character == "@" {
+                current.append(character)
+            } else if character == "'" || character == "’" || character == "." {
+                continue
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
+        return filtered.isEmpty ? words : filtered
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import Extract
+
+@Suite struct RecommendationExtractorTests {
+    @Test func findsRecommendingSentencesWithSpeakerAndAddressee() throws {
+        let note = """
+            # Panel
+
+            - Members of the panel agreed that the Council should publish its repair times. Others disagreed.
+            - The board must not cut the budget.
+            - It was good to hear of plans, should funding become available.
+            - Action: Council to publish repair times; it should do so monthly.
+            - Should we meet in June?
+            """
+        let records = try meeting(note).recommendations
+        #expect(
+            records.map(\.text) == [
+                "Members of the panel agreed that the Council should publish its repair times.",
+                "The board must not cut the budget.",
+            ]
+        )
+        #expect(records.first?.by == "Members of the panel")
+        #expect(records.first?.to == "the Council")
+        #expect(records.map(\.lines) == [LineSpan(3, 3), LineSpan(4, 4)])
+        #expect(records.map(\.id) == ["r1", "r2"])
+    }
+
+    @Test func aLeadInCarriesItsSubItems() throws {
+        let note = """
+            # Panel
+            ## Mobilisation
+
+            - The group suggested ways in which the council could help:
+              - Establish transition plans
+              - Provide financial support.
+            """
+        let record = try #require(try meeting(note).recommendations.first)
+        #expect(
+            record.text
+                == "The group suggested ways in which the council could help: Establish transition plans; Provide financial support."
+        )
+        #expect(record.lines == LineSpan(4, 6))
+        #expect(record.section == "mobilisation")
+        #expect(record.by == "The group")
+    }
+
+    @Test func spansTheLinesOfAWrappedSentence() throws {
+        let note = "Intro line.\nThe sector must have a say in any\ndecision taken. Nothing else.\n"
+        let record = try #require(try meeting(note).recommendations.first)
+        #expect(record.text == "The sector must have a say in any decision taken.")
+        #expect(record.lines == LineSpan(2, 3))
+    }
+
+    @Test func theSeedRecommendationsAreAllFound() throws {
+        guard let sharedCorpus else { return }
+        let path = sharedCorpus.appendingPathComponent("seed/000_af9b84a5ac73a05f.txt").path
+        let records = MeetingExtractor().extract(try NoteIngestor().ingest(path: path)).recommendations
+        #expect(records.count == 8)
+        #expect(records.first?.text.hasPrefix("Members of the group agreed that Clinks should refine") == true)
+        #expect(records.last?.text.hasSuffix("estimates for the time each lot will need to mobilise.") == true)
+    }
+}
