@@ -148,3 +148,46 @@ import Testing
         #expect(meeting.contains("id=\"L11\""), "the action's source line has an anchor")
     }
 }
+
+/// `--templates DIR` replaces built-in templates by file name and keeps the others.
+@Suite struct TemplateOverrideTests {
+    @Test func aTemplateFolderReplacesTemplatesByName() throws {
+        let notes = try makeTemporaryFolder()
+        let templates = try makeTemporaryFolder()
+        let out = try makeTemporaryFolder()
+        defer {
+            for folder in [notes, templates, out] { try? FileManager.default.removeItem(at: folder) }
+        }
+        try Data("# Board <i>meeting</i>\n\nDate: 1 May 2021\n".utf8).write(to: notes.appendingPathComponent("a.md"))
+        let index = "{{> head}}<h1>Our archive</h1><ul>{{#meetings}}<li>{{title}}</li>{{/meetings}}</ul>{{> foot}}"
+        try Data(index.utf8).write(to: templates.appendingPathComponent("index.mustache"))
+        try Data("body { color: teal; }\n".utf8).write(to: templates.appendingPathComponent("style.css"))
+        let result = try runMinutes(["build", notes.path, "--out", out.path, "--templates", templates.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(html.contains("<h1>Our archive</h1><ul><li>Board meeting</li></ul>"))
+        #expect(html.hasSuffix("</html>\n"), "the built-in head and foot partials still apply")
+        let css = try String(contentsOf: out.appendingPathComponent("site/style.css"), encoding: .utf8)
+        #expect(css == "body { color: teal; }\n")
+        let meeting = try String(
+            contentsOf: out.appendingPathComponent("site/meetings/2021-05-01-board-meeting.html"),
+            encoding: .utf8
+        )
+        #expect(meeting.contains("<h2 id=\"note\">The note</h2>"), "templates not given stay built in")
+        #expect(meeting.contains("<h3 id=\"L1\""), "the note's own h1 sits below the page's h2")
+    }
+
+    @Test func aBrokenTemplateIsAClearError() throws {
+        let notes = try makeTemporaryFolder()
+        let templates = try makeTemporaryFolder()
+        let out = try makeTemporaryFolder()
+        defer {
+            for folder in [notes, templates, out] { try? FileManager.default.removeItem(at: folder) }
+        }
+        try Data("# A\n".utf8).write(to: notes.appendingPathComponent("a.md"))
+        try Data("{{#meetings}}unclosed".utf8).write(to: templates.appendingPathComponent("index.mustache"))
+        let result = try runMinutes(["build", notes.path, "--out", out.path, "--templates", templates.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("template index does not parse"), "\(result.stderr)")
+    }
+}

@@ -40,7 +40,13 @@ enum NoteHTML {
         }
         out += rest
         // cmark's safe mode empties unsafe link targets (`javascript:`); a link without a target is plain text.
-        return out.replacing("<a href=\"\">", with: "<a>")
+        out = out.replacing("<a href=\"\">", with: "<a>")
+        // The note sits under the page's `<h2>`: its headings go two levels down, so the outline stays in order.
+        for level in (1...6).reversed() {
+            let demoted = Swift.min(level + 2, 6)
+            out = out.replacing("<h\(level) ", with: "<h\(demoted) ").replacing("</h\(level)>", with: "</h\(demoted)>")
+        }
+        return out
     }
 
     /// Plain text as numbered lines, each an anchor.
