@@ -77,6 +77,7 @@ enum ActionMarker {
 
     /// The marker after a sentence inside `text` (`… agreed. ACTION: Bob to write.`).
     private static func inline(_ text: String) -> Match? {
+        guard TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else { return nil }
         var index = text.startIndex
         while index < text.endIndex {
             let tail = text[index...]

@@ -308,18 +308,29 @@ extension Array where Element == OutlineBlock {
 }
 
 /// `text` with runs of whitespace collapsed to one space and the ends trimmed.
+///
+/// Works on Unicode scalars, not characters: it is called for every block and must not pay for grapheme breaking.
 func tidy(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
+    var out = String.UnicodeScalarView()
     var pendingSpace = false
-    for character in text {
-        if character.isWhitespace {
+    var changed = false
+    for scalar in text.unicodeScalars {
+        let isSpace =
+            scalar.isASCII
+            ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0B}"
+                || scalar == "\u{0C}"
+            : scalar.properties.isWhitespace
+        if isSpace {
             pendingSpace = !out.isEmpty
+            if scalar != " " || out.isEmpty { changed = true }
         } else {
-            if pendingSpace { out.append(" ") }
-            pendingSpace = false
-            out.append(character)
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(scalar)
         }
     }
-    return out
+    if pendingSpace { changed = true }
+    return changed || out.count != text.unicodeScalars.count ? String(out) : text
 }

@@ -218,6 +218,8 @@ enum PeopleWords {
 
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
     static func group(ofLabel text: String) -> PeopleGroup? {
+        // Labels are short; a long line is never one, and need not be normalised to find that out.
+        guard text.utf8.count <= 80 else { return nil }
         let key = labelKey(text)
         if attendees.contains(key) { return .attendees }
         if officials.contains(key) { return .officials }
@@ -231,6 +233,7 @@ enum PeopleWords {
     /// (`Councillors present`, not `Items to present`); `members` ends a label (`Team members: Ann, Bob`) but not a
     /// heading, where `New members` may list people who were not there.
     static func group(endingTitle text: String, allowMembers: Bool = false) -> PeopleGroup? {
+        guard text.utf8.count <= 160 else { return nil }
         let key = labelKey(text)
         let words = key.split(separator: " ").map(String.init)
         guard words.count <= 6 else { return nil }

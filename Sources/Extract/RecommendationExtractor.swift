@@ -165,9 +165,15 @@ struct RecommendationCue {
         "that", "said", "agreed", "however", "and", "but", "then", "if", "this", "it", "there", "which", "who", "so",
     ]
 
+    /// The stems every cue contains, for a quick first look: most sentences hold none and are dismissed without
+    /// splitting them into words.
+    static let stems = [
+        "should", "must", "ought", "recommend", "urge", "insist", "call", "propose", "suggest", "advise",
+    ]
+
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
-        guard !sentence.hasSuffix("?") else { return nil }
+        guard !sentence.hasSuffix("?"), TextSearch.containsAny(sentence, stems, ignoringCase: true) else { return nil }
         let words = sentence.split(separator: " ").map(String.init)
         let lower = words.map { $0.lowercased().trimming(",.;:'\"‘’“”()") }
         let modal = lower.indices.dropFirst().first { index in

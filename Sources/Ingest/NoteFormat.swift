@@ -14,29 +14,55 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
     public static func detect(_ text: String) -> NoteFormat {
         var markdown = 0
         var plain = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop { $0 == " " }
-            let indent = line.count - trimmed.count
-            if trimmed.isEmpty {
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> NoteFormat in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                var indent = 0
+                while indent < line.count, line[indent] == 0x20 { indent += 1 }
+                guard indent < line.count else { continue }
+                let trimmed = UnsafeBufferPointer(rebasing: line[indent...])
+                if indent < 4, trimmed[0] == UInt8(ascii: "#") {
+                    var hashes = 0
+                    while hashes < trimmed.count, trimmed[hashes] == UInt8(ascii: "#") { hashes += 1 }
+                    if hashes <= 6, hashes < trimmed.count, trimmed[hashes] == 0x20 { markdown += 1 }
+                } else if indent < 4, starts(trimmed, "```") || starts(trimmed, "~~~") || starts(trimmed, "> ") {
+                    markdown += 1
+                } else if trimmed.count <= 320, TextProfileParser.isCapitalHeading(Substring(decoding(trimmed))) {
+                    plain += 1
+                } else if indent >= 4, !TextProfileParser.startsListItem(Substring(decoding(trimmed.prefix(12)))) {
+                    plain += 1
+                }
+                for sign in ["**", "](", "|---", "| ---", "|:--"] where contains(trimmed, sign) {
+                    markdown += 1
+                    break
+                }
+                // Two signs of Markdown settle it; plain-text signs cannot outweigh them.
+                if markdown >= 2 { return .markdown }
             }
-            if indent < 4, let first = trimmed.first, first == "#" {
-                let hashes = trimmed.prefix { $0 == "#" }.count
-                if hashes <= 6, trimmed.dropFirst(hashes).first == " " { markdown += 1 }
-            } else if indent < 4, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") || trimmed.hasPrefix("> ") {
-                markdown += 1
-            } else if TextProfileParser.isCapitalHeading(trimmed) {
-                plain += 1
-            } else if indent >= 4, !TextProfileParser.startsListItem(trimmed) {
-                plain += 1
-            }
-            if trimmed.contains("**") || trimmed.contains("](") || trimmed.contains("|---") || trimmed.contains("| ---")
-                || trimmed.contains("|:--")
-            {
-                markdown += 1
-            }
+            return markdown == 1 && plain == 0 ? .markdown : .text
         }
-        return markdown >= 2 || markdown == 1 && plain == 0 ? .markdown : .text
+    }
+
+    private static func decoding(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
+        bytes.starts(with: prefix.utf8)
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if bytes[start..<start + pattern.count].elementsEqual(pattern) { return true }
+        }
+        return false
     }
 
     static func isUnderline(_ trimmed: Substring) -> Bool {
