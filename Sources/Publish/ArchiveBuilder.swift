@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var siteURL: String
     /// The day of the build: actions due before it are marked overdue.
     public var buildDate: CalendarDate
+    /// How many notes are read and rendered at once; output is the same for every value.
+    public var jobs: Int
 
     /// Creates options.
     public init(
@@ -26,7 +28,8 @@ public struct BuildOptions: Sendable {
         templatesFolder: String? = nil,
         siteTitle: String = "Meeting minutes",
         siteURL: String = "",
-        buildDate: CalendarDate
+        buildDate: CalendarDate,
+        jobs: Int = 1
     ) {
         self.ingest = ingest
         self.extract = extract
@@ -36,6 +39,7 @@ public struct BuildOptions: Sendable {
         self.siteTitle = siteTitle
         self.siteURL = siteURL.isEmpty || siteURL.hasSuffix("/") ? siteURL : siteURL + "/"
         self.buildDate = buildDate
+        self.jobs = Swift.max(1, jobs)
     }
 }
 
@@ -61,8 +65,9 @@ public struct BuildSummary: Sendable {
 /// Builds the output folder of an archive: `json/<id>.json`, `meetings.jsonl`, `schema/meeting.schema.json`,
 /// `csv/*.csv` and the HTML digest in `site/`.
 ///
-/// Notes are read one at a time and each record is written as soon as it is made; the tables and JSON Lines are
-/// built by appending. A note that cannot be read is a diagnostic, and the other notes carry on.
+/// Notes are read a batch at a time (``MeetingReader``) and each record is written as soon as it is rendered; the
+/// tables and JSON Lines are built by appending. A note that cannot be read is a diagnostic, and the other notes
+/// carry on.
 public struct ArchiveBuilder: Sendable {
     /// The settings in force.
     public var options: BuildOptions
@@ -77,8 +82,6 @@ public struct ArchiveBuilder: Sendable {
     /// - Throws: ``OutputFolder/WriteError`` when a file cannot be written; problems in notes are diagnostics.
     public func build(_ files: [String], into folder: OutputFolder) throws -> BuildSummary {
         var summary = BuildSummary()
-        let ingestor = NoteIngestor(options: options.ingest)
-        let extractor = MeetingExtractor(options: options.extract)
         let json = OrderedJSONEncoder(pretty: true)
         let line = OrderedJSONEncoder(pretty: false)
         let csv = CSVWriter(guardsFormulas: options.csvGuardsFormulas, byteOrderMark: options.csvByteOrderMark)
@@ -89,45 +92,55 @@ public struct ArchiveBuilder: Sendable {
             siteURL: options.siteURL
         )
         var summaries: [SiteRenderer.Summary] = []
-        var ids = MeetingIDAllocator()
         var jsonLines = ""
         var tables = CSVTables.headers.map { csv.text(header: $0.header, rows: []) }
-        for path in files {
-            let document: NoteDocument
-            do {
-                document = try ingestor.ingest(path: path)
-            } catch {
-                summary.diagnostics.append(error.diagnostic)
-                continue
+        let reader = MeetingReader(ingest: options.ingest, extract: options.extract, jobs: options.jobs)
+        try reader.read(files) { outcomes in
+            var extracted: [(document: NoteDocument, meeting: Meeting)] = []
+            for outcome in outcomes {
+                switch outcome {
+                case .success(let item): extracted.append(item)
+                case .failure(let error): summary.diagnostics.append(error.diagnostic)
+                }
             }
-            var meeting = extractor.extract(document)
-            meeting.id = ids.unique(meeting.id)
-            summary.diagnostics += meeting.diagnostics
-            summary.meetings += 1
-            summary.people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
-            summary.actions += meeting.actions.count
-            try folder.write(try json.encode(meeting), to: "json/\(meeting.id).json")
-            jsonLines += try line.encode(meeting) + "\n"
-            for (index, rows) in CSVTables.rows(of: meeting).enumerated() {
-                for row in rows { csv.appendRow(row, to: &tables[index]) }
+            let meetingCount = files.count
+            let rendered = ParallelMap.map(extracted, jobs: options.jobs) { item in
+                Result {
+                    (
+                        json: try json.encode(item.meeting),
+                        line: try line.encode(item.meeting),
+                        rows: CSVTables.rows(of: item.meeting),
+                        page: try site.meetingPage(item.meeting, document: item.document, meetingCount: meetingCount)
+                    )
+                }
             }
-            try folder.write(
-                try site.meetingPage(meeting, document: document, meetingCount: files.count),
-                to: "site/meetings/\(meeting.id).html"
-            )
-            summaries.append(
-                SiteRenderer.Summary(
-                    id: meeting.id,
-                    title: meeting.title ?? meeting.id,
-                    date: meeting.date,
-                    location: meeting.location,
-                    attendeeCount: meeting.attendees.count,
-                    decisionCount: meeting.decisions.count,
-                    actions: meeting.actions,
-                    people: meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
-                        + meeting.absent.map { ("absent", $0) }
+            for (item, result) in zip(extracted, rendered) {
+                let meeting = item.meeting
+                let output = try result.get()
+                summary.diagnostics += meeting.diagnostics
+                summary.meetings += 1
+                summary.people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
+                summary.actions += meeting.actions.count
+                try folder.write(output.json, to: "json/\(meeting.id).json")
+                jsonLines += output.line + "\n"
+                for (index, rows) in output.rows.enumerated() {
+                    for row in rows { csv.appendRow(row, to: &tables[index]) }
+                }
+                try folder.write(output.page, to: "site/meetings/\(meeting.id).html")
+                summaries.append(
+                    SiteRenderer.Summary(
+                        id: meeting.id,
+                        title: meeting.title ?? meeting.id,
+                        date: meeting.date,
+                        location: meeting.location,
+                        attendeeCount: meeting.attendees.count,
+                        decisionCount: meeting.decisions.count,
+                        actions: meeting.actions,
+                        people: meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
+                            + meeting.absent.map { ("absent", $0) }
+                    )
                 )
-            )
+            }
         }
         try folder.write(jsonLines, to: "meetings.jsonl")
         try folder.write(MeetingSchema.text, to: "schema/meeting.schema.json")

@@ -68,7 +68,8 @@ extension Minutes {
                 templatesFolder: templates,
                 siteTitle: siteTitle,
                 siteURL: siteURL,
-                buildDate: try buildDate.flatMap(CalendarDate.init(iso:)) ?? Self.today()
+                buildDate: try buildDate.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
+                jobs: input.jobs
             )
             let folder = try OutputFolder(path: output)
             let summary = try ArchiveBuilder(options: options).build(collection.files, into: folder)

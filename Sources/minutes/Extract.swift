@@ -22,20 +22,27 @@ extension Minutes {
             let collection = InputCollector().collect(input.inputs)
             Output.report(collection.diagnostics)
             var failed = collection.diagnostics.contains { $0.severity == .error }
-            let extractor = MeetingExtractor(options: ExtractOptions(dayFirst: !monthFirst))
             let single = collection.files.count == 1 && collection.diagnostics.isEmpty
             let encoder = OrderedJSONEncoder(pretty: single)
-            var ids = MeetingIDAllocator()
-            for path in collection.files {
-                do {
-                    let document = try input.ingestor.ingest(path: path)
-                    var meeting = extractor.extract(document)
-                    meeting.id = ids.unique(meeting.id)
-                    Output.report(meeting.diagnostics)
-                    print(try encoder.encode(meeting), terminator: single ? "" : "\n")
-                } catch let error as IngestError {
-                    Output.report([error.diagnostic])
-                    failed = true
+            let reader = MeetingReader(
+                ingest: input.ingestOptions,
+                extract: ExtractOptions(dayFirst: !monthFirst),
+                jobs: input.jobs
+            )
+            let jobs = input.jobs
+            try reader.read(collection.files) { outcomes in
+                let texts = ParallelMap.map(outcomes, jobs: jobs) { outcome in
+                    outcome.map { item in Result { try encoder.encode(item.meeting) } }
+                }
+                for (outcome, text) in zip(outcomes, texts) {
+                    switch (outcome, text) {
+                    case (.success(let item), .success(let json)):
+                        Output.report(item.meeting.diagnostics)
+                        print(try json.get(), terminator: single ? "" : "\n")
+                    case (.failure(let error), _), (_, .failure(let error)):
+                        Output.report([error.diagnostic])
+                        failed = true
+                    }
                 }
             }
             if failed { throw ExitCode.failure }

@@ -42,9 +42,13 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Read every note as this format instead of detecting it from its content.")
     var format: FormatChoice?
 
+    @Option(name: .shortAndLong, help: "How many notes to read at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one note file or folder.") }
         guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes.") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be at least 1.") }
     }
 
     var ingestOptions: IngestOptions {

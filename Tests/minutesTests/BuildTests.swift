@@ -60,6 +60,31 @@ import Testing
         }
     }
 
+    @Test func outputIsTheSameForEveryNumberOfJobs() throws {
+        var outputs: [URL] = []
+        defer { for out in outputs { try? FileManager.default.removeItem(at: out) } }
+        for jobs in ["1", "2", "5"] {
+            let out = try makeTemporaryFolder()
+            outputs.append(out)
+            let result = try runMinutes([
+                "build", "corpus", "--out", out.path, "--build-date", "2021-06-01", "--jobs", jobs,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let files = filesUnder(outputs[0])
+        for out in outputs.dropFirst() {
+            #expect(filesUnder(out) == files)
+            for file in files {
+                let a = try Data(contentsOf: outputs[0].appendingPathComponent(file))
+                let b = try Data(contentsOf: out.appendingPathComponent(file))
+                #expect(a == b, "\(file)")
+            }
+        }
+        let single = try runMinutes(["extract", "corpus", "--jobs", "1"])
+        let parallel = try runMinutes(["extract", "corpus", "--jobs", "3"])
+        #expect(single.stdout == parallel.stdout && single.stdout.split(separator: "\n").count == 17)
+    }
+
     @Test func everyRecordValidatesAgainstThePublishedSchema() throws {
         guard let python = python(with: ["jsonschema"]) else { return }
         let out = try buildCorpus()

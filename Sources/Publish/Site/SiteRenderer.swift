@@ -3,9 +3,9 @@ import Mustache
 
 /// Renders the HTML digest: a page per meeting as each is built, then the index, actions, people and feed from
 /// compact summaries of every meeting.
-struct SiteRenderer {
+struct SiteRenderer: Sendable {
     /// What the overview pages need of one meeting, kept after its full record is gone.
-    struct Summary {
+    struct Summary: Sendable {
         var id: String
         var title: String
         var date: String?
