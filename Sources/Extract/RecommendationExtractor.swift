@@ -11,12 +11,15 @@ public struct RecommendationExtractor: Sendable {
     /// Creates an extractor.
     public init() {}
 
-    /// Extracts the recommendations of the note in `context`, leaving out lines that are actions.
-    public func extract(_ context: ExtractionContext, actionLines: Set<Int>) -> Extracted<Recommendation> {
+    /// Extracts the recommendations of the note in `context`, leaving out passages that touch `excluded` lines
+    /// (those of actions and decisions).
+    public func extract(_ context: ExtractionContext, excluding excluded: Set<Int>) -> Extracted<Recommendation> {
         var records: [Recommendation] = []
         for passage in Passage.collect(context.blocks) {
-            if passage.lines.contains(where: { actionLines.contains($0) }) { continue }
-            if context.sectionTitles(ofBlock: passage.block).contains(where: SectionVocabulary.isAgendaOrPeople) {
+            if passage.lines.contains(where: { excluded.contains($0) }) { continue }
+            if let section = context.sectionTitles(ofBlock: passage.block).first,
+                SectionVocabulary.isAgendaOrPeople(section)
+            {
                 continue
             }
             for sentence in Sentences.split(passage.text) {
@@ -155,7 +158,7 @@ struct RecommendationCue {
     static let verbs = [
         "recommend", "recommends", "recommended", "urge", "urges", "urged", "insist", "insists", "insisted",
         "call on", "calls on", "called on", "propose that", "proposes that", "proposed that", "suggest that",
-        "suggests that", "suggested that", "suggested ways", "advise that", "advised that",
+        "suggests that", "suggested that", "suggested how", "suggested ways", "advise that", "advised that",
     ]
     static let reporting = [
         "agreed that", "said", "recommended that", "recommended", "suggested that", "suggested", "urged", "insisted",

@@ -53,6 +53,12 @@ public struct SectionExtractor: Sendable {
         let titleBlock = title(candidates.map(\.block), blocks: blocks, frontMatter: context.document.frontMatter)
         context.titleBlock = titleBlock.block
         candidates.removeAll { $0.block == titleBlock.block }
+        // A heading that repeats the front matter's title is the title, not a section.
+        if titleBlock.block == nil, let title = titleBlock.title?.lowercased(),
+            let repeated = candidates.first, cleanTitle(blocks[repeated.block].text).lowercased() == title
+        {
+            candidates.removeFirst()
+        }
         buildSections(candidates, in: &context)
         return Result(title: titleBlock.title)
     }
@@ -126,11 +132,13 @@ public struct SectionExtractor: Sendable {
         hasHeadings: Bool
     ) -> Int? {
         let alone = isAloneInItsGroup(index, in: blocks)
-        if block.kind == .line, block.depth == 0, block.isEmphasised, alone {
+        if block.kind == .line, block.depth == 0, block.isEmphasised, alone, !isProse(block.text) {
             if startsWithNumber(block.text) { return 3 }
             // A bold label over a list (`**Members**`) introduces the list; it is not a topic.
             let overList = index + 1 < blocks.count && blocks[index + 1].kind == .item
-            if !hasHeadings, !overList, block.text.count <= 80 { return 3 }
+            if !hasHeadings, !(overList && isRecordLabel(block.text)), block.text.count <= 80 {
+                return 3
+            }
         }
         guard format == .text, block.column == 1, block.text.count <= 60 else { return nil }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
@@ -146,6 +154,23 @@ public struct SectionExtractor: Sendable {
             return 2
         }
         return nil
+    }
+
+    /// A label that introduces a list of people, actions or decisions (`**Members**`, `**Action items:**`), which
+    /// the list's records carry; a topic over a list (`**Communications**`) is a section.
+    private func isRecordLabel(_ text: String) -> Bool {
+        let key = PeopleWords.normalise(text)
+        if PeopleWords.isPeopleLabel(text) { return true }
+        let words = ["action", "actions", "action items", "action points", "next steps", "decisions", "resolutions"]
+        return words.contains(key) || key.hasSuffix(" actions") || key.hasSuffix(" decisions")
+    }
+
+    /// An emphasised line that is a date, a sentence or a marked record rather than a topic.
+    private func isProse(_ text: String) -> Bool {
+        if DateParser.firstDate(in: text) != nil, text.split(separator: " ").count <= 8 { return true }
+        if text.hasSuffix("."), text.split(separator: " ").count > 3 { return true }
+        let lower = text.lowercased()
+        return ["action:", "action ", "decision:", "resolved", "agreed:"].contains { lower.hasPrefix($0) }
     }
 
     private func startsWithNumber(_ text: String) -> Bool {

@@ -14,6 +14,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
     public static func detect(_ text: String) -> NoteFormat {
         var markdown = 0
         var plain = 0
+        var previousLength = 0
         var text = text
         return text.withUTF8 { bytes -> NoteFormat in
             var start = 0
@@ -24,13 +25,19 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
                 start = end + 1
                 var indent = 0
                 while indent < line.count, line[indent] == 0x20 { indent += 1 }
+                // `~~~~` right under a line of text underlines it (plain text), rather than opening a code fence.
+                let underlinesPrevious = previousLength > 0 && line.allSatisfy { $0 == UInt8(ascii: "~") || $0 == 0x20 }
+                previousLength = indent < line.count ? line.count : 0
                 guard indent < line.count else { continue }
                 let trimmed = UnsafeBufferPointer(rebasing: line[indent...])
                 if indent < 4, trimmed[0] == UInt8(ascii: "#") {
                     var hashes = 0
                     while hashes < trimmed.count, trimmed[hashes] == UInt8(ascii: "#") { hashes += 1 }
                     if hashes <= 6, hashes < trimmed.count, trimmed[hashes] == 0x20 { markdown += 1 }
-                } else if indent < 4, starts(trimmed, "```") || starts(trimmed, "~~~") || starts(trimmed, "> ") {
+                } else if indent < 4,
+                    starts(trimmed, "```") || starts(trimmed, "~~~") && !underlinesPrevious
+                        || starts(trimmed, "> ")
+                {
                     markdown += 1
                 } else if trimmed.count <= 320, TextProfileParser.isCapitalHeading(Substring(decoding(trimmed))) {
                     plain += 1
@@ -67,7 +74,9 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
 
     static func isUnderline(_ trimmed: Substring) -> Bool {
         let body = trimmed.reversed().drop { $0 == " " }
-        guard body.count >= 3, let first = body.first, first == "=" || first == "-" else { return false }
+        guard body.count >= 3, let first = body.first, first == "=" || first == "-" || first == "~" else {
+            return false
+        }
         return body.allSatisfy { $0 == first }
     }
 }

@@ -79,6 +79,7 @@ public enum TextNormaliser {
         var inComment = false
         var html = HTMLFolder()
         var bullets = BulletGlyphs()
+        var previousWasText = false
         var start = 0
         while start <= input.count {
             let end = input[start...].firstIndex(of: 0x0A) ?? input.count
@@ -93,7 +94,10 @@ public enum TextNormaliser {
             } else if inComment {
                 if contains(line, "-->") { inComment = false }
                 out.append(contentsOf: line)
-            } else if let marker = fenceMarker(line) {
+            } else if let marker = fenceMarker(line),
+                !(marker.byte == UInt8(ascii: "~") && previousWasText && isOnly(line, marker.byte))
+            {
+                // (`~~~~` under a line of text is that line's underline in a plain-text note, not a fence.)
                 fence = marker
                 out.append(contentsOf: line)
             } else {
@@ -106,6 +110,7 @@ public enum TextNormaliser {
                 out.append(contentsOf: rewritten)
             }
             if end < input.count { out.append(0x0A) }
+            previousWasText = fence == nil && !inComment && line.contains { $0 != 0x20 && $0 != 0x09 }
             start = end + 1
         }
         return out
@@ -130,6 +135,10 @@ public enum TextNormaliser {
         guard length >= 3 else { return nil }
         if byte == UInt8(ascii: "`"), line[index...].contains(byte) { return nil }
         return (byte, length)
+    }
+
+    private static func isOnly(_ line: ArraySlice<UInt8>, _ byte: UInt8) -> Bool {
+        line.allSatisfy { $0 == byte || $0 == 0x20 || $0 == 0x09 }
     }
 
     private static func contains(_ line: ArraySlice<UInt8>, _ needle: String) -> Bool {

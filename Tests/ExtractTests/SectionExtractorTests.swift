@@ -89,4 +89,46 @@ import Testing
         let result = try meeting("# T\n\n## Actions\n\n## Réunion d'été\n\n## Actions\n")
         #expect(result.sections.map(\.id) == ["actions", "reunion-d-ete", "actions-2"])
     }
+
+    @Test func boldTopicsOverListsAreSectionsButLabelsAndDatesAreNot() throws {
+        let note = """
+            # Trust board
+
+            *17 July 2023, 09:00–11:00*
+
+            **Members**
+
+            - Ann Lee
+
+            **Communications**
+
+            - Newsletter goes out monthly.
+
+            **Actions**
+
+            - Ann to send the newsletter.
+
+            *Minutes taken by the clerk on the day.*
+            """
+        #expect(try meeting(note).sections.map(\.title) == ["Communications"])
+    }
+
+    @Test func aHeadingRepeatingTheFrontMatterTitleIsNotASection() throws {
+        let result = try meeting("---\ntitle: Board\n---\n# Board\n\n## Budget\n")
+        #expect(result.title == "Board")
+        #expect(result.sections.map(\.title) == ["Budget"])
+    }
+
+    @Test func aTopicNestedUnderAPeopleHeadingStillHoldsRecommendations() throws {
+        let result = try meeting("# Sync\n\n## Participants\n\n- Ann\n\n### Roadmap\n\nWe should ship in May.\n")
+        #expect(result.sections.map(\.title) == ["Participants", "Roadmap"])
+        #expect(result.recommendations.map(\.text) == ["We should ship in May."])
+    }
+
+    @Test func tildeUnderlinesInPlainTextAreHeadingsNotFences() throws {
+        let note = "MINUTES OF THE BOARD\n\nClimate action plan\n~~~~~~~~~~~~~~~~~~~\nAction: Ann to draft the plan.\n"
+        let result = try meeting(note, path: "board.txt")
+        #expect(result.sections.map(\.title) == ["Climate action plan"])
+        #expect(result.actions.map(\.owners) == [["Ann"]])
+    }
 }
