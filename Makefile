@@ -8,7 +8,7 @@ BIN := .build/release/minutes
 VALGRIND_BUILD := .build-valgrind
 VALGRIND_FLAGS := -Xswiftc -debug-info-format=dwarf -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4
 
-.PHONY: run test bootstrap build release valgrind lint format clean
+.PHONY: run test bootstrap build release valgrind bench lint format clean
 
 ## run: set up, build for release, and run the main job over corpus/ into out/
 run: bootstrap release
@@ -35,6 +35,10 @@ valgrind: bootstrap
 	valgrind --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=3 --suppressions=scripts/valgrind.supp \
 		$(VALGRIND_BUILD)/release/minutes build $(CORPUS) --out $(VALGRIND_BUILD)/out --build-date 2021-06-01
 
+## bench: time minutes against the libcmark anchor on 1,000 and 10,000 generated notes (a benchmark, not a test)
+bench: bootstrap
+	scripts/bench 1000 10000
+
 ## lint: check formatting with the committed .swift-format
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
@@ -43,4 +47,4 @@ format:
 	$(SWIFT) format --in-place --recursive Sources Tests
 
 clean:
-	rm -rf .build $(VALGRIND_BUILD) $(OUT)
+	rm -rf .build $(VALGRIND_BUILD) .build-bench $(OUT)
