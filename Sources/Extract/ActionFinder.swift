@@ -129,12 +129,19 @@ struct ActionFinder {
     private mutating func textBlock(_ index: Int) {
         let block = blocks[index]
         guard !block.text.isEmpty, !isHeader[index], !folded.contains(index) else { return }
-        if let marker = ActionMarker.match(block.text) {
+        if let marker = ActionMarker.match(block.text)
+            ?? block.leadingEmphasis.flatMap({ ActionMarker.boldKeyword(block.text, lead: $0) })
+        {
+            let inherited = block.parent.flatMap { isAction[$0] ? ownersOf[$0] : nil } ?? []
+            // `Jo to book the hall. Action: Jo`: the marker gives only owners, so the sentence before is the task.
+            if !marker.before.isEmpty, let owners = Self.onlyOwners(marker) {
+                ownerSentence(index, before: marker.before, owners: owners, inherited: inherited)
+                return
+            }
             if marker.text.isEmpty {
                 diagnostics.append(context.warning("action marker without an action", line: block.lines.lowerBound))
                 return
             }
-            let inherited = block.parent.flatMap { isAction[$0] ? ownersOf[$0] : nil } ?? []
             let more = Self.continuation(of: index, in: blocks)
             folded.formUnion(more)
             let text = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
@@ -156,6 +163,63 @@ struct ActionFinder {
         case .line where inScope[index] && block.parent == nil: lineGroup(index)
         default: return
         }
+    }
+
+    /// The owners when a marker's text is nothing but an owner list (`Action: HP`, `ACTION BR`), or `nil`.
+    static func onlyOwners(_ marker: ActionMarker.Match) -> [String]? {
+        let names = marker.text.trimming(" .")
+        if names.isEmpty { return marker.owners.isEmpty ? nil : marker.owners }
+        guard marker.owners.isEmpty, names.split(separator: " ").count <= 6,
+            let owners = OwnerParser.ownerList(names), owners.allSatisfy(OwnerParser.isPersonalName)
+        else { return nil }
+        return owners
+    }
+
+    /// The last `.`, `!` or `?` followed by a space: where the last sentence of `text` starts (not `3.3`).
+    private static func lastSentenceStop(in text: String) -> String.Index? {
+        var found: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if ".!?".contains(text[index]), next < text.endIndex, text[next] == " " { found = index }
+            index = next
+        }
+        return found
+    }
+
+    /// An action whose task is the sentence before an owner-only marker, from the line where it starts.
+    private mutating func ownerSentence(_ index: Int, before: String, owners: [String], inherited: [String]) {
+        let block = blocks[index]
+        var text = before.trimming(" ")
+        var first = index
+        if let stop = Self.lastSentenceStop(in: text) {
+            text = text[text.index(after: stop)...].trimming(" ")
+        } else {
+            // The sentence began on an earlier line of the paragraph.
+            var lines: [String] = []
+            while first > 0, block.kind == .line, blocks[first - 1].kind == .line,
+                blocks[first - 1].group == block.group,
+                !".!?".contains(blocks[first - 1].text.trimming(" *_").last ?? "."),
+                ActionMarker.match(blocks[first - 1].text) == nil
+            {
+                first -= 1
+                lines.insert(blocks[first].text, at: 0)
+            }
+            text = (lines + [text]).joined(separator: " ")
+            if let stop = Self.lastSentenceStop(in: text) {
+                text = text[text.index(after: stop)...].trimming(" ")
+            }
+        }
+        text = DecisionFinder.withoutMinuteNumber(text)
+        guard !text.isEmpty else { return }
+        add(
+            index,
+            text: text,
+            markerOwners: owners,
+            lenient: true,
+            inherited: inherited,
+            lines: blocks[first].lines.lowerBound...block.lines.upperBound
+        )
     }
 
     /// An item under an action heading or label.
@@ -398,6 +462,11 @@ struct ActionFinder {
             guard let first = text.first, ActionMarker.match(text) == nil, DecisionMarker.leading(text) == nil,
                 !DecisionMarker.isBareOutcome(text), OwnerParser.label(of: text) == nil
             else { break }
+            // `4.3 Volunteers are needed …`: a minute number opens a new minute.
+            let number = text.prefix { $0.isNumber || $0 == "." }
+            if number.contains("."), number.first?.isNumber == true, text.dropFirst(number.count).hasPrefix(" ") {
+                break
+            }
             let startsLow = first.isLowercase || first.isNumber || "([".contains(first)
             let wrapped = previous.count >= 50 && !".!?:".contains(previous.last ?? ".")
             guard startsLow || wrapped else { break }

@@ -8,6 +8,8 @@ enum ActionMarker {
         var text: String
         /// The owners named inside the marker (`ACTION BW:` → `BW`).
         var owners: [String]
+        /// The text before an inline marker (`Jo to book the hall. Action: Jo` → `Jo to book the hall.`).
+        var before: String = ""
     }
 
     /// The marker at the start of `text`, or after a sentence inside it (`Agreed. ACTION: Bob to write.`).
@@ -33,10 +35,15 @@ enum ActionMarker {
         if text.lowercased().hasPrefix("#action ") {
             return Match(text: text.dropFirst("#action ".count).trimming(" "), owners: [])
         }
-        // AI: …, TODO: …
-        for prefix in ["AI:", "AI -", "AI –", "AI —", "A.I.:", "TODO:", "TO DO:", "To do:"] where text.hasPrefix(prefix)
-        {
+        // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
+        for prefix in ["AI:", "AI -", "AI –", "AI —", "A.I.:", "TODO:", "TO DO:", "To do:"] + followUps
+        where text.hasPrefix(prefix) {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
+        }
+        // `**ACTION** Bob to write`: a bold keyword without a colon.
+        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where text.hasPrefix(bold) {
+            let body = text.dropFirst(bold.count).trimming(" :-–—")
+            return body.isEmpty ? nil : Match(text: body, owners: [])
         }
         let keyword = text.prefix { $0.isLetter }
         // `actions: …` in lower case is a glossary entry, not a marker.
@@ -70,22 +77,39 @@ enum ActionMarker {
         var names = rest[..<colon].trimming(" ")
         if names.hasPrefix("("), names.hasSuffix(")") { names = names.trimming("() ") }
         if names.lowercased().hasPrefix("by ") { names = String(names.dropFirst(3)) }
+        // `Action by: DF – renew the insurance`: the owners follow the colon.
+        if names.lowercased() == "by" {
+            return Match(text: rest[rest.index(after: colon)...].trimming(" "), owners: [])
+        }
         guard names.count <= 50, names.split(separator: " ").count <= 6, let owners = OwnerParser.ownerList(names)
         else { return nil }
         return Match(text: rest[rest.index(after: colon)...].trimming(" "), owners: owners)
     }
 
-    /// The marker after a sentence inside `text` (`… agreed. ACTION: Bob to write.`).
+    /// The marker after a sentence inside `text` (`… agreed. ACTION: Bob to write.`, `Topic: ACTION – …`,
+    /// `… (Action: Emma)`, `… → Action: Bob`), or a bare `ACTION BR` closing the line.
     private static func inline(_ text: String) -> Match? {
         guard TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else { return nil }
         var index = text.startIndex
         while index < text.endIndex {
             let tail = text[index...]
-            if let separator = [". ", "; ", " - ", " – ", " — "].first(where: { tail.hasPrefix($0) }) {
-                let after = tail.dropFirst(separator.count)
+            if let separator = [". ", "; ", " - ", " – ", " — ", ": ", " → ", "→ ", " ("].first(where: {
+                tail.hasPrefix($0)
+            }) {
+                var after = String(tail.dropFirst(separator.count))
+                if separator == " (" {
+                    // `(Action: Emma)`: only a whole bracket closing the text.
+                    guard after.hasSuffix(")") || after.hasSuffix(")."), !after.dropLast(2).contains(")") else {
+                        index = text.index(after: index)
+                        continue
+                    }
+                    after = after.trimming(").")
+                }
                 if after.hasPrefix("ACTION") || after.hasPrefix("Action:") || after.hasPrefix("Action item:")
-                    || after.hasPrefix("AI:"), let found = leading(String(after)), !found.text.isEmpty
+                    || after.hasPrefix("AI:") || after.hasPrefix("**ACTION") || after.hasPrefix("**Action"),
+                    var found = leading(after) ?? trailingOwners(after), !found.text.isEmpty || !found.owners.isEmpty
                 {
+                    found.before = String(text[..<index]) + (separator.hasPrefix(".") ? "." : "")
                     return found
                 }
             }
@@ -93,6 +117,30 @@ enum ActionMarker {
         }
         return nil
     }
+
+    /// `**ACTION** Ann to call`: a bold keyword (`lead`, the emphasised start of `text`) without a colon.
+    static func boldKeyword(_ text: String, lead: String) -> Match? {
+        let keyword = lead.trimming(" :*_")
+        guard ["action", "action item", "action point"].contains(keyword.lowercased()), text.hasPrefix(keyword)
+        else { return nil }
+        let body = text.dropFirst(keyword.count).trimming(" :-–—")
+        return body.isEmpty ? nil : Match(text: body, owners: [])
+    }
+
+    /// `ACTION BR` closing a line: the owners after a bare upper-case keyword.
+    private static func trailingOwners(_ text: String) -> Match? {
+        guard text.hasPrefix("ACTION ") else { return nil }
+        let names = text.dropFirst("ACTION ".count).trimming(" .")
+        guard !names.isEmpty, names.split(separator: " ").count <= 3, let owners = OwnerParser.ownerList(names),
+            owners.allSatisfy(OwnerParser.isPersonalName)
+        else { return nil }
+        return Match(text: "", owners: owners)
+    }
+
+    /// `Follow-up: …`, `Next step: …`: lines read like `[FOLLOWUP]`.
+    private static let followUps = [
+        "Follow-up:", "Follow up:", "Followup:", "FOLLOW-UP:", "FOLLOWUP:", "Next step:", "NEXT STEP:",
+    ]
 
     /// The text after `:` or ` - ` at the start of `rest`, or `nil`.
     private static func separated(_ rest: Substring) -> String? {
@@ -133,6 +181,20 @@ enum ActionMarker {
             key = String(key.dropLast(suffix.count))
         }
         if actionHeadings.contains(key) { return true }
+        // By the head noun: `Outstanding actions`, `Previous action points`, `Action tracker`, `Action plan`.
+        let keyWords = key.split(separator: " ")
+        if keyWords.count <= 3, let last = keyWords.last,
+            ["actions", "action points", "action items"].contains { key.hasSuffix(" " + $0) } && last != "action"
+        {
+            return keyWords.first.map { !["no", "any", "other"].contains($0) } ?? false
+        }
+        if keyWords.count == 2, keyWords[0] == "action",
+            ["tracker", "plan", "review", "update", "updates"].contains(
+                String(keyWords[1])
+            )
+        {
+            return true
+        }
         // `Action items / Next steps`
         let parts = key.split(separator: "/").map { $0.trimming(" ") }
         if parts.count > 1, parts.allSatisfy({ actionHeadings.contains($0) }) { return true }

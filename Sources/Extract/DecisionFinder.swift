@@ -86,12 +86,26 @@ struct DecisionFinder {
             text = action.text
             actionMarked = true
         }
-        if let marker = DecisionMarker.leading(text) {
+        let resolution = DecisionMarker.leading(text) == nil ? DecisionMarker.midSentenceResolution(text) : nil
+        if let marker = DecisionMarker.leading(text) ?? resolution.map({ DecisionMarker.Match(text: $0) }) {
             if marker.text.isEmpty {
                 if !(index + 1 < blocks.count && inScope[index + 1]) {
                     diagnostics.append(
                         context.warning("decision marker without a decision", line: block.lines.lowerBound)
                     )
+                }
+            } else if marker.text.trimming(" .!") == "+1" {
+                // `Decision: +1`: a show of support for the proposal above; nothing new when that is already a
+                // decision (`- Use Postgres (+1, decision made)` / `- Decision: +1`).
+                let previous = index - 1
+                if block.kind == .item, previous >= 0, blocks[previous].kind == .item,
+                    blocks[previous].group == block.group
+                {
+                    if !used.contains(previous) {
+                        add(index, text: Self.trimEnd(blocks[previous].text, ".:; ") + ": +1", from: previous)
+                    }
+                } else {
+                    joinProposal(index)
                 }
             } else if DecisionMarker.isOutcome(marker.text) {
                 motion(index)
@@ -116,15 +130,41 @@ struct DecisionFinder {
         }
         guard !actionMarked else { return }
         if let made = DecisionMarker.decisionMade(text) {
-            if made.split(separator: " ").count >= 3 { add(index, text: made) } else { joinProposal(index) }
+            // `Use Postgres (+1, decision made)`: what stands beside the marker is the decision.
+            if made.isEmpty || DecisionMarker.isBareOutcome(made) {
+                joinProposal(index)
+            } else {
+                add(index, text: made)
+            }
             return
         }
-        if DecisionMarker.isBareOutcome(text) {
+        // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own.
+        let wrapped = !startsParagraphSentence(index) && text.first?.isLowercase == true
+        if (!wrapped && DecisionMarker.isMotionOutcome(text)) || DecisionMarker.statesMotionResult(text)
+            || (DecisionMarker.endsWithMotionOutcome(text) && endsParagraphSentence(index))
+        {
+            let title = Self.opensMotion(text) ? nil : motionTitle(before: index)
+            if Self.opensMotion(text) {
+                add(index, text: text)
+            } else if let (title, titleText) = title {
+                // An outcome already recorded above (`Resolution: Rejected.` … `This motion was rejected because …`).
+                guard !used.contains(title) else { return }
+                add(index, text: Self.trimEnd(titleText, ".:; ") + ". " + text, from: title)
+            } else if !DecisionMarker.isMotionOutcome(text), !DecisionMarker.endsWithMotionOutcome(text) {
+                // `… the motion was defeated …` in prose counts only under a motion it can be joined to.
+            } else if DecisionMarker.isBareOutcome(text) {
+                joinProposal(index)
+            } else {
+                add(index, text: text)
+            }
+            return
+        }
+        if !wrapped, DecisionMarker.isBareOutcome(text) {
             joinProposal(index)
             return
         }
         if DecisionMarker.startsWithResult(text) || DecisionMarker.endsWithResult(text)
-            || DecisionMarker.endsWithOutcomeSentence(text)
+            || (endsParagraphSentence(index) && DecisionMarker.endsWithOutcomeSentence(paragraphText(upTo: index)))
         {
             add(index, text: text)
             return
@@ -193,6 +233,72 @@ struct DecisionFinder {
         add(index, text: joined, from: title)
     }
 
+    /// Whether a line of a paragraph ends a sentence there: it ends with `.`, `!` or `?`, or is the paragraph's last.
+    private func endsParagraphSentence(_ index: Int) -> Bool {
+        let block = blocks[index]
+        guard block.kind == .line, index + 1 < blocks.count, blocks[index + 1].kind == .line,
+            blocks[index + 1].group == block.group
+        else { return true }
+        return ".!?".contains(block.text.trimming(" *_").last ?? ".")
+    }
+
+    /// Whether a line starts a sentence: it opens its paragraph, or the line before ends with `.`, `!`, `?` or `:`.
+    private func startsParagraphSentence(_ index: Int) -> Bool {
+        let block = blocks[index]
+        guard block.kind == .line, index > 0, blocks[index - 1].kind == .line, blocks[index - 1].group == block.group
+        else { return true }
+        return ".!?:".contains(blocks[index - 1].text.trimming(" *_").last ?? ".")
+    }
+
+    /// The paragraph's lines up to and including `index`, joined, so a sentence is judged whole.
+    private func paragraphText(upTo index: Int) -> String {
+        let block = blocks[index]
+        guard block.kind == .line else { return block.text }
+        var first = index
+        while first > 0, blocks[first - 1].kind == .line, blocks[first - 1].group == block.group,
+            !".!?".contains(blocks[first - 1].text.trimming(" *_").last ?? ".")
+        {
+            first -= 1
+        }
+        return blocks[first...index].map(\.text).joined(separator: " ")
+    }
+
+    /// `Motion by A, seconded by B, to …`, `Moved that …`: a line that states a motion.
+    private static func opensMotion(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return motionOpeners.contains { lower.hasPrefix($0) }
+    }
+
+    private static let motionOpeners = [
+        "motion by ", "motion from ", "moved by ", "it was moved", "moved that ", "moved to ", "motion:", "motion to ",
+        "proposal:", "proposal to ", "proposed:", "proposed that ", "motion that ",
+    ]
+
+    /// The motion an outcome line answers: the `Motion by …` / `Moved …` / `Proposal …` line above it, past lines
+    /// about the motion (`Proposed by A, seconded by B.`), or else the heading, without a `Motion 1:` label.
+    private func motionTitle(before index: Int) -> (Int, String)? {
+        var look = index - 1
+        while look >= 0 {
+            let candidate = blocks[look]
+            let text = candidate.text
+            if candidate.isHeading {
+                var title = Substring(text)
+                if let colon = title.firstIndex(where: { ":–—".contains($0) }),
+                    let first = title[..<colon].split(separator: " ").first,
+                    ["motion", "proposal", "resolution", "item"].contains(first.lowercased())
+                {
+                    title = title[title.index(after: colon)...]
+                }
+                let trimmed = title.trimming(" -")
+                return trimmed.isEmpty ? nil : (look, trimmed)
+            }
+            if Self.opensMotion(text) || used.contains(look) { return (look, text) }
+            guard Self.isMetadataLabel(text) || text.lowercased().hasPrefix("proposed by") else { return nil }
+            look -= 1
+        }
+        return nil
+    }
+
     /// `Agreement in the room` under a proposal: the proposal joined to the outcome.
     private mutating func joinProposal(_ index: Int) {
         let block = blocks[index]
@@ -254,6 +360,7 @@ struct DecisionFinder {
     }
 
     private mutating func add(_ index: Int, text: String, from first: Int? = nil, lines: ClosedRange<Int>? = nil) {
+        let text = Self.withoutMinuteNumber(text)
         guard !used.contains(index), !text.isEmpty else { return }
         used.insert(index)
         var span = lines ?? blocks[index].lines
@@ -295,6 +402,17 @@ struct DecisionFinder {
             "action", "action item", "action items", "discussion", "notes",
         ]
         .contains { lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " ") }
+    }
+
+    /// `3.2 The committee voted …` → `The committee voted …`: a leading minute number dropped.
+    static func withoutMinuteNumber(_ text: String) -> String {
+        let number = text.prefix { $0.isNumber || $0 == "." }
+        guard number.contains("."), number.first?.isNumber == true, number.filter({ $0 == "." }).count <= 3 else {
+            return text
+        }
+        let rest = text.dropFirst(number.count)
+        guard rest.hasPrefix(" "), let next = rest.dropFirst().first, next.isUppercase else { return text }
+        return String(rest.dropFirst())
     }
 
     private static func trimEnd(_ text: String, _ set: String) -> String {

@@ -73,8 +73,77 @@ enum DecisionMarker {
             !($0.count > 2 && $0.hasPrefix(":") && $0.hasSuffix(":"))
         }
         let key = words.joined(separator: " ").trimming(" .![]()")
-        if key.hasPrefix("agreement in the room") || key.hasPrefix("agreement in room") { return true }
-        return bareOutcomes.contains(key)
+        return bareOutcomes.contains(key) || isGeneralAgreement(key)
+    }
+
+    /// `Agreement in the room`, `Consensus`, `No objections`, `Agreed unanimously`: agreement with nothing more.
+    private static func isGeneralAgreement(_ key: String) -> Bool {
+        var key = key
+        for prefix in ["general ", "broad ", "unanimous ", "full "] where key.hasPrefix(prefix) {
+            key = String(key.dropFirst(prefix.count))
+        }
+        for base in agreementWords {
+            // `Agreement in the room (+1s from …)`: the place may be followed by who agreed.
+            if key.hasPrefix(base + " in the room") || key.hasPrefix(base + " in room") { return true }
+            if key == base { return true }
+            for suffix in [" unanimously", " by all", " from all", " all round"] where key == base + suffix {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static let agreementWords = ["agreement", "agreed", "consensus", "no objection", "no objections"]
+
+    /// `Motion carried 4-0.`, `The motion failed`, `Carried.`, `Defeated (3 for, 5 against)`: a motion's
+    /// outcome with nothing else.
+    static func isMotionOutcome(_ text: String) -> Bool {
+        var words = text.lowercased().split(separator: " ").map { $0.trimming(".,;:!*_()") }
+        if words.first == "the" { words.removeFirst() }
+        guard let first = words.first, words.count <= 12 else { return false }
+        if ["motion", "proposal", "resolution", "amendment"].contains(first) {
+            return words.count >= 2 && motionResults.contains(words[1])
+        }
+        return ["carried", "defeated"].contains(first) && words.count <= 8
+    }
+
+    /// `After a long discussion the motion was defeated (6 for, 10 against).`: a motion's outcome in a sentence.
+    static func statesMotionResult(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return motionResults.contains { lower.contains("motion was " + $0) || lower.contains("motion was **" + $0) }
+    }
+
+    private static let motionResults: Set<String> = [
+        "carried", "passed", "failed", "defeated", "tabled", "approved", "adopted", "lost", "rejected", "withdrawn",
+    ]
+
+    /// `After discussion, IT WAS RESOLVED THAT the accounts be approved`: the resolution after a mid-sentence
+    /// marker, or `nil`.
+    static func midSentenceResolution(_ text: String) -> String? {
+        let lower = text.lowercased()
+        guard lower.count == text.count else { return nil }
+        for needle in ["it was resolved that ", "it was agreed that "] {
+            if let start = offset(of: needle, in: lower), start > 0 {
+                return String(text.dropFirst(start + needle.count)).trimming(" ")
+            }
+        }
+        if let start = offset(of: " RESOLVED THAT ", in: text) {
+            return String(text.dropFirst(start + " RESOLVED THAT ".count)).trimming(" ")
+        }
+        return nil
+    }
+
+    /// The last sentence of `text` and what comes before it, or `nil` for a single sentence.
+    private static func lastSentence(_ text: String) -> (before: Substring, sentence: String)? {
+        let trimmed = text.trimming(" ")
+        guard let last = trimmed.dropLast().lastIndex(where: { ".!?".contains($0) }) else { return nil }
+        return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
+    }
+
+    /// Whether the last sentence of `text` is a motion's outcome (`… seconded by B. Motion carried 4-0.`).
+    static func endsWithMotionOutcome(_ text: String) -> Bool {
+        guard let (before, sentence) = lastSentence(text) else { return false }
+        return before.split(separator: " ").count >= 3 && isMotionOutcome(sentence)
     }
 
     /// `proposed Cllr A, seconded Cllr B, all in favour`: a resolution that records the vote, not the matter.
@@ -90,12 +159,9 @@ enum DecisionMarker {
     /// `Vote: 5 in favour, 0 against. Timeline approved.`, `… so figures are ready. Agreed.`: a final short
     /// sentence stating the outcome of what comes before it.
     static func endsWithOutcomeSentence(_ text: String) -> Bool {
-        let trimmed = text.trimming(" ")
-        guard let last = trimmed.dropLast().lastIndex(where: { ".!?".contains($0) }) else { return false }
-        let before = trimmed[..<last]
-        let sentence = trimmed[trimmed.index(after: last)...].trimming(" ")
+        guard let (before, sentence) = lastSentence(text) else { return false }
         guard before.split(separator: " ").count >= 3, !sentence.isEmpty else { return false }
-        if isBareOutcome(sentence) { return true }
+        if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
         let words = sentence.lowercased().trimming(".!").split(separator: " ")
         guard let final = words.last, words.count <= 4 else { return false }
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
@@ -143,8 +209,17 @@ enum DecisionMarker {
         let end = start + needle.count
         let before = String(text.prefix(start)).trimming(" +1-–—:,.()")
         let after = String(text.dropFirst(end)).trimming(" :-–—,.()")
-        // The marker opens or closes the line: `+1 decision made`, `Use X (+1, decision made)`.
-        guard before.isEmpty || after.isEmpty else { return nil }
+        // `Use X (+1, decision made) for the release`: a bracketed marker inside the line is dropped.
+        if !before.isEmpty, !after.isEmpty {
+            let head = String(text.prefix(start))
+            let tail = String(text.dropFirst(end))
+            guard let open = head.lastIndex(of: "("), head[head.index(after: open)...].trimming(" +1,").isEmpty,
+                let close = tail.firstIndex(of: ")"), tail[..<close].trimming(" ").isEmpty
+            else { return nil }
+            let rest = String(tail[tail.index(after: close)...]).trimming(" ")
+            let lead = String(head[..<open]).trimming(" ")
+            return rest.first.map { ".,;".contains($0) } == true ? lead + rest : lead + " " + rest
+        }
         // `No decision made`.
         let lastWord = before.lowercased().split(separator: " ").last.map(String.init) ?? ""
         guard !["no", "not", "without", "nor"].contains(lastWord) else { return nil }

@@ -21,10 +21,11 @@ public struct MeetingExtractor: Sendable {
         let people = PeopleExtractor().extract(context)
         let actions = ActionExtractor().extract(context)
         let decisions = DecisionExtractor().extract(context)
-        // Actions and decisions are records of their own: their lines are not recommendations too.
-        let recordSpans = actions.records.map(\.lines) + decisions.records.map(\.lines)
-        let recordLines = Set(recordSpans.flatMap { Array($0.first...$0.last) })
-        let recommendations = RecommendationExtractor().extract(context, excluding: recordLines)
+        // Actions and decisions are records of their own: what they say is not a recommendation too.
+        let actionLines = Set(actions.records.flatMap { Array($0.lines.first...$0.lines.last) })
+        let decisionLines = Set(decisions.records.flatMap { Array($0.lines.first...$0.lines.last) })
+        let recommendations = RecommendationExtractor()
+            .extract(context, actionLines: actionLines, decisionLines: decisionLines)
         let source = MeetingSource(
             path: document.source.path,
             sha256: document.source.sha256,

@@ -17,6 +17,7 @@ enum OwnerParser {
     /// `lenient` (inside an action section).
     static func find(in text: String, lenient: Bool) -> Match {
         if let label = label(of: text) { return Match(owners: label.owners, text: label.rest) }
+        if lenient, let label = nicknameLabel(of: text) { return Match(owners: label.owners, text: label.rest) }
         if let handles = leadingHandles(of: text) { return Match(owners: handles, text: text) }
         if let subject = subject(of: text, nicknames: lenient) { return Match(owners: subject, text: text) }
         if let team = teamSubject(of: text) { return Match(owners: team, text: text) }
@@ -45,9 +46,9 @@ enum OwnerParser {
 
     // MARK: - Forms
 
-    /// `Name: task` and `Name1, Name2: task`: the owners and the task.
+    /// `Name: task`, `Name1, Name2: task` and `Name – task`: the owners and the task.
     static func label(of text: String) -> (owners: [String], rest: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(of: ":") else { return dashLabel(of: text) }
         let label = text[..<colon].trimming(" *_")
         let rest = text[text.index(after: colon)...].trimming(" ")
         guard !label.isEmpty, !rest.isEmpty, label.count <= 60, !rest.hasPrefix("//") else { return nil }
@@ -55,6 +56,32 @@ enum OwnerParser {
             return nil
         }
         return (owners, rest)
+    }
+
+    /// `Priya – chase legal`, `Marco & Tobias - add the flag`: names, one dash, then a lower-case task.
+    ///
+    /// `Translations - Need to …` (a status note) and `Paste - plan - share - Emma` (a dashed list) are not labels.
+    static func dashLabel(of text: String) -> (owners: [String], rest: String)? {
+        for dash in [" – ", " — ", " - "] {
+            let parts = text.split(separator: dash, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            let label = parts[0].trimming(" *_")
+            let rest = parts[1].trimming(" ")
+            guard let first = rest.first, first.isLowercase, !label.contains(" - "), !label.contains(" – "),
+                let owners = ownerList(label), owners.count <= 6, owners.allSatisfy(isPersonalName)
+            else { return nil }
+            return (owners, rest)
+        }
+        return nil
+    }
+
+    /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label.
+    static func nicknameLabel(of text: String) -> (owners: [String], rest: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = String(text[..<colon])
+        let rest = text[text.index(after: colon)...].trimming(" ")
+        guard !rest.isEmpty, !rest.hasPrefix("/"), isNickname(label), !labelWords.contains(label) else { return nil }
+        return ([label], rest)
     }
 
     /// `@a do y`, `@a + @b to y`: the handles at the start.
@@ -186,7 +213,7 @@ enum OwnerParser {
     /// `Tierney`, `JK`, `@x`: a word shaped like a name or initials, not an acronym such as `GSoC`.
     private static func looksLikeName(_ word: Substring) -> Bool {
         if isHandle(word) { return true }
-        guard let first = word.first, first.isUppercase, !notNames.contains(word.lowercased()) else { return false }
+        guard let first = word.first, first.isUppercase, !isNotName(word) else { return false }
         let rest = word.dropFirst()
         if rest.allSatisfy({ $0.isLowercase || $0 == "-" || $0 == "'" }) { return word.count >= 2 }
         return word.count <= 3 && word.allSatisfy(\.isUppercase)
@@ -237,15 +264,45 @@ enum OwnerParser {
         return parts
     }
 
-    /// `Mark/Philippe` → two owners; `MoJ/HMPPS` (acronyms) and slashes inside longer names stay whole.
+    /// `Mark/Philippe`, `RC/PM`, `Ann Lee/Bob Roy` → two owners; `MoJ/HMPPS probation reform team` (an
+    /// organisation) and slashes inside other names stay whole.
     private static func splitSlashes(_ owner: String) -> [String] {
-        guard owner.contains("/"), !owner.contains(" ") else { return [owner] }
-        let pieces = owner.split(separator: "/").map(String.init)
+        guard owner.contains("/") else { return [owner] }
+        let pieces = owner.split(separator: "/").map { $0.trimming(" ") }
         guard pieces.count >= 2,
-            pieces.allSatisfy({ isHandle($0) || (isCapitalised($0) && $0.dropFirst().allSatisfy(\.isLowercase)) })
+            pieces.allSatisfy({ piece in
+                let tokens = piece.split(separator: " ")
+                return isHandle(piece)
+                    || ((1...3).contains(tokens.count)
+                        && tokens.allSatisfy({ token in
+                            guard let first = token.first, first.isUppercase, !isNotName(token) else { return false }
+                            if isInitials(token) { return tokens.count == 1 }
+                            return token.dropFirst().allSatisfy { $0.isLowercase || $0 == "-" || $0 == "'" }
+                        }))
+            })
         else { return [owner] }
         return pieces
     }
+
+    /// `RC`, `PM`, `DO`: two or three capitals, written as someone's initials.
+    static func isInitials(_ token: some StringProtocol) -> Bool {
+        (2...3).contains(token.count) && token.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// Whether a capitalised token is a word rather than a name.
+    ///
+    /// Initials are compared case-sensitively, so
+    /// `DO`, `AS`, `PS` or `CC` written in capitals are someone's initials, while `Do`, `As`, `PS:` words are not.
+    static func isNotName(_ token: some StringProtocol) -> Bool {
+        if isInitials(token) { return capitalWords.contains(String(token)) }
+        return notNames.contains(token.lowercased())
+    }
+
+    /// Words written in capitals that are not initials.
+    private static let capitalWords: Set<String> = [
+        "TBD", "TBC", "FYI", "WIP", "OK", "PR", "PRS", "AOB", "ETC", "AKA", "EOD", "EOW", "ALL", "AND", "THE", "FOR",
+        "NOT", "YES", "NO", "ANY", "WE", "DUE", "NEW", "TO", "OF", "IN", "ON", "AT", "BY", "OR", "IF", "RE", "FWD",
+    ]
 
     /// Whether `part` reads as one owner: names, initials, handles, a team (`probation reform team`), `members of
     /// the SIG`, `All trustees`.
@@ -259,7 +316,7 @@ enum OwnerParser {
         let firstLower = first.lowercased()
         guard isCapitalised(first) || isHandle(first) || teamNouns.contains(firstLower) || firstLower == "the"
         else { return false }
-        if notNames.contains(firstLower) { return false }
+        if isNotName(first) { return false }
         if tokens.count == 1, first.count < 2 { return false }
         if connectors.contains(last) { return false }
         // `All trustees`, `Each member`.
@@ -279,7 +336,7 @@ enum OwnerParser {
                 continue
             }
             if isCapitalised(token) {
-                if offset > 1, notNames.contains(lower), !teamNouns.contains(lower) { return false }
+                if offset > 1, isNotName(token), !teamNouns.contains(lower) { return false }
                 continue
             }
             // A short run of lower-case words must lead to a team noun: `probation reform team`.
@@ -306,7 +363,7 @@ enum OwnerParser {
         let tokens = part.split(separator: " ").map(String.init)
         guard (1...3).contains(tokens.count) else { return false }
         return tokens.allSatisfy {
-            isCapitalised($0) && !teamNouns.contains($0.lowercased()) && !notNames.contains($0.lowercased())
+            isCapitalised($0) && !teamNouns.contains($0.lowercased()) && !isNotName($0)
         }
     }
 
@@ -320,7 +377,9 @@ enum OwnerParser {
         guard word.hasPrefix("@"), word.count >= 2 else { return false }
         let rest = word.dropFirst()
         guard let first = rest.first, first.isLetter || first.isNumber else { return false }
-        return rest.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        // `@jane.doe`: dots inside a handle, not closing it.
+        return rest.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
+            && rest.last.map { $0.isLetter || $0.isNumber || $0 == "_" } == true
     }
 
     /// `@a, @b`, `@a & @b`: the handles, or `nil` when anything else is there.

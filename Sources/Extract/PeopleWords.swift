@@ -121,7 +121,8 @@ enum PeopleWords {
     /// Honorifics and titles that may stand before a name.
     static let honorifics: Set<String> = [
         "dr", "mr", "mrs", "ms", "miss", "mx", "cllr", "councillor", "prof", "professor", "sir", "dame", "lord", "lady",
-        "rev", "revd", "fr", "pc", "pcso", "sgt", "insp", "hon", "rt",
+        "rev", "revd", "fr", "pc", "pcso", "sgt", "insp", "hon", "rt", "mayor", "councilmember", "councilman",
+        "councilwoman", "alderman", "alderwoman", "commissioner", "judge", "senator", "rep",
     ]
 
     /// Lower-case words that may sit inside a name (`Trent van Epps`, `Marcelo Ruiz de Olano`).
@@ -134,17 +135,22 @@ enum PeopleWords {
     static let roleWords: Set<String> = [
         "chair", "chairs", "chairman", "chairwoman", "chairperson", "co-chair", "vice-chair", "member", "members",
         "co-opted", "coopted", "co-opt", "secretary", "treasurer", "notes", "note-taker", "notetaker", "minutes",
-        "scribe", "facilitator", "moderator", "observer", "guest", "visitor", "sponsor", "co-sponsor", "staff",
+        "scribe", "facilitator", "moderator", "observer", "guest", "visitor", "sponsor", "staff",
         "official", "officer", "clerk", "president", "vice-president", "director", "trustee", "governor",
         "coordinator", "co-ordinator", "lead", "leader", "manager", "head", "headteacher", "principal", "adviser",
         "advisor", "representative", "rep", "volunteer", "convenor", "convener", "host", "presenter", "speaker",
         "librarian", "administrator", "assistant", "liaison", "maintainer", "editor", "founder", "ceo", "cto", "coo",
-        "cfo", "executive", "councillor", "tsc", "mayor", "deputy", "recorder", "consultant",
-        "engineer", "analyst", "officio", "interim", "acting", "permanent", "emeritus", "intern", "fellow",
+        "cfo", "executive", "councillor", "mayor", "deputy", "recorder", "consultant",
+        "engineer", "analyst", "officio", "interim", "acting", "emeritus", "intern", "fellow",
         "steward", "champion", "worker", "owner", "organiser", "organizer", "author", "reviewer", "contributor",
         "supervisor", "chief", "superintendent", "inspector", "sergeant", "constable", "solicitor", "accountant",
         "auditor", "counsel", "lecturer", "researcher", "scientist", "developer", "designer", "architect",
         "planner", "nurse", "teacher", "governors", "warden", "ranger", "caretaker",
+    ]
+
+    /// Role acronyms a bracket may hold alone (`Priya (PM)`), as against an organisation's (`(NHS)`).
+    static let roleAcronyms: Set<String> = [
+        "pm", "po", "vp", "md", "gm", "em", "tl", "pa", "ceo", "cto", "coo", "cfo", "cio", "cmo", "cpo", "svp", "evp",
     ]
 
     /// Words that join a role with a hyphen (`Vice-chair`, `Co-chair`), so the hyphen does not set the role off.
@@ -157,7 +163,7 @@ enum PeopleWords {
         "by", "via", "from", "until", "till", "left", "leaving", "joined", "joining", "arrived", "arriving", "item",
         "items", "part", "for", "accepted", "apologies", "remote", "remotely", "online", "late", "in", "on", "at",
         "when", "after", "before", "due", "sick", "ill", "illness", "holiday", "leave", "work", "family", "personal",
-        "unwell", "travelling", "traveling", "away", "absent", "present", "tbc", "tbd", "minutes", "first",
+        "unwell", "travelling", "traveling", "away", "absent", "present", "tbc", "tbd",
     ]
 
     /// Words that show a phrase names an organisation.
@@ -179,7 +185,7 @@ enum PeopleWords {
         ("vice-president", "vice_president"), ("co-chair", "chair"), ("cochair", "chair"), ("chairman", "chair"),
         ("chairwoman", "chair"), ("chairperson", "chair"), ("chair", "chair"), ("chairs", "chair"),
         ("co-opted", "co_opted"), ("coopted", "co_opted"), ("co opted", "co_opted"), ("co-sponsor", "sponsor"),
-        ("sponsor", "sponsor"), ("member", "member"), ("members", "member"), ("tsc", "member"),
+        ("sponsor", "sponsor"), ("member", "member"), ("members", "member"),
         ("secretary", "secretary"), ("treasurer", "treasurer"), ("note taker", "notes"), ("note-taker", "notes"),
         ("notetaker", "notes"), ("notes", "notes"), ("minute taker", "notes"), ("minute-taker", "notes"),
         ("minutes", "notes"), ("recorder", "notes"), ("scribe", "scribe"), ("facilitator", "facilitator"),
@@ -309,6 +315,8 @@ enum PeopleWords {
     /// Normalised tags for a role as written, in the order written: `permanent member and co-sponsor of the panel` →
     /// `member`, `sponsor`.
     static func tags(forRole role: String) -> [String] {
+        // `TSC`, `WG`: a group's acronym as the role makes a member of it.
+        if PersonEntryParser.isAcronym(role), !roleAcronyms.contains(role.lowercased()) { return ["member"] }
         var text = role.lowercased().replacing("’", with: "'")
         for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
             text = text.replacing(separator, with: " ")

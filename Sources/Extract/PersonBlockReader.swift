@@ -159,6 +159,15 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
+        if labelled(block.text) == nil, block.kind == .line, block.text.lowercased().hasPrefix("apologies") {
+            // `Apologies were received from Ann Lee and` wrapped onto the next line.
+            let (text, joined) = continuation(of: index, text: block.text)
+            if !joined.isEmpty, let names = absenceSentence(text) {
+                consumed.formUnion(joined)
+                absences.append((index, names))
+                return
+            }
+        }
         if let names = absenceSentence(block.text) {
             absences.append((index, names))
             return
@@ -193,8 +202,23 @@ struct PersonBlockReader {
         } else if let (label, value) = label, !value.isEmpty,
             !PersonEntryParser.isNameLike(label, allowLowercase: false)
         {
+            // `Committee: Ann Lee (Chair), Bob Roy` under a people heading is a sub-group whose label is a role;
             // `Location: Zoom` among the people is no person.
-            return
+            guard scoped, let group = open?.group else { return }
+            let (text, joined) = continuation(of: index, text: value)
+            let list = PersonEntryParser.parseList(text)
+            guard list.failures.isEmpty, list.entries.count >= 2 || PersonEntryParser.isDescription(label) else {
+                return
+            }
+            consumed.formUnion(joined)
+            let last = joined.last.map { blocks[$0].lines.upperBound } ?? block.lines.upperBound
+            readInline(
+                label: label,
+                value: text,
+                group: group,
+                lines: block.lines.lowerBound...last,
+                role: PeopleWords.singular(label)
+            )
         } else {
             open?.blocks.append(index)
         }
@@ -234,22 +258,67 @@ struct PersonBlockReader {
 
     /// `Present: Ann, Bob,` with the lines it wraps onto.
     private mutating func readLabelLine(at index: Int, label: String, value: String, group: PeopleGroup) {
+        let (text, joined) = continuation(of: index, text: value)
+        consumed.formUnion(joined)
+        let last = joined.last.map { blocks[$0].lines.upperBound } ?? blocks[index].lines.upperBound
+        readInline(label: label, value: text, group: group, lines: blocks[index].lines.lowerBound...last)
+    }
+
+    /// The text of the line at `index` (from `text`, its value) joined with the lines of its paragraph that
+    /// continue it, and those lines.
+    ///
+    /// A line continues the text while brackets are open, when it is indented under the value (column-aligned
+    /// lists), or when the line before did not end a sentence; never when it is a `Label:` line itself. Lines
+    /// join with a space, except after a whole entry on a line of its own (`Ann Lee (Chair)` over `Bob Roy`) or
+    /// after a comma list that ends with a whole name, where a comma parts the entries.
+    func continuation(of index: Int, text: String) -> (text: String, lines: [Int]) {
         let block = blocks[index]
-        var text = value
+        var result = text
+        var lastLine = text
+        var lines: [Int] = []
         var last = block.lines.upperBound
         var next = index + 1
-        while next < blocks.count, blocks[next].kind == .line,
-            blocks[next].group == block.group || blocks[next].lines.lowerBound == last + 1,
-            labelled(blocks[next].text) == nil, !sectionStarts.contains(next),
-            text.hasSuffix(",") || blocks[next].text.first?.isLowercase == true
-                || PersonEntryParser.looksLikeList(blocks[next].text)
+        while next < blocks.count, !sectionStarts.contains(next),
+            blocks[next].group == block.group || blocks[next].lines.lowerBound == last + 1
         {
-            text += (text.hasSuffix(",") ? " " : ", ") + blocks[next].text
+            let open = Self.isUnbalanced(result)
+            // `(Riverside Trust` over `- Chair), …`: a wrapped dash that Markdown read as a list item.
+            let wrappedDash = blocks[next].kind == .item && open && blocks[next].lines.lowerBound == last + 1
+            guard blocks[next].kind == .line || wrappedDash else { break }
+            let line = wrappedDash ? "- " + blocks[next].text : blocks[next].text
+            guard labelled(line) == nil, !line.isEmpty else { break }
+            let indented = blocks[next].column > block.column
+            let sentenceEnded = lastLine.last.map { ".!?:".contains($0) } ?? true
+            guard open || indented || !sentenceEnded else { break }
+            result += (open || wrapsMidEntry(lastLine, before: line) ? " " : ", ") + line
+            if result.hasPrefix(", ") { result.removeFirst(2) }
+            lastLine = line
             last = blocks[next].lines.upperBound
-            consumed.insert(next)
+            lines.append(next)
             next += 1
         }
-        readInline(label: label, value: text, group: group, lines: block.lines.lowerBound...last)
+        return (tidy(result.replacing(",,", with: ",")), lines)
+    }
+
+    static func isUnbalanced(_ text: String) -> Bool {
+        text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
+    }
+
+    /// Whether `line` carries on the entry `previous` ends with, rather than starting a new one: after a comma,
+    /// dash or `and`, before a bracket or lower case, or when the comma list `previous` ends with no whole name
+    /// (`…, Councilmember` over `Samuel Brooks, …`).
+    private func wrapsMidEntry(_ previous: String, before line: String) -> Bool {
+        let lowerLine = line.lowercased()
+        if let last = previous.last, ",-–—&/".contains(last) || previous.hasSuffix(" and") { return true }
+        if let first = line.first, first.isLowercase || "([".contains(first) { return true }
+        if lowerLine.hasPrefix("and ") || lowerLine.hasPrefix("& ") { return true }
+        let parts = PersonEntryParser.splitTopLevel(previous, separators: [",", ";"])
+        guard parts.count > 1, let tail = parts.last else { return false }
+        // `…, Ewan` over `Thompson (…)`: a lone word (beside titles) is half a name.
+        let words = tail.split(separator: " ").filter {
+            !PeopleWords.honorifics.contains($0.lowercased().trimming("."))
+        }
+        return words.count <= 1 || PersonEntryParser.parse(tail) == nil
     }
 
     /// The group of the nearest people section above `section`.
@@ -285,7 +354,14 @@ struct PersonBlockReader {
     private func labelGroup(_ label: String) -> PeopleGroup? {
         if let group = PeopleWords.group(ofLabel: label) { return group }
         guard label.split(separator: " ").count <= 4 else { return nil }
-        return PeopleWords.group(endingTitle: label, allowMembers: true)
+        if let group = PeopleWords.group(endingTitle: label, allowMembers: true) { return group }
+        // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
+        // Quarterly Meeting` is a title).
+        let words = PeopleWords.labelKey(label).split(separator: " ").map(String.init)
+        guard words.count == 1, let last = words.last, PeopleWords.singular(last) != last,
+            PeopleWords.roleWords.contains(PeopleWords.singular(last))
+        else { return nil }
+        return .attendees
     }
 
     /// Whether a block inside a people block starts something else: a label over nothing (`Agenda:`), or a bold
@@ -312,7 +388,13 @@ struct PersonBlockReader {
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let label = tidy(String(text[..<colon]).trimming("*_#- "))
+        var label = tidy(String(text[..<colon]).trimming("*_#- "))
+        // `Members present (14)`: a head count beside the label is no part of it.
+        if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
+            label[label.index(after: open)...].dropLast().allSatisfy(\.isNumber)
+        {
+            label = tidy(String(label[..<open]))
+        }
         guard !label.isEmpty, label.split(separator: " ").count <= 5,
             label.allSatisfy({ $0.isLetter || $0.isNumber || " '’-&.".contains($0) })
         else { return nil }
@@ -487,7 +569,13 @@ struct PersonBlockReader {
     }
 
     /// Reads the value of `Present: Ann, Bob (chair), Cy`.
-    private mutating func readInline(label: String, value: String, group: PeopleGroup, lines: ClosedRange<Int>) {
+    private mutating func readInline(
+        label: String,
+        value: String,
+        group: PeopleGroup,
+        lines: ClosedRange<Int>,
+        role: String? = nil
+    ) {
         let list = PersonEntryParser.parseList(value)
         // A label line that names nobody (`Attendees: the people recorded as present`, `Others: +1` in a
         // dialogue) is no people line: nothing to warn about.
@@ -496,7 +584,7 @@ struct PersonBlockReader {
             roster.add(
                 entry,
                 group: group,
-                labelRole: PeopleWords.role(forLabel: label),
+                labelRole: role ?? PeopleWords.role(forLabel: label),
                 labelTag: PeopleWords.tag(forLabel: label),
                 label: label,
                 lines: LineSpan(lines)
@@ -512,6 +600,10 @@ struct PersonBlockReader {
         for fragment in fragments {
             guard var previous = merged.last, previous.kind == .line, fragment.kind == .line,
                 continues(previous.text, with: fragment.text)
+                    // A line indented deeper than the entry it follows wraps it (`… -` over `    Director`).
+                    || (fragment.block != previous.block
+                        && blocks[fragment.block].column > blocks[previous.block].column
+                        && blocks[fragment.block].group == blocks[previous.block].group)
             else {
                 merged.append(fragment)
                 continue
@@ -530,12 +622,20 @@ struct PersonBlockReader {
         let lower = next.lowercased()
         if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
         if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
+        // `… - Head of` over `Operations`.
+        if let last = previous.split(separator: " ").last,
+            PersonEntryParser.functionWords.contains(last.lowercased())
+        {
+            return true
+        }
         let hasDescriptor =
             previous.contains(",") || previous.contains("(")
             || PersonEntryParser.segments(of: previous).count > 1
         if next.first?.isLowercase == true, hasDescriptor { return true }
+        // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry.
+        let head = PersonEntryParser.segments(of: next).first ?? next
         return previous.contains(",") && !PersonEntryParser.hasDashRole(previous) && !next.contains(",")
-            && PersonEntryParser.hasDashRole(next)
+            && PersonEntryParser.hasDashRole(next) && !PersonEntryParser.isNameLike(head, allowLowercase: false)
     }
 
     // MARK: Tables

@@ -40,6 +40,8 @@ enum PersonEntryParser {
         let unclosed = text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
         for (position, content) in inside.enumerated() {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
+            // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
+            if areInitials(content, of: main) { continue }
             for piece in splitTopLevel(content, separators: [",", ";"]) {
                 let part = tidy(piece)
                 if part.hasPrefix("@") && !part.contains(" ") {
@@ -67,15 +69,42 @@ enum PersonEntryParser {
         guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
         if name.hasPrefix("@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
-        for segment in segments { describe(&entry, with: segment, inBrackets: false) }
+        for segment in segments {
+            // `Name (@h) - XYZ`: an acronym after a handle names the group the person belongs to.
+            if handle != nil, isAcronym(segment), entry.role == nil {
+                entry.role = segment
+                continue
+            }
+            describe(&entry, with: segment, inBrackets: false)
+        }
         for descriptor in descriptors {
             switch descriptor {
+            case .either(let text) where handle != nil && isAcronym(text) && entry.role == nil:
+                // `Name @h (XYZ)`: an acronym after a handle names the person's group.
+                entry.role = text
             case .either(let text): describe(&entry, with: text, inBrackets: true)
             case .role(let text): entry.role = entry.role.map { $0 + ", " + text } ?? text
             case .organization(let text): entry.organization = entry.organization.map { $0 + ", " + text } ?? text
             }
         }
         return entry
+    }
+
+    /// Whether `text` is two to five capital letters (`TSC`, `WG`).
+    static func isAcronym(_ text: String) -> Bool {
+        (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// Whether a bracket holds the initials of `name` (`Prof. Jane Smith [JS]`), titles aside.
+    static func areInitials(_ content: String, of name: String) -> Bool {
+        guard isAcronym(content) else { return false }
+        let initials = name.split(separator: " ")
+            .filter { !PeopleWords.honorifics.contains($0.lowercased().trimming(".")) }
+            .compactMap(\.first).filter(\.isUppercase)
+        guard initials.count >= 2 else { return false }
+        return String(initials) == content
+            || (content.count == 2 && content.first == initials.first
+                && content.last == initials.last)
     }
 
     /// Reads a comma list such as `Ann, Bob (chair), Cy Dee`.
@@ -183,7 +212,12 @@ enum PersonEntryParser {
         guard capitalised > 0 else { return false }
         let last = words.last.map { $0.lowercased().trimming(".,'’") } ?? ""
         if PeopleWords.organisationWords.contains(last), words.count > 1 { return false }
-        if words.count == 1, PeopleWords.roleWords.contains(singular(last)) { return false }
+        // A bare role or body (`Chair`, `Committee`, `Board`) is nobody's name.
+        if words.count == 1,
+            PeopleWords.roleWords.contains(singular(last)) || PeopleWords.organisationWords.contains(last)
+        {
+            return false
+        }
         return true
     }
 
@@ -209,12 +243,31 @@ enum PersonEntryParser {
     /// Whether a phrase reads as a role: its last word is a role word, or (unless its last word is an
     /// organisation's) any word is; a phrase in lower case is a role too.
     static func isRoleLike(_ text: String) -> Bool {
-        let words = tidy(text).split(separator: " ").map { singular($0.lowercased().trimming(".,;:'’()\"")) }
+        // `co-sponsor` reads as `sponsor`, the word after a role prefix.
+        let words = tidy(text).split(separator: " ").map { word -> String in
+            let bare = singular(word.lowercased().trimming(".,;:'’()\""))
+            let parts = bare.split(separator: "-")
+            guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
+            return PeopleWords.roleWords.contains(bare) ? bare : String(parts[1])
+        }
         guard let last = words.last else { return false }
+        if isNamedBody(text) { return false }
         if PeopleWords.roleWords.contains(last) { return true }
         if PeopleWords.organisationWords.contains(last) { return false }
         if words.contains(where: { PeopleWords.roleWords.contains($0) }) { return true }
         return text.first?.isLowercase == true
+    }
+
+    /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
+    /// body rather than a role: `Canal & River Volunteers`, not `Chair and Trustees`.
+    static func isNamedBody(_ text: String) -> Bool {
+        let words = tidy(text).split(separator: " ").map(String.init)
+        guard words.count >= 3, words.contains("&") || words.contains("and"), let last = words.last,
+            last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(last.lowercased()))
+        else { return false }
+        let content = words.filter { !functionWords.contains($0.lowercased()) }
+        guard content.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
+        return !content.allSatisfy { PeopleWords.roleWords.contains(singular($0.lowercased())) }
     }
 
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
@@ -233,6 +286,11 @@ enum PersonEntryParser {
             return
         }
         let lower = text.first?.isLowercase == true
+        if inBrackets, isAcronym(text), PeopleWords.roleAcronyms.contains(text.lowercased()) {
+            // `Priya (PM)`: a role acronym.
+            entry.role = entry.role.map { $0 + ", " + text } ?? text
+            return
+        }
         if inBrackets, lower, !hasRoleWord(text) {
             // `(bikes)` or `(kettle-lang)`: a role or a project, as the rest of the list tells.
             if !isNote(text) {
@@ -261,7 +319,13 @@ enum PersonEntryParser {
     }
 
     static func hasRoleWord(_ text: String) -> Bool {
-        text.lowercased().split(separator: " ").contains { PeopleWords.roleWords.contains(singular(String($0))) }
+        text.lowercased().split(separator: " ").contains { word in
+            let bare = singular(String(word))
+            if PeopleWords.roleWords.contains(bare) { return true }
+            let parts = bare.split(separator: "-")
+            return parts.count == 2 && PeopleWords.rolePrefixes.contains(String(parts[0]))
+                && PeopleWords.roleWords.contains(String(parts[1]))
+        }
     }
 
     /// What a bracket says: a role, an organisation, or either as its words tell.
@@ -273,6 +337,14 @@ enum PersonEntryParser {
 
     /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
     static func bracketDescriptors(_ text: String) -> [Descriptor] {
+        // `Riverside Trust - Chair`: an organisation, then the role after a separator dash.
+        let dashed = splitAtSpacedDash(text)
+        if dashed.count == 2, let left = dashed.first, let right = dashed.last {
+            if isRoleLike(left), !isRoleLike(right), right.first?.isUppercase == true {
+                return [.role(left), .organization(right)]
+            }
+            return [.organization(left), .role(right)]
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
@@ -283,6 +355,15 @@ enum PersonEntryParser {
     }
 
     // MARK: Splitting
+
+    /// `Org - role` split at dashes that stand apart between words, without empty parts.
+    static func splitAtSpacedDash(_ text: String) -> [String] {
+        var parts = [text]
+        for dash in [" - ", " – ", " — "] {
+            parts = parts.flatMap { splitTopLevel($0, phrase: dash) }
+        }
+        return parts.filter { !$0.isEmpty }
+    }
 
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
@@ -322,7 +403,12 @@ enum PersonEntryParser {
         while end < characters.count, characters[end] != " " { end += 1 }
         let next = String(characters[(index + 1)..<end]).lowercased().trimming(".,;:")
         let word = String(characters[start..<index]).lowercased()
-        return PeopleWords.roleWords.contains(next) && !PeopleWords.rolePrefixes.contains(word)
+        // What follows reads as a role by its position: a lower-case phrase that is role-like up to the next comma
+        // (`Cooperative-permanent member`).
+        let rest = String(characters[(index + 1)...]).split(separator: ",").first.map(String.init) ?? ""
+        let prefix = word.split(separator: "-").last.map(String.init) ?? word
+        return (PeopleWords.roleWords.contains(next) || hasRoleWord(rest))
+            && !PeopleWords.rolePrefixes.contains(word) && !PeopleWords.rolePrefixes.contains(prefix)
     }
 
     /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
@@ -381,14 +467,45 @@ enum PersonEntryParser {
     }
 
     /// `Ann and Bob Roy` → `Ann`, `Bob Roy` when both sides are names.
+    ///
+    /// Never inside brackets (`Ann (Fire and Rescue)`), nor where a lone word follows a longer phrase, which
+    /// completes an organisation (`County Fire and Rescue`) rather than naming someone.
     static func splitConjunction(_ text: String) -> [String] {
         for separator in [" and ", " & "] where text.contains(separator) {
-            let parts = text.split(separator: separator, omittingEmptySubsequences: false).map { tidy(String($0)) }
-            if parts.count > 1, parts.allSatisfy({ parse($0).map { !isDescription($0.name) } == true }) {
+            let parts = splitTopLevel(text, phrase: separator)
+            guard parts.count > 1 else { continue }
+            if let last = parts.last, last.split(separator: " ").count == 1,
+                parts.dropLast().contains(where: { $0.split(separator: " ").count > 1 })
+            {
+                continue
+            }
+            if parts.allSatisfy({ parse($0).map { !isDescription($0.name) } == true }) {
                 return parts
             }
         }
         return [text]
+    }
+
+    /// Splits at `phrase` outside brackets, each part tidied.
+    static func splitTopLevel(_ text: String, phrase: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        var rest = Substring(text)
+        while let character = rest.first {
+            if depth == 0, rest.hasPrefix(phrase) {
+                parts.append(current)
+                current = ""
+                rest = rest.dropFirst(phrase.count)
+                continue
+            }
+            if character == "(" || character == "[" { depth += 1 }
+            if character == ")" || character == "]" { depth = max(0, depth - 1) }
+            current.append(character)
+            rest = rest.dropFirst()
+        }
+        parts.append(current)
+        return parts.map { tidy($0) }
     }
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.

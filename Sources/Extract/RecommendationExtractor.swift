@@ -8,15 +8,23 @@ public import Ingest
 /// `:` carries the sub-items under it. `by` is who recommends (`Members of the group said …`), `to` whom it
 /// addresses (`… Clinks should refine …`).
 public struct RecommendationExtractor: Sendable {
+    /// Words that mark a sentence as the decision it states.
+    static let decisionWords = ["resolution", "resolved", "decision", "decided", "agreed:", "consensus", "motion"]
+
     /// Creates an extractor.
     public init() {}
 
-    /// Extracts the recommendations of the note in `context`, leaving out passages that touch `excluded` lines
-    /// (those of actions and decisions).
-    public func extract(_ context: ExtractionContext, excluding excluded: Set<Int>) -> Extracted<Recommendation> {
+    /// Extracts the recommendations of the note in `context`.
+    ///
+    /// A sentence that lies wholly on an action's lines is left out, and so is one on a decision's lines that is
+    /// the decision itself (`RESOLUTION: X must …`); a recommendation a decision then took up is kept.
+    public func extract(
+        _ context: ExtractionContext,
+        actionLines: Set<Int>,
+        decisionLines: Set<Int>
+    ) -> Extracted<Recommendation> {
         var records: [Recommendation] = []
         for passage in Passage.collect(context.blocks) {
-            if passage.lines.contains(where: { excluded.contains($0) }) { continue }
             if let section = context.sectionTitles(ofBlock: passage.block).first,
                 SectionVocabulary.isAgendaOrPeople(section)
             {
@@ -26,6 +34,12 @@ public struct RecommendationExtractor: Sendable {
                 guard let cue = RecommendationCue.find(in: sentence.text) else { continue }
                 var text = sentence.text
                 var lines = passage.lines(of: sentence.range)
+                if lines.allSatisfy(actionLines.contains) { continue }
+                if lines.allSatisfy(decisionLines.contains),
+                    TextSearch.containsAny(sentence.text, Self.decisionWords, ignoringCase: true)
+                {
+                    continue
+                }
                 // A lead-in ending in ":" carries the items nested under it.
                 if text.hasSuffix(":"), sentence.range.upperBound == passage.text.endIndex, !passage.children.isEmpty {
                     let items = passage.children.map { context.blocks[$0] }

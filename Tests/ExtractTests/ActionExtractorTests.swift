@@ -452,6 +452,136 @@ import Testing
         #expect(found.map(\.lines) == [LineSpan(5, 5), LineSpan(9, 9)])
     }
 
+    // MARK: - Generalisation fixes
+
+    @Test func readsDashLabelsButNotStatusNotesOrDashedLists() throws {
+        let note = """
+            # Sync
+
+            ## Action items
+
+            - [ ] Priya – chase legal on the merchant terms
+            - [ ] Marco & Tobias - add the flag to the test matrix
+            - Emma: Draft the blog post
+                - Translations - Need to ask the team
+                - Paste - plan publish - tell the others - Emma
+            """
+        let found = try actions(note)
+        #expect(
+            found.map(\.text).prefix(3) == [
+                "chase legal on the merchant terms", "add the flag to the test matrix", "Draft the blog post",
+            ]
+        )
+        #expect(found.map(\.owners).prefix(3) == [["Priya"], ["Marco", "Tobias"], ["Emma"]])
+        #expect(!found.flatMap(\.owners).contains("Translations"))
+        #expect(!found.flatMap(\.owners).contains("Paste"))
+    }
+
+    @Test func readsNicknameLabelsAfterAMarker() throws {
+        let note = """
+            # Call
+
+            ACTION: mnot: look at the header registry
+            """
+        let found = try actions(note)
+        #expect(found.map(\.owners) == [["mnot"]])
+        #expect(found.map(\.text) == ["look at the header registry"])
+    }
+
+    @Test func readsDottedHandlesAndCapitalInitials() throws {
+        let note = """
+            # Call
+
+            Action: @jane.doe update the risk register
+            Action: DO to book the room.
+            Action: AS and PS to draft the letter.
+            """
+        let found = try actions(note)
+        #expect(found.map(\.owners) == [["@jane.doe"], ["DO"], ["AS", "PS"]])
+    }
+
+    @Test func splitsSlashesBetweenPeopleButNotOrganisations() throws {
+        #expect(OwnerParser.ownerList("RC/PM") == ["RC", "PM"])
+        #expect(OwnerParser.ownerList("Ann Lee/Bob Roy") == ["Ann Lee", "Bob Roy"])
+        #expect(OwnerParser.ownerList("MoJ/HMPPS probation reform team") == ["MoJ/HMPPS probation reform team"])
+    }
+
+    @Test func takesTheSentenceBeforeAnOwnerOnlyMarker() throws {
+        let note = """
+            # PTA
+
+            3.3 Amir will set up the payment page. Action: Amir
+            4.3 Volunteers are needed for the stalls. Kate to send a sign-up sheet to class reps
+            by 20th October. Action: KS
+            Trustees asked for a breakdown of income
+            by month for the next meeting. Action: HP
+            Gate repairs are overdue. ACTION BR
+            """
+        let found = try actions(note)
+        #expect(
+            found.map(\.text) == [
+                "Amir will set up the payment page.",
+                "Kate to send a sign-up sheet to class reps by 20th October.",
+                "Trustees asked for a breakdown of income by month for the next meeting.",
+                "Gate repairs are overdue.",
+            ]
+        )
+        #expect(found.map(\.owners) == [["Amir"], ["KS"], ["HP"], ["BR"]])
+        #expect(try meeting(note).actions[1].lines == LineSpan(4, 5))
+    }
+
+    @Test func readsInlineMarkersAfterColonsBracketsAndArrows() throws {
+        let note = """
+            # Club
+
+            Kit order: Emma will collect sizes. (Action: Emma)
+            Boathouse roof: ACTION – Committee to get three quotes.
+            → Action: CD to book the hall.
+            **ACTION** Ann to call the plumber.
+            Follow-up: Dan to check the fence.
+            Next step: Eve to write the report.
+            """
+        let found = try actions(note)
+        #expect(
+            found.map(\.text) == [
+                "Kit order: Emma will collect sizes.", "Committee to get three quotes.", "CD to book the hall.",
+                "Ann to call the plumber.", "Dan to check the fence.", "Eve to write the report.",
+            ]
+        )
+        #expect(found.map(\.owners) == [["Emma"], ["Committee"], ["CD"], ["Ann"], ["Dan"], ["Eve"]])
+    }
+
+    @Test func readsActionHeadingsByTheirHeadNoun() throws {
+        #expect(ActionMarker.isActionHeading("Outstanding actions"))
+        #expect(ActionMarker.isActionHeading("Action tracker"))
+        #expect(ActionMarker.isActionHeading("Action plan"))
+        #expect(!ActionMarker.isActionHeading("Climate action plan"))
+        let note = """
+            # Meeting
+
+            ## Outstanding actions
+
+            - Ann to ring the bank
+
+            ## Action tracker
+
+            - Cy to email the vicar
+            """
+        #expect(try actions(note).map(\.owners) == [["Ann"], ["Cy"]])
+    }
+
+    @Test func doesNotWrapAMinuteNumberIntoTheActionAbove() throws {
+        let note = """
+            # PTA
+
+            Action: Jo to book the castle and check the insurance certificate for the fair
+            4.3 Volunteers are needed for the tombola.
+            """
+        #expect(
+            try actions(note).map(\.text) == ["Jo to book the castle and check the insurance certificate for the fair"]
+        )
+    }
+
     // MARK: - Shared corpus
 
     @Test(.enabled(if: sharedCorpus != nil)) func matchesTheSeedNotesActionsExactly() throws {

@@ -277,4 +277,104 @@ import Testing
         #expect(found.map(\.id) == ["d1", "d2"])
         #expect(found.map(\.section) == ["budget", "venue"])
     }
+
+    // MARK: - Generalisation fixes
+
+    @Test func joinsMotionOutcomesToTheirMotion() throws {
+        let note = """
+            # Council
+
+            ## Approval of agenda
+
+            Motion by Councilmember Ortiz, seconded by Councilmember Lee, to approve the agenda.
+            Motion carried 4-0.
+
+            ## Adjournment
+
+            Motion by Councilmember Lee, seconded by Councilmember Ortiz, to adjourn at 8:05 p.m. Motion carried 4-0.
+            """
+        #expect(
+            try decisions(note) == [
+                "Motion by Councilmember Ortiz, seconded by Councilmember Lee, to approve the agenda. Motion carried 4-0.",
+                "Motion by Councilmember Lee, seconded by Councilmember Ortiz, to adjourn at 8:05 p.m. Motion carried 4-0.",
+            ]
+        )
+    }
+
+    @Test func joinsMotionOutcomesToTheHeading() throws {
+        let note = """
+            # AGM
+
+            ### Motion 1: Raise the fee to £320
+
+            Proposed by Ian, seconded by Chloe.
+            Vote: 15 for, 1 against. **Carried.**
+
+            ### Motion 2: Let juniors row alone
+
+            Proposed by Jack, seconded by Grace.
+            After a long discussion the motion was **defeated** (6 for, 10 against).
+            """
+        #expect(
+            try decisions(note) == [
+                "Raise the fee to £320. Vote: 15 for, 1 against. Carried.",
+                "Let juniors row alone. After a long discussion the motion was defeated (6 for, 10 against).",
+            ]
+        )
+    }
+
+    @Test func readsResolutionsMidSentence() throws {
+        let note = """
+            # Board
+
+            The auditor presented the findings. After discussion, IT WAS RESOLVED THAT the annual accounts for
+            2022 be approved.
+
+            3.2 The committee voted to fund the shed. Carried unanimously.
+            """
+        #expect(
+            try decisions(note) == [
+                "the annual accounts for 2022 be approved.",
+                "The committee voted to fund the shed. Carried unanimously.",
+            ]
+        )
+    }
+
+    @Test func judgesOutcomeSentencesOnWholeParagraphs() throws {
+        let note = """
+            # Group
+
+            Sam gave an update on the volunteer handbook for new members. Members agreed
+            to review it at the next meeting.
+            Rhys gave an update on the partnership
+            agreement.
+            """
+        #expect(try decisions(note).isEmpty)
+    }
+
+    @Test func readsGeneralBareOutcomes() throws {
+        #expect(DecisionMarker.isBareOutcome("Agreed in the room."))
+        #expect(DecisionMarker.isBareOutcome("General agreement"))
+        #expect(DecisionMarker.isBareOutcome("No objections"))
+        #expect(DecisionMarker.isBareOutcome("Consensus unanimously"))
+        #expect(!DecisionMarker.isBareOutcome("Agreement on the lease is pending"))
+        let note = """
+            # Topic
+
+            Proposal to buy chairs.
+            No objections.
+            """
+        #expect(try decisions(note) == ["Proposal to buy chairs: no objections."])
+    }
+
+    @Test func keepsTheLineAroundABracketedDecisionMade() throws {
+        let note = """
+            # Topic
+
+            - Use Postgres (+1, decision made)
+            - Ship it on Friday (+1, decision made) after the freeze
+            - Decision: +1
+            """
+        #expect(try decisions(note) == ["Use Postgres", "Ship it on Friday after the freeze"])
+    }
 }

@@ -656,6 +656,156 @@ import Testing
         #expect(people.first?.role == "Chair")
     }
 
+    // MARK: Wrapped and grouped label lines
+
+    @Test func joinsALabelValueHardWrappedOntoIndentedLines() throws {
+        let note = """
+            Notes of the Garden Group
+
+            PRESENT: Ann Lee (Hill and Dale Community Health
+                     Partnership - Chair), Bob Roy (Office for Local
+                     Records), Cy Dee, Dan
+                     Eve (Project Officer), Gil Hay (Wood Trust
+                     - Clerk), Ivo Jay
+
+            Apologies were received from Fay Gold, Kit
+            Lamb and Gus Hill.
+
+            WELCOME
+            Ann welcomed everyone.
+            """
+        let result = try meeting(note, path: "notes.txt")
+        #expect(result.attendees.map(\.name) == ["Ann Lee", "Bob Roy", "Cy Dee", "Dan Eve", "Gil Hay", "Ivo Jay"])
+        #expect(result.attendees.first?.organization == "Hill and Dale Community Health Partnership")
+        #expect(result.attendees.first?.role == "Chair")
+        #expect(result.attendees.map(\.lines) == Array(repeating: LineSpan(3, 7), count: 6))
+        #expect(result.attendees[4].role == "Clerk")
+        #expect(result.absent.map(\.name) == ["Fay Gold", "Kit Lamb", "Gus Hill"])
+    }
+
+    @Test func joinsColumnAlignedLabelValues() throws {
+        let note = """
+            MINUTES OF A MEETING OF THE BOARD
+
+            DIRECTORS PRESENT:      Ann Lee (Chairman)
+                                    Bob Roy (Finance Director)
+
+            IN ATTENDANCE:          Cy Dee (Company Secretary)
+                                    Dan Eve (Auditors LLP), for item 3 only
+
+            ROLL CALL
+            Present: Mayor Ida Fox, Councilmember Jon Gray, Councilmember
+            Kay Hunt, Councilmember Lou Ives
+            Absent: Councilmember Max Jones
+            """
+        let result = try meeting(note, path: "board.txt")
+        #expect(
+            result.attendees.map(\.name) == [
+                "Ann Lee", "Bob Roy", "Mayor Ida Fox", "Councilmember Jon Gray", "Councilmember Kay Hunt",
+                "Councilmember Lou Ives",
+            ]
+        )
+        #expect(result.officials.map(\.name) == ["Cy Dee", "Dan Eve"])
+        #expect(result.absent.map(\.name) == ["Councilmember Max Jones"])
+    }
+
+    @Test func readsCountsPluralPeopleLabelsAndSubGroups() throws {
+        let note = """
+            # Rowing club AGM
+
+            ## Attendance
+
+            Committee: Ann Lee (Captain), Bob Roy (Treasurer)
+
+            Members present (3): Cy Dee, Dan Eve,
+            Fay Gold
+
+            ## Business
+
+            Trustees: Gus Hill, Ida Fox
+            """
+        let result = try meeting(note)
+        #expect(
+            result.attendees.map(\.name) == [
+                "Ann Lee", "Bob Roy", "Cy Dee", "Dan Eve", "Fay Gold", "Gus Hill", "Ida Fox",
+            ]
+        )
+        #expect(result.attendees.first?.roles.contains("captain") == true || result.attendees.first?.role != nil)
+    }
+
+    @Test func keepsOrganisationsWithAndWhole() throws {
+        let note = """
+            # Partnership board
+
+            ## Attendees
+
+            - Ann Lee, County Fire and Rescue
+            - Bob Roy (County Fire and Rescue)
+            - Cy Dee (Canal & River Volunteers)
+            - Dan Eve (Northfield Borough Council - Head of Operations)
+            """
+        let result = try meeting(note)
+        let rows = result.attendees.map { [$0.name, $0.organization ?? "-", $0.role ?? "-"] }
+        #expect(
+            rows == [
+                ["Ann Lee", "County Fire and Rescue", "-"],
+                ["Bob Roy", "County Fire and Rescue", "-"],
+                ["Cy Dee", "Canal & River Volunteers", "-"],
+                ["Dan Eve", "Northfield Borough Council", "Head of Operations"],
+            ]
+        )
+        #expect(PersonEntryParser.parse("Committee") == nil)
+        #expect(PersonEntryParser.parse("Board") == nil)
+        #expect(PersonEntryParser.parse("Councilmember") == nil)
+        #expect(PersonEntryParser.splitConjunction("Ann and Bob Roy") == ["Ann", "Bob Roy"])
+    }
+
+    @Test func joinsIndentedWrapsUnderAPeopleHeading() throws {
+        let note = """
+            Present
+            =======
+
+              Ann Lee, Hill Valley Community Partnership -
+                Director
+              Bob Roy, Canal & River Volunteers
+              Cy Dee - Treasurer
+              Dan Eve, Borough Council - Head of
+                Operations
+
+            Business
+            ========
+
+            Ann opened the meeting.
+            """
+        let result = try meeting(note, path: "notes.txt")
+        let rows = result.attendees.map { [$0.name, $0.organization ?? "-", $0.role ?? "-"] }
+        #expect(
+            rows == [
+                ["Ann Lee", "Hill Valley Community Partnership", "Director"],
+                ["Bob Roy", "Canal & River Volunteers", "-"],
+                ["Cy Dee", "-", "Treasurer"],
+                ["Dan Eve", "Borough Council", "Head of Operations"],
+            ]
+        )
+    }
+
+    @Test func readsInitialsRoleAcronymsAndGroupAcronyms() {
+        let initials = PersonEntryParser.parse("Prof. Jane Smith [JS]")
+        #expect(initials?.name == "Prof. Jane Smith")
+        #expect(initials?.organization == nil)
+        #expect(PersonEntryParser.parse("Priya Shah (PM)")?.role == "PM")
+        #expect(PersonEntryParser.parse("Priya Shah (NHS)")?.organization == "NHS")
+        let member = PersonEntryParser.parse("Ann Lee (@alee) - WG")
+        #expect(member?.handle == "@alee")
+        #expect(member?.role == "WG")
+        #expect(PersonEntryParser.parse("Mayor Linda Alvarez")?.name == "Mayor Linda Alvarez")
+        // A role is what the dash sets off, whatever its qualifier.
+        let honorary = PersonEntryParser.parse("Ann Lee, Valley Trust-honorary member")
+        #expect(honorary?.organization == "Valley Trust")
+        #expect(honorary?.role == "honorary member")
+        #expect(PersonEntryParser.parse("Bo Chen, Hill Centre- co-sponsor")?.role == "co-sponsor")
+    }
+
     // MARK: Entry parser
 
     @Test func classifiesDescriptors() {
