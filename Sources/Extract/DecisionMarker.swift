@@ -109,6 +109,7 @@ enum DecisionMarker {
 
     /// `After a long discussion the motion was defeated (6 for, 10 against).`: a motion's outcome in a sentence.
     static func statesMotionResult(_ text: String) -> Bool {
+        guard TextSearch.contains(text, "motion was", ignoringCase: true) else { return false }
         let lower = text.lowercased()
         return motionResults.contains { lower.contains("motion was " + $0) || lower.contains("motion was **" + $0) }
     }
@@ -120,6 +121,7 @@ enum DecisionMarker {
     /// `After discussion, IT WAS RESOLVED THAT the accounts be approved`: the resolution after a mid-sentence
     /// marker, or `nil`.
     static func midSentenceResolution(_ text: String) -> String? {
+        guard TextSearch.containsAny(text, ["resolved that", "agreed that"], ignoringCase: true) else { return nil }
         let lower = text.lowercased()
         guard lower.count == text.count else { return nil }
         for needle in ["it was resolved that ", "it was agreed that "] {
@@ -203,6 +205,7 @@ enum DecisionMarker {
 
     /// `+1 decision made`, `Decision made: …`: the text without the marker, empty when nothing else is there.
     static func decisionMade(_ text: String) -> String? {
+        guard TextSearch.contains(text, "decision made", ignoringCase: true) else { return nil }
         let lower = text.lowercased()
         let needle = "decision made"
         guard lower.count == text.count, let start = offset(of: needle, in: lower) else { return nil }
