@@ -7,7 +7,8 @@ import Darwin
 /// Expands the paths a user gives into the notes to read.
 ///
 /// Files named explicitly are taken whatever their extension. Folders are searched recursively for files with one
-/// of ``extensions``; hidden files and folders (names starting with `.`) are skipped; symbolic links are followed,
+/// of ``extensions``, leaving out a folder's own documents (``projectDocuments``: `README.md`, `LICENSE`…); hidden
+/// files and folders (names starting with `.`) are skipped; symbolic links are followed,
 /// and a folder reached twice (a link loop) is skipped with a warning. The result is sorted by path, so runs are
 /// deterministic. A missing or unreadable path is a diagnostic, and the other paths carry on.
 public struct InputCollector: Sendable {
@@ -51,6 +52,18 @@ public struct InputCollector: Sendable {
         var seen = Set<String>()
         let unique = files.sorted().filter { seen.insert($0).inserted }
         return Collection(files: unique, diagnostics: diagnostics)
+    }
+
+    /// The stems of files that document a folder rather than record a meeting (`README.md`, `LICENSE.txt`); a
+    /// folder walk leaves them out, though a file named on the command line is always read.
+    public static let projectDocuments: Set<String> = [
+        "readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "code-of-conduct", "security",
+        "sources", "authors", "notice", "copying", "index", "template", "_template",
+    ]
+
+    static func isProjectDocument(_ name: String) -> Bool {
+        let stem = name.split(separator: ".").first.map { $0.lowercased() } ?? ""
+        return projectDocuments.contains(stem)
     }
 
     /// A file's identity on disk, to notice a folder reached twice through links.
@@ -114,7 +127,7 @@ public struct InputCollector: Sendable {
                 walk(path, id: FileID(info), files: &files, diagnostics: &diagnostics, visited: &visited)
             case S_IFREG:
                 let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map(String.init) : nil
-                if let ext, extensions.contains(ext.lowercased()) { files.append(path) }
+                if let ext, extensions.contains(ext.lowercased()), !Self.isProjectDocument(name) { files.append(path) }
             default:
                 continue
             }

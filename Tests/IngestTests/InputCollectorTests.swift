@@ -261,3 +261,17 @@ import Darwin
         #expect(diagnostic.message.contains("permission denied"))
     }
 }
+
+@Suite struct ProjectDocumentTests {
+    @Test func aFolderWalkLeavesOutTheFoldersOwnDocuments() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["README.md", "LICENSE.txt", "CHANGELOG.md", "SOURCES.md", "2021-05-01.md", "readme-notes.md"] {
+            try Data("# x\n".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let names = InputCollector().collect([folder.path]).files.map { ($0 as NSString).lastPathComponent }
+        #expect(names == ["2021-05-01.md", "readme-notes.md"])
+        let named = InputCollector().collect([folder.appendingPathComponent("README.md").path]).files
+        #expect(named.count == 1, "a file named on the command line is always read")
+    }
+}
