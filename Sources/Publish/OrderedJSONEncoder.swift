@@ -25,24 +25,30 @@ public struct OrderedJSONEncoder: Sendable {
     }
 }
 
-/// Mutable storage for a value being encoded; containers write into it.
+/// Mutable storage for a value being encoded; containers write into it in place (appending to an array or object
+/// never copies what is already there, so encoding stays linear in the output).
 private final class Box {
-    enum Content {
-        case empty
-        case single(JSONValue)
-        case array([Box])
-        case object([(String, Box)])
+    enum Kind {
+        case empty, single, array, object
     }
 
-    var content: Content = .empty
+    var kind = Kind.empty
+    var single = JSONValue.null
+    var elements: [Box] = []
+    var members: [(key: String, box: Box)] = []
 
     var value: JSONValue {
-        switch content {
+        switch kind {
         case .empty: .null
-        case .single(let value): value
-        case .array(let boxes): .array(boxes.map(\.value))
-        case .object(let pairs): .object(pairs.map { (key: $0.0, value: $0.1.value) })
+        case .single: single
+        case .array: .array(elements.map(\.value))
+        case .object: .object(members.map { (key: $0.key, value: $0.box.value) })
         }
+    }
+
+    func set(_ value: JSONValue) {
+        kind = .single
+        single = value
     }
 }
 
@@ -57,12 +63,18 @@ private struct TreeEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = storage.content {} else { storage.content = .object([]) }
+        if storage.kind != .object {
+            storage.kind = .object
+            storage.members = []
+        }
         return KeyedEncodingContainer(KeyedContainer<Key>(codingPath: codingPath, storage: storage))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = storage.content {} else { storage.content = .array([]) }
+        if storage.kind != .array {
+            storage.kind = .array
+            storage.elements = []
+        }
         return UnkeyedContainer(codingPath: codingPath, storage: storage)
     }
 
@@ -73,10 +85,10 @@ private struct TreeEncoder: Encoder {
 
 private func encodeValue(_ value: some Encodable, into box: Box, codingPath: [any CodingKey]) throws {
     switch value {
-    case let string as String: box.content = .single(.string(string))
-    case let int as Int: box.content = .single(.int(int))
-    case let bool as Bool: box.content = .single(.bool(bool))
-    case let double as Double: box.content = .single(.double(double))
+    case let string as String: box.set(.string(string))
+    case let int as Int: box.set(.int(int))
+    case let bool as Bool: box.set(.bool(bool))
+    case let double as Double: box.set(.double(double))
     default: try value.encode(to: TreeEncoder(codingPath: codingPath, storage: box))
     }
 }
@@ -87,15 +99,16 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func child(_ key: Key) -> Box {
         let box = Box()
-        if case .object(var pairs) = storage.content {
-            pairs.removeAll { $0.0 == key.stringValue }
-            pairs.append((key.stringValue, box))
-            storage.content = .object(pairs)
+        // A key written twice keeps its first place and its last value.
+        if let existing = storage.members.firstIndex(where: { $0.key == key.stringValue }) {
+            storage.members[existing].box = box
+        } else {
+            storage.members.append((key.stringValue, box))
         }
         return box
     }
 
-    mutating func encodeNil(forKey key: Key) throws { child(key).content = .single(.null) }
+    mutating func encodeNil(forKey key: Key) throws { child(key).set(.null) }
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         try encodeValue(value, into: child(key), codingPath: codingPath + [key])
@@ -138,21 +151,15 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey]
     let storage: Box
 
-    var count: Int {
-        if case .array(let boxes) = storage.content { return boxes.count }
-        return 0
-    }
+    var count: Int { storage.elements.count }
 
     private func next() -> Box {
         let box = Box()
-        if case .array(var boxes) = storage.content {
-            boxes.append(box)
-            storage.content = .array(boxes)
-        }
+        storage.elements.append(box)
         return box
     }
 
-    mutating func encodeNil() throws { next().content = .single(.null) }
+    mutating func encodeNil() throws { next().set(.null) }
 
     mutating func encode(_ value: some Encodable) throws {
         try encodeValue(value, into: next(), codingPath: codingPath + [IndexKey(count)])
@@ -175,7 +182,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey]
     let storage: Box
 
-    mutating func encodeNil() throws { storage.content = .single(.null) }
+    mutating func encodeNil() throws { storage.set(.null) }
 
     mutating func encode(_ value: some Encodable) throws {
         try encodeValue(value, into: storage, codingPath: codingPath)
