@@ -55,8 +55,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"], swiftSettings: strictSettings),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract"], swiftSettings: strictSettings),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "minutesTests",

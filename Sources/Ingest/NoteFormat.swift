@@ -44,7 +44,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
                 } else if indent >= 4, !TextProfileParser.startsListItem(Substring(decoding(trimmed.prefix(12)))) {
                     plain += 1
                 }
-                for sign in ["**", "](", "|---", "| ---", "|:--"] where contains(trimmed, sign) {
+                for sign in ["**", "](", "|---", "| ---", "|:--"] where TextSearch.contains(trimmed, sign) {
                     markdown += 1
                     break
                 }
@@ -61,15 +61,6 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
 
     private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
         bytes.starts(with: prefix.utf8)
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
-            if bytes[start..<start + pattern.count].elementsEqual(pattern) { return true }
-        }
-        return false
     }
 
     static func isUnderline(_ trimmed: Substring) -> Bool {

@@ -1,9 +1,2 @@
-import Foundation
-import Publish
+// Paths, temporary folders and program runs come from TestSupport, shared by every test target.
 @_exported import TestSupport
-
-/// The meeting extracted from `text`, read as a note at `path`.
-func meeting(_ text: String, path: String = "note.md", options: ExtractOptions = ExtractOptions()) throws -> Meeting {
-    let document = try NoteIngestor().ingest(bytes: Array(text.utf8), path: path)
-    return MeetingExtractor(options: options).extract(document)
-}

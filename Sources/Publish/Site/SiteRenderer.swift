@@ -199,9 +199,10 @@ struct SiteRenderer: Sendable {
         context["actionCount"] = summaries.reduce(0) { $0 + $1.actions.count }
         var anchors = MeetingIDAllocator()
         context["owners"] = byOwner.keys.sorted { ownerOrder($0) < ownerOrder($1) }.map { owner in
-            [
+            let slug = Slug.make(owner)
+            return [
                 "owner": safe(owner),
-                "anchor": anchors.unique("owner-" + (Slug.make(owner).isEmpty ? "x" : Slug.make(owner))),
+                "anchor": anchors.unique("owner-" + (slug.isEmpty ? "x" : slug)),
                 "count": byOwner[owner]?.count ?? 0, "actions": byOwner[owner] ?? [],
             ].compacted
         }
