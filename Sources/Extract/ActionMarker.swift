@@ -220,14 +220,14 @@ enum ActionMarker {
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.
     static func normalisedHeading(_ title: String) -> String {
-        var text = title.lowercased().replacing("’", with: "'")
+        var text = title.lowercased().replacingAll("’", with: "'")
         // Drop bracketed notes: `Action items (from last week)`.
         while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
             text.removeSubrange(open...close)
         }
         var words = text.split(whereSeparator: { $0 == " " }).map { $0.trimming("*_#`:.-–—") }.filter { !$0.isEmpty }
         if let first = words.first, isEnumeration(first) { words.removeFirst() }
-        return words.joined(separator: " ").replacing("&", with: "and")
+        return words.joined(separator: " ").replacingAll("&", with: "and")
     }
 
     /// `5`, `5.`, `iv`, `b)`: a list number before a heading.

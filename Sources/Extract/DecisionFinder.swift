@@ -12,6 +12,8 @@ struct DecisionFinder {
     /// Items and lines under a decision heading or label.
     var inScope: [Bool]
     var isLabel: [Bool]
+    /// Whether a block, or the sentence it ends, holds a word of ``DecisionMarker/vocabulary``.
+    let mayDecide: [Bool]
     var used: Set<Int> = []
     var doneGroups: Set<Int> = []
     /// Lines folded into the decision above them.
@@ -24,7 +26,24 @@ struct DecisionFinder {
         blocks = context.blocks
         inScope = Array(repeating: false, count: blocks.count)
         isLabel = Array(repeating: false, count: blocks.count)
+        mayDecide = Self.vocabularyFlags(blocks)
         markScope()
+    }
+
+    /// For each block, whether it or the unfinished sentence of the paragraph lines before it holds a decision word.
+    private static func vocabularyFlags(_ blocks: [OutlineBlock]) -> [Bool] {
+        var flags: [Bool] = []
+        flags.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            var flag = DecisionMarker.vocabulary.occurs(in: block.text)
+            if !flag, block.kind == .line, index > 0, blocks[index - 1].kind == .line,
+                blocks[index - 1].group == block.group, flags[index - 1]
+            {
+                flag = !".!?".contains(blocks[index - 1].text.trimming(" *_").last ?? ".")
+            }
+            flags.append(flag)
+        }
+        return flags
     }
 
     private mutating func markScope() {
@@ -79,6 +98,7 @@ struct DecisionFinder {
     }
 
     private mutating func look(at index: Int) {
+        guard inScope[index] || mayDecide[index] else { return }
         let block = blocks[index]
         var text = block.text
         var actionMarked = false

@@ -1,7 +1,18 @@
+import Ingest
+
 /// Recognises what marks a decision: `Decision:`, `Resolved:`, `RESOLUTION:`, `Agreed:`, `Conclusion:`,
 /// `Consensus is that …`, motion outcomes (`Resolution: Passed`), result lines (`Approved …`, `…, passed`) and
 /// outcome lines that need the proposal above them (`Agreement in the room`).
 enum DecisionMarker {
+    /// Words at least one of which every decision a marker or an outcome recognises contains: a line with none of
+    /// them is no decision (unless it stands under a decision heading), and is not read closer.
+    static let vocabulary = TextSearch.Vocabulary([
+        "decision", "decide", "resolv", "resolution", "agree", "conclusion", "consensus", "outcome", "result",
+        "motion", "proposal", "amendment", "carried", "defeated", "passed", "failed", "tabled", "approved", "adopted",
+        "lost", "rejected", "withdrawn", "ratified", "accepted", "objection", "unanimous", "+1", "postponed",
+        "deferred", "declined",
+    ])
+
     /// What a marker left.
     struct Match: Equatable {
         /// The text after the marker; empty for a bare `Decisions:` label.

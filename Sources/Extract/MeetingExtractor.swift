@@ -83,7 +83,7 @@ public enum MeetingID {
         var name = title ?? (stem.isEmpty ? fileName : stem)
         // The date leads the id; the title need not repeat it ("15-Sep-2016 TSC Meeting", "Meeting 2016-10-06").
         if let written = DateParser.firstDate(in: name), written.hasYear, written.date == date {
-            name = name.replacing(written.text, with: " ")
+            name = name.replacingAll(written.text, with: " ")
         }
         var words = Slug.make(name, maxLength: 60)
         if let date {

@@ -156,7 +156,7 @@ public struct MetadataExtractor: Sendable {
     /// A date in the file name: `2016-10-06.md`, `minutes-2016-04-21.md`, `20201117_agenda.md`.
     private func dateFromFileName(_ path: String) -> CalendarDate? {
         let name = String(path.split(separator: "/").last ?? "")
-        if let found = DateParser.firstDate(in: name.replacing("_", with: " ")), found.hasYear { return found.date }
+        if let found = DateParser.firstDate(in: name.replacingAll("_", with: " ")), found.hasYear { return found.date }
         var digits = ""
         for character in name {
             if character.isASCII, character.isNumber {

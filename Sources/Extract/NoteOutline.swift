@@ -311,6 +311,7 @@ extension Array where Element == OutlineBlock {
 ///
 /// Works on Unicode scalars, not characters: it is called for every block and must not pay for grapheme breaking.
 func tidy(_ text: String) -> String {
+    if isTidyASCII(text) { return text }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
     var changed = false
@@ -333,4 +334,23 @@ func tidy(_ text: String) -> String {
     }
     if pendingSpace { changed = true }
     return changed || out.count != text.unicodeScalars.count ? String(out) : text
+}
+
+/// Whether `text` is ASCII with single spaces between words and none at the ends: what ``tidy(_:)`` leaves as it
+/// is, found without decoding a scalar.
+private func isTidyASCII(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        guard first != 0x20, last != 0x20 else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            // Non-ASCII may be a space of another kind; tabs, line breaks and double spaces change.
+            if byte >= 0x80 || (byte < 0x20 && byte >= 0x09 && byte <= 0x0D) || (byte == 0x20 && previous == 0x20) {
+                return false
+            }
+            previous = byte
+        }
+        return true
+    }
 }

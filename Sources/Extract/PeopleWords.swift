@@ -1,3 +1,5 @@
+import Ingest
+
 /// Which list of a meeting's people a block feeds.
 enum PeopleGroup: Hashable, Sendable {
     /// Members present.
@@ -208,7 +210,7 @@ enum PeopleWords {
     }
 
     static func normalise(_ text: String) -> String {
-        tidy(text.lowercased().trimming("*_#:- ").replacing("’", with: "'"))
+        tidy(text.lowercased().trimming("*_#:- ").replacingAll("’", with: "'"))
     }
 
     /// The label without a trailing note in brackets (`Attendees (in order of arrival)`), normalised.
@@ -225,7 +227,7 @@ enum PeopleWords {
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
     static func group(ofLabel text: String) -> PeopleGroup? {
         // Labels are short; a long line is never one, and need not be normalised to find that out.
-        guard text.utf8.count <= 80 else { return nil }
+        guard text.utf8.count <= 80, groupLabelWords.occurs(in: text) else { return nil }
         let key = labelKey(text)
         if attendees.contains(key) { return .attendees }
         if officials.contains(key) { return .officials }
@@ -309,17 +311,32 @@ enum PeopleWords {
 
     /// The role a label names (`Chair`, `Note taker`), or `nil`.
     static func isRoleLabel(_ text: String) -> Bool {
-        roleLabels.contains(labelKey(text))
+        roleLabelWords.occurs(in: text) && roleLabels.contains(labelKey(text))
     }
+
+    /// The longest word of each of `labels`: a text that holds none of them is none of the labels, whatever its
+    /// case and markup, and need not be normalised to find that out.
+    static func keywords(of labels: some Sequence<String>) -> TextSearch.Vocabulary {
+        let words = labels.map { label in
+            label.split(separator: " ").max { $0.utf8.count < $1.utf8.count }.map(String.init) ?? label
+        }
+        return TextSearch.Vocabulary(Array(Set(words)).sorted())
+    }
+
+    /// A word of every people label (``attendees``, ``officials``, ``absent``).
+    static let groupLabelWords = keywords(of: attendees.union(officials).union(absent))
+
+    /// A word of every role label, role lead and note-taking phrase.
+    static let roleLabelWords = keywords(of: roleLabels.union(roleLeads.map(\.phrase)).union(noteTakingPhrases))
 
     /// Normalised tags for a role as written, in the order written: `permanent member and co-sponsor of the panel` →
     /// `member`, `sponsor`.
     static func tags(forRole role: String) -> [String] {
         // `TSC`, `WG`: a group's acronym as the role makes a member of it.
         if PersonEntryParser.isAcronym(role), !roleAcronyms.contains(role.lowercased()) { return ["member"] }
-        var text = role.lowercased().replacing("’", with: "'")
+        var text = role.lowercased().replacingAll("’", with: "'")
         for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
-            text = text.replacing(separator, with: " ")
+            text = text.replacingAll(separator, with: " ")
         }
         var words = tidy(text).split(separator: " ").map(String.init)
         var found: [(position: Int, tag: String)] = []

@@ -159,7 +159,8 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if labelled(block.text) == nil, block.kind == .line, block.text.lowercased().hasPrefix("apologies") {
+        if labelled(block.text) == nil, block.kind == .line, TextSearch.hasPrefix(block.text, ignoringCase: "apologies")
+        {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (text, joined) = continuation(of: index, text: block.text)
             if !joined.isEmpty, let names = absenceSentence(text) {
@@ -297,7 +298,7 @@ struct PersonBlockReader {
             lines.append(next)
             next += 1
         }
-        return (tidy(result.replacing(",,", with: ",")), lines)
+        return (tidy(result.replacingAll(",,", with: ",")), lines)
     }
 
     static func isUnbalanced(_ text: String) -> Bool {
@@ -375,6 +376,7 @@ struct PersonBlockReader {
 
     /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
     func absenceSentence(_ text: String) -> [PersonEntry]? {
+        guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
             let from = lower.ranges(of: " from ").last
@@ -387,7 +389,7 @@ struct PersonBlockReader {
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: ":")), let colon = text.firstIndex(of: ":") else { return nil }
         var label = tidy(String(text[..<colon]).trimming("*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
@@ -406,6 +408,7 @@ struct PersonBlockReader {
 
     /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
     func roleLine(_ block: OutlineBlock) -> (role: String, entries: [PersonEntry])? {
+        guard PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
         if let (label, value) = labelled(block.text), PeopleWords.isRoleLabel(label) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
@@ -692,7 +695,7 @@ struct PersonBlockReader {
         }
         let lines = LineSpan(frontMatter.lines)
         for item in entries {
-            let key = item.key.replacing("_", with: " ").replacing("-", with: " ")
+            let key = item.key.replacingAll("_", with: " ").replacingAll("-", with: " ")
             if let group = PeopleWords.group(ofLabel: key) {
                 for entry in frontMatterEntries(item.value, lines: lines) {
                     roster.add(

@@ -557,7 +557,7 @@ enum PersonEntryParser {
 
     /// The text tidied, without list glyphs, emphasis markers or a closing full stop.
     static func clean(_ text: String) -> String {
-        var result = tidy(text.replacing("**", with: "").replacing("__", with: ""))
+        var result = tidy(text.replacingAll("**", with: "").replacingAll("__", with: ""))
         while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
         while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),
             !(last == "." && endsWithInitial(result))

@@ -24,7 +24,7 @@ public struct RecommendationExtractor: Sendable {
         decisionLines: Set<Int>
     ) -> Extracted<Recommendation> {
         var records: [Recommendation] = []
-        for passage in Passage.collect(context.blocks) {
+        for passage in Passage.collect(context.blocks) where RecommendationCue.stems.occurs(in: passage.text) {
             if let section = context.sectionTitles(ofBlock: passage.block).first,
                 SectionVocabulary.isAgendaOrPeople(section)
             {
@@ -126,10 +126,11 @@ struct Passage {
         var offsets: [(Int, Int)] = []
         for (offset, line) in texts.enumerated() where !line.isEmpty {
             if !text.isEmpty { text += " " }
-            offsets.append((firstLine + offset, text.count))
+            // Byte offsets: counting characters at each line would make a long paragraph quadratic.
+            offsets.append((firstLine + offset, text.utf8.count))
             text += line
         }
-        let starts = offsets.map { ($0.0, text.index(text.startIndex, offsetBy: $0.1)) }
+        let starts = offsets.map { ($0.0, text.utf8.index(text.utf8.startIndex, offsetBy: $0.1)) }
         return Passage(block: block, text: text, starts: starts, children: children)
     }
 }
@@ -184,13 +185,13 @@ struct RecommendationCue {
 
     /// The stems every cue contains, for a quick first look: most sentences hold none and are dismissed without
     /// splitting them into words.
-    static let stems = [
+    static let stems = TextSearch.Vocabulary([
         "should", "must", "ought", "recommend", "urge", "insist", "call", "propose", "suggest", "advise",
-    ]
+    ])
 
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
-        guard !sentence.hasSuffix("?"), TextSearch.containsAny(sentence, stems, ignoringCase: true) else { return nil }
+        guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
         let words = sentence.split(separator: " ").map(String.init)
         let lower = words.map { $0.lowercased().trimming(",.;:'\"‘’“”()") }
         let modal = lower.indices.dropFirst().first { index in

@@ -257,13 +257,36 @@ extension OutlineBlock {
     var isLinkOnly: Bool { links.count == 1 && !text.isEmpty && !text.contains(": ") }
 }
 
+extension String {
+    /// `replacing(target, with:)`, without the cost of a search when a look at the bytes finds no `target`.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        TextSearch.contains(self, target) ? replacing(target, with: replacement) : self
+    }
+}
+
 extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
     func trimming(_ set: String) -> String {
+        if let fast = trimmingASCII(set) { return fast }
         let trimmedStart = drop { set.contains($0) }
         let end =
             trimmedStart.lastIndex { !set.contains($0) }.map { trimmedStart.index(after: $0) }
             ?? trimmedStart.startIndex
         return String(trimmedStart[..<end])
+    }
+
+    /// ``trimming(_:)`` on bytes when that gives the same answer: nothing to trim at an ASCII end, or ASCII text and
+    /// set; `nil` otherwise.
+    private func trimmingASCII(_ set: String) -> String? {
+        let text = Substring(self)
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return "" }
+        let setBytes = set.utf8
+        if first < 0x80, last < 0x80, !setBytes.contains(first), !setBytes.contains(last) { return String(text) }
+        guard setBytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard let start = bytes.firstIndex(where: { !setBytes.contains($0) }),
+            let end = bytes.lastIndex(where: { !setBytes.contains($0) })
+        else { return "" }
+        return String(text[start...end])
     }
 }
