@@ -9,6 +9,11 @@ public struct ExtractOptions: Hashable, Sendable {
     public init(dayFirst: Bool = true) {
         self.dayFirst = dayFirst
     }
+
+    /// A stable text naming every setting, so that a cache can tell records made under other settings apart.
+    public var fingerprint: String {
+        "dayFirst=\(dayFirst)"
+    }
 }
 
 /// What every extractor reads: the note's outline, its sections, and the meeting's date once known.

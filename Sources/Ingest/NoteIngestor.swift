@@ -41,14 +41,38 @@ public struct NoteIngestor: Sendable {
     /// - Throws: ``IngestError`` when the file cannot be read or is not text. Problems in the text are
     ///   diagnostics on the returned document.
     public func ingest(path: String) throws(IngestError) -> NoteDocument {
-        let bytes = try FileReader.contents(of: path, limit: options.maxFileSize)
-        return try ingest(bytes: bytes, path: path)
+        try ingest(bytes: read(path: path), path: path)
     }
 
-    /// Ingests a note held in memory; `path` names it in diagnostics.
+    /// Reads the bytes of the file at `path`, refusing what is not a regular file or is over the size limit.
+    public func read(path: String) throws(IngestError) -> [UInt8] {
+        try FileReader.contents(of: path, limit: options.maxFileSize)
+    }
+
+    /// The SHA-256 of `bytes`, lower-case hex.
+    public static func digest(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    /// The SHA-256 of `text`'s UTF-8 bytes, lower-case hex.
+    public static func digest(_ text: String) -> String {
+        hex(SHA256.hash(data: Array(text.utf8)))
+    }
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Ingests a note held in memory; `path` names it in diagnostics; `sha256`, when known, is the bytes' digest.
     ///
     /// - Throws: ``IngestError`` when the bytes are over the size limit or not text.
-    public func ingest(bytes: [UInt8], path: String) throws(IngestError) -> NoteDocument {
+    public func ingest(bytes: [UInt8], path: String, sha256: String? = nil) throws(IngestError) -> NoteDocument {
         guard bytes.count <= options.maxFileSize else {
             throw .tooLarge(path: path, size: bytes.count, limit: options.maxFileSize)
         }
@@ -63,13 +87,9 @@ public struct NoteIngestor: Sendable {
             let what = split.frontMatter == nil ? "note is empty" : "note has no content outside its front matter"
             diagnostics.append(Diagnostic(.warning, what, file: path))
         }
-        let digest = SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }
         let source = NoteSource(
             path: path,
-            sha256: digest.joined(),
+            sha256: sha256 ?? Self.digest(bytes),
             format: format,
             size: bytes.count,
             encoding: decoded.encoding

@@ -1,74 +1,24 @@
-/// Settings for a build.
-public struct BuildOptions: Sendable {
-    /// How notes are read.
-    public var ingest: IngestOptions
-    /// How records are extracted.
-    public var extract: ExtractOptions
-    /// Whether CSV fields that look like formulas are guarded with a leading `'`.
-    public var csvGuardsFormulas: Bool
-    /// Whether CSV files start with a UTF-8 byte-order mark, for Excel.
-    public var csvByteOrderMark: Bool
-    /// A folder of templates that replace the built-in ones by file name, if any.
-    public var templatesFolder: String?
-    /// The digest's title.
-    public var siteTitle: String
-    /// The absolute URL the digest is published at, ending in `/`, for the feed; empty for relative links.
-    public var siteURL: String
-    /// The day of the build: actions due before it are marked overdue.
-    public var buildDate: CalendarDate
-    /// How many notes are read and rendered at once; output is the same for every value.
-    public var jobs: Int
-
-    /// Creates options.
-    public init(
-        ingest: IngestOptions = IngestOptions(),
-        extract: ExtractOptions = ExtractOptions(),
-        csvGuardsFormulas: Bool = true,
-        csvByteOrderMark: Bool = false,
-        templatesFolder: String? = nil,
-        siteTitle: String = "Meeting minutes",
-        siteURL: String = "",
-        buildDate: CalendarDate,
-        jobs: Int = 1
-    ) {
-        self.ingest = ingest
-        self.extract = extract
-        self.csvGuardsFormulas = csvGuardsFormulas
-        self.csvByteOrderMark = csvByteOrderMark
-        self.templatesFolder = templatesFolder
-        self.siteTitle = siteTitle
-        self.siteURL = siteURL.isEmpty || siteURL.hasSuffix("/") ? siteURL : siteURL + "/"
-        self.buildDate = buildDate
-        self.jobs = Swift.max(1, jobs)
-    }
-}
-
-/// What a build did.
-public struct BuildSummary: Sendable {
-    /// Meetings written.
-    public var meetings = 0
-    /// People across meetings (attendees, officials and absent).
-    public var people = 0
-    /// Actions across meetings.
-    public var actions = 0
-    /// Every diagnostic, in path order.
-    public var diagnostics: [Diagnostic] = []
-    /// Files of earlier builds removed because their notes are gone.
-    public var pruned: [String] = []
-
-    /// Warnings among the diagnostics.
-    public var warnings: Int { diagnostics.count { $0.severity == .warning } }
-    /// Errors among the diagnostics.
-    public var errors: Int { diagnostics.count { $0.severity == .error } }
-}
+import Extract
+public import Foundation
+import Ingest
 
 /// Builds the output folder of an archive: `json/<id>.json`, `meetings.jsonl`, `schema/meeting.schema.json`,
-/// `csv/*.csv` and the HTML digest in `site/`.
+/// `csv/*.csv` and the HTML digest in `site/`, with a cache in `.minutes-cache/` so that the next build redoes only
+/// what changed.
 ///
-/// Notes are read a batch at a time (``MeetingReader``) and each record is written as soon as it is rendered; the
-/// tables and JSON Lines are built by appending. A note that cannot be read is a diagnostic, and the other notes
-/// carry on.
+/// Every input is read and hashed first; when nothing changed since the last build (inputs, settings, templates,
+/// the tool's version) nothing is written. Otherwise notes are taken a batch at a time: a note whose cache entry
+/// matches its path and bytes is not extracted again, and a meeting whose page was rendered under the same key is not
+/// rendered again. A note that cannot be read is a diagnostic, and the other notes carry on.
 public struct ArchiveBuilder: Sendable {
+    /// Why shard outputs cannot be merged.
+    public struct MergeError: Error, CustomStringConvertible {
+        /// What is wrong.
+        public var message: String
+        /// `error: message`.
+        public var description: String { "error: \(message)" }
+    }
+
     /// The settings in force.
     public var options: BuildOptions
 
@@ -77,84 +27,334 @@ public struct ArchiveBuilder: Sendable {
         self.options = options
     }
 
-    /// Builds `files` (already collected and sorted) into `folder`.
+    /// Builds `files` (already collected and sorted) into `folder`; with a shard, only that part, into the cache.
     ///
     /// - Throws: ``OutputFolder/WriteError`` when a file cannot be written; problems in notes are diagnostics.
     public func build(_ files: [String], into folder: OutputFolder) throws -> BuildSummary {
+        let site = try makeSite()
+        let cache = NoteCache(root: folder.root)
+        let previous = options.force ? nil : cache.loadManifest()
+        let positions = files.indices.filter { options.shard?.contains($0) ?? true }
+        var stats = BuildStats()
+        let notes = plan(positions.map { ($0, files[$0]) }, stats: &stats)
+        let fingerprint = fingerprint(of: notes, inputCount: files.count, site: site)
+        if let previous, previous.fingerprint == fingerprint, outputsExist(in: folder) {
+            var summary = previous.summary
+            summary.upToDate = true
+            summary.reused = notes.count { $0.key != nil }
+            summary.stats = stats
+            return summary
+        }
+        let publisher =
+            options.shard == nil
+            ? try ArchivePublisher(
+                options: options,
+                site: site,
+                folder: folder,
+                previousPages: previous?.pageKeys ?? [:]
+            )
+            : nil
         var summary = BuildSummary()
-        let json = OrderedJSONEncoder(pretty: true)
-        let line = OrderedJSONEncoder(pretty: false)
-        let csv = CSVWriter(guardsFormulas: options.csvGuardsFormulas, byteOrderMark: options.csvByteOrderMark)
-        let site = try SiteRenderer(
+        var done = 0
+        for batch in batches(of: notes) {
+            let produced = ParallelMap.map(batch, jobs: options.jobs) { note in produce(note, folder: folder) }
+            var items: [ArchivePublisher.Item] = []
+            for (note, result) in zip(batch, produced) {
+                stats = stats + result.stats
+                switch result.outcome {
+                case .success(let item):
+                    if result.reused {
+                        summary.reused += 1
+                        folder.keep(NoteCache.entryPath(item.key))
+                    }
+                    items.append(item)
+                case .failure(let diagnostic):
+                    publisher?.fail(diagnostic)
+                    if publisher == nil { summary.diagnostics.append(diagnostic) }
+                    _ = note
+                }
+            }
+            let start = ContinuousClock.now
+            if let publisher {
+                try publisher.add(items)
+            } else {
+                for (_, note) in items { summary.count(note.meeting) }
+            }
+            stats.publish += ContinuousClock.now - start
+            done += batch.count
+            options.progress?(
+                BuildProgress(done: done, total: notes.count, reused: summary.reused, paths: batch.map(\.path))
+            )
+        }
+        let start = ContinuousClock.now
+        var pages: [BuildManifest.Page] = []
+        if let publisher {
+            try publisher.finish()
+            let reused = summary.reused
+            summary = publisher.summary
+            summary.reused = reused
+            pages = publisher.manifestPages
+        }
+        let finalNotes = notes.map { note in
+            var note = note
+            // A note read in the first pass may have changed before the second: its entry is under the new key.
+            if note.key != nil, note.error != nil { note.key = nil }
+            return note
+        }
+        try writeManifest(
+            BuildManifest(
+                version: ToolVersion.current,
+                fingerprint: fingerprint,
+                shard: options.shard,
+                inputCount: files.count,
+                notes: finalNotes,
+                pages: pages,
+                summary: summary
+            ),
+            to: folder
+        )
+        summary.pruned = prune(folder)
+        stats.publish += ContinuousClock.now - start
+        summary.stats = stats
+        return summary
+    }
+
+    /// Joins the outputs of `minutes build --shard I/N` for every I into one output folder, the same as a build of
+    /// the whole archive on one machine.
+    ///
+    /// - Throws: ``MergeError`` when the folders are not the shards of one build; ``OutputFolder/WriteError``.
+    public func merge(_ shardFolders: [String], into folder: OutputFolder) throws -> BuildSummary {
+        var notes: [(note: BuildManifest.Note, cache: NoteCache)] = []
+        var seen: Set<Int> = []
+        var counts: Set<Int> = []
+        var inputCounts: Set<Int> = []
+        for path in shardFolders {
+            let cache = NoteCache(root: URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL)
+            guard let manifest = cache.loadManifest(), let shard = manifest.shard else {
+                throw MergeError(message: "\(path) holds no shard: build it with --shard I/N first")
+            }
+            guard manifest.version == ToolVersion.current else {
+                throw MergeError(
+                    message: "\(path) was built by minutes \(manifest.version), not \(ToolVersion.current)"
+                )
+            }
+            guard seen.insert(shard.index).inserted else {
+                throw MergeError(message: "\(path) holds shard \(shard), which another folder holds too")
+            }
+            counts.insert(shard.count)
+            inputCounts.insert(manifest.inputCount)
+            notes += manifest.notes.map { ($0, cache) }
+        }
+        guard counts.count == 1, inputCounts.count == 1, let count = counts.first, let inputCount = inputCounts.first
+        else {
+            throw MergeError(message: "the folders are shards of different builds")
+        }
+        guard seen == Set(0..<count) else {
+            let missing = Set(0..<count).subtracting(seen).sorted().map { "\($0)/\(count)" }
+            throw MergeError(message: "shards missing: \(missing.joined(separator: ", "))")
+        }
+        notes.sort { $0.note.position < $1.note.position }
+        let site = try makeSite()
+        let previous = NoteCache(root: folder.root).loadManifest()
+        let publisher = try ArchivePublisher(
+            options: options,
+            site: site,
+            folder: folder,
+            previousPages: previous?.pageKeys ?? [:]
+        )
+        var stats = BuildStats()
+        var done = 0
+        for batch in stride(from: 0, to: notes.count, by: 16 * options.jobs).map({
+            Array(notes[$0..<Swift.min($0 + 16 * options.jobs, notes.count)])
+        }) {
+            let start = ContinuousClock.now
+            let loaded = ParallelMap.map(batch, jobs: options.jobs) {
+                entry -> Result<ArchivePublisher.Item, MergeError> in
+                guard let key = entry.note.key else {
+                    return .failure(MergeError(message: entry.note.error?.description ?? entry.note.path))
+                }
+                guard let note = entry.cache.load(key) else {
+                    return .failure(MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged"))
+                }
+                return .success((key, note))
+            }
+            var items: [ArchivePublisher.Item] = []
+            for (entry, result) in zip(batch, loaded) {
+                switch result {
+                case .success(let item):
+                    try folder.write(
+                        try OrderedJSONEncoder(pretty: false).encode(item.note),
+                        to: NoteCache.entryPath(item.key)
+                    )
+                    items.append(item)
+                case .failure(let error):
+                    guard let diagnostic = entry.note.error else { throw error }
+                    publisher.fail(diagnostic)
+                }
+            }
+            try publisher.add(items)
+            stats.publish += ContinuousClock.now - start
+            done += batch.count
+            options.progress?(
+                BuildProgress(done: done, total: notes.count, reused: done, paths: batch.map(\.note.path))
+            )
+        }
+        try publisher.finish()
+        let merged = notes.map(\.note)
+        var summary = publisher.summary
+        summary.reused = merged.count { $0.key != nil }
+        try writeManifest(
+            BuildManifest(
+                version: ToolVersion.current,
+                fingerprint: fingerprint(of: merged, inputCount: inputCount, site: site),
+                shard: nil,
+                inputCount: inputCount,
+                notes: merged,
+                pages: publisher.manifestPages,
+                summary: summary
+            ),
+            to: folder
+        )
+        summary.pruned = prune(folder)
+        summary.stats = stats
+        return summary
+    }
+
+    // MARK: Stages
+
+    private func makeSite() throws -> SiteRenderer {
+        try SiteRenderer(
             templatesFolder: options.templatesFolder,
             buildDate: options.buildDate,
             siteTitle: options.siteTitle,
             siteURL: options.siteURL
         )
-        var summaries: [SiteRenderer.Summary] = []
-        var jsonLines = ""
-        var tables = CSVTables.headers.map { csv.text(header: $0.header, rows: []) }
-        let reader = MeetingReader(ingest: options.ingest, extract: options.extract, jobs: options.jobs)
-        try reader.read(files) { outcomes in
-            var extracted: [(document: NoteDocument, meeting: Meeting)] = []
-            for outcome in outcomes {
-                switch outcome {
-                case .success(let item): extracted.append(item)
-                case .failure(let error): summary.diagnostics.append(error.diagnostic)
+    }
+
+    /// Reads and hashes every note, a batch at a time, for its cache key.
+    private func plan(_ inputs: [(position: Int, path: String)], stats: inout BuildStats) -> [BuildManifest.Note] {
+        let ingestor = NoteIngestor(options: options.ingest)
+        let settings = options.recordSettings
+        var notes: [BuildManifest.Note] = []
+        notes.reserveCapacity(inputs.count)
+        let batch = 64 * options.jobs
+        for start in stride(from: 0, to: inputs.count, by: batch) {
+            let part = Array(inputs[start..<Swift.min(start + batch, inputs.count)])
+            let planned = ParallelMap.map(part, jobs: options.jobs) { input -> (BuildManifest.Note, Duration) in
+                let clock = ContinuousClock.now
+                var note = BuildManifest.Note(position: input.position, path: input.path)
+                do throws(IngestError) {
+                    let bytes = try ingestor.read(path: input.path)
+                    let sha256 = NoteIngestor.digest(bytes)
+                    note.key = NoteCache.key(path: input.path, sha256: sha256, settings: settings)
+                } catch {
+                    note.error = error.diagnostic
                 }
+                return (note, ContinuousClock.now - clock)
             }
-            let meetingCount = files.count
-            let rendered = ParallelMap.map(extracted, jobs: options.jobs) { item in
-                Result {
-                    (
-                        json: try json.encode(item.meeting),
-                        line: try line.encode(item.meeting),
-                        rows: CSVTables.rows(of: item.meeting),
-                        page: try site.meetingPage(item.meeting, document: item.document, meetingCount: meetingCount)
-                    )
-                }
-            }
-            for (item, result) in zip(extracted, rendered) {
-                let meeting = item.meeting
-                let output = try result.get()
-                summary.diagnostics += meeting.diagnostics
-                summary.meetings += 1
-                summary.people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
-                summary.actions += meeting.actions.count
-                try folder.write(output.json, to: "json/\(meeting.id).json")
-                jsonLines += output.line + "\n"
-                for (index, rows) in output.rows.enumerated() {
-                    for row in rows { csv.appendRow(row, to: &tables[index]) }
-                }
-                try folder.write(output.page, to: "site/meetings/\(meeting.id).html")
-                summaries.append(
-                    SiteRenderer.Summary(
-                        id: meeting.id,
-                        title: meeting.title ?? meeting.id,
-                        date: meeting.date,
-                        location: meeting.location,
-                        attendeeCount: meeting.attendees.count,
-                        decisionCount: meeting.decisions.count,
-                        actions: meeting.actions,
-                        people: meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
-                            + meeting.absent.map { ("absent", $0) }
-                    )
-                )
+            for (note, time) in planned {
+                notes.append(note)
+                stats.read += time
             }
         }
-        try folder.write(jsonLines, to: "meetings.jsonl")
-        try folder.write(MeetingSchema.text, to: "schema/meeting.schema.json")
-        for (index, table) in tables.enumerated() {
-            try folder.write(table, to: "csv/\(CSVTables.headers[index].file)")
+        return notes
+    }
+
+    /// A note ready to publish, or why it is not.
+    private enum Outcome: Sendable {
+        case success(ArchivePublisher.Item)
+        case failure(Diagnostic)
+    }
+
+    /// What producing one note gave.
+    private struct Produced: Sendable {
+        var outcome: Outcome
+        var reused = false
+        var stats = BuildStats()
+    }
+
+    /// A note's record and HTML: from the cache when its entry is there, else read, extracted, rendered and stored.
+    private func produce(_ note: BuildManifest.Note, folder: OutputFolder) -> Produced {
+        guard let key = note.key else {
+            return Produced(outcome: .failure(note.error ?? Diagnostic(.error, "cannot be read", file: note.path)))
         }
-        try folder.write(try site.indexPage(summaries), to: "site/index.html")
-        try folder.write(try site.actionsPage(summaries), to: "site/actions.html")
-        try folder.write(try site.peoplePage(summaries), to: "site/people.html")
-        try folder.write(try site.feed(summaries), to: "site/feed.xml")
-        for (name, text) in site.files.sorted(by: { $0.key < $1.key }) {
-            try folder.write(text, to: "site/\(name)")
+        if !options.force, let cached = NoteCache(root: folder.root).load(key) {
+            return Produced(outcome: .success((key, cached)), reused: true)
         }
-        summary.pruned = folder.prune("json") + folder.prune("site/meetings") + folder.prune("")
-        return summary
+        var stats = BuildStats()
+        var clock = ContinuousClock.now
+        func lap() -> Duration {
+            let now = ContinuousClock.now
+            defer { clock = now }
+            return now - clock
+        }
+        do {
+            let ingestor = NoteIngestor(options: options.ingest)
+            let bytes = try ingestor.read(path: note.path)
+            let sha256 = NoteIngestor.digest(bytes)
+            stats.read = lap()
+            let document = try ingestor.ingest(bytes: bytes, path: note.path, sha256: sha256)
+            stats.parse = lap()
+            let meeting = MeetingExtractor(options: options.extract).extract(document)
+            stats.extract = lap()
+            let cached = CachedNote(meeting: meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))
+            // The file may have changed since it was hashed: its entry goes under the key of what was read.
+            let current = NoteCache.key(path: note.path, sha256: sha256, settings: options.recordSettings)
+            try folder.write(try OrderedJSONEncoder(pretty: false).encode(cached), to: NoteCache.entryPath(current))
+            stats.publish = lap()
+            return Produced(outcome: .success((current, cached)), stats: stats)
+        } catch let error as IngestError {
+            return Produced(outcome: .failure(error.diagnostic), stats: stats)
+        } catch {
+            return Produced(outcome: .failure(Diagnostic(.error, "\(error)", file: note.path)), stats: stats)
+        }
+    }
+
+    private func batches(of notes: [BuildManifest.Note]) -> [[BuildManifest.Note]] {
+        let size = 16 * options.jobs
+        return stride(from: 0, to: notes.count, by: size).map { Array(notes[$0..<Swift.min($0 + size, notes.count)]) }
+    }
+
+    /// A digest of everything the outputs depend on.
+    private func fingerprint(of notes: [BuildManifest.Note], inputCount: Int, site: SiteRenderer) -> String {
+        var parts = [
+            ToolVersion.current, options.recordSettings, site.fingerprint,
+            "csv=\(options.csvGuardsFormulas),\(options.csvByteOrderMark)", options.shard?.description ?? "whole",
+            "\(inputCount)",
+        ]
+        for note in notes {
+            parts.append("\(note.position)\u{1}\(note.path)\u{1}\(note.key ?? note.error?.description ?? "")")
+        }
+        return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
+    }
+
+    private func outputsExist(in folder: OutputFolder) -> Bool {
+        options.shard != nil
+            || ["meetings.jsonl", "site/index.html", "schema/meeting.schema.json"].allSatisfy(folder.contains)
+    }
+
+    private func writeManifest(_ manifest: BuildManifest, to folder: OutputFolder) throws {
+        var manifest = manifest
+        manifest.summary.stats = BuildStats()
+        manifest.summary.pruned = []
+        manifest.summary.upToDate = false
+        manifest.summary.reused = 0
+        try folder.write(try OrderedJSONEncoder(pretty: false).encode(manifest), to: NoteCache.manifest)
+    }
+
+    private func prune(_ folder: OutputFolder) -> [String] {
+        var pruned = folder.prune("\(NoteCache.folder)/notes")
+        if options.shard == nil { pruned += folder.prune("json") + folder.prune("site/meetings") }
+        return pruned + folder.prune("")
+    }
+}
+
+extension BuildSummary {
+    /// Counts a meeting's people and actions.
+    mutating func count(_ meeting: Meeting) {
+        diagnostics += meeting.diagnostics
+        meetings += 1
+        people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
+        actions += meeting.actions.count
     }
 }

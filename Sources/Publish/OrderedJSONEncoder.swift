@@ -89,6 +89,16 @@ private func encodeValue(_ value: some Encodable, into box: Box, codingPath: [an
     case let int as Int: box.set(.int(int))
     case let bool as Bool: box.set(.bool(bool))
     case let double as Double: box.set(.double(double))
+    case let float as Float: box.set(.double(Double(float)))
+    // Other integer types (`Int64`, `UInt8`…) encode themselves as themselves: without this case, forever.
+    case let integer as any BinaryInteger:
+        guard let exact = Int(exactly: integer) else {
+            throw EncodingError.invalidValue(
+                value,
+                EncodingError.Context(codingPath: codingPath, debugDescription: "\(integer) does not fit in an Int")
+            )
+        }
+        box.set(.int(exact))
     default: try value.encode(to: TreeEncoder(codingPath: codingPath, storage: box))
     }
 }

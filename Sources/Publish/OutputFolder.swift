@@ -31,29 +31,91 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Writes `contents` to `relativePath` atomically; the path must stay inside the folder.
     public func write(_ contents: String, to relativePath: String) throws {
+        let stream = try Stream(folder: self, relativePath: relativePath)
+        try stream.append(contents)
+        try stream.commit()
+    }
+
+    /// Marks a file an earlier build wrote as part of this build, unchanged, so that pruning keeps it.
+    public func keep(_ relativePath: String) {
+        lock.withLock { _ = written.insert(relativePath) }
+    }
+
+    /// Whether `relativePath` exists in the folder.
+    public func contains(_ relativePath: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
+    }
+
+    /// The URL of `relativePath`, which must stay inside the folder.
+    func url(of relativePath: String) throws -> URL {
         let components = relativePath.split(separator: "/")
         guard !relativePath.hasPrefix("/"), !components.isEmpty,
             components.allSatisfy({ $0 != ".." && $0 != "." && !$0.contains("\0") })
         else {
             throw WriteError(path: relativePath, reason: "path would leave the output folder")
         }
-        let url = root.appendingPathComponent(relativePath)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
+        return root.appendingPathComponent(relativePath)
+    }
+
+    /// A file written a piece at a time to a temporary name and renamed into place by ``commit()``, so that a large
+    /// table is never held in memory whole and an interrupted build leaves the previous file.
+    public final class Stream {
+        private let folder: OutputFolder
+        private let relativePath: String
+        private let url: URL
+        private let temporary: URL
+        private var handle: UnsafeMutablePointer<FILE>?
+
+        /// Opens a temporary file for `relativePath` in `folder`.
+        public init(folder: OutputFolder, relativePath: String) throws {
+            self.folder = folder
+            self.relativePath = relativePath
+            url = try folder.url(of: relativePath)
+            let parent = url.deletingLastPathComponent()
+            temporary = parent.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            do {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError(path: url.path, reason: error.localizedDescription)
+            }
+            guard let handle = fopen(temporary.path, "wb") else {
                 throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
             }
-        } catch let error as WriteError {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: url.path, reason: error.localizedDescription)
+            self.handle = handle
         }
-        lock.withLock { _ = written.insert(relativePath) }
+
+        deinit {
+            if let handle {
+                fclose(handle)
+                unlink(temporary.path)
+            }
+        }
+
+        /// Appends `text`.
+        public func append(_ text: String) throws {
+            guard let handle else { throw WriteError(path: url.path, reason: "already committed") }
+            var text = text
+            let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) }
+            guard written == text.utf8.count else { throw failure() }
+        }
+
+        /// Flushes the file and renames it into place.
+        public func commit() throws {
+            guard let handle else { return }
+            self.handle = nil
+            let flushed = fflush(handle) == 0
+            let closed = fclose(handle) == 0
+            guard flushed, closed, rename(temporary.path, url.path) == 0 else {
+                let error = failure()
+                unlink(temporary.path)
+                throw error
+            }
+            folder.keep(relativePath)
+        }
+
+        private func failure() -> WriteError {
+            WriteError(path: url.path, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// Removes what an earlier build left under `subfolder` and returns the relative paths removed.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Extract
 import Foundation
+import Ingest
 import Publish
 
 extension Minutes {
@@ -11,77 +13,98 @@ extension Minutes {
                 Writes DIR/json/<id>.json, DIR/meetings.jsonl, DIR/schema/meeting.schema.json, DIR/csv/*.csv and \
                 the digest in DIR/site/ (index.html, meetings/<id>.html, actions.html, people.html, feed.xml). \
                 Each file is written to a temporary name and renamed, so an interrupted build leaves the previous \
-                output readable; records of notes that were removed are pruned. Exit status 1 when any note could \
-                not be read (the others are still built).
+                output readable; records of notes that were removed are pruned. A cache in DIR/.minutes-cache \
+                keeps each note's record by its path and content: the next build extracts only the notes that \
+                changed, and does nothing when nothing did (--force redoes everything). With --shard I/N it takes \
+                every Nth note from the Ith and writes only the cache, for `minutes merge`. Exit status 1 when any \
+                note could not be read (the others are still built).
                 """
         )
 
         @OptionGroup var input: InputOptions
-
-        @Option(name: .customLong("out"), help: "The output folder.")
-        var output: String = "out"
+        @OptionGroup var publish: PublishOptions
 
         @Flag(help: "Read numeric dates month first (04/21/2020) instead of day first.")
         var monthFirst = false
 
-        @Flag(help: "Do not guard CSV cells that start like a formula (=, +, -, @) with a leading '.")
-        var noCSVFormulaGuard = false
+        @Flag(help: "Extract and render every note again, ignoring the cache.")
+        var force = false
 
-        @Flag(help: "Start CSV files with a UTF-8 byte-order mark, so Excel reads them as UTF-8.")
-        var csvBOM = false
-
-        @Option(
-            help: "A folder of templates (index.mustache, meeting.mustache, style.css…) that replace the built-in ones."
-        )
-        var templates: String?
-
-        @Option(help: "The title of the HTML digest.")
-        var siteTitle = "Meeting minutes"
-
-        @Option(help: "The absolute URL the digest will be published at, for the Atom feed.")
-        var siteURL = ""
-
-        @Option(help: "The day to judge overdue actions by, as YYYY-MM-DD (default: today).")
-        var buildDate: String?
+        @Option(help: "Build only part I of N of the inputs (0 ≤ I < N), for `minutes merge`.")
+        var shard: String?
 
         func validate() throws {
-            if let buildDate, CalendarDate(iso: buildDate) == nil {
-                throw ValidationError("--build-date must be a date written YYYY-MM-DD.")
+            if let shard, Shard(shard) == nil {
+                throw ValidationError("--shard must be I/N with 0 ≤ I < N, as in --shard 0/4.")
             }
         }
 
-        /// Today's date in UTC.
-        static func today() throws -> CalendarDate {
-            let iso = ISO8601DateFormatter().string(from: Date()).prefix(10)
-            guard let date = CalendarDate(iso: String(iso)) else { throw ValidationError("cannot read today's date") }
-            return date
-        }
-
         func run() throws {
+            let start = ContinuousClock.now
             let collection = InputCollector().collect(input.inputs)
             Output.report(collection.diagnostics)
-            let options = BuildOptions(
+            var options = try publish.buildOptions(
                 ingest: input.ingestOptions,
                 extract: ExtractOptions(dayFirst: !monthFirst),
-                csvGuardsFormulas: !noCSVFormulaGuard,
-                csvByteOrderMark: csvBOM,
-                templatesFolder: templates,
-                siteTitle: siteTitle,
-                siteURL: siteURL,
-                buildDate: try buildDate.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
                 jobs: input.jobs
             )
-            let folder = try OutputFolder(path: output)
+            options.force = force
+            options.shard = shard.flatMap(Shard.init)
+            let folder = try OutputFolder(path: publish.output)
             let summary = try ArchiveBuilder(options: options).build(collection.files, into: folder)
-            Output.report(summary.diagnostics)
-            standardError(
-                "minutes: \(summary.meetings) meetings, \(summary.people) people, \(summary.actions) actions; "
-                    + "\(summary.warnings) warnings, \(summary.errors) errors; written to \(folder.root.path)\n"
-                    + "minutes: open the digest at \(folder.root.appendingPathComponent("site/index.html").path)\n"
-            )
+            publish.report(summary, folder: folder, seconds: start.secondsSince, shard: options.shard)
             if summary.errors > 0 || collection.diagnostics.contains(where: { $0.severity == .error }) {
                 throw ExitCode.failure
             }
         }
+    }
+
+    /// `minutes merge`: joins the outputs of sharded builds.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the folders of `minutes build --shard I/N` into one output folder.",
+            discussion: """
+                Reads the cache each shard wrote and publishes the whole archive (JSON, JSON Lines, CSV, schema, \
+                site) exactly as one `minutes build` of every note would, with the same publishing options. Every \
+                shard 0…N-1 must be given once. Exit status 1 when a note could not be read in its shard or the \
+                folders are not the shards of one build.
+                """
+        )
+
+        @Argument(help: "The output folders of the shards.", completion: .directory)
+        var shards: [String] = []
+
+        @OptionGroup var publish: PublishOptions
+
+        @Option(name: .shortAndLong, help: "How many notes to work on at once (default: the number of cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        func validate() throws {
+            guard jobs > 0 else { throw ValidationError("--jobs must be at least 1.") }
+            guard !shards.isEmpty else { throw ValidationError("Give the output folder of every shard.") }
+        }
+
+        func run() throws {
+            let start = ContinuousClock.now
+            let options = try publish.buildOptions(ingest: IngestOptions(), extract: ExtractOptions(), jobs: jobs)
+            let folder = try OutputFolder(path: publish.output)
+            let summary: BuildSummary
+            do {
+                summary = try ArchiveBuilder(options: options).merge(shards, into: folder)
+            } catch let error as ArchiveBuilder.MergeError {
+                standardError("minutes: \(error)\n")
+                throw ExitCode.failure
+            }
+            publish.report(summary, folder: folder, seconds: start.secondsSince)
+            if summary.errors > 0 { throw ExitCode.failure }
+        }
+    }
+}
+
+extension ContinuousClock.Instant {
+    /// Seconds from this instant to now.
+    var secondsSince: Double {
+        let elapsed = ContinuousClock.now - self
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }

@@ -13,7 +13,7 @@ struct Minutes: ParsableCommand {
             meeting, its attendees, sections, recommendations, actions and decisions, each with its source lines.
             """,
         version: "minutes \(ToolVersion.current) (libcmark \(MarkdownParser.cmarkVersion))",
-        subcommands: [Build.self, Extract.self, Schema.self, Ast.self]
+        subcommands: [Build.self, Merge.self, Extract.self, Schema.self, Ast.self]
     )
 
     /// Runs the command; usage errors exit with status 2, as the extract contract promises (not 64).

@@ -74,3 +74,21 @@ import Testing
         }
     }
 }
+
+@Suite struct OrderedJSONEncoderIntegerTests {
+    struct Sizes: Encodable {
+        var small: UInt8 = 7
+        var wide: Int64 = -9_000_000_000
+        var float: Float = 0.5
+    }
+
+    @Test func encodesEveryIntegerWidth() throws {
+        let text = try OrderedJSONEncoder(pretty: false).encode(Sizes())
+        #expect(text == #"{"small":7,"wide":-9000000000,"float":0.5}"#)
+    }
+
+    @Test func refusesAnIntegerThatDoesNotFit() {
+        struct Huge: Encodable { var value = UInt64.max }
+        #expect(throws: EncodingError.self) { try OrderedJSONEncoder(pretty: false).encode(Huge()) }
+    }
+}

@@ -19,7 +19,8 @@ import Testing
     @Test func matchesTheGoldenOutputsOfTheCorpus() throws {
         let out = try buildCorpus()
         defer { try? FileManager.default.removeItem(at: out) }
-        let files = filesUnder(out)
+        // The cache is the build's own business; what it publishes is the rest.
+        let files = filesUnder(out).filter { !$0.hasPrefix(".minutes-cache/") }
         #expect(
             files.contains("site/index.html") && files.contains("csv/actions.csv") && files.contains("meetings.jsonl")
         )

@@ -46,7 +46,7 @@ enum DefaultTemplates {
     static let foot = """
         </main>
         <footer class="site">
-        <p>Built by minutes {{version}} on {{buildDate}} from {{meetingCount}} notes.</p>
+        <p>Built by minutes {{version}} on {{buildDate}}{{#meetingCount}} from {{meetingCount}} notes{{/meetingCount}}.</p>
         </footer>
         </body>
         </html>

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Mustache
 
 /// Renders the HTML digest: a page per meeting as each is built, then the index, actions, people and feed from
@@ -17,6 +18,7 @@ struct SiteRenderer: Sendable {
     }
 
     let library: MustacheLibrary
+    let templates: [String: String]
     let files: [String: String]
     let buildDate: CalendarDate
     let siteTitle: String
@@ -47,6 +49,7 @@ struct SiteRenderer: Sendable {
             }
         }
         self.library = library
+        self.templates = templates
         self.files = files
         self.buildDate = buildDate
         self.siteTitle = siteTitle
@@ -58,11 +61,14 @@ struct SiteRenderer: Sendable {
         var description: String { "error: \(message)" }
     }
 
-    private func base(pageTitle: String, root: String, meetingCount: Int) -> [String: Any] {
-        [
+    /// What every page shows; `meetingCount` only on the overview pages, so that a meeting's page does not change
+    /// when another note is added.
+    private func base(pageTitle: String, root: String, meetingCount: Int?) -> [String: Any] {
+        let context: [String: Any?] = [
             "language": "en", "version": ToolVersion.current, "siteTitle": siteTitle, "pageTitle": pageTitle,
             "root": root, "buildDate": buildDate.description, "meetingCount": meetingCount,
         ]
+        return context.compacted
     }
 
     private func render(_ template: String, _ context: [String: Any]) throws -> String {
@@ -74,12 +80,27 @@ struct SiteRenderer: Sendable {
 
     // MARK: Meeting pages
 
-    func meetingPage(_ meeting: Meeting, document: NoteDocument, meetingCount: Int) throws -> String {
+    /// The note as HTML with its records marked in place: what a meeting page shows of the note itself, which
+    /// depends on nothing but the note and its record.
+    static func noteHTML(_ meeting: Meeting, document: NoteDocument) -> String {
         var marks: [Int: NoteHTML.Mark] = [:]
         for item in meeting.recommendations { marks[item.lines.first] = .recommendation }
         for item in meeting.decisions { marks[item.lines.first] = .decision }
         for item in meeting.actions { marks[item.lines.first] = .action }
-        var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: meetingCount)
+        return NoteHTML.render(document, marks: marks)
+    }
+
+    /// What the pages depend on besides the records: templates, files, title, URL and the build date.
+    var fingerprint: String {
+        var parts = [ToolVersion.current, buildDate.description, siteTitle, siteURL]
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) { parts += [name, text] }
+        for (name, text) in files.sorted(by: { $0.key < $1.key }) { parts += [name, text] }
+        return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
+    }
+
+    /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)``.
+    func meetingPage(_ meeting: Meeting, noteHTML: String) throws -> String {
+        var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
         context["title"] = safe(meeting.title ?? "Untitled meeting")
         if let date = meeting.date { context["date"] = date }
         if let start = meeting.startTime {
@@ -118,7 +139,7 @@ struct SiteRenderer: Sendable {
                 "lines": $0.lines.description,
             ].compacted
         }
-        context["noteHTML"] = NoteHTML.render(document, marks: marks)
+        context["noteHTML"] = noteHTML
         context["hasDiagnostics"] = !meeting.diagnostics.isEmpty
         context["diagnostics"] = meeting.diagnostics.map {
             ["severity": $0.severity.rawValue, "message": safe($0.message), "line": $0.position?.line].compacted

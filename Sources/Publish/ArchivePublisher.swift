@@ -1,0 +1,134 @@
+import Extract
+import Foundation
+import Ingest
+
+/// The last stage of a build: publishes records in path order, a batch at a time.
+///
+/// It makes their ids unique, writes each meeting's JSON and page, appends to JSON Lines and the CSV tables, and at
+/// the end writes the overview pages from compact summaries. Memory holds a batch and the summaries, never the
+/// archive.
+///
+/// A meeting whose JSON and page were written by the last build under the same key is not rendered again.
+final class ArchivePublisher {
+    /// A note ready to publish: the key of its cache entry and what the entry holds.
+    typealias Item = (key: String, note: CachedNote)
+
+    private let options: BuildOptions
+    private let folder: OutputFolder
+    private let site: SiteRenderer
+    private let siteFingerprint: String
+    private let previousPages: [String: String]
+    private let json = OrderedJSONEncoder(pretty: true)
+    private let line = OrderedJSONEncoder(pretty: false)
+    private let csv: CSVWriter
+    private let jsonLines: OutputFolder.Stream
+    private let tables: [OutputFolder.Stream]
+    private var ids = MeetingIDAllocator()
+    private var summaries: [SiteRenderer.Summary] = []
+    private(set) var pages: [String: String] = [:]
+    private(set) var summary = BuildSummary()
+
+    init(options: BuildOptions, site: SiteRenderer, folder: OutputFolder, previousPages: [String: String]) throws {
+        self.options = options
+        self.folder = folder
+        self.previousPages = previousPages
+        let csv = CSVWriter(guardsFormulas: options.csvGuardsFormulas, byteOrderMark: options.csvByteOrderMark)
+        self.csv = csv
+        self.site = site
+        siteFingerprint = site.fingerprint
+        jsonLines = try OutputFolder.Stream(folder: folder, relativePath: "meetings.jsonl")
+        tables = try CSVTables.headers.map { table in
+            let stream = try OutputFolder.Stream(folder: folder, relativePath: "csv/\(table.file)")
+            try stream.append(csv.text(header: table.header, rows: []))
+            return stream
+        }
+    }
+
+    /// Reports a note that could not be read.
+    func fail(_ diagnostic: Diagnostic) {
+        summary.diagnostics.append(diagnostic)
+    }
+
+    /// Publishes a batch of notes, in path order.
+    func add(_ items: [Item]) throws {
+        var batch: [(meeting: Meeting, noteHTML: String, pageKey: String, reuse: Bool)] = []
+        for (key, note) in items {
+            var meeting = note.meeting
+            meeting.id = ids.unique(meeting.id)
+            let pageKey = NoteIngestor.digest([key, meeting.id, siteFingerprint].joined(separator: "\u{0}"))
+            let reuse =
+                previousPages[meeting.id] == pageKey && folder.contains(jsonPath(meeting.id))
+                && folder.contains(pagePath(meeting.id))
+            batch.append((meeting, note.noteHTML, pageKey, reuse))
+        }
+        let json = json
+        let line = line
+        let site = site
+        let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
+            Result { () throws -> (json: String?, page: String?, line: String, rows: [[[String]]]) in
+                (
+                    json: item.reuse ? nil : try json.encode(item.meeting),
+                    page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: item.noteHTML),
+                    line: try line.encode(item.meeting),
+                    rows: CSVTables.rows(of: item.meeting)
+                )
+            }
+        }
+        for (item, result) in zip(batch, rendered) {
+            let meeting = item.meeting
+            let output = try result.get()
+            summary.diagnostics += meeting.diagnostics
+            summary.meetings += 1
+            summary.people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
+            summary.actions += meeting.actions.count
+            if let text = output.json { try folder.write(text, to: jsonPath(meeting.id)) }
+            if let page = output.page { try folder.write(page, to: pagePath(meeting.id)) }
+            if item.reuse {
+                folder.keep(jsonPath(meeting.id))
+                folder.keep(pagePath(meeting.id))
+            }
+            pages[meeting.id] = item.pageKey
+            try jsonLines.append(output.line + "\n")
+            for (index, rows) in output.rows.enumerated() {
+                var text = ""
+                for row in rows { csv.appendRow(row, to: &text) }
+                try tables[index].append(text)
+            }
+            summaries.append(
+                SiteRenderer.Summary(
+                    id: meeting.id,
+                    title: meeting.title ?? meeting.id,
+                    date: meeting.date,
+                    location: meeting.location,
+                    attendeeCount: meeting.attendees.count,
+                    decisionCount: meeting.decisions.count,
+                    actions: meeting.actions,
+                    people: meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
+                        + meeting.absent.map { ("absent", $0) }
+                )
+            )
+        }
+    }
+
+    /// Writes the tables, JSON Lines, schema and overview pages.
+    func finish() throws {
+        try jsonLines.commit()
+        for table in tables { try table.commit() }
+        try folder.write(MeetingSchema.text, to: "schema/meeting.schema.json")
+        try folder.write(try site.indexPage(summaries), to: "site/index.html")
+        try folder.write(try site.actionsPage(summaries), to: "site/actions.html")
+        try folder.write(try site.peoplePage(summaries), to: "site/people.html")
+        try folder.write(try site.feed(summaries), to: "site/feed.xml")
+        for (name, text) in site.files.sorted(by: { $0.key < $1.key }) {
+            try folder.write(text, to: "site/\(name)")
+        }
+    }
+
+    /// The page keys for the manifest, by id.
+    var manifestPages: [BuildManifest.Page] {
+        pages.sorted { $0.key < $1.key }.map { BuildManifest.Page(id: $0.key, key: $0.value) }
+    }
+
+    private func jsonPath(_ id: String) -> String { "json/\(id).json" }
+    private func pagePath(_ id: String) -> String { "site/meetings/\(id).html" }
+}

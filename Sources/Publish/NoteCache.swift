@@ -1,0 +1,89 @@
+import Extract
+import Foundation
+import Ingest
+
+/// What the cache keeps of one note: its record, with the id it had before ids were made unique across the
+/// archive, and the note rendered as HTML with its records marked.
+struct CachedNote: Codable, Sendable {
+    var meeting: Meeting
+    var noteHTML: String
+}
+
+/// The cache in an output folder (`.minutes-cache/`), by which a build redoes only what changed.
+///
+/// A note's entry is a file named by a key of everything its record depends on: the tool's version, the settings
+/// that shape records, the note's path and the SHA-256 of its bytes. A changed note gets a new key; entries no
+/// build uses any more are pruned with the outputs of removed notes.
+struct NoteCache: Sendable {
+    /// The cache's folder inside an output folder.
+    static let folder = ".minutes-cache"
+    /// The manifest of the last build, or of a shard.
+    static let manifest = "\(folder)/manifest.json"
+
+    /// The output folder whose cache this is.
+    let root: URL
+
+    /// The key of a note's entry.
+    static func key(path: String, sha256: String, settings: String) -> String {
+        NoteIngestor.digest([ToolVersion.current, settings, path, sha256].joined(separator: "\u{0}"))
+    }
+
+    /// Where the entry of `key` lives, relative to the output folder.
+    static func entryPath(_ key: String) -> String { "\(folder)/notes/\(key).json" }
+
+    /// The entry of `key`, or `nil` when there is none or it cannot be read.
+    func load(_ key: String) -> CachedNote? {
+        let url = root.appendingPathComponent(Self.entryPath(key))
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try? JSONDecoder().decode(CachedNote.self, from: data)
+    }
+
+    /// The manifest in this folder, or `nil`.
+    func loadManifest() -> BuildManifest? {
+        let url = root.appendingPathComponent(Self.manifest)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+    }
+}
+
+/// What a build leaves for the next one: a fingerprint of everything it read, its summary, and for each note its
+/// entry in the cache and the key its pages were rendered under.
+struct BuildManifest: Codable, Sendable {
+    /// One input note.
+    struct Note: Codable, Sendable {
+        /// The note's position in the sorted inputs of the whole archive.
+        var position: Int
+        /// The path as given.
+        var path: String
+        /// The key of its cache entry; `nil` when it could not be read.
+        var key: String?
+        /// Why it could not be read.
+        var error: Diagnostic?
+    }
+
+    /// The key a meeting's JSON and page were written under.
+    struct Page: Codable, Sendable {
+        var id: String
+        var key: String
+    }
+
+    /// The tool's version that wrote it.
+    var version: String
+    /// A digest of the tool's version, every setting and every input's path and bytes.
+    var fingerprint: String
+    /// The shard this folder holds, for `minutes merge`; `nil` for a whole build.
+    var shard: Shard?
+    /// How many inputs the whole archive has.
+    var inputCount: Int
+    /// The notes this build read, in order.
+    var notes: [Note]
+    /// For each meeting id, the key its JSON and page were written under, by id.
+    var pages: [Page]
+    /// What the build reported.
+    var summary: BuildSummary
+
+    /// The page keys by meeting id.
+    var pageKeys: [String: String] {
+        Dictionary(pages.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// The cache, sharding and reporting of `minutes build`: an incremental build equals a full one byte for byte, a
+/// sharded build merged equals one build, and a build says what it did.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// Runs `body` with a copy of corpus/ to change (`notes`) in a new folder, removed afterwards.
+    func withNotes(_ body: (_ notes: URL, _ folder: URL) throws -> Void) throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: packageRoot.appendingPathComponent("corpus"),
+            to: folder.appendingPathComponent("notes")
+        )
+        // Expected records are not notes.
+        for file in filesUnder(folder) where file.hasSuffix(".expected.json") {
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(file))
+        }
+        try body(folder.appendingPathComponent("notes"), folder)
+    }
+
+    func build(_ notes: URL, _ out: URL, _ extra: [String] = []) throws -> RunResult {
+        let result = try runMinutes(
+            ["build", notes.path, "--out", out.path, "--build-date", "2021-06-01", "--jobs", "2"] + extra
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        return result
+    }
+
+    /// Every file under `folder` with its bytes.
+    func contents(_ folder: URL) throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        for file in filesUnder(folder) { found[file] = try Data(contentsOf: folder.appendingPathComponent(file)) }
+        return found
+    }
+
+    func expectSame(_ first: URL, _ second: URL) throws {
+        let left = try contents(first)
+        let right = try contents(second)
+        #expect(left.keys.sorted() == right.keys.sorted())
+        for (file, data) in left where right[file] != data { Issue.record("\(file) differs") }
+    }
+
+    @Test func anIncrementalBuildEqualsAFullBuild() throws {
+        try withNotes { notes, folder in
+            let incremental = folder.appendingPathComponent("incremental")
+            let first = try build(notes, incremental)
+            #expect(
+                first.stderr.contains("17 meetings") && first.stderr.contains("0 from the cache"),
+                "\(first.stderr)"
+            )
+
+            // A changed note, a removed one and a new one.
+            let changed = notes.appendingPathComponent("github-style.md")
+            var text = try String(contentsOf: changed, encoding: .utf8)
+            text += "\n- [ ] @ann to send the minutes round by 2021-07-01\n"
+            try text.write(to: changed, atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(at: notes.appendingPathComponent("windows-1252.txt"))
+            try FileManager.default.copyItem(
+                at: notes.appendingPathComponent("bold-labels.md"),
+                to: notes.appendingPathComponent("zz-bold-labels-copy.md")
+            )
+            let second = try build(notes, incremental)
+            #expect(second.stderr.contains("17 meetings"), "\(second.stderr)")
+            #expect(second.stderr.contains("15 from the cache"), "only the changed and the new note are extracted")
+
+            let full = folder.appendingPathComponent("full")
+            _ = try build(notes, full)
+            try expectSame(incremental, full)
+        }
+    }
+
+    @Test func aBuildWithNothingChangedWritesNothing() throws {
+        try withNotes { notes, folder in
+            let out = folder.appendingPathComponent("out")
+            _ = try build(notes, out)
+            let before = try contents(out)
+            let index = out.appendingPathComponent("site/index.html").path
+            let written = try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date
+            let again = try build(notes, out)
+            #expect(again.stderr.contains("up to date (17 meetings"), "\(again.stderr)")
+            #expect(try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date == written)
+            #expect(try contents(out) == before)
+
+            // Another build date changes the pages (overdue marks), so the build runs, from the cache.
+            let later = try runMinutes(["build", notes.path, "--out", out.path, "--build-date", "2030-01-01"])
+            #expect(later.stderr.contains("17 from the cache"), "\(later.stderr)")
+            let forced = try build(notes, out, ["--force"])
+            #expect(forced.stderr.contains("0 from the cache"), "\(forced.stderr)")
+            #expect(try contents(out) == before)
+        }
+    }
+
+    @Test func mergedShardsEqualOneBuild() throws {
+        try withNotes { notes, folder in
+            let whole = folder.appendingPathComponent("whole")
+            _ = try build(notes, whole)
+            var shards: [String] = []
+            for index in 0..<3 {
+                let shard = folder.appendingPathComponent("shard-\(index)")
+                let result = try build(notes, shard, ["--shard", "\(index)/3"])
+                #expect(result.stderr.contains("shard \(index)/3"), "\(result.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: shard.appendingPathComponent("site").path))
+                shards.append(shard.path)
+            }
+            let merged = folder.appendingPathComponent("merged")
+            let result = try runMinutes(
+                ["merge"] + shards.reversed() + ["--out", merged.path, "--build-date", "2021-06-01"]
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+            try expectSame(merged, whole)
+
+            let missing = try runMinutes(["merge", shards[0], shards[2], "--out", merged.path])
+            #expect(missing.status == 1)
+            #expect(missing.stderr.contains("shards missing: 1/3"), "\(missing.stderr)")
+            let twice = try runMinutes(["merge", shards[0], shards[0], "--out", merged.path])
+            #expect(twice.status == 1)
+            #expect(twice.stderr.contains("which another folder holds too"), "\(twice.stderr)")
+            let notShard = try runMinutes(["merge", whole.path, "--out", merged.path])
+            #expect(notShard.status == 1)
+            #expect(notShard.stderr.contains("holds no shard"), "\(notShard.stderr)")
+            let badShard = try runMinutes(["build", notes.path, "--shard", "3/3"])
+            #expect(badShard.status == 2)
+        }
+    }
+
+    @Test func aBuildReportsWhatItDid() throws {
+        try withNotes { notes, folder in
+            let verbose = try build(notes, folder.appendingPathComponent("a"), ["--verbose", "--stats"])
+            #expect(verbose.stderr.contains("minutes: \(notes.path)/bold-labels.md\n"), "\(verbose.stderr)")
+            #expect(verbose.stderr.contains("time per stage, summed over jobs: read "), "\(verbose.stderr)")
+            // Standard error is a pipe here: no progress bar.
+            #expect(!verbose.stderr.contains("\r"))
+            let quiet = try build(notes, folder.appendingPathComponent("b"), ["--quiet"])
+            #expect(!quiet.stderr.contains("minutes:"), "\(quiet.stderr)")
+            #expect(quiet.stderr.contains("warning:"), "diagnostics are still printed")
+        }
+    }
+}
