@@ -1,5 +1,3 @@
-import Crypto
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -63,13 +61,9 @@ public struct NoteIngestor: Sendable {
             let what = split.frontMatter == nil ? "note is empty" : "note has no content outside its front matter"
             diagnostics.append(Diagnostic(.warning, what, file: path))
         }
-        let digest = SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }
         let source = NoteSource(
             path: path,
-            sha256: digest.joined(),
+            sha256: sha256Hex(bytes),
             format: format,
             size: bytes.count,
             encoding: decoded.encoding
