@@ -196,15 +196,16 @@ enum PeopleWords {
     ]
 
     /// Whether a heading title names a people block.
-    static func isPeopleHeading(_ title: String) -> Bool {
+    static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         let key = normalise(title)
         return attendees.contains(key) || officials.contains(key) || absent.contains(key)
+            || (!vocabulary.isEmpty && vocabulary.group(ofLabelKey: labelKey(title)) != nil)
     }
 
     /// Whether a line starts with a people label (`Present:`, `**Apologies**`).
-    static func isPeopleLabel(_ text: String) -> Bool {
+    static func isPeopleLabel(_ text: String, vocabulary: Vocabulary) -> Bool {
         let head = text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? text
-        return isPeopleHeading(head)
+        return isPeopleHeading(head, vocabulary: vocabulary)
     }
 
     static func normalise(_ text: String) -> String {
@@ -223,14 +224,14 @@ enum PeopleWords {
     }
 
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
-    static func group(ofLabel text: String) -> PeopleGroup? {
+    static func group(ofLabel text: String, vocabulary: Vocabulary) -> PeopleGroup? {
         // Labels are short; a long line is never one, and need not be normalised to find that out.
         guard text.utf8.count <= 80 else { return nil }
         let key = labelKey(text)
         if attendees.contains(key) { return .attendees }
         if officials.contains(key) { return .officials }
         if absent.contains(key) { return .absent }
-        return nil
+        return vocabulary.group(ofLabelKey: key)
     }
 
     /// The group a longer title ends with (`Governors present`, `Opening, welcome and roll call`).
@@ -308,8 +309,9 @@ enum PeopleWords {
     }
 
     /// The role a label names (`Chair`, `Note taker`), or `nil`.
-    static func isRoleLabel(_ text: String) -> Bool {
-        roleLabels.contains(labelKey(text))
+    static func isRoleLabel(_ text: String, vocabulary: Vocabulary) -> Bool {
+        let key = labelKey(text)
+        return roleLabels.contains(key) || vocabulary.roleLabels.contains(key)
     }
 
     /// Normalised tags for a role as written, in the order written: `permanent member and co-sponsor of the panel` →
