@@ -4,6 +4,8 @@ public struct BuildOptions: Sendable {
     public var ingest: IngestOptions
     /// How records are extracted.
     public var extract: ExtractOptions
+    /// ``Configuration/fingerprint`` of the configuration in force, which identifies a build's settings.
+    public var configurationFingerprint: String
     /// Whether CSV fields that look like formulas are guarded with a leading `'`.
     public var csvGuardsFormulas: Bool
     /// Whether CSV files start with a UTF-8 byte-order mark, for Excel.
@@ -23,6 +25,7 @@ public struct BuildOptions: Sendable {
     public init(
         ingest: IngestOptions = IngestOptions(),
         extract: ExtractOptions = ExtractOptions(),
+        configurationFingerprint: String = Configuration().fingerprint,
         csvGuardsFormulas: Bool = true,
         csvByteOrderMark: Bool = false,
         templatesFolder: String? = nil,
@@ -33,6 +36,7 @@ public struct BuildOptions: Sendable {
     ) {
         self.ingest = ingest
         self.extract = extract
+        self.configurationFingerprint = configurationFingerprint
         self.csvGuardsFormulas = csvGuardsFormulas
         self.csvByteOrderMark = csvByteOrderMark
         self.templatesFolder = templatesFolder

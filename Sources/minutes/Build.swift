@@ -21,8 +21,7 @@ extension Minutes {
         @Option(name: .customLong("out"), help: "The output folder.")
         var output: String = "out"
 
-        @Flag(help: "Read numeric dates month first (04/21/2020) instead of day first.")
-        var monthFirst = false
+        @OptionGroup var dates: DateOptions
 
         @Flag(help: "Do not guard CSV cells that start like a formula (=, +, -, @) with a leading '.")
         var noCSVFormulaGuard = false
@@ -58,11 +57,13 @@ extension Minutes {
         }
 
         func run() throws {
-            let collection = InputCollector().collect(input.inputs)
+            let configuration = dates.apply(to: try input.configuration())
+            let collection = input.collect(configuration)
             Output.report(collection.diagnostics)
             let options = BuildOptions(
                 ingest: input.ingestOptions,
-                extract: ExtractOptions(dayFirst: !monthFirst),
+                extract: ExtractOptions(configuration: configuration),
+                configurationFingerprint: configuration.fingerprint,
                 csvGuardsFormulas: !noCSVFormulaGuard,
                 csvByteOrderMark: csvBOM,
                 templatesFolder: templates,
