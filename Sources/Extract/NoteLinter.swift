@@ -13,7 +13,7 @@ public struct NoteLinter: Sendable {
     /// The problems in `meeting`: its own diagnostics and the linter's, ordered by line.
     public func check(_ meeting: Meeting) -> [Diagnostic] {
         let path = meeting.source.path
-        var found = meeting.diagnostics
+        var found = meeting.diagnostics.filter { !Self.restated.contains($0.message) }
         if meeting.title == nil {
             found.append(
                 Diagnostic(
@@ -68,10 +68,16 @@ public struct NoteLinter: Sendable {
                 }
             }
         }
-        return found.sorted {
-            ($0.position?.line ?? 0, $0.position?.column ?? 0) < ($1.position?.line ?? 0, $1.position?.column ?? 0)
-        }
+        // Stable: two findings on one line keep the order they were made in.
+        return found.enumerated().sorted {
+            ($0.element.position?.line ?? 0, $0.offset) < ($1.element.position?.line ?? 0, $1.offset)
+        }.map(\.element)
     }
+
+    /// Extraction warnings that a rule of the linter says again, with more help; they are reported once.
+    static let restated: Set<String> = [
+        "action has no owner", "no meeting date found in the note or its file name",
+    ]
 }
 
 /// The people of a meeting, for matching action owners against.

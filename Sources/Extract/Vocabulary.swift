@@ -121,6 +121,13 @@ extension Vocabulary {
     /// `person` with the configured aliases applied (the text as written kept beside) and extra role tags added.
     func resolve(_ person: Person) -> Person {
         var person = person
+        // `Bob Ray (Scrivener)`: a bracket that is exactly a configured role phrase is a role, not an organisation.
+        if person.role == nil, let written = person.organization,
+            roles.contains(where: { $0.words == Self.words(written) })
+        {
+            person.role = written
+            person.organization = nil
+        }
         if let canonical = self.person(person.name), canonical != person.name {
             person.nameAsWritten = person.name
             person.name = canonical

@@ -5,7 +5,8 @@ import Darwin
 #endif
 
 /// A shell-style pattern over `/`-separated paths: `*`, `?` and `[…]` match within one name, `**` matches any number
-/// of folders; a pattern without `/` matches a file name at any depth (`draft-*.md`), a trailing `/` a whole folder.
+/// of folders; a pattern without `/` (but for a trailing one) matches a name at any depth (`draft-*.md`), and a
+/// trailing `/` everything under a folder (`drafts/`).
 public struct Glob: Hashable, Sendable, CustomStringConvertible {
     /// The pattern as written.
     public var pattern: String
@@ -16,8 +17,8 @@ public struct Glob: Hashable, Sendable, CustomStringConvertible {
         self.pattern = pattern
         var text = pattern
         if text.hasPrefix("./") { text.removeFirst(2) }
+        if !text.dropLast(text.hasSuffix("/") ? 1 : 0).contains("/") { text = "**/" + text }
         if text.hasSuffix("/") { text += "**" }
-        if !text.contains("/") { text = "**/" + text }
         if text.hasPrefix("/") { text.removeFirst() }
         segments = text.split(separator: "/").map(String.init)
     }
