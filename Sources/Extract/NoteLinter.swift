@@ -103,7 +103,7 @@ struct OwnerRoster {
     /// How `owner` matches the people present, or failing that those absent.
     func match(_ owner: String) -> Match {
         let key = Self.key(owner)
-        if key.isEmpty || Self.collective.contains(key) { return .present }
+        if key.isEmpty || Self.collective.contains(key) || key.hasPrefix("all ") { return .present }
         switch Self.match(key, owner: owner, in: present) {
         case .unknown: break
         case let found: return found
@@ -123,14 +123,11 @@ struct OwnerRoster {
         if !tags.isEmpty, people.contains(where: { person in tags.allSatisfy(person.roles.contains) }) {
             return .present
         }
-        let words = key.split(separator: " ")
+        let words = Self.words(owner)
         var candidates: [Person] = []
         if words.count == 1 {
-            // A first or last name alone.
-            candidates = people.filter { person in
-                let parts = Self.key(person.name).split(separator: " ")
-                return parts.first == words[0] || (parts.count > 1 && parts.last == words[0])
-            }
+            // One of the names alone: `Ann`, `Lee`, `Cllr Lee`, `Peggy` for `Margaret “Peggy” Holloway`.
+            candidates = people.filter { Self.words($0.name).contains(words[0]) }
             // Initials: `BW`, `A.L.`
             let letters = owner.filter(\.isLetter)
             if candidates.isEmpty, (2...4).contains(letters.count), letters.allSatisfy(\.isUppercase) {
@@ -139,7 +136,7 @@ struct OwnerRoster {
         } else if words.count > 1 {
             // `Ann L.`, `A. Lee`: a full name shortened.
             candidates = people.filter { person in
-                let parts = Self.key(person.name).split(separator: " ")
+                let parts = Self.words(person.name)
                 return parts.count == words.count
                     && zip(parts, words).allSatisfy { $0 == $1 || ($1.count == 1 && $0.hasPrefix($1)) }
             }
@@ -155,6 +152,12 @@ struct OwnerRoster {
     static func key(_ text: String) -> String {
         let kept = text.lowercased().filter { $0 != "." && $0 != "@" }
         return kept.split(separator: " ").joined(separator: " ")
+    }
+
+    /// The words of a name, lower case, without quotes around a nickname or an honorific before it (`Cllr`, `PC`).
+    static func words(_ name: String) -> [String] {
+        let words = key(name).split(separator: " ").map { $0.filter { !"“”\"'‘’()".contains($0) } }
+        return Array(words.drop { PeopleWords.honorifics.contains($0) }).filter { !$0.isEmpty }
     }
 
     /// The lower-case initials of a name's capitalised words: `Bob van Wilson` → `bw`.

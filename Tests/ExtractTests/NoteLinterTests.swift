@@ -158,4 +158,19 @@ import Testing
         #expect(roster.match("All") == .present)
         #expect(roster.match("Carl") == .unknown)
     }
+
+    @Test func honorificsNicknamesAndGroupsMatch() {
+        let people = [
+            Person(name: "Cllr M. Tregarthen", lines: LineSpan(1, 1)),
+            Person(name: "Margaret “Peggy” Holloway", lines: LineSpan(2, 2)),
+            Person(name: "PC Laura Kendrick", lines: LineSpan(3, 3)),
+        ]
+        let roster = OwnerRoster(present: people, absent: [])
+        #expect(roster.match("Cllr Tregarthen") == .present)
+        #expect(roster.match("Peggy") == .present)
+        #expect(roster.match("PC Kendrick") == .present)
+        #expect(roster.match("Laura Kendrick") == .present)
+        #expect(roster.match("All trustees") == .present)
+        #expect(roster.match("Cllr Davenport") == .unknown)
+    }
 }
