@@ -7,8 +7,13 @@ public import Ingest
 /// (`BW`) when exactly one person fits; collective owners (`All`, `Everyone`, the team) and organisations of those
 /// present match too.
 public struct NoteLinter: Sendable {
-    /// Creates a linter.
-    public init() {}
+    /// The configured words: role phrases an owner may name (`Presiding officer`).
+    public var vocabulary: Vocabulary
+
+    /// Creates a linter that knows the configured `vocabulary`.
+    public init(vocabulary: Vocabulary = Vocabulary()) {
+        self.vocabulary = vocabulary
+    }
 
     /// The problems in `meeting`: its own diagnostics and the linter's, ordered by line.
     public func check(_ meeting: Meeting) -> [Diagnostic] {
@@ -39,7 +44,7 @@ public struct NoteLinter: Sendable {
             let message = "no attendees found: list who was there under a heading such as `Attendees` or `Present`"
             found.append(Diagnostic(.warning, message, file: path, line: 1))
         }
-        let roster = OwnerRoster(present: present, absent: meeting.absent)
+        let roster = OwnerRoster(present: present, absent: meeting.absent, vocabulary: vocabulary)
         for action in meeting.actions {
             let line = action.lines.first
             if action.owners.isEmpty {
@@ -92,6 +97,7 @@ struct OwnerRoster {
 
     let present: [Person]
     let absent: [Person]
+    var vocabulary = Vocabulary()
 
     /// Owners that stand for a group rather than a person.
     static let collective: Set<String> = [
@@ -104,14 +110,14 @@ struct OwnerRoster {
     func match(_ owner: String) -> Match {
         let key = Self.key(owner)
         if key.isEmpty || Self.collective.contains(key) || key.hasPrefix("all ") { return .present }
-        switch Self.match(key, owner: owner, in: present) {
+        switch match(key, owner: owner, in: present) {
         case .unknown: break
         case let found: return found
         }
-        return Self.match(key, owner: owner, in: absent) == .present ? .absent : .unknown
+        return match(key, owner: owner, in: absent) == .present ? .absent : .unknown
     }
 
-    private static func match(_ key: String, owner: String, in people: [Person]) -> Match {
+    private func match(_ key: String, owner: String, in people: [Person]) -> Match {
         guard !people.isEmpty else { return .unknown }
         let exact = people.contains { person in
             [person.name, person.nameAsWritten, person.handle, person.organization, person.organizationAsWritten]
@@ -119,7 +125,7 @@ struct OwnerRoster {
         }
         if exact { return .present }
         // `Chair`, `Secretary`: the role someone holds.
-        let tags = PeopleWords.tags(forRole: owner)
+        let tags = PeopleWords.tags(forRole: owner) + vocabulary.tags(forRole: owner)
         if !tags.isEmpty, people.contains(where: { person in tags.allSatisfy(person.roles.contains) }) {
             return .present
         }

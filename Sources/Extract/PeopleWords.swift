@@ -199,7 +199,7 @@ enum PeopleWords {
     static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         let key = normalise(title)
         return attendees.contains(key) || officials.contains(key) || absent.contains(key)
-            || (!vocabulary.isEmpty && vocabulary.group(ofLabelKey: labelKey(title)) != nil)
+            || (vocabulary.hasPeopleHeadings && vocabulary.group(ofLabelKey: labelKey(title)) != nil)
     }
 
     /// Whether a line starts with a people label (`Present:`, `**Apologies**`).

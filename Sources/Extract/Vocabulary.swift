@@ -54,8 +54,12 @@ public struct Vocabulary: Hashable, Sendable {
     /// Whether the configuration adds nothing.
     public var isEmpty: Bool { self == Vocabulary() }
 
+    /// Whether the configuration adds people headings, so that lookups can skip hashing a key when it does not.
+    var hasPeopleHeadings: Bool { !(attendees.isEmpty && officials.isEmpty && absent.isEmpty) }
+
     /// The group an extra people label names.
     func group(ofLabelKey key: String) -> PeopleGroup? {
+        guard hasPeopleHeadings else { return nil }
         if attendees.contains(key) { return .attendees }
         if officials.contains(key) { return .officials }
         if absent.contains(key) { return .absent }

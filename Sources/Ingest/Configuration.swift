@@ -290,14 +290,23 @@ public enum ConfigurationLoader {
 
         private mutating func aliases(_ item: Item, key: String) -> [String: [String]] {
             var table: [String: [String]] = [:]
+            var owners: [String: String] = [:]
             for (canonical, list) in mapping(item, key: key) ?? [] {
                 let name = canonical.string.trimmingSpaces
-                if case .scalar = list.node, !isNull(list.node) {
-                    // `Ministry of Justice: MoJ`: one alias written alone.
-                    table[name] = [list.string.trimmingSpaces]
-                } else {
-                    table[name] = strings(list, key: "\(key).\(name)")
+                guard !name.isEmpty else {
+                    fail(canonical, "a canonical name in '\(key)' must be non-empty text")
+                    continue
                 }
+                // `Ministry of Justice: MoJ`: one alias written alone.
+                let single = list.node.scalar != nil && !isNull(list.node)
+                let aliases = single ? [list.string.trimmingSpaces] : strings(list, key: "\(key).\(name)")
+                for alias in aliases {
+                    if let other = owners[alias.lowercased()], other != name {
+                        fail(list, "alias '\(alias)' in '\(key)' is given for both '\(other)' and '\(name)'")
+                    }
+                    owners[alias.lowercased()] = name
+                }
+                table[name] = aliases
             }
             return table
         }

@@ -26,12 +26,9 @@ extension Minutes {
             let configuration = dates.apply(to: try input.configuration())
             let collection = input.collect(configuration)
             var problems = collection.diagnostics
-            let reader = MeetingReader(
-                ingest: input.ingestOptions,
-                extract: ExtractOptions(configuration: configuration),
-                jobs: input.jobs
-            )
-            let linter = NoteLinter()
+            let options = ExtractOptions(configuration: configuration)
+            let reader = MeetingReader(ingest: input.ingestOptions, extract: options, jobs: input.jobs)
+            let linter = NoteLinter(vocabulary: options.vocabulary)
             reader.read(collection.files) { outcomes in
                 for outcome in outcomes {
                     switch outcome {

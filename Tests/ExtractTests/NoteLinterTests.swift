@@ -159,6 +159,14 @@ import Testing
         #expect(roster.match("Carl") == .unknown)
     }
 
+    @Test func configuredRolePhrasesNameOwners() throws {
+        let people = [Person(name: "Ann Lee", role: "Chair", roles: ["chair"], lines: LineSpan(1, 1))]
+        let configuration = try ConfigurationLoader.parse("roles: {chair: [Presiding officer]}", path: "minutes.yml")
+        let roster = OwnerRoster(present: people, absent: [], vocabulary: Vocabulary(configuration))
+        #expect(roster.match("Presiding officer") == .present)
+        #expect(OwnerRoster(present: people, absent: []).match("Presiding officer") == .unknown)
+    }
+
     @Test func honorificsNicknamesAndGroupsMatch() {
         let people = [
             Person(name: "Cllr M. Tregarthen", lines: LineSpan(1, 1)),

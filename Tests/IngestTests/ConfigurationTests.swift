@@ -115,6 +115,15 @@ import Testing
         )
     }
 
+    @Test func anAliasGivenForTwoNamesIsAnError() {
+        let found = errors("aliases:\n  people:\n    Ann Lee: [AL]\n    Al Lane: [al, Lane]\n")
+        #expect(
+            found == [
+                "minutes.yml:4:14: error: alias 'al' in 'aliases.people' is given for both 'Ann Lee' and 'Al Lane'"
+            ]
+        )
+    }
+
     @Test func invalidYAMLAndDuplicateKeysAreErrorsWithTheirLine() {
         let invalid = errors("headings:\n  actions: [Next steps\ndates: day-first\n")
         #expect(invalid.count == 1)
