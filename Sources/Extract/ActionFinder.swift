@@ -54,7 +54,9 @@ struct ActionFinder {
     private mutating func markScope() {
         let sections = context.sections
         // Only the innermost section counts: notes often nest their topics under an action heading by mistake.
-        let actionSection = sections.map { ActionMarker.isActionHeading($0.title) }
+        let actionSection = sections.map {
+            ActionMarker.isActionHeading($0.title, vocabulary: context.options.vocabulary)
+        }
         for (index, block) in blocks.enumerated() where block.kind != .tableRow && !block.isHeading {
             if let section = context.sectionOfBlock[index], actionSection[section] {
                 inScope[index] = true
@@ -66,7 +68,8 @@ struct ActionFinder {
             if let section = context.sectionOfBlock[index], actionSection[section] { sectionsWithLists.insert(section) }
         }
         // Labels over lists: `Actions:`, `**Next steps**`.
-        for (index, block) in blocks.enumerated() where ActionMarker.isActionLabel(block) {
+        for (index, block) in blocks.enumerated()
+        where ActionMarker.isActionLabel(block, vocabulary: context.options.vocabulary) {
             isHeader[index] = true
             if block.kind == .item {
                 var next = index + 1
@@ -122,14 +125,15 @@ struct ActionFinder {
     }
 
     private mutating func heading(_ index: Int) {
-        guard let marker = ActionMarker.leading(blocks[index].text), !marker.text.isEmpty else { return }
+        let extra = context.options.vocabulary.actionMarkers
+        guard let marker = ActionMarker.leading(blocks[index].text, extra: extra), !marker.text.isEmpty else { return }
         add(index, text: marker.text, markerOwners: marker.owners, lenient: true)
     }
 
     private mutating func textBlock(_ index: Int) {
         let block = blocks[index]
         guard !block.text.isEmpty, !isHeader[index], !folded.contains(index) else { return }
-        if let marker = ActionMarker.match(block.text)
+        if let marker = ActionMarker.match(block.text, extra: context.options.vocabulary.actionMarkers)
             ?? block.leadingEmphasis.flatMap({ ActionMarker.boldKeyword(block.text, lead: $0) })
         {
             let inherited = block.parent.flatMap { isAction[$0] ? ownersOf[$0] : nil } ?? []
@@ -156,7 +160,10 @@ struct ActionFinder {
             )
             return
         }
-        if inScope[index], DecisionMarker.leading(block.text) != nil { return }
+        if inScope[index], DecisionMarker.leading(block.text, extra: context.options.vocabulary.decisionMarkers) != nil
+        {
+            return
+        }
         switch block.kind {
         case .item where inScope[index]: scopedItem(index)
         case .item where block.checkbox != nil: checkboxItem(index)
@@ -319,7 +326,7 @@ struct ActionFinder {
         let ownerColumn = header.firstIndex { Self.ownerColumns.contains($0) }
         let dueColumn = header.firstIndex { Self.dueColumns.contains($0) }
         let underHeading = context.sectionOfBlock[index].map { context.sections[$0].title }.map {
-            ActionMarker.isActionHeading($0)
+            ActionMarker.isActionHeading($0, vocabulary: context.options.vocabulary)
         }
         func cell(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
         // `Action Item | Description`: the action column may only hold ids, so the description competes.

@@ -13,13 +13,14 @@ enum ActionMarker {
     }
 
     /// The marker at the start of `text`, or after a sentence inside it (`Agreed. ACTION: Bob to write.`).
-    static func match(_ text: String) -> Match? {
-        if let found = leading(text) { return found }
+    static func match(_ text: String, extra: [String] = []) -> Match? {
+        if let found = leading(text, extra: extra) { return found }
         return inline(text)
     }
 
     /// The marker at the very start of `text`.
-    static func leading(_ text: String) -> Match? {
+    static func leading(_ text: String, extra: [String] = []) -> Match? {
+        if let body = Vocabulary.marked(text, by: extra) { return Match(text: body, owners: []) }
         var text = text.trimming(" ")
         // `[NEW] ACTION: …`, `[PENDING] ACTION: …`: a scribe's status tag before the marker.
         for tag in ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"] where text.hasPrefix(tag) {
@@ -168,8 +169,9 @@ enum ActionMarker {
     // MARK: - Headings and labels
 
     /// Whether a heading names a list of actions (`Action items`, `Actions`, `Next steps`, `Actions Needed`).
-    static func isActionHeading(_ title: String) -> Bool {
+    static func isActionHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         var key = normalisedHeading(title)
+        if vocabulary.actionHeadings.contains(key) { return true }
         for prefix in ["new ", "current ", "agreed ", "key ", "summary of ", "list of ", "open ", "meeting "]
         where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
@@ -197,7 +199,10 @@ enum ActionMarker {
         }
         // `Action items / Next steps`
         let parts = key.split(separator: "/").map { $0.trimming(" ") }
-        if parts.count > 1, parts.allSatisfy({ actionHeadings.contains($0) }) { return true }
+        if parts.count > 1, parts.allSatisfy({ actionHeadings.contains($0) || vocabulary.actionHeadings.contains($0) })
+        {
+            return true
+        }
         return isCombinedHeading(title)
     }
 
@@ -211,11 +216,11 @@ enum ActionMarker {
     }
 
     /// Whether a line or item is a label over a list of actions: `Actions:`, `**Action items**`.
-    static func isActionLabel(_ block: OutlineBlock) -> Bool {
+    static func isActionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
         guard block.kind == .line || block.kind == .item else { return false }
         let text = block.text.trimming(" *_")
         guard text.hasSuffix(":") || block.isEmphasised else { return false }
-        return text.count <= 40 && isActionHeading(text)
+        return text.count <= 40 && isActionHeading(text, vocabulary: vocabulary)
     }
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.

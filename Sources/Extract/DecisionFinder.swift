@@ -26,7 +26,10 @@ struct DecisionFinder {
         blocks = context.blocks
         inScope = Array(repeating: false, count: blocks.count)
         isLabel = Array(repeating: false, count: blocks.count)
-        mayDecide = Self.vocabularyFlags(blocks)
+        // Configured markers may be any words: with them, every block is read closely.
+        mayDecide =
+            context.options.vocabulary.decisionMarkers.isEmpty
+            ? Self.vocabularyFlags(blocks) : Array(repeating: true, count: blocks.count)
         markScope()
     }
 
@@ -47,7 +50,9 @@ struct DecisionFinder {
     }
 
     private mutating func markScope() {
-        let decisionSection = context.sections.map { DecisionMarker.isDecisionHeading($0.title) }
+        let decisionSection = context.sections.map {
+            DecisionMarker.isDecisionHeading($0.title, vocabulary: context.options.vocabulary)
+        }
         let sharedSection = context.sections.map { ActionMarker.isCombinedHeading($0.title) }
         for (index, block) in blocks.enumerated() where block.kind == .line || block.kind == .item {
             guard let section = context.sectionOfBlock[index] else { continue }
@@ -58,7 +63,8 @@ struct DecisionFinder {
                 inScope[index] = true
             }
         }
-        for (index, block) in blocks.enumerated() where DecisionMarker.isDecisionLabel(block) {
+        for (index, block) in blocks.enumerated()
+        where DecisionMarker.isDecisionLabel(block, vocabulary: context.options.vocabulary) {
             isLabel[index] = true
             var next = index + 1
             if block.kind == .item {
@@ -87,7 +93,8 @@ struct DecisionFinder {
                 continue
             }
             if block.isHeading {
-                if let marker = DecisionMarker.leading(block.text), !marker.text.isEmpty {
+                let extra = context.options.vocabulary.decisionMarkers
+                if let marker = DecisionMarker.leading(block.text, extra: extra), !marker.text.isEmpty {
                     add(index, text: marker.text)
                 }
                 continue
@@ -102,12 +109,14 @@ struct DecisionFinder {
         let block = blocks[index]
         var text = block.text
         var actionMarked = false
-        if let action = ActionMarker.match(text), !action.text.isEmpty {
+        let vocabulary = context.options.vocabulary
+        if let action = ActionMarker.match(text, extra: vocabulary.actionMarkers), !action.text.isEmpty {
             text = action.text
             actionMarked = true
         }
-        let resolution = DecisionMarker.leading(text) == nil ? DecisionMarker.midSentenceResolution(text) : nil
-        if let marker = DecisionMarker.leading(text) ?? resolution.map({ DecisionMarker.Match(text: $0) }) {
+        let leading = DecisionMarker.leading(text, extra: vocabulary.decisionMarkers)
+        let resolution = leading == nil ? DecisionMarker.midSentenceResolution(text) : nil
+        if let marker = leading ?? resolution.map({ DecisionMarker.Match(text: $0) }) {
             if marker.text.isEmpty {
                 if !(index + 1 < blocks.count && inScope[index + 1]) {
                     diagnostics.append(

@@ -20,7 +20,8 @@ enum DecisionMarker {
     }
 
     /// The marker at the start of `text`: `Decision:`, `Resolved -`, `RESOLVED that …`, `[DECISION]`.
-    static func leading(_ text: String) -> Match? {
+    static func leading(_ text: String, extra: [String] = []) -> Match? {
+        if let body = Vocabulary.marked(text, by: extra) { return Match(text: body) }
         let text = text.trimming(" ")
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
@@ -255,23 +256,25 @@ enum DecisionMarker {
     // MARK: - Headings and labels
 
     /// Whether a heading names a list of decisions (`Decisions`, `Resolutions`, `Agreed`).
-    static func isDecisionHeading(_ title: String) -> Bool {
+    static func isDecisionHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         var key = ActionMarker.normalisedHeading(title)
+        if vocabulary.decisionHeadings.contains(key) { return true }
         for prefix in ["key ", "summary of ", "list of ", "new ", "formal ", "main "] where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
         }
         if decisionHeadings.contains(key) { return true }
         // `Conclusion/Resolution`
         let parts = key.split(separator: "/").map { $0.trimming(" ") }
-        return parts.count > 1 && parts.allSatisfy { decisionHeadings.contains($0) }
+        return parts.count > 1
+            && parts.allSatisfy { decisionHeadings.contains($0) || vocabulary.decisionHeadings.contains($0) }
     }
 
     /// Whether a line or item is a label over a list of decisions: `Decisions:`, `**Resolutions**`.
-    static func isDecisionLabel(_ block: OutlineBlock) -> Bool {
+    static func isDecisionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
         guard block.kind == .line || block.kind == .item else { return false }
         let text = block.text.trimming(" *_")
         guard text.hasSuffix(":") || block.isEmphasised else { return false }
-        return text.count <= 40 && isDecisionHeading(text)
+        return text.count <= 40 && isDecisionHeading(text, vocabulary: vocabulary)
     }
 
     private static let keywords: Set<String> = [

@@ -5,9 +5,21 @@ public struct ExtractOptions: Hashable, Sendable {
     /// Whether `03/04/2021` means 3 April (day first, the default) or March 4.
     public var dayFirst: Bool
 
+    /// The words a configuration adds: headings, markers, roles and aliases.
+    public var vocabulary: Vocabulary
+
     /// Creates options.
-    public init(dayFirst: Bool = true) {
+    public init(dayFirst: Bool = true, vocabulary: Vocabulary = Vocabulary()) {
         self.dayFirst = dayFirst
+        self.vocabulary = vocabulary
+    }
+
+    /// The options a configuration gives; `monthFirst` (the command-line flag) wins over its date order.
+    public init(configuration: Configuration, monthFirst: Bool = false) {
+        self.init(
+            dayFirst: !monthFirst && configuration.dates != .monthFirst,
+            vocabulary: Vocabulary(configuration)
+        )
     }
 
     /// A stable text naming every setting, so that a cache can tell records made under other settings apart.

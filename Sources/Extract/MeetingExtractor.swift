@@ -18,8 +18,8 @@ public struct MeetingExtractor: Sendable {
         var context = ExtractionContext(document: document, options: options)
         let outline = SectionExtractor().extract(&context)
         let metadata = MetadataExtractor().extract(&context, title: outline.title)
-        let people = PeopleExtractor().extract(context)
-        let actions = ActionExtractor().extract(context)
+        var people = PeopleExtractor().extract(context)
+        var actions = ActionExtractor().extract(context)
         let decisions = DecisionExtractor().extract(context)
         // Actions and decisions are records of their own: what they say is not a recommendation too.
         let actionLines = Set(actions.records.flatMap { Array($0.lines.first...$0.lines.last) })
@@ -31,6 +31,13 @@ public struct MeetingExtractor: Sendable {
             sha256: document.source.sha256,
             format: document.source.format
         )
+        let vocabulary = options.vocabulary
+        if !vocabulary.isEmpty {
+            people.attendees = vocabulary.resolve(people.attendees)
+            people.officials = vocabulary.resolve(people.officials)
+            people.absent = vocabulary.resolve(people.absent)
+            actions.records = actions.records.map(vocabulary.resolve)
+        }
         var diagnostics: [Diagnostic] = document.diagnostics
         diagnostics += metadata.diagnostics
         diagnostics += people.diagnostics

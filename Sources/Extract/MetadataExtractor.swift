@@ -40,11 +40,12 @@ public struct MetadataExtractor: Sendable {
         var result = Result(title: title)
         let blocks = context.blocks
         let dayFirst = context.options.dayFirst
+        let vocabulary = context.options.vocabulary
         let frontMatter = context.document.frontMatter
         // Lines near the top: before the first section that is not about people or metadata, at most 25.
         let firstBodySection = context.headingBlock.dropFirst(0).first { index in
             let title = blocks[index].text.lowercased()
-            return !PeopleWords.isPeopleHeading(title)
+            return !PeopleWords.isPeopleHeading(title, vocabulary: context.options.vocabulary)
         }
         let topEnd = Swift.min(firstBodySection ?? blocks.count, 25)
         let top = Array(blocks.prefix(topEnd).enumerated())
@@ -65,7 +66,8 @@ public struct MetadataExtractor: Sendable {
             }
         }
         if result.date == nil {
-            for (_, block) in top where !PeopleWords.isPeopleLabel(block.text) && !mentionsADeadline(block.text) {
+            for (_, block) in top
+            where !PeopleWords.isPeopleLabel(block.text, vocabulary: vocabulary) && !mentionsADeadline(block.text) {
                 if let found = DateParser.firstDate(in: block.text, dayFirst: dayFirst) {
                     result.date = found.date
                     dateLine = block.text
@@ -93,7 +95,7 @@ public struct MetadataExtractor: Sendable {
             lines += top.compactMap {
                 labelled($0.element.text).flatMap { Self.timeLabels.contains($0.label) ? $0.value : nil }
             }
-            lines += top.map(\.element.text).filter { !PeopleWords.isPeopleLabel($0) }
+            lines += top.map(\.element.text).filter { !PeopleWords.isPeopleLabel($0, vocabulary: vocabulary) }
             for line in lines {
                 if let range = DateParser.timeRange(in: line) {
                     (result.startTime, result.endTime) = range
@@ -116,7 +118,7 @@ public struct MetadataExtractor: Sendable {
         }
         if result.location == nil {
             let lines = (dateLine.map { [$0] } ?? []) + top.map(\.element.text)
-            for line in lines where !PeopleWords.isPeopleLabel(line) {
+            for line in lines where !PeopleWords.isPeopleLabel(line, vocabulary: vocabulary) {
                 if let place = place(in: line) {
                     result.location = place
                     break

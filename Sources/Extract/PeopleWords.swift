@@ -198,15 +198,16 @@ enum PeopleWords {
     ]
 
     /// Whether a heading title names a people block.
-    static func isPeopleHeading(_ title: String) -> Bool {
+    static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         let key = normalise(title)
         return attendees.contains(key) || officials.contains(key) || absent.contains(key)
+            || (vocabulary.hasPeopleHeadings && vocabulary.group(ofLabelKey: labelKey(title)) != nil)
     }
 
     /// Whether a line starts with a people label (`Present:`, `**Apologies**`).
-    static func isPeopleLabel(_ text: String) -> Bool {
+    static func isPeopleLabel(_ text: String, vocabulary: Vocabulary) -> Bool {
         let head = text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? text
-        return isPeopleHeading(head)
+        return isPeopleHeading(head, vocabulary: vocabulary)
     }
 
     static func normalise(_ text: String) -> String {
@@ -225,14 +226,16 @@ enum PeopleWords {
     }
 
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
-    static func group(ofLabel text: String) -> PeopleGroup? {
+    static func group(ofLabel text: String, vocabulary: Vocabulary) -> PeopleGroup? {
         // Labels are short; a long line is never one, and need not be normalised to find that out.
-        guard text.utf8.count <= 80, groupLabelWords.occurs(in: text) else { return nil }
+        guard text.utf8.count <= 80, vocabulary.hasPeopleHeadings || groupLabelWords.occurs(in: text) else {
+            return nil
+        }
         let key = labelKey(text)
         if attendees.contains(key) { return .attendees }
         if officials.contains(key) { return .officials }
         if absent.contains(key) { return .absent }
-        return nil
+        return vocabulary.group(ofLabelKey: key)
     }
 
     /// The group a longer title ends with (`Governors present`, `Opening, welcome and roll call`).
@@ -310,8 +313,12 @@ enum PeopleWords {
     }
 
     /// The role a label names (`Chair`, `Note taker`), or `nil`.
-    static func isRoleLabel(_ text: String) -> Bool {
-        roleLabelWords.occurs(in: text) && roleLabels.contains(labelKey(text))
+    static func isRoleLabel(_ text: String, vocabulary: Vocabulary) -> Bool {
+        guard vocabulary.roleLabels.isEmpty else {
+            let key = labelKey(text)
+            return roleLabels.contains(key) || vocabulary.roleLabels.contains(key)
+        }
+        return roleLabelWords.occurs(in: text) && roleLabels.contains(labelKey(text))
     }
 
     /// The longest word of each of `labels`: a text that holds none of them is none of the labels, whatever its

@@ -115,7 +115,7 @@ struct PersonBlockReader {
             return
         }
         let title = block.text
-        if let group = PeopleWords.group(ofLabel: title) {
+        if let group = PeopleWords.group(ofLabel: title, vocabulary: context.options.vocabulary) {
             open = Region(
                 mode: .heading,
                 group: group,
@@ -191,7 +191,9 @@ struct PersonBlockReader {
             }
             return
         }
-        if let group = PeopleWords.group(ofLabel: block.text), isLabelShaped(index) {
+        if let group = PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary),
+            isLabelShaped(index)
+        {
             startLabel(block.text, group: group)
             return
         }
@@ -241,7 +243,8 @@ struct PersonBlockReader {
         let block = blocks[index]
         let itemLabel = labelled(block.text)
         guard itemLabel?.value.isEmpty ?? true,
-            let group = itemLabel.map({ labelGroup($0.label) }) ?? PeopleWords.group(ofLabel: block.text)
+            let group = itemLabel.map({ labelGroup($0.label) })
+                ?? PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
         else { return false }
         let label = itemLabel?.label ?? block.text
         var region = Region(
@@ -353,7 +356,7 @@ struct PersonBlockReader {
     /// The group of a `Label: value` line's label: an exact people label, or a short one ending with a people word
     /// (`Councillors present`).
     private func labelGroup(_ label: String) -> PeopleGroup? {
-        if let group = PeopleWords.group(ofLabel: label) { return group }
+        if let group = PeopleWords.group(ofLabel: label, vocabulary: context.options.vocabulary) { return group }
         guard label.split(separator: " ").count <= 4 else { return nil }
         if let group = PeopleWords.group(endingTitle: label, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
@@ -408,8 +411,9 @@ struct PersonBlockReader {
 
     /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
     func roleLine(_ block: OutlineBlock) -> (role: String, entries: [PersonEntry])? {
-        guard PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
-        if let (label, value) = labelled(block.text), PeopleWords.isRoleLabel(label) {
+        let vocabulary = context.options.vocabulary
+        guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
+        if let (label, value) = labelled(block.text), PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
             for part in PersonEntryParser.splitTopLevel(value, separators: [",", ";"]) {
@@ -563,7 +567,9 @@ struct PersonBlockReader {
         if let (label, value) = labelled(text), value.isEmpty, let group = labelGroup(label) {
             return .label(group, label)
         }
-        if let group = PeopleWords.group(ofLabel: text) { return .label(group, text) }
+        if let group = PeopleWords.group(ofLabel: text, vocabulary: context.options.vocabulary) {
+            return .label(group, text)
+        }
         guard children.allSatisfy({ PersonEntryParser.parse(blocks[$0].text, allowLowercaseName: true) != nil })
         else { return nil }
         let title = tidy(text.trimming("*_: "))
@@ -648,7 +654,7 @@ struct PersonBlockReader {
         for cell in block.header {
             let key = PeopleWords.labelKey(cell)
             if key == "name" || key == "names" { continue }
-            if let group = PeopleWords.group(ofLabel: key) { return group }
+            if let group = PeopleWords.group(ofLabel: key, vocabulary: context.options.vocabulary) { return group }
         }
         return nil
     }
@@ -696,7 +702,7 @@ struct PersonBlockReader {
         let lines = LineSpan(frontMatter.lines)
         for item in entries {
             let key = item.key.replacingAll("_", with: " ").replacingAll("-", with: " ")
-            if let group = PeopleWords.group(ofLabel: key) {
+            if let group = PeopleWords.group(ofLabel: key, vocabulary: context.options.vocabulary) {
                 for entry in frontMatterEntries(item.value, lines: lines) {
                     roster.add(
                         entry,
@@ -706,7 +712,7 @@ struct PersonBlockReader {
                         lines: lines
                     )
                 }
-            } else if PeopleWords.isRoleLabel(key) {
+            } else if PeopleWords.isRoleLabel(key, vocabulary: context.options.vocabulary) {
                 let role = PeopleWords.roleName(forLabel: key)
                 for entry in frontMatterEntries(item.value, lines: lines) {
                     roster.add(entry, role: role, lines: lines)

@@ -26,7 +26,7 @@ public struct RecommendationExtractor: Sendable {
         var records: [Recommendation] = []
         for passage in Passage.collect(context.blocks) where RecommendationCue.stems.occurs(in: passage.text) {
             if let section = context.sectionTitles(ofBlock: passage.block).first,
-                SectionVocabulary.isAgendaOrPeople(section)
+                SectionVocabulary.isAgendaOrPeople(section, vocabulary: context.options.vocabulary)
             {
                 continue
             }
@@ -66,9 +66,9 @@ public struct RecommendationExtractor: Sendable {
 
 /// Section titles whose content is a list of topics or people, never recommendations.
 enum SectionVocabulary {
-    static func isAgendaOrPeople(_ title: String) -> Bool {
+    static func isAgendaOrPeople(_ title: String, vocabulary: Vocabulary) -> Bool {
         let key = PeopleWords.normalise(title)
-        return key == "agenda" || key.hasPrefix("agenda ") || PeopleWords.isPeopleHeading(key)
+        return key == "agenda" || key.hasPrefix("agenda ") || PeopleWords.isPeopleHeading(key, vocabulary: vocabulary)
     }
 }
 

@@ -57,10 +57,14 @@ public struct MeetingSource: Hashable, Sendable, Codable {
 
 /// A person recorded in a meeting: an attendee, an official or guest, or someone absent.
 public struct Person: Hashable, Sendable, Codable {
-    /// The name as written, without handles or notes in brackets.
+    /// The name, without handles or notes in brackets; the canonical name when a configured alias applied.
     public var name: String
-    /// The organisation, when stated.
+    /// The organisation, when stated; the canonical name when a configured alias applied.
     public var organization: String?
+    /// The name as written when an alias replaced it in ``name``; `nil` otherwise.
+    public var nameAsWritten: String?
+    /// The organisation as written when an alias replaced it in ``organization``; `nil` otherwise.
+    public var organizationAsWritten: String?
     /// The role as written, tidied (`RR3 permanent member and co-sponsor of SIG`).
     public var role: String?
     /// Normalised role tags such as `chair`, `vice_chair`, `member`, `co_opted`, `secretary`, `notes`, `scribe`.
@@ -77,10 +81,14 @@ public struct Person: Hashable, Sendable, Codable {
         role: String? = nil,
         roles: [String] = [],
         handle: String? = nil,
-        lines: LineSpan
+        lines: LineSpan,
+        nameAsWritten: String? = nil,
+        organizationAsWritten: String? = nil
     ) {
         self.name = name
         self.organization = organization
+        self.nameAsWritten = nameAsWritten
+        self.organizationAsWritten = organizationAsWritten
         self.role = role
         self.roles = roles
         self.handle = handle
@@ -88,14 +96,20 @@ public struct Person: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, organization, role, roles, handle, lines
+        case name
+        case nameAsWritten = "name_as_written"
+        case organization
+        case organizationAsWritten = "organization_as_written"
+        case role, roles, handle, lines
     }
 
     /// Encodes every key, with `null` for absent values, so consumers see a fixed shape.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
+        try container.encode(nameAsWritten, forKey: .nameAsWritten)
         try container.encode(organization, forKey: .organization)
+        try container.encode(organizationAsWritten, forKey: .organizationAsWritten)
         try container.encode(role, forKey: .role)
         try container.encode(roles, forKey: .roles)
         try container.encode(handle, forKey: .handle)
@@ -144,8 +158,11 @@ public struct Action: Hashable, Sendable, Codable {
     public var id: String
     /// The whole action as written, marker removed.
     public var text: String
-    /// Who must do it, as written (names, initials, @handles, teams); empty when nobody is named.
+    /// Who must do it, as written (names, initials, @handles, teams), or the canonical name when a configured alias
+    /// applied; empty when nobody is named.
     public var owners: [String]
+    /// The owners as written, one for each of ``owners``, when an alias replaced any of them; `nil` otherwise.
+    public var ownersAsWritten: [String]?
     /// The due date, ISO `YYYY-MM-DD`, when it could be resolved.
     public var due: String?
     /// The due date as written (`by 30 May`, `before the next meeting`).
@@ -163,11 +180,13 @@ public struct Action: Hashable, Sendable, Codable {
         due: String? = nil,
         dueText: String? = nil,
         section: String? = nil,
-        lines: LineSpan
+        lines: LineSpan,
+        ownersAsWritten: [String]? = nil
     ) {
         self.id = id
         self.text = text
         self.owners = owners
+        self.ownersAsWritten = ownersAsWritten
         self.due = due
         self.dueText = dueText
         self.section = section
@@ -175,7 +194,9 @@ public struct Action: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, text, owners, due
+        case id, text, owners
+        case ownersAsWritten = "owners_as_written"
+        case due
         case dueText = "due_text"
         case section, lines
     }
@@ -186,6 +207,7 @@ public struct Action: Hashable, Sendable, Codable {
         try container.encode(id, forKey: .id)
         try container.encode(text, forKey: .text)
         try container.encode(owners, forKey: .owners)
+        try container.encode(ownersAsWritten, forKey: .ownersAsWritten)
         try container.encode(due, forKey: .due)
         try container.encode(dueText, forKey: .dueText)
         try container.encode(section, forKey: .section)
@@ -267,7 +289,7 @@ public struct Decision: Hashable, Sendable, Codable {
 /// Everything extracted from one note.
 public struct Meeting: Hashable, Sendable, Codable {
     /// The version of this record's shape; bumped when a field changes meaning.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// A stable slug from the date and title, unique within a run.
     public var id: String

@@ -45,7 +45,8 @@ public struct SectionExtractor: Sendable {
                 at: index,
                 in: blocks,
                 format: context.document.source.format,
-                hasHeadings: hasHeadings
+                hasHeadings: hasHeadings,
+                vocabulary: context.options.vocabulary
             ) {
                 candidates.append((index, level))
             }
@@ -129,21 +130,24 @@ public struct SectionExtractor: Sendable {
         at index: Int,
         in blocks: [OutlineBlock],
         format: NoteFormat,
-        hasHeadings: Bool
+        hasHeadings: Bool,
+        vocabulary: Vocabulary
     ) -> Int? {
         let alone = isAloneInItsGroup(index, in: blocks)
         if block.kind == .line, block.depth == 0, block.isEmphasised, alone, !isProse(block.text) {
             if startsWithNumber(block.text) { return 3 }
             // A bold label over a list (`**Members**`) introduces the list; it is not a topic.
             let overList = index + 1 < blocks.count && blocks[index + 1].kind == .item
-            if !hasHeadings, !(overList && isRecordLabel(block.text)), block.text.count <= 80 {
+            if !hasHeadings, !(overList && isRecordLabel(block.text, vocabulary: vocabulary)), block.text.count <= 80 {
                 return 3
             }
         }
         guard format == .text, block.column == 1, block.text.count <= 60 else { return nil }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
         let previous = index > 0 ? blocks[index - 1] : nil
-        let underLabel = previous.map { $0.text.hasSuffix(":") || PeopleWords.isPeopleLabel($0.text) } ?? false
+        let underLabel =
+            previous.map { $0.text.hasSuffix(":") || PeopleWords.isPeopleLabel($0.text, vocabulary: vocabulary) }
+            ?? false
         if block.kind == .item, block.depth == 1, block.checkbox == nil, alone, !underLabel,
             !block.text.contains(":"), !".!?".contains(block.text.last ?? ".")
         {
@@ -158,9 +162,11 @@ public struct SectionExtractor: Sendable {
 
     /// A label that introduces a list of people, actions or decisions (`**Members**`, `**Action items:**`), which
     /// the list's records carry; a topic over a list (`**Communications**`) is a section.
-    private func isRecordLabel(_ text: String) -> Bool {
+    private func isRecordLabel(_ text: String, vocabulary: Vocabulary) -> Bool {
         let key = PeopleWords.normalise(text)
-        if PeopleWords.isPeopleLabel(text) { return true }
+        if PeopleWords.isPeopleLabel(text, vocabulary: vocabulary) { return true }
+        let heading = ActionMarker.normalisedHeading(text)
+        if vocabulary.actionHeadings.contains(heading) || vocabulary.decisionHeadings.contains(heading) { return true }
         let words = ["action", "actions", "action items", "action points", "next steps", "decisions", "resolutions"]
         return words.contains(key) || key.hasSuffix(" actions") || key.hasSuffix(" decisions")
     }

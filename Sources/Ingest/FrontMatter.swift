@@ -156,14 +156,7 @@ public enum FrontMatterParser {
 
     /// A YAML error placed on its line in the file: YAML line 1 is file line 2.
     private static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
-        let (problem, mark): (String, Mark?) =
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                .composer(_, let problem, let mark, _):
-                (problem, mark)
-            case .reader(let problem, _, _, _): (problem, nil)
-            default: ("\(error)", nil)
-            }
+        let (problem, mark) = YAMLProblem.describe(error)
         let position = SourcePosition(line: (mark?.line ?? 0) + 1, column: mark?.column ?? 1)
         return Diagnostic(
             .error,

@@ -26,9 +26,17 @@ public struct InputCollector: Sendable {
     /// The extensions read by default: `md`, `markdown` and `txt`.
     public static let defaultExtensions: Set<String> = ["md", "markdown", "txt"]
 
-    /// Creates a collector for files with the given extensions.
-    public init(extensions: Set<String> = InputCollector.defaultExtensions) {
+    /// Which files found in folders are kept (a configuration's include and exclude globs); files named
+    /// explicitly are always read.
+    public var filter: PathFilter
+
+    /// Creates a collector for files with the given extensions, keeping those `filter` keeps.
+    public init(
+        extensions: Set<String> = InputCollector.defaultExtensions,
+        filter: PathFilter = PathFilter(base: ".")
+    ) {
         self.extensions = Set(extensions.map { $0.lowercased() })
+        self.filter = filter
     }
 
     /// Collects the notes under `paths`.
@@ -127,7 +135,9 @@ public struct InputCollector: Sendable {
                 walk(path, id: FileID(info), files: &files, diagnostics: &diagnostics, visited: &visited)
             case S_IFREG:
                 let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map(String.init) : nil
-                if let ext, extensions.contains(ext.lowercased()), !Self.isProjectDocument(name) { files.append(path) }
+                if let ext, extensions.contains(ext.lowercased()), !Self.isProjectDocument(name), filter.keeps(path) {
+                    files.append(path)
+                }
             default:
                 continue
             }

@@ -7,6 +7,8 @@ public struct BuildOptions: Sendable {
     public var ingest: IngestOptions
     /// How records are extracted.
     public var extract: ExtractOptions
+    /// ``Configuration/fingerprint`` of the configuration in force, which identifies a build's settings.
+    public var configurationFingerprint: String
     /// Whether CSV fields that look like formulas are guarded with a leading `'`.
     public var csvGuardsFormulas: Bool
     /// Whether CSV files start with a UTF-8 byte-order mark, for Excel.
@@ -32,6 +34,7 @@ public struct BuildOptions: Sendable {
     public init(
         ingest: IngestOptions = IngestOptions(),
         extract: ExtractOptions = ExtractOptions(),
+        configurationFingerprint: String = Configuration().fingerprint,
         csvGuardsFormulas: Bool = true,
         csvByteOrderMark: Bool = false,
         templatesFolder: String? = nil,
@@ -45,6 +48,7 @@ public struct BuildOptions: Sendable {
     ) {
         self.ingest = ingest
         self.extract = extract
+        self.configurationFingerprint = configurationFingerprint
         self.csvGuardsFormulas = csvGuardsFormulas
         self.csvByteOrderMark = csvByteOrderMark
         self.templatesFolder = templatesFolder
@@ -59,7 +63,7 @@ public struct BuildOptions: Sendable {
 
     /// What shapes a note's record besides its path and bytes.
     var recordSettings: String {
-        "\(extract.fingerprint);format=\(ingest.format?.rawValue ?? "auto")"
+        "\(extract.fingerprint);config=\(configurationFingerprint);format=\(ingest.format?.rawValue ?? "auto")"
     }
 }
 

@@ -59,12 +59,18 @@ public enum CSVTables {
         ),
         (
             "people.csv",
-            ["meeting_id", "group", "name", "organization", "role", "roles", "handle", "first_line", "last_line"]
+            [
+                "meeting_id", "group", "name", "organization", "role", "roles", "handle", "first_line", "last_line",
+                "name_as_written", "organization_as_written",
+            ]
         ),
         ("sections.csv", ["meeting_id", "id", "title", "level", "parent", "first_line", "last_line"]),
         (
             "actions.csv",
-            ["meeting_id", "id", "owners", "text", "due", "due_text", "section", "first_line", "last_line"]
+            [
+                "meeting_id", "id", "owners", "text", "due", "due_text", "section", "first_line", "last_line",
+                "owners_as_written",
+            ]
         ),
         ("recommendations.csv", ["meeting_id", "id", "text", "by", "to", "section", "first_line", "last_line"]),
         ("decisions.csv", ["meeting_id", "id", "text", "section", "first_line", "last_line"]),
@@ -89,7 +95,7 @@ public enum CSVTables {
                 [
                     id, group, person.name, person.organization ?? "", person.role ?? "",
                     person.roles.joined(separator: "; "), person.handle ?? "", String(person.lines.first),
-                    String(person.lines.last),
+                    String(person.lines.last), person.nameAsWritten ?? "", person.organizationAsWritten ?? "",
                 ]
             }
         }
@@ -99,7 +105,7 @@ public enum CSVTables {
         let actions = meeting.actions.map {
             [
                 id, $0.id, $0.owners.joined(separator: "; "), $0.text, $0.due ?? "", $0.dueText ?? "", $0.section ?? "",
-                String($0.lines.first), String($0.lines.last),
+                String($0.lines.first), String($0.lines.last), $0.ownersAsWritten?.joined(separator: "; ") ?? "",
             ]
         }
         let recommendations = meeting.recommendations.map {

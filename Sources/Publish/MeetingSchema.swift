@@ -57,10 +57,12 @@ public enum MeetingSchema {
             "person": {
               "type": "object",
               "additionalProperties": false,
-              "required": ["name", "organization", "role", "roles", "handle", "lines"],
+              "required": ["name", "name_as_written", "organization", "organization_as_written", "role", "roles", "handle", "lines"],
               "properties": {
-                "name": {"description": "The name as written, without handles.", "type": "string", "minLength": 1},
-                "organization": {"description": "The organisation, when stated.", "type": ["string", "null"]},
+                "name": {"description": "The name without handles; the canonical name when a configured alias applied.", "type": "string", "minLength": 1},
+                "name_as_written": {"description": "The name as written when an alias replaced it; null otherwise.", "type": ["string", "null"]},
+                "organization": {"description": "The organisation, when stated; the canonical name when a configured alias applied.", "type": ["string", "null"]},
+                "organization_as_written": {"description": "The organisation as written when an alias replaced it; null otherwise.", "type": ["string", "null"]},
                 "role": {"description": "The role as written, tidied.", "type": ["string", "null"]},
                 "roles": {"description": "Normalised role tags such as chair, member, co_opted, scribe.", "type": "array", "items": {"type": "string", "pattern": "^[a-z_]+$"}},
                 "handle": {"description": "A handle such as a GitHub @name.", "type": ["string", "null"]},
@@ -82,11 +84,12 @@ public enum MeetingSchema {
             "action": {
               "type": "object",
               "additionalProperties": false,
-              "required": ["id", "text", "owners", "due", "due_text", "section", "lines"],
+              "required": ["id", "text", "owners", "owners_as_written", "due", "due_text", "section", "lines"],
               "properties": {
                 "id": {"type": "string", "pattern": "^a[0-9]+$"},
                 "text": {"description": "The action as written, marker removed.", "type": "string"},
-                "owners": {"description": "Who must act, as written; empty when nobody is named.", "type": "array", "items": {"type": "string"}},
+                "owners": {"description": "Who must act, as written or by the canonical name when a configured alias applied; empty when nobody is named.", "type": "array", "items": {"type": "string"}},
+                "owners_as_written": {"description": "The owners as written, one for each owner, when an alias replaced any; null otherwise.", "type": ["array", "null"], "items": {"type": "string"}},
                 "due": {"description": "The due date when it could be resolved.", "$ref": "#/$defs/optionalDate"},
                 "due_text": {"description": "The due date as written.", "type": ["string", "null"]},
                 "section": {"description": "The id of the section holding the action.", "$ref": "#/$defs/optionalSlug"},

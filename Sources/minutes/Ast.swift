@@ -16,7 +16,7 @@ extension Minutes {
         @OptionGroup var input: InputOptions
 
         func run() throws {
-            let collection = InputCollector().collect(input.inputs)
+            let collection = input.collect(try input.configuration())
             Output.report(collection.diagnostics)
             var failed = !collection.diagnostics.filter { $0.severity == .error }.isEmpty
             let ingestor = input.ingestor

@@ -24,8 +24,7 @@ extension Minutes {
         @OptionGroup var input: InputOptions
         @OptionGroup var publish: PublishOptions
 
-        @Flag(help: "Read numeric dates month first (04/21/2020) instead of day first.")
-        var monthFirst = false
+        @OptionGroup var dates: DateOptions
 
         @Flag(help: "Extract and render every note again, ignoring the cache.")
         var force = false
@@ -41,13 +40,15 @@ extension Minutes {
 
         func run() throws {
             let start = ContinuousClock.now
-            let collection = InputCollector().collect(input.inputs)
+            let configuration = dates.apply(to: try input.configuration())
+            let collection = input.collect(configuration)
             Output.report(collection.diagnostics)
             var options = try publish.buildOptions(
                 ingest: input.ingestOptions,
-                extract: ExtractOptions(dayFirst: !monthFirst),
+                extract: ExtractOptions(configuration: configuration),
                 jobs: input.jobs
             )
+            options.configurationFingerprint = configuration.fingerprint
             options.force = force
             options.shard = shard.flatMap(Shard.init)
             let folder = try OutputFolder(path: publish.output)

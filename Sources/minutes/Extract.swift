@@ -15,18 +15,18 @@ extension Minutes {
 
         @OptionGroup var input: InputOptions
 
-        @Flag(help: "Read numeric dates month first (04/21/2020) instead of day first (21/04/2020).")
-        var monthFirst = false
+        @OptionGroup var dates: DateOptions
 
         func run() throws {
-            let collection = InputCollector().collect(input.inputs)
+            let configuration = dates.apply(to: try input.configuration())
+            let collection = input.collect(configuration)
             Output.report(collection.diagnostics)
             var failed = collection.diagnostics.contains { $0.severity == .error }
             let single = collection.files.count == 1 && collection.diagnostics.isEmpty
             let encoder = OrderedJSONEncoder(pretty: single)
             let reader = MeetingReader(
                 ingest: input.ingestOptions,
-                extract: ExtractOptions(dayFirst: !monthFirst),
+                extract: ExtractOptions(configuration: configuration),
                 jobs: input.jobs
             )
             let jobs = input.jobs

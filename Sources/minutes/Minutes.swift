@@ -13,7 +13,7 @@ struct Minutes: ParsableCommand {
             meeting, its attendees, sections, recommendations, actions and decisions, each with its source lines.
             """,
         version: "minutes \(ToolVersion.current) (libcmark \(MarkdownParser.cmarkVersion))",
-        subcommands: [Build.self, Merge.self, Extract.self, Schema.self, Ast.self]
+        subcommands: [Build.self, Merge.self, Extract.self, Check.self, Init.self, Schema.self, Ast.self]
     )
 
     /// Runs the command; usage errors exit with status 2, as the extract contract promises (not 64).
@@ -45,6 +45,13 @@ struct InputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "How many notes to read at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(
+        name: .customLong("config"),
+        help: "The configuration file (default: minutes.yml in the input folder, or the folder the inputs share).",
+        completion: .file(extensions: ["yml", "yaml"])
+    )
+    var configPath: String?
+
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("Give at least one note file or folder.") }
         guard maxSize > 0 else { throw ValidationError("--max-size must be a positive number of bytes.") }
@@ -56,6 +63,39 @@ struct InputOptions: ParsableArguments {
     }
 
     var ingestor: NoteIngestor { NoteIngestor(options: ingestOptions) }
+
+    /// The configuration in force: `--config`, or `minutes.yml` found beside the inputs, or the defaults.
+    ///
+    /// A configuration that cannot be read or is invalid is reported and exits with status 2, before any note is read.
+    func configuration() throws -> Configuration {
+        guard let path = configPath ?? ConfigurationLoader.discover(for: inputs) else { return Configuration() }
+        do {
+            return try ConfigurationLoader.load(path: path)
+        } catch {
+            Output.report(error.diagnostics)
+            throw ExitCode(2)
+        }
+    }
+
+    /// The notes the inputs name, folders filtered by the configuration's include and exclude globs.
+    func collect(_ configuration: Configuration) -> InputCollector.Collection {
+        InputCollector(filter: configuration.pathFilter).collect(inputs)
+    }
+}
+
+/// The date-order flag of the commands that extract records.
+struct DateOptions: ParsableArguments {
+    @Flag(
+        help: "Read numeric dates month first (04/21/2020) instead of day first (21/04/2020); wins over the dates key."
+    )
+    var monthFirst = false
+
+    /// The effective configuration: `configuration` with this flag applied.
+    func apply(to configuration: Configuration) -> Configuration {
+        var configuration = configuration
+        if monthFirst { configuration.dates = .monthFirst }
+        return configuration
+    }
 }
 
 /// The note formats as a command-line choice.

@@ -552,10 +552,10 @@ import Testing
     }
 
     @Test func readsActionHeadingsByTheirHeadNoun() throws {
-        #expect(ActionMarker.isActionHeading("Outstanding actions"))
-        #expect(ActionMarker.isActionHeading("Action tracker"))
-        #expect(ActionMarker.isActionHeading("Action plan"))
-        #expect(!ActionMarker.isActionHeading("Climate action plan"))
+        #expect(ActionMarker.isActionHeading("Outstanding actions", vocabulary: Vocabulary()))
+        #expect(ActionMarker.isActionHeading("Action tracker", vocabulary: Vocabulary()))
+        #expect(ActionMarker.isActionHeading("Action plan", vocabulary: Vocabulary()))
+        #expect(!ActionMarker.isActionHeading("Climate action plan", vocabulary: Vocabulary()))
         let note = """
             # Meeting
 

@@ -36,9 +36,27 @@ import Testing
         let meeting = Meeting(
             id: "m",
             source: MeetingSource(path: "m.md", sha256: String(repeating: "a", count: 64), format: .markdown),
-            attendees: [Person(name: "Ann", lines: LineSpan(2, 2)), Person(name: "Bob", lines: LineSpan(3, 3))],
+            attendees: [
+                Person(name: "Ann", lines: LineSpan(2, 2)),
+                Person(
+                    name: "Bob Ray",
+                    organization: "Ministry of Justice",
+                    lines: LineSpan(3, 3),
+                    nameAsWritten: "bray",
+                    organizationAsWritten: "MoJ"
+                ),
+            ],
             absent: [Person(name: "Cy", lines: LineSpan(4, 4))],
-            actions: [Action(id: "a1", text: "Do it", owners: ["Ann", "Bob"], lines: LineSpan(6, 7))]
+            actions: [
+                Action(id: "a1", text: "Do it", owners: ["Ann", "Bob"], lines: LineSpan(6, 7)),
+                Action(
+                    id: "a2",
+                    text: "Pay",
+                    owners: ["Ann", "Bob Ray"],
+                    lines: LineSpan(8, 8),
+                    ownersAsWritten: ["Ann", "bray"]
+                ),
+            ]
         )
         let rows = CSVTables.rows(of: meeting)
         #expect(rows.count == CSVTables.headers.count)
@@ -46,7 +64,14 @@ import Testing
             for row in table { #expect(row.count == CSVTables.headers[index].header.count) }
         }
         #expect(rows[1].map { $0[1] } == ["attendee", "attendee", "absent"])
-        #expect(rows[3] == [["m", "a1", "Ann; Bob", "Do it", "", "", "", "6", "7"]])
+        #expect(rows[1][1].suffix(2) == ["bray", "MoJ"])
+        #expect(rows[1][0].suffix(2) == ["", ""])
+        #expect(
+            rows[3] == [
+                ["m", "a1", "Ann; Bob", "Do it", "", "", "", "6", "7", ""],
+                ["m", "a2", "Ann; Bob Ray", "Pay", "", "", "", "8", "8", "Ann; bray"],
+            ]
+        )
     }
 
     /// Strings that stress quoting: separators, quotes, line ends, formula starts, Unicode and control characters.

@@ -19,6 +19,7 @@ import Testing
                   "id": "a1",
                   "text": "Ann to draft",
                   "owners": ["Ann"],
+                  "owners_as_written": null,
                   "due": null,
                   "due_text": null,
                   "section": null,

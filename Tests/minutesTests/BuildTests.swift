@@ -143,6 +143,7 @@ import Testing
         #expect(
             actions.first == [
                 "meeting_id", "id", "owners", "text", "due", "due_text", "section", "first_line", "last_line",
+                "owners_as_written",
             ]
         )
     }
