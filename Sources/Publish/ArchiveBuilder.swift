@@ -65,7 +65,7 @@ public struct ArchiveBuilder: Sendable {
                 case .success(let item):
                     if result.reused {
                         summary.reused += 1
-                        folder.keep(NoteCache.entryPath(item.key))
+                        NoteCache.keep(item.key, in: folder)
                     }
                     items.append(item)
                 case .failure(let diagnostic):
@@ -78,7 +78,7 @@ public struct ArchiveBuilder: Sendable {
             if let publisher {
                 try publisher.add(items)
             } else {
-                for (_, note) in items { summary.count(note.meeting) }
+                for item in items { summary.count(item.note.meeting) }
             }
             stats.publish += ContinuousClock.now - start
             done += batch.count
@@ -176,17 +176,17 @@ public struct ArchiveBuilder: Sendable {
                 guard let note = entry.cache.load(key) else {
                     return .failure(MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged"))
                 }
-                return .success((key, note))
+                return .success((key, note, entry.cache))
             }
             var items: [ArchivePublisher.Item] = []
             for (entry, result) in zip(batch, loaded) {
                 switch result {
                 case .success(let item):
-                    try folder.write(
-                        try OrderedJSONEncoder(pretty: false).encode(item.note),
-                        to: NoteCache.entryPath(item.key)
-                    )
-                    items.append(item)
+                    guard let html = entry.cache.loadHTML(item.key) else {
+                        throw MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged")
+                    }
+                    try NoteCache.store(item.note.meeting, html: html, key: item.key, in: folder)
+                    items.append((item.key, CachedNote(meeting: item.note.meeting, noteHTML: html), item.cache))
                 case .failure(let error):
                     guard let diagnostic = entry.note.error else { throw error }
                     publisher.fail(diagnostic)
@@ -278,8 +278,9 @@ public struct ArchiveBuilder: Sendable {
         guard let key = note.key else {
             return Produced(outcome: .failure(note.error ?? Diagnostic(.error, "cannot be read", file: note.path)))
         }
-        if !options.force, let cached = NoteCache(root: folder.root).load(key) {
-            return Produced(outcome: .success((key, cached)), reused: true)
+        let cache = NoteCache(root: folder.root)
+        if !options.force, let cached = cache.load(key) {
+            return Produced(outcome: .success((key, cached, cache)), reused: true)
         }
         var stats = BuildStats()
         var clock = ContinuousClock.now
@@ -297,12 +298,15 @@ public struct ArchiveBuilder: Sendable {
             stats.parse = lap()
             let meeting = MeetingExtractor(options: options.extract).extract(document)
             stats.extract = lap()
-            let cached = CachedNote(meeting: meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))
+            let html = SiteRenderer.noteHTML(meeting, document: document)
             // The file may have changed since it was hashed: its entry goes under the key of what was read.
             let current = NoteCache.key(path: note.path, sha256: sha256, settings: options.recordSettings)
-            try folder.write(try OrderedJSONEncoder(pretty: false).encode(cached), to: NoteCache.entryPath(current))
+            try NoteCache.store(meeting, html: html, key: current, in: folder)
             stats.publish = lap()
-            return Produced(outcome: .success((current, cached)), stats: stats)
+            return Produced(
+                outcome: .success((current, CachedNote(meeting: meeting, noteHTML: html), cache)),
+                stats: stats
+            )
         } catch let error as IngestError {
             return Produced(outcome: .failure(error.diagnostic), stats: stats)
         } catch {

@@ -11,7 +11,7 @@ import Ingest
 /// A meeting whose JSON and page were written by the last build under the same key is not rendered again.
 final class ArchivePublisher {
     /// A note ready to publish: the key of its cache entry and what the entry holds.
-    typealias Item = (key: String, note: CachedNote)
+    typealias Item = (key: String, note: CachedNote, cache: NoteCache)
 
     private let options: BuildOptions
     private let folder: OutputFolder
@@ -51,15 +51,16 @@ final class ArchivePublisher {
 
     /// Publishes a batch of notes, in path order.
     func add(_ items: [Item]) throws {
-        var batch: [(meeting: Meeting, noteHTML: String, pageKey: String, reuse: Bool)] = []
-        for (key, note) in items {
+        var batch: [(meeting: Meeting, item: Item, pageKey: String, reuse: Bool)] = []
+        for item in items {
+            let (key, note, _) = item
             var meeting = note.meeting
             meeting.id = ids.unique(meeting.id)
             let pageKey = NoteIngestor.digest([key, meeting.id, siteFingerprint].joined(separator: "\u{0}"))
             let reuse =
                 previousPages[meeting.id] == pageKey && folder.contains(jsonPath(meeting.id))
                 && folder.contains(pagePath(meeting.id))
-            batch.append((meeting, note.noteHTML, pageKey, reuse))
+            batch.append((meeting, item, pageKey, reuse))
         }
         let json = json
         let line = line
@@ -68,7 +69,7 @@ final class ArchivePublisher {
             Result { () throws -> (json: String?, page: String?, line: String, rows: [[[String]]]) in
                 (
                     json: item.reuse ? nil : try json.encode(item.meeting),
-                    page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: item.noteHTML),
+                    page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)),
                     line: try line.encode(item.meeting),
                     rows: CSVTables.rows(of: item.meeting)
                 )
@@ -122,6 +123,12 @@ final class ArchivePublisher {
         for (name, text) in site.files.sorted(by: { $0.key < $1.key }) {
             try folder.write(text, to: "site/\(name)")
         }
+    }
+
+    /// The note HTML of an item, from the cache when it was not just made.
+    private static func noteHTML(of item: Item) throws -> String {
+        if let html = item.note.noteHTML ?? item.cache.loadHTML(item.key) { return html }
+        throw OutputFolder.WriteError(path: NoteCache.htmlPath(item.key), reason: "the cache entry is gone")
     }
 
     /// The page keys for the manifest, by id.

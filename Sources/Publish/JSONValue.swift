@@ -114,6 +114,15 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Writes `string` as a JSON string literal, escaping quotes, backslashes and control characters.
     static func writeString(_ string: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: one look at the bytes (0xE2 leads U+2028 and U+2029) and they go whole.
+        let plain = string.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
+        }
+        if plain {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -3,10 +3,11 @@ import Foundation
 import Ingest
 
 /// What the cache keeps of one note: its record, with the id it had before ids were made unique across the
-/// archive, and the note rendered as HTML with its records marked.
-struct CachedNote: Codable, Sendable {
+/// archive, and the note rendered as HTML with its records marked, which is read only when a page is rendered.
+struct CachedNote: Sendable {
     var meeting: Meeting
-    var noteHTML: String
+    /// The note's HTML; `nil` until it is needed.
+    var noteHTML: String?
 }
 
 /// The cache in an output folder (`.minutes-cache/`), by which a build redoes only what changed.
@@ -28,14 +29,38 @@ struct NoteCache: Sendable {
         NoteIngestor.digest([ToolVersion.current, settings, path, sha256].joined(separator: "\u{0}"))
     }
 
-    /// Where the entry of `key` lives, relative to the output folder.
-    static func entryPath(_ key: String) -> String { "\(folder)/notes/\(key).json" }
+    /// Where the record of `key` lives, relative to the output folder.
+    static func recordPath(_ key: String) -> String { "\(folder)/notes/\(key).json" }
 
-    /// The entry of `key`, or `nil` when there is none or it cannot be read.
+    /// Where the note HTML of `key` lives, relative to the output folder.
+    static func htmlPath(_ key: String) -> String { "\(folder)/notes/\(key).html" }
+
+    /// The record of `key`, when the entry is whole; its HTML is left on disk.
     func load(_ key: String) -> CachedNote? {
-        let url = root.appendingPathComponent(Self.entryPath(key))
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return try? JSONDecoder().decode(CachedNote.self, from: data)
+        let url = root.appendingPathComponent(Self.recordPath(key))
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.htmlPath(key)).path),
+            let data = FileManager.default.contents(atPath: url.path),
+            let meeting = try? JSONDecoder().decode(Meeting.self, from: data)
+        else { return nil }
+        return CachedNote(meeting: meeting)
+    }
+
+    /// The note HTML of `key`.
+    func loadHTML(_ key: String) -> String? {
+        let url = root.appendingPathComponent(Self.htmlPath(key))
+        return FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Writes the entry of `key` into `output`'s cache.
+    static func store(_ meeting: Meeting, html: String, key: String, in output: OutputFolder) throws {
+        try output.write(try OrderedJSONEncoder(pretty: false).encode(meeting), to: recordPath(key))
+        try output.write(html, to: htmlPath(key))
+    }
+
+    /// Marks the entry of `key` as used by this build, so that pruning keeps it.
+    static func keep(_ key: String, in output: OutputFolder) {
+        output.keep(recordPath(key))
+        output.keep(htmlPath(key))
     }
 
     /// The manifest in this folder, or `nil`.

@@ -15,38 +15,64 @@ enum NoteHTML {
     }
 
     /// cmark's HTML with an anchor on the first block of each line and a class on blocks that start a record.
+    ///
+    /// One pass over the bytes: besides the anchors, links cmark's safe mode emptied (`javascript:`) become plain
+    /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`.
     private static func markdown(_ text: String, marks: [Int: Mark]) -> String {
-        let html = MarkdownRenderer.html(text)
-        var out = ""
-        out.reserveCapacity(html.utf8.count + html.utf8.count / 8)
-        var anchored = Set<Int>()
-        var rest = html[...]
-        let attribute = " data-sourcepos=\""
-        while let found = rest.firstRange(of: attribute) {
-            out += rest[..<found.lowerBound]
-            let valueStart = found.upperBound
-            guard let valueEnd = rest[valueStart...].firstIndex(of: "\"") else {
-                rest = rest[found.lowerBound...]
-                break
+        var html = MarkdownRenderer.html(text)
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 8)
+            var anchored = Set<Int>()
+            var index = 0
+            func matches(_ literal: StaticString, at offset: Int) -> Bool {
+                let count = literal.utf8CodeUnitCount
+                guard offset + count <= bytes.count else { return false }
+                for position in 0..<count where bytes[offset + position] != literal.utf8Start[position] {
+                    return false
+                }
+                return true
             }
-            let value = rest[valueStart..<valueEnd]
-            let line = Int(value.prefix { $0.isNumber }) ?? 0
-            if line > 0, anchored.insert(line).inserted {
-                out += " id=\"L\(line)\""
-                if let mark = marks[line] { out += " class=\"record \(mark.rawValue)\"" }
+            func append(_ text: String) { out.append(contentsOf: text.utf8) }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    // `<h1 ` … `<h6 ` and `</h1>` … `</h6>`: two levels down, at most h6.
+                    let closing = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+                    let letter = index + (closing ? 2 : 1)
+                    if letter + 2 < bytes.count, bytes[letter] == UInt8(ascii: "h"),
+                        (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[letter + 1]),
+                        bytes[letter + 2] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
+                    {
+                        out.append(contentsOf: bytes[index...letter])
+                        out.append(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6")))
+                        index = letter + 2
+                        continue
+                    }
+                    if matches("<a href=\"\">", at: index) {
+                        append("<a>")
+                        index += "<a href=\"\">".utf8.count
+                        continue
+                    }
+                } else if byte == UInt8(ascii: " "), matches(" data-sourcepos=\"", at: index) {
+                    var digit = index + " data-sourcepos=\"".utf8.count
+                    var line = 0
+                    while digit < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digit]),
+                        line < 100_000_000
+                    {
+                        line = line * 10 + Int(bytes[digit] - UInt8(ascii: "0"))
+                        digit += 1
+                    }
+                    if line > 0, anchored.insert(line).inserted {
+                        append(" id=\"L\(line)\"")
+                        if let mark = marks[line] { append(" class=\"record \(mark.rawValue)\"") }
+                    }
+                }
+                out.append(byte)
+                index += 1
             }
-            out += " data-sourcepos=\"\(value)\""
-            rest = rest[rest.index(after: valueEnd)...]
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        // cmark's safe mode empties unsafe link targets (`javascript:`); a link without a target is plain text.
-        out = out.replacing("<a href=\"\">", with: "<a>")
-        // The note sits under the page's `<h2>`: its headings go two levels down, so the outline stays in order.
-        for level in (1...6).reversed() {
-            let demoted = Swift.min(level + 2, 6)
-            out = out.replacing("<h\(level) ", with: "<h\(demoted) ").replacing("</h\(level)>", with: "</h\(demoted)>")
-        }
-        return out
     }
 
     /// Plain text as numbered lines, each an anchor.
