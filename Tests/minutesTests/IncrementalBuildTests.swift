@@ -136,4 +136,22 @@ import Testing
             #expect(quiet.stderr.contains("warning:"), "diagnostics are still printed")
         }
     }
+
+    @Test func aTerminalGetsAProgressBar() throws {
+        // `script` gives the build a terminal for standard error, as a person running it has.
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        guard FileManager.default.isExecutableFile(atPath: script.path) else {
+            print("skipped: no /usr/bin/script to give the build a terminal")
+            return
+        }
+        try withNotes { notes, folder in
+            let command = [
+                minutesExecutable.path, "build", notes.path, "--out", folder.appendingPathComponent("out").path,
+            ]
+            let result = try run(script, ["-qec", command.joined(separator: " "), "/dev/null"])
+            #expect(result.status == 0, "\(result.stdout)")
+            #expect(result.stdout.contains("] 17/17 notes, "), "\(result.stdout)")
+            #expect(result.stdout.contains(" notes/s, ETA "))
+        }
+    }
 }

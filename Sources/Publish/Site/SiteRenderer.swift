@@ -194,38 +194,49 @@ struct SiteRenderer: Sendable {
     func indexPage(_ summaries: [Summary]) throws -> String {
         var context = base(pageTitle: "Meetings", root: "", meetingCount: summaries.count)
         context["actionCount"] = summaries.reduce(0) { $0 + $1.actions.count }
-        context["meetings"] = newestFirst(summaries).map { summary in
-            [
+        context["meetings"] = LazyContexts(newestFirst(summaries)) { index in
+            let summary = summaries[index]
+            let item: [String: Any?] = [
                 "id": summary.id, "title": safe(summary.title), "date": summary.date,
                 "location": summary.location.map(safe), "attendeeCount": summary.attendeeCount,
                 "actionCount": summary.actions.count, "decisionCount": summary.decisionCount,
-            ].compacted
+            ]
+            return item.compacted
         }
         return try render("index", context)
     }
 
     func actionsPage(_ summaries: [Summary]) throws -> String {
-        var byOwner: [String: [[String: Any]]] = [:]
-        for summary in newestFirst(summaries) {
-            for action in summary.actions {
-                var item = actionContext(action)
-                item["meetingID"] = summary.id
-                item["meetingTitle"] = safe(summary.title)
-                if let date = summary.date { item["meetingDate"] = date }
+        // Which actions each owner has, as positions: the contexts are made as the page is rendered.
+        var byOwner: [String: [(summary: Int, action: Int)]] = [:]
+        for index in newestFirst(summaries) {
+            for (position, action) in summaries[index].actions.enumerated() {
                 let owners = action.owners.isEmpty ? ["Nobody named"] : action.owners
-                for owner in owners { byOwner[owner, default: []].append(item) }
+                for owner in owners { byOwner[owner, default: []].append((index, position)) }
             }
         }
         var context = base(pageTitle: "Actions", root: "", meetingCount: summaries.count)
         context["actionCount"] = summaries.reduce(0) { $0 + $1.actions.count }
         var anchors = MeetingIDAllocator()
-        context["owners"] = byOwner.keys.sorted { ownerOrder($0) < ownerOrder($1) }.map { owner in
+        let owners = byOwner.keys.sorted { ownerOrder($0) < ownerOrder($1) }
+        let ownerAnchors = owners.map { owner in
             let slug = Slug.make(owner)
+            return anchors.unique("owner-" + (slug.isEmpty ? "x" : slug))
+        }
+        context["owners"] = LazyContexts(Array(owners.indices)) { ownerIndex in
+            let owner = owners[ownerIndex]
+            let actions = byOwner[owner] ?? []
             return [
-                "owner": safe(owner),
-                "anchor": anchors.unique("owner-" + (slug.isEmpty ? "x" : slug)),
-                "count": byOwner[owner]?.count ?? 0, "actions": byOwner[owner] ?? [],
-            ].compacted
+                "owner": safe(owner), "anchor": ownerAnchors[ownerIndex], "count": actions.count,
+                "actions": LazyContexts(actions) { place in
+                    let summary = summaries[place.summary]
+                    var item = actionContext(summary.actions[place.action])
+                    item["meetingID"] = summary.id
+                    item["meetingTitle"] = safe(summary.title)
+                    if let date = summary.date { item["meetingDate"] = date }
+                    return item
+                },
+            ]
         }
         return try render("actions", context)
     }
@@ -239,37 +250,44 @@ struct SiteRenderer: Sendable {
         struct Entry {
             var name: String
             var organizations: [String] = []
-            var meetings: [[String: Any]] = []
+            /// Where the person appears, as positions in the summaries and their people.
+            var meetings: [(summary: Int, person: Int)] = []
         }
         var people: [String: Entry] = [:]
-        for summary in newestFirst(summaries) {
-            for (group, person) in summary.people {
+        for index in newestFirst(summaries) {
+            for (position, (_, person)) in summaries[index].people.enumerated() {
                 let key = person.name.lowercased()
                 var entry = people[key] ?? Entry(name: person.name)
                 if let organization = person.organization, !entry.organizations.contains(organization) {
                     entry.organizations.append(organization)
                 }
-                let meeting: [String: Any?] = [
-                    "id": summary.id, "title": safe(summary.title), "date": summary.date ?? "undated", "group": group,
-                    "role": person.role.map(safe),
-                ]
-                entry.meetings.append(meeting.compacted)
+                entry.meetings.append((index, position))
                 people[key] = entry
             }
         }
         var context = base(pageTitle: "People", root: "", meetingCount: summaries.count)
         context["personCount"] = people.count
-        context["persons"] = people.keys.sorted().compactMap { people[$0] }.map { entry in
+        let entries = people.keys.sorted().compactMap { people[$0] }
+        people = [:]
+        context["persons"] = LazyContexts(entries) { entry in
             [
                 "name": safe(entry.name), "organizations": safe(entry.organizations.joined(separator: "; ")),
-                "meetings": entry.meetings,
-            ].compacted
+                "meetings": LazyContexts(entry.meetings) { place in
+                    let summary = summaries[place.summary]
+                    let (group, person) = summary.people[place.person]
+                    let meeting: [String: Any?] = [
+                        "id": summary.id, "title": safe(summary.title), "date": summary.date ?? "undated",
+                        "group": group, "role": person.role.map(safe),
+                    ]
+                    return meeting.compacted
+                },
+            ]
         }
         return try render("people", context)
     }
 
     func feed(_ summaries: [Summary]) throws -> String {
-        let dated = newestFirst(summaries).prefix(50)
+        let dated = newestFirst(summaries).prefix(50).map { summaries[$0] }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
         var context = base(pageTitle: "Feed", root: "", meetingCount: summaries.count)
         context["siteURL"] = siteURL
@@ -288,12 +306,30 @@ struct SiteRenderer: Sendable {
         return try render("feed", context)
     }
 
-    /// Newest first; undated meetings last, then by id.
-    private func newestFirst(_ summaries: [Summary]) -> [Summary] {
-        summaries.sorted { ($0.date ?? "", $1.id) > ($1.date ?? "", $0.id) }
+    /// The positions of `summaries`, newest first; undated meetings last, then by id.
+    private func newestFirst(_ summaries: [Summary]) -> [Int] {
+        summaries.indices.sorted {
+            (summaries[$0].date ?? "", summaries[$1].id) > (summaries[$1].date ?? "", summaries[$0].id)
+        }
     }
 
     private func safe(_ text: String) -> String { HTML.neutralise(text) }
+}
+
+/// A section's items, each context made only when the template reaches it, so that a page over the whole archive
+/// never holds every item's context at once.
+struct LazyContexts<Base: Collection>: Sequence, MustacheSequence {
+    let base: Base
+    let make: (Base.Element) -> [String: Any]
+
+    init(_ base: Base, _ make: @escaping (Base.Element) -> [String: Any]) {
+        self.base = base
+        self.make = make
+    }
+
+    func makeIterator() -> LazyMapSequence<Base, [String: Any]>.Iterator {
+        base.lazy.map(make).makeIterator()
+    }
 }
 
 extension Dictionary where Key == String, Value == Any? {
