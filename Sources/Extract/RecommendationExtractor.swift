@@ -202,7 +202,7 @@ struct RecommendationCue {
             return isModal && !words[index - 1].hasSuffix(",")
         }
         let joined = " " + lower.joined(separator: " ") + " "
-        let hasVerb = verbs.contains { joined.firstRange(of: " \($0) ") != nil }
+        let hasVerb = verbs.contains { TextSearch.contains(joined, " \($0) ") }
         guard modal != nil || hasVerb else { return nil }
         var cue = RecommendationCue()
         // "Members of the group said/agreed that …": the speaker.
