@@ -38,7 +38,7 @@ public struct ArchiveBuilder: Sendable {
         var stats = BuildStats()
         let notes = plan(positions.map { ($0, files[$0]) }, stats: &stats)
         let fingerprint = fingerprint(of: notes, inputCount: files.count, site: site)
-        if let previous, previous.fingerprint == fingerprint, outputsExist(in: folder) {
+        if let previous, previous.fingerprint == fingerprint, outputsExist(previous, in: folder) {
             var summary = previous.summary
             summary.upToDate = true
             summary.reused = notes.count { $0.key != nil }
@@ -332,9 +332,18 @@ public struct ArchiveBuilder: Sendable {
         return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
     }
 
-    private func outputsExist(in folder: OutputFolder) -> Bool {
-        options.shard != nil
-            || ["meetings.jsonl", "site/index.html", "schema/meeting.schema.json"].allSatisfy(folder.contains)
+    /// Whether every file the last build wrote is still there: a file deleted by hand is written again.
+    private func outputsExist(_ manifest: BuildManifest, in folder: OutputFolder) -> Bool {
+        let entries = manifest.notes.compactMap(\.key).flatMap { [NoteCache.recordPath($0), NoteCache.htmlPath($0)] }
+        guard entries.allSatisfy(folder.contains) else { return false }
+        if options.shard != nil { return true }
+        let overview = [
+            "meetings.jsonl", "schema/meeting.schema.json", "site/index.html", "site/actions.html", "site/people.html",
+            "site/feed.xml",
+        ]
+        let tables = CSVTables.headers.map { "csv/\($0.file)" }
+        let pages = manifest.pages.flatMap { ["json/\($0.id).json", "site/meetings/\($0.id).html"] }
+        return (overview + tables + pages).allSatisfy(folder.contains)
     }
 
     private func writeManifest(_ manifest: BuildManifest, to folder: OutputFolder) throws {

@@ -82,6 +82,13 @@ import Testing
             #expect(try FileManager.default.attributesOfItem(atPath: index)[.modificationDate] as? Date == written)
             #expect(try contents(out) == before)
 
+            // A page deleted by hand is written again, and only it.
+            let page = try #require(filesUnder(out).first { $0.hasPrefix("site/meetings/") })
+            try FileManager.default.removeItem(at: out.appendingPathComponent(page))
+            let repaired = try build(notes, out)
+            #expect(repaired.stderr.contains("17 from the cache"), "\(repaired.stderr)")
+            #expect(try contents(out) == before)
+
             // Another build date changes the pages (overdue marks), so the build runs, from the cache.
             let later = try runMinutes(["build", notes.path, "--out", out.path, "--build-date", "2030-01-01"])
             #expect(later.stderr.contains("17 from the cache"), "\(later.stderr)")
