@@ -31,20 +31,25 @@ public struct ArchiveBuilder: Sendable {
     ///
     /// - Throws: ``OutputFolder/WriteError`` when a file cannot be written; problems in notes are diagnostics.
     public func build(_ files: [String], into folder: OutputFolder) throws -> BuildSummary {
+        try folder.claim()
         let site = try makeSite()
         let cache = NoteCache(root: folder.root)
         let previous = options.force ? nil : cache.loadManifest()
+        let settings = options.recordSettings
+        let inputs = Self.inputsDigest(files)
         let positions = files.indices.filter { options.shard?.contains($0) ?? true }
         var stats = BuildStats()
-        let notes = plan(positions.map { ($0, files[$0]) }, stats: &stats)
-        let fingerprint = fingerprint(of: notes, inputCount: files.count, site: site)
-        if let previous, previous.fingerprint == fingerprint, outputsExist(previous, in: folder) {
+        let planned = plan(positions.map { ($0, files[$0]) }, stats: &stats)
+        let fingerprint = fingerprint(of: planned, inputCount: files.count, settings: settings, site: site)
+        if let previous, previous.fingerprint == fingerprint, outputsExist(previous, site: site, in: folder) {
             var summary = previous.summary
             summary.upToDate = true
-            summary.reused = notes.count { $0.key != nil }
+            summary.reused = planned.count { $0.key != nil }
             summary.stats = stats
             return summary
         }
+        // From here outputs change: a build killed before its end must leave no manifest that vouches for them.
+        try folder.remove(NoteCache.manifest)
         let publisher =
             options.shard == nil
             ? try ArchivePublisher(
@@ -55,35 +60,42 @@ public struct ArchiveBuilder: Sendable {
             )
             : nil
         var summary = BuildSummary()
-        var done = 0
-        for batch in batches(of: notes) {
+        var notes: [BuildManifest.Note] = []
+        notes.reserveCapacity(planned.count)
+        for batch in batches(of: planned) {
             let produced = ParallelMap.map(batch, jobs: options.jobs) { note in produce(note, folder: folder) }
-            var items: [ArchivePublisher.Item] = []
+            var entries: [ArchivePublisher.Entry] = []
             for (note, result) in zip(batch, produced) {
                 stats = stats + result.stats
+                var read = note
                 switch result.outcome {
                 case .success(let item):
                     if result.reused {
                         summary.reused += 1
                         NoteCache.keep(item.key, in: folder)
                     }
-                    items.append(item)
+                    // The note may have changed since it was hashed: the manifest names the entry made.
+                    read.key = item.key
+                    entries.append(.note(item))
+                    if publisher == nil { summary.count(item.note.meeting) }
                 case .failure(let diagnostic):
-                    publisher?.fail(diagnostic)
+                    read.key = nil
+                    read.error = diagnostic
+                    entries.append(.failed(diagnostic))
                     if publisher == nil { summary.diagnostics.append(diagnostic) }
-                    _ = note
                 }
+                notes.append(read)
             }
             let start = ContinuousClock.now
-            if let publisher {
-                try publisher.add(items)
-            } else {
-                for item in items { summary.count(item.note.meeting) }
-            }
+            try publisher?.add(entries)
             stats.publish += ContinuousClock.now - start
-            done += batch.count
             options.progress?(
-                BuildProgress(done: done, total: notes.count, reused: summary.reused, paths: batch.map(\.path))
+                BuildProgress(
+                    done: notes.count,
+                    total: planned.count,
+                    reused: summary.reused,
+                    paths: batch.map(\.path)
+                )
             )
         }
         let start = ContinuousClock.now
@@ -95,19 +107,15 @@ public struct ArchiveBuilder: Sendable {
             summary.reused = reused
             pages = publisher.manifestPages
         }
-        let finalNotes = notes.map { note in
-            var note = note
-            // A note read in the first pass may have changed before the second: its entry is under the new key.
-            if note.key != nil, note.error != nil { note.key = nil }
-            return note
-        }
         try writeManifest(
             BuildManifest(
                 version: ToolVersion.current,
-                fingerprint: fingerprint,
+                fingerprint: self.fingerprint(of: notes, inputCount: files.count, settings: settings, site: site),
+                settings: settings,
+                inputs: inputs,
                 shard: options.shard,
                 inputCount: files.count,
-                notes: finalNotes,
+                notes: notes,
                 pages: pages,
                 summary: summary
             ),
@@ -124,12 +132,19 @@ public struct ArchiveBuilder: Sendable {
     ///
     /// - Throws: ``MergeError`` when the folders are not the shards of one build; ``OutputFolder/WriteError``.
     public func merge(_ shardFolders: [String], into folder: OutputFolder) throws -> BuildSummary {
+        try folder.claim()
         var notes: [(note: BuildManifest.Note, cache: NoteCache)] = []
         var seen: Set<Int> = []
         var counts: Set<Int> = []
         var inputCounts: Set<Int> = []
+        var settings: Set<String> = []
+        var inputs: Set<String> = []
         for path in shardFolders {
-            let cache = NoteCache(root: URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL)
+            let root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+            guard root.path != folder.root.path else {
+                throw MergeError(message: "\(path) is a shard: merge into another folder")
+            }
+            let cache = NoteCache(root: root)
             guard let manifest = cache.loadManifest(), let shard = manifest.shard else {
                 throw MergeError(message: "\(path) holds no shard: build it with --shard I/N first")
             }
@@ -143,6 +158,8 @@ public struct ArchiveBuilder: Sendable {
             }
             counts.insert(shard.count)
             inputCounts.insert(manifest.inputCount)
+            settings.insert(manifest.settings)
+            inputs.insert(manifest.inputs)
             notes += manifest.notes.map { ($0, cache) }
         }
         guard counts.count == 1, inputCounts.count == 1, let count = counts.first, let inputCount = inputCounts.first
@@ -153,6 +170,16 @@ public struct ArchiveBuilder: Sendable {
             let missing = Set(0..<count).subtracting(seen).sorted().map { "\($0)/\(count)" }
             throw MergeError(message: "shards missing: \(missing.joined(separator: ", "))")
         }
+        guard inputs.count == 1 else {
+            throw MergeError(message: "the shards were built from different lists of notes: build them again")
+        }
+        guard settings.count == 1, let shardSettings = settings.first else {
+            throw MergeError(
+                message: "the shards were built with different settings (minutes.yml, --month-first, --format or "
+                    + "another build of minutes): build them again alike"
+            )
+        }
+        try folder.remove(NoteCache.manifest)
         notes.sort { $0.note.position < $1.note.position }
         let site = try makeSite()
         let previous = NoteCache(root: folder.root).loadManifest()
@@ -178,7 +205,7 @@ public struct ArchiveBuilder: Sendable {
                 }
                 return .success((key, note, entry.cache))
             }
-            var items: [ArchivePublisher.Item] = []
+            var items: [ArchivePublisher.Entry] = []
             for (entry, result) in zip(batch, loaded) {
                 switch result {
                 case .success(let item):
@@ -186,10 +213,10 @@ public struct ArchiveBuilder: Sendable {
                         throw MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged")
                     }
                     try NoteCache.store(item.note.meeting, html: html, key: item.key, in: folder)
-                    items.append((item.key, CachedNote(meeting: item.note.meeting, noteHTML: html), item.cache))
+                    items.append(.note((item.key, CachedNote(meeting: item.note.meeting, noteHTML: html), item.cache)))
                 case .failure(let error):
                     guard let diagnostic = entry.note.error else { throw error }
-                    publisher.fail(diagnostic)
+                    items.append(.failed(diagnostic))
                 }
             }
             try publisher.add(items)
@@ -206,7 +233,9 @@ public struct ArchiveBuilder: Sendable {
         try writeManifest(
             BuildManifest(
                 version: ToolVersion.current,
-                fingerprint: fingerprint(of: merged, inputCount: inputCount, site: site),
+                fingerprint: fingerprint(of: merged, inputCount: inputCount, settings: shardSettings, site: site),
+                settings: shardSettings,
+                inputs: inputs.first ?? "",
                 shard: nil,
                 inputCount: inputCount,
                 notes: merged,
@@ -320,9 +349,14 @@ public struct ArchiveBuilder: Sendable {
     }
 
     /// A digest of everything the outputs depend on.
-    private func fingerprint(of notes: [BuildManifest.Note], inputCount: Int, site: SiteRenderer) -> String {
+    private func fingerprint(
+        of notes: [BuildManifest.Note],
+        inputCount: Int,
+        settings: String,
+        site: SiteRenderer
+    ) -> String {
         var parts = [
-            ToolVersion.current, options.recordSettings, site.fingerprint,
+            ToolVersion.current, settings, site.fingerprint,
             "csv=\(options.csvGuardsFormulas),\(options.csvByteOrderMark)", options.shard?.description ?? "whole",
             "\(inputCount)",
         ]
@@ -332,8 +366,13 @@ public struct ArchiveBuilder: Sendable {
         return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
     }
 
+    /// A digest of every input's path, in order, which the shards of one build share.
+    private static func inputsDigest(_ files: [String]) -> String {
+        NoteIngestor.digest(files.joined(separator: "\u{0}"))
+    }
+
     /// Whether every file the last build wrote is still there: a file deleted by hand is written again.
-    private func outputsExist(_ manifest: BuildManifest, in folder: OutputFolder) -> Bool {
+    private func outputsExist(_ manifest: BuildManifest, site: SiteRenderer, in folder: OutputFolder) -> Bool {
         let entries = manifest.notes.compactMap(\.key).flatMap { [NoteCache.recordPath($0), NoteCache.htmlPath($0)] }
         guard entries.allSatisfy(folder.contains) else { return false }
         if options.shard != nil { return true }
@@ -341,7 +380,7 @@ public struct ArchiveBuilder: Sendable {
             "meetings.jsonl", "schema/meeting.schema.json", "site/index.html", "site/actions.html", "site/people.html",
             "site/feed.xml",
         ]
-        let tables = CSVTables.headers.map { "csv/\($0.file)" }
+        let tables = CSVTables.headers.map { "csv/\($0.file)" } + site.files.keys.map { "site/\($0)" }
         let pages = manifest.pages.flatMap { ["json/\($0.id).json", "site/meetings/\($0.id).html"] }
         return (overview + tables + pages).allSatisfy(folder.contains)
     }

@@ -44,13 +44,27 @@ final class ArchivePublisher {
         }
     }
 
-    /// Reports a note that could not be read.
-    func fail(_ diagnostic: Diagnostic) {
-        summary.diagnostics.append(diagnostic)
+    /// A note to publish, or why it could not be read.
+    enum Entry {
+        case note(Item)
+        case failed(Diagnostic)
     }
 
-    /// Publishes a batch of notes, in path order.
-    func add(_ items: [Item]) throws {
+    /// Publishes a batch of notes, in path order; the diagnostics of notes that could not be read keep their place.
+    func add(_ entries: [Entry]) throws {
+        var items: [Item] = []
+        var failures: [Int: [Diagnostic]] = [:]
+        for entry in entries {
+            switch entry {
+            case .note(let item): items.append(item)
+            case .failed(let diagnostic): failures[items.count, default: []].append(diagnostic)
+            }
+        }
+        try add(items, failures: failures)
+    }
+
+    /// Publishes `items`; `failures[n]` are reported before the `n`th item (and after the last at `items.count`).
+    private func add(_ items: [Item], failures: [Int: [Diagnostic]]) throws {
         var batch: [(meeting: Meeting, item: Item, pageKey: String, reuse: Bool)] = []
         for item in items {
             let (key, note, _) = item
@@ -75,9 +89,10 @@ final class ArchivePublisher {
                 )
             }
         }
-        for (item, result) in zip(batch, rendered) {
+        for (position, (item, result)) in zip(batch, rendered).enumerated() {
             let meeting = item.meeting
             let output = try result.get()
+            summary.diagnostics += failures[position] ?? []
             summary.diagnostics += meeting.diagnostics
             summary.meetings += 1
             summary.people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
@@ -109,6 +124,7 @@ final class ArchivePublisher {
                 )
             )
         }
+        summary.diagnostics += failures[batch.count] ?? []
     }
 
     /// Writes the tables, JSON Lines, schema and overview pages.

@@ -1,4 +1,5 @@
 public import Extract
+import Foundation
 public import Ingest
 
 /// Settings for a build.
@@ -61,10 +62,20 @@ public struct BuildOptions: Sendable {
         self.progress = progress
     }
 
-    /// What shapes a note's record besides its path and bytes.
+    /// What shapes a note's record besides its path and bytes: the program itself and the settings.
     var recordSettings: String {
-        "\(extract.fingerprint);config=\(configurationFingerprint);format=\(ingest.format?.rawValue ?? "auto")"
+        "minutes=\(ToolVersion.current)/\(Self.executableDigest);\(extract.fingerprint);"
+            + "config=\(configurationFingerprint);format=\(ingest.format?.rawValue ?? "auto")"
     }
+
+    /// The SHA-256 of the running program, so that records cached by another build of minutes, even one of the same
+    /// version, are made again rather than trusted.
+    static let executableDigest: String = {
+        guard let path = Bundle.main.executablePath, let data = FileManager.default.contents(atPath: path) else {
+            return "unknown"
+        }
+        return NoteIngestor.digest([UInt8](data))
+    }()
 }
 
 /// One part of an archive split across machines: the notes whose position in the sorted inputs is `index` modulo

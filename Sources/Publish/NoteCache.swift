@@ -96,6 +96,10 @@ struct BuildManifest: Codable, Sendable {
     var version: String
     /// A digest of the tool's version, every setting and every input's path and bytes.
     var fingerprint: String
+    /// What shaped the records: the tool's build and the record settings; the shards of one build share it.
+    var settings: String
+    /// A digest of the paths of every input of the whole archive; the shards of one build share it.
+    var inputs: String
     /// The shard this folder holds, for `minutes merge`; `nil` for a whole build.
     var shard: Shard?
     /// How many inputs the whole archive has.

@@ -17,6 +17,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// The folder's URL.
     public let root: URL
     private var written: Set<String> = []
+    private var lockDescriptor: Int32?
     private let lock = NSLock()
 
     /// Opens (and creates) the folder at `path`.
@@ -34,6 +35,40 @@ public final class OutputFolder: @unchecked Sendable {
         let stream = try Stream(folder: self, relativePath: relativePath)
         try stream.append(contents)
         try stream.commit()
+    }
+
+    /// Takes the folder for this process alone (`.minutes-cache/lock`), until the folder object goes: two builds
+    /// writing into one folder would remove each other's temporary files.
+    public func claim() throws {
+        guard lockDescriptor == nil else { return }
+        let url = try self.url(of: ".minutes-cache/lock")
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+        } catch {
+            throw WriteError(path: url.path, reason: error.localizedDescription)
+        }
+        let descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw WriteError(path: root.path, reason: "another minutes build is writing to this folder")
+        }
+        lockDescriptor = descriptor
+    }
+
+    deinit {
+        if let lockDescriptor { close(lockDescriptor) }
+    }
+
+    /// Removes `relativePath` if it exists.
+    public func remove(_ relativePath: String) throws {
+        let url = try url(of: relativePath)
+        guard unlink(url.path) == 0 || errno == ENOENT else {
+            throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// Marks a file an earlier build wrote as part of this build, unchanged, so that pruning keeps it.

@@ -161,4 +161,76 @@ import Testing
             #expect(result.stdout.contains(" notes/s, ETA "))
         }
     }
+
+    @Test func aBuildThatStopsPartWayLeavesNoManifestToTrust() throws {
+        try withNotes { notes, folder in
+            let out = folder.appendingPathComponent("out")
+            _ = try build(notes, out)
+            let manifest = out.appendingPathComponent(".minutes-cache/manifest.json")
+            #expect(FileManager.default.fileExists(atPath: manifest.path))
+            // A folder where a record must go makes the next build fail after it has begun to write.
+            let record = try #require(filesUnder(out).first { $0.hasPrefix("json/") })
+            let blocker = out.appendingPathComponent(record)
+            try FileManager.default.removeItem(at: blocker)
+            try FileManager.default.createDirectory(
+                at: blocker.appendingPathComponent("x"),
+                withIntermediateDirectories: true
+            )
+            let failed = try runMinutes(
+                ["build", notes.path, "--out", out.path, "--build-date", "2021-06-01", "--site-title", "Other"]
+            )
+            #expect(failed.status != 0)
+            #expect(!FileManager.default.fileExists(atPath: manifest.path), "a half-written folder is not vouched for")
+            try FileManager.default.removeItem(at: blocker)
+            let again = try build(notes, out)
+            #expect(!again.stderr.contains("up to date"), "\(again.stderr)")
+            let fresh = folder.appendingPathComponent("fresh")
+            _ = try build(notes, fresh)
+            try expectSame(out, fresh)
+        }
+    }
+
+    @Test func mergeRefusesShardsOfDifferentBuilds() throws {
+        try withNotes { notes, folder in
+            let first = folder.appendingPathComponent("s0").path
+            let second = folder.appendingPathComponent("s1").path
+            _ = try build(notes, URL(fileURLWithPath: first), ["--shard", "0/2"])
+            _ = try build(notes, URL(fileURLWithPath: second), ["--shard", "1/2", "--month-first"])
+            let out = folder.appendingPathComponent("merged").path
+            let settings = try runMinutes(["merge", first, second, "--out", out])
+            #expect(settings.status == 1)
+            #expect(settings.stderr.contains("built with different settings"), "\(settings.stderr)")
+
+            try FileManager.default.moveItem(
+                at: notes.appendingPathComponent("bold-labels.md"),
+                to: notes.appendingPathComponent("renamed-bold-labels.md")
+            )
+            _ = try build(notes, URL(fileURLWithPath: second), ["--shard", "1/2"])
+            let lists = try runMinutes(["merge", first, second, "--out", out])
+            #expect(lists.status == 1)
+            #expect(lists.stderr.contains("different lists of notes"), "\(lists.stderr)")
+
+            let intoShard = try runMinutes(["merge", first, second, "--out", first])
+            #expect(intoShard.status == 1)
+            #expect(intoShard.stderr.contains("is a shard: merge into another folder"), "\(intoShard.stderr)")
+        }
+    }
+
+    @Test func twoBuildsDoNotWriteIntoOneFolderAtOnce() throws {
+        try withNotes { notes, folder in
+            let out = folder.appendingPathComponent("out")
+            let lock = out.appendingPathComponent(".minutes-cache/lock")
+            try FileManager.default.createDirectory(
+                at: lock.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+            // This test holds the folder as a running build would.
+            let descriptor = open(lock.path, O_CREAT | O_RDWR, 0o644)
+            #expect(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
+            defer { close(descriptor) }
+            let second = try runMinutes(["build", notes.path, "--out", out.path])
+            #expect(second.status == 1)
+            #expect(second.stderr.contains("another minutes build is writing to this folder"), "\(second.stderr)")
+        }
+    }
 }
