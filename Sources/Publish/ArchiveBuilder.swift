@@ -127,19 +127,7 @@ public struct ArchiveBuilder: Sendable {
                     for row in rows { csv.appendRow(row, to: &tables[index]) }
                 }
                 try folder.write(output.page, to: "site/meetings/\(meeting.id).html")
-                summaries.append(
-                    SiteRenderer.Summary(
-                        id: meeting.id,
-                        title: meeting.title ?? meeting.id,
-                        date: meeting.date,
-                        location: meeting.location,
-                        attendeeCount: meeting.attendees.count,
-                        decisionCount: meeting.decisions.count,
-                        actions: meeting.actions,
-                        people: meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
-                            + meeting.absent.map { ("absent", $0) }
-                    )
-                )
+                summaries.append(SiteRenderer.Summary(meeting))
             }
         }
         try folder.write(jsonLines, to: "meetings.jsonl")

@@ -70,8 +70,14 @@ public enum CSVTables {
         ("decisions.csv", ["meeting_id", "id", "text", "section", "first_line", "last_line"]),
     ]
 
-    /// The rows `meeting` contributes to each table, in the order of ``headers``.
+    /// The rows `meeting` contributes to each table, in the order of ``headers``; text from the note is
+    /// neutralised (``DisplaySafety``), as in the digest, so a cell cannot reorder or hide what a spreadsheet shows.
     public static func rows(of meeting: Meeting) -> [[[String]]] {
+        let tables = rawRows(of: meeting)
+        return tables.map { rows in rows.map { cells in cells.map(DisplaySafety.neutralise) } }
+    }
+
+    private static func rawRows(of meeting: Meeting) -> [[[String]]] {
         let id = meeting.id
         let count = { (severity: Diagnostic.Severity) in String(meeting.diagnostics.count { $0.severity == severity }) }
         let summary: [String] = [

@@ -41,6 +41,8 @@ enum NoteHTML {
         out += rest
         // cmark's safe mode empties unsafe link targets (`javascript:`); a link without a target is plain text.
         out = out.replacing("<a href=\"\">", with: "<a>")
+        // cmark passes bidirectional overrides through; they must not reorder the page.
+        out = DisplaySafety.neutralise(out)
         // The note sits under the page's `<h2>`: its headings go two levels down, so the outline stays in order.
         for level in (1...6).reversed() {
             let demoted = Swift.min(level + 2, 6)
@@ -76,33 +78,18 @@ enum HTML {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             default:
-                if isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+                if DisplaySafety.isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out
     }
 
-    /// Control characters (but tab and line feed) and bidirectional overrides and isolates.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x20 { return value != 0x09 && value != 0x0A }
-        return value == 0x7F || (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-            || (0x2066...0x2069).contains(value)
-    }
-
-    /// Text from a note made safe for display: unsafe characters replaced, as ``escape(_:)`` does, but not escaped,
-    /// for templates that escape by themselves.
-    static func neutralise(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
-
-    /// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and `&` as `\u` escapes.
+    /// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and `&` as `\u` escapes, and unsafe
+    /// characters (which JSON strings may hold as they are) replaced, as ``escape(_:)`` does.
     static func scriptSafeJSON(_ json: String) -> String {
-        json.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
+        DisplaySafety.neutralise(json).replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing(
+            "&",
+            with: "\\u0026"
+        )
     }
 }

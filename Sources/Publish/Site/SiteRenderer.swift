@@ -14,6 +14,20 @@ struct SiteRenderer: Sendable {
         var decisionCount: Int
         var actions: [Action]
         var people: [(group: String, person: Person)]
+
+        /// The summary of `meeting`.
+        init(_ meeting: Meeting) {
+            id = meeting.id
+            title = meeting.title ?? meeting.id
+            date = meeting.date
+            location = meeting.location
+            attendeeCount = meeting.attendees.count
+            decisionCount = meeting.decisions.count
+            actions = meeting.actions
+            people =
+                meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
+                + meeting.absent.map { ("absent", $0) }
+        }
     }
 
     let library: MustacheLibrary
@@ -272,7 +286,7 @@ struct SiteRenderer: Sendable {
         summaries.sorted { ($0.date ?? "", $1.id) > ($1.date ?? "", $0.id) }
     }
 
-    private func safe(_ text: String) -> String { HTML.neutralise(text) }
+    private func safe(_ text: String) -> String { DisplaySafety.neutralise(text) }
 }
 
 extension Dictionary where Key == String, Value == Any? {
