@@ -74,3 +74,18 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     ]
 )
+
+// The libFuzzer target exists only for `scripts/fuzz` (which sets MINUTES_FUZZ and the sanitizer flags), so plain
+// `swift build` and `swift test` never see it.
+if Context.environment["MINUTES_FUZZ"] != nil {
+    package.products.append(.executable(name: "minutes-fuzz", targets: ["MinutesFuzz"]))
+    package.targets += [
+        .target(name: "CFuzzMain", path: "Fuzz/CFuzzMain"),
+        .executableTarget(
+            name: "MinutesFuzz",
+            dependencies: ["CFuzzMain", "Ingest", "Extract", "Publish"],
+            path: "Fuzz/MinutesFuzz",
+            swiftSettings: strictSettings
+        ),
+    ]
+}
