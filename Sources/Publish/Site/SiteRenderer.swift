@@ -286,7 +286,7 @@ struct SiteRenderer: Sendable {
         summaries.sorted { ($0.date ?? "", $1.id) > ($1.date ?? "", $0.id) }
     }
 
-    private func safe(_ text: String) -> String { DisplaySafety.neutralise(text) }
+    private func safe(_ text: String) -> String { HTML.isolatingMarkup(DisplaySafety.neutralise(text)) }
 }
 
 extension Dictionary where Key == String, Value == Any? {
