@@ -41,7 +41,14 @@ public struct CSVWriter: Sendable {
         }
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        // Quotes are doubled by Unicode scalar: a quote followed by a combining mark is one `Character`, which a
+        // replacement by `Character` would leave single, ending the field early.
+        var quoted = "\""
+        quoted.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "\""
     }
 }
 
