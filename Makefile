@@ -46,7 +46,7 @@ fuzz: bootstrap
 
 ## asan: every test under AddressSanitizer, in its own build folder
 asan: bootstrap
-	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
 
 ## tsan: every test under ThreadSanitizer, in its own build folder
 tsan: bootstrap
