@@ -126,10 +126,11 @@ struct Passage {
         var offsets: [(Int, Int)] = []
         for (offset, line) in texts.enumerated() where !line.isEmpty {
             if !text.isEmpty { text += " " }
-            offsets.append((firstLine + offset, text.count))
+            // UTF-8 offsets: counting Characters from the start at every line made a long paragraph quadratic.
+            offsets.append((firstLine + offset, text.utf8.count))
             text += line
         }
-        let starts = offsets.map { ($0.0, text.index(text.startIndex, offsetBy: $0.1)) }
+        let starts = offsets.map { ($0.0, text.utf8.index(text.utf8.startIndex, offsetBy: $0.1)) }
         return Passage(block: block, text: text, starts: starts, children: children)
     }
 }
