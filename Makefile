@@ -6,9 +6,10 @@ CORPUS ?= corpus
 BIN := .build/release/minutes
 # valgrind 3.19 cannot read DWARF 5, so the leak check builds its own copy with DWARF 4.
 VALGRIND_BUILD := .build-valgrind
+FUZZ_SECONDS ?= 600
 VALGRIND_FLAGS := -Xswiftc -debug-info-format=dwarf -Xswiftc -dwarf-version=4 -Xcc -gdwarf-4
 
-.PHONY: run test bootstrap build release valgrind bench lint format clean
+.PHONY: run test bootstrap build release valgrind bench fuzz asan tsan hostile lint format clean
 
 ## run: set up, build for release, and run the main job over corpus/ into out/
 run: bootstrap release
@@ -39,6 +40,22 @@ valgrind: bootstrap
 bench: bootstrap
 	scripts/bench 1000 10000
 
+## fuzz: fuzz ingest -> extract -> publish in memory with libFuzzer and ASan for FUZZ_SECONDS (default 600)
+fuzz: bootstrap
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
+
+## asan: every test under AddressSanitizer, in its own build folder
+asan: bootstrap
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+## tsan: every test under ThreadSanitizer, in its own build folder
+tsan: bootstrap
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+## hostile: time `minutes extract` on each hostile shape at size N and 2N and print the ratio (a benchmark)
+hostile: bootstrap
+	scripts/hostile-scaling
+
 ## lint: check formatting with the committed .swift-format
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
@@ -47,4 +64,4 @@ format:
 	$(SWIFT) format --in-place --recursive Sources Tests
 
 clean:
-	rm -rf .build $(VALGRIND_BUILD) .build-bench $(OUT)
+	rm -rf .build $(VALGRIND_BUILD) .build-bench .build-fuzz .build-asan .build-tsan .build-hostile $(OUT)

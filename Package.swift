@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C: the only target that sees cmark.h.
@@ -57,7 +58,11 @@ let package = Package(
 
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PublishTests",
+            dependencies: ["Publish", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "minutesTests",
             dependencies: ["minutes", "TestSupport"],
@@ -69,3 +74,18 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
     ]
 )
+
+// The libFuzzer target exists only for `scripts/fuzz` (which sets MINUTES_FUZZ and the sanitizer flags), so plain
+// `swift build` and `swift test` never see it.
+if Context.environment["MINUTES_FUZZ"] != nil {
+    package.products.append(.executable(name: "minutes-fuzz", targets: ["MinutesFuzz"]))
+    package.targets += [
+        .target(name: "CFuzzMain", path: "Fuzz/CFuzzMain"),
+        .executableTarget(
+            name: "MinutesFuzz",
+            dependencies: ["CFuzzMain", "Ingest", "Extract", "Publish"],
+            path: "Fuzz/MinutesFuzz",
+            swiftSettings: strictSettings
+        ),
+    ]
+}

@@ -41,7 +41,11 @@ public struct ExtractionContext: Sendable {
     /// The index of the block used as the title, if any.
     public var titleBlock: Int?
     /// The sections, once found.
-    public var sections: [Section] = []
+    public var sections: [Section] = [] {
+        didSet { sectionParent = Self.parentIndices(of: sections) }
+    }
+    /// For each section, the index in ``sections`` of its parent, if any (kept in step with ``sections``).
+    public private(set) var sectionParent: [Int?] = []
     /// For each block, the index in ``sections`` of the innermost section holding it.
     public var sectionOfBlock: [Int?] = []
     /// For each section, the index of its heading block.
@@ -72,9 +76,19 @@ public struct ExtractionContext: Sendable {
         var current = sectionOfBlock[index]
         while let section = current {
             titles.append(sections[section].title)
-            current = sections[section].parent.flatMap { parent in sections.firstIndex { $0.id == parent } }
+            current = sectionParent[section]
         }
         return titles
+    }
+
+    /// For each of `sections`, the index of the first section whose `id` is its parent: one pass, where a search
+    /// per step up the outline made notes with many headings quadratic.
+    static func parentIndices(of sections: [Section]) -> [Int?] {
+        var indexOfID: [String: Int] = [:]
+        for (index, section) in sections.enumerated() where indexOfID[section.id] == nil {
+            indexOfID[section.id] = index
+        }
+        return sections.map { $0.parent.flatMap { indexOfID[$0] } }
     }
 
     /// A warning at `line`.

@@ -327,11 +327,10 @@ struct PersonBlockReader {
 
     /// The group of the nearest people section above `section`.
     private func peopleAncestor(of section: Int) -> PeopleGroup? {
-        let sections = context.sections
-        var parentID = sections[section].parent
-        while let id = parentID, let parent = sections.firstIndex(where: { $0.id == id }) {
+        var current = context.sectionParent[section]
+        while let parent = current {
             if let group = peopleSections[parent] { return group }
-            parentID = sections[parent].parent
+            current = context.sectionParent[parent]
         }
         return nil
     }

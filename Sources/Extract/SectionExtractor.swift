@@ -238,6 +238,7 @@ public struct SectionExtractor: Sendable {
             }
         }
         var sectionOfBlock: [Int?] = Array(repeating: nil, count: blocks.count)
+        let parents = ExtractionContext.parentIndices(of: sections)
         var current: Int?
         var nextHeading = 0
         for index in blocks.indices {
@@ -248,7 +249,7 @@ public struct SectionExtractor: Sendable {
             // The innermost section whose lines still hold this block.
             var candidate = current
             while let section = candidate, sections[section].lines.last < blocks[index].lines.lowerBound {
-                candidate = sections[section].parent.flatMap { parent in sections.firstIndex { $0.id == parent } }
+                candidate = parents[section]
             }
             sectionOfBlock[index] = candidate
         }

@@ -110,19 +110,7 @@ final class ArchivePublisher {
                 for row in rows { csv.appendRow(row, to: &text) }
                 try tables[index].append(text)
             }
-            summaries.append(
-                SiteRenderer.Summary(
-                    id: meeting.id,
-                    title: meeting.title ?? meeting.id,
-                    date: meeting.date,
-                    location: meeting.location,
-                    attendeeCount: meeting.attendees.count,
-                    decisionCount: meeting.decisions.count,
-                    actions: meeting.actions,
-                    people: meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
-                        + meeting.absent.map { ("absent", $0) }
-                )
-            )
+            summaries.append(SiteRenderer.Summary(meeting))
         }
         summary.diagnostics += failures[batch.count] ?? []
     }

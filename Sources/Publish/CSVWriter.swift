@@ -41,7 +41,14 @@ public struct CSVWriter: Sendable {
         }
         let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        // Quotes are doubled by Unicode scalar: a quote followed by a combining mark is one `Character`, which a
+        // replacement by `Character` would leave single, ending the field early.
+        var quoted = "\""
+        quoted.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return quoted + "\""
     }
 }
 
@@ -76,8 +83,14 @@ public enum CSVTables {
         ("decisions.csv", ["meeting_id", "id", "text", "section", "first_line", "last_line"]),
     ]
 
-    /// The rows `meeting` contributes to each table, in the order of ``headers``.
+    /// The rows `meeting` contributes to each table, in the order of ``headers``; text from the note is
+    /// neutralised (``DisplaySafety``), as in the digest, so a cell cannot reorder or hide what a spreadsheet shows.
     public static func rows(of meeting: Meeting) -> [[[String]]] {
+        let tables = rawRows(of: meeting)
+        return tables.map { rows in rows.map { cells in cells.map(DisplaySafety.neutralise) } }
+    }
+
+    private static func rawRows(of meeting: Meeting) -> [[[String]]] {
         let id = meeting.id
         let count = { (severity: Diagnostic.Severity) in String(meeting.diagnostics.count { $0.severity == severity }) }
         let summary: [String] = [

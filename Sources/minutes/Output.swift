@@ -8,10 +8,11 @@ import Darwin
 
 /// Where the command line writes what is not data.
 enum Output {
-    /// Prints diagnostics to standard error, one a line.
+    /// Prints diagnostics to standard error, one a line; text quoted from a note is neutralised, so it cannot send
+    /// escape sequences to the terminal.
     static func report(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
-            standardError("\(diagnostic)\n")
+            standardError(DisplaySafety.neutralise("\(diagnostic)") + "\n")
         }
     }
 }

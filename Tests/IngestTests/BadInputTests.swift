@@ -320,13 +320,8 @@ import Darwin
         let note = "---\n\(yaml)---\n\n# Body\n\nText after the bomb.\n"
         let bodyLine = 1 + names.count + 1 + 2
 
-        let clock = ContinuousClock()
-        var document: NoteDocument?
-        let elapsed = try clock.measure {
-            document = try NoteIngestor().ingest(bytes: Array(note.utf8), path: "bomb.md")
-        }
-        let read = try #require(document)
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        // Expanded, the bomb would be 9^8 nodes: that it returns at all, refused, is the check (no timed assertion).
+        let read = try NoteIngestor().ingest(bytes: Array(note.utf8), path: "bomb.md")
         #expect(read.frontMatter == nil)
         let errors = read.diagnostics.filter { $0.severity == .error }
         #expect(errors.count == 1)

@@ -71,7 +71,8 @@ enum NoteHTML {
                 out.append(byte)
                 index += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            // cmark passes bidirectional overrides and controls through; they must not reorder the page.
+            return DisplaySafety.neutralise(String(decoding: out, as: UTF8.self))
         }
     }
 
@@ -92,43 +93,66 @@ enum HTML {
     /// `text` with `& < > " '` escaped, and control and bidi-override characters made visible as `�`, so nothing
     /// from a note can become a tag or an attribute or reorder the page.
     static func escape(_ text: String) -> String {
+        replacingScalars(text) { scalar in
+            switch scalar {
+            case "&": "&amp;"
+            case "<": "&lt;"
+            case ">": "&gt;"
+            case "\"": "&quot;"
+            case "'": "&#39;"
+            default: nil
+            }
+        }
+    }
+
+    /// JSON made safe inside `<script type="application/ld+json">`.
+    ///
+    /// `<`, `>` and `&` become `\u` escapes and unsafe characters (which JSON strings may hold as they are) `�`, as
+    /// in ``escape(_:)``, by Unicode scalar: a `<` sharing a `Character` with a prepended mark (`U+0600<`) too.
+    static func scriptSafeJSON(_ json: String) -> String {
+        replacingScalars(json) { scalar in
+            switch scalar {
+            case "<": "\\u003c"
+            case ">": "\\u003e"
+            case "&": "\\u0026"
+            default: nil
+            }
+        }
+    }
+
+    /// `text` with the scalars `replacement` names replaced, and unsafe ones (``DisplaySafety``) shown as `�`.
+    private static func replacingScalars(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                if isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+            if let replaced = replacement(scalar) {
+                out += replaced
+            } else if DisplaySafety.isUnsafe(scalar) {
+                out += "\u{FFFD}"
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// Control characters (but tab and line feed) and bidirectional overrides and isolates.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x20 { return value != 0x09 && value != 0x0A }
-        return value == 0x7F || (0x80...0x9F).contains(value) || (0x202A...0x202E).contains(value)
-            || (0x2066...0x2069).contains(value)
-    }
-
-    /// Text from a note made safe for display: unsafe characters replaced, as ``escape(_:)`` does, but not escaped,
-    /// for templates that escape by themselves.
-    static func neutralise(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    /// `text` with each of `< > & " '` made a `Character` of its own, by a zero-width space between it and a
+    /// prepended or combining neighbour (`U+0600<`, `"U+0301`), so an escaper that works by `Character`, as
+    /// Mustache's does, still escapes it.
+    static func isolatingMarkup(_ text: String) -> String {
+        let isMarkup = { (scalar: Unicode.Scalar) in "<>&\"'".unicodeScalars.contains(scalar) }
+        guard text.unicodeScalars.contains(where: isMarkup) else { return text }
         var out = ""
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            guard character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: isMarkup) else {
+                out.append(character)
+                continue
+            }
+            for scalar in character.unicodeScalars {
+                if isMarkup(scalar) { out += "\u{200B}\(scalar)\u{200B}" } else { out.unicodeScalars.append(scalar) }
+            }
         }
         return out
-    }
-
-    /// JSON made safe inside `<script type="application/ld+json">`: `<`, `>` and `&` as `\u` escapes.
-    static func scriptSafeJSON(_ json: String) -> String {
-        json.replacing("<", with: "\\u003c").replacing(">", with: "\\u003e").replacing("&", with: "\\u0026")
     }
 }

@@ -15,6 +15,20 @@ struct SiteRenderer: Sendable {
         var decisionCount: Int
         var actions: [Action]
         var people: [(group: String, person: Person)]
+
+        /// The summary of `meeting`.
+        init(_ meeting: Meeting) {
+            id = meeting.id
+            title = meeting.title ?? meeting.id
+            date = meeting.date
+            location = meeting.location
+            attendeeCount = meeting.attendees.count
+            decisionCount = meeting.decisions.count
+            actions = meeting.actions
+            people =
+                meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
+                + meeting.absent.map { ("absent", $0) }
+        }
     }
 
     let library: MustacheLibrary
@@ -313,7 +327,7 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    private func safe(_ text: String) -> String { HTML.neutralise(text) }
+    private func safe(_ text: String) -> String { HTML.isolatingMarkup(DisplaySafety.neutralise(text)) }
 }
 
 /// A section's items, each context made only when the template reaches it, so that a page over the whole archive

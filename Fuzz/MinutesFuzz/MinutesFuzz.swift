@@ -1,0 +1,48 @@
+// The libFuzzer target: bytes in, as a note, through every stage into memory. Built only by `scripts/fuzz`
+// (`MINUTES_FUZZ=1`, `-sanitize=fuzzer,address -parse-as-library`); Fuzz/CFuzzMain starts libFuzzer's driver.
+import Extract
+import Foundation
+import Ingest
+
+@testable import Publish
+
+/// The stages, set up once: template parsing is not what is being fuzzed.
+private let ingestor = NoteIngestor()
+private let extractor = MeetingExtractor()
+private let pretty = OrderedJSONEncoder(pretty: true)
+private let compact = OrderedJSONEncoder(pretty: false)
+private let csv = CSVWriter()
+private let site: SiteRenderer = {
+    guard let date = CalendarDate(iso: "2021-06-01"),
+        let renderer = try? SiteRenderer(templatesFolder: nil, buildDate: date, siteTitle: "Fuzz", siteURL: "")
+    else { fatalError("the built-in templates do not load") }
+    return renderer
+}()
+
+/// One input: a note that cannot be read is fine; a crash, a hang, a sanitizer report or a broken invariant is not.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let document = try? ingestor.ingest(bytes: bytes, path: "fuzz.md") else { return 0 }
+    let meeting = extractor.extract(document)
+    do {
+        let json = try pretty.encode(meeting)
+        _ = try compact.encode(meeting)
+        // Records survive a JSON round trip.
+        let decoded = try JSONDecoder().decode(Meeting.self, from: Data(json.utf8))
+        precondition(decoded == meeting, "the record changed in a JSON round trip")
+        var tables = CSVTables.headers.map { csv.text(header: $0.header, rows: []) }
+        for (index, rows) in CSVTables.rows(of: meeting).enumerated() {
+            for row in rows { csv.appendRow(row, to: &tables[index]) }
+        }
+        _ = try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))
+        let summary = SiteRenderer.Summary(meeting)
+        _ = try site.indexPage([summary])
+        _ = try site.actionsPage([summary])
+        _ = try site.peoplePage([summary])
+        _ = try site.feed([summary])
+    } catch {
+        fatalError("publishing a meeting threw: \(error)")
+    }
+    return 0
+}
