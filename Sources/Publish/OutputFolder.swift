@@ -56,6 +56,11 @@ public final class OutputFolder: @unchecked Sendable {
             close(descriptor)
             throw WriteError(path: root.path, reason: "another minutes build is writing to this folder")
         }
+        // Never empty: a note for whoever finds the file (and Foundation on Linux leaks reading an empty file).
+        let note = "A minutes build holds this folder while it has this file locked.\n"
+        if ftruncate(descriptor, 0) == 0 {
+            _ = note.utf8CString.withUnsafeBufferPointer { pwrite(descriptor, $0.baseAddress, $0.count - 1, 0) }
+        }
         lockDescriptor = descriptor
     }
 
