@@ -58,10 +58,10 @@ hostile: bootstrap
 
 ## lint: check formatting with the committed .swift-format
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests
+	$(SWIFT) format lint --strict --recursive Sources Tests Fuzz
 
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests
+	$(SWIFT) format --in-place --recursive Sources Tests Fuzz
 
 clean:
 	rm -rf .build $(VALGRIND_BUILD) .build-bench .build-fuzz .build-asan .build-tsan .build-hostile $(OUT)
