@@ -62,7 +62,7 @@ public struct ArchiveBuilder: Sendable {
         var summary = BuildSummary()
         var notes: [BuildManifest.Note] = []
         notes.reserveCapacity(planned.count)
-        for batch in batches(of: planned) {
+        for batch in planned.batches(of: 16 * options.jobs) {
             let produced = ParallelMap.map(batch, jobs: options.jobs) { note in produce(note, folder: folder) }
             var entries: [ArchivePublisher.Entry] = []
             for (note, result) in zip(batch, produced) {
@@ -191,9 +191,7 @@ public struct ArchiveBuilder: Sendable {
         )
         var stats = BuildStats()
         var done = 0
-        for batch in stride(from: 0, to: notes.count, by: 16 * options.jobs).map({
-            Array(notes[$0..<Swift.min($0 + 16 * options.jobs, notes.count)])
-        }) {
+        for batch in notes.batches(of: 16 * options.jobs) {
             let start = ContinuousClock.now
             let loaded = ParallelMap.map(batch, jobs: options.jobs) {
                 entry -> Result<ArchivePublisher.Item, MergeError> in
@@ -266,9 +264,7 @@ public struct ArchiveBuilder: Sendable {
         let settings = options.recordSettings
         var notes: [BuildManifest.Note] = []
         notes.reserveCapacity(inputs.count)
-        let batch = 64 * options.jobs
-        for start in stride(from: 0, to: inputs.count, by: batch) {
-            let part = Array(inputs[start..<Swift.min(start + batch, inputs.count)])
+        for part in inputs.batches(of: 64 * options.jobs) {
             let planned = ParallelMap.map(part, jobs: options.jobs) { input -> (BuildManifest.Note, Duration) in
                 let clock = ContinuousClock.now
                 var note = BuildManifest.Note(position: input.position, path: input.path)
@@ -341,11 +337,6 @@ public struct ArchiveBuilder: Sendable {
         } catch {
             return Produced(outcome: .failure(Diagnostic(.error, "\(error)", file: note.path)), stats: stats)
         }
-    }
-
-    private func batches(of notes: [BuildManifest.Note]) -> [[BuildManifest.Note]] {
-        let size = 16 * options.jobs
-        return stride(from: 0, to: notes.count, by: size).map { Array(notes[$0..<Swift.min($0 + size, notes.count)]) }
     }
 
     /// A digest of everything the outputs depend on.

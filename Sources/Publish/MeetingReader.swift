@@ -18,9 +18,7 @@ public struct MeetingReader: Sendable {
     /// Reads `files` and calls `body` with each batch of outcomes, in path order.
     public func read(_ files: [String], _ body: ([Outcome]) throws -> Void) rethrows {
         var ids = MeetingIDAllocator()
-        let batch = 16 * jobs
-        for start in stride(from: 0, to: files.count, by: batch) {
-            let paths = Array(files[start..<Swift.min(start + batch, files.count)])
+        for paths in files.batches(of: 16 * jobs) {
             let ingestor = ingestor
             let extractor = extractor
             var outcomes = ParallelMap.map(paths, jobs: jobs) { path -> Outcome in

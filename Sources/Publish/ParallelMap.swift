@@ -45,3 +45,11 @@ public enum ParallelMap {
         func values() -> [Value] { storage.compactMap { $0 } }
     }
 }
+
+extension Array {
+    /// The elements in consecutive batches of `size` (the last may be shorter), for work done a batch at a time.
+    func batches(of size: Int) -> [[Element]] {
+        let size = Swift.max(1, size)
+        return stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
