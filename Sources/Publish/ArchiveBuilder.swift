@@ -198,20 +198,19 @@ public struct ArchiveBuilder: Sendable {
                 guard let key = entry.note.key else {
                     return .failure(MergeError(message: entry.note.error?.description ?? entry.note.path))
                 }
-                guard let note = entry.cache.load(key) else {
+                // The record and its HTML, both read here, in parallel: the merged folder gets a whole copy.
+                guard var note = entry.cache.load(key), let html = entry.cache.loadHTML(key) else {
                     return .failure(MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged"))
                 }
+                note.noteHTML = html
                 return .success((key, note, entry.cache))
             }
             var items: [ArchivePublisher.Entry] = []
             for (entry, result) in zip(batch, loaded) {
                 switch result {
                 case .success(let item):
-                    guard let html = entry.cache.loadHTML(item.key) else {
-                        throw MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged")
-                    }
-                    try NoteCache.store(item.note.meeting, html: html, key: item.key, in: folder)
-                    items.append(.note((item.key, CachedNote(meeting: item.note.meeting, noteHTML: html), item.cache)))
+                    try NoteCache.store(item.note.meeting, html: item.note.noteHTML ?? "", key: item.key, in: folder)
+                    items.append(.note(item))
                 case .failure(let error):
                     guard let diagnostic = entry.note.error else { throw error }
                     items.append(.failed(diagnostic))
@@ -389,15 +388,5 @@ public struct ArchiveBuilder: Sendable {
         var pruned = folder.prune("\(NoteCache.folder)/notes")
         if options.shard == nil { pruned += folder.prune("json") + folder.prune("site/meetings") }
         return pruned + folder.prune("")
-    }
-}
-
-extension BuildSummary {
-    /// Counts a meeting's people and actions.
-    mutating func count(_ meeting: Meeting) {
-        diagnostics += meeting.diagnostics
-        meetings += 1
-        people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
-        actions += meeting.actions.count
     }
 }

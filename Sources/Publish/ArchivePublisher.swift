@@ -93,10 +93,7 @@ final class ArchivePublisher {
             let meeting = item.meeting
             let output = try result.get()
             summary.diagnostics += failures[position] ?? []
-            summary.diagnostics += meeting.diagnostics
-            summary.meetings += 1
-            summary.people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
-            summary.actions += meeting.actions.count
+            summary.count(meeting)
             if let text = output.json { try folder.write(text, to: jsonPath(meeting.id)) }
             if let page = output.page { try folder.write(page, to: pagePath(meeting.id)) }
             if item.reuse {

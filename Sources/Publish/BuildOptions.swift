@@ -161,6 +161,14 @@ public struct BuildSummary: Sendable, Codable {
     /// Creates an empty summary.
     public init() {}
 
+    /// Counts a meeting, its people, actions and diagnostics.
+    mutating func count(_ meeting: Meeting) {
+        diagnostics += meeting.diagnostics
+        meetings += 1
+        people += meeting.attendees.count + meeting.officials.count + meeting.absent.count
+        actions += meeting.actions.count
+    }
+
     /// Warnings among the diagnostics.
     public var warnings: Int { diagnostics.count { $0.severity == .warning } }
     /// Errors among the diagnostics.

@@ -104,8 +104,10 @@ extension Minutes {
 
 extension ContinuousClock.Instant {
     /// Seconds from this instant to now.
-    var secondsSince: Double {
-        let elapsed = ContinuousClock.now - self
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
+    var secondsSince: Double { (ContinuousClock.now - self).seconds }
+}
+
+extension Duration {
+    /// The duration in seconds, for people to read.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -29,8 +29,7 @@ final class ProgressReporter: @unchecked Sendable {
             for path in progress.paths { standardError("minutes: \(path)\n") }
         }
         guard bar else { return }
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = start.secondsSince
         let rate = seconds > 0 ? Double(progress.done) / seconds : 0
         let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
         let width = 30

@@ -94,11 +94,7 @@ struct PublishOptions: ParsableArguments {
                 ("publish", summary.stats.publish),
             ]
             let text = stages.map { name, duration in
-                String(
-                    format: "%@ %.2f s",
-                    name,
-                    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-                )
+                String(format: "%@ %.2f s", name, duration.seconds)
             }
             standardError("minutes: time per stage, summed over jobs: \(text.joined(separator: ", "))\n")
         }
