@@ -36,11 +36,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             for row in rows { csv.appendRow(row, to: &tables[index]) }
         }
         _ = try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))
-        let summary = SiteRenderer.Summary(meeting)
-        _ = try site.indexPage([summary])
-        _ = try site.actionsPage([summary])
-        _ = try site.peoplePage([summary])
-        _ = try site.feed([summary])
+        // The overview pages, two items a page so that the pager is fuzzed too.
+        let overview = try OverviewIndex(scratch: FileManager.default.temporaryDirectory)
+        try overview.add(meeting)
+        for page in try site.overviewPages(try overview.sealed(), pageSize: 2) { _ = try page.render() }
     } catch {
         fatalError("publishing a meeting threw: \(error)")
     }

@@ -54,6 +54,11 @@ public struct NoteIngestor: Sendable {
         hex(SHA256.hash(data: bytes))
     }
 
+    /// The SHA-256 of the file at `path`, read a megabyte at a time, lower-case hex; `nil` when it cannot be read.
+    public static func digest(fileAt path: String) -> String? {
+        FileReader.sha256(of: path).map(hex)
+    }
+
     /// The SHA-256 of `text`'s UTF-8 bytes, lower-case hex.
     public static func digest(_ text: String) -> String {
         hex(SHA256.hash(data: Array(text.utf8)))
@@ -138,6 +143,24 @@ enum FileReader {
         }
         if total < size { bytes.removeLast(size - total) }
         return bytes
+    }
+
+    /// The SHA-256 of the file at `path`, read a megabyte at a time; `nil` when it cannot be read.
+    static func sha256(of path: String) -> SHA256.Digest? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hash = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return hash.finalize() }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            buffer.withUnsafeBytes { hash.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+        }
     }
 
     static func error(_ code: Int32, _ path: String) -> IngestError {

@@ -1,5 +1,5 @@
 import Extract
-public import Foundation
+import Foundation
 import Ingest
 
 /// Builds the output folder of an archive: `json/<id>.json`, `meetings.jsonl`, `schema/meeting.schema.json`,
@@ -50,6 +50,7 @@ public struct ArchiveBuilder: Sendable {
         }
         // From here outputs change: a build killed before its end must leave no manifest that vouches for them.
         try folder.remove(NoteCache.manifest)
+        try folder.remove(NoteCache.legacyManifest)
         let publisher =
             options.shard == nil
             ? try ArchivePublisher(
@@ -100,12 +101,14 @@ public struct ArchiveBuilder: Sendable {
         }
         let start = ContinuousClock.now
         var pages: [BuildManifest.Page] = []
+        var overview: [String] = []
         if let publisher {
             try publisher.finish()
             let reused = summary.reused
             summary = publisher.summary
             summary.reused = reused
             pages = publisher.manifestPages
+            overview = publisher.overviewFiles
         }
         try writeManifest(
             BuildManifest(
@@ -117,6 +120,7 @@ public struct ArchiveBuilder: Sendable {
                 inputCount: files.count,
                 notes: notes,
                 pages: pages,
+                overview: overview,
                 summary: summary
             ),
             to: folder
@@ -237,6 +241,7 @@ public struct ArchiveBuilder: Sendable {
                 inputCount: inputCount,
                 notes: merged,
                 pages: publisher.manifestPages,
+                overview: publisher.overviewFiles,
                 summary: summary
             ),
             to: folder
@@ -347,7 +352,8 @@ public struct ArchiveBuilder: Sendable {
     ) -> String {
         var parts = [
             ToolVersion.current, settings, site.fingerprint,
-            "csv=\(options.csvGuardsFormulas),\(options.csvByteOrderMark)", options.shard?.description ?? "whole",
+            "csv=\(options.csvGuardsFormulas),\(options.csvByteOrderMark)", "page=\(options.pageSize)",
+            options.shard?.description ?? "whole",
             "\(inputCount)",
         ]
         for note in notes {
@@ -366,10 +372,7 @@ public struct ArchiveBuilder: Sendable {
         let entries = manifest.notes.compactMap(\.key).flatMap { [NoteCache.recordPath($0), NoteCache.htmlPath($0)] }
         guard entries.allSatisfy(folder.contains) else { return false }
         if options.shard != nil { return true }
-        let overview = [
-            "meetings.jsonl", "schema/meeting.schema.json", "site/index.html", "site/actions.html", "site/people.html",
-            "site/feed.xml",
-        ]
+        let overview = ["meetings.jsonl", "schema/meeting.schema.json"] + manifest.overview
         let tables = CSVTables.headers.map { "csv/\($0.file)" } + site.files.keys.map { "site/\($0)" }
         let pages = manifest.pages.flatMap { ["json/\($0.id).json", "site/meetings/\($0.id).html"] }
         return (overview + tables + pages).allSatisfy(folder.contains)
@@ -381,12 +384,13 @@ public struct ArchiveBuilder: Sendable {
         manifest.summary.pruned = []
         manifest.summary.upToDate = false
         manifest.summary.reused = 0
-        try folder.write(try OrderedJSONEncoder(pretty: false).encode(manifest), to: NoteCache.manifest)
+        try manifest.write(to: folder, at: NoteCache.manifest)
     }
 
     private func prune(_ folder: OutputFolder) -> [String] {
         var pruned = folder.prune("\(NoteCache.folder)/notes")
-        if options.shard == nil { pruned += folder.prune("json") + folder.prune("site/meetings") }
+        // `site/` whole: the overview may need fewer pages than last time.
+        if options.shard == nil { pruned += folder.prune("json") + folder.prune("site") }
         return pruned + folder.prune("")
     }
 }

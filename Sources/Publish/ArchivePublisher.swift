@@ -5,8 +5,8 @@ import Ingest
 /// The last stage of a build: publishes records in path order, a batch at a time.
 ///
 /// It makes their ids unique, writes each meeting's JSON and page, appends to JSON Lines and the CSV tables, and at
-/// the end writes the overview pages from compact summaries. Memory holds a batch and the summaries, never the
-/// archive.
+/// the end writes the overview pages, a page at a time, from an ``OverviewIndex`` that keeps each meeting's actions
+/// and people on disk. Memory holds a batch, a short row per meeting and a few integers per action and person.
 ///
 /// A meeting whose JSON and page were written by the last build under the same key is not rendered again.
 final class ArchivePublisher {
@@ -24,8 +24,10 @@ final class ArchivePublisher {
     private let jsonLines: OutputFolder.Stream
     private let tables: [OutputFolder.Stream]
     private var ids = MeetingIDAllocator()
-    private var summaries: [SiteRenderer.Summary] = []
+    private let overview: OverviewIndex
     private(set) var pages: [String: String] = [:]
+    /// The overview pages written, relative to the folder.
+    private(set) var overviewFiles: [String] = []
     private(set) var summary = BuildSummary()
 
     init(options: BuildOptions, site: SiteRenderer, folder: OutputFolder, previousPages: [String: String]) throws {
@@ -36,6 +38,7 @@ final class ArchivePublisher {
         self.csv = csv
         self.site = site
         siteFingerprint = site.fingerprint
+        overview = try OverviewIndex(scratch: folder.root.appendingPathComponent(NoteCache.folder))
         jsonLines = try OutputFolder.Stream(folder: folder, relativePath: "meetings.jsonl")
         tables = try CSVTables.headers.map { table in
             let stream = try OutputFolder.Stream(folder: folder, relativePath: "csv/\(table.file)")
@@ -107,7 +110,7 @@ final class ArchivePublisher {
                 for row in rows { csv.appendRow(row, to: &text) }
                 try tables[index].append(text)
             }
-            summaries.append(SiteRenderer.Summary(meeting))
+            try overview.add(meeting)
         }
         summary.diagnostics += failures[batch.count] ?? []
     }
@@ -117,10 +120,15 @@ final class ArchivePublisher {
         try jsonLines.commit()
         for table in tables { try table.commit() }
         try folder.write(MeetingSchema.text, to: "schema/meeting.schema.json")
-        try folder.write(try site.indexPage(summaries), to: "site/index.html")
-        try folder.write(try site.actionsPage(summaries), to: "site/actions.html")
-        try folder.write(try site.peoplePage(summaries), to: "site/people.html")
-        try folder.write(try site.feed(summaries), to: "site/feed.xml")
+        // A few pages at a time, in parallel: memory holds `jobs` pages, however many the archive needs.
+        let pages = try site.overviewPages(try overview.sealed(), pageSize: options.pageSize)
+        for batch in pages.batches(of: options.jobs) {
+            let rendered = ParallelMap.map(batch, jobs: options.jobs) { page in Result { try page.render() } }
+            for (page, html) in zip(batch, rendered) {
+                try folder.write(try html.get(), to: "site/\(page.name)")
+                overviewFiles.append("site/\(page.name)")
+            }
+        }
         for (name, text) in site.files.sorted(by: { $0.key < $1.key }) {
             try folder.write(text, to: "site/\(name)")
         }

@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var siteURL: String
     /// The day of the build: actions due before it are marked overdue.
     public var buildDate: CalendarDate
+    /// The most meetings, actions or appearances of people on one overview page; longer lists go on to further
+    /// pages (`people-2.html`…), so that no page, and no build, grows with the archive.
+    public var pageSize: Int
     /// How many notes are read and rendered at once; output is the same for every value.
     public var jobs: Int
     /// Whether to redo every note, ignoring what the cache holds.
@@ -42,6 +45,7 @@ public struct BuildOptions: Sendable {
         siteTitle: String = "Meeting minutes",
         siteURL: String = "",
         buildDate: CalendarDate,
+        pageSize: Int = BuildOptions.defaultPageSize,
         jobs: Int = 1,
         force: Bool = false,
         shard: Shard? = nil,
@@ -56,11 +60,15 @@ public struct BuildOptions: Sendable {
         self.siteTitle = siteTitle
         self.siteURL = siteURL.isEmpty || siteURL.hasSuffix("/") ? siteURL : siteURL + "/"
         self.buildDate = buildDate
+        self.pageSize = Swift.max(1, pageSize)
         self.jobs = Swift.max(1, jobs)
         self.force = force
         self.shard = shard
         self.progress = progress
     }
+
+    /// The default ``pageSize``: 1,000, a page of a few hundred kilobytes.
+    public static let defaultPageSize = 1000
 
     /// What shapes a note's record besides its path and bytes: the program itself and the settings.
     var recordSettings: String {
@@ -71,10 +79,8 @@ public struct BuildOptions: Sendable {
     /// The SHA-256 of the running program, so that records cached by another build of minutes, even one of the same
     /// version, are made again rather than trusted.
     static let executableDigest: String = {
-        guard let path = Bundle.main.executablePath, let data = FileManager.default.contents(atPath: path) else {
-            return "unknown"
-        }
-        return NoteIngestor.digest([UInt8](data))
+        // Streamed: the binary is tens of megabytes, more than a build otherwise holds.
+        Bundle.main.executablePath.flatMap(NoteIngestor.digest(fileAt:)) ?? "unknown"
     }()
 }
 

@@ -19,7 +19,9 @@ struct NoteCache: Sendable {
     /// The cache's folder inside an output folder.
     static let folder = ".minutes-cache"
     /// The manifest of the last build, or of a shard.
-    static let manifest = "\(folder)/manifest.json"
+    static let manifest = "\(folder)/manifest.jsonl"
+    /// Where earlier builds kept the manifest, as one JSON document; removed when a build starts writing.
+    static let legacyManifest = "\(folder)/manifest.json"
 
     /// The output folder whose cache this is.
     let root: URL
@@ -63,17 +65,15 @@ struct NoteCache: Sendable {
         output.keep(htmlPath(key))
     }
 
-    /// The manifest in this folder, or `nil`.
+    /// The manifest in this folder, or `nil` when there is none or it is damaged.
     func loadManifest() -> BuildManifest? {
-        let url = root.appendingPathComponent(Self.manifest)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return try? JSONDecoder().decode(BuildManifest.self, from: data)
+        BuildManifest(contentsOf: root.appendingPathComponent(Self.manifest))
     }
 }
 
 /// What a build leaves for the next one: a fingerprint of everything it read, its summary, and for each note its
 /// entry in the cache and the key its pages were rendered under.
-struct BuildManifest: Codable, Sendable {
+struct BuildManifest: Sendable {
     /// One input note.
     struct Note: Codable, Sendable {
         /// The note's position in the sorted inputs of the whole archive.
@@ -108,11 +108,95 @@ struct BuildManifest: Codable, Sendable {
     var notes: [Note]
     /// For each meeting id, the key its JSON and page were written under, by id.
     var pages: [Page]
+    /// The overview pages written (`site/index.html`, `site/people-2.html`…); none for a shard.
+    var overview: [String]
     /// What the build reported.
     var summary: BuildSummary
 
     /// The page keys by meeting id.
     var pageKeys: [String: String] {
         Dictionary(pages.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A line naming an overview page (each line of the file is a JSON object).
+    fileprivate struct OverviewFile: Codable {
+        var path: String
+    }
+
+    /// The first line of the file: everything but the lists, and how long each list is.
+    fileprivate struct Header: Codable {
+        var version: String
+        var fingerprint: String
+        var settings: String
+        var inputs: String
+        var shard: Shard?
+        var inputCount: Int
+        var noteCount: Int
+        var pageCount: Int
+        var overviewCount: Int
+        var summary: BuildSummary
+    }
+
+    /// Writes the manifest to `relativePath` in `folder` as JSON Lines: the header, then a line for each note, page
+    /// and overview page, so that an archive's manifest is never one document in memory, written or read.
+    func write(to folder: OutputFolder, at relativePath: String) throws {
+        let encoder = OrderedJSONEncoder(pretty: false)
+        let stream = try OutputFolder.Stream(folder: folder, relativePath: relativePath)
+        let header = Header(
+            version: version,
+            fingerprint: fingerprint,
+            settings: settings,
+            inputs: inputs,
+            shard: shard,
+            inputCount: inputCount,
+            noteCount: notes.count,
+            pageCount: pages.count,
+            overviewCount: overview.count,
+            summary: summary
+        )
+        try stream.append(try encoder.encode(header) + "\n")
+        for note in notes { try stream.append(try encoder.encode(note) + "\n") }
+        for page in pages { try stream.append(try encoder.encode(page) + "\n") }
+        for file in overview { try stream.append(try encoder.encode(OverviewFile(path: file)) + "\n") }
+        try stream.commit()
+    }
+}
+
+extension BuildManifest {
+    /// Reads a manifest written by ``write(to:at:)``; `nil` when the file is missing, damaged or cut short.
+    init?(contentsOf url: URL) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var lines = data.split(separator: UInt8(ascii: "\n"))[...]
+        let decoder = JSONDecoder()
+        func next<Value: Decodable>(_ type: Value.Type) -> Value? {
+            lines.popFirst().flatMap { try? decoder.decode(Value.self, from: $0) }
+        }
+        func list<Value: Decodable>(_ type: Value.Type, count: Int) -> [Value]? {
+            var values: [Value] = []
+            values.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let value = next(type) else { return nil }
+                values.append(value)
+            }
+            return values
+        }
+        guard let header = next(Header.self),
+            let notes = list(Note.self, count: header.noteCount),
+            let pages = list(Page.self, count: header.pageCount),
+            let overview = list(OverviewFile.self, count: header.overviewCount)?.map(\.path),
+            lines.isEmpty
+        else { return nil }
+        self.init(
+            version: header.version,
+            fingerprint: header.fingerprint,
+            settings: header.settings,
+            inputs: header.inputs,
+            shard: header.shard,
+            inputCount: header.inputCount,
+            notes: notes,
+            pages: pages,
+            overview: overview,
+            summary: header.summary
+        )
     }
 }

@@ -16,7 +16,11 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// The folder's URL.
     public let root: URL
-    private var written: Set<String> = []
+    /// The files this build wrote or kept, by a hash of their relative path.
+    ///
+    /// A hash, not the path: a large archive's build writes tens of thousands of files. Two paths sharing a hash
+    /// (odds far below one in a billion) would keep a stale file; a file this build wrote is never removed.
+    private var written: Set<Int> = []
     private var lockDescriptor: Int32?
     private let lock = NSLock()
 
@@ -78,7 +82,7 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Marks a file an earlier build wrote as part of this build, unchanged, so that pruning keeps it.
     public func keep(_ relativePath: String) {
-        lock.withLock { _ = written.insert(relativePath) }
+        lock.withLock { _ = written.insert(relativePath.hashValue) }
     }
 
     /// Whether `relativePath` exists in the folder.
@@ -173,7 +177,7 @@ public final class OutputFolder: @unchecked Sendable {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             let leftover = url.lastPathComponent.hasPrefix(".") && url.lastPathComponent.hasSuffix(".tmp")
-            if leftover || !subfolder.isEmpty && !kept.contains(relative) {
+            if leftover || !subfolder.isEmpty && !kept.contains(relative.hashValue) {
                 try? FileManager.default.removeItem(at: url)
                 removed.append(relative)
             }

@@ -29,6 +29,14 @@ struct PublishOptions: ParsableArguments {
     @Option(help: "The day to judge overdue actions by, as YYYY-MM-DD (default: today).")
     var buildDate: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "The most meetings, actions or people's appearances on one page of the meetings, actions and people lists.",
+            discussion: "Longer lists go on to further pages (people-2.html…) with links between them."
+        )
+    )
+    var pageSize = BuildOptions.defaultPageSize
+
     @Flag(name: .shortAndLong, help: "Print nothing but diagnostics and errors: no progress bar, no summary.")
     var quiet = false
 
@@ -42,6 +50,7 @@ struct PublishOptions: ParsableArguments {
         if let buildDate, CalendarDate(iso: buildDate) == nil {
             throw ValidationError("--build-date must be a date written YYYY-MM-DD.")
         }
+        guard pageSize >= 1 else { throw ValidationError("--page-size must be at least 1.") }
     }
 
     /// Build options with these settings, reading notes with `ingest` and `extract`.
@@ -57,6 +66,7 @@ struct PublishOptions: ParsableArguments {
             siteTitle: siteTitle,
             siteURL: siteURL,
             buildDate: date,
+            pageSize: pageSize,
             jobs: jobs
         )
         if !reporter.isSilent {

@@ -162,12 +162,12 @@ func readRFC4180(_ text: String) -> [[String]] {
                 decisions: [Decision(id: "d1", text: text, lines: LineSpan(1, 1))],
                 diagnostics: [Diagnostic(.warning, text, file: name, line: 1)]
             )
-            let summary = SiteRenderer.Summary(meeting)
-            for page in [
-                try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document)),
-                try site.indexPage([summary]), try site.actionsPage([summary]), try site.peoplePage([summary]),
-                try site.feed([summary]),
-            ] {
+            let overview = try OverviewIndex(scratch: FileManager.default.temporaryDirectory)
+            try overview.add(meeting)
+            let pages = try site.overviewPages(try overview.sealed(), pageSize: 1).map { try $0.render() }
+            for page in [try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))]
+                + pages
+            {
                 #expect(!page.contains("<zz"))
                 #expect(!page.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{2066}" || $0 == "\u{1B}" })
             }

@@ -166,7 +166,7 @@ import Testing
         try withNotes { notes, folder in
             let out = folder.appendingPathComponent("out")
             _ = try build(notes, out)
-            let manifest = out.appendingPathComponent(".minutes-cache/manifest.json")
+            let manifest = out.appendingPathComponent(".minutes-cache/manifest.jsonl")
             #expect(FileManager.default.fileExists(atPath: manifest.path))
             // A folder where a record must go makes the next build fail after it has begun to write.
             let record = try #require(filesUnder(out).first { $0.hasPrefix("json/") })

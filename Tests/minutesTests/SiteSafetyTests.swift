@@ -96,7 +96,8 @@ import Testing
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: corpus)
         }
-        #expect(try runMinutes(["build", "corpus", "--out", corpus.path]).status == 0)
+        // Small pages, so that the pager and continued lists are checked too.
+        #expect(try runMinutes(["build", "corpus", "--out", corpus.path, "--page-size", "5"]).status == 0)
         for site in [out.appendingPathComponent("site"), corpus.appendingPathComponent("site")] {
             for page in filesUnder(site) where page.hasSuffix(".html") {
                 let result = try run(

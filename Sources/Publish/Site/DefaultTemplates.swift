@@ -7,7 +7,8 @@
 enum DefaultTemplates {
     /// Mustache templates by name.
     static let mustache: [String: String] = [
-        "head": head, "foot": foot, "index": index, "meeting": meeting, "actions": actions, "people": people,
+        "head": head, "foot": foot, "pager": pager, "index": index, "meeting": meeting, "actions": actions,
+        "people": people,
         "feed": feed,
     ]
 
@@ -53,12 +54,26 @@ enum DefaultTemplates {
 
         """
 
+    /// The links between the pages of an overview too long for one page; nothing when it fits on one.
+    static let pager = """
+        {{#pager}}
+        <nav class="pager" aria-label="Pages">
+        <p>Page {{number}} of {{count}}{{#previous}} · <a href="{{previous}}" rel="prev">Previous</a>{{/previous}}{{#next}} · <a href="{{next}}" rel="next">Next</a>{{/next}}</p>
+        <ol>
+        {{#pages}}<li>{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}</li>
+        {{/pages}}
+        </ol>
+        </nav>
+        {{/pager}}
+
+        """
+
     static let index = """
         {{> head}}<h1>Meetings</h1>
         <p class="lead">{{meetingCount}} meetings, newest first; {{actionCount}} actions.</p>
         <p class="filter"><label for="filter">Filter meetings</label>
         <input id="filter" type="search" data-filter="meetings" placeholder="Title, date or place" autocomplete="off"></p>
-        <table id="meetings" class="records">
+        {{> pager}}<table id="meetings" class="records">
         <caption>Meetings, newest first</caption>
         <thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Attendees</th><th scope="col">Actions</th><th scope="col">Decisions</th></tr></thead>
         <tbody>
@@ -67,7 +82,7 @@ enum DefaultTemplates {
         {{/meetings}}
         </tbody>
         </table>
-        <script src="filter.js"></script>
+        {{> pager}}<script src="filter.js"></script>
         {{> foot}}
         """
 
@@ -148,10 +163,10 @@ enum DefaultTemplates {
         <p class="lead">{{actionCount}} actions across {{meetingCount}} meetings, grouped by owner; due dates as of {{buildDate}}.</p>
         <p class="filter"><label for="filter">Filter actions</label>
         <input id="filter" type="search" data-filter="owners" placeholder="Owner or words" autocomplete="off"></p>
-        <div id="owners">
+        {{> pager}}<div id="owners">
         {{#owners}}
         <section class="owner">
-        <h2 id="{{anchor}}">{{owner}} <span class="muted">({{count}})</span></h2>
+        <h2{{#anchor}} id="{{anchor}}"{{/anchor}}>{{owner}} <span class="muted">({{count}}){{#continued}}, continued{{/continued}}</span></h2>
         <table class="records">
         <thead><tr><th scope="col">Action</th><th scope="col">Due</th><th scope="col">Meeting</th></tr></thead>
         <tbody>
@@ -162,7 +177,7 @@ enum DefaultTemplates {
         </section>
         {{/owners}}
         </div>
-        <script src="filter.js"></script>
+        {{> pager}}<script src="filter.js"></script>
         {{> foot}}
         """
 
@@ -171,16 +186,16 @@ enum DefaultTemplates {
         <p class="lead">{{personCount}} people across {{meetingCount}} meetings.</p>
         <p class="filter"><label for="filter">Filter people</label>
         <input id="filter" type="search" data-filter="people" placeholder="Name or organisation" autocomplete="off"></p>
-        <table id="people" class="records">
+        {{> pager}}<table id="people" class="records">
         <caption>People and the meetings they attended</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Organisations</th><th scope="col">Meetings</th></tr></thead>
         <tbody>
         {{#persons}}
-        <tr><th scope="row">{{name}}</th><td>{{organizations}}</td><td><ul class="plain">{{#meetings}}<li><a href="meetings/{{id}}.html">{{title}}</a> <span class="muted">{{date}} · {{group}}{{#role}}, {{role}}{{/role}}</span></li>{{/meetings}}</ul></td></tr>
+        <tr><th scope="row">{{name}}{{#continued}} <span class="muted">(continued)</span>{{/continued}}</th><td>{{organizations}}</td><td><ul class="plain">{{#meetings}}<li><a href="meetings/{{id}}.html">{{title}}</a> <span class="muted">{{date}} · {{group}}{{#role}}, {{role}}{{/role}}</span></li>{{/meetings}}</ul></td></tr>
         {{/persons}}
         </tbody>
         </table>
-        <script src="filter.js"></script>
+        {{> pager}}<script src="filter.js"></script>
         {{> foot}}
         """
 
@@ -265,6 +280,7 @@ enum DefaultTemplates {
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; }
         ul.plain { list-style: none; margin: 0; padding: 0; }
+        nav.pager ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.35rem 1rem; padding: 0; font-size: 0.9rem; }
         .overdue { color: var(--overdue); }
         .note-body { border: 1px solid var(--line); border-radius: 6px; padding: 0.25rem 1.25rem; background: var(--surface); overflow-wrap: anywhere; }
         .record.action { background: var(--mark-action); }

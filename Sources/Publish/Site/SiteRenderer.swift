@@ -2,35 +2,9 @@ import Foundation
 import Ingest
 import Mustache
 
-/// Renders the HTML digest: a page per meeting as each is built, then the index, actions, people and feed from
-/// compact summaries of every meeting.
+/// Renders the HTML digest: a page per meeting as each is built, then the meetings, actions and people pages (a
+/// page at a time, so many as the archive needs) and the feed from an ``OverviewIndex`` of every meeting.
 struct SiteRenderer: Sendable {
-    /// What the overview pages need of one meeting, kept after its full record is gone.
-    struct Summary: Sendable {
-        var id: String
-        var title: String
-        var date: String?
-        var location: String?
-        var attendeeCount: Int
-        var decisionCount: Int
-        var actions: [Action]
-        var people: [(group: String, person: Person)]
-
-        /// The summary of `meeting`.
-        init(_ meeting: Meeting) {
-            id = meeting.id
-            title = meeting.title ?? meeting.id
-            date = meeting.date
-            location = meeting.location
-            attendeeCount = meeting.attendees.count
-            decisionCount = meeting.decisions.count
-            actions = meeting.actions
-            people =
-                meeting.attendees.map { ("attendee", $0) } + meeting.officials.map { ("official", $0) }
-                + meeting.absent.map { ("absent", $0) }
-        }
-    }
-
     let library: MustacheLibrary
     let templates: [String: String]
     let files: [String: String]
@@ -205,145 +179,227 @@ struct SiteRenderer: Sendable {
 
     // MARK: Overview pages
 
-    func indexPage(_ summaries: [Summary]) throws -> String {
-        var context = base(pageTitle: "Meetings", root: "", meetingCount: summaries.count)
-        context["actionCount"] = summaries.reduce(0) { $0 + $1.actions.count }
-        context["meetings"] = LazyContexts(newestFirst(summaries)) { index in
-            let summary = summaries[index]
-            let item: [String: Any?] = [
-                "id": summary.id, "title": safe(summary.title), "date": summary.date,
-                "location": summary.location.map(safe), "attendeeCount": summary.attendeeCount,
-                "actionCount": summary.actions.count, "decisionCount": summary.decisionCount,
-            ]
-            return item.compacted
-        }
-        return try render("index", context)
+    /// One page of an overview: its file name in `site/` and how to render it.
+    struct OverviewPage: Sendable {
+        var name: String
+        var render: @Sendable () throws -> String
     }
 
-    func actionsPage(_ summaries: [Summary]) throws -> String {
-        // Which actions each owner has, as positions: the contexts are made as the page is rendered.
-        var byOwner: [String: [(summary: Int, action: Int)]] = [:]
-        for index in newestFirst(summaries) {
-            for (position, action) in summaries[index].actions.enumerated() {
-                let owners = action.owners.isEmpty ? ["Nobody named"] : action.owners
-                for owner in owners { byOwner[owner, default: []].append((index, position)) }
+    /// Every overview page of the archive in `index`, at most `pageSize` meetings, actions or appearances of people
+    /// a page, each rendered only when asked for, so that no page grows with the archive.
+    func overviewPages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
+        try meetingsPages(index, pageSize: pageSize) + actionsPages(index, pageSize: pageSize)
+            + peoplePages(index, pageSize: pageSize) + [OverviewPage(name: "feed.xml") { try feed(index) }]
+    }
+
+    /// The pages of the list `name` (`index`, `actions`, `people`, each its template) over `count` items: each page
+    /// gets the common context and its pager, then what `fill` adds for its range of items.
+    private func pages(
+        _ name: String,
+        title: String,
+        of index: OverviewIndex.Sealed,
+        count: Int,
+        pageSize: Int,
+        label: (Range<Int>) throws -> String,
+        fill: @escaping @Sendable (inout [String: Any], Range<Int>) throws -> Void
+    ) throws -> [OverviewPage] {
+        let ranges = Self.pageRanges(count, size: pageSize)
+        let labels = try ranges.map(label)
+        return ranges.enumerated().map { offset, range in
+            OverviewPage(name: Self.pageName(name, offset + 1)) {
+                var context = base(pageTitle: title, root: "", meetingCount: index.rows.count)
+                context["pager"] = pager(name, number: offset + 1, labels: labels)
+                try fill(&context, range)
+                return try render(name, context)
             }
         }
-        var context = base(pageTitle: "Actions", root: "", meetingCount: summaries.count)
-        context["actionCount"] = summaries.reduce(0) { $0 + $1.actions.count }
-        var anchors = MeetingIDAllocator()
-        let owners = byOwner.keys.sorted { ownerOrder($0) < ownerOrder($1) }
-        let ownerAnchors = owners.map { owner in
-            let slug = Slug.make(owner)
-            return anchors.unique("owner-" + (slug.isEmpty ? "x" : slug))
-        }
-        context["owners"] = LazyContexts(Array(owners.indices)) { ownerIndex in
-            let owner = owners[ownerIndex]
-            let actions = byOwner[owner] ?? []
-            return [
-                "owner": safe(owner), "anchor": ownerAnchors[ownerIndex], "count": actions.count,
-                "actions": LazyContexts(actions) { place in
-                    let summary = summaries[place.summary]
-                    var item = actionContext(summary.actions[place.action])
-                    item["meetingID"] = summary.id
-                    item["meetingTitle"] = safe(summary.title)
-                    if let date = summary.date { item["meetingDate"] = date }
-                    return item
-                },
-            ]
-        }
-        return try render("actions", context)
     }
 
-    /// Owners alphabetically, with actions nobody owns last.
-    private func ownerOrder(_ owner: String) -> (Int, String) {
-        (owner == "Nobody named" ? 1 : 0, owner.lowercased())
+    private func meetingsPages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
+        let order = index.newestFirst
+        let actionCount = index.actionCount
+        return try pages(
+            "index",
+            title: "Meetings",
+            of: index,
+            count: order.count,
+            pageSize: pageSize,
+            label: { range in Self.label(range.map { index.rows[order[$0]].date ?? "undated" }) }
+        ) { context, range in
+            context["actionCount"] = actionCount
+            context["meetings"] = range.map { place in
+                let row = index.rows[order[place]]
+                let item: [String: Any?] = [
+                    "id": row.id, "title": safe(row.title), "date": row.date, "location": row.location.map(safe),
+                    "attendeeCount": row.attendeeCount, "actionCount": row.actionCount,
+                    "decisionCount": row.decisionCount,
+                ]
+                return item.compacted
+            }
+        }
     }
 
-    func peoplePage(_ summaries: [Summary]) throws -> String {
-        struct Entry {
-            var name: String
-            var organizations: [String] = []
-            /// Where the person appears, as positions in the summaries and their people.
-            var meetings: [(summary: Int, person: Int)] = []
+    private func actionsPages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
+        let actions = index.actions
+        let owners = actions.map(\.owner)
+        let spans = Self.spans(owners, count: index.ownerNames.count)
+        let actionCount = index.actionCount
+        return try pages(
+            "actions",
+            title: "Actions",
+            of: index,
+            count: actions.count,
+            pageSize: pageSize,
+            label: { range in Self.label(range.map { index.ownerNames[Int(owners[$0])] }) }
+        ) { context, range in
+            context["actionCount"] = actionCount
+            context["owners"] = try Self.groups(range, of: owners).map { owner, part in
+                let span = spans[Int(owner)]
+                let continued = part.lowerBound > span.lowerBound
+                let context: [String: Any?] = [
+                    "owner": safe(index.ownerNames[Int(owner)]),
+                    "anchor": continued ? nil : index.ownerAnchors[Int(owner)], "continued": continued,
+                    "count": span.count,
+                    "actions": try part.map { place in
+                        let ref = actions[place]
+                        let row = index.rows[Int(ref.meeting)]
+                        var item = actionContext(try index.action(ref))
+                        item["meetingID"] = row.id
+                        item["meetingTitle"] = safe(row.title)
+                        if let date = row.date { item["meetingDate"] = date }
+                        return item
+                    },
+                ]
+                return context.compacted
+            }
         }
-        var people: [String: Entry] = [:]
-        for index in newestFirst(summaries) {
-            for (position, (_, person)) in summaries[index].people.enumerated() {
-                let key = person.name.lowercased()
-                var entry = people[key] ?? Entry(name: person.name)
-                if let organization = person.organization, !entry.organizations.contains(organization) {
-                    entry.organizations.append(organization)
+    }
+
+    private func peoplePages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
+        let people = index.people
+        let persons = people.map(\.person)
+        let spans = Self.spans(persons, count: index.personCount)
+        // A person is shown under the name of their newest appearance, with every organisation they gave.
+        let name = { @Sendable (person: Int32) -> String in
+            index.names[Int(people[spans[Int(person)].lowerBound].name)]
+        }
+        let groupNames = ["attendee", "official", "absent"]
+        return try pages(
+            "people",
+            title: "People",
+            of: index,
+            count: people.count,
+            pageSize: pageSize,
+            label: { range in Self.label([range.first, range.last].compactMap { $0 }.map { name(persons[$0]) }) }
+        ) { context, range in
+            context["personCount"] = index.personCount
+            context["persons"] = Self.groups(range, of: persons).map { person, part in
+                let span = spans[Int(person)]
+                var organizations: [Int32] = []
+                for place in span where people[place].organization >= 0 {
+                    if !organizations.contains(people[place].organization) {
+                        organizations.append(people[place].organization)
+                    }
                 }
-                entry.meetings.append((index, position))
-                people[key] = entry
+                let context: [String: Any?] = [
+                    "name": safe(name(person)),
+                    "organizations": safe(
+                        organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")
+                    ),
+                    "continued": part.lowerBound > span.lowerBound,
+                    "meetings": part.map { place in
+                        let ref = people[place]
+                        let row = index.rows[Int(ref.meeting)]
+                        let meeting: [String: Any?] = [
+                            "id": row.id, "title": safe(row.title), "date": row.date ?? "undated",
+                            "group": groupNames[Int(ref.group)],
+                            "role": ref.role < 0 ? nil : safe(index.roles[Int(ref.role)]),
+                        ]
+                        return meeting.compacted
+                    },
+                ]
+                return context.compacted
             }
         }
-        var context = base(pageTitle: "People", root: "", meetingCount: summaries.count)
-        context["personCount"] = people.count
-        let entries = people.keys.sorted().compactMap { people[$0] }
-        people = [:]
-        context["persons"] = LazyContexts(entries) { entry in
-            [
-                "name": safe(entry.name), "organizations": safe(entry.organizations.joined(separator: "; ")),
-                "meetings": LazyContexts(entry.meetings) { place in
-                    let summary = summaries[place.summary]
-                    let (group, person) = summary.people[place.person]
-                    let meeting: [String: Any?] = [
-                        "id": summary.id, "title": safe(summary.title), "date": summary.date ?? "undated",
-                        "group": group, "role": person.role.map(safe),
-                    ]
-                    return meeting.compacted
-                },
-            ]
-        }
-        return try render("people", context)
     }
 
-    func feed(_ summaries: [Summary]) throws -> String {
-        let dated = newestFirst(summaries).prefix(50).map { summaries[$0] }
+    private func feed(_ index: OverviewIndex.Sealed) throws -> String {
+        let dated = index.newestFirst.prefix(50).map { index.rows[$0] }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
-        var context = base(pageTitle: "Feed", root: "", meetingCount: summaries.count)
+        var context = base(pageTitle: "Feed", root: "", meetingCount: index.rows.count)
         context["siteURL"] = siteURL
         context["feedID"] = siteURL.isEmpty ? "urn:minutes:digest" : siteURL + "feed.xml"
         context["updated"] = timestamp(dated.first?.date)
-        context["entries"] = dated.map { summary in
+        context["entries"] = dated.map { row in
             [
-                "id": summary.id, "title": safe(summary.title), "updated": timestamp(summary.date),
+                "id": row.id, "title": safe(row.title), "updated": timestamp(row.date),
                 "entryID": siteURL.isEmpty
-                    ? "urn:minutes:meeting:\(summary.id)" : siteURL + "meetings/\(summary.id).html",
+                    ? "urn:minutes:meeting:\(row.id)" : siteURL + "meetings/\(row.id).html",
                 "siteURL": siteURL, "author": siteTitle,
-                "summary":
-                    "\(summary.attendeeCount) attendees, \(summary.actions.count) actions, \(summary.decisionCount) decisions",
+                "summary": "\(row.attendeeCount) attendees, \(row.actionCount) actions, \(row.decisionCount) decisions",
             ].compacted
         }
         return try render("feed", context)
     }
 
-    /// The positions of `summaries`, newest first; undated meetings last, then by id.
-    private func newestFirst(_ summaries: [Summary]) -> [Int] {
-        summaries.indices.sorted {
-            (summaries[$0].date ?? "", summaries[$1].id) > (summaries[$1].date ?? "", summaries[$0].id)
+    // MARK: Paging
+
+    /// `count` items in pages of `size`: always one page at least, so that an empty archive still has its pages.
+    static func pageRanges(_ count: Int, size: Int) -> [Range<Int>] {
+        guard count > 0 else { return [0..<0] }
+        let size = max(1, size)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// The file of page `number` (from 1) of the list `base`: `people.html`, then `people-2.html` and on.
+    static func pageName(_ base: String, _ number: Int) -> String {
+        number == 1 ? "\(base).html" : "\(base)-\(number).html"
+    }
+
+    /// What a page holds, for the pager: its first and last item.
+    private static func label(_ items: [String]) -> String {
+        guard let first = items.first, let last = items.last else { return "" }
+        return first == last ? first : "\(first) – \(last)"
+    }
+
+    /// The pager of page `number` (from 1) of as many pages as `labels`; none when there is one page.
+    private func pager(_ base: String, number: Int, labels: [String]) -> [String: Any]? {
+        guard labels.count > 1 else { return nil }
+        var pager: [String: Any] = ["number": number, "count": labels.count]
+        if number > 1 { pager["previous"] = Self.pageName(base, number - 1) }
+        if number < labels.count { pager["next"] = Self.pageName(base, number + 1) }
+        pager["pages"] = labels.enumerated().map { offset, label -> [String: Any] in
+            [
+                "number": offset + 1, "href": Self.pageName(base, offset + 1), "label": safe(label),
+                "current": offset + 1 == number,
+            ]
         }
+        return pager
+    }
+
+    /// For each key, the positions it spans in `keys`, which holds each key's positions together.
+    private static func spans(_ keys: [Int32], count: Int) -> [Range<Int>] {
+        var spans = [Range<Int>](repeating: 0..<0, count: count)
+        var start = 0
+        for place in keys.indices where place + 1 == keys.count || keys[place + 1] != keys[place] {
+            spans[Int(keys[place])] = start..<(place + 1)
+            start = place + 1
+        }
+        return spans
+    }
+
+    /// The runs of one key within `range` of `keys`, in order.
+    private static func groups(_ range: Range<Int>, of keys: [Int32]) -> [(key: Int32, part: Range<Int>)] {
+        var groups: [(key: Int32, part: Range<Int>)] = []
+        var start = range.lowerBound
+        for place in range where place + 1 == range.upperBound || keys[place + 1] != keys[place] {
+            groups.append((keys[place], start..<(place + 1)))
+            start = place + 1
+        }
+        return groups
     }
 
     private func safe(_ text: String) -> String { HTML.isolatingMarkup(DisplaySafety.neutralise(text)) }
-}
-
-/// A section's items, each context made only when the template reaches it, so that a page over the whole archive
-/// never holds every item's context at once.
-struct LazyContexts<Base: Collection>: Sequence, MustacheSequence {
-    let base: Base
-    let make: (Base.Element) -> [String: Any]
-
-    init(_ base: Base, _ make: @escaping (Base.Element) -> [String: Any]) {
-        self.base = base
-        self.make = make
-    }
-
-    func makeIterator() -> LazyMapSequence<Base, [String: Any]>.Iterator {
-        base.lazy.map(make).makeIterator()
-    }
 }
 
 extension Dictionary where Key == String, Value == Any? {

@@ -1,0 +1,206 @@
+import Extract
+import Foundation
+
+/// What the overview pages (meetings, actions, people, feed) need of every meeting, gathered as an archive is
+/// published and kept compact: a short row per meeting in memory, every action written to a scratch file, and each
+/// action and person held as a few integers (names, roles and organisations once each), so that memory grows by
+/// bytes, not records, per meeting.
+final class OverviewIndex {
+    /// A meeting as the meetings page and the feed show it.
+    struct Row: Sendable {
+        var id: String
+        var title: String
+        var date: String?
+        var location: String?
+        var attendeeCount: Int
+        var actionCount: Int
+        var decisionCount: Int
+    }
+
+    /// One action under one of its owners.
+    struct ActionRef: Sendable {
+        var owner: Int32
+        var meeting: Int32
+        var action: Int32
+        var record: SpillFile.Ref
+    }
+
+    /// One person at one meeting: numbers of the person (their name in lower case), the name as given here, and
+    /// the organisation and role (`-1` when none is given).
+    struct PersonRef: Sendable {
+        var person: Int32
+        var name: Int32
+        var meeting: Int32
+        var position: Int32
+        /// 0 attendee, 1 official, 2 absent.
+        var group: Int32
+        var organization: Int32
+        var role: Int32
+    }
+
+    /// The owner that actions nobody owns are listed under.
+    static let nobody = "Nobody named"
+
+    private var rows: [Row] = []
+    private var actions: [ActionRef] = []
+    private var people: [PersonRef] = []
+    private var owners = Interner()
+    private var persons = Interner()
+    private var names = Interner()
+    private var organizations = Interner()
+    private var roles = Interner()
+    private let spill: SpillFile
+    private let encoder = OrderedJSONEncoder(pretty: false)
+
+    /// An empty index whose scratch file goes in `scratch`.
+    init(scratch: URL) throws {
+        spill = try SpillFile(in: scratch)
+    }
+
+    /// Adds a meeting, after every meeting added before it.
+    func add(_ meeting: Meeting) throws {
+        let index = Int32(rows.count)
+        rows.append(
+            Row(
+                id: meeting.id,
+                title: meeting.title ?? meeting.id,
+                date: meeting.date,
+                location: meeting.location,
+                attendeeCount: meeting.attendees.count,
+                actionCount: meeting.actions.count,
+                decisionCount: meeting.decisions.count
+            )
+        )
+        for (position, action) in meeting.actions.enumerated() {
+            let record = try spill.append(try encoder.encode(action).utf8)
+            for owner in action.owners.isEmpty ? [Self.nobody] : action.owners {
+                actions.append(
+                    ActionRef(owner: owners.id(of: owner), meeting: index, action: Int32(position), record: record)
+                )
+            }
+        }
+        var position: Int32 = 0
+        for (group, list) in [meeting.attendees, meeting.officials, meeting.absent].enumerated() {
+            for person in list {
+                people.append(
+                    PersonRef(
+                        person: persons.id(of: person.name.lowercased()),
+                        name: names.id(of: person.name),
+                        meeting: index,
+                        position: position,
+                        group: Int32(group),
+                        organization: person.organization.map { organizations.id(of: $0) } ?? -1,
+                        role: person.role.map { roles.id(of: $0) } ?? -1
+                    )
+                )
+                position += 1
+            }
+        }
+    }
+
+    /// Everything added, in the order the pages show it; nothing may be added afterwards.
+    func sealed() throws -> Sealed {
+        try spill.flush()
+        // Newest first; undated meetings last, then by id.
+        let newestFirst = rows.indices.sorted {
+            (rows[$0].date ?? "", rows[$1].id) > (rows[$1].date ?? "", rows[$0].id)
+        }
+        var rank = [Int32](repeating: 0, count: rows.count)
+        for (place, index) in newestFirst.enumerated() { rank[index] = Int32(place) }
+
+        // Owners alphabetically, ignoring case, with actions nobody owns last.
+        let ownerOrder = owners.order(by: { ($0 == Self.nobody ? 1 : 0, $0.lowercased(), $0) }, <)
+        actions.sort { (first: ActionRef, second: ActionRef) -> Bool in
+            let firstKey = (ownerOrder[Int(first.owner)], rank[Int(first.meeting)], first.action)
+            let secondKey = (ownerOrder[Int(second.owner)], rank[Int(second.meeting)], second.action)
+            return firstKey < secondKey
+        }
+        var anchors = MeetingIDAllocator()
+        var ownerAnchors = [String](repeating: "", count: owners.names.count)
+        for owner in owners.names.indices.sorted(by: { ownerOrder[$0] < ownerOrder[$1] }) {
+            let slug = Slug.make(owners.names[owner])
+            ownerAnchors[owner] = anchors.unique("owner-" + (slug.isEmpty ? "x" : slug))
+        }
+
+        let personOrder = persons.order(by: { $0 }, <)
+        people.sort { (first: PersonRef, second: PersonRef) -> Bool in
+            let firstKey = (personOrder[Int(first.person)], rank[Int(first.meeting)], first.position)
+            let secondKey = (personOrder[Int(second.person)], rank[Int(second.meeting)], second.position)
+            return firstKey < secondKey
+        }
+        defer {
+            actions = []
+            people = []
+        }
+        return Sealed(
+            rows: rows,
+            newestFirst: newestFirst,
+            actions: actions,
+            ownerNames: owners.names,
+            ownerAnchors: ownerAnchors,
+            people: people,
+            personCount: persons.names.count,
+            names: names.names,
+            organizations: organizations.names,
+            roles: roles.names,
+            spill: spill
+        )
+    }
+
+    /// The index once every meeting is in, sorted as the pages show it; readable from several threads.
+    struct Sealed: Sendable {
+        /// Every meeting, in the order added.
+        let rows: [Row]
+        /// The positions of ``rows``, newest first.
+        let newestFirst: [Int]
+        /// Actions by owner (alphabetically, nobody last), then newest meeting first, then in their meeting's order.
+        let actions: [ActionRef]
+        let ownerNames: [String]
+        /// An anchor for each owner, unique in the actions pages.
+        let ownerAnchors: [String]
+        /// Appearances by person (their name in lower case), then newest meeting first, then in the meeting's order.
+        let people: [PersonRef]
+        /// How many different people there are.
+        let personCount: Int
+        /// Names, organisations and roles of people, by number.
+        let names: [String]
+        let organizations: [String]
+        let roles: [String]
+        let spill: SpillFile
+
+        /// How many actions there are (an action with two owners counts once).
+        var actionCount: Int { rows.reduce(0) { $0 + $1.actionCount } }
+
+        /// The action `ref` points at.
+        func action(_ ref: ActionRef) throws -> Action {
+            try JSONDecoder().decode(Action.self, from: Data(spill.read(ref.record)))
+        }
+
+    }
+}
+
+/// Gives each distinct string a small number, so that a reference to it takes four bytes.
+struct Interner {
+    private var ids: [String: Int32] = [:]
+    /// The strings, by number.
+    private(set) var names: [String] = []
+
+    /// The number of `name`, given it if it is new.
+    mutating func id(of name: String) -> Int32 {
+        if let id = ids[name] { return id }
+        let id = Int32(names.count)
+        ids[name] = id
+        names.append(name)
+        return id
+    }
+
+    /// For each number, the place of its string when all are sorted by `key`, each key made once.
+    func order<Key>(by key: (String) -> Key, _ isBefore: (Key, Key) -> Bool) -> [Int32] {
+        let keys = names.map(key)
+        var order = [Int32](repeating: 0, count: names.count)
+        for (place, id) in names.indices.sorted(by: { isBefore(keys[$0], keys[$1]) }).enumerated() {
+            order[id] = Int32(place)
+        }
+        return order
+    }
+}
