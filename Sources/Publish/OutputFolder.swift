@@ -168,20 +168,46 @@ public final class OutputFolder: @unchecked Sendable {
     /// builds. An empty `subfolder` is the whole folder, where only leftover temporary files are removed.
     @discardableResult
     public func prune(_ subfolder: String) -> [String] {
-        let base = root.appendingPathComponent(subfolder)
-        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return [] }
         var removed: [String] = []
         let kept = lock.withLock { written }
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            let leftover = url.lastPathComponent.hasPrefix(".") && url.lastPathComponent.hasSuffix(".tmp")
+        for relative in regularFiles(under: subfolder) {
+            let name = relative.split(separator: "/").last ?? ""
+            let leftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
             if leftover || !subfolder.isEmpty && !kept.contains(relative.hashValue) {
-                try? FileManager.default.removeItem(at: url)
+                unlink(root.path + "/" + relative)
                 removed.append(relative)
             }
         }
         return removed.sorted()
+    }
+
+    /// The regular files under the folder `relative` (the whole folder when empty), relative to the root; read with
+    /// `readdir`, which names each entry's type, rather than a property lookup per file.
+    private func regularFiles(under relative: String) -> [String] {
+        var files: [String] = []
+        var folders = [relative]
+        while let folder = folders.popLast() {
+            let path = folder.isEmpty ? root.path : root.path + "/" + folder
+            guard let directory = opendir(path) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard name != ".", name != ".." else { continue }
+                let child = folder.isEmpty ? name : folder + "/" + name
+                var type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_UNKNOWN) {
+                    // Some file systems do not say: ask.
+                    var info = stat()
+                    guard lstat(path + "/" + name, &info) == 0 else { continue }
+                    type =
+                        info.st_mode & S_IFMT == S_IFDIR
+                        ? Int32(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : -1
+                }
+                if type == Int32(DT_DIR) { folders.append(child) } else if type == Int32(DT_REG) { files.append(child) }
+            }
+        }
+        return files
     }
 }
