@@ -309,12 +309,13 @@ extension Array where Element == OutlineBlock {
 
 /// `text` with runs of whitespace collapsed to one space and the ends trimmed.
 ///
-/// Works on Unicode scalars, not characters: it is called for every block and must not pay for grapheme breaking.
+/// Works on Unicode scalars, not characters, and writes bytes: it is called for every block and must not pay for
+/// grapheme breaking.
 func tidy(_ text: String) -> String {
     if isTidyASCII(text) { return text }
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    var changed = false
     for scalar in text.unicodeScalars {
         let isSpace =
             scalar.isASCII
@@ -323,17 +324,19 @@ func tidy(_ text: String) -> String {
             : scalar.properties.isWhitespace
         if isSpace {
             pendingSpace = !out.isEmpty
-            if scalar != " " || out.isEmpty { changed = true }
         } else {
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
+            if scalar.isASCII {
+                out.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                out.append(contentsOf: scalar.utf8)
+            }
         }
     }
-    if pendingSpace { changed = true }
-    return changed || out.count != text.unicodeScalars.count ? String(out) : text
+    return out.elementsEqual(text.utf8) ? text : String(decoding: out, as: UTF8.self)
 }
 
 /// Whether `text` is ASCII with single spaces between words and none at the ends: what ``tidy(_:)`` leaves as it
