@@ -86,7 +86,9 @@ enum DecisionMarker {
         // agreement `in the room`: plain ASCII text that fails either test is none.
         if TextSearch.isPlainASCII(text) {
             guard bareOutcomeWords.occurs(in: text) else { return false }
-            if !TextSearch.contains(text, "room", ignoringCase: true), contentWordCount(text) > 8 { return false }
+            if !TextSearch.contains(text, "room", ignoringCase: true), contentWordCount(text, besides: trimmed) > 8 {
+                return false
+            }
         }
         // Emoji codes (`:+1:`) say nothing more.
         let words = text.lowercased().split(separator: " ").filter {
@@ -96,16 +98,35 @@ enum DecisionMarker {
         return bareOutcomes.contains(key) || isGeneralAgreement(key)
     }
 
-    /// The words of plain ASCII `text` that are neither emoji codes (`:+1:`) nor made only of what
-    /// ``isBareOutcome(_:)`` trims from its ends, counted on the bytes.
-    private static func contentWordCount(_ text: String) -> Int {
+    /// The words of plain ASCII `text` that are neither emoji codes (`:+1:`) nor made only of `marks` (what is
+    /// trimmed from the ends), counted on the bytes.
+    private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet) -> Int {
         var count = 0
-        for word in text.utf8.split(separator: 0x20) {
-            let isEmoji = word.count > 2 && word.first == 0x3A && word.last == 0x3A
-            if !isEmoji, word.contains(where: { !" .![]()".utf8.contains($0) }) { count += 1 }
+        var start: Int?
+        var content = false
+        var text = text
+        text.withUTF8 { bytes in
+            for offset in 0...bytes.count {
+                if offset < bytes.count, bytes[offset] != 0x20 {
+                    if start == nil {
+                        start = offset
+                        content = false
+                    }
+                    content = content || !marks.contains(bytes[offset])
+                } else if let first = start {
+                    let isEmoji = offset - first > 2 && bytes[first] == 0x3A && bytes[offset - 1] == 0x3A
+                    if content, !isEmoji { count += 1 }
+                    start = nil
+                }
+            }
         }
         return count
     }
+
+    /// What ``isBareOutcome(_:)`` trims from its key.
+    private static let trimmed = TextSearch.ByteSet(" .![]()")
+    /// What ``endsWithOutcomeSentence(_:)`` trims from its sentence.
+    private static let stops = TextSearch.ByteSet(".!")
 
     /// `Agreement in the room`, `Consensus`, `No objections`, `Agreed unanimously`: agreement with nothing more.
     private static func isGeneralAgreement(_ key: String) -> Bool {
@@ -217,6 +238,8 @@ enum DecisionMarker {
         guard let (before, sentence) = lastSentence(text) else { return false }
         guard !sentence.isEmpty, wordCount(before) >= 3 else { return false }
         if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
+        // At most four words, bar ones of stops alone: plain ASCII with more is none.
+        if TextSearch.isPlainASCII(sentence), contentWordCount(sentence, besides: stops) > 4 { return false }
         let words = sentence.lowercased().trimming(".!").split(separator: " ")
         guard let final = words.last, words.count <= 4 else { return false }
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
