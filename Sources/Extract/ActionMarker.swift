@@ -99,7 +99,10 @@ enum ActionMarker {
     /// The marker after a sentence inside `text` (`… agreed. ACTION: Bob to write.`, `Topic: ACTION – …`,
     /// `… (Action: Emma)`, `… → Action: Bob`), or a bare `ACTION BR` closing the line.
     private static func inline(_ text: String) -> Match? {
-        guard TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else { return nil }
+        // One pass over the bytes for any case of the words, then the exact look when they are there.
+        guard inlineWords.occurs(in: text), TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else {
+            return nil
+        }
         var index = text.startIndex
         while index < text.endIndex {
             let tail = text[index...]
@@ -150,6 +153,9 @@ enum ActionMarker {
     /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `AI:`, `TODO:`, `Follow-up:`,
     /// `Next step:`, `**ACTION**`, `__ACTION__`, `Action`.
     private static let leadingBytes = Set("[#AaTFN*_".utf8)
+
+    /// The words an inline marker holds, in any case.
+    private static let inlineWords = TextSearch.Vocabulary(["action", "ai:"])
 
     /// `AI: …`, `TODO: …`, and the ``followUps``.
     private static let labelPrefixes =
