@@ -193,7 +193,8 @@ private struct OutlineBuilder {
         let lines = splitLines(paragraph.children)
         let texts = lines.map { tidy(plain($0)) }
         // A pipe table: a header row, then a delimiter row.
-        if texts.count >= 2, texts[0].contains("|"), isDelimiterRow(texts[1]) {
+        // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
+        if texts.count >= 2, texts[0].utf8.contains(0x7C), texts[0].contains("|"), isDelimiterRow(texts[1]) {
             let header = cells(of: texts[0])
             for (offset, row) in texts.enumerated().dropFirst(2) {
                 let line = first + offset
@@ -284,7 +285,8 @@ private struct OutlineBuilder {
     }
 
     func isDelimiterRow(_ text: String) -> Bool {
-        text.contains("-") && text.contains("|") && text.allSatisfy { "|-: \t".contains($0) }
+        text.utf8.contains(0x7C) && text.contains("-") && text.contains("|")
+            && text.allSatisfy { "|-: \t".contains($0) }
     }
 
     func cells(of row: String) -> [String] {
