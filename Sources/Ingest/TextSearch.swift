@@ -168,6 +168,8 @@ public enum TextSearch {
         private let pairs: [UInt64]
         /// For each byte, whether it is a word on its own.
         private let singles: [Bool]
+        /// Whether any word is one byte long.
+        private let hasSingles: Bool
 
         /// Creates a vocabulary of `words`, which must be lower case.
         public init(_ words: [String]) {
@@ -188,6 +190,7 @@ public enum TextSearch {
             self.tails = tails
             self.pairs = pairs
             self.singles = singles
+            hasSingles = singles.contains(true)
         }
 
         /// Whether any word occurs in `text`.
@@ -199,21 +202,22 @@ public enum TextSearch {
         /// Whether any word occurs in `bytes`.
         public func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard !bytes.isEmpty else { return false }
-            var next = lowered(bytes[0])
-            for start in bytes.indices {
-                let first = next
-                if singles[Int(first)] { return true }
-                guard start + 1 < bytes.count else { return false }
-                next = lowered(bytes[start + 1])
-                let pair = Int(first) << 8 | Int(next)
-                guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                for tail in tails[Int(first)] where start + tail.count < bytes.count {
-                    var offset = 0
-                    while offset < tail.count, lowered(bytes[start + 1 + offset]) == tail[offset] { offset += 1 }
-                    if offset == tail.count { return true }
+            if hasSingles, bytes.contains(where: { singles[Int(lowered($0))] }) { return true }
+            return pairs.withUnsafeBufferPointer { pairs in
+                var next = lowered(bytes[0])
+                for start in 0..<(bytes.count - 1) {
+                    let first = next
+                    next = lowered(bytes[start + 1])
+                    let pair = Int(first) << 8 | Int(next)
+                    guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    for tail in tails[Int(first)] where start + tail.count < bytes.count {
+                        var offset = 0
+                        while offset < tail.count, lowered(bytes[start + 1 + offset]) == tail[offset] { offset += 1 }
+                        if offset == tail.count { return true }
+                    }
                 }
+                return false
             }
-            return false
         }
     }
 
