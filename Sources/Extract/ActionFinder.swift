@@ -54,13 +54,15 @@ struct ActionFinder {
     private mutating func markScope() {
         let sections = context.sections
         // Only the innermost section counts: notes often nest their topics under an action heading by mistake.
-        let actionSection = sections.map {
-            ActionMarker.isActionHeading($0.title, vocabulary: context.options.vocabulary)
+        let keys = sections.map { ActionMarker.normalisedHeading($0.title) }
+        let actionSection = keys.map {
+            ActionMarker.isActionHeading(key: $0, vocabulary: context.options.vocabulary)
         }
+        let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
         for (index, block) in blocks.enumerated() where block.kind != .tableRow && !block.isHeading {
             if let section = context.sectionOfBlock[index], actionSection[section] {
                 inScope[index] = true
-                shared[index] = ActionMarker.isCombinedHeading(sections[section].title)
+                shared[index] = sharedSection[section]
                 if block.kind == .item { sectionsWithLists.insert(section) }
             }
         }

@@ -1,3 +1,5 @@
+import Ingest
+
 /// Recognises what marks a line as an action: `Action:`, `ACTION 3:`, `Action item:`, `AI:`, `[ACTION]`,
 /// `[FOLLOWUP]`, `ACTION ITEM - …`, and owners between the keyword and the colon (`ACTION ALL:`,
 /// `Action Mark/Philippe:`); and the headings and labels over lists of actions.
@@ -22,9 +24,17 @@ enum ActionMarker {
     static func leading(_ text: String, extra: [String] = []) -> Match? {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body, owners: []) }
         var text = text.trimming(" ")
+        // Every marker below starts with one of a few characters; most lines start with none of them.
+        guard let first = text.utf8.first, leadingBytes.contains(first) else { return nil }
         // `[NEW] ACTION: …`, `[PENDING] ACTION: …`: a scribe's status tag before the marker.
-        for tag in ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"] where text.hasPrefix(tag) {
+        for tag in ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]
+        where text.utf8.first == 0x5B && text.hasPrefix(tag) {
             text = text.dropFirst(tag.count).trimming(" ")
+        }
+        // Plain ASCII text starts with a marker when its bytes do.
+        let plain = TextSearch.isPlainASCII(text)
+        func starts(with prefix: String) -> Bool {
+            plain ? TextSearch.hasBytePrefix(text, prefix) : text.hasPrefix(prefix)
         }
         // [ACTION], [FOLLOWUP]
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
@@ -33,16 +43,15 @@ enum ActionMarker {
             return Match(text: text[text.index(after: close)...].trimming(" :-–—"), owners: [])
         }
         // `#action ttx to send the mail`: meeting-bot commands.
-        if text.lowercased().hasPrefix("#action ") {
+        if text.utf8.first == 0x23, text.lowercased().hasPrefix("#action ") {
             return Match(text: text.dropFirst("#action ".count).trimming(" "), owners: [])
         }
         // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
-        for prefix in ["AI:", "AI -", "AI –", "AI —", "A.I.:", "TODO:", "TO DO:", "To do:"] + followUps
-        where text.hasPrefix(prefix) {
+        for prefix in labelPrefixes where starts(with: prefix) {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
         }
         // `**ACTION** Bob to write`: a bold keyword without a colon.
-        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where text.hasPrefix(bold) {
+        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where starts(with: bold) {
             let body = text.dropFirst(bold.count).trimming(" :-–—")
             return body.isEmpty ? nil : Match(text: body, owners: [])
         }
@@ -90,7 +99,10 @@ enum ActionMarker {
     /// The marker after a sentence inside `text` (`… agreed. ACTION: Bob to write.`, `Topic: ACTION – …`,
     /// `… (Action: Emma)`, `… → Action: Bob`), or a bare `ACTION BR` closing the line.
     private static func inline(_ text: String) -> Match? {
-        guard TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else { return nil }
+        // One pass over the bytes for any case of the words, then the exact look when they are there.
+        guard inlineWords.occurs(in: text), TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else {
+            return nil
+        }
         var index = text.startIndex
         while index < text.endIndex {
             let tail = text[index...]
@@ -138,6 +150,17 @@ enum ActionMarker {
         return Match(text: "", owners: owners)
     }
 
+    /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `AI:`, `TODO:`, `Follow-up:`,
+    /// `Next step:`, `**ACTION**`, `__ACTION__`, `Action`.
+    private static let leadingBytes = Set("[#AaTFN*_".utf8)
+
+    /// The words an inline marker holds, in any case.
+    private static let inlineWords = TextSearch.Vocabulary(["action", "ai:"])
+
+    /// `AI: …`, `TODO: …`, and the ``followUps``.
+    private static let labelPrefixes =
+        ["AI:", "AI -", "AI –", "AI —", "A.I.:", "TODO:", "TO DO:", "To do:"] + followUps
+
     /// `Follow-up: …`, `Next step: …`: lines read like `[FOLLOWUP]`.
     private static let followUps = [
         "Follow-up:", "Follow up:", "Followup:", "FOLLOW-UP:", "FOLLOWUP:", "Next step:", "NEXT STEP:",
@@ -170,7 +193,12 @@ enum ActionMarker {
 
     /// Whether a heading names a list of actions (`Action items`, `Actions`, `Next steps`, `Actions Needed`).
     static func isActionHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
-        var key = normalisedHeading(title)
+        isActionHeading(key: normalisedHeading(title), vocabulary: vocabulary)
+    }
+
+    /// ``isActionHeading(_:vocabulary:)`` of a title already normalised (``normalisedHeading(_:)``).
+    static func isActionHeading(key normalised: String, vocabulary: Vocabulary) -> Bool {
+        var key = normalised
         if vocabulary.actionHeadings.contains(key) { return true }
         for prefix in ["new ", "current ", "agreed ", "key ", "summary of ", "list of ", "open ", "meeting "]
         where key.hasPrefix(prefix) {
@@ -203,16 +231,23 @@ enum ActionMarker {
         {
             return true
         }
-        return isCombinedHeading(title)
+        return isCombinedHeading(key: normalised)
     }
 
     /// Whether a heading holds both decisions and actions (`Decisions and actions`).
     static func isCombinedHeading(_ title: String) -> Bool {
-        let key = normalisedHeading(title)
+        isCombinedHeading(key: normalisedHeading(title))
+    }
+
+    /// ``isCombinedHeading(_:)`` of a title already normalised (``normalisedHeading(_:)``).
+    static func isCombinedHeading(key: String) -> Bool {
         let words = key.split(separator: " ")
         guard words.count <= 5 else { return false }
-        let actions = key.contains("action") || key.contains("next step") || key.contains("follow")
-        return actions && (key.contains("decision") || key.contains("resolution"))
+        func holds(_ word: String) -> Bool {
+            TextSearch.isPlainASCII(key) ? TextSearch.contains(key, word) : key.contains(word)
+        }
+        let actions = holds("action") || holds("next step") || holds("follow")
+        return actions && (holds("decision") || holds("resolution"))
     }
 
     /// Whether a line or item is a label over a list of actions: `Actions:`, `**Action items**`.
@@ -226,11 +261,25 @@ enum ActionMarker {
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.
     static func normalisedHeading(_ title: String) -> String {
         var text = title.lowercased().replacingAll("’", with: "'")
+        // Plain ASCII is read on the bytes; its words hold no dashes but `-`, so the ASCII marks alone are trimmed.
+        let plain = TextSearch.isPlainASCII(text)
         // Drop bracketed notes: `Action items (from last week)`.
-        while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
-            text.removeSubrange(open...close)
+        if plain {
+            while let open = text.utf8.firstIndex(of: 0x28), let close = text.utf8[open...].firstIndex(of: 0x29) {
+                text.removeSubrange(open...close)
+            }
+        } else {
+            while let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") {
+                text.removeSubrange(open...close)
+            }
         }
-        var words = text.split(whereSeparator: { $0 == " " }).map { $0.trimming("*_#`:.-–—") }.filter { !$0.isEmpty }
+        var words: [String]
+        if plain {
+            words = text.utf8.split(separator: 0x20).map { text[$0.startIndex..<$0.endIndex].trimming("*_#`:.-") }
+        } else {
+            words = text.split(whereSeparator: { $0 == " " }).map { $0.trimming("*_#`:.-–—") }
+        }
+        words.removeAll { $0.isEmpty }
         if let first = words.first, isEnumeration(first) { words.removeFirst() }
         return words.joined(separator: " ").replacingAll("&", with: "and")
     }

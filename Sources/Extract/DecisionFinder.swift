@@ -50,10 +50,11 @@ struct DecisionFinder {
     }
 
     private mutating func markScope() {
-        let decisionSection = context.sections.map {
-            DecisionMarker.isDecisionHeading($0.title, vocabulary: context.options.vocabulary)
+        let keys = context.sections.map { ActionMarker.normalisedHeading($0.title) }
+        let decisionSection = keys.map {
+            DecisionMarker.isDecisionHeading(key: $0, vocabulary: context.options.vocabulary)
         }
-        let sharedSection = context.sections.map { ActionMarker.isCombinedHeading($0.title) }
+        let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
         for (index, block) in blocks.enumerated() where block.kind == .line || block.kind == .item {
             guard let section = context.sectionOfBlock[index] else { continue }
             if decisionSection[section] {

@@ -23,6 +23,8 @@ enum DecisionMarker {
     static func leading(_ text: String, extra: [String] = []) -> Match? {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body) }
         let text = text.trimming(" ")
+        // Every marker below starts with one of a few characters; most lines start with none of them.
+        guard let first = text.utf8.first, leadingBytes.contains(first) else { return nil }
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
             guard ["decision", "decided", "resolved", "resolution", "agreed", "agreement"].contains(tag) else {
@@ -80,6 +82,14 @@ enum DecisionMarker {
 
     /// Whether `text` is an outcome with no content of its own: `Agreement in the room`, `Agreed.`, `Carried`.
     static func isBareOutcome(_ text: String) -> Bool {
+        // Each bare outcome holds one of these words, and has at most eight words besides emoji codes unless it is
+        // agreement `in the room`: plain ASCII text that fails either test is none.
+        if TextSearch.isPlainASCII(text) {
+            guard bareOutcomeWords.occurs(in: text) else { return false }
+            if !TextSearch.contains(text, "room", ignoringCase: true), contentWordCount(text, besides: trimmed) > 8 {
+                return false
+            }
+        }
         // Emoji codes (`:+1:`) say nothing more.
         let words = text.lowercased().split(separator: " ").filter {
             !($0.count > 2 && $0.hasPrefix(":") && $0.hasSuffix(":"))
@@ -87,6 +97,36 @@ enum DecisionMarker {
         let key = words.joined(separator: " ").trimming(" .![]()")
         return bareOutcomes.contains(key) || isGeneralAgreement(key)
     }
+
+    /// The words of plain ASCII `text` that are neither emoji codes (`:+1:`) nor made only of `marks` (what is
+    /// trimmed from the ends), counted on the bytes.
+    private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet) -> Int {
+        var count = 0
+        var start: Int?
+        var content = false
+        var text = text
+        text.withUTF8 { bytes in
+            for offset in 0...bytes.count {
+                if offset < bytes.count, bytes[offset] != 0x20 {
+                    if start == nil {
+                        start = offset
+                        content = false
+                    }
+                    content = content || !marks.contains(bytes[offset])
+                } else if let first = start {
+                    let isEmoji = offset - first > 2 && bytes[first] == 0x3A && bytes[offset - 1] == 0x3A
+                    if content, !isEmoji { count += 1 }
+                    start = nil
+                }
+            }
+        }
+        return count
+    }
+
+    /// What ``isBareOutcome(_:)`` trims from its key.
+    private static let trimmed = TextSearch.ByteSet(" .![]()")
+    /// What ``endsWithOutcomeSentence(_:)`` trims from its sentence.
+    private static let stops = TextSearch.ByteSet(".!")
 
     /// `Agreement in the room`, `Consensus`, `No objections`, `Agreed unanimously`: agreement with nothing more.
     private static func isGeneralAgreement(_ key: String) -> Bool {
@@ -107,9 +147,17 @@ enum DecisionMarker {
 
     private static let agreementWords = ["agreement", "agreed", "consensus", "no objection", "no objections"]
 
+    /// A word every bare outcome and general agreement holds.
+    private static let bareOutcomeWords = TextSearch.Vocabulary([
+        "agree", "approved", "carried", "passed", "adopted", "ratified", "accepted", "consensus", "objection",
+        "unanimous", "decision",
+    ])
+
     /// `Motion carried 4-0.`, `The motion failed`, `Carried.`, `Defeated (3 for, 5 against)`: a motion's
     /// outcome with nothing else.
     static func isMotionOutcome(_ text: String) -> Bool {
+        // At most 12 words after `the`, one of them a result: the bytes of plain ASCII text say when that cannot be.
+        if let count = TextSearch.wordCount(text), count > 13 || !motionResultWords.occurs(in: text) { return false }
         var words = text.lowercased().split(separator: " ").map { $0.trimming(".,;:!*_()") }
         if words.first == "the" { words.removeFirst() }
         guard let first = words.first, words.count <= 12 else { return false }
@@ -130,12 +178,15 @@ enum DecisionMarker {
         "carried", "passed", "failed", "defeated", "tabled", "approved", "adopted", "lost", "rejected", "withdrawn",
     ]
 
+    /// ``motionResults`` for a look at the bytes.
+    private static let motionResultWords = TextSearch.Vocabulary(Array(motionResults))
+
     /// `After discussion, IT WAS RESOLVED THAT the accounts be approved`: the resolution after a mid-sentence
     /// marker, or `nil`.
     static func midSentenceResolution(_ text: String) -> String? {
         guard TextSearch.containsAny(text, ["resolved that", "agreed that"], ignoringCase: true) else { return nil }
         let lower = text.lowercased()
-        guard lower.count == text.count else { return nil }
+        guard TextSearch.isPlainASCII(text) || lower.count == text.count else { return nil }
         for needle in ["it was resolved that ", "it was agreed that "] {
             if let start = offset(of: needle, in: lower), start > 0 {
                 return String(text.dropFirst(start + needle.count)).trimming(" ")
@@ -150,6 +201,12 @@ enum DecisionMarker {
     /// The last sentence of `text` and what comes before it, or `nil` for a single sentence.
     private static func lastSentence(_ text: String) -> (before: Substring, sentence: String)? {
         let trimmed = text.trimming(" ")
+        if TextSearch.isPlainASCII(trimmed) {
+            // Each byte a character: the last `.`, `!` or `?` before the final character, found on the bytes.
+            let bytes = trimmed.utf8.dropLast()
+            guard let last = bytes.lastIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else { return nil }
+            return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
+        }
         guard let last = trimmed.dropLast().lastIndex(where: { ".!?".contains($0) }) else { return nil }
         return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
     }
@@ -157,25 +214,32 @@ enum DecisionMarker {
     /// Whether the last sentence of `text` is a motion's outcome (`… seconded by B. Motion carried 4-0.`).
     static func endsWithMotionOutcome(_ text: String) -> Bool {
         guard let (before, sentence) = lastSentence(text) else { return false }
-        return before.split(separator: " ").count >= 3 && isMotionOutcome(sentence)
+        return wordCount(before) >= 3 && isMotionOutcome(sentence)
+    }
+
+    /// `text.split(separator: " ").count`, on the bytes when they tell.
+    private static func wordCount(_ text: Substring) -> Int {
+        TextSearch.wordCount(text) ?? text.split(separator: " ").count
     }
 
     /// `proposed Cllr A, seconded Cllr B, all in favour`: a resolution that records the vote, not the matter.
     static func isProcedural(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return [
-            "proposed ", "proposed:", "moved ", "moved:", "seconded", "all in favour", "all in favor", "unanimous",
-            "nem con", "carried",
-        ]
-        .contains { lower.hasPrefix($0) }
+        TextSearch.lowercasedHasPrefix(text, proceduralOpenings)
     }
+
+    private static let proceduralOpenings = [
+        "proposed ", "proposed:", "moved ", "moved:", "seconded", "all in favour", "all in favor", "unanimous",
+        "nem con", "carried",
+    ]
 
     /// `Vote: 5 in favour, 0 against. Timeline approved.`, `… so figures are ready. Agreed.`: a final short
     /// sentence stating the outcome of what comes before it.
     static func endsWithOutcomeSentence(_ text: String) -> Bool {
         guard let (before, sentence) = lastSentence(text) else { return false }
-        guard before.split(separator: " ").count >= 3, !sentence.isEmpty else { return false }
+        guard !sentence.isEmpty, wordCount(before) >= 3 else { return false }
         if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
+        // At most four words, bar ones of stops alone: plain ASCII with more is none.
+        if TextSearch.isPlainASCII(sentence), contentWordCount(sentence, besides: stops) > 4 { return false }
         let words = sentence.lowercased().trimming(".!").split(separator: " ")
         guard let final = words.last, words.count <= 4 else { return false }
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
@@ -183,17 +247,23 @@ enum DecisionMarker {
 
     /// `Consensus is that …`, `The consensus was to …`.
     static func isConsensus(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        return [
-            "consensus that", "consensus is that", "consensus was that", "consensus is to", "consensus was to",
-            "the consensus is",
-            "the consensus was", "general consensus", "consensus reached", "there was consensus", "there is consensus",
-        ]
-        .contains { lower.hasPrefix($0) }
+        TextSearch.lowercasedHasPrefix(text, consensusOpenings)
     }
+
+    private static let consensusOpenings = [
+        "consensus that", "consensus is that", "consensus was that", "consensus is to", "consensus was to",
+        "the consensus is", "the consensus was", "general consensus", "consensus reached", "there was consensus",
+        "there is consensus",
+    ]
 
     /// `Approved up to $3000 …`, `Vote passed among members`: a result stated first.
     static func startsWithResult(_ text: String) -> Bool {
+        // The first word decides: on plain ASCII, read it alone from the bytes.
+        if TextSearch.isPlainASCII(text), let first = text.split(separator: " ", maxSplits: 1).first,
+            !resultOpenings.contains(first.lowercased().trimming(".,;:"))
+        {
+            return false
+        }
         let words = text.split(separator: " ").map { $0.lowercased().trimming(".,;:") }
         guard words.count >= 2 else { return false }
         if words.count >= 3, ["approved", "passed", "carried", "adopted", "ratified", "rejected"].contains(words[0]) {
@@ -203,8 +273,13 @@ enum DecisionMarker {
             && ["passed", "carried", "approved", "adopted", "failed", "rejected", "defeated"].contains(words[1])
     }
 
+    private static let resultOpenings: Set<String> = [
+        "approved", "passed", "carried", "adopted", "ratified", "rejected", "vote", "motion", "proposal", "resolution",
+    ]
+
     /// `…, no disagreements, passed`: a result stated last.
     static func endsWithResult(_ text: String) -> Bool {
+        if TextSearch.isPlainASCII(text), !endingResults.occurs(in: text) { return false }
         let lower = text.lowercased().trimming(" .!")
         for result in ["passed", "carried", "approved", "adopted"] {
             for lead in [", ", "; ", " - ", " – ", " — ", "motion ", "proposal "] where lower.hasSuffix(lead + result) {
@@ -215,12 +290,15 @@ enum DecisionMarker {
         return false
     }
 
+    private static let endingResults = TextSearch.Vocabulary(["passed", "carried", "approved", "adopted"])
+
     /// `+1 decision made`, `Decision made: …`: the text without the marker, empty when nothing else is there.
     static func decisionMade(_ text: String) -> String? {
         guard TextSearch.contains(text, "decision made", ignoringCase: true) else { return nil }
         let lower = text.lowercased()
         let needle = "decision made"
-        guard lower.count == text.count, let start = offset(of: needle, in: lower) else { return nil }
+        guard TextSearch.isPlainASCII(text) || lower.count == text.count, let start = offset(of: needle, in: lower)
+        else { return nil }
         let end = start + needle.count
         let before = String(text.prefix(start)).trimming(" +1-–—:,.()")
         let after = String(text.dropFirst(end)).trimming(" :-–—,.()")
@@ -243,6 +321,9 @@ enum DecisionMarker {
 
     /// The character offset of the first `needle` in `text`.
     static func offset(of needle: String, in text: String) -> Int? {
+        if !needle.isEmpty, TextSearch.isPlainASCII(text), TextSearch.isPlainASCII(needle) {
+            return TextSearch.byteOffset(of: needle, in: text)
+        }
         var index = text.startIndex
         var offset = 0
         while index < text.endIndex {
@@ -257,7 +338,12 @@ enum DecisionMarker {
 
     /// Whether a heading names a list of decisions (`Decisions`, `Resolutions`, `Agreed`).
     static func isDecisionHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
-        var key = ActionMarker.normalisedHeading(title)
+        isDecisionHeading(key: ActionMarker.normalisedHeading(title), vocabulary: vocabulary)
+    }
+
+    /// ``isDecisionHeading(_:vocabulary:)`` of a title already normalised (``ActionMarker/normalisedHeading(_:)``).
+    static func isDecisionHeading(key normalised: String, vocabulary: Vocabulary) -> Bool {
+        var key = normalised
         if vocabulary.decisionHeadings.contains(key) { return true }
         for prefix in ["key ", "summary of ", "list of ", "new ", "formal ", "main "] where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
@@ -276,6 +362,9 @@ enum DecisionMarker {
         guard text.hasSuffix(":") || block.isEmphasised else { return false }
         return text.count <= 40 && isDecisionHeading(text, vocabulary: vocabulary)
     }
+
+    /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `it was …` and the ``keywords``.
+    private static let leadingBytes = Set("[#iIdDrRaAcCoO".utf8)
 
     private static let keywords: Set<String> = [
         "decision", "decisions", "decided", "resolved", "resolution", "resolutions", "agreed", "agreement",

@@ -12,6 +12,8 @@ enum DueDates {
     /// The first due phrase in `text`: a trigger (`by`, `before`, `due`, `deadline`, `no later than`) followed by
     /// a date or a named time (`the next meeting`, `Friday`, `end of June`).
     static func find(in text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
+        // Every trigger holds one of these words; plain ASCII text without them has none.
+        if TextSearch.isPlainASCII(text), !triggerWords.occurs(in: text) { return nil }
         let words = text.split(separator: " ").map(String.init)
         for index in words.indices {
             let word = bare(words[index])
@@ -171,6 +173,9 @@ enum DueDates {
         "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3, "thu": 3,
         "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
     ]
+
+    /// A word of each trigger: `by`, `before`, `until`, `due`, `deadline`, `no later than`.
+    private static let triggerWords = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "later"])
 
     /// A word lower-cased, without brackets and punctuation around it.
     private static func bare(_ word: String) -> String {

@@ -131,26 +131,34 @@ public struct MetadataExtractor: Sendable {
     /// Whether a line sets a deadline (`by 30 May`, `due 2021-05-01`, `before 3 June`): its date is not the
     /// meeting's.
     private func mentionsADeadline(_ text: String) -> Bool {
-        let lower = " " + text.lowercased()
-        return [" by ", " due ", " before ", " until ", " deadline", "(due"].contains { lower.contains($0) }
+        TextSearch.lowercasedContains(" " + text, [" by ", " due ", " before ", " until ", " deadline", "(due"])
     }
 
     /// `("date", "21 April")` for `Date: 21 April` or `**Date:** 21 April`.
     private func labelled(_ text: String) -> (label: String, value: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        // Plain ASCII is searched and counted on the bytes.
+        let plain = TextSearch.isPlainASCII(text)
+        guard let colon = plain ? text.utf8.firstIndex(of: 0x3A) : text.firstIndex(of: ":") else { return nil }
         let label = tidy(String(text[..<colon]).trimming("*_#- ")).lowercased()
-        guard !label.isEmpty, label.split(separator: " ").count <= 3 else { return nil }
+        guard !label.isEmpty, (TextSearch.wordCount(label) ?? label.split(separator: " ").count) <= 3 else {
+            return nil
+        }
         return (label, tidy(String(text[text.index(after: colon)...]).trimming("*_ ")))
     }
 
     /// The part of a comma-separated line that names a call platform or says `via`/`at`/`in` a place.
     private func place(in line: String) -> String? {
-        let parts = line.split(separator: ",").map { tidy(String($0)) }
+        // Plain ASCII is split on the bytes.
+        let parts =
+            TextSearch.isPlainASCII(line)
+            ? line.utf8.split(separator: 0x2C).map { tidy(String(line[$0.startIndex..<$0.endIndex])) }
+            : line.split(separator: ",").map { tidy(String($0)) }
         guard parts.count > 1 || line.lowercased().hasPrefix("via ") else { return nil }
-        for part in parts {
-            let lower = part.lowercased()
+        // A part that names a place and holds no date or time; the cheap test first.
+        for part in parts
+        where TextSearch.lowercasedHasPrefix(part, ["via "]) || TextSearch.lowercasedContains(part, Self.platforms) {
             if DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil { continue }
-            if lower.hasPrefix("via ") || Self.platforms.contains(where: { lower.contains($0) }) { return part }
+            return part
         }
         return nil
     }

@@ -193,7 +193,8 @@ private struct OutlineBuilder {
         let lines = splitLines(paragraph.children)
         let texts = lines.map { tidy(plain($0)) }
         // A pipe table: a header row, then a delimiter row.
-        if texts.count >= 2, texts[0].contains("|"), isDelimiterRow(texts[1]) {
+        // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
+        if texts.count >= 2, texts[0].utf8.contains(0x7C), texts[0].contains("|"), isDelimiterRow(texts[1]) {
             let header = cells(of: texts[0])
             for (offset, row) in texts.enumerated().dropFirst(2) {
                 let line = first + offset
@@ -284,7 +285,8 @@ private struct OutlineBuilder {
     }
 
     func isDelimiterRow(_ text: String) -> Bool {
-        text.contains("-") && text.contains("|") && text.allSatisfy { "|-: \t".contains($0) }
+        text.utf8.contains(0x7C) && text.contains("-") && text.contains("|")
+            && text.allSatisfy { "|-: \t".contains($0) }
     }
 
     func cells(of row: String) -> [String] {
@@ -309,12 +311,13 @@ extension Array where Element == OutlineBlock {
 
 /// `text` with runs of whitespace collapsed to one space and the ends trimmed.
 ///
-/// Works on Unicode scalars, not characters: it is called for every block and must not pay for grapheme breaking.
+/// Works on Unicode scalars, not characters, and writes bytes: it is called for every block and must not pay for
+/// grapheme breaking.
 func tidy(_ text: String) -> String {
     if isTidyASCII(text) { return text }
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    var changed = false
     for scalar in text.unicodeScalars {
         let isSpace =
             scalar.isASCII
@@ -323,17 +326,19 @@ func tidy(_ text: String) -> String {
             : scalar.properties.isWhitespace
         if isSpace {
             pendingSpace = !out.isEmpty
-            if scalar != " " || out.isEmpty { changed = true }
         } else {
             if pendingSpace {
-                out.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.append(scalar)
+            if scalar.isASCII {
+                out.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                out.append(contentsOf: scalar.utf8)
+            }
         }
     }
-    if pendingSpace { changed = true }
-    return changed || out.count != text.unicodeScalars.count ? String(out) : text
+    return out.elementsEqual(text.utf8) ? text : String(decoding: out, as: UTF8.self)
 }
 
 /// Whether `text` is ASCII with single spaces between words and none at the ends: what ``tidy(_:)`` leaves as it

@@ -62,8 +62,16 @@ enum OwnerParser {
     ///
     /// `Translations - Need to …` (a status note) and `Paste - plan - share - Emma` (a dashed list) are not labels.
     static func dashLabel(of text: String) -> (owners: [String], rest: String)? {
+        let plain = TextSearch.isPlainASCII(text)
         for dash in [" – ", " — ", " - "] {
-            let parts = text.split(separator: dash, omittingEmptySubsequences: false)
+            let parts: [Substring]
+            if plain {
+                // Plain ASCII holds only the hyphen, and its one hyphen is found on the bytes.
+                guard dash == " - ", let (before, after) = TextSearch.splitOnce(text, at: dash) else { continue }
+                parts = [before, after]
+            } else {
+                parts = text.split(separator: dash, omittingEmptySubsequences: false)
+            }
             guard parts.count == 2 else { continue }
             let label = parts[0].trimming(" *_")
             let rest = parts[1].trimming(" ")
@@ -158,7 +166,7 @@ enum OwnerParser {
         }
         // `… - Owner: X` at the end.
         let lower = text.lowercased()
-        guard lower.count == text.count else { return nil }
+        guard TextSearch.isPlainASCII(text) || lower.count == text.count else { return nil }
         for prefix in bracketPrefixes where prefix.hasSuffix(":") && prefix != "action:" {
             guard let offset = lastOffset(of: " " + prefix, in: lower) else { continue }
             let names = text.dropFirst(offset + prefix.count + 1).trimming(" .;")
@@ -169,6 +177,13 @@ enum OwnerParser {
 
     /// The character offset of the last `needle` in `text`.
     private static func lastOffset(of needle: String, in text: String) -> Int? {
+        if TextSearch.isPlainASCII(text), TextSearch.isPlainASCII(needle), !needle.isEmpty {
+            // Each byte a character: the last match, found on the bytes.
+            let bytes = Array(text.utf8)
+            let pattern = Array(needle.utf8)
+            guard bytes.count >= pattern.count else { return nil }
+            return (0...(bytes.count - pattern.count)).last { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
+        }
         var found: Int?
         var index = text.startIndex
         var offset = 0
@@ -225,9 +240,14 @@ enum OwnerParser {
     /// phrase does not read as owners.
     static func ownerList(_ phrase: String) -> [String]? {
         let phrase = phrase.trimming(" ,")
-        guard !phrase.isEmpty, phrase.count <= 90 else { return nil }
-        if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) { return nil }
-        if phrase.contains("http") { return nil }
+        // Plain ASCII is measured and searched on the bytes.
+        let plain = TextSearch.isPlainASCII(phrase)
+        guard !phrase.isEmpty, (plain ? phrase.utf8.count : phrase.count) <= 90 else { return nil }
+        if plain {
+            if phrase.utf8.contains(where: notInOwners.contains) || TextSearch.contains(phrase, "http") { return nil }
+        } else if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) || phrase.contains("http") {
+            return nil
+        }
         let hasComma = phrase.contains(",")
         let parts = splitList(phrase)
         guard !parts.isEmpty, parts.count <= 8 else { return nil }
@@ -245,6 +265,9 @@ enum OwnerParser {
         owners = owners.flatMap(splitSlashes)
         return owners
     }
+
+    /// The ASCII marks no owner list holds.
+    private static let notInOwners = TextSearch.ByteSet(";:!?()[]{}\"|=<>#")
 
     /// The parts of a list joined by `,`, `and`, `&`, `+`.
     private static func splitList(_ phrase: String) -> [String] {
@@ -370,7 +393,10 @@ enum OwnerParser {
     // MARK: - Words
 
     static func words(of text: String) -> [String] {
-        text.split(whereSeparator: { $0 == " " }).map(String.init)
+        if TextSearch.isPlainASCII(text) {
+            return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return text.split(whereSeparator: { $0 == " " }).map(String.init)
     }
 
     static func isHandle(_ word: some StringProtocol) -> Bool {

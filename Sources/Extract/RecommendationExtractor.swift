@@ -142,6 +142,11 @@ enum Sentences {
     ]
 
     static func split(_ text: String) -> [(text: String, range: Range<String.Index>)] {
+        TextSearch.isPlainASCII(text) ? splitPlain(text) : splitCharacters(text)
+    }
+
+    /// ``split(_:)`` character by character, for any text.
+    static func splitCharacters(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         var sentences: [(String, Range<String.Index>)] = []
         var start = text.startIndex
         var index = text.startIndex
@@ -163,6 +168,41 @@ enum Sentences {
         if start < text.endIndex { sentences.append((tidy(String(text[start...])), start..<text.endIndex)) }
         return sentences.filter { !$0.0.isEmpty }
     }
+
+    /// ``split(_:)`` for plain ASCII text (``TextSearch/isPlainASCII(_:)``), where each byte is a character: the
+    /// same sentences, read from the bytes.
+    static func splitPlain(_ text: String) -> [(text: String, range: Range<String.Index>)] {
+        let bytes = Array(text.utf8)
+        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        var sentences: [(String, Range<String.Index>)] = []
+        var start = 0
+        for offset in bytes.indices {
+            let byte = bytes[offset]
+            guard byte == 0x2E || byte == 0x21 || byte == 0x3F, offset + 1 < bytes.count, bytes[offset + 1] == 0x20
+            else { continue }
+            let after = offset + 2
+            guard after < bytes.count, (0x41...0x5A).contains(bytes[after]) || "'\"(".utf8.contains(bytes[after])
+            else { continue }
+            // The last word before the stop, lower-cased: `e.g`, `Mr`, a single letter.
+            var wordEnd = offset
+            while wordEnd > start, bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
+            var wordStart = wordEnd
+            while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+            if byte == 0x2E, wordEnd - wordStart == 1 { continue }
+            if wordEnd - wordStart <= maxAbbreviationLength {
+                let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
+                if abbreviations.contains(word) { continue }
+            }
+            sentences.append((tidy(String(text[index(start)...index(offset)])), index(start)..<index(offset + 1)))
+            start = after
+        }
+        if start < bytes.count {
+            sentences.append((tidy(String(text[index(start)...])), index(start)..<text.endIndex))
+        }
+        return sentences.filter { !$0.0.isEmpty }
+    }
+
+    private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
 }
 
 /// The word that makes a sentence a recommendation, with who speaks and whom it addresses.
@@ -179,6 +219,10 @@ struct RecommendationCue {
         "agreed that", "said", "recommended that", "recommended", "suggested that", "suggested", "urged", "insisted",
         "proposed that", "proposed", "felt that", "stressed that", "noted that", "called on", "asked that",
     ]
+    /// ``verbs`` with a space either side, as looked for among the words.
+    private static let spacedVerbs = TextSearch.Vocabulary(verbs.map { " \($0) " })
+    /// ``reporting``, each split into words.
+    private static let reportingWords = reporting.map { $0.split(separator: " ").map(String.init) }
     static let subjectStops: Set<String> = [
         "that", "said", "agreed", "however", "and", "but", "then", "if", "this", "it", "there", "which", "who", "so",
     ]
@@ -192,8 +236,11 @@ struct RecommendationCue {
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
         guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
-        let words = sentence.split(separator: " ").map(String.init)
-        let lower = words.map { $0.lowercased().trimming(",.;:'\"‘’“”()") }
+        // Plain ASCII is split and trimmed on the bytes: its words hold none of the curly quotes.
+        let plain = TextSearch.isPlainASCII(sentence)
+        let words = plain ? OwnerParser.words(of: sentence) : sentence.split(separator: " ").map(String.init)
+        let marks = plain ? ",.;:'\"()" : ",.;:'\"‘’“”()"
+        let lower = words.map { $0.lowercased().trimming(marks) }
         let modal = lower.indices.dropFirst().first { index in
             let isModal =
                 lower[index] == "should" || lower[index] == "must"
@@ -202,12 +249,12 @@ struct RecommendationCue {
             return isModal && !words[index - 1].hasSuffix(",")
         }
         let joined = " " + lower.joined(separator: " ") + " "
-        let hasVerb = verbs.contains { TextSearch.contains(joined, " \($0) ") }
+        // `joined` is lower case, so the vocabulary's look in any case is the exact one.
+        let hasVerb = spacedVerbs.occurs(in: joined)
         guard modal != nil || hasVerb else { return nil }
         var cue = RecommendationCue()
         // "Members of the group said/agreed that …": the speaker.
-        for verb in reporting {
-            let phrase = verb.split(separator: " ").map(String.init)
+        for phrase in reportingWords {
             guard let at = lower.indices.first(where: { lower[$0...].starts(with: phrase) }) else { continue }
             if (1...6).contains(at) { cue.by = words[..<at].joined(separator: " ").trimming(",") }
             break

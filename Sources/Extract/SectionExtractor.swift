@@ -285,15 +285,24 @@ extension StringProtocol {
     /// ``trimming(_:)`` on bytes when that gives the same answer: nothing to trim at an ASCII end, or ASCII text and
     /// set; `nil` otherwise.
     private func trimmingASCII(_ set: String) -> String? {
-        let text = Substring(self)
-        let bytes = text.utf8
-        guard let first = bytes.first, let last = bytes.last else { return "" }
-        let setBytes = set.utf8
-        if first < 0x80, last < 0x80, !setBytes.contains(first), !setBytes.contains(last) { return String(text) }
-        guard setBytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }), bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        guard let start = bytes.firstIndex(where: { !setBytes.contains($0) }),
-            let end = bytes.lastIndex(where: { !setBytes.contains($0) })
-        else { return "" }
-        return String(text[start...end])
+        // The set's ASCII bytes as a mask; a set with other bytes (or a carriage return) is read by characters.
+        let mask = TextSearch.ByteSet(set)
+        let setIsPlain = TextSearch.isPlainASCII(set)
+        func inSet(_ byte: UInt8) -> Bool { mask.contains(byte) }
+        var text = Substring(self)
+        // The bytes to keep, or `nil` when only characters can tell.
+        let bounds = text.withUTF8 { bytes -> (Int, Int)? in
+            guard let first = bytes.first, let last = bytes.last else { return (0, 0) }
+            if first < 0x80, last < 0x80, !inSet(first), !inSet(last) { return (0, bytes.count) }
+            guard setIsPlain, TextSearch.isPlainASCII(bytes) else { return nil }
+            guard let start = bytes.firstIndex(where: { !inSet($0) }), let end = bytes.lastIndex(where: { !inSet($0) })
+            else { return (0, 0) }
+            return (start, end + 1)
+        }
+        guard let (start, end) = bounds else { return nil }
+        if start == 0, end == text.utf8.count { return String(text) }
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return String(text[lower..<utf8.index(lower, offsetBy: end - start)])
     }
 }

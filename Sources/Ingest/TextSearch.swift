@@ -12,20 +12,53 @@ public enum TextSearch {
     public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String, ignoringCase: Bool = false)
         -> Bool
     {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) {
-            guard (ignoringCase ? lowered(bytes[start]) : bytes[start]) == first else { continue }
-            var offset = 1
-            while offset < pattern.count {
-                let byte = bytes[start + offset]
-                if (ignoringCase ? lowered(byte) : byte) != pattern[offset] { break }
-                offset += 1
+        var needle = needle
+        return needle.withUTF8 { pattern in
+            guard let first = pattern.first else { return true }
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) {
+                guard (ignoringCase ? lowered(bytes[start]) : bytes[start]) == first else { continue }
+                var offset = 1
+                while offset < pattern.count {
+                    let byte = bytes[start + offset]
+                    if (ignoringCase ? lowered(byte) : byte) != pattern[offset] { break }
+                    offset += 1
+                }
+                if offset == pattern.count { return true }
             }
-            if offset == pattern.count { return true }
+            return false
         }
-        return false
+    }
+
+    /// Whether `text` starts with the bytes of `prefix`: for plain ASCII text (``isPlainASCII(_:)``) what
+    /// `hasPrefix(_:)` says.
+    public static func hasBytePrefix(_ text: some StringProtocol, _ prefix: String) -> Bool {
+        text.utf8.starts(with: prefix.utf8)
+    }
+
+    /// The parts of `text` around its one `separator`, or `nil` when it holds none or more than one: on the bytes,
+    /// so for plain ASCII text (``isPlainASCII(_:)``) what `split(separator:omittingEmptySubsequences: false)`
+    /// giving two parts says.
+    public static func splitOnce(_ text: String, at separator: String) -> (Substring, Substring)? {
+        let bytes = Array(text.utf8)
+        let pattern = Array(separator.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+        var found: Int?
+        var start = 0
+        while start <= bytes.count - pattern.count {
+            if bytes[start..<start + pattern.count].elementsEqual(pattern) {
+                guard found == nil else { return nil }
+                found = start
+                start += pattern.count
+            } else {
+                start += 1
+            }
+        }
+        guard let found else { return nil }
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        let upper = utf8.index(lower, offsetBy: pattern.count)
+        return (text[..<lower], text[upper...])
     }
 
     /// Whether `text` starts with `prefix`, ASCII letters in either case (`prefix` must be lower case).
@@ -38,6 +71,88 @@ public enum TextSearch {
         return true
     }
 
+    /// Whether every byte of `text` is ASCII other than a carriage return, so that each byte is one character: then
+    /// a look at the bytes gives what a look at the characters would.
+    public static func isPlainASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlainASCII($0) }
+    }
+
+    /// Whether every byte of `text` is ASCII other than a carriage return.
+    public static func isPlainASCII(_ text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { isPlainASCII($0) }
+    }
+
+    /// Whether every byte is ASCII other than a carriage return.
+    public static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var seen: UInt8 = 0
+        var sawReturn = false
+        for byte in bytes {
+            seen |= byte
+            sawReturn = sawReturn || byte == 0x0D
+        }
+        return seen < 0x80 && !sawReturn
+    }
+
+    /// The number of words `text` splits into at spaces (`split(separator: " ").count`), or `nil` when `text` is not
+    /// plain ASCII (``isPlainASCII(_:)``) and the bytes cannot tell.
+    public static func wordCount(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { wordCount($0) }
+    }
+
+    /// ``wordCount(_:)`` of a substring.
+    public static func wordCount(_ text: Substring) -> Int? {
+        var text = text
+        return text.withUTF8 { wordCount($0) }
+    }
+
+    /// The number of space-separated words in `bytes`, or `nil` when they are not plain ASCII.
+    public static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard isPlainASCII(bytes) else { return nil }
+        var count = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            if byte != 0x20, previous == 0x20 { count += 1 }
+            previous = byte
+        }
+        return count
+    }
+
+    /// Whether `text`, lower-cased, starts with any of `prefixes` (which must be lower case and ASCII): on the bytes
+    /// when `text` is plain ASCII, else as `text.lowercased().hasPrefix(_:)` would say.
+    public static func lowercasedHasPrefix(_ text: String, _ prefixes: [String]) -> Bool {
+        if isPlainASCII(text) { return prefixes.contains { hasPrefix(text, ignoringCase: $0) } }
+        let lower = text.lowercased()
+        return prefixes.contains { lower.hasPrefix($0) }
+    }
+
+    /// Whether `text`, lower-cased, contains any of `needles` (which must be lower case and ASCII): on the bytes when
+    /// `text` is plain ASCII, else as `text.lowercased().contains(_:)` would say.
+    public static func lowercasedContains(_ text: String, _ needles: [String]) -> Bool {
+        if isPlainASCII(text) { return containsAny(text, needles, ignoringCase: true) }
+        let lower = text.lowercased()
+        return needles.contains { lower.contains($0) }
+    }
+
+    /// The byte offset of the first `needle` in `text`, or `nil`; for plain ASCII text (``isPlainASCII(_:)``) the
+    /// offset in characters too.
+    public static func byteOffset(of needle: String, in text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            let pattern = Array(needle.utf8)
+            guard let first = pattern.first else { return 0 }
+            guard bytes.count >= pattern.count else { return nil }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                var offset = 1
+                while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return start }
+            }
+            return nil
+        }
+    }
+
     /// Whether `text` contains any of `needles`.
     public static func containsAny(_ text: String, _ needles: [String], ignoringCase: Bool = false) -> Bool {
         needles.contains { contains(text, $0, ignoringCase: ignoringCase) }
@@ -48,16 +163,34 @@ public enum TextSearch {
     public struct Vocabulary: Sendable {
         /// For each lower-cased first byte, the words (as bytes, without that byte) that start with it.
         private let tails: [[[UInt8]]]
+        /// A bit for each lower-cased pair of bytes that starts a word of two or more bytes, so that most places are
+        /// passed over at a glance.
+        private let pairs: [UInt64]
+        /// For each byte, whether it is a word on its own.
+        private let singles: [Bool]
+        /// Whether any word is one byte long.
+        private let hasSingles: Bool
 
         /// Creates a vocabulary of `words`, which must be lower case.
         public init(_ words: [String]) {
             var tails = [[[UInt8]]](repeating: [], count: 256)
+            var pairs = [UInt64](repeating: 0, count: 1024)
+            var singles = [Bool](repeating: false, count: 256)
             for word in words {
                 let bytes = Array(word.utf8)
                 guard let first = bytes.first else { continue }
                 tails[Int(first)].append(Array(bytes.dropFirst()))
+                if bytes.count == 1 {
+                    singles[Int(first)] = true
+                } else {
+                    let pair = Int(first) << 8 | Int(bytes[1])
+                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                }
             }
             self.tails = tails
+            self.pairs = pairs
+            self.singles = singles
+            hasSingles = singles.contains(true)
         }
 
         /// Whether any word occurs in `text`.
@@ -68,16 +201,41 @@ public enum TextSearch {
 
         /// Whether any word occurs in `bytes`.
         public func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for start in bytes.indices {
-                let candidates = tails[Int(lowered(bytes[start]))]
-                guard !candidates.isEmpty else { continue }
-                for tail in candidates where start + tail.count < bytes.count {
-                    var offset = 0
-                    while offset < tail.count, lowered(bytes[start + 1 + offset]) == tail[offset] { offset += 1 }
-                    if offset == tail.count { return true }
+            guard !bytes.isEmpty else { return false }
+            if hasSingles, bytes.contains(where: { singles[Int(lowered($0))] }) { return true }
+            return pairs.withUnsafeBufferPointer { pairs in
+                var next = lowered(bytes[0])
+                for start in 0..<(bytes.count - 1) {
+                    let first = next
+                    next = lowered(bytes[start + 1])
+                    let pair = Int(first) << 8 | Int(next)
+                    guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+                    for tail in tails[Int(first)] where start + tail.count < bytes.count {
+                        var offset = 0
+                        while offset < tail.count, lowered(bytes[start + 1 + offset]) == tail[offset] { offset += 1 }
+                        if offset == tail.count { return true }
+                    }
                 }
+                return false
             }
-            return false
+        }
+    }
+
+    /// A set of ASCII characters looked up by byte; no other byte is a member.
+    public struct ByteSet: Sendable {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+
+        /// The set of the ASCII characters of `characters`.
+        public init(_ characters: String) {
+            for byte in characters.utf8 where byte < 0x80 {
+                if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
+            }
+        }
+
+        /// Whether `byte` is a member.
+        public func contains(_ byte: UInt8) -> Bool {
+            byte < 0x40 ? low >> UInt64(byte) & 1 == 1 : byte < 0x80 && high >> UInt64(byte - 0x40) & 1 == 1
         }
     }
 

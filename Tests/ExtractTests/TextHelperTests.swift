@@ -34,3 +34,48 @@ import Testing
         #expect("Ann’s".replacingAll("’", with: "'") == "Ann's")
     }
 }
+
+/// The byte-level readings of plain ASCII text give what the character-level ones give.
+@Suite struct PlainTextTests {
+    static let prose = [
+        "", "One. Two", "See e.g. Ann. Then Bob.", "Mr. Lee said so. \"Yes.\" (Later.) 'Done.' no. Ok",
+        "A. B. C", "Why? Because! Fine.", "Ends with a stop. ", "  Lead spaces.  Two  spaces. X", "3.3 and 4. Five",
+        "Etc. Incl. Approx. Vs. No. Cf. Dr. Done", "Trailing space . X", ". Leading stop. Y",
+    ]
+
+    @Test(arguments: prose)
+    func sentencesSplitTheSameOnBytes(text: String) {
+        let plain = Sentences.splitPlain(text)
+        let characters = Sentences.splitCharacters(text)
+        #expect(plain.map(\.text) == characters.map(\.text), "\(text.debugDescription)")
+        #expect(plain.map(\.range) == characters.map(\.range), "\(text.debugDescription)")
+    }
+
+    @Test func bareOutcomesPastTheQuickLook() {
+        #expect(DecisionMarker.isBareOutcome(":+1: :+1: :+1: :+1: :+1: :+1: :+1: :+1: :+1: Agreed."))
+        #expect(DecisionMarker.isBareOutcome("General broad unanimous full agreement all round"))
+        #expect(DecisionMarker.isBareOutcome("Agreement in the room (+1s from Ann, Bob, Cy, Di, Ed, Flo, Gus and Hal)"))
+        #expect(DecisionMarker.isBareOutcome("( ... Agreed ... )"))
+        #expect(!DecisionMarker.isBareOutcome("We agreed to meet again next week in the small hall upstairs"))
+        #expect(!DecisionMarker.isBareOutcome("Nothing to see"))
+    }
+
+    @Test func motionOutcomesPastTheQuickLook() {
+        #expect(DecisionMarker.isMotionOutcome("The motion carried 4-0."))
+        #expect(DecisionMarker.isMotionOutcome("**Carried** (3 for, 1 against)"))
+        #expect(
+            !DecisionMarker.isMotionOutcome("The motion carried after a long debate about the fees and the rents today")
+        )
+        #expect(DecisionMarker.endsWithMotionOutcome("Moved by Ann, seconded by Bob. Motion carried 4-0."))
+        #expect(DecisionMarker.endsWithOutcomeSentence("Vote: 5 in favour, 0 against. Timeline approved."))
+        #expect(DecisionMarker.startsWithResult("Approved up to $3000 for the hall"))
+        #expect(!DecisionMarker.startsWithResult("Ann approved the budget"))
+        #expect(DecisionMarker.endsWithResult("No disagreements, passed."))
+        #expect(
+            DecisionMarker.midSentenceResolution("After discussion, it was resolved that the fees rise")
+                == "the fees rise"
+        )
+        #expect(DecisionMarker.offset(of: "b", in: "aéb") == 2)
+        #expect(DecisionMarker.offset(of: "b", in: "aab") == 2)
+    }
+}

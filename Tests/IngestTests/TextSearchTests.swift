@@ -32,3 +32,38 @@ import Testing
         #expect(TextSearch.hasPrefix("", ignoringCase: ""))
     }
 }
+
+@Suite struct PlainASCIITests {
+    @Test func plainASCIIMeansOneByteACharacter() {
+        #expect(TextSearch.isPlainASCII("Ann Lee: 3 items"))
+        #expect(TextSearch.isPlainASCII(""))
+        #expect(!TextSearch.isPlainASCII("Zoë"))
+        #expect(!TextSearch.isPlainASCII("line\r\nbreak"))
+        #expect(TextSearch.isPlainASCII("Ann Lee"[...]))
+    }
+
+    @Test(arguments: ["", " ", "a", " a  b ", "one two three", "x\ty z"])
+    func wordCountMatchesSplit(text: String) {
+        #expect(TextSearch.wordCount(text) == text.split(separator: " ").count)
+        #expect(TextSearch.wordCount(text[...]) == text.split(separator: " ").count)
+    }
+
+    @Test func wordCountLeavesOtherTextToCharacters() {
+        #expect(TextSearch.wordCount("a \u{301}b") == nil)
+    }
+
+    @Test func lowerCasedLooksMatchLowercased() {
+        #expect(TextSearch.lowercasedHasPrefix("MOTION BY Ann", ["motion by "]))
+        #expect(!TextSearch.lowercasedHasPrefix("Ann", ["motion by "]))
+        #expect(TextSearch.lowercasedHasPrefix("ÉTAT: x", ["état"]))
+        #expect(TextSearch.lowercasedContains("Held on ZOOM", ["zoom"]))
+        #expect(TextSearch.lowercasedContains("Réunion via ZOOM", ["zoom"]))
+        #expect(!TextSearch.lowercasedContains("In the hall", ["zoom"]))
+    }
+
+    @Test func byteOffsetFindsTheFirstMatch() {
+        #expect(TextSearch.byteOffset(of: "ab", in: "xxabab") == 2)
+        #expect(TextSearch.byteOffset(of: "ab", in: "xx") == nil)
+        #expect(TextSearch.byteOffset(of: "", in: "xx") == 0)
+    }
+}
