@@ -330,12 +330,9 @@ public struct ArchiveBuilder: Sendable {
             let html = SiteRenderer.noteHTML(meeting, document: document)
             // The file may have changed since it was hashed: its entry goes under the key of what was read.
             let current = NoteCache.key(path: note.path, sha256: sha256, settings: options.recordSettings)
-            try NoteCache.store(meeting, html: html, key: current, in: folder)
+            let stored = try NoteCache.store(meeting, html: html, key: current, in: folder)
             stats.publish = lap()
-            return Produced(
-                outcome: .success((current, CachedNote(meeting: meeting, noteHTML: html), cache)),
-                stats: stats
-            )
+            return Produced(outcome: .success((current, stored, cache)), stats: stats)
         } catch let error as IngestError {
             return Produced(outcome: .failure(error.diagnostic), stats: stats)
         } catch {

@@ -87,7 +87,9 @@ final class ArchivePublisher {
                 (
                     json: item.reuse ? nil : try json.encode(item.meeting),
                     page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)),
-                    line: try line.encode(item.meeting),
+                    // The cache's record is the line, unless the id was made unique across the archive.
+                    line: item.meeting.id == item.item.note.meeting.id
+                        ? item.item.note.record : try line.encode(item.meeting),
                     rows: CSVTables.rows(of: item.meeting)
                 )
             }

@@ -6,6 +6,8 @@ import Ingest
 /// archive, and the note rendered as HTML with its records marked, which is read only when a page is rendered.
 struct CachedNote: Sendable {
     var meeting: Meeting
+    /// The record as the cache holds it: compact JSON, which is also its line in JSON Lines while its id is unchanged.
+    var record: String
     /// The note's HTML; `nil` until it is needed.
     var noteHTML: String?
 }
@@ -44,7 +46,7 @@ struct NoteCache: Sendable {
             let data = FileManager.default.contents(atPath: url.path),
             let meeting = try? JSONDecoder().decode(Meeting.self, from: data)
         else { return nil }
-        return CachedNote(meeting: meeting)
+        return CachedNote(meeting: meeting, record: String(decoding: data, as: UTF8.self))
     }
 
     /// The note HTML of `key`.
@@ -53,10 +55,13 @@ struct NoteCache: Sendable {
         return FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Writes the entry of `key` into `output`'s cache.
-    static func store(_ meeting: Meeting, html: String, key: String, in output: OutputFolder) throws {
-        try output.write(try OrderedJSONEncoder(pretty: false).encode(meeting), to: recordPath(key))
+    /// Writes the entry of `key` into `output`'s cache and returns what it holds.
+    @discardableResult
+    static func store(_ meeting: Meeting, html: String, key: String, in output: OutputFolder) throws -> CachedNote {
+        let record = try OrderedJSONEncoder(pretty: false).encode(meeting)
+        try output.write(record, to: recordPath(key))
         try output.write(html, to: htmlPath(key))
+        return CachedNote(meeting: meeting, record: record, noteHTML: html)
     }
 
     /// Marks the entry of `key` as used by this build, so that pruning keeps it.
