@@ -17,12 +17,12 @@ final class OverviewIndex {
         var decisionCount: Int
     }
 
-    /// One action under one of its owners.
+    /// One action under one of its owners, in 24 bytes (the record first, so that no padding follows it).
     struct ActionRef: Sendable {
+        var record: SpillFile.Ref
         var owner: Int32
         var meeting: Int32
         var action: Int32
-        var record: SpillFile.Ref
     }
 
     /// One person at one meeting: numbers of the person (their name in lower case), the name as given here, and
@@ -75,7 +75,7 @@ final class OverviewIndex {
             let record = try spill.append(try encoder.encode(action).utf8)
             for owner in action.owners.isEmpty ? [Self.nobody] : action.owners {
                 actions.append(
-                    ActionRef(owner: owners.id(of: owner), meeting: index, action: Int32(position), record: record)
+                    ActionRef(record: record, owner: owners.id(of: owner), meeting: index, action: Int32(position))
                 )
             }
         }
