@@ -455,8 +455,6 @@ struct PersonBlockReader {
     }
 
     private mutating func read(_ region: Region) {
-        var fragments: [Fragment] = []
-        var rows: [Int] = []
         var headers: [Int: Header] = [:]
         var notes = Set<Int>()
         var childrenOf: [Int: [Int]] = [:]
@@ -472,55 +470,45 @@ struct PersonBlockReader {
                 notes.formUnion(region.blocks.filter { blocks.isNested($0, under: index) })
             }
         }
-        for index in region.blocks where !notes.contains(index) && headers[index] == nil {
+        let kept = region.blocks.filter { !notes.contains($0) && headers[$0] == nil }
+        for row in kept where blocks[row].kind == .tableRow { readTableRow(row, region: region) }
+        // Fragments are joined and read as they come, so that a tentative block stops at its first stray line.
+        var tally = RegionTally(mode: region.mode)
+        var pending: Fragment?
+        reading: for index in kept {
             let block = blocks[index]
+            let pieces: [String]
             switch block.kind {
-            case .tableRow:
-                rows.append(index)
-            case .item:
-                fragments.append(
-                    Fragment(text: block.text, lines: block.lines, kind: .item, group: block.group, block: index)
+            case .item: pieces = [block.text]
+            case .line: pieces = PersonEntryParser.splitRunTogether(block.text)
+            case .tableRow, .heading: continue
+            }
+            for piece in pieces {
+                let fragment = Fragment(
+                    text: piece,
+                    lines: block.lines,
+                    kind: block.kind,
+                    group: block.group,
+                    block: index
                 )
-            case .line:
-                for piece in PersonEntryParser.splitRunTogether(block.text) {
-                    fragments.append(
-                        Fragment(text: piece, lines: block.lines, kind: .line, group: block.group, block: index)
-                    )
+                if var previous = pending, join(&previous, with: fragment) {
+                    pending = previous
+                    continue
                 }
-            case .heading:
-                continue
-            }
-        }
-        for row in rows { readTableRow(row, region: region) }
-        let merged = mergeContinuations(fragments)
-        var found: [(entry: PersonEntry, lines: ClosedRange<Int>, block: Int)] = []
-        var problems: [Fragment] = []
-        for (position, fragment) in merged.enumerated() {
-            if PersonEntryParser.isNobody(fragment.text) || PersonEntryParser.isCount(fragment.text) { continue }
-            // Under a label line, `Ann Lee, Bob Roy` is two people; under a heading it may be `Name, Organisation`.
-            let labelOnly: Bool
-            if case .label(scoped: false) = region.mode { labelOnly = true } else { labelOnly = false }
-            if PersonEntryParser.looksLikeList(fragment.text, allowPairs: labelOnly) {
-                let list = PersonEntryParser.parseList(fragment.text)
-                found += list.entries.map { ($0, fragment.lines, fragment.block) }
-                problems += list.failures.map {
-                    Fragment(text: $0, lines: fragment.lines, kind: .line, group: 0, block: fragment.block)
+                if let done = pending {
+                    switch tally.take(done) {
+                    case .more: break
+                    case .stop: break reading
+                    case .reject: return
+                    }
                 }
-                continue
+                pending = fragment
             }
-            if let entry = PersonEntryParser.parse(fragment.text, allowLowercaseName: fragment.kind == .item) {
-                found.append((entry, fragment.lines, fragment.block))
-                continue
-            }
-            if case .label(scoped: false) = region.mode {
-                // Outside a people heading the block ends where a paragraph or list of non-people starts.
-                if position == 0 || merged[position - 1].group != fragment.group { break }
-            }
-            problems.append(fragment)
         }
-        if case .tentative(let minimum) = region.mode {
-            guard problems.isEmpty, found.count >= minimum else { return }
-        }
+        if !tally.stopped, let done = pending, tally.take(done) == .reject { return }
+        if case .tentative(let minimum) = tally.mode, tally.found.count < minimum { return }
+        var found = tally.found
+        let problems = tally.problems
         var entries = found.map(\.entry)
         PersonEntryParser.settleWeakRoles(&entries)
         for index in found.indices { found[index].entry = entries[index] }
@@ -601,29 +589,23 @@ struct PersonBlockReader {
         for failure in list.failures { warn(failure, label: label, line: lines.lowerBound) }
     }
 
-    /// Joins wrapped entries: a line starting in lower case or with `and`, a line after one ending with a dash or
-    /// comma, and the rest of an organisation (`Riverside Community` / `Federation- permanent member`).
-    private func mergeContinuations(_ fragments: [Fragment]) -> [Fragment] {
-        var merged: [Fragment] = []
-        for fragment in fragments {
-            guard var previous = merged.last, previous.kind == .line, fragment.kind == .line,
-                continues(previous.text, with: fragment.text)
-                    // A line indented deeper than the entry it follows wraps it (`… -` over `    Director`).
-                    || (fragment.block != previous.block
-                        && blocks[fragment.block].column > blocks[previous.block].column
-                        && blocks[fragment.block].group == blocks[previous.block].group)
-            else {
-                merged.append(fragment)
-                continue
-            }
-            let wordBreak =
-                previous.text.hasSuffix("-") && previous.text.dropLast().last?.isLetter == true
-                && fragment.text.first?.isLowercase == true
-            previous.text = wordBreak ? previous.text + fragment.text : previous.text + " " + fragment.text
-            previous.lines = previous.lines.lowerBound...max(previous.lines.upperBound, fragment.lines.upperBound)
-            merged[merged.count - 1] = previous
-        }
-        return merged
+    /// Joins `fragment` to `previous` when it wraps it: a line starting in lower case or with `and`, a line after
+    /// one ending with a dash or comma, and the rest of an organisation (`Riverside Community` / `Federation-
+    /// permanent member`); `false` when it starts an entry of its own.
+    private func join(_ previous: inout Fragment, with fragment: Fragment) -> Bool {
+        guard previous.kind == .line, fragment.kind == .line,
+            continues(previous.text, with: fragment.text)
+                // A line indented deeper than the entry it follows wraps it (`… -` over `    Director`).
+                || (fragment.block != previous.block
+                    && blocks[fragment.block].column > blocks[previous.block].column
+                    && blocks[fragment.block].group == blocks[previous.block].group)
+        else { return false }
+        let wordBreak =
+            previous.text.hasSuffix("-") && previous.text.dropLast().last?.isLetter == true
+            && fragment.text.first?.isLowercase == true
+        previous.text = wordBreak ? previous.text + fragment.text : previous.text + " " + fragment.text
+        previous.lines = previous.lines.lowerBound...max(previous.lines.upperBound, fragment.lines.upperBound)
+        return true
     }
 
     private func continues(_ previous: String, with next: String) -> Bool {

@@ -432,7 +432,8 @@ enum PersonEntryParser {
         var index = 0
         while index < words.count {
             let current = pieces[pieces.count - 1]
-            if !current.isEmpty, endsRole(current), let run = nameRun(words, from: index), run > 0 {
+            // The cheap look at the words ahead goes first: most lines hold no run of names.
+            if !current.isEmpty, let run = nameRun(words, from: index), run > 0, endsRole(current) {
                 pieces.append([])
             }
             pieces[pieces.count - 1].append(words[index])
@@ -444,12 +445,13 @@ enum PersonEntryParser {
     /// Whether the words so far are an entry (or a continuation) that ends with a role.
     private static func endsRole(_ words: [String]) -> Bool {
         guard let last = words.last else { return false }
-        let text = words.joined(separator: " ")
-        let continuation = words.first?.first?.isLowercase == true
-        guard continuation || (text.contains(",") && hasDashRole(text)) else { return false }
         let word = last.lowercased()
-        guard word.allSatisfy({ $0.isLetter || $0 == "-" }), !functionWords.contains(word) else { return false }
-        return PeopleWords.roleWords.contains(singular(word)) || last.first?.isLowercase == true
+        guard word.allSatisfy({ $0.isLetter || $0 == "-" }), !functionWords.contains(word),
+            PeopleWords.roleWords.contains(singular(word)) || last.first?.isLowercase == true
+        else { return false }
+        if words.first?.first?.isLowercase == true { return true }
+        let text = words.joined(separator: " ")
+        return text.contains(",") && hasDashRole(text)
     }
 
     /// The number of capitalised words from `start` whose last ends with a comma (`James Harding,`), or `nil`.
