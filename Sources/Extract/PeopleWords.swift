@@ -217,8 +217,13 @@ enum PeopleWords {
     /// The label without a trailing note in brackets (`Attendees (in order of arrival)`), normalised.
     static func labelKey(_ text: String) -> String {
         // Emoji and counts beside a label (`Attendees 👋`, `Present (12)`) are no part of it.
-        let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
-        var key = normalise(kept)
+        var key: String
+        if let kept = PeopleBytes.keptLowercasedASCII(text) {
+            key = tidy(kept.trimming("*_#:- "))
+        } else {
+            let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
+            key = normalise(kept)
+        }
         if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex {
             key = normalise(String(key[..<open]))
         }

@@ -106,11 +106,12 @@ struct PersonBlockReader {
         let block = blocks[index]
         close()
         scoped = false
-        if let role = roleLine(block) {
+        let labelled = labelled(block.text)
+        if let role = roleLine(block, labelled: labelled) {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if let (label, value) = labelled(block.text), !value.isEmpty, let group = labelGroup(label) {
+        if let (label, value) = labelled, !value.isEmpty, let group = labelGroup(label) {
             readInline(label: label, value: value, group: group, lines: block.lines)
             return
         }
@@ -155,12 +156,13 @@ struct PersonBlockReader {
             }
             return
         }
-        if let role = roleLine(block) {
+        // The label of a `Label: value` line, read once for every test below.
+        let label = labelled(block.text)
+        if let role = roleLine(block, labelled: label) {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if labelled(block.text) == nil, block.kind == .line, TextSearch.hasPrefix(block.text, ignoringCase: "apologies")
-        {
+        if label == nil, block.kind == .line, TextSearch.hasPrefix(block.text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (text, joined) = continuation(of: index, text: block.text)
             if !joined.isEmpty, let names = absenceSentence(text) {
@@ -179,9 +181,8 @@ struct PersonBlockReader {
                 open?.blocks.append(index)
                 return
             }
-            if startNestedLabel(at: index) { return }
+            if startNestedLabel(at: index, labelled: label) { return }
         }
-        let label = labelled(block.text)
         if let (label, value) = label, let group = labelGroup(label) {
             if value.isEmpty {
                 startLabel(label, group: group)
@@ -198,7 +199,7 @@ struct PersonBlockReader {
             return
         }
         guard open != nil else { return }
-        if endsPeopleBlock(block) {
+        if endsPeopleBlock(block, labelled: label) {
             // `Agenda:` or `**Next steps**` under a people block starts something else.
             close()
             scoped = false
@@ -239,9 +240,8 @@ struct PersonBlockReader {
     }
 
     /// Starts a block of the nested items of `- Present:`; `false` when the item is no people label.
-    private mutating func startNestedLabel(at index: Int) -> Bool {
+    private mutating func startNestedLabel(at index: Int, labelled itemLabel: (label: String, value: String)?) -> Bool {
         let block = blocks[index]
-        let itemLabel = labelled(block.text)
         guard itemLabel?.value.isEmpty ?? true,
             let group = itemLabel.map({ labelGroup($0.label) })
                 ?? PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
@@ -369,8 +369,8 @@ struct PersonBlockReader {
 
     /// Whether a block inside a people block starts something else: a label over nothing (`Agenda:`), or a bold
     /// line that names no one (`**Next steps**`).
-    private func endsPeopleBlock(_ block: OutlineBlock) -> Bool {
-        if let (label, value) = labelled(block.text), value.isEmpty {
+    private func endsPeopleBlock(_ block: OutlineBlock, labelled: (label: String, value: String)?) -> Bool {
+        if let (label, value) = labelled, value.isEmpty {
             return !PersonEntryParser.isNameLike(label, allowLowercase: false)
         }
         return block.kind == .line && block.isEmphasised && PersonEntryParser.parse(block.text) == nil
@@ -391,7 +391,7 @@ struct PersonBlockReader {
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
-        guard text.utf8.contains(UInt8(ascii: ":")), let colon = text.firstIndex(of: ":") else { return nil }
+        guard PeopleBytes.mayBeLabelled(text), let colon = text.firstIndex(of: ":") else { return nil }
         var label = tidy(String(text[..<colon]).trimming("*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
@@ -409,10 +409,15 @@ struct PersonBlockReader {
     // MARK: Role lines
 
     /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
-    func roleLine(_ block: OutlineBlock) -> (role: String, entries: [PersonEntry])? {
+    ///
+    /// `labelled` is what ``labelled(_:)`` reads of the block's text.
+    func roleLine(
+        _ block: OutlineBlock,
+        labelled: (label: String, value: String)?
+    ) -> (role: String, entries: [PersonEntry])? {
         let vocabulary = context.options.vocabulary
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
-        if let (label, value) = labelled(block.text), PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
+        if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
             for part in PersonEntryParser.splitTopLevel(value, separators: [",", ";"]) {
@@ -428,6 +433,7 @@ struct PersonBlockReader {
             guard !entries.isEmpty else { return nil }
             return (PeopleWords.roleName(forLabel: label), entries)
         }
+        guard PeopleBytes.mayOpenOrEndRoleLine(block.text) else { return nil }
         let lower = block.text.lowercased().trimming(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
             let value = String(block.text.dropFirst(phrase.count + 1)).trimming(" .")
