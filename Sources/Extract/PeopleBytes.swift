@@ -85,4 +85,69 @@ enum PeopleBytes {
     private static func isMarkup(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "-")
     }
+
+    // MARK: Splitting ASCII entries
+
+    /// The bytes of `text` when it is ASCII without carriage returns, where each byte is one character; `nil`
+    /// otherwise.
+    static func plainASCII(_ text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        return bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? bytes : nil
+    }
+
+    /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of plain ASCII `bytes`, at the ASCII `separators`.
+    static func splitTopLevel(_ bytes: [UInt8], separators: [UInt8]) -> [String] {
+        var parts: [String] = []
+        var start = 0
+        var depth = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+            if depth == 0, separators.contains(byte) {
+                parts.append(string(bytes[start..<index]))
+                start = index + 1
+            }
+        }
+        parts.append(string(bytes[start...]))
+        return parts
+    }
+
+    /// The parts of plain ASCII `bytes` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text
+    /// between commas, semicolons, the first colon before any of them, and dashes that set parts apart.
+    static func segments(of bytes: [UInt8]) -> [String] {
+        var segments: [String] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() {
+            let separates =
+                byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
+                || (byte == UInt8(ascii: ":") && segments.isEmpty)
+                || (byte == UInt8(ascii: "-") && isSeparatorDash(at: index, in: bytes))
+            if separates {
+                segments.append(string(bytes[start..<index]))
+                start = index + 1
+            }
+        }
+        segments.append(string(bytes[start...]))
+        return segments
+    }
+
+    /// ``PersonEntryParser/isSeparatorDash(at:in:)`` of plain ASCII `bytes`.
+    static func isSeparatorDash(at index: Int, in bytes: [UInt8]) -> Bool {
+        let space = UInt8(ascii: " ")
+        let before = index > 0 ? bytes[index - 1] : space
+        let after = index + 1 < bytes.count ? bytes[index + 1] : space
+        if before == space || after == space { return true }
+        var start = index
+        while start > 0, bytes[start - 1] != space { start -= 1 }
+        guard isUpperLetter(bytes[start]), isLowerLetter(after) else { return false }
+        var end = index + 1
+        while end < bytes.count, bytes[end] != space { end += 1 }
+        return PersonEntryParser.dashSetsOffRole(
+            word: string(bytes[start..<index]),
+            next: string(bytes[(index + 1)..<end]),
+            rest: string(bytes[(index + 1)...])
+        )
+    }
+
+    private static func string(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -285,7 +285,7 @@ struct PersonBlockReader {
         while next < blocks.count, !sectionStarts.contains(next),
             blocks[next].group == block.group || blocks[next].lines.lowerBound == last + 1
         {
-            let open = Self.isUnbalanced(result)
+            let open = PersonEntryParser.hasUnclosedBracket(result)
             // `(Riverside Trust` over `- Chair), …`: a wrapped dash that Markdown read as a list item.
             let wrappedDash = blocks[next].kind == .item && open && blocks[next].lines.lowerBound == last + 1
             guard blocks[next].kind == .line || wrappedDash else { break }
@@ -302,10 +302,6 @@ struct PersonBlockReader {
             next += 1
         }
         return (tidy(result.replacingAll(",,", with: ",")), lines)
-    }
-
-    static func isUnbalanced(_ text: String) -> Bool {
-        text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
     }
 
     /// Whether `line` carries on the entry `previous` ends with, rather than starting a new one: after a comma,

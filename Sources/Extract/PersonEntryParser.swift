@@ -1,3 +1,5 @@
+import Ingest
+
 /// One person as written in a people block, before it becomes a ``Person``.
 struct PersonEntry: Hashable, Sendable {
     /// The name as written, without handles or notes in brackets.
@@ -37,7 +39,7 @@ enum PersonEntryParser {
         let (outside, inside) = splitBrackets(main)
         main = outside
         // An unclosed bracket (`Ann Lee (alee`) holds a broken handle or note: kept only as a role.
-        let unclosed = text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
+        let unclosed = hasUnclosedBracket(text)
         for (position, content) in inside.enumerated() {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
@@ -368,6 +370,9 @@ enum PersonEntryParser {
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
+        if let bytes = PeopleBytes.plainASCII(text) {
+            return PeopleBytes.segments(of: bytes).map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
+        }
         let characters = Array(text)
         var segments: [String] = []
         var current = ""
@@ -401,14 +406,33 @@ enum PersonEntryParser {
         guard characters[start].isUppercase, after.isLowercase else { return false }
         var end = index + 1
         while end < characters.count, characters[end] != " " { end += 1 }
-        let next = String(characters[(index + 1)..<end]).lowercased().trimming(".,;:")
-        let word = String(characters[start..<index]).lowercased()
+        return dashSetsOffRole(
+            word: String(characters[start..<index]),
+            next: String(characters[(index + 1)..<end]),
+            rest: String(characters[(index + 1)...])
+        )
+    }
+
+    /// Whether a dash between a capitalised `word` and the lower-case word `next` that starts `rest` (the text
+    /// after the dash) sets off a role (`Trust-co-opted`) rather than joining a word (`Co-chair`).
+    static func dashSetsOffRole(word: String, next: String, rest: String) -> Bool {
+        let next = next.lowercased().trimming(".,;:")
+        let word = word.lowercased()
         // What follows reads as a role by its position: a lower-case phrase that is role-like up to the next comma
         // (`Cooperative-permanent member`).
-        let rest = String(characters[(index + 1)...]).split(separator: ",").first.map(String.init) ?? ""
+        let rest = rest.split(separator: ",").first.map(String.init) ?? ""
         let prefix = word.split(separator: "-").last.map(String.init) ?? word
         return (PeopleWords.roleWords.contains(next) || hasRoleWord(rest))
             && !PeopleWords.rolePrefixes.contains(word) && !PeopleWords.rolePrefixes.contains(prefix)
+    }
+
+    /// Whether `text` opens more brackets (`(`, `[`) than it closes.
+    static func hasUnclosedBracket(_ text: String) -> Bool {
+        if let bytes = PeopleBytes.plainASCII(text) {
+            let opened = bytes.count { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
+            return opened > bytes.count { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
+        }
+        return text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
     }
 
     /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
@@ -473,7 +497,8 @@ enum PersonEntryParser {
     /// Never inside brackets (`Ann (Fire and Rescue)`), nor where a lone word follows a longer phrase, which
     /// completes an organisation (`County Fire and Rescue`) rather than naming someone.
     static func splitConjunction(_ text: String) -> [String] {
-        for separator in [" and ", " & "] where text.contains(separator) {
+        // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `.
+        for separator in [" and ", " & "] where TextSearch.contains(text, separator) && text.contains(separator) {
             let parts = splitTopLevel(text, phrase: separator)
             guard parts.count > 1 else { continue }
             if let last = parts.last, last.split(separator: " ").count == 1,
@@ -489,7 +514,11 @@ enum PersonEntryParser {
     }
 
     /// Splits at `phrase` outside brackets, each part tidied.
+    ///
+    /// `phrase` is spaces, ASCII punctuation, letters and dashes, which no other characters equal, so that text
+    /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
+        guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -512,34 +541,53 @@ enum PersonEntryParser {
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
-        var outside = ""
-        var inside: [String] = []
-        var depth = 0
-        var current = ""
-        for character in text {
-            if character == "(" || character == "[" {
-                if depth > 0 { current.append(character) }
-                depth += 1
-            } else if (character == ")" || character == "]") && depth > 0 {
-                depth -= 1
-                if depth == 0 {
-                    inside.append(current)
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            } else if depth > 0 {
-                current.append(character)
-            } else {
-                outside.append(character)
+        if let bytes = PeopleBytes.plainASCII(text) {
+            return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
+                String(decoding: $0, as: UTF8.self)
             }
         }
-        if depth > 0, !current.isEmpty { inside.append(current) }
-        return (tidy(outside), inside.map { tidy($0) })
+        return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
+    }
+
+    /// ``splitBrackets(_:)`` of `units` (characters, or the bytes of ASCII text), each run of them made a string by
+    /// `string`.
+    private static func splitBrackets<Unit: Equatable>(
+        _ units: [Unit],
+        opening: [Unit],
+        closing: [Unit],
+        string: ([Unit]) -> String
+    ) -> (outside: String, inside: [String]) {
+        var outside: [Unit] = []
+        var inside: [String] = []
+        var depth = 0
+        var current: [Unit] = []
+        for unit in units {
+            if opening.contains(unit) {
+                if depth > 0 { current.append(unit) }
+                depth += 1
+            } else if closing.contains(unit) && depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    inside.append(tidy(string(current)))
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    current.append(unit)
+                }
+            } else if depth > 0 {
+                current.append(unit)
+            } else {
+                outside.append(unit)
+            }
+        }
+        if depth > 0, !current.isEmpty { inside.append(tidy(string(current))) }
+        return (tidy(string(outside)), inside)
     }
 
     /// Splits at `separators` outside brackets.
     static func splitTopLevel(_ text: String, separators: Set<Character>) -> [String] {
+        if let bytes = PeopleBytes.plainASCII(text) {
+            return PeopleBytes.splitTopLevel(bytes, separators: separators.compactMap(\.asciiValue))
+        }
         var parts: [String] = []
         var current = ""
         var depth = 0
