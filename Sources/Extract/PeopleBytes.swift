@@ -86,16 +86,80 @@ enum PeopleBytes {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "-")
     }
 
-    // MARK: Splitting ASCII entries
-
-    /// The bytes of `text` when it is ASCII without carriage returns, where each byte is one character; `nil`
-    /// otherwise.
-    static func plainASCII(_ text: String) -> [UInt8]? {
-        let bytes = Array(text.utf8)
-        return bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) ? bytes : nil
+    /// Whether ASCII `text` holds seven words or more, outside brackets, before its first comma, semicolon, colon
+    /// or dash: where ``PersonEntryParser/parse(_:allowLowercaseName:)`` takes the name from, and more words than a
+    /// name has.
+    ///
+    /// Only words with a letter or digit and no `@` count: whatever markup, handles and e-mail addresses parse drops
+    /// first, they stay words. `false` as soon as a byte is not ASCII.
+    static func opensWithLongPhrase(_ text: String) -> Bool {
+        var depth = 0
+        var words = 0
+        var counts = false
+        var hasAt = false
+        func endWord() {
+            if counts, !hasAt { words += 1 }
+            counts = false
+            hasAt = false
+        }
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return false }
+            // Brackets as PersonEntryParser.splitBrackets(_:) reads them: their content is no part of the name.
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
+                depth -= 1
+            } else if depth > 0 {
+                continue
+            } else if isSpace(byte) {
+                endWord()
+                if words >= 7 { return true }
+            } else if segmentEnds.contains(byte) {
+                break
+            } else if byte == UInt8(ascii: "@") {
+                hasAt = true
+            } else if isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
+                counts = true
+            }
+        }
+        endWord()
+        return words >= 7
     }
 
-    /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of plain ASCII `bytes`, at the ASCII `separators`.
+    /// The bytes that may end the first segment of an entry.
+    private static let segmentEnds = Array(",;:-".utf8)
+
+    // MARK: Splitting ASCII entries
+
+    /// The bytes of `text` when each of its scalars is a character of its own that equals no other scalar: ASCII
+    /// but the carriage return, Latin letters and signs (U+0080 to U+02FF) and general punctuation (U+2010 to
+    /// U+2027, U+2030 to U+205E: dashes, quotes, bullets); `nil` otherwise.
+    ///
+    /// In such text a byte that is an ASCII character is that character, whatever surrounds it, so that splitting
+    /// at ASCII bytes splits where the characters would.
+    static func plainBytes(_ text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard byte != 0x0D else { return nil }
+                index += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                index += 2
+            } else if byte == 0xE2, index + 2 < bytes.count {
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                guard (second == 0x80 && (0x90...0xA7 ~= third || third >= 0xB0)) || (second == 0x81 && third <= 0x9E)
+                else { return nil }
+                index += 3
+            } else {
+                return nil
+            }
+        }
+        return bytes
+    }
+
+    /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of ``plainBytes(_:)``, at the ASCII `separators`.
     static func splitTopLevel(_ bytes: [UInt8], separators: [UInt8]) -> [String] {
         var parts: [String] = []
         var start = 0
@@ -112,41 +176,64 @@ enum PeopleBytes {
         return parts
     }
 
-    /// The parts of plain ASCII `bytes` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text
-    /// between commas, semicolons, the first colon before any of them, and dashes that set parts apart.
+    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text between
+    /// commas, semicolons, the first colon before any of them, and dashes that set parts apart.
     static func segments(of bytes: [UInt8]) -> [String] {
         var segments: [String] = []
         var start = 0
-        for (index, byte) in bytes.enumerated() {
-            let separates =
-                byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";")
-                || (byte == UInt8(ascii: ":") && segments.isEmpty)
-                || (byte == UInt8(ascii: "-") && isSeparatorDash(at: index, in: bytes))
-            if separates {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let dash = dashLength(at: index, in: bytes)
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || (byte == UInt8(ascii: ":") && segments.isEmpty)
+            {
                 segments.append(string(bytes[start..<index]))
                 start = index + 1
+            } else if dash > 0, isSeparatorDash(at: index, length: dash, in: bytes) {
+                segments.append(string(bytes[start..<index]))
+                start = index + dash
             }
+            index += max(dash, 1)
         }
         segments.append(string(bytes[start...]))
         return segments
     }
 
-    /// ``PersonEntryParser/isSeparatorDash(at:in:)`` of plain ASCII `bytes`.
-    static func isSeparatorDash(at index: Int, in bytes: [UInt8]) -> Bool {
+    /// The length of the dash (`-`, `–`, `—`) at `index`, or 0.
+    private static func dashLength(at index: Int, in bytes: [UInt8]) -> Int {
+        if bytes[index] == UInt8(ascii: "-") { return 1 }
+        guard bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+            bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94
+        else { return 0 }
+        return 3
+    }
+
+    /// ``PersonEntryParser/isSeparatorDash(at:in:)`` of the dash of `length` bytes at `index` of ``plainBytes(_:)``.
+    static func isSeparatorDash(at index: Int, length: Int, in bytes: [UInt8]) -> Bool {
         let space = UInt8(ascii: " ")
         let before = index > 0 ? bytes[index - 1] : space
-        let after = index + 1 < bytes.count ? bytes[index + 1] : space
+        let after = index + length < bytes.count ? bytes[index + length] : space
         if before == space || after == space { return true }
         var start = index
         while start > 0, bytes[start - 1] != space { start -= 1 }
-        guard isUpperLetter(bytes[start]), isLowerLetter(after) else { return false }
-        var end = index + 1
+        guard character(at: start, in: bytes).isUppercase, character(at: index + length, in: bytes).isLowercase else {
+            return false
+        }
+        var end = index + length
         while end < bytes.count, bytes[end] != space { end += 1 }
         return PersonEntryParser.dashSetsOffRole(
             word: string(bytes[start..<index]),
-            next: string(bytes[(index + 1)..<end]),
-            rest: string(bytes[(index + 1)...])
+            next: string(bytes[(index + length)..<end]),
+            rest: string(bytes[(index + length)...])
         )
+    }
+
+    /// The character that starts at `index` of ``plainBytes(_:)``, where each scalar is one.
+    private static func character(at index: Int, in bytes: [UInt8]) -> Character {
+        let byte = bytes[index]
+        if byte < 0x80 { return Character(Unicode.Scalar(byte)) }
+        let length = byte >= 0xE0 ? 3 : 2
+        return string(bytes[index..<min(index + length, bytes.count)]).first ?? " "
     }
 
     private static func string(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }

@@ -31,6 +31,9 @@ enum PersonEntryParser {
     ///
     /// `allowLowercaseName` accepts a lone lower-case word (a user name) as the name, as list items may have.
     static func parse(_ text: String, allowLowercaseName: Bool = false) -> PersonEntry? {
+        // A sentence of prose names no one: a look at its bytes finds more words before the first comma than a name
+        // has, without the work below.
+        if PeopleBytes.opensWithLongPhrase(text) { return nil }
         var main = clean(text)
         guard !main.isEmpty, !PeopleWords.nobody.contains(main.lowercased()) else { return nil }
         var handle: String?
@@ -370,7 +373,7 @@ enum PersonEntryParser {
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
-        if let bytes = PeopleBytes.plainASCII(text) {
+        if let bytes = PeopleBytes.plainBytes(text) {
             return PeopleBytes.segments(of: bytes).map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
         }
         let characters = Array(text)
@@ -428,7 +431,7 @@ enum PersonEntryParser {
 
     /// Whether `text` opens more brackets (`(`, `[`) than it closes.
     static func hasUnclosedBracket(_ text: String) -> Bool {
-        if let bytes = PeopleBytes.plainASCII(text) {
+        if let bytes = PeopleBytes.plainBytes(text) {
             let opened = bytes.count { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
             return opened > bytes.count { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
         }
@@ -541,7 +544,7 @@ enum PersonEntryParser {
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
-        if let bytes = PeopleBytes.plainASCII(text) {
+        if let bytes = PeopleBytes.plainBytes(text) {
             return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
                 String(decoding: $0, as: UTF8.self)
             }
@@ -585,8 +588,9 @@ enum PersonEntryParser {
 
     /// Splits at `separators` outside brackets.
     static func splitTopLevel(_ text: String, separators: Set<Character>) -> [String] {
-        if let bytes = PeopleBytes.plainASCII(text) {
-            return PeopleBytes.splitTopLevel(bytes, separators: separators.compactMap(\.asciiValue))
+        let asciiSeparators = separators.compactMap { $0.unicodeScalars.count == 1 ? $0.asciiValue : nil }
+        if asciiSeparators.count == separators.count, let bytes = PeopleBytes.plainBytes(text) {
+            return PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators)
         }
         var parts: [String] = []
         var current = ""
