@@ -197,6 +197,9 @@ enum PeopleWords {
         ("host", "host"), ("convenor", "convenor"), ("convener", "convenor"),
     ]
 
+    /// ``roleTags`` with each phrase in words.
+    static let roleTagWords = roleTags.map { (words: $0.phrase.split(separator: " ").map(String.init), tag: $0.tag) }
+
     /// Whether a heading title names a people block.
     static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         let key = normalise(title)
@@ -217,8 +220,13 @@ enum PeopleWords {
     /// The label without a trailing note in brackets (`Attendees (in order of arrival)`), normalised.
     static func labelKey(_ text: String) -> String {
         // Emoji and counts beside a label (`Attendees 👋`, `Present (12)`) are no part of it.
-        let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
-        var key = normalise(kept)
+        var key: String
+        if let kept = PeopleBytes.keptLowercasedASCII(text) {
+            key = tidy(kept.trimming("*_#:- "))
+        } else {
+            let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
+            key = normalise(kept)
+        }
         if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex {
             key = normalise(String(key[..<open]))
         }
@@ -348,11 +356,10 @@ enum PeopleWords {
         var words = tidy(text).split(separator: " ").map(String.init)
         var found: [(position: Int, tag: String)] = []
         // Longer phrases first; a matched word is used once.
-        for (phrase, tag) in roleTags {
-            let phraseWords = phrase.split(separator: " ").map(String.init)
+        for (phraseWords, tag) in roleTagWords {
             guard phraseWords.count <= words.count else { continue }
             for start in 0...(words.count - phraseWords.count)
-            where Array(words[start..<start + phraseWords.count]) == phraseWords {
+            where words[start..<start + phraseWords.count].elementsEqual(phraseWords) {
                 found.append((start, tag))
                 for index in start..<start + phraseWords.count { words[index] = "" }
             }

@@ -106,11 +106,12 @@ struct PersonBlockReader {
         let block = blocks[index]
         close()
         scoped = false
-        if let role = roleLine(block) {
+        let labelled = labelled(block.text)
+        if let role = roleLine(block, labelled: labelled) {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if let (label, value) = labelled(block.text), !value.isEmpty, let group = labelGroup(label) {
+        if let (label, value) = labelled, !value.isEmpty, let group = labelGroup(label) {
             readInline(label: label, value: value, group: group, lines: block.lines)
             return
         }
@@ -155,12 +156,13 @@ struct PersonBlockReader {
             }
             return
         }
-        if let role = roleLine(block) {
+        // The label of a `Label: value` line, read once for every test below.
+        let label = labelled(block.text)
+        if let role = roleLine(block, labelled: label) {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if labelled(block.text) == nil, block.kind == .line, TextSearch.hasPrefix(block.text, ignoringCase: "apologies")
-        {
+        if label == nil, block.kind == .line, TextSearch.hasPrefix(block.text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (text, joined) = continuation(of: index, text: block.text)
             if !joined.isEmpty, let names = absenceSentence(text) {
@@ -179,9 +181,8 @@ struct PersonBlockReader {
                 open?.blocks.append(index)
                 return
             }
-            if startNestedLabel(at: index) { return }
+            if startNestedLabel(at: index, labelled: label) { return }
         }
-        let label = labelled(block.text)
         if let (label, value) = label, let group = labelGroup(label) {
             if value.isEmpty {
                 startLabel(label, group: group)
@@ -198,7 +199,7 @@ struct PersonBlockReader {
             return
         }
         guard open != nil else { return }
-        if endsPeopleBlock(block) {
+        if endsPeopleBlock(block, labelled: label) {
             // `Agenda:` or `**Next steps**` under a people block starts something else.
             close()
             scoped = false
@@ -239,9 +240,8 @@ struct PersonBlockReader {
     }
 
     /// Starts a block of the nested items of `- Present:`; `false` when the item is no people label.
-    private mutating func startNestedLabel(at index: Int) -> Bool {
+    private mutating func startNestedLabel(at index: Int, labelled itemLabel: (label: String, value: String)?) -> Bool {
         let block = blocks[index]
-        let itemLabel = labelled(block.text)
         guard itemLabel?.value.isEmpty ?? true,
             let group = itemLabel.map({ labelGroup($0.label) })
                 ?? PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
@@ -285,7 +285,7 @@ struct PersonBlockReader {
         while next < blocks.count, !sectionStarts.contains(next),
             blocks[next].group == block.group || blocks[next].lines.lowerBound == last + 1
         {
-            let open = Self.isUnbalanced(result)
+            let open = PersonEntryParser.hasUnclosedBracket(result)
             // `(Riverside Trust` over `- Chair), …`: a wrapped dash that Markdown read as a list item.
             let wrappedDash = blocks[next].kind == .item && open && blocks[next].lines.lowerBound == last + 1
             guard blocks[next].kind == .line || wrappedDash else { break }
@@ -302,10 +302,6 @@ struct PersonBlockReader {
             next += 1
         }
         return (tidy(result.replacingAll(",,", with: ",")), lines)
-    }
-
-    static func isUnbalanced(_ text: String) -> Bool {
-        text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
     }
 
     /// Whether `line` carries on the entry `previous` ends with, rather than starting a new one: after a comma,
@@ -369,8 +365,8 @@ struct PersonBlockReader {
 
     /// Whether a block inside a people block starts something else: a label over nothing (`Agenda:`), or a bold
     /// line that names no one (`**Next steps**`).
-    private func endsPeopleBlock(_ block: OutlineBlock) -> Bool {
-        if let (label, value) = labelled(block.text), value.isEmpty {
+    private func endsPeopleBlock(_ block: OutlineBlock, labelled: (label: String, value: String)?) -> Bool {
+        if let (label, value) = labelled, value.isEmpty {
             return !PersonEntryParser.isNameLike(label, allowLowercase: false)
         }
         return block.kind == .line && block.isEmphasised && PersonEntryParser.parse(block.text) == nil
@@ -391,7 +387,7 @@ struct PersonBlockReader {
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
-        guard text.utf8.contains(UInt8(ascii: ":")), let colon = text.firstIndex(of: ":") else { return nil }
+        guard PeopleBytes.mayBeLabelled(text), let colon = text.firstIndex(of: ":") else { return nil }
         var label = tidy(String(text[..<colon]).trimming("*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
@@ -409,10 +405,15 @@ struct PersonBlockReader {
     // MARK: Role lines
 
     /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
-    func roleLine(_ block: OutlineBlock) -> (role: String, entries: [PersonEntry])? {
+    ///
+    /// `labelled` is what ``labelled(_:)`` reads of the block's text.
+    func roleLine(
+        _ block: OutlineBlock,
+        labelled: (label: String, value: String)?
+    ) -> (role: String, entries: [PersonEntry])? {
         let vocabulary = context.options.vocabulary
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
-        if let (label, value) = labelled(block.text), PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
+        if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
             for part in PersonEntryParser.splitTopLevel(value, separators: [",", ";"]) {
@@ -428,6 +429,7 @@ struct PersonBlockReader {
             guard !entries.isEmpty else { return nil }
             return (PeopleWords.roleName(forLabel: label), entries)
         }
+        guard PeopleBytes.mayOpenOrEndRoleLine(block.text) else { return nil }
         let lower = block.text.lowercased().trimming(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
             let value = String(block.text.dropFirst(phrase.count + 1)).trimming(" .")
@@ -455,8 +457,6 @@ struct PersonBlockReader {
     }
 
     private mutating func read(_ region: Region) {
-        var fragments: [Fragment] = []
-        var rows: [Int] = []
         var headers: [Int: Header] = [:]
         var notes = Set<Int>()
         var childrenOf: [Int: [Int]] = [:]
@@ -472,55 +472,45 @@ struct PersonBlockReader {
                 notes.formUnion(region.blocks.filter { blocks.isNested($0, under: index) })
             }
         }
-        for index in region.blocks where !notes.contains(index) && headers[index] == nil {
+        let kept = region.blocks.filter { !notes.contains($0) && headers[$0] == nil }
+        for row in kept where blocks[row].kind == .tableRow { readTableRow(row, region: region) }
+        // Fragments are joined and read as they come, so that a tentative block stops at its first stray line.
+        var tally = RegionTally(mode: region.mode)
+        var pending: Fragment?
+        reading: for index in kept {
             let block = blocks[index]
+            let pieces: [String]
             switch block.kind {
-            case .tableRow:
-                rows.append(index)
-            case .item:
-                fragments.append(
-                    Fragment(text: block.text, lines: block.lines, kind: .item, group: block.group, block: index)
+            case .item: pieces = [block.text]
+            case .line: pieces = PersonEntryParser.splitRunTogether(block.text)
+            case .tableRow, .heading: continue
+            }
+            for piece in pieces {
+                let fragment = Fragment(
+                    text: piece,
+                    lines: block.lines,
+                    kind: block.kind,
+                    group: block.group,
+                    block: index
                 )
-            case .line:
-                for piece in PersonEntryParser.splitRunTogether(block.text) {
-                    fragments.append(
-                        Fragment(text: piece, lines: block.lines, kind: .line, group: block.group, block: index)
-                    )
+                if var previous = pending, join(&previous, with: fragment) {
+                    pending = previous
+                    continue
                 }
-            case .heading:
-                continue
-            }
-        }
-        for row in rows { readTableRow(row, region: region) }
-        let merged = mergeContinuations(fragments)
-        var found: [(entry: PersonEntry, lines: ClosedRange<Int>, block: Int)] = []
-        var problems: [Fragment] = []
-        for (position, fragment) in merged.enumerated() {
-            if PersonEntryParser.isNobody(fragment.text) || PersonEntryParser.isCount(fragment.text) { continue }
-            // Under a label line, `Ann Lee, Bob Roy` is two people; under a heading it may be `Name, Organisation`.
-            let labelOnly: Bool
-            if case .label(scoped: false) = region.mode { labelOnly = true } else { labelOnly = false }
-            if PersonEntryParser.looksLikeList(fragment.text, allowPairs: labelOnly) {
-                let list = PersonEntryParser.parseList(fragment.text)
-                found += list.entries.map { ($0, fragment.lines, fragment.block) }
-                problems += list.failures.map {
-                    Fragment(text: $0, lines: fragment.lines, kind: .line, group: 0, block: fragment.block)
+                if let done = pending {
+                    switch tally.take(done) {
+                    case .more: break
+                    case .stop: break reading
+                    case .reject: return
+                    }
                 }
-                continue
+                pending = fragment
             }
-            if let entry = PersonEntryParser.parse(fragment.text, allowLowercaseName: fragment.kind == .item) {
-                found.append((entry, fragment.lines, fragment.block))
-                continue
-            }
-            if case .label(scoped: false) = region.mode {
-                // Outside a people heading the block ends where a paragraph or list of non-people starts.
-                if position == 0 || merged[position - 1].group != fragment.group { break }
-            }
-            problems.append(fragment)
         }
-        if case .tentative(let minimum) = region.mode {
-            guard problems.isEmpty, found.count >= minimum else { return }
-        }
+        if !tally.stopped, let done = pending, tally.take(done) == .reject { return }
+        if case .tentative(let minimum) = tally.mode, tally.found.count < minimum { return }
+        var found = tally.found
+        let problems = tally.problems
         var entries = found.map(\.entry)
         PersonEntryParser.settleWeakRoles(&entries)
         for index in found.indices { found[index].entry = entries[index] }
@@ -601,29 +591,23 @@ struct PersonBlockReader {
         for failure in list.failures { warn(failure, label: label, line: lines.lowerBound) }
     }
 
-    /// Joins wrapped entries: a line starting in lower case or with `and`, a line after one ending with a dash or
-    /// comma, and the rest of an organisation (`Riverside Community` / `Federation- permanent member`).
-    private func mergeContinuations(_ fragments: [Fragment]) -> [Fragment] {
-        var merged: [Fragment] = []
-        for fragment in fragments {
-            guard var previous = merged.last, previous.kind == .line, fragment.kind == .line,
-                continues(previous.text, with: fragment.text)
-                    // A line indented deeper than the entry it follows wraps it (`… -` over `    Director`).
-                    || (fragment.block != previous.block
-                        && blocks[fragment.block].column > blocks[previous.block].column
-                        && blocks[fragment.block].group == blocks[previous.block].group)
-            else {
-                merged.append(fragment)
-                continue
-            }
-            let wordBreak =
-                previous.text.hasSuffix("-") && previous.text.dropLast().last?.isLetter == true
-                && fragment.text.first?.isLowercase == true
-            previous.text = wordBreak ? previous.text + fragment.text : previous.text + " " + fragment.text
-            previous.lines = previous.lines.lowerBound...max(previous.lines.upperBound, fragment.lines.upperBound)
-            merged[merged.count - 1] = previous
-        }
-        return merged
+    /// Joins `fragment` to `previous` when it wraps it: a line starting in lower case or with `and`, a line after
+    /// one ending with a dash or comma, and the rest of an organisation (`Riverside Community` / `Federation-
+    /// permanent member`); `false` when it starts an entry of its own.
+    private func join(_ previous: inout Fragment, with fragment: Fragment) -> Bool {
+        guard previous.kind == .line, fragment.kind == .line,
+            continues(previous.text, with: fragment.text)
+                // A line indented deeper than the entry it follows wraps it (`… -` over `    Director`).
+                || (fragment.block != previous.block
+                    && blocks[fragment.block].column > blocks[previous.block].column
+                    && blocks[fragment.block].group == blocks[previous.block].group)
+        else { return false }
+        let wordBreak =
+            previous.text.hasSuffix("-") && previous.text.dropLast().last?.isLetter == true
+            && fragment.text.first?.isLowercase == true
+        previous.text = wordBreak ? previous.text + fragment.text : previous.text + " " + fragment.text
+        previous.lines = previous.lines.lowerBound...max(previous.lines.upperBound, fragment.lines.upperBound)
+        return true
     }
 
     private func continues(_ previous: String, with next: String) -> Bool {

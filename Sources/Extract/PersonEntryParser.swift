@@ -1,3 +1,5 @@
+import Ingest
+
 /// One person as written in a people block, before it becomes a ``Person``.
 struct PersonEntry: Hashable, Sendable {
     /// The name as written, without handles or notes in brackets.
@@ -29,6 +31,9 @@ enum PersonEntryParser {
     ///
     /// `allowLowercaseName` accepts a lone lower-case word (a user name) as the name, as list items may have.
     static func parse(_ text: String, allowLowercaseName: Bool = false) -> PersonEntry? {
+        // A sentence of prose names no one: a look at its bytes finds more words before the first comma than a name
+        // has, without the work below.
+        if PeopleBytes.opensWithLongPhrase(text) { return nil }
         var main = clean(text)
         guard !main.isEmpty, !PeopleWords.nobody.contains(main.lowercased()) else { return nil }
         var handle: String?
@@ -37,13 +42,13 @@ enum PersonEntryParser {
         let (outside, inside) = splitBrackets(main)
         main = outside
         // An unclosed bracket (`Ann Lee (alee`) holds a broken handle or note: kept only as a role.
-        let unclosed = text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
+        let unclosed = hasUnclosedBracket(text)
         for (position, content) in inside.enumerated() {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
             if areInitials(content, of: main) { continue }
             for piece in splitTopLevel(content, separators: [",", ";"]) {
-                let part = tidy(piece)
+                let part = tidied(piece)
                 if part.hasPrefix("@") && !part.contains(" ") {
                     handle = handle ?? part
                 } else if !part.isEmpty {
@@ -60,7 +65,7 @@ enum PersonEntryParser {
             if let index = words.firstIndex(where: { $0.count > 1 && $0.hasPrefix("@") }) {
                 handle = handle ?? words[index].trimming(",;.:")
                 words.remove(at: index)
-                main = tidy(words.joined(separator: " "))
+                main = tidied(words.joined(separator: " "))
             }
         }
         var segments = segments(of: main)
@@ -120,7 +125,7 @@ enum PersonEntryParser {
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
             for lead in ["and ", "& "] where part.lowercased().hasPrefix(lead) {
-                part = tidy(String(part.dropFirst(lead.count)))
+                part = tidied(String(part.dropFirst(lead.count)))
             }
             if isNobody(part) || isCount(part) { continue }
             let names = splitConjunction(part)
@@ -147,8 +152,8 @@ enum PersonEntryParser {
     /// or with `allowPairs`, two names of two words or more each (`Ann Lee, Bob Roy`).
     static func looksLikeList(_ text: String, allowPairs: Bool = false) -> Bool {
         let parts = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","]).flatMap { piece in
-            var part = tidy(piece)
-            for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
+            var part = tidied(piece)
+            for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidied(String(part.dropFirst(lead.count))) }
             return splitConjunction(part)
         }
         let pair = allowPairs && parts.count == 2 && parts.allSatisfy { $0.split(separator: " ").count >= 2 }
@@ -160,9 +165,18 @@ enum PersonEntryParser {
 
     /// Whether `text` says nothing about anyone: empty, `None`, `N/A`.
     static func isNobody(_ text: String) -> Bool {
+        // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
+        // something, but never nobody.
+        if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
         let key = clean(text).lowercased().trimming(" .()[]")
         return key.isEmpty || PeopleWords.nobody.contains(key) || key.allSatisfy { "-–—*_.=|".contains($0) }
     }
+
+    /// The length of the longest of ``PeopleWords/nobody``.
+    private static let longestNobody = PeopleWords.nobody.map(\.count).max() ?? 0
+
+    /// `text` as ``tidy(_:)`` leaves it, without its work when a look at the bytes finds it tidy already.
+    static func tidied(_ text: String) -> String { PeopleBytes.isTidy(text) ? text : tidy(text) }
 
     /// `4 members of the public`: a head count, not a person.
     static func isCount(_ text: String) -> Bool {
@@ -189,7 +203,7 @@ enum PersonEntryParser {
     /// Whether `text` looks like a person's name: one to six capitalised words, initials, particles (`van`, `de`)
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
-        let name = tidy(text)
+        let name = tidied(text)
         if name.hasPrefix("@") { return name.count > 1 && !name.contains(" ") }
         let key = name.lowercased()
         guard !name.isEmpty, name.count <= 60, !PeopleWords.nobody.contains(key), !PeopleWords.notNames.contains(key)
@@ -244,7 +258,7 @@ enum PersonEntryParser {
     /// organisation's) any word is; a phrase in lower case is a role too.
     static func isRoleLike(_ text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
-        let words = tidy(text).split(separator: " ").map { word -> String in
+        let words = tidied(text).split(separator: " ").map { word -> String in
             let bare = singular(word.lowercased().trimming(".,;:'’()\""))
             let parts = bare.split(separator: "-")
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
@@ -261,7 +275,7 @@ enum PersonEntryParser {
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
     /// body rather than a role: `Canal & River Volunteers`, not `Chair and Trustees`.
     static func isNamedBody(_ text: String) -> Bool {
-        let words = tidy(text).split(separator: " ").map(String.init)
+        let words = tidied(text).split(separator: " ").map(String.init)
         guard words.count >= 3, words.contains("&") || words.contains("and"), let last = words.last,
             last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(last.lowercased()))
         else { return false }
@@ -274,7 +288,7 @@ enum PersonEntryParser {
     ///
     /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
     static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
-        var text = tidy(descriptor).trimming(" .,;:")
+        var text = tidied(descriptor).trimming(" .,;:")
         if !inBrackets, text.contains("(") {
             let (outside, inside) = splitBrackets(text)
             text = outside
@@ -313,7 +327,7 @@ enum PersonEntryParser {
     static func isNote(_ text: String) -> Bool {
         let words = text.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return true }
-        let pronouns = text.lowercased().split(separator: "/").map { tidy(String($0)) }
+        let pronouns = text.lowercased().split(separator: "/").map { tidied(String($0)) }
         if pronouns.count > 1, pronouns.allSatisfy({ PeopleWords.pronouns.contains($0) }) { return true }
         return words.count > 3 || text.contains(where: \.isNumber) || PeopleWords.noteWords.contains(first)
     }
@@ -345,7 +359,7 @@ enum PersonEntryParser {
             }
             return [.organization(left), .role(right)]
         }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidied(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
         else { return [.either(text)] }
@@ -368,6 +382,9 @@ enum PersonEntryParser {
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
+        if let bytes = PeopleBytes.plainBytes(text) {
+            return PeopleBytes.segments(of: bytes).map { tidied($0) }.filter { !$0.isEmpty && !isNobody($0) }
+        }
         let characters = Array(text)
         var segments: [String] = []
         var current = ""
@@ -386,7 +403,7 @@ enum PersonEntryParser {
             index += 1
         }
         segments.append(current)
-        return segments.map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
+        return segments.map { tidied($0) }.filter { !$0.isEmpty && !isNobody($0) }
     }
 
     /// Whether the dash at `index` separates parts of an entry rather than joining a word (`Peña-Castellanos`,
@@ -401,14 +418,33 @@ enum PersonEntryParser {
         guard characters[start].isUppercase, after.isLowercase else { return false }
         var end = index + 1
         while end < characters.count, characters[end] != " " { end += 1 }
-        let next = String(characters[(index + 1)..<end]).lowercased().trimming(".,;:")
-        let word = String(characters[start..<index]).lowercased()
+        return dashSetsOffRole(
+            word: String(characters[start..<index]),
+            next: String(characters[(index + 1)..<end]),
+            rest: String(characters[(index + 1)...])
+        )
+    }
+
+    /// Whether a dash between a capitalised `word` and the lower-case word `next` that starts `rest` (the text
+    /// after the dash) sets off a role (`Trust-co-opted`) rather than joining a word (`Co-chair`).
+    static func dashSetsOffRole(word: String, next: String, rest: String) -> Bool {
+        let next = next.lowercased().trimming(".,;:")
+        let word = word.lowercased()
         // What follows reads as a role by its position: a lower-case phrase that is role-like up to the next comma
         // (`Cooperative-permanent member`).
-        let rest = String(characters[(index + 1)...]).split(separator: ",").first.map(String.init) ?? ""
+        let rest = rest.split(separator: ",").first.map(String.init) ?? ""
         let prefix = word.split(separator: "-").last.map(String.init) ?? word
         return (PeopleWords.roleWords.contains(next) || hasRoleWord(rest))
             && !PeopleWords.rolePrefixes.contains(word) && !PeopleWords.rolePrefixes.contains(prefix)
+    }
+
+    /// Whether `text` opens more brackets (`(`, `[`) than it closes.
+    static func hasUnclosedBracket(_ text: String) -> Bool {
+        if let bytes = PeopleBytes.plainBytes(text) {
+            let opened = bytes.count { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
+            return opened > bytes.count { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
+        }
+        return text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
     }
 
     /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
@@ -416,7 +452,7 @@ enum PersonEntryParser {
         let characters = Array(text)
         for index in characters.indices where dashes.contains(characters[index]) {
             guard isSeparatorDash(at: index, in: characters) else { continue }
-            let rest = tidy(String(characters[(index + 1)...]))
+            let rest = tidied(String(characters[(index + 1)...]))
             if !rest.isEmpty, isRoleLike(rest) { return true }
         }
         return false
@@ -432,7 +468,8 @@ enum PersonEntryParser {
         var index = 0
         while index < words.count {
             let current = pieces[pieces.count - 1]
-            if !current.isEmpty, endsRole(current), let run = nameRun(words, from: index), run > 0 {
+            // The cheap look at the words ahead goes first: most lines hold no run of names.
+            if !current.isEmpty, let run = nameRun(words, from: index), run > 0, endsRole(current) {
                 pieces.append([])
             }
             pieces[pieces.count - 1].append(words[index])
@@ -444,12 +481,13 @@ enum PersonEntryParser {
     /// Whether the words so far are an entry (or a continuation) that ends with a role.
     private static func endsRole(_ words: [String]) -> Bool {
         guard let last = words.last else { return false }
-        let text = words.joined(separator: " ")
-        let continuation = words.first?.first?.isLowercase == true
-        guard continuation || (text.contains(",") && hasDashRole(text)) else { return false }
         let word = last.lowercased()
-        guard word.allSatisfy({ $0.isLetter || $0 == "-" }), !functionWords.contains(word) else { return false }
-        return PeopleWords.roleWords.contains(singular(word)) || last.first?.isLowercase == true
+        guard word.allSatisfy({ $0.isLetter || $0 == "-" }), !functionWords.contains(word),
+            PeopleWords.roleWords.contains(singular(word)) || last.first?.isLowercase == true
+        else { return false }
+        if words.first?.first?.isLowercase == true { return true }
+        let text = words.joined(separator: " ")
+        return text.contains(",") && hasDashRole(text)
     }
 
     /// The number of capitalised words from `start` whose last ends with a comma (`James Harding,`), or `nil`.
@@ -471,7 +509,8 @@ enum PersonEntryParser {
     /// Never inside brackets (`Ann (Fire and Rescue)`), nor where a lone word follows a longer phrase, which
     /// completes an organisation (`County Fire and Rescue`) rather than naming someone.
     static func splitConjunction(_ text: String) -> [String] {
-        for separator in [" and ", " & "] where text.contains(separator) {
+        // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `.
+        for separator in [" and ", " & "] where TextSearch.contains(text, separator) && text.contains(separator) {
             let parts = splitTopLevel(text, phrase: separator)
             guard parts.count > 1 else { continue }
             if let last = parts.last, last.split(separator: " ").count == 1,
@@ -487,7 +526,11 @@ enum PersonEntryParser {
     }
 
     /// Splits at `phrase` outside brackets, each part tidied.
+    ///
+    /// `phrase` is spaces, ASCII punctuation, letters and dashes, which no other characters equal, so that text
+    /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
+        guard TextSearch.contains(text, phrase) else { return [tidied(text)] }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -505,39 +548,59 @@ enum PersonEntryParser {
             rest = rest.dropFirst()
         }
         parts.append(current)
-        return parts.map { tidy($0) }
+        return parts.map { tidied($0) }
     }
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
-        var outside = ""
-        var inside: [String] = []
-        var depth = 0
-        var current = ""
-        for character in text {
-            if character == "(" || character == "[" {
-                if depth > 0 { current.append(character) }
-                depth += 1
-            } else if (character == ")" || character == "]") && depth > 0 {
-                depth -= 1
-                if depth == 0 {
-                    inside.append(current)
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            } else if depth > 0 {
-                current.append(character)
-            } else {
-                outside.append(character)
+        if let bytes = PeopleBytes.plainBytes(text) {
+            return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
+                String(decoding: $0, as: UTF8.self)
             }
         }
-        if depth > 0, !current.isEmpty { inside.append(current) }
-        return (tidy(outside), inside.map { tidy($0) })
+        return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
+    }
+
+    /// ``splitBrackets(_:)`` of `units` (characters, or the bytes of ASCII text), each run of them made a string by
+    /// `string`.
+    private static func splitBrackets<Unit: Equatable>(
+        _ units: [Unit],
+        opening: [Unit],
+        closing: [Unit],
+        string: ([Unit]) -> String
+    ) -> (outside: String, inside: [String]) {
+        var outside: [Unit] = []
+        var inside: [String] = []
+        var depth = 0
+        var current: [Unit] = []
+        for unit in units {
+            if opening.contains(unit) {
+                if depth > 0 { current.append(unit) }
+                depth += 1
+            } else if closing.contains(unit) && depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    inside.append(tidied(string(current)))
+                    current.removeAll(keepingCapacity: true)
+                } else {
+                    current.append(unit)
+                }
+            } else if depth > 0 {
+                current.append(unit)
+            } else {
+                outside.append(unit)
+            }
+        }
+        if depth > 0, !current.isEmpty { inside.append(tidied(string(current))) }
+        return (tidied(string(outside)), inside)
     }
 
     /// Splits at `separators` outside brackets.
     static func splitTopLevel(_ text: String, separators: Set<Character>) -> [String] {
+        let asciiSeparators = separators.compactMap { $0.unicodeScalars.count == 1 ? $0.asciiValue : nil }
+        if asciiSeparators.count == separators.count, let bytes = PeopleBytes.plainBytes(text) {
+            return PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators)
+        }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -557,12 +620,12 @@ enum PersonEntryParser {
 
     /// The text tidied, without list glyphs, emphasis markers or a closing full stop.
     static func clean(_ text: String) -> String {
-        var result = tidy(text.replacingAll("**", with: "").replacingAll("__", with: ""))
-        while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
+        var result = tidied(text.replacingAll("**", with: "").replacingAll("__", with: ""))
+        while let first = result.first, "*•·▪◦>".contains(first) { result = tidied(String(result.dropFirst())) }
         while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),
             !(last == "." && endsWithInitial(result))
         {
-            result = tidy(String(result.dropLast()))
+            result = tidied(String(result.dropLast()))
         }
         return result
     }

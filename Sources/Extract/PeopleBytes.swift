@@ -1,0 +1,289 @@
+/// First looks at the UTF-8 bytes of people lines, which answer as the character-level reading would where the
+/// bytes can tell (ASCII text, or an ASCII character that no other can join) and leave the rest to it.
+enum PeopleBytes {
+    /// Whether `text` may be a `Label: value` line as ``PersonBlockReader/labelled(_:)`` reads it.
+    ///
+    /// `false` only when that reading finds no label: there is no colon, or before the first one stands a
+    /// character no label holds (`,`, `?`, a quote) or seven words or more (a label has five at most, and a head
+    /// count in brackets takes one away).
+    static func mayBeLabelled(_ text: String) -> Bool {
+        var words = 0
+        var inWord = false
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ":") { return true }
+            defer { previous = byte }
+            guard byte < 0x80 else { continue }
+            if isSpace(byte) {
+                inWord = false
+                continue
+            }
+            // An ASCII character after another starts a character of its own, which no label may hold.
+            if !isLabelByte(byte), previous < 0x80 { return false }
+            // Words that are no more than the markup a label loses at its ends do not count.
+            if !inWord, !isMarkup(byte) {
+                inWord = true
+                words += 1
+                if words >= 7 { return false }
+            }
+        }
+        return false
+    }
+
+    /// Whether `text` in lower case, without spaces and full stops at its ends, may open with a role lead
+    /// (`Notes taken by`) or end with a note-taking phrase (`took notes`); `false` only when it cannot.
+    static func mayOpenOrEndRoleLine(_ text: String) -> Bool {
+        guard let lowered = loweredASCII(text) else { return true }
+        var start = lowered.startIndex
+        var end = lowered.endIndex
+        while start < end, lowered[start] == UInt8(ascii: " ") || lowered[start] == UInt8(ascii: ".") { start += 1 }
+        while end > start, lowered[end - 1] == UInt8(ascii: " ") || lowered[end - 1] == UInt8(ascii: ".") { end -= 1 }
+        let line = lowered[start..<end]
+        return roleLeadBytes.contains { line.starts(with: $0) }
+            || noteTakingBytes.contains { line.count >= $0.count && line.suffix($0.count).elementsEqual($0) }
+    }
+
+    /// The text of an ASCII `text` kept by ``PeopleWords/labelKey(_:)`` (letters, digits, spaces and
+    /// `'()/-&,`), in lower case; `nil` when `text` is not ASCII.
+    static func keptLowercasedASCII(_ text: String) -> String? {
+        guard let lowered = loweredASCII(text) else { return nil }
+        let kept = lowered.filter { byte in
+            isLowerLetter(byte) || isDigit(byte) || isSpace(byte) || keyPunctuation.contains(byte)
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// The bytes of `text` with ASCII letters in lower case; `nil` when `text` is not ASCII.
+    static func loweredASCII(_ text: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            bytes.append(isUpperLetter(byte) ? byte | 0x20 : byte)
+        }
+        return bytes
+    }
+
+    private static let roleLeadBytes = PeopleWords.roleLeads.map { Array(($0.phrase + " ").utf8) }
+    private static let noteTakingBytes = PeopleWords.noteTakingPhrases.map { Array((" " + $0).utf8) }
+    private static let keyPunctuation = Array("'()/-&,".utf8)
+
+    /// The ASCII spaces ``tidy(_:)`` and `Character.isWhitespace` agree on.
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    static func isUpperLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    static func isLowerLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+    /// An ASCII byte a label may hold, or lose at its ends (`*_#`), or hold in a head count (`(14)`).
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) || labelPunctuation.contains(byte)
+    }
+
+    private static let labelPunctuation = Array("'-&.*_#()".utf8)
+
+    /// The bytes a label loses at its ends.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "-")
+    }
+
+    /// Whether ASCII `text` holds seven words or more, outside brackets, before its first comma, semicolon, colon
+    /// or dash: where ``PersonEntryParser/parse(_:allowLowercaseName:)`` takes the name from, and more words than a
+    /// name has.
+    ///
+    /// Only words with a letter or digit and no `@` count: whatever markup, handles and e-mail addresses parse drops
+    /// first, they stay words. `false` as soon as a byte is not ASCII.
+    static func opensWithLongPhrase(_ text: String) -> Bool {
+        var depth = 0
+        var words = 0
+        var counts = false
+        var hasAt = false
+        func endWord() {
+            if counts, !hasAt { words += 1 }
+            counts = false
+            hasAt = false
+        }
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return false }
+            // Brackets as PersonEntryParser.splitBrackets(_:) reads them: their content is no part of the name.
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                depth += 1
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
+                depth -= 1
+            } else if depth > 0 {
+                continue
+            } else if isSpace(byte) {
+                endWord()
+                if words >= 7 { return true }
+            } else if segmentEnds.contains(byte) {
+                break
+            } else if byte == UInt8(ascii: "@") {
+                hasAt = true
+            } else if isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
+                counts = true
+            }
+        }
+        endWord()
+        return words >= 7
+    }
+
+    /// The bytes that may end the first segment of an entry.
+    private static let segmentEnds = Array(",;:-".utf8)
+
+    /// Whether `text` has at least `count` ASCII letters and digits.
+    static func alphanumericCount(_ text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        for byte in text.utf8 where isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
+            found += 1
+            if found >= count { return true }
+        }
+        return false
+    }
+
+    /// Whether ``tidy(_:)`` leaves `text` as it is: no white space but single spaces between words.
+    ///
+    /// Beside ASCII spaces, the white space Unicode names is U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028,
+    /// U+2029, U+202F, U+205F and U+3000; text with any of them, or with the lead byte of U+1680 or U+3000, is
+    /// left to the full look.
+    static func isTidy(_ text: String) -> Bool {
+        let bytes = text.utf8
+        var previous = UInt8(ascii: " ")
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "):
+                if previous == UInt8(ascii: " ") { return false }
+            case 0x09...0x0D, 0xE1, 0xE3:
+                return false
+            case 0xC2, 0xE2:
+                let next = bytes.index(after: index)
+                guard next < bytes.endIndex else { return false }
+                let second = bytes[next]
+                if byte == 0xC2, second == 0x85 || second == 0xA0 { return false }
+                if byte == 0xE2, second == 0x80 || second == 0x81 {
+                    let third = bytes.index(after: next)
+                    guard third < bytes.endIndex else { return false }
+                    let scalar = 0x2000 + (UInt32(second & 0x3F) << 6) + UInt32(bytes[third] & 0x3F)
+                    if scalar <= 0x200A || scalar == 0x2028 || scalar == 0x2029 || scalar == 0x202F || scalar == 0x205F
+                    {
+                        return false
+                    }
+                }
+            default:
+                break
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        return previous != UInt8(ascii: " ")
+    }
+
+    // MARK: Splitting ASCII entries
+
+    /// The bytes of `text` when each of its scalars is a character of its own that equals no other scalar: ASCII
+    /// but the carriage return, Latin letters and signs (U+0080 to U+02FF) and general punctuation (U+2010 to
+    /// U+2027, U+2030 to U+205E: dashes, quotes, bullets); `nil` otherwise.
+    ///
+    /// In such text a byte that is an ASCII character is that character, whatever surrounds it, so that splitting
+    /// at ASCII bytes splits where the characters would.
+    static func plainBytes(_ text: String) -> [UInt8]? {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard byte != 0x0D else { return nil }
+                index += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                index += 2
+            } else if byte == 0xE2, index + 2 < bytes.count {
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                guard (second == 0x80 && (0x90...0xA7 ~= third || third >= 0xB0)) || (second == 0x81 && third <= 0x9E)
+                else { return nil }
+                index += 3
+            } else {
+                return nil
+            }
+        }
+        return bytes
+    }
+
+    /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of ``plainBytes(_:)``, at the ASCII `separators`.
+    static func splitTopLevel(_ bytes: [UInt8], separators: [UInt8]) -> [String] {
+        var parts: [String] = []
+        var start = 0
+        var depth = 0
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+            if depth == 0, separators.contains(byte) {
+                parts.append(string(bytes[start..<index]))
+                start = index + 1
+            }
+        }
+        parts.append(string(bytes[start...]))
+        return parts
+    }
+
+    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text between
+    /// commas, semicolons, the first colon before any of them, and dashes that set parts apart.
+    static func segments(of bytes: [UInt8]) -> [String] {
+        var segments: [String] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let dash = dashLength(at: index, in: bytes)
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || (byte == UInt8(ascii: ":") && segments.isEmpty)
+            {
+                segments.append(string(bytes[start..<index]))
+                start = index + 1
+            } else if dash > 0, isSeparatorDash(at: index, length: dash, in: bytes) {
+                segments.append(string(bytes[start..<index]))
+                start = index + dash
+            }
+            index += max(dash, 1)
+        }
+        segments.append(string(bytes[start...]))
+        return segments
+    }
+
+    /// The length of the dash (`-`, `–`, `—`) at `index`, or 0.
+    private static func dashLength(at index: Int, in bytes: [UInt8]) -> Int {
+        if bytes[index] == UInt8(ascii: "-") { return 1 }
+        guard bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+            bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94
+        else { return 0 }
+        return 3
+    }
+
+    /// ``PersonEntryParser/isSeparatorDash(at:in:)`` of the dash of `length` bytes at `index` of ``plainBytes(_:)``.
+    static func isSeparatorDash(at index: Int, length: Int, in bytes: [UInt8]) -> Bool {
+        let space = UInt8(ascii: " ")
+        let before = index > 0 ? bytes[index - 1] : space
+        let after = index + length < bytes.count ? bytes[index + length] : space
+        if before == space || after == space { return true }
+        var start = index
+        while start > 0, bytes[start - 1] != space { start -= 1 }
+        guard character(at: start, in: bytes).isUppercase, character(at: index + length, in: bytes).isLowercase else {
+            return false
+        }
+        var end = index + length
+        while end < bytes.count, bytes[end] != space { end += 1 }
+        return PersonEntryParser.dashSetsOffRole(
+            word: string(bytes[start..<index]),
+            next: string(bytes[(index + length)..<end]),
+            rest: string(bytes[(index + length)...])
+        )
+    }
+
+    /// The character that starts at `index` of ``plainBytes(_:)``, where each scalar is one.
+    private static func character(at index: Int, in bytes: [UInt8]) -> Character {
+        let byte = bytes[index]
+        if byte < 0x80 { return Character(Unicode.Scalar(byte)) }
+        let length = byte >= 0xE0 ? 3 : 2
+        return string(bytes[index..<min(index + length, bytes.count)]).first ?? " "
+    }
+
+    private static func string(_ bytes: some Collection<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+}
