@@ -20,6 +20,8 @@ public struct OrderedJSONEncoder: Sendable {
 
     /// The JSON text of `value`; pretty output ends with a newline.
     public func encode(_ value: some Encodable) throws -> String {
+        // Written straight to text as the value encodes itself; what streaming cannot honour goes through the tree.
+        if let text = try? StreamingJSONWriter.text(of: value, pretty: pretty) { return text }
         let text = try self.value(of: value).serialized(pretty: pretty)
         return pretty ? text + "\n" : text
     }
