@@ -191,9 +191,10 @@ public final class OutputFolder: @unchecked Sendable {
             guard let directory = opendir(path) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                // The name is read in place: an entry is only as long as its name, so the declared 256-byte field
+                // may run past the end of the directory's buffer.
+                guard let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { continue }
+                let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
                 guard name != ".", name != ".." else { continue }
                 let child = folder.isEmpty ? name : folder + "/" + name
                 var type = Int32(entry.pointee.d_type)
