@@ -314,7 +314,7 @@ extension Array where Element == OutlineBlock {
 /// Works on Unicode scalars, not characters, and writes bytes: it is called for every block and must not pay for
 /// grapheme breaking.
 func tidy(_ text: String) -> String {
-    if isTidyASCII(text) { return text }
+    if isTidy(text) { return text }
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
@@ -341,21 +341,40 @@ func tidy(_ text: String) -> String {
     return out.elementsEqual(text.utf8) ? text : String(decoding: out, as: UTF8.self)
 }
 
-/// Whether `text` is ASCII with single spaces between words and none at the ends: what ``tidy(_:)`` leaves as it
-/// is, found without decoding a scalar.
-private func isTidyASCII(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-        guard let first = bytes.first, let last = bytes.last else { return true }
-        guard first != 0x20, last != 0x20 else { return false }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            // Non-ASCII may be a space of another kind; tabs, line breaks and double spaces change.
-            if byte >= 0x80 || (byte < 0x20 && byte >= 0x09 && byte <= 0x0D) || (byte == 0x20 && previous == 0x20) {
-                return false
+/// Whether ``tidy(_:)`` leaves `text` as it is: no white space but single spaces between words.
+///
+/// Beside ASCII spaces, the white space Unicode names is U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028,
+/// U+2029, U+202F, U+205F and U+3000; text with any of them, or with the lead byte of U+1680 or U+3000, is
+/// left to the full look.
+func isTidy(_ text: String) -> Bool {
+    let bytes = text.utf8
+    var previous = UInt8(ascii: " ")
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: " "):
+            if previous == UInt8(ascii: " ") { return false }
+        case 0x09...0x0D, 0xE1, 0xE3:
+            return false
+        case 0xC2, 0xE2:
+            let next = bytes.index(after: index)
+            guard next < bytes.endIndex else { return false }
+            let second = bytes[next]
+            if byte == 0xC2, second == 0x85 || second == 0xA0 { return false }
+            if byte == 0xE2, second == 0x80 || second == 0x81 {
+                let third = bytes.index(after: next)
+                guard third < bytes.endIndex else { return false }
+                let scalar = 0x2000 + (UInt32(second & 0x3F) << 6) + UInt32(bytes[third] & 0x3F)
+                if scalar <= 0x200A || scalar == 0x2028 || scalar == 0x2029 || scalar == 0x202F || scalar == 0x205F {
+                    return false
+                }
             }
-            previous = byte
+        default:
+            break
         }
-        return true
+        previous = byte
+        index = bytes.index(after: index)
     }
+    return previous != UInt8(ascii: " ")
 }

@@ -139,45 +139,6 @@ enum PeopleBytes {
         return false
     }
 
-    /// Whether ``tidy(_:)`` leaves `text` as it is: no white space but single spaces between words.
-    ///
-    /// Beside ASCII spaces, the white space Unicode names is U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028,
-    /// U+2029, U+202F, U+205F and U+3000; text with any of them, or with the lead byte of U+1680 or U+3000, is
-    /// left to the full look.
-    static func isTidy(_ text: String) -> Bool {
-        let bytes = text.utf8
-        var previous = UInt8(ascii: " ")
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            switch byte {
-            case UInt8(ascii: " "):
-                if previous == UInt8(ascii: " ") { return false }
-            case 0x09...0x0D, 0xE1, 0xE3:
-                return false
-            case 0xC2, 0xE2:
-                let next = bytes.index(after: index)
-                guard next < bytes.endIndex else { return false }
-                let second = bytes[next]
-                if byte == 0xC2, second == 0x85 || second == 0xA0 { return false }
-                if byte == 0xE2, second == 0x80 || second == 0x81 {
-                    let third = bytes.index(after: next)
-                    guard third < bytes.endIndex else { return false }
-                    let scalar = 0x2000 + (UInt32(second & 0x3F) << 6) + UInt32(bytes[third] & 0x3F)
-                    if scalar <= 0x200A || scalar == 0x2028 || scalar == 0x2029 || scalar == 0x202F || scalar == 0x205F
-                    {
-                        return false
-                    }
-                }
-            default:
-                break
-            }
-            previous = byte
-            index = bytes.index(after: index)
-        }
-        return previous != UInt8(ascii: " ")
-    }
-
     // MARK: Splitting ASCII entries
 
     /// The bytes of `text` when each of its scalars is a character of its own that equals no other scalar: ASCII

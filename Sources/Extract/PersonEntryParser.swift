@@ -48,7 +48,7 @@ enum PersonEntryParser {
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
             if areInitials(content, of: main) { continue }
             for piece in splitTopLevel(content, separators: [",", ";"]) {
-                let part = tidied(piece)
+                let part = tidy(piece)
                 if part.hasPrefix("@") && !part.contains(" ") {
                     handle = handle ?? part
                 } else if !part.isEmpty {
@@ -65,7 +65,7 @@ enum PersonEntryParser {
             if let index = words.firstIndex(where: { $0.count > 1 && $0.hasPrefix("@") }) {
                 handle = handle ?? words[index].trimming(",;.:")
                 words.remove(at: index)
-                main = tidied(words.joined(separator: " "))
+                main = tidy(words.joined(separator: " "))
             }
         }
         var segments = segments(of: main)
@@ -125,7 +125,7 @@ enum PersonEntryParser {
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
             for lead in ["and ", "& "] where part.lowercased().hasPrefix(lead) {
-                part = tidied(String(part.dropFirst(lead.count)))
+                part = tidy(String(part.dropFirst(lead.count)))
             }
             if isNobody(part) || isCount(part) { continue }
             let names = splitConjunction(part)
@@ -152,8 +152,8 @@ enum PersonEntryParser {
     /// or with `allowPairs`, two names of two words or more each (`Ann Lee, Bob Roy`).
     static func looksLikeList(_ text: String, allowPairs: Bool = false) -> Bool {
         let parts = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","]).flatMap { piece in
-            var part = tidied(piece)
-            for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidied(String(part.dropFirst(lead.count))) }
+            var part = tidy(piece)
+            for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
             return splitConjunction(part)
         }
         let pair = allowPairs && parts.count == 2 && parts.allSatisfy { $0.split(separator: " ").count >= 2 }
@@ -174,9 +174,6 @@ enum PersonEntryParser {
 
     /// The length of the longest of ``PeopleWords/nobody``.
     private static let longestNobody = PeopleWords.nobody.map(\.count).max() ?? 0
-
-    /// `text` as ``tidy(_:)`` leaves it, without its work when a look at the bytes finds it tidy already.
-    static func tidied(_ text: String) -> String { PeopleBytes.isTidy(text) ? text : tidy(text) }
 
     /// `4 members of the public`: a head count, not a person.
     static func isCount(_ text: String) -> Bool {
@@ -203,7 +200,7 @@ enum PersonEntryParser {
     /// Whether `text` looks like a person's name: one to six capitalised words, initials, particles (`van`, `de`)
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
-        let name = tidied(text)
+        let name = tidy(text)
         if name.hasPrefix("@") { return name.count > 1 && !name.contains(" ") }
         let key = name.lowercased()
         guard !name.isEmpty, name.count <= 60, !PeopleWords.nobody.contains(key), !PeopleWords.notNames.contains(key)
@@ -258,7 +255,7 @@ enum PersonEntryParser {
     /// organisation's) any word is; a phrase in lower case is a role too.
     static func isRoleLike(_ text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
-        let words = tidied(text).split(separator: " ").map { word -> String in
+        let words = tidy(text).split(separator: " ").map { word -> String in
             let bare = singular(word.lowercased().trimming(".,;:'’()\""))
             let parts = bare.split(separator: "-")
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
@@ -275,7 +272,7 @@ enum PersonEntryParser {
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
     /// body rather than a role: `Canal & River Volunteers`, not `Chair and Trustees`.
     static func isNamedBody(_ text: String) -> Bool {
-        let words = tidied(text).split(separator: " ").map(String.init)
+        let words = tidy(text).split(separator: " ").map(String.init)
         guard words.count >= 3, words.contains("&") || words.contains("and"), let last = words.last,
             last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(last.lowercased()))
         else { return false }
@@ -288,7 +285,7 @@ enum PersonEntryParser {
     ///
     /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
     static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
-        var text = tidied(descriptor).trimming(" .,;:")
+        var text = tidy(descriptor).trimming(" .,;:")
         if !inBrackets, text.contains("(") {
             let (outside, inside) = splitBrackets(text)
             text = outside
@@ -327,7 +324,7 @@ enum PersonEntryParser {
     static func isNote(_ text: String) -> Bool {
         let words = text.lowercased().split(separator: " ").map(String.init)
         guard let first = words.first else { return true }
-        let pronouns = text.lowercased().split(separator: "/").map { tidied(String($0)) }
+        let pronouns = text.lowercased().split(separator: "/").map { tidy(String($0)) }
         if pronouns.count > 1, pronouns.allSatisfy({ PeopleWords.pronouns.contains($0) }) { return true }
         return words.count > 3 || text.contains(where: \.isNumber) || PeopleWords.noteWords.contains(first)
     }
@@ -359,7 +356,7 @@ enum PersonEntryParser {
             }
             return [.organization(left), .role(right)]
         }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidied(String($0)) }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
         else { return [.either(text)] }
@@ -383,7 +380,7 @@ enum PersonEntryParser {
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
         if let bytes = PeopleBytes.plainBytes(text) {
-            return PeopleBytes.segments(of: bytes).map { tidied($0) }.filter { !$0.isEmpty && !isNobody($0) }
+            return PeopleBytes.segments(of: bytes).map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
         }
         let characters = Array(text)
         var segments: [String] = []
@@ -403,7 +400,7 @@ enum PersonEntryParser {
             index += 1
         }
         segments.append(current)
-        return segments.map { tidied($0) }.filter { !$0.isEmpty && !isNobody($0) }
+        return segments.map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
     }
 
     /// Whether the dash at `index` separates parts of an entry rather than joining a word (`Peña-Castellanos`,
@@ -452,7 +449,7 @@ enum PersonEntryParser {
         let characters = Array(text)
         for index in characters.indices where dashes.contains(characters[index]) {
             guard isSeparatorDash(at: index, in: characters) else { continue }
-            let rest = tidied(String(characters[(index + 1)...]))
+            let rest = tidy(String(characters[(index + 1)...]))
             if !rest.isEmpty, isRoleLike(rest) { return true }
         }
         return false
@@ -530,7 +527,7 @@ enum PersonEntryParser {
     /// `phrase` is spaces, ASCII punctuation, letters and dashes, which no other characters equal, so that text
     /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
-        guard TextSearch.contains(text, phrase) else { return [tidied(text)] }
+        guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -548,7 +545,7 @@ enum PersonEntryParser {
             rest = rest.dropFirst()
         }
         parts.append(current)
-        return parts.map { tidied($0) }
+        return parts.map { tidy($0) }
     }
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
@@ -580,7 +577,7 @@ enum PersonEntryParser {
             } else if closing.contains(unit) && depth > 0 {
                 depth -= 1
                 if depth == 0 {
-                    inside.append(tidied(string(current)))
+                    inside.append(tidy(string(current)))
                     current.removeAll(keepingCapacity: true)
                 } else {
                     current.append(unit)
@@ -591,8 +588,8 @@ enum PersonEntryParser {
                 outside.append(unit)
             }
         }
-        if depth > 0, !current.isEmpty { inside.append(tidied(string(current))) }
-        return (tidied(string(outside)), inside)
+        if depth > 0, !current.isEmpty { inside.append(tidy(string(current))) }
+        return (tidy(string(outside)), inside)
     }
 
     /// Splits at `separators` outside brackets.
@@ -620,12 +617,12 @@ enum PersonEntryParser {
 
     /// The text tidied, without list glyphs, emphasis markers or a closing full stop.
     static func clean(_ text: String) -> String {
-        var result = tidied(text.replacingAll("**", with: "").replacingAll("__", with: ""))
-        while let first = result.first, "*•·▪◦>".contains(first) { result = tidied(String(result.dropFirst())) }
+        var result = tidy(text.replacingAll("**", with: "").replacingAll("__", with: ""))
+        while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
         while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),
             !(last == "." && endsWithInitial(result))
         {
-            result = tidied(String(result.dropLast()))
+            result = tidy(String(result.dropLast()))
         }
         return result
     }

@@ -53,18 +53,18 @@ import Testing
         #expect(!PeopleBytes.mayBeLabelled("No colon here"))
     }
 
-    /// ``PeopleBytes/isTidy(_:)`` says a text is tidy only when ``tidy(_:)`` leaves it as it is.
+    /// ``isTidy(_:)`` says a text is tidy only when ``tidy(_:)`` leaves it as it is.
     @Test func tidyTextIsFoundTidy() {
         let spaces =
             [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x3000, 0x2028, 0x2029, 0x202F, 0x205F]
             + Array(0x2000...0x200A)
         for space in spaces.compactMap({ Unicode.Scalar(UInt32($0)) }) {
             for text in ["Ann\(space)Lee", "\(space)Ann", "Ann\(space)", "Ann \(space)Lee"] {
-                #expect(!PeopleBytes.isTidy(text) || tidy(text) == text)
+                #expect(!isTidy(text) || tidy(text) == text)
             }
         }
         for text in ["Łukasz Diaz – Chair", "Siobhán O’Brien", "Ann • Lee", "", "Ann  Lee", " Ann", "Ann "] {
-            #expect(PeopleBytes.isTidy(text) == (tidy(text) == text && !text.isEmpty) || text.isEmpty)
+            #expect(isTidy(text) == (tidy(text) == text && !text.isEmpty) || text.isEmpty)
         }
     }
 }
