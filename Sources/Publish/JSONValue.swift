@@ -111,13 +111,28 @@ public indirect enum JSONValue: Hashable, Sendable {
         out += String(repeating: "  ", count: indent)
     }
 
+    /// Whether valid UTF-8 holds a quote, a backslash, a control character, DEL, U+2028 or U+2029: the only scalars
+    /// ``writeString(_:to:)`` escapes, so text without them goes out byte for byte.
+    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
+                utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// Writes `string` as a JSON string literal, escaping quotes, backslashes and control characters.
     static func writeString(_ string: String, to out: inout String) {
         out += "\""
-        // Most strings need no escape: one look at the bytes (0xE2 leads U+2028 and U+2029) and they go whole.
-        let plain = string.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
-        }
+        // Most strings need no escape: one look at the bytes and they go whole.
+        let plain = string.utf8.withContiguousStorageIfAvailable { !needsEscape($0) } ?? false
         if plain {
             out += string
             out += "\""

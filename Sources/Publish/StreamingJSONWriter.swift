@@ -196,7 +196,7 @@ final class StreamingJSONWriter {
     /// Writes `string` as `JSONValue.writeString` does.
     func writeString(_ string: String) {
         let plain = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !StreamingJSONWriter.needsEscape(utf8) else { return false }
+            guard !JSONValue.needsEscape(utf8) else { return false }
             bytes.append(0x22)
             bytes.append(contentsOf: utf8)
             bytes.append(0x22)
@@ -206,24 +206,6 @@ final class StreamingJSONWriter {
         var text = ""
         JSONValue.writeString(string, to: &text)
         bytes.append(contentsOf: text.utf8)
-    }
-
-    /// Whether valid UTF-8 holds a quote, a backslash, a control character, DEL, U+2028 or U+2029: every other
-    /// scalar `JSONValue.writeString` writes as it is, so text without these goes out byte for byte (`–` and `’`
-    /// too, which its own fast path leaves to the scalar loop because they start with 0xE2).
-    static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
-            if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
-                utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
-            {
-                return true
-            }
-            index += 1
-        }
-        return false
     }
 }
 
@@ -243,16 +225,24 @@ extension StreamingJSONWriter {
     }
 }
 
-/// The encoder a value gets to fill one slot; reading its `codingPath` sends the value to the tree encoder.
-private struct StreamingEncoder: Encoder {
-    let writer: StreamingJSONWriter
-    let depth: Int
-    let slot: Int
+/// A part of the streaming encoder: the stream keeps no coding path, so reading one sends the value to the tree
+/// encoder.
+private protocol StreamingPart {
+    var writer: StreamingJSONWriter { get }
+}
 
+extension StreamingPart {
     var codingPath: [any CodingKey] {
         writer.fail()
         return []
     }
+}
+
+/// The encoder a value gets to fill one slot.
+private struct StreamingEncoder: Encoder, StreamingPart {
+    let writer: StreamingJSONWriter
+    let depth: Int
+    let slot: Int
 
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -271,15 +261,10 @@ private struct StreamingEncoder: Encoder {
     }
 }
 
-private struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+private struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol, StreamingPart {
     let writer: StreamingJSONWriter
     let depth: Int
     let slot: Int
-
-    var codingPath: [any CodingKey] {
-        writer.fail()
-        return []
-    }
 
     private func member(_ key: Key) -> Bool { writer.member(key.stringValue, depth: depth, slot: slot) }
 
@@ -317,15 +302,10 @@ private struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerPr
     }
 }
 
-private struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
+private struct StreamingUnkeyedContainer: UnkeyedEncodingContainer, StreamingPart {
     let writer: StreamingJSONWriter
     let depth: Int
     let slot: Int
-
-    var codingPath: [any CodingKey] {
-        writer.fail()
-        return []
-    }
 
     var count: Int {
         guard !writer.failed, depth < writer.frames.count, writer.frames[depth].slot == slot else {
@@ -362,15 +342,10 @@ private struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct StreamingSingleContainer: SingleValueEncodingContainer {
+private struct StreamingSingleContainer: SingleValueEncodingContainer, StreamingPart {
     let writer: StreamingJSONWriter
     let depth: Int
     let slot: Int
-
-    var codingPath: [any CodingKey] {
-        writer.fail()
-        return []
-    }
 
     /// Claims the slot for one value; false if it is already filled.
     private func claim() -> Bool {
