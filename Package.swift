@@ -42,7 +42,11 @@ let package = Package(
         .target(name: "Extract", dependencies: ["Ingest"], swiftSettings: strictSettings),
         .target(
             name: "Publish",
-            dependencies: ["Extract", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "Extract",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strictSettings
         ),
 

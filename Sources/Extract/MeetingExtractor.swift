@@ -110,25 +110,32 @@ public enum MeetingID {
 
 /// Hands out meeting ids unique within a run: a second `2021-05-12-board` becomes `2021-05-12-board-2`.
 public struct MeetingIDAllocator: Sendable {
-    private var used: [String: Int] = [:]
+    /// The ids handed out, and for each the highest N of `id-N` handed out (1 when none).
+    private var used = StringTable()
+    private var counts: [Int] = []
 
     /// Creates an allocator with no ids in use.
     public init() {}
 
     /// `id`, or `id-N` with the smallest N ≥ 2 not yet handed out.
     public mutating func unique(_ id: String) -> String {
-        guard used[id] != nil else {
-            used[id] = 1
+        guard let number = used.number(of: id) else {
+            take(id)
             return id
         }
-        var count = used[id, default: 1]
+        var count = counts[Int(number)]
         var candidate: String
         repeat {
             count += 1
             candidate = "\(id)-\(count)"
-        } while used[candidate] != nil
-        used[id] = count
-        used[candidate] = 1
+        } while used.number(of: candidate) != nil
+        counts[Int(number)] = count
+        take(candidate)
         return candidate
+    }
+
+    private mutating func take(_ id: String) {
+        used.intern(id)
+        counts.append(1)
     }
 }

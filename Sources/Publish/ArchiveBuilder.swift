@@ -39,7 +39,8 @@ public struct ArchiveBuilder: Sendable {
         let inputs = Self.inputsDigest(files)
         let positions = files.indices.filter { options.shard?.contains($0) ?? true }
         var stats = BuildStats()
-        let planned = plan(positions.map { ($0, files[$0]) }, stats: &stats)
+        // Each note's entry, as planned and then as made: the manifest names the entry each note got.
+        var planned = plan(positions.map { ($0, files[$0]) }, stats: &stats)
         let fingerprint = fingerprint(of: planned, inputCount: files.count, settings: settings, site: site)
         if let previous, previous.fingerprint == fingerprint, outputsExist(previous, site: site, in: folder) {
             var summary = previous.summary
@@ -61,14 +62,19 @@ public struct ArchiveBuilder: Sendable {
             )
             : nil
         var summary = BuildSummary()
-        var notes: [BuildManifest.Note] = []
-        notes.reserveCapacity(planned.count)
-        for batch in planned.batches(of: 16 * options.jobs) {
+        var done = 0
+        // By positions: `planned` takes each note's entry as it is made, and is not copied for that.
+        for places in planned.indices.batches(of: 16 * options.jobs) {
+            let batch = places.map { planned[$0] }
             let produced = ParallelMap.map(batch, jobs: options.jobs) { note in produce(note, folder: folder) }
             var entries: [ArchivePublisher.Entry] = []
             for (note, result) in zip(batch, produced) {
                 stats = stats + result.stats
                 var read = note
+                defer {
+                    planned[done] = read
+                    done += 1
+                }
                 switch result.outcome {
                 case .success(let item):
                     if result.reused {
@@ -85,14 +91,13 @@ public struct ArchiveBuilder: Sendable {
                     entries.append(.failed(diagnostic))
                     if publisher == nil { summary.diagnostics.append(diagnostic) }
                 }
-                notes.append(read)
             }
             let start = ContinuousClock.now
             try publisher?.add(entries)
             stats.publish += ContinuousClock.now - start
             options.progress?(
                 BuildProgress(
-                    done: notes.count,
+                    done: done,
                     total: planned.count,
                     reused: summary.reused,
                     paths: batch.map(\.path)
@@ -113,12 +118,12 @@ public struct ArchiveBuilder: Sendable {
         try writeManifest(
             BuildManifest(
                 version: ToolVersion.current,
-                fingerprint: self.fingerprint(of: notes, inputCount: files.count, settings: settings, site: site),
+                fingerprint: self.fingerprint(of: planned, inputCount: files.count, settings: settings, site: site),
                 settings: settings,
                 inputs: inputs,
                 shard: options.shard,
                 inputCount: files.count,
-                notes: notes,
+                notes: planned,
                 pages: pages,
                 overview: overview,
                 summary: summary
@@ -354,7 +359,9 @@ public struct ArchiveBuilder: Sendable {
             "\(inputCount)",
         ]
         for note in notes {
-            parts.append("\(note.position)\u{1}\(note.path)\u{1}\(note.key ?? note.error?.description ?? "")")
+            parts.append(
+                "\(note.position)\u{1}\(note.path)\u{1}\(note.key?.description ?? note.error?.description ?? "")"
+            )
         }
         return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
     }

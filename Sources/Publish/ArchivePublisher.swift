@@ -11,13 +11,13 @@ import Ingest
 /// A meeting whose JSON and page were written by the last build under the same key is not rendered again.
 final class ArchivePublisher {
     /// A note ready to publish: the key of its cache entry and what the entry holds.
-    typealias Item = (key: String, note: CachedNote, cache: NoteCache)
+    typealias Item = (key: Digest, note: CachedNote, cache: NoteCache)
 
     private let options: BuildOptions
     private let folder: OutputFolder
     private let site: SiteRenderer
     private let siteFingerprint: String
-    private let previousPages: [String: String]
+    private let previousPages: [String: Digest]
     private let json = OrderedJSONEncoder(pretty: true)
     private let line = OrderedJSONEncoder(pretty: false)
     private let csv: CSVWriter
@@ -25,12 +25,13 @@ final class ArchivePublisher {
     private let tables: [OutputFolder.Stream]
     private var ids = MeetingIDAllocator()
     private let overview: OverviewIndex
-    private(set) var pages: [String: String] = [:]
+    /// The key each meeting's JSON and page were written under, in the order meetings were added to `overview`.
+    private var pageKeys: [Digest] = []
     /// The overview pages written, relative to the folder.
     private(set) var overviewFiles: [String] = []
     private(set) var summary = BuildSummary()
 
-    init(options: BuildOptions, site: SiteRenderer, folder: OutputFolder, previousPages: [String: String]) throws {
+    init(options: BuildOptions, site: SiteRenderer, folder: OutputFolder, previousPages: [String: Digest]) throws {
         self.options = options
         self.folder = folder
         self.previousPages = previousPages
@@ -68,12 +69,12 @@ final class ArchivePublisher {
 
     /// Publishes `items`; `failures[n]` are reported before the `n`th item (and after the last at `items.count`).
     private func add(_ items: [Item], failures: [Int: [Diagnostic]]) throws {
-        var batch: [(meeting: Meeting, item: Item, pageKey: String, reuse: Bool)] = []
+        var batch: [(meeting: Meeting, item: Item, pageKey: Digest, reuse: Bool)] = []
         for item in items {
             let (key, note, _) = item
             var meeting = note.meeting
             meeting.id = ids.unique(meeting.id)
-            let pageKey = NoteIngestor.digest([key, meeting.id, siteFingerprint].joined(separator: "\u{0}"))
+            let pageKey = Digest(of: [key.description, meeting.id, siteFingerprint].joined(separator: "\u{0}"))
             let reuse =
                 previousPages[meeting.id] == pageKey && folder.contains(jsonPath(meeting.id))
                 && folder.contains(pagePath(meeting.id))
@@ -105,7 +106,6 @@ final class ArchivePublisher {
                 folder.keep(jsonPath(meeting.id))
                 folder.keep(pagePath(meeting.id))
             }
-            pages[meeting.id] = item.pageKey
             try jsonLines.append(output.line + "\n")
             for (index, rows) in output.rows.enumerated() {
                 var text = ""
@@ -113,6 +113,7 @@ final class ArchivePublisher {
                 try tables[index].append(text)
             }
             try overview.add(meeting)
+            pageKeys.append(item.pageKey)
         }
         summary.diagnostics += failures[batch.count] ?? []
     }
@@ -144,7 +145,9 @@ final class ArchivePublisher {
 
     /// The page keys for the manifest, by id.
     var manifestPages: [BuildManifest.Page] {
-        pages.sorted { $0.key < $1.key }.map { BuildManifest.Page(id: $0.key, key: $0.value) }
+        pageKeys.indices.map { BuildManifest.Page(id: overview.meetingID($0), key: pageKeys[$0]) }.sorted {
+            $0.id < $1.id
+        }
     }
 
     private func jsonPath(_ id: String) -> String { "json/\(id).json" }

@@ -29,18 +29,18 @@ struct NoteCache: Sendable {
     let root: URL
 
     /// The key of a note's entry.
-    static func key(path: String, sha256: String, settings: String) -> String {
-        NoteIngestor.digest([ToolVersion.current, settings, path, sha256].joined(separator: "\u{0}"))
+    static func key(path: String, sha256: String, settings: String) -> Digest {
+        Digest(of: [ToolVersion.current, settings, path, sha256].joined(separator: "\u{0}"))
     }
 
     /// Where the record of `key` lives, relative to the output folder.
-    static func recordPath(_ key: String) -> String { "\(folder)/notes/\(key).json" }
+    static func recordPath(_ key: Digest) -> String { "\(folder)/notes/\(key).json" }
 
     /// Where the note HTML of `key` lives, relative to the output folder.
-    static func htmlPath(_ key: String) -> String { "\(folder)/notes/\(key).html" }
+    static func htmlPath(_ key: Digest) -> String { "\(folder)/notes/\(key).html" }
 
     /// The record of `key`, when the entry is whole; its HTML is left on disk.
-    func load(_ key: String) -> CachedNote? {
+    func load(_ key: Digest) -> CachedNote? {
         let url = root.appendingPathComponent(Self.recordPath(key))
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.htmlPath(key)).path),
             let data = FileManager.default.contents(atPath: url.path),
@@ -50,14 +50,14 @@ struct NoteCache: Sendable {
     }
 
     /// The note HTML of `key`.
-    func loadHTML(_ key: String) -> String? {
+    func loadHTML(_ key: Digest) -> String? {
         let url = root.appendingPathComponent(Self.htmlPath(key))
         return FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Writes the entry of `key` into `output`'s cache and returns what it holds.
     @discardableResult
-    static func store(_ meeting: Meeting, html: String, key: String, in output: OutputFolder) throws -> CachedNote {
+    static func store(_ meeting: Meeting, html: String, key: Digest, in output: OutputFolder) throws -> CachedNote {
         let record = try OrderedJSONEncoder(pretty: false).encode(meeting)
         try output.write(record, to: recordPath(key))
         try output.write(html, to: htmlPath(key))
@@ -65,7 +65,7 @@ struct NoteCache: Sendable {
     }
 
     /// Marks the entry of `key` as used by this build, so that pruning keeps it.
-    static func keep(_ key: String, in output: OutputFolder) {
+    static func keep(_ key: Digest, in output: OutputFolder) {
         output.keep(recordPath(key))
         output.keep(htmlPath(key))
     }
@@ -86,7 +86,7 @@ struct BuildManifest: Sendable {
         /// The path as given.
         var path: String
         /// The key of its cache entry; `nil` when it could not be read.
-        var key: String?
+        var key: Digest?
         /// Why it could not be read.
         var error: Diagnostic?
     }
@@ -94,7 +94,7 @@ struct BuildManifest: Sendable {
     /// The key a meeting's JSON and page were written under.
     struct Page: Codable, Sendable {
         var id: String
-        var key: String
+        var key: Digest
     }
 
     /// The tool's version that wrote it.
@@ -119,7 +119,7 @@ struct BuildManifest: Sendable {
     var summary: BuildSummary
 
     /// The page keys by meeting id.
-    var pageKeys: [String: String] {
+    var pageKeys: [String: Digest] {
         Dictionary(pages.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
     }
 

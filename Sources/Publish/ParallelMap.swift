@@ -46,10 +46,13 @@ public enum ParallelMap {
     }
 }
 
-extension Array {
-    /// The elements in consecutive batches of `size` (the last may be shorter), for work done a batch at a time.
-    func batches(of size: Int) -> [[Element]] {
+extension RandomAccessCollection where Index == Int {
+    /// The elements in consecutive batches of `size` (the last may be shorter), each made as it is reached, for
+    /// work done a batch at a time.
+    func batches(of size: Int) -> LazyMapSequence<StrideTo<Int>, [Element]> {
         let size = Swift.max(1, size)
-        return stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+        return stride(from: startIndex, to: endIndex, by: size).lazy.map {
+            Array(self[$0..<Swift.min($0 + size, endIndex)])
+        }
     }
 }

@@ -18,6 +18,7 @@ struct Minutes: ParsableCommand {
 
     /// Runs the command; usage errors exit with status 2, as the extract contract promises (not 64).
     static func main() {
+        Allocator.configure()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -15,6 +15,17 @@ final class OverviewIndex {
         var attendeeCount: Int
         var actionCount: Int
         var decisionCount: Int
+
+        /// The row `stored` stands for, its strings read from `text`.
+        init(_ stored: StoredRow, text: StringTable) {
+            id = text[stored.id]
+            title = stored.title < 0 ? id : text[stored.title]
+            date = stored.date < 0 ? nil : text[stored.date]
+            location = stored.location < 0 ? nil : text[stored.location]
+            attendeeCount = Int(stored.attendeeCount)
+            actionCount = Int(stored.actionCount)
+            decisionCount = Int(stored.decisionCount)
+        }
     }
 
     /// One action under one of its owners, in 24 bytes (the record first, so that no padding follows it).
@@ -41,7 +52,9 @@ final class OverviewIndex {
     /// The owner that actions nobody owns are listed under.
     static let nobody = "Nobody named"
 
-    private var rows: [Row] = []
+    private var rows: [StoredRow] = []
+    /// The ids, titles, dates and places of meetings.
+    private var text = StringTable()
     private var actions: [ActionRef] = []
     private var people: [PersonRef] = []
     private var owners = Interner()
@@ -57,18 +70,24 @@ final class OverviewIndex {
         spill = try SpillFile(in: scratch)
     }
 
+    /// How many meetings have been added.
+    var meetingCount: Int { rows.count }
+
+    /// The id of the meeting added `index`th.
+    func meetingID(_ index: Int) -> String { text[rows[index].id] }
+
     /// Adds a meeting, after every meeting added before it.
     func add(_ meeting: Meeting) throws {
         let index = Int32(rows.count)
         rows.append(
-            Row(
-                id: meeting.id,
-                title: meeting.title ?? meeting.id,
-                date: meeting.date,
-                location: meeting.location,
-                attendeeCount: meeting.attendees.count,
-                actionCount: meeting.actions.count,
-                decisionCount: meeting.decisions.count
+            StoredRow(
+                id: text.append(meeting.id),
+                title: meeting.title.map { text.append($0) } ?? -1,
+                date: meeting.date.map { text.append($0) } ?? -1,
+                location: meeting.location.map { text.append($0) } ?? -1,
+                attendeeCount: Int32(clamping: meeting.attendees.count),
+                actionCount: Int32(clamping: meeting.actions.count),
+                decisionCount: Int32(clamping: meeting.decisions.count)
             )
         )
         for (position, action) in meeting.actions.enumerated() {
@@ -102,9 +121,8 @@ final class OverviewIndex {
     func sealed() throws -> Sealed {
         try spill.flush()
         // Newest first; undated meetings last, then by id.
-        let newestFirst = rows.indices.sorted {
-            (rows[$0].date ?? "", rows[$1].id) > (rows[$1].date ?? "", rows[$0].id)
-        }
+        let keys = rows.map { (date: $0.date < 0 ? "" : text[$0.date], id: text[$0.id]) }
+        let newestFirst = rows.indices.sorted { (keys[$0].date, keys[$1].id) > (keys[$1].date, keys[$0].id) }
         var rank = [Int32](repeating: 0, count: rows.count)
         for (place, index) in newestFirst.enumerated() { rank[index] = Int32(place) }
 
@@ -116,9 +134,9 @@ final class OverviewIndex {
             return firstKey < secondKey
         }
         var anchors = MeetingIDAllocator()
-        var ownerAnchors = [String](repeating: "", count: owners.names.count)
-        for owner in owners.names.indices.sorted(by: { ownerOrder[$0] < ownerOrder[$1] }) {
-            let slug = Slug.make(owners.names[owner])
+        var ownerAnchors = [String](repeating: "", count: owners.count)
+        for owner in (0..<owners.count).sorted(by: { ownerOrder[$0] < ownerOrder[$1] }) {
+            let slug = Slug.make(owners[owner])
             ownerAnchors[owner] = anchors.unique("owner-" + (slug.isEmpty ? "x" : slug))
         }
 
@@ -133,29 +151,41 @@ final class OverviewIndex {
             people = []
         }
         return Sealed(
-            rows: rows,
+            storedRows: rows,
+            text: text,
             newestFirst: newestFirst,
             actions: actions,
-            ownerNames: owners.names,
+            ownerNames: owners,
             ownerAnchors: ownerAnchors,
             people: people,
-            personCount: persons.names.count,
-            names: names.names,
-            organizations: organizations.names,
-            roles: roles.names,
+            personCount: persons.count,
+            names: names,
+            organizations: organizations,
+            roles: roles,
             spill: spill
         )
     }
 
+    /// A row as kept: numbers of its strings in the index's table (`-1` when there is none) and counts.
+    struct StoredRow: Sendable {
+        var id: Int32
+        var title: Int32
+        var date: Int32
+        var location: Int32
+        var attendeeCount: Int32
+        var actionCount: Int32
+        var decisionCount: Int32
+    }
+
     /// The index once every meeting is in, sorted as the pages show it; readable from several threads.
     struct Sealed: Sendable {
-        /// Every meeting, in the order added.
-        let rows: [Row]
+        let storedRows: [StoredRow]
+        let text: StringTable
         /// The positions of ``rows``, newest first.
         let newestFirst: [Int]
         /// Actions by owner (alphabetically, nobody last), then newest meeting first, then in their meeting's order.
         let actions: [ActionRef]
-        let ownerNames: [String]
+        let ownerNames: Interner
         /// An anchor for each owner, unique in the actions pages.
         let ownerAnchors: [String]
         /// Appearances by person (their name in lower case), then newest meeting first, then in the meeting's order.
@@ -163,13 +193,19 @@ final class OverviewIndex {
         /// How many different people there are.
         let personCount: Int
         /// Names, organisations and roles of people, by number.
-        let names: [String]
-        let organizations: [String]
-        let roles: [String]
+        let names: Interner
+        let organizations: Interner
+        let roles: Interner
         let spill: SpillFile
 
+        /// How many meetings there are.
+        var meetingCount: Int { storedRows.count }
+
+        /// The meeting added `index`th.
+        func row(_ index: Int) -> Row { Row(storedRows[index], text: text) }
+
         /// How many actions there are (an action with two owners counts once).
-        var actionCount: Int { rows.reduce(0) { $0 + $1.actionCount } }
+        var actionCount: Int { storedRows.reduce(0) { $0 + Int($1.actionCount) } }
 
         /// The action `ref` points at.
         func action(_ ref: ActionRef) throws -> Action {
@@ -180,25 +216,25 @@ final class OverviewIndex {
 }
 
 /// Gives each distinct string a small number, so that a reference to it takes four bytes.
-struct Interner {
-    private var ids: [String: Int32] = [:]
-    /// The strings, by number.
-    private(set) var names: [String] = []
+struct Interner: Sendable {
+    private var table = StringTable()
 
     /// The number of `name`, given it if it is new.
     mutating func id(of name: String) -> Int32 {
-        if let id = ids[name] { return id }
-        let id = Int32(names.count)
-        ids[name] = id
-        names.append(name)
-        return id
+        table.intern(name)
     }
+
+    /// How many strings there are.
+    var count: Int { table.count }
+
+    /// The string numbered `id`.
+    subscript(id: Int) -> String { table[Int32(id)] }
 
     /// For each number, the place of its string when all are sorted by `key`, each key made once.
     func order<Key>(by key: (String) -> Key, _ isBefore: (Key, Key) -> Bool) -> [Int32] {
-        let keys = names.map(key)
-        var order = [Int32](repeating: 0, count: names.count)
-        for (place, id) in names.indices.sorted(by: { isBefore(keys[$0], keys[$1]) }).enumerated() {
+        let keys = (0..<count).map { key(self[$0]) }
+        var order = [Int32](repeating: 0, count: count)
+        for (place, id) in keys.indices.sorted(by: { isBefore(keys[$0], keys[$1]) }).enumerated() {
             order[id] = Int32(place)
         }
         return order

@@ -207,7 +207,7 @@ struct SiteRenderer: Sendable {
         let labels = try ranges.map(label)
         return ranges.enumerated().map { offset, range in
             OverviewPage(name: Self.pageName(name, offset + 1)) {
-                var context = base(pageTitle: title, root: "", meetingCount: index.rows.count)
+                var context = base(pageTitle: title, root: "", meetingCount: index.meetingCount)
                 context["pager"] = pager(name, number: offset + 1, labels: labels)
                 try fill(&context, range)
                 return try render(name, context)
@@ -224,11 +224,11 @@ struct SiteRenderer: Sendable {
             of: index,
             count: order.count,
             pageSize: pageSize,
-            label: { range in Self.label(range.map { index.rows[order[$0]].date ?? "undated" }) }
+            label: { range in Self.label(range.map { index.row(order[$0]).date ?? "undated" }) }
         ) { context, range in
             context["actionCount"] = actionCount
             context["meetings"] = range.map { place in
-                let row = index.rows[order[place]]
+                let row = index.row(order[place])
                 let item: [String: Any?] = [
                     "id": row.id, "title": safe(row.title), "date": row.date, "location": row.location.map(safe),
                     "attendeeCount": row.attendeeCount, "actionCount": row.actionCount,
@@ -262,7 +262,7 @@ struct SiteRenderer: Sendable {
                     "count": span.count,
                     "actions": try part.map { place in
                         let ref = actions[place]
-                        let row = index.rows[Int(ref.meeting)]
+                        let row = index.row(Int(ref.meeting))
                         var item = actionContext(try index.action(ref))
                         item["meetingID"] = row.id
                         item["meetingTitle"] = safe(row.title)
@@ -309,7 +309,7 @@ struct SiteRenderer: Sendable {
                     "continued": part.lowerBound > span.lowerBound,
                     "meetings": part.map { place in
                         let ref = people[place]
-                        let row = index.rows[Int(ref.meeting)]
+                        let row = index.row(Int(ref.meeting))
                         let meeting: [String: Any?] = [
                             "id": row.id, "title": safe(row.title), "date": row.date ?? "undated",
                             "group": groupNames[Int(ref.group)],
@@ -324,9 +324,9 @@ struct SiteRenderer: Sendable {
     }
 
     private func feed(_ index: OverviewIndex.Sealed) throws -> String {
-        let dated = index.newestFirst.prefix(50).map { index.rows[$0] }
+        let dated = index.newestFirst.prefix(50).map { index.row($0) }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
-        var context = base(pageTitle: "Feed", root: "", meetingCount: index.rows.count)
+        var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount)
         context["siteURL"] = siteURL
         context["feedID"] = siteURL.isEmpty ? "urn:minutes:digest" : siteURL + "feed.xml"
         context["updated"] = timestamp(dated.first?.date)
