@@ -170,8 +170,8 @@ public final class OutputFolder: @unchecked Sendable {
     public func prune(_ subfolder: String) -> [String] {
         var removed: [String] = []
         let kept = lock.withLock { written }
-        for relative in regularFiles(under: subfolder) {
-            let name = relative.split(separator: "/").last ?? ""
+        // File by file as the folders are read: an archive's list of files is never held.
+        forEachRegularFile(under: subfolder) { relative, name in
             let leftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
             if leftover || !subfolder.isEmpty && !kept.contains(relative.hashValue) {
                 unlink(root.path + "/" + relative)
@@ -181,10 +181,11 @@ public final class OutputFolder: @unchecked Sendable {
         return removed.sorted()
     }
 
-    /// The regular files under the folder `relative` (the whole folder when empty), relative to the root; read with
+    /// Calls `body` with each regular file under the folder `relative` (the whole folder when empty).
+    ///
+    /// `body` gets the path relative to the root and the name, and may remove the file. Folders are read with
     /// `readdir`, which names each entry's type, rather than a property lookup per file.
-    private func regularFiles(under relative: String) -> [String] {
-        var files: [String] = []
+    private func forEachRegularFile(under relative: String, _ body: (String, String) -> Void) {
         var folders = [relative]
         while let folder = folders.popLast() {
             let path = folder.isEmpty ? root.path : root.path + "/" + folder
@@ -206,9 +207,8 @@ public final class OutputFolder: @unchecked Sendable {
                         info.st_mode & S_IFMT == S_IFDIR
                         ? Int32(DT_DIR) : info.st_mode & S_IFMT == S_IFREG ? Int32(DT_REG) : -1
                 }
-                if type == Int32(DT_DIR) { folders.append(child) } else if type == Int32(DT_REG) { files.append(child) }
+                if type == Int32(DT_DIR) { folders.append(child) } else if type == Int32(DT_REG) { body(child, name) }
             }
         }
-        return files
     }
 }

@@ -29,16 +29,18 @@ final class OverviewIndex {
     }
 
     /// One action under one of its owners, in 24 bytes (the record first, so that no padding follows it).
-    struct ActionRef: Sendable {
+    struct ActionRef: GroupedRecord, Sendable {
         var record: SpillFile.Ref
         var owner: Int32
         var meeting: Int32
         var action: Int32
+
+        var groupKey: Int32 { owner }
     }
 
     /// One person at one meeting: numbers of the person (their name in lower case), the name as given here, and
     /// the organisation and role (`-1` when none is given).
-    struct PersonRef: Sendable {
+    struct PersonRef: GroupedRecord, Sendable {
         var person: Int32
         var name: Int32
         var meeting: Int32
@@ -47,6 +49,8 @@ final class OverviewIndex {
         var group: Int32
         var organization: Int32
         var role: Int32
+
+        var groupKey: Int32 { person }
     }
 
     /// The owner that actions nobody owns are listed under.
@@ -55,8 +59,15 @@ final class OverviewIndex {
     private var rows: [StoredRow] = []
     /// The ids, titles, dates and places of meetings.
     private var text = StringTable()
-    private var actions: [ActionRef] = []
-    private var people: [PersonRef] = []
+    /// For each meeting, its actions under each of their owners in `spill`.
+    private var meetingActions: [SpillFile.Ref] = []
+    /// For each owner, how many actions they have.
+    private var ownedActions: [Int32] = []
+    /// For each meeting, its people's appearances in `spill`.
+    private var meetingPeople: [SpillFile.Ref] = []
+    /// For each person, how many appearances they have.
+    private var appearances: [Int32] = []
+    private let scratch: URL
     private var owners = Interner()
     private var persons = Interner()
     private var names = Interner()
@@ -68,6 +79,7 @@ final class OverviewIndex {
     /// An empty index whose scratch file goes in `scratch`.
     init(scratch: URL) throws {
         spill = try SpillFile(in: scratch)
+        self.scratch = scratch
     }
 
     /// How many meetings have been added.
@@ -90,20 +102,25 @@ final class OverviewIndex {
                 decisionCount: Int32(clamping: meeting.decisions.count)
             )
         )
+        var actions: [ActionRef] = []
         for (position, action) in meeting.actions.enumerated() {
             let record = try spill.append(try encoder.encode(action).utf8)
             for owner in action.owners.isEmpty ? [Self.nobody] : action.owners {
-                actions.append(
-                    ActionRef(record: record, owner: owners.id(of: owner), meeting: index, action: Int32(position))
-                )
+                let number = owners.id(of: owner)
+                Self.count(number, in: &ownedActions)
+                actions.append(ActionRef(record: record, owner: number, meeting: index, action: Int32(position)))
             }
         }
+        meetingActions.append(try spill.append(records: actions))
+        var people: [PersonRef] = []
         var position: Int32 = 0
         for (group, list) in [meeting.attendees, meeting.officials, meeting.absent].enumerated() {
             for person in list {
+                let number = persons.id(of: person.name.lowercased())
+                Self.count(number, in: &appearances)
                 people.append(
                     PersonRef(
-                        person: persons.id(of: person.name.lowercased()),
+                        person: number,
                         name: names.id(of: person.name),
                         meeting: index,
                         position: position,
@@ -115,6 +132,13 @@ final class OverviewIndex {
                 position += 1
             }
         }
+        meetingPeople.append(try spill.append(records: people))
+    }
+
+    /// Counts one more record of `number` in `counts`, which grows as numbers are handed out.
+    private static func count(_ number: Int32, in counts: inout [Int32]) {
+        if Int(number) == counts.count { counts.append(0) }
+        counts[Int(number)] += 1
     }
 
     /// Everything added, in the order the pages show it; nothing may be added afterwards.
@@ -123,16 +147,9 @@ final class OverviewIndex {
         // Newest first; undated meetings last, then by id.
         let keys = rows.map { (date: $0.date < 0 ? "" : text[$0.date], id: text[$0.id]) }
         let newestFirst = rows.indices.sorted { (keys[$0].date, keys[$1].id) > (keys[$1].date, keys[$0].id) }
-        var rank = [Int32](repeating: 0, count: rows.count)
-        for (place, index) in newestFirst.enumerated() { rank[index] = Int32(place) }
 
         // Owners alphabetically, ignoring case, with actions nobody owns last.
         let ownerOrder = owners.order(by: { ($0 == Self.nobody ? 1 : 0, $0.lowercased(), $0) }, <)
-        actions.sort { (first: ActionRef, second: ActionRef) -> Bool in
-            let firstKey = (ownerOrder[Int(first.owner)], rank[Int(first.meeting)], first.action)
-            let secondKey = (ownerOrder[Int(second.owner)], rank[Int(second.meeting)], second.action)
-            return firstKey < secondKey
-        }
         var anchors = MeetingIDAllocator()
         var ownerAnchors = [String](repeating: "", count: owners.count)
         for owner in (0..<owners.count).sorted(by: { ownerOrder[$0] < ownerOrder[$1] }) {
@@ -140,24 +157,28 @@ final class OverviewIndex {
             ownerAnchors[owner] = anchors.unique("owner-" + (slug.isEmpty ? "x" : slug))
         }
 
-        let personOrder = persons.order(by: { $0 }, <)
-        people.sort { (first: PersonRef, second: PersonRef) -> Bool in
-            let firstKey = (personOrder[Int(first.person)], rank[Int(first.meeting)], first.position)
-            let secondKey = (personOrder[Int(second.person)], rank[Int(second.meeting)], second.position)
-            return firstKey < secondKey
-        }
-        defer {
-            actions = []
-            people = []
-        }
         return Sealed(
             storedRows: rows,
             text: text,
             newestFirst: newestFirst,
-            actions: actions,
+            actions: try GroupedRecords(
+                meetings: meetingActions,
+                in: spill,
+                newestFirst: newestFirst,
+                counts: ownedActions,
+                order: ownerOrder,
+                scratch: scratch
+            ),
             ownerNames: owners,
             ownerAnchors: ownerAnchors,
-            people: people,
+            people: try GroupedRecords(
+                meetings: meetingPeople,
+                in: spill,
+                newestFirst: newestFirst,
+                counts: appearances,
+                order: persons.order(by: { $0 }, <),
+                scratch: scratch
+            ),
             personCount: persons.count,
             names: names,
             organizations: organizations,
@@ -184,12 +205,12 @@ final class OverviewIndex {
         /// The positions of ``rows``, newest first.
         let newestFirst: [Int]
         /// Actions by owner (alphabetically, nobody last), then newest meeting first, then in their meeting's order.
-        let actions: [ActionRef]
+        let actions: GroupedRecords<ActionRef>
         let ownerNames: Interner
         /// An anchor for each owner, unique in the actions pages.
         let ownerAnchors: [String]
         /// Appearances by person (their name in lower case), then newest meeting first, then in the meeting's order.
-        let people: [PersonRef]
+        let people: GroupedRecords<PersonRef>
         /// How many different people there are.
         let personCount: Int
         /// Names, organisations and roles of people, by number.

@@ -241,8 +241,6 @@ struct SiteRenderer: Sendable {
 
     private func actionsPages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
         let actions = index.actions
-        let owners = actions.map(\.owner)
-        let spans = Self.spans(owners, count: index.ownerNames.count)
         let actionCount = index.actionCount
         return try pages(
             "actions",
@@ -250,18 +248,18 @@ struct SiteRenderer: Sendable {
             of: index,
             count: actions.count,
             pageSize: pageSize,
-            label: { range in Self.label(range.map { index.ownerNames[Int(owners[$0])] }) }
+            label: { range in Self.label(try actions.records(range).map { index.ownerNames[Int($0.owner)] }) }
         ) { context, range in
             context["actionCount"] = actionCount
-            context["owners"] = try Self.groups(range, of: owners).map { owner, part in
-                let span = spans[Int(owner)]
-                let continued = part.lowerBound > span.lowerBound
+            let refs = try actions.records(range)
+            context["owners"] = try Self.groups(refs.indices, of: refs.map(\.owner)).map { owner, part in
+                let span = actions.span(of: owner)
+                let continued = range.lowerBound + part.lowerBound > span.lowerBound
                 let context: [String: Any?] = [
                     "owner": safe(index.ownerNames[Int(owner)]),
                     "anchor": continued ? nil : index.ownerAnchors[Int(owner)], "continued": continued,
                     "count": span.count,
-                    "actions": try part.map { place in
-                        let ref = actions[place]
+                    "actions": try refs[part].map { ref in
                         let row = index.row(Int(ref.meeting))
                         var item = actionContext(try index.action(ref))
                         item["meetingID"] = row.id
@@ -277,12 +275,8 @@ struct SiteRenderer: Sendable {
 
     private func peoplePages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
         let people = index.people
-        let persons = people.map(\.person)
-        let spans = Self.spans(persons, count: index.personCount)
         // A person is shown under the name of their newest appearance, with every organisation they gave.
-        let name = { @Sendable (person: Int32) -> String in
-            index.names[Int(people[spans[Int(person)].lowerBound].name)]
-        }
+        let name = { @Sendable (person: Int32) throws -> String in index.names[Int(try people.first(of: person).name)] }
         let groupNames = ["attendee", "official", "absent"]
         return try pages(
             "people",
@@ -290,25 +284,32 @@ struct SiteRenderer: Sendable {
             of: index,
             count: people.count,
             pageSize: pageSize,
-            label: { range in Self.label([range.first, range.last].compactMap { $0 }.map { name(persons[$0]) }) }
+            label: { range in
+                let ends = [range.first, range.last].compactMap { $0 }
+                return Self.label(try ends.map { try name(try people.records($0..<($0 + 1))[0].person) })
+            }
         ) { context, range in
+            let appearances = try people.records(range)
             context["personCount"] = index.personCount
-            context["persons"] = Self.groups(range, of: persons).map { person, part in
-                let span = spans[Int(person)]
+            context["persons"] = try Self.groups(appearances.indices, of: appearances.map(\.person)).map {
+                person,
+                part in
+                let span = people.span(of: person)
+                let start = range.lowerBound + part.lowerBound
+                let all = span == start..<(start + part.count) ? Array(appearances[part]) : try people.records(span)
                 var organizations: [Int32] = []
-                for place in span where people[place].organization >= 0 {
-                    if !organizations.contains(people[place].organization) {
-                        organizations.append(people[place].organization)
+                for appearance in all where appearance.organization >= 0 {
+                    if !organizations.contains(appearance.organization) {
+                        organizations.append(appearance.organization)
                     }
                 }
                 let context: [String: Any?] = [
-                    "name": safe(name(person)),
+                    "name": safe(try name(person)),
                     "organizations": safe(
                         organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")
                     ),
-                    "continued": part.lowerBound > span.lowerBound,
-                    "meetings": part.map { place in
-                        let ref = people[place]
+                    "continued": start > span.lowerBound,
+                    "meetings": appearances[part].map { ref in
                         let row = index.row(Int(ref.meeting))
                         let meeting: [String: Any?] = [
                             "id": row.id, "title": safe(row.title), "date": row.date ?? "undated",

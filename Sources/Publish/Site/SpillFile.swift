@@ -49,24 +49,27 @@ final class SpillFile: @unchecked Sendable {
 
     /// Writes what is buffered; reads see every appended record afterwards.
     func flush() throws {
+        try buffer.withUnsafeBytes { try write($0, at: flushedLength) }
+        flushedLength += Int64(buffer.count)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` at `offset`, past or over what was appended and flushed: for a file filled out of order.
+    func write(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws {
         var written = 0
-        while written < buffer.count {
-            let count = buffer.withUnsafeBytes { bytes in
-                pwrite(
-                    descriptor,
-                    bytes.baseAddress.map { $0 + written },
-                    bytes.count - written,
-                    off_t(flushedLength) + off_t(written)
-                )
-            }
+        while written < bytes.count {
+            let count = pwrite(
+                descriptor,
+                bytes.baseAddress.map { $0 + written },
+                bytes.count - written,
+                off_t(offset) + off_t(written)
+            )
             if count < 0 {
                 if errno == EINTR { continue }
                 throw OutputFolder.WriteError(path: path, reason: String(cString: strerror(errno)))
             }
             written += count
         }
-        flushedLength += Int64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// The bytes of the record at `ref`; safe from several threads once everything is flushed.
@@ -89,5 +92,19 @@ final class SpillFile: @unchecked Sendable {
             done += count
         }
         return bytes
+    }
+
+    /// Appends `records` of a type with no references (numbers and structs of numbers) and returns where they are.
+    func append<Record: BitwiseCopyable>(records: [Record]) throws -> Ref {
+        try records.withUnsafeBytes { try append($0) }
+    }
+
+    /// The records of a type with no references at `ref`, as ``append(records:)`` wrote them.
+    func records<Record: BitwiseCopyable>(_ ref: Ref, of type: Record.Type) throws -> [Record] {
+        let bytes = try read(ref)
+        let stride = MemoryLayout<Record>.stride
+        return bytes.withUnsafeBytes { raw in
+            (0..<raw.count / stride).map { raw.loadUnaligned(fromByteOffset: $0 * stride, as: Record.self) }
+        }
     }
 }
