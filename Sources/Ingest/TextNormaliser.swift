@@ -100,14 +100,14 @@ public enum TextNormaliser {
                 // (`~~~~` under a line of text is that line's underline in a plain-text note, not a fence.)
                 fence = marker
                 out.append(contentsOf: line)
-            } else {
-                var rewritten = line.contains(UInt8(ascii: "<")) ? html.fold(line) : Array(line)
-                if let opened = lastIndex(of: "<!--", in: rewritten), lastIndex(of: "-->", in: rewritten) ?? -1 < opened
-                {
+            } else if line.contains(UInt8(ascii: "<")) {
+                let folded = html.fold(line)[...]
+                if let opened = lastIndex(of: "<!--", in: folded), lastIndex(of: "-->", in: folded) ?? -1 < opened {
                     inComment = true
                 }
-                rewritten = bullets.rewrite(rewritten)
-                out.append(contentsOf: rewritten)
+                bullets.rewrite(folded, into: &out)
+            } else {
+                bullets.rewrite(line, into: &out)
             }
             if end < input.count { out.append(0x0A) }
             previousWasText = fence == nil && !inComment && line.contains { $0 != 0x20 && $0 != 0x09 }
@@ -142,14 +142,15 @@ public enum TextNormaliser {
     }
 
     private static func contains(_ line: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        lastIndex(of: needle, in: Array(line)) != nil
+        lastIndex(of: needle, in: line) != nil
     }
 
-    private static func lastIndex(of needle: String, in line: [UInt8]) -> Int? {
-        let pattern = Array(needle.utf8)
+    /// The index in `line` where the last `needle` starts, or `nil`.
+    private static func lastIndex(of needle: String, in line: ArraySlice<UInt8>) -> Int? {
+        let pattern = needle.utf8
         guard line.count >= pattern.count else { return nil }
-        var index = line.count - pattern.count
-        while index >= 0 {
+        var index = line.endIndex - pattern.count
+        while index >= line.startIndex {
             if line[index..<index + pattern.count].elementsEqual(pattern) { return index }
             index -= 1
         }

@@ -16,8 +16,13 @@ public enum TextSearch {
         return needle.withUTF8 { pattern in
             guard let first = pattern.first else { return true }
             guard bytes.count >= pattern.count else { return false }
+            // The bytes that lower-case to `first` are itself and, for a lower-case letter, its capital; none
+            // lower-cases to a capital.
+            if ignoringCase, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") { return false }
+            let capital =
+                ignoringCase && first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? first - 0x20 : first
             for start in 0...(bytes.count - pattern.count) {
-                guard (ignoringCase ? lowered(bytes[start]) : bytes[start]) == first else { continue }
+                guard bytes[start] == first || bytes[start] == capital else { continue }
                 var offset = 1
                 while offset < pattern.count {
                     let byte = bytes[start + offset]
@@ -86,13 +91,23 @@ public enum TextSearch {
 
     /// Whether every byte is ASCII other than a carriage return.
     public static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var seen: UInt8 = 0
-        var sawReturn = false
-        for byte in bytes {
-            seen |= byte
-            sawReturn = sawReturn || byte == 0x0D
+        guard let base = bytes.baseAddress else { return true }
+        guard bytes.count >= 8 else { return !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        // Eight bytes at a time, the last eight overlapping the eight before when the count is not a multiple of 8.
+        var offset = 0
+        while offset < bytes.count - 8 {
+            if !isPlainASCII(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) { return false }
+            offset += 8
         }
-        return seen < 0x80 && !sawReturn
+        return isPlainASCII(UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether eight bytes are ASCII other than CR: no high bit set, and no zero byte once CR is XORed away.
+    @inline(__always) private static func isPlainASCII(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let returns = word ^ (ones &* 0x0D)
+        return word & high == 0 && (returns &- ones) & ~returns & high == 0
     }
 
     /// The number of words `text` splits into at spaces (`split(separator: " ").count`), or `nil` when `text` is not
@@ -133,7 +148,14 @@ public enum TextSearch {
     public static func lowercasedContains(_ text: String, _ needles: [String]) -> Bool {
         if isPlainASCII(text) { return containsAny(text, needles, ignoringCase: true) }
         let lower = text.lowercased()
-        return needles.contains { lower.contains($0) }
+        return needles.contains { (!isFoundOnlyByItsBytes($0) || contains(lower, $0)) && lower.contains($0) }
+    }
+
+    /// Whether a text can hold `needle` (ASCII) as characters only where it holds its bytes: unless the needle has a
+    /// `;`, `` ` `` or `K`, which U+037E, U+1FEF and U+212A equal as characters, so that a quick look at the bytes can
+    /// rule a match out.
+    private static func isFoundOnlyByItsBytes(_ needle: String) -> Bool {
+        !needle.utf8.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "K") }
     }
 
     /// The byte offset of the first `needle` in `text`, or `nil`; for plain ASCII text (``isPlainASCII(_:)``) the
@@ -161,36 +183,58 @@ public enum TextSearch {
     /// A set of lower-case words looked for together in one pass over a text's bytes, ASCII case-insensitively: the
     /// first look an extractor takes at every block before its closer reading.
     public struct Vocabulary: Sendable {
-        /// For each lower-cased first byte, the words (as bytes, without that byte) that start with it.
-        private let tails: [[[UInt8]]]
-        /// A bit for each lower-cased pair of bytes that starts a word of two or more bytes, so that most places are
-        /// passed over at a glance.
+        /// The words' bytes, one word after another.
+        private let letters: [UInt8]
+        /// Where each word's bytes are in `letters`, grouped by first byte.
+        private let words: [Range<Int>]
+        /// For each first byte, the range of `words` that start with it.
+        private let byFirst: [Range<Int>]
+        /// A bit for each pair of bytes, as they stand in a text (a little-endian `UInt16`), that can start a word of
+        /// two or more bytes: so that most places are passed over at a glance.
         private let pairs: [UInt64]
-        /// For each byte, whether it is a word on its own.
+        /// For each byte as it stands in a text, whether it is a word on its own.
         private let singles: [Bool]
         /// Whether any word is one byte long.
         private let hasSingles: Bool
 
         /// Creates a vocabulary of `words`, which must be lower case.
         public init(_ words: [String]) {
-            var tails = [[[UInt8]]](repeating: [], count: 256)
+            let byFirstByte = Dictionary(grouping: words.map { Array($0.utf8) }.filter { !$0.isEmpty }) { $0[0] }
+            var letters: [UInt8] = []
+            var spans: [Range<Int>] = []
+            var byFirst = [Range<Int>](repeating: 0..<0, count: 256)
             var pairs = [UInt64](repeating: 0, count: 1024)
             var singles = [Bool](repeating: false, count: 256)
-            for word in words {
-                let bytes = Array(word.utf8)
-                guard let first = bytes.first else { continue }
-                tails[Int(first)].append(Array(bytes.dropFirst()))
-                if bytes.count == 1 {
-                    singles[Int(first)] = true
-                } else {
-                    let pair = Int(first) << 8 | Int(bytes[1])
-                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            for first in UInt8.min...UInt8.max {
+                let start = spans.count
+                for word in byFirstByte[first] ?? [] {
+                    spans.append(letters.count..<letters.count + word.count)
+                    letters += word
+                    for one in Self.spellings(of: first) {
+                        if word.count == 1 { singles[Int(one)] = true }
+                        for two in word.count > 1 ? Self.spellings(of: word[1]) : [] {
+                            let pair = Int(one) | Int(two) << 8
+                            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                        }
+                    }
                 }
+                byFirst[Int(first)] = start..<spans.count
             }
-            self.tails = tails
+            self.letters = letters
+            self.words = spans
+            self.byFirst = byFirst
             self.pairs = pairs
             self.singles = singles
             hasSingles = singles.contains(true)
+        }
+
+        /// The bytes of a text that lower-case to `byte`.
+        private static func spellings(of byte: UInt8) -> [UInt8] {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): [byte, byte - 0x20]
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): []
+            default: [byte]
+            }
         }
 
         /// Whether any word occurs in `text`.
@@ -201,23 +245,32 @@ public enum TextSearch {
 
         /// Whether any word occurs in `bytes`.
         public func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard !bytes.isEmpty else { return false }
-            if hasSingles, bytes.contains(where: { singles[Int(lowered($0))] }) { return true }
+            guard let base = bytes.baseAddress else { return false }
+            if hasSingles, bytes.contains(where: { singles[Int($0)] }) { return true }
             return pairs.withUnsafeBufferPointer { pairs in
-                var next = lowered(bytes[0])
-                for start in 0..<(bytes.count - 1) {
-                    let first = next
-                    next = lowered(bytes[start + 1])
-                    let pair = Int(first) << 8 | Int(next)
-                    guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                    for tail in tails[Int(first)] where start + tail.count < bytes.count {
-                        var offset = 0
-                        while offset < tail.count, lowered(bytes[start + 1 + offset]) == tail[offset] { offset += 1 }
-                        if offset == tail.count { return true }
+                var start = 0
+                while start + 1 < bytes.count {
+                    let pair = Int(UInt16(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt16.self)))
+                    if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0, wordStarts(in: bytes, at: start) {
+                        return true
                     }
+                    start += 1
                 }
                 return false
             }
+        }
+
+        /// Whether a word of two or more bytes starts at `start` in `bytes`.
+        private func wordStarts(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            for word in words[byFirst[Int(lowered(bytes[start]))]]
+            where word.count > 1 && start + word.count <= bytes.count {
+                var offset = 1
+                while offset < word.count, lowered(bytes[start + offset]) == letters[word.lowerBound + offset] {
+                    offset += 1
+                }
+                if offset == word.count { return true }
+            }
+            return false
         }
     }
 
@@ -228,8 +281,11 @@ public enum TextSearch {
 
         /// The set of the ASCII characters of `characters`.
         public init(_ characters: String) {
-            for byte in characters.utf8 where byte < 0x80 {
-                if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
+            var characters = characters
+            characters.withUTF8 { bytes in
+                for byte in bytes where byte < 0x80 {
+                    if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
+                }
             }
         }
 
