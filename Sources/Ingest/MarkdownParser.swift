@@ -97,7 +97,8 @@ public enum MarkdownParser {
     /// Moves a leading `[ ] ` or `[x] ` of an item's first paragraph into the item's kind.
     private static func extractCheckbox(from item: inout MarkdownNode) {
         guard let paragraph = item.children.first, paragraph.kind == .paragraph,
-            let first = paragraph.children.first, case .text(let text) = first.kind
+            let first = paragraph.children.first, case .text(let text) = first.kind,
+            text.utf8.first == UInt8(ascii: "[")  // (no other character equals `[`)
         else { return }
         let checkbox: MarkdownNode.Checkbox
         if text.hasPrefix("[ ] ") || text == "[ ]" {

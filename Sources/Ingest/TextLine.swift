@@ -25,9 +25,16 @@ protocol TextUnit: Equatable {
 }
 
 extension Character: TextUnit {
-    func matches(_ scalar: Unicode.Scalar) -> Bool { self == Character(scalar) }
+    func matches(_ scalar: Unicode.Scalar) -> Bool {
+        // A one-byte character is ASCII, and equals an ASCII character only when it is that character.
+        if utf8.count == 1, let byte = utf8.first { return byte.matches(scalar) }
+        return self == Character(scalar)
+    }
 
-    func isAny(of characters: StaticString) -> Bool { characters.description.contains(self) }
+    func isAny(of characters: StaticString) -> Bool {
+        if utf8.count == 1, let byte = utf8.first { return byte.isAny(of: characters) }
+        return characters.description.contains(self)
+    }
 
     var letterIndex: Int {
         guard let value = lowercased().unicodeScalars.first?.value, value >= 97, value <= 122 else { return 1 }

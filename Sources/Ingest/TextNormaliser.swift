@@ -20,55 +20,84 @@ public enum TextNormaliser {
 
     /// Rules 1 and 2: line endings, Unicode spaces, zero-width and control characters.
     static func cleanCharacters(_ input: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count)
-        var index = 0
-        let count = input.count
-        while index < count {
-            let byte = input[index]
-            if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
-                out.append(byte)
-                index += 1
-                continue
-            }
-            if byte == 0x0D {
-                out.append(0x0A)
-                index += index + 1 < count && input[index + 1] == 0x0A ? 2 : 1
-                continue
-            }
-            if byte < 0x80 {  // other C0 controls and DEL
-                out.append(0x20)
-                index += 1
-                continue
-            }
-            // Multi-byte sequences: the decoder guarantees well-formed UTF-8.
-            let next = index + 1 < count ? input[index + 1] : 0
-            let third = index + 2 < count ? input[index + 2] : 0
-            switch byte {
-            case 0xC2 where next == 0xA0 || (0x80...0x9F).contains(next):  // NBSP, C1 controls
-                out.append(0x20)
-                index += 2
-            case 0xC2 where next == 0xAD:  // soft hyphen
-                index += 2
-            case 0xE1 where next == 0x9A && third == 0x80:  // ogham space mark
-                out.append(0x20)
-                index += 3
-            case 0xE2 where next == 0x80 && (0x80...0x8A).contains(third),  // en quad … hair space
-                0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0xAF),  // LS, PS, NNBSP
-                0xE2 where next == 0x81 && third == 0x9F,  // medium mathematical space
-                0xE3 where next == 0x80 && third == 0x80:  // ideographic space
-                out.append(0x20)
-                index += 3
-            case 0xE2 where next == 0x80 && (0x8B...0x8D).contains(third),  // ZWSP, ZWNJ, ZWJ
-                0xE2 where next == 0x81 && third == 0xA0,  // word joiner
-                0xEF where next == 0xBB && third == 0xBF:  // BOM / ZWNBSP
-                index += 3
-            default:
-                out.append(byte)
-                index += 1
+        // Each rule writes at most as many bytes as it reads.
+        [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
+            written = 0
+            input.withUnsafeBufferPointer { input in
+                guard let from = input.baseAddress, let to = out.baseAddress else { return }
+                var index = 0
+                while index < input.count {
+                    // Eight printable ASCII bytes at a time, as they are.
+                    if index + 8 <= input.count {
+                        let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                        if ASCIIWord.isPrintable(word) {
+                            UnsafeMutableRawPointer(to + written).storeBytes(of: word, as: UInt64.self)
+                            index += 8
+                            written += 8
+                            continue
+                        }
+                    }
+                    // Otherwise the next eight bytes (and the rest of a character that runs past them) one by one.
+                    let stop = index + 8
+                    repeat {
+                        index = clean(input, at: index, into: out, at: &written)
+                    } while index < stop && index < input.count
+                }
             }
         }
-        return out
+    }
+
+    /// Writes the cleaned character at `index` of `input` to `out` at `written`; returns the index after it.
+    @inline(__always) private static func clean(
+        _ input: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        into out: UnsafeMutableBufferPointer<UInt8>,
+        at written: inout Int
+    ) -> Int {
+        func write(_ byte: UInt8) {
+            out[written] = byte
+            written += 1
+        }
+        let count = input.count
+        let byte = input[index]
+        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+            write(byte)
+            return index + 1
+        }
+        if byte == 0x0D {
+            write(0x0A)
+            return index + (index + 1 < count && input[index + 1] == 0x0A ? 2 : 1)
+        }
+        if byte < 0x80 {  // other C0 controls and DEL
+            write(0x20)
+            return index + 1
+        }
+        // Multi-byte sequences: the decoder guarantees well-formed UTF-8.
+        let next = index + 1 < count ? input[index + 1] : 0
+        let third = index + 2 < count ? input[index + 2] : 0
+        switch byte {
+        case 0xC2 where next == 0xA0 || (0x80...0x9F).contains(next):  // NBSP, C1 controls
+            write(0x20)
+            return index + 2
+        case 0xC2 where next == 0xAD:  // soft hyphen
+            return index + 2
+        case 0xE1 where next == 0x9A && third == 0x80:  // ogham space mark
+            write(0x20)
+            return index + 3
+        case 0xE2 where next == 0x80 && (0x80...0x8A).contains(third),  // en quad … hair space
+            0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0xAF),  // LS, PS, NNBSP
+            0xE2 where next == 0x81 && third == 0x9F,  // medium mathematical space
+            0xE3 where next == 0x80 && third == 0x80:  // ideographic space
+            write(0x20)
+            return index + 3
+        case 0xE2 where next == 0x80 && (0x8B...0x8D).contains(third),  // ZWSP, ZWNJ, ZWJ
+            0xE2 where next == 0x81 && third == 0xA0,  // word joiner
+            0xEF where next == 0xBB && third == 0xBF:  // BOM / ZWNBSP
+            return index + 3
+        default:
+            write(byte)
+            return index + 1
+        }
     }
 
     /// Rules 3 and 4, line by line, skipping fenced code blocks and multi-line HTML comments.

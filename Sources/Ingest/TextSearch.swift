@@ -102,12 +102,9 @@ public enum TextSearch {
         return isPlainASCII(UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
     }
 
-    /// Whether eight bytes are ASCII other than CR: no high bit set, and no zero byte once CR is XORed away.
+    /// Whether eight bytes are ASCII other than CR.
     @inline(__always) private static func isPlainASCII(_ word: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let returns = word ^ (ones &* 0x0D)
-        return word & high == 0 && (returns &- ones) & ~returns & high == 0
+        word & ASCIIWord.high == 0 && !ASCIIWord.has(word, 0x0D)
     }
 
     /// The number of words `text` splits into at spaces (`split(separator: " ").count`), or `nil` when `text` is not
@@ -297,5 +294,29 @@ public enum TextSearch {
 
     @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}
+
+/// Tests on eight bytes at once, loaded as a `UInt64`.
+enum ASCIIWord {
+    /// The high bit of each byte.
+    static let high: UInt64 = 0x8080_8080_8080_8080
+    /// One in each byte.
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Whether any byte of `word` is `byte`.
+    @inline(__always) static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let zeroed = word ^ (ones &* UInt64(byte))
+        return (zeroed &- ones) & ~zeroed & high != 0
+    }
+
+    /// Whether any byte of `word` is below `limit` (at most 128).
+    @inline(__always) static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & high != 0
+    }
+
+    /// Whether every byte of `word` is printable ASCII, from space to `~`.
+    @inline(__always) static func isPrintable(_ word: UInt64) -> Bool {
+        word & high == 0 && !hasBelow(word, 0x20) && !has(word, 0x7F)
     }
 }
