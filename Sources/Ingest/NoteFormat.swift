@@ -19,8 +19,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
         return text.withUTF8 { bytes -> NoteFormat in
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let end = TextLines.lineFeed(in: bytes, from: start) ?? bytes.count
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 start = end + 1
                 var indent = 0

@@ -91,15 +91,36 @@ enum TextLines {
         var lines: [Range<Int>] = []
         var start = 0
         var index = 0
-        while index < bytes.count {
-            if bytes[index] == 0x0A, index == 0 || bytes[index - 1] != 0x0D {
-                lines.append(start..<index)
-                start = index + 1
+        while let end = lineFeed(in: bytes, from: index) {
+            if end == 0 || bytes[end - 1] != 0x0D {
+                lines.append(start..<end)
+                start = end + 1
             }
-            index += 1
+            index = end + 1
         }
         lines.append(start..<bytes.count)
         return lines
+    }
+
+    /// The index of the first LF in `bytes` at or after `start`, or `nil`.
+    static func lineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        firstIndex(of: 0x0A, in: bytes, from: start)
+    }
+
+    /// The index of the first `byte` (ASCII) in `bytes` at or after `start`, or `nil`; passing eight bytes at a time.
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = start
+        while index + 8 <= bytes.count,
+            !ASCIIWord.has(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), byte)
+        {
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// The line `range` of `bytes` as characters, for a line that is not plain ASCII.

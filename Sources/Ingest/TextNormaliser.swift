@@ -102,6 +102,11 @@ public enum TextNormaliser {
 
     /// Rules 3 and 4, line by line, skipping fenced code blocks and multi-line HTML comments.
     static func rewriteLines(_ input: [UInt8]) -> [UInt8] {
+        input.withUnsafeBufferPointer { rewriteLines(input, $0) }
+    }
+
+    /// ``rewriteLines(_:)`` of `input`, whose bytes `bytes` are, to find its lines quickly.
+    private static func rewriteLines(_ input: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(input.count + input.count / 16)
         var fence: (byte: UInt8, length: Int)?
@@ -111,7 +116,7 @@ public enum TextNormaliser {
         var previousWasText = false
         var start = 0
         while start <= input.count {
-            let end = input[start...].firstIndex(of: 0x0A) ?? input.count
+            let end = TextLines.lineFeed(in: bytes, from: start) ?? input.count
             let line = input[start..<end]
             if let open = fence {
                 if let close = fenceMarker(line), close.byte == open.byte, close.length >= open.length,
@@ -129,7 +134,7 @@ public enum TextNormaliser {
                 // (`~~~~` under a line of text is that line's underline in a plain-text note, not a fence.)
                 fence = marker
                 out.append(contentsOf: line)
-            } else if line.contains(UInt8(ascii: "<")) {
+            } else if mayHoldHTML(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
                 let folded = html.fold(line)[...]
                 if let opened = lastIndex(of: "<!--", in: folded), lastIndex(of: "-->", in: folded) ?? -1 < opened {
                     inComment = true
@@ -143,6 +148,11 @@ public enum TextNormaliser {
             start = end + 1
         }
         return out
+    }
+
+    /// Whether `line` has a `<`, where HTML could start.
+    private static func mayHoldHTML(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        TextLines.firstIndex(of: UInt8(ascii: "<"), in: line, from: 0) != nil
     }
 
     /// The fence character and length when `line` opens or closes a fenced code block.
