@@ -120,7 +120,7 @@ public enum TextProfileParser {
 
     /// Whether `text` is a `Label: value` header line: a capitalised label of at most five words, then a colon.
     static func isHeaderLine<Line: TextLine>(_ text: Line) -> Bool {
-        guard let colon = text.firstIndex(where: { $0.matches(":") }), let first = text.first, first.isUppercase else {
+        guard let first = text.first, first.isUppercase, let colon = text.firstIndex(where: { $0.matches(":") }) else {
             return false
         }
         let label = text[..<colon]
