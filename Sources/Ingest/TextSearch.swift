@@ -136,8 +136,21 @@ public enum TextSearch {
     /// when `text` is plain ASCII, else as `text.lowercased().hasPrefix(_:)` would say.
     public static func lowercasedHasPrefix(_ text: String, _ prefixes: [String]) -> Bool {
         if isPlainASCII(text) { return prefixes.contains { hasPrefix(text, ignoringCase: $0) } }
+        let candidates = prefixes.filter { !startsOtherwise(text, $0) }
+        guard !candidates.isEmpty else { return false }
         let lower = text.lowercased()
-        return prefixes.contains { lower.hasPrefix($0) }
+        return candidates.contains { lower.hasPrefix($0) }
+    }
+
+    /// Whether the ASCII bytes that `text` starts with, lower-cased, already differ from `prefix` (ASCII), so that
+    /// `text.lowercased()` cannot start with it: each such byte lower-cases to one character of its own.
+    private static func startsOtherwise(_ text: String, _ prefix: String) -> Bool {
+        guard isFoundOnlyByItsBytes(prefix), !prefix.utf8.contains(0x0D) else { return false }
+        for (byte, wanted) in zip(text.utf8, prefix.utf8) {
+            guard byte < 0x80 else { return false }
+            if lowered(byte) != wanted { return true }
+        }
+        return false
     }
 
     /// Whether `text`, lower-cased, contains any of `needles` (which must be lower case and ASCII): on the bytes when

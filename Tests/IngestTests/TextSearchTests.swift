@@ -116,6 +116,18 @@ import Testing
         }
     }
 
+    @Test func lowerCasedPrefixSaysWhatLowercasedSays() {
+        let prefixes = ["re", "k", "ab", "é", "i", "\n", "b"]
+        for text in Self.texts(count: 3000) {
+            for prefix in prefixes {
+                #expect(TextSearch.lowercasedHasPrefix(text, [prefix]) == text.lowercased().hasPrefix(prefix))
+            }
+            #expect(
+                TextSearch.lowercasedHasPrefix(text, prefixes) == prefixes.contains { text.lowercased().hasPrefix($0) }
+            )
+        }
+    }
+
     @Test func lowerCasedContainsSaysWhatLowercasedSays() {
         let needles = ["re", "k", ";", "a ", "ss", "i"]
         for text in Self.texts(count: 3000) {
