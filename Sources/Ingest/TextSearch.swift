@@ -4,16 +4,14 @@ public enum TextSearch {
     /// Whether `text` contains `needle`; with `ignoringCase`, ASCII letters match in either case (`needle` must then
     /// be lower case).
     public static func contains(_ text: String, _ needle: String, ignoringCase: Bool = false) -> Bool {
-        var text = text
-        return text.withUTF8 { contains($0, needle, ignoringCase: ignoringCase) }
+        withBytes(of: text) { contains($0, needle, ignoringCase: ignoringCase) }
     }
 
     /// Whether `bytes` contain the UTF-8 bytes of `needle`, ASCII case-insensitively with `ignoringCase`.
     public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String, ignoringCase: Bool = false)
         -> Bool
     {
-        var needle = needle
-        return needle.withUTF8 { pattern in
+        withBytes(of: needle) { pattern in
             guard let first = pattern.first else { return true }
             guard bytes.count >= pattern.count else { return false }
             // The bytes that lower-case to `first` are itself and, for a lower-case letter, its capital; none
@@ -79,14 +77,12 @@ public enum TextSearch {
     /// Whether every byte of `text` is ASCII other than a carriage return, so that each byte is one character: then
     /// a look at the bytes gives what a look at the characters would.
     public static func isPlainASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isPlainASCII($0) }
+        withBytes(of: text) { isPlainASCII($0) }
     }
 
     /// Whether every byte of `text` is ASCII other than a carriage return.
     public static func isPlainASCII(_ text: Substring) -> Bool {
-        var text = text
-        return text.withUTF8 { isPlainASCII($0) }
+        withBytes(of: text) { isPlainASCII($0) }
     }
 
     /// Whether every byte is ASCII other than a carriage return.
@@ -110,14 +106,12 @@ public enum TextSearch {
     /// The number of words `text` splits into at spaces (`split(separator: " ").count`), or `nil` when `text` is not
     /// plain ASCII (``isPlainASCII(_:)``) and the bytes cannot tell.
     public static func wordCount(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { wordCount($0) }
+        withBytes(of: text) { wordCount($0) }
     }
 
     /// ``wordCount(_:)`` of a substring.
     public static func wordCount(_ text: Substring) -> Int? {
-        var text = text
-        return text.withUTF8 { wordCount($0) }
+        withBytes(of: text) { wordCount($0) }
     }
 
     /// The number of space-separated words in `bytes`, or `nil` when they are not plain ASCII.
@@ -171,8 +165,7 @@ public enum TextSearch {
     /// The byte offset of the first `needle` in `text`, or `nil`; for plain ASCII text (``isPlainASCII(_:)``) the
     /// offset in characters too.
     public static func byteOffset(of needle: String, in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes -> Int? in
+        withBytes(of: text) { bytes -> Int? in
             let pattern = Array(needle.utf8)
             guard let first = pattern.first else { return 0 }
             guard bytes.count >= pattern.count else { return nil }
@@ -249,8 +242,7 @@ public enum TextSearch {
 
         /// Whether any word occurs in `text`.
         public func occurs(in text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { occurs(in: $0) }
+            withBytes(of: text) { occurs(in: $0) }
         }
 
         /// Whether any word occurs in `bytes`.
@@ -303,6 +295,17 @@ public enum TextSearch {
         public func contains(_ byte: UInt8) -> Bool {
             byte < 0x40 ? low >> UInt64(byte) & 1 == 1 : byte < 0x80 && high >> UInt64(byte - 0x40) & 1 == 1
         }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text`, in place when they are stored contiguously (as a native string's
+    /// are), else in a copy.
+    @inline(__always) static func withBytes<Result>(
+        of text: some StringProtocol,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(text)
+        return copy.withUTF8(body)
     }
 
     @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
