@@ -188,10 +188,10 @@ public enum TextSearch {
     public struct Vocabulary: Sendable {
         /// The words' bytes, one word after another.
         private let letters: [UInt8]
-        /// Where each word's bytes are in `letters`, grouped by first byte.
+        /// Where the bytes of each word of two or more bytes are in `letters`, grouped by ``bucket(_:_:)``.
         private let words: [Range<Int>]
-        /// For each first byte, the range of `words` that start with it.
-        private let byFirst: [Range<Int>]
+        /// For each bucket, the range of `words` in it.
+        private let buckets: [Range<Int>]
         /// A bit for each pair of bytes, as they stand in a text (a little-endian `UInt16`), that can start a word of
         /// two or more bytes: so that most places are passed over at a glance.
         private let pairs: [UInt64]
@@ -202,33 +202,43 @@ public enum TextSearch {
 
         /// Creates a vocabulary of `words`, which must be lower case.
         public init(_ words: [String]) {
-            let byFirstByte = Dictionary(grouping: words.map { Array($0.utf8) }.filter { !$0.isEmpty }) { $0[0] }
+            let all = words.map { Array($0.utf8) }
+            let byBucket = Dictionary(grouping: all.filter { $0.count > 1 }) { Self.bucket($0[0], $0[1]) }
             var letters: [UInt8] = []
             var spans: [Range<Int>] = []
-            var byFirst = [Range<Int>](repeating: 0..<0, count: 256)
-            var pairs = [UInt64](repeating: 0, count: 1024)
-            var singles = [Bool](repeating: false, count: 256)
-            for first in UInt8.min...UInt8.max {
+            var buckets = [Range<Int>](repeating: 0..<0, count: Self.bucketCount)
+            for bucket in 0..<Self.bucketCount {
                 let start = spans.count
-                for word in byFirstByte[first] ?? [] {
+                for word in byBucket[bucket] ?? [] {
                     spans.append(letters.count..<letters.count + word.count)
                     letters += word
-                    for one in Self.spellings(of: first) {
-                        if word.count == 1 { singles[Int(one)] = true }
-                        for two in word.count > 1 ? Self.spellings(of: word[1]) : [] {
-                            let pair = Int(one) | Int(two) << 8
-                            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
-                        }
+                }
+                buckets[bucket] = start..<spans.count
+            }
+            var pairs = [UInt64](repeating: 0, count: 1024)
+            var singles = [Bool](repeating: false, count: 256)
+            for word in all where !word.isEmpty {
+                for one in Self.spellings(of: word[0]) {
+                    if word.count == 1 { singles[Int(one)] = true }
+                    for two in word.count > 1 ? Self.spellings(of: word[1]) : [] {
+                        let pair = Int(one) | Int(two) << 8
+                        pairs[pair >> 6] |= 1 << UInt64(pair & 63)
                     }
                 }
-                byFirst[Int(first)] = start..<spans.count
             }
             self.letters = letters
             self.words = spans
-            self.byFirst = byFirst
+            self.buckets = buckets
             self.pairs = pairs
             self.singles = singles
             hasSingles = singles.contains(true)
+        }
+
+        private static let bucketCount = 1024
+
+        /// The bucket of the words that start with bytes `first` and `second`.
+        @inline(__always) private static func bucket(_ first: UInt8, _ second: UInt8) -> Int {
+            (Int(first) &* 31 &+ Int(second)) & (bucketCount - 1)
         }
 
         /// The bytes of a text that lower-case to `byte`.
@@ -250,12 +260,21 @@ public enum TextSearch {
             guard let base = bytes.baseAddress else { return false }
             if hasSingles, bytes.contains(where: { singles[Int($0)] }) { return true }
             return pairs.withUnsafeBufferPointer { pairs in
-                var start = 0
-                while start + 1 < bytes.count {
+                /// Whether the pair of bytes at `start` can start a word.
+                @inline(__always) func mayStart(_ start: Int) -> Bool {
                     let pair = Int(UInt16(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt16.self)))
-                    if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0, wordStarts(in: bytes, at: start) {
-                        return true
+                    return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                }
+                let end = bytes.count - 1  // where the last pair starts, plus one
+                var start = 0
+                while start < end {
+                    // Four places at a time while none can start a word.
+                    while start + 4 <= end, !mayStart(start), !mayStart(start + 1), !mayStart(start + 2),
+                        !mayStart(start + 3)
+                    {
+                        start += 4
                     }
+                    if mayStart(start), wordStarts(in: bytes, at: start) { return true }
                     start += 1
                 }
                 return false
@@ -264,9 +283,9 @@ public enum TextSearch {
 
         /// Whether a word of two or more bytes starts at `start` in `bytes`.
         private func wordStarts(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-            for word in words[byFirst[Int(lowered(bytes[start]))]]
-            where word.count > 1 && start + word.count <= bytes.count {
-                var offset = 1
+            let candidates = buckets[Self.bucket(lowered(bytes[start]), lowered(bytes[start + 1]))]
+            for word in words[candidates] where start + word.count <= bytes.count {
+                var offset = 0
                 while offset < word.count, lowered(bytes[start + offset]) == letters[word.lowerBound + offset] {
                     offset += 1
                 }

@@ -90,6 +90,8 @@ import Testing
         let words = ["re", "agreed", "b", "x1", "éa", "+"]
         let vocabulary = TextSearch.Vocabulary(words)
         let pairsOnly = TextSearch.Vocabulary(["re", "agreed", "x1", "ab"])
+        let shared = [" re ", " ab", " x", "ab", "abc", "re1", "agreed a"]  // words that share their first bytes
+        let sharing = TextSearch.Vocabulary(shared)
         for text in Self.texts(count: 3000) {
             let lowered = String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
             let bytes = Array(lowered.utf8)
@@ -102,6 +104,7 @@ import Testing
             }
             #expect(vocabulary.occurs(in: text) == words.contains(where: holds), "\(text.debugDescription)")
             #expect(pairsOnly.occurs(in: text) == ["re", "agreed", "x1", "ab"].contains(where: holds))
+            #expect(sharing.occurs(in: text) == shared.contains(where: holds))
         }
     }
 
