@@ -1,5 +1,5 @@
 /// One character of a line as the line readers see it: a `Character`, or a byte of a line that is plain ASCII
-/// (``TextSearch/isPlainASCII(_:)-(UnsafeBufferPointer<UInt8>)``), where each byte is one character.
+/// (``TextSearch/isPlainASCII(_:)``), where each byte is one character.
 ///
 /// The readers of lines (``TextProfileParser``, ``NoteFormat/detect(_:)``) are written once over this protocol, so
 /// that a plain ASCII line is read on its bytes, quickly, and any other line on its characters, with the same result.
