@@ -17,48 +17,57 @@ struct BulletGlyphs {
         ("■", 2), ("▫", 2), ("\u{F0A7}", 2),
     ].map { (Array($0.0.utf8), $0.1) }
 
-    /// Returns `line` with a leading bullet glyph turned into a Markdown list marker.
-    mutating func rewrite(_ line: [UInt8]) -> [UInt8] {
-        var index = 0
+    /// Appends `line` to `out`, with a leading bullet glyph turned into a Markdown list marker.
+    mutating func rewrite(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var index = line.startIndex
         var width = 0
-        while index < line.count, line[index] == 0x20 || line[index] == 0x09 {
+        while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 {
             width += line[index] == 0x09 ? 4 - width % 4 : 1
             index += 1
         }
-        guard index < line.count else {
+        guard index < line.endIndex else {
             previousBlank = true
-            return line
+            out.append(contentsOf: line)
+            return
         }
         defer { previousBlank = false }
         // `- o text`: a glyph doubled by the converter after a real marker.
         if line[index] == UInt8(ascii: "-") || line[index] == UInt8(ascii: "*") || line[index] == UInt8(ascii: "+"),
-            index + 1 < line.count, line[index + 1] == 0x20,
+            index + 1 < line.endIndex, line[index + 1] == 0x20,
             let (_, length) = glyph(in: line, at: index + 2)
         {
-            var content = index + 2 + length
-            while content < line.count, line[content] == 0x20 || line[content] == 0x09 { content += 1 }
-            return Array(line[..<(index + 2)]) + Array(line[content...])
+            out.append(contentsOf: line[..<(index + 2)])
+            out.append(contentsOf: line[contentStart(line, after: index + 2 + length)...])
+            return
         }
         guard let (rank, length) = glyph(in: line, at: index) else {
             if previousBlank { open.removeAll() }
-            return line
+            out.append(contentsOf: line)
+            return
         }
         while let last = open.last, !(width > last.indent || width == last.indent && rank > last.rank) {
             open.removeLast()
         }
         let level = open.count
         open.append((width, rank))
-        var content = index + length
-        while content < line.count, line[content] == 0x20 || line[content] == 0x09 { content += 1 }
-        return Array(repeating: 0x20, count: 2 * level) + Array("- ".utf8) + Array(line[content...])
+        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
+        out.append(contentsOf: "- ".utf8)
+        out.append(contentsOf: line[contentStart(line, after: index + length)...])
+    }
+
+    /// The index of the first byte at or after `index` that is not a space or tab.
+    private func contentStart(_ line: ArraySlice<UInt8>, after index: Int) -> Int {
+        var content = index
+        while content < line.endIndex, line[content] == 0x20 || line[content] == 0x09 { content += 1 }
+        return content
     }
 
     /// The rank and byte length of a glyph used as a bullet at `index`: followed by whitespace, or for `o` by a
     /// tab or by a space and a capital letter, digit or quote (so a sentence starting "o the…" stays prose).
-    private func glyph(in line: [UInt8], at index: Int) -> (rank: Int, length: Int)? {
-        guard index < line.count else { return nil }
+    private func glyph(in line: ArraySlice<UInt8>, at index: Int) -> (rank: Int, length: Int)? {
+        guard index < line.endIndex else { return nil }
         if line[index] == UInt8(ascii: "o") {
-            guard index + 2 < line.count else { return nil }
+            guard index + 2 < line.endIndex else { return nil }
             let next = line[index + 1]
             let after = line[index + 2]
             let startsEntry = (after >= 0x41 && after <= 0x5A) || isASCIIDigit(after) || after == 0x22 || after == 0x27
@@ -69,7 +78,7 @@ struct BulletGlyphs {
         for glyph in Self.glyphs where line[index...].starts(with: glyph.bytes) {
             let after = index + glyph.bytes.count
             // A glyph is a bullet only when whitespace follows: "–5%" and "•••" are not lists.
-            guard after < line.count, line[after] == 0x20 || line[after] == 0x09 else { return nil }
+            guard after < line.endIndex, line[after] == 0x20 || line[after] == 0x09 else { return nil }
             return (glyph.rank, glyph.bytes.count)
         }
         return nil

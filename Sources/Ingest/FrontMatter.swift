@@ -88,19 +88,12 @@ public enum FrontMatterParser {
         guard text.hasPrefix("---\n") || text.hasPrefix("--- \n") else {
             return Split(frontMatter: nil, body: text, diagnostics: [])
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let close = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
-            return Split(frontMatter: nil, body: text, diagnostics: [])
-        }
-        // Front matter is a mapping: its first line that is not blank or a comment starts with `key:`. Otherwise
-        // the `---` is a thematic break that opens the note.
-        let firstEntry = lines[1..<close].first { !$0.allSatisfy { $0 == " " } && !$0.hasPrefix("#") }
-        if let firstEntry, !startsWithKey(firstEntry) {
-            return Split(frontMatter: nil, body: text, diagnostics: [])
-        }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        for index in 0...close { lines[index] = "" }
-        let body = lines.joined(separator: "\n")
+        guard let found = find(in: text) else { return Split(frontMatter: nil, body: text, diagnostics: []) }
+        let yaml = String(text[found.yaml])
+        // Each front matter line emptied: one LF for each line before the closing delimiter, then the rest as it is.
+        var body = String(repeating: "\n", count: found.close)
+        body.append(contentsOf: text[found.rest...])
+        let close = found.close
         do {
             let node = try Yams.compose(yaml: yaml)
             var budget = nodeLimit
@@ -114,6 +107,29 @@ public enum FrontMatterParser {
         }
     }
 
+    /// Where the front matter of `text` lies: the YAML between the delimiters, the number of the closing delimiter's
+    /// line counting from 0, and where the text after that line starts (at its LF); `nil` when there is none.
+    private static func find(in text: String) -> (yaml: Range<String.Index>, close: Int, rest: String.Index)? {
+        var copy = text
+        let found = copy.withUTF8 { bytes -> (yaml: Range<Int>, close: Int, rest: Int)? in
+            let lines = TextLines.ranges(in: bytes)
+            guard let close = lines.indices.dropFirst().first(where: { isDelimiter(bytes[lines[$0]]) }) else {
+                return nil
+            }
+            // Front matter is a mapping: its first line that is not blank or a comment starts with `key:`. Otherwise
+            // the `---` is a thematic break that opens the note.
+            let firstEntry = lines[1..<close].lazy.map { TextLines.characters(bytes, $0) }
+                .first { !$0.allSatisfy { $0 == " " } && !$0.hasPrefix("#") }
+            if let firstEntry, !startsWithKey(firstEntry) { return nil }
+            let yaml = lines[1].lowerBound..<max(lines[1].lowerBound, lines[close - 1].upperBound)
+            return (yaml, close, lines[close].upperBound)
+        }
+        guard let found else { return nil }
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return (index(found.yaml.lowerBound)..<index(found.yaml.upperBound), found.close, index(found.rest))
+    }
+
     private static func startsWithKey(_ line: Substring) -> Bool {
         guard let colon = line.firstIndex(of: ":") else { return false }
         let key = line[..<colon]
@@ -122,9 +138,12 @@ public enum FrontMatterParser {
             && (after.isEmpty || after.first == " ")
     }
 
-    private static func isDelimiter(_ line: Substring) -> Bool {
-        let trimmed = line.drop { $0 == " " }.reversed().drop { $0 == " " }
-        return String(trimmed.reversed()) == "---" || String(trimmed.reversed()) == "..."
+    /// Whether `line` is `---` or `...`, give or take spaces around it.
+    ///
+    /// On the bytes: any other character, even a space with a combining mark, makes a line something else.
+    private static func isDelimiter(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let trimmed = line.drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }
+        return trimmed.elementsEqual("---".utf8) || trimmed.elementsEqual("...".utf8)
     }
 
     private struct TooLarge: Error {}

@@ -73,16 +73,20 @@ public enum MarkdownParser {
     }
 
     /// Appends `node` to the innermost open frame, merging it into a preceding text run.
-    private static func append(_ node: MarkdownNode, to stack: inout [Frame]) {
+    private static func append(_ node: consuming MarkdownNode, to stack: inout [Frame]) {
         guard !stack.isEmpty else { return }
         let top = stack.count - 1
-        if case .text(let new) = node.kind, let last = stack[top].children.last, case .text(let old) = last.kind {
-            var merged = last
-            merged.kind = .text(old + new)
-            if let lower = last.range?.lowerBound, let upper = node.range?.upperBound, lower <= upper {
-                merged.range = lower..<upper
+        let last = stack[top].children.count - 1
+        if case .text(let new) = node.kind, last >= 0, case .text(var merged) = stack[top].children[last].kind {
+            // Merged in place: the node lets go of its text first, so that the text is extended without a copy.
+            stack[top].children[last].kind = .paragraph
+            merged += new
+            stack[top].children[last].kind = .text(merged)
+            if let lower = stack[top].children[last].range?.lowerBound, let upper = node.range?.upperBound,
+                lower <= upper
+            {
+                stack[top].children[last].range = lower..<upper
             }
-            stack[top].children[stack[top].children.count - 1] = merged
         } else {
             stack[top].children.append(node)
         }
@@ -97,7 +101,8 @@ public enum MarkdownParser {
     /// Moves a leading `[ ] ` or `[x] ` of an item's first paragraph into the item's kind.
     private static func extractCheckbox(from item: inout MarkdownNode) {
         guard let paragraph = item.children.first, paragraph.kind == .paragraph,
-            let first = paragraph.children.first, case .text(let text) = first.kind
+            let first = paragraph.children.first, case .text(let text) = first.kind,
+            text.utf8.first == UInt8(ascii: "[")  // (no other character equals `[`)
         else { return }
         let checkbox: MarkdownNode.Checkbox
         if text.hasPrefix("[ ] ") || text == "[ ]" {

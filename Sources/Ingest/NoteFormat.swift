@@ -19,8 +19,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
         return text.withUTF8 { bytes -> NoteFormat in
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let end = TextLines.lineFeed(in: bytes, from: start) ?? bytes.count
                 let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 start = end + 1
                 var indent = 0
@@ -39,20 +38,34 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
                         || starts(trimmed, "> ")
                 {
                     markdown += 1
-                } else if trimmed.count <= 320, TextProfileParser.isCapitalHeading(Substring(decoding(trimmed))) {
+                } else if trimmed.count <= 320, isCapitalHeading(trimmed) {
                     plain += 1
-                } else if indent >= 4, !TextProfileParser.startsListItem(Substring(decoding(trimmed.prefix(12)))) {
+                } else if indent >= 4, !startsListItem(trimmed) {
                     plain += 1
                 }
-                for sign in ["**", "](", "|---", "| ---", "|:--"] where TextSearch.contains(trimmed, sign) {
-                    markdown += 1
-                    break
-                }
+                if markdownSigns.occurs(in: trimmed) { markdown += 1 }
                 // Two signs of Markdown settle it; plain-text signs cannot outweigh them.
                 if markdown >= 2 { return .markdown }
             }
             return markdown == 1 && plain == 0 ? .markdown : .text
         }
+    }
+
+    /// Signs of Markdown anywhere in a line: strong emphasis, links and table rules.
+    private static let markdownSigns = TextSearch.Vocabulary(["**", "](", "|---", "| ---", "|:--"])
+
+    /// ``TextProfileParser/isCapitalHeading(_:)`` of a line's bytes: on the bytes when they are plain ASCII.
+    private static func isCapitalHeading(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
+        TextSearch.isPlainASCII(trimmed)
+            ? TextProfileParser.isCapitalHeading(trimmed[...])
+            : TextProfileParser.isCapitalHeading(Substring(decoding(trimmed)))
+    }
+
+    /// ``TextProfileParser/startsListItem(_:)`` of a line's bytes: on the bytes when they are plain ASCII.
+    private static func startsListItem(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
+        TextSearch.isPlainASCII(trimmed)
+            ? TextProfileParser.startsListItem(trimmed[...])
+            : TextProfileParser.startsListItem(Substring(decoding(trimmed.prefix(12))))
     }
 
     private static func decoding(_ bytes: some Collection<UInt8>) -> String {
@@ -63,11 +76,14 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
         bytes.starts(with: prefix.utf8)
     }
 
-    static func isUnderline(_ trimmed: Substring) -> Bool {
-        let body = trimmed.reversed().drop { $0 == " " }
-        guard body.count >= 3, let first = body.first, first == "=" || first == "-" || first == "~" else {
-            return false
+    /// The character of `trimmed` (a line without its indentation) when it underlines the line above: three or
+    /// more of one of `=`, `-` and `~`, then only spaces.
+    static func underline<Line: TextLine>(_ trimmed: Line) -> UInt8? {
+        let body = trimmed.reversed().drop { $0.matches(" ") }
+        guard body.count >= 3, let first = body.first, first.matches("=") || first.matches("-") || first.matches("~")
+        else {
+            return nil
         }
-        return body.allSatisfy { $0 == first }
+        return body.allSatisfy { $0 == first } ? first.asciiValue : nil
     }
 }

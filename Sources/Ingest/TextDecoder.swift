@@ -38,7 +38,8 @@ public enum TextDecoder {
             throw .binary(path: path, reason: "looks like \(kind)")
         }
         let sample = body.prefix(8192)
-        if sample.contains(0) {
+        let (hasNUL, controls) = controlCount(sample)
+        if hasNUL {
             if let bigEndian = utf16WithoutBOM(sample) {
                 var decoded = decodeUTF16(body, bigEndian: bigEndian, path: path)
                 decoded.diagnostics.insert(
@@ -49,11 +50,36 @@ public enum TextDecoder {
             }
             throw .binary(path: path, reason: "contains NUL bytes")
         }
-        let controls = sample.count { $0 < 0x20 && !(0x09...0x0D).contains($0) || $0 == 0x7F }
         if sample.count >= 32, controls * 10 > sample.count {
             throw .binary(path: path, reason: "mostly control characters")
         }
         return decodeUTF8(body, path: path)
+    }
+
+    /// Whether `sample` holds a NUL byte, and how many of its bytes are control characters other than tab, LF, VT,
+    /// FF and CR.
+    private static func controlCount(_ sample: ArraySlice<UInt8>) -> (hasNUL: Bool, controls: Int) {
+        sample.withUnsafeBufferPointer { bytes in
+            var hasNUL = false
+            var controls = 0
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time past those with nothing below a space and no DEL.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if !ASCIIWord.hasBelow(word, 0x20), !ASCIIWord.has(word, 0x7F) {
+                        index += 8
+                        continue
+                    }
+                }
+                for byte in bytes[index..<min(index + 8, bytes.count)] {
+                    hasNUL = hasNUL || byte == 0
+                    if byte < 0x20 && !(0x09...0x0D).contains(byte) || byte == 0x7F { controls += 1 }
+                }
+                index += 8
+            }
+            return (hasNUL, controls)
+        }
     }
 
     // MARK: UTF-8 with a Windows-1252 fallback

@@ -20,59 +20,93 @@ public enum TextNormaliser {
 
     /// Rules 1 and 2: line endings, Unicode spaces, zero-width and control characters.
     static func cleanCharacters(_ input: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count)
-        var index = 0
-        let count = input.count
-        while index < count {
-            let byte = input[index]
-            if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
-                out.append(byte)
-                index += 1
-                continue
-            }
-            if byte == 0x0D {
-                out.append(0x0A)
-                index += index + 1 < count && input[index + 1] == 0x0A ? 2 : 1
-                continue
-            }
-            if byte < 0x80 {  // other C0 controls and DEL
-                out.append(0x20)
-                index += 1
-                continue
-            }
-            // Multi-byte sequences: the decoder guarantees well-formed UTF-8.
-            let next = index + 1 < count ? input[index + 1] : 0
-            let third = index + 2 < count ? input[index + 2] : 0
-            switch byte {
-            case 0xC2 where next == 0xA0 || (0x80...0x9F).contains(next):  // NBSP, C1 controls
-                out.append(0x20)
-                index += 2
-            case 0xC2 where next == 0xAD:  // soft hyphen
-                index += 2
-            case 0xE1 where next == 0x9A && third == 0x80:  // ogham space mark
-                out.append(0x20)
-                index += 3
-            case 0xE2 where next == 0x80 && (0x80...0x8A).contains(third),  // en quad … hair space
-                0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0xAF),  // LS, PS, NNBSP
-                0xE2 where next == 0x81 && third == 0x9F,  // medium mathematical space
-                0xE3 where next == 0x80 && third == 0x80:  // ideographic space
-                out.append(0x20)
-                index += 3
-            case 0xE2 where next == 0x80 && (0x8B...0x8D).contains(third),  // ZWSP, ZWNJ, ZWJ
-                0xE2 where next == 0x81 && third == 0xA0,  // word joiner
-                0xEF where next == 0xBB && third == 0xBF:  // BOM / ZWNBSP
-                index += 3
-            default:
-                out.append(byte)
-                index += 1
+        // Each rule writes at most as many bytes as it reads.
+        [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
+            written = 0
+            input.withUnsafeBufferPointer { input in
+                guard let from = input.baseAddress, let to = out.baseAddress else { return }
+                var index = 0
+                while index < input.count {
+                    // Eight printable ASCII bytes at a time, as they are.
+                    if index + 8 <= input.count {
+                        let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                        if ASCIIWord.isPrintable(word) {
+                            UnsafeMutableRawPointer(to + written).storeBytes(of: word, as: UInt64.self)
+                            index += 8
+                            written += 8
+                            continue
+                        }
+                    }
+                    // Otherwise the next eight bytes (and the rest of a character that runs past them) one by one.
+                    let stop = index + 8
+                    repeat {
+                        index = clean(input, at: index, into: out, at: &written)
+                    } while index < stop && index < input.count
+                }
             }
         }
-        return out
+    }
+
+    /// Writes the cleaned character at `index` of `input` to `out` at `written`; returns the index after it.
+    @inline(__always) private static func clean(
+        _ input: UnsafeBufferPointer<UInt8>,
+        at index: Int,
+        into out: UnsafeMutableBufferPointer<UInt8>,
+        at written: inout Int
+    ) -> Int {
+        func write(_ byte: UInt8) {
+            out[written] = byte
+            written += 1
+        }
+        let count = input.count
+        let byte = input[index]
+        if byte >= 0x20 && byte < 0x7F || byte == 0x0A || byte == 0x09 {
+            write(byte)
+            return index + 1
+        }
+        if byte == 0x0D {
+            write(0x0A)
+            return index + (index + 1 < count && input[index + 1] == 0x0A ? 2 : 1)
+        }
+        if byte < 0x80 {  // other C0 controls and DEL
+            write(0x20)
+            return index + 1
+        }
+        // Multi-byte sequences: the decoder guarantees well-formed UTF-8.
+        let next = index + 1 < count ? input[index + 1] : 0
+        let third = index + 2 < count ? input[index + 2] : 0
+        switch byte {
+        case 0xC2 where next == 0xA0 || (0x80...0x9F).contains(next):  // NBSP, C1 controls
+            write(0x20)
+            return index + 2
+        case 0xC2 where next == 0xAD:  // soft hyphen
+            return index + 2
+        case 0xE1 where next == 0x9A && third == 0x80:  // ogham space mark
+            write(0x20)
+            return index + 3
+        case 0xE2 where next == 0x80 && (0x80...0x8A).contains(third),  // en quad … hair space
+            0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9 || third == 0xAF),  // LS, PS, NNBSP
+            0xE2 where next == 0x81 && third == 0x9F,  // medium mathematical space
+            0xE3 where next == 0x80 && third == 0x80:  // ideographic space
+            write(0x20)
+            return index + 3
+        case 0xE2 where next == 0x80 && (0x8B...0x8D).contains(third),  // ZWSP, ZWNJ, ZWJ
+            0xE2 where next == 0x81 && third == 0xA0,  // word joiner
+            0xEF where next == 0xBB && third == 0xBF:  // BOM / ZWNBSP
+            return index + 3
+        default:
+            write(byte)
+            return index + 1
+        }
     }
 
     /// Rules 3 and 4, line by line, skipping fenced code blocks and multi-line HTML comments.
     static func rewriteLines(_ input: [UInt8]) -> [UInt8] {
+        input.withUnsafeBufferPointer { rewriteLines(input, $0) }
+    }
+
+    /// ``rewriteLines(_:)`` of `input`, whose bytes `bytes` are, to find its lines quickly.
+    private static func rewriteLines(_ input: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(input.count + input.count / 16)
         var fence: (byte: UInt8, length: Int)?
@@ -82,7 +116,7 @@ public enum TextNormaliser {
         var previousWasText = false
         var start = 0
         while start <= input.count {
-            let end = input[start...].firstIndex(of: 0x0A) ?? input.count
+            let end = TextLines.lineFeed(in: bytes, from: start) ?? input.count
             let line = input[start..<end]
             if let open = fence {
                 if let close = fenceMarker(line), close.byte == open.byte, close.length >= open.length,
@@ -100,20 +134,25 @@ public enum TextNormaliser {
                 // (`~~~~` under a line of text is that line's underline in a plain-text note, not a fence.)
                 fence = marker
                 out.append(contentsOf: line)
-            } else {
-                var rewritten = line.contains(UInt8(ascii: "<")) ? html.fold(line) : Array(line)
-                if let opened = lastIndex(of: "<!--", in: rewritten), lastIndex(of: "-->", in: rewritten) ?? -1 < opened
-                {
+            } else if mayHoldHTML(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                let folded = html.fold(line)[...]
+                if let opened = lastIndex(of: "<!--", in: folded), lastIndex(of: "-->", in: folded) ?? -1 < opened {
                     inComment = true
                 }
-                rewritten = bullets.rewrite(rewritten)
-                out.append(contentsOf: rewritten)
+                bullets.rewrite(folded, into: &out)
+            } else {
+                bullets.rewrite(line, into: &out)
             }
             if end < input.count { out.append(0x0A) }
             previousWasText = fence == nil && !inComment && line.contains { $0 != 0x20 && $0 != 0x09 }
             start = end + 1
         }
         return out
+    }
+
+    /// Whether `line` has a `<`, where HTML could start.
+    private static func mayHoldHTML(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        TextLines.firstIndex(of: UInt8(ascii: "<"), in: line, from: 0) != nil
     }
 
     /// The fence character and length when `line` opens or closes a fenced code block.
@@ -142,14 +181,15 @@ public enum TextNormaliser {
     }
 
     private static func contains(_ line: ArraySlice<UInt8>, _ needle: String) -> Bool {
-        lastIndex(of: needle, in: Array(line)) != nil
+        lastIndex(of: needle, in: line) != nil
     }
 
-    private static func lastIndex(of needle: String, in line: [UInt8]) -> Int? {
-        let pattern = Array(needle.utf8)
+    /// The index in `line` where the last `needle` starts, or `nil`.
+    private static func lastIndex(of needle: String, in line: ArraySlice<UInt8>) -> Int? {
+        let pattern = needle.utf8
         guard line.count >= pattern.count else { return nil }
-        var index = line.count - pattern.count
-        while index >= 0 {
+        var index = line.endIndex - pattern.count
+        while index >= line.startIndex {
             if line[index..<index + pattern.count].elementsEqual(pattern) { return index }
             index -= 1
         }

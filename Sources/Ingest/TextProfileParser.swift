@@ -12,62 +12,97 @@
 public enum TextProfileParser {
     /// Parses plain `text` into a `document` node.
     public static func parse(_ text: String) -> MarkdownNode {
-        var builder = Builder()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var index = 0
-        while index < lines.count {
-            let number = index + 1
-            let line = lines[index]
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            let indent = indentWidth(line)
-            let content = trimmed[
-                ..<(trimmed.lastIndex { $0 != " " && $0 != "\t" }.map(trimmed.index(after:)) ?? trimmed.startIndex)
-            ]
-            let text = String(content)
-            let column = line.utf8.count - trimmed.utf8.count + 1
-            let next = index + 1 < lines.count ? lines[index + 1].drop { $0 == " " } : ""
-            defer { index += 1 }
-            if text.isEmpty {
-                builder.blank()
-            } else if !builder.inParagraph(at: indent), indent < 4, !next.isEmpty, NoteFormat.isUnderline(next),
-                !startsListItem(trimmed), !NoteFormat.isUnderline(trimmed)
-            {
-                let level = next.first == "=" ? 1 : 2
-                let width = lines[index + 1].utf8.count
-                builder.heading(level, text, line: number, column: column, endLine: number + 1, endWidth: width)
-                index += 1
-            } else if NoteFormat.isUnderline(trimmed), trimmed.first == "-" || trimmed.first == "*" {
-                builder.thematicBreak(line: number, column: column, width: text.utf8.count)
-            } else if isCapitalHeading(trimmed) {
-                let title = text.hasSuffix(":") ? String(text.dropLast()) : text
-                builder.heading(2, title, line: number, column: column, endLine: number, endWidth: line.utf8.count)
-            } else if let marker = listMarker(trimmed) {
-                let body = String(content.dropFirst(marker.length).drop { $0 == " " || $0 == "\t" })
-                let bodyColumn = column + content.utf8.count - body.utf8.count
-                builder.item(
-                    marker: marker,
-                    indent: indent,
-                    text: body,
-                    line: number,
-                    column: column,
-                    bodyColumn: bodyColumn
-                )
-            } else {
-                builder.text(
-                    text,
-                    indent: indent,
-                    isHeader: isHeaderLine(text),
-                    line: number,
-                    column: column
-                )
+        var text = text
+        return text.withUTF8 { bytes in
+            var builder = Builder()
+            let lines = TextLines.ranges(in: bytes)
+            var index = 0
+            while index < lines.count {
+                let next = index + 1 < lines.count ? Following(bytes, lines[index + 1]) : nil
+                let line = bytes[lines[index]]
+                let tookNext =
+                    TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: line))
+                    ? read(line, number: index + 1, next: next, into: &builder)
+                    : read(TextLines.characters(bytes, lines[index]), number: index + 1, next: next, into: &builder)
+                index += tookNext ? 2 : 1
             }
+            return builder.finish()
         }
-        return builder.finish()
+    }
+
+    /// What a line needs to know of the line after it: whether that is an underline (`===`, `---`, `~~~`), with
+    /// which character, and its width in bytes.
+    private struct Following {
+        var underline: UInt8?
+        var width: Int
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+            let line = bytes[range]
+            underline =
+                TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: line))
+                ? NoteFormat.underline(line.drop { $0 == 0x20 })
+                : NoteFormat.underline(TextLines.characters(bytes, range).drop { $0 == " " })
+            width = range.count
+        }
+    }
+
+    /// Reads line `number` into `builder`; returns whether it took the `next` line too, as its underline.
+    private static func read<Line: TextLine>(
+        _ line: Line,
+        number: Int,
+        next: Following?,
+        into builder: inout Builder
+    ) -> Bool {
+        let trimmed = line.drop { $0.matches(" ") || $0.matches("\t") }
+        let indent = indentWidth(line)
+        let content = trimmed[
+            ..<(trimmed.lastIndex { !$0.matches(" ") && !$0.matches("\t") }.map(trimmed.index(after:))
+                ?? trimmed.startIndex)
+        ]
+        guard !content.isEmpty else {
+            builder.blank()
+            return false
+        }
+        let text = content.string
+        let column = line.utf8Count - trimmed.utf8Count + 1
+        let underline = NoteFormat.underline(trimmed)
+        if !builder.inParagraph(at: indent), indent < 4, let next, let nextUnderline = next.underline,
+            !startsListItem(trimmed), underline == nil
+        {
+            let level = nextUnderline == UInt8(ascii: "=") ? 1 : 2
+            builder.heading(level, text, line: number, column: column, endLine: number + 1, endWidth: next.width)
+            return true
+        } else if let underline, underline == UInt8(ascii: "-") || underline == UInt8(ascii: "*") {
+            builder.thematicBreak(line: number, column: column, width: text.utf8.count)
+        } else if isCapitalHeading(trimmed) {
+            let title = text.hasSuffix(":") ? String(text.dropLast()) : text
+            builder.heading(2, title, line: number, column: column, endLine: number, endWidth: line.utf8Count)
+        } else if let marker = listMarker(trimmed) {
+            let body = content.dropFirst(marker.length).drop { $0.matches(" ") || $0.matches("\t") }
+            let bodyColumn = column + content.utf8Count - body.utf8Count
+            builder.item(
+                marker: marker,
+                indent: indent,
+                text: body.string,
+                line: number,
+                column: column,
+                bodyColumn: bodyColumn
+            )
+        } else {
+            builder.text(
+                text,
+                indent: indent,
+                isHeader: isHeaderLine(content),
+                line: number,
+                column: column
+            )
+        }
+        return false
     }
 
     /// Whether `line` is an ALL-CAPS heading: at least three letters, none lower case, at most 80 characters, and
     /// not a `LABEL: value` line.
-    static func isCapitalHeading(_ line: Substring) -> Bool {
+    static func isCapitalHeading<Line: TextLine>(_ line: Line) -> Bool {
         guard line.count <= 80 else { return false }
         var letters = 0
         for character in line {
@@ -75,23 +110,38 @@ public enum TextProfileParser {
             if character.isLetter { letters += 1 }
         }
         guard letters >= 3 else { return false }
-        if let colon = line.firstIndex(of: ":"), line[line.index(after: colon)...].contains(where: \.isLetter) {
+        if let colon = line.firstIndex(where: { $0.matches(":") }),
+            line[line.index(after: colon)...].contains(where: \.isLetter)
+        {
             return false
         }
         return true
     }
 
     /// Whether `text` is a `Label: value` header line: a capitalised label of at most five words, then a colon.
-    static func isHeaderLine(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isUppercase else { return false }
+    static func isHeaderLine<Line: TextLine>(_ text: Line) -> Bool {
+        guard let first = text.first, first.isUppercase, let colon = text.firstIndex(where: { $0.matches(":") }) else {
+            return false
+        }
         let label = text[..<colon]
         let after = text[text.index(after: colon)...]
-        guard after.isEmpty || after.first == " " || after.first == "\t" else { return false }
-        return label.split(separator: " ").count <= 5
-            && label.allSatisfy { $0.isLetter || $0.isNumber || " .'&/()-".contains($0) }
+        guard after.first.map({ $0.matches(" ") || $0.matches("\t") }) ?? true else { return false }
+        return wordCount(label) <= 5 && label.allSatisfy { $0.isLetter || $0.isNumber || $0.isAny(of: " .'&/()-") }
     }
 
-    static func startsListItem(_ line: Substring) -> Bool { listMarker(line) != nil }
+    /// The number of words in `text` between spaces, as `split(separator: " ").count` counts them.
+    private static func wordCount<Line: TextLine>(_ text: Line) -> Int {
+        var count = 0
+        var previousWasSpace = true
+        for character in text {
+            let isSpace = character.matches(" ")
+            if !isSpace, previousWasSpace { count += 1 }
+            previousWasSpace = isSpace
+        }
+        return count
+    }
+
+    static func startsListItem<Line: TextLine>(_ line: Line) -> Bool { listMarker(line) != nil }
 
     struct Marker {
         var length: Int
@@ -100,48 +150,50 @@ public enum TextProfileParser {
     }
 
     /// The list marker at the start of `line`, when it has one followed by a space.
-    static func listMarker(_ line: Substring) -> Marker? {
-        let chars = Array(line.prefix(8))
-        func spaced(_ length: Int) -> Bool { length < chars.count && (chars[length] == " " || chars[length] == "\t") }
+    static func listMarker<Line: TextLine>(_ line: Line) -> Marker? {
+        let chars = line.units(upTo: 8)
+        func spaced(_ length: Int) -> Bool {
+            length < chars.count && (chars[length].matches(" ") || chars[length].matches("\t"))
+        }
         guard let first = chars.first else { return nil }
-        if "-*+".contains(first) { return spaced(1) ? Marker(length: 1, ordered: false, start: 1) : nil }
+        if first.isAny(of: "-*+") { return spaced(1) ? Marker(length: 1, ordered: false, start: 1) : nil }
         // 1.  1)  12.
         let digits = chars.prefix { $0.isASCII && $0.isNumber }
         if (1...3).contains(digits.count), digits.count < chars.count,
-            chars[digits.count] == "." || chars[digits.count] == ")",
+            chars[digits.count].matches(".") || chars[digits.count].matches(")"),
             spaced(digits.count + 1)
         {
-            return Marker(length: digits.count + 1, ordered: true, start: Int(String(digits)) ?? 1)
+            return Marker(length: digits.count + 1, ordered: true, start: decimalValue(digits))
         }
         // (1)  (a)  (iv)  a)
-        if first == "(", let close = chars.firstIndex(of: ")"), close >= 2, spaced(close + 1) {
+        if first.matches("("), let close = chars.firstIndex(where: { $0.matches(")") }), close >= 2, spaced(close + 1) {
             let inner = chars[1..<close]
-            let roman = inner.allSatisfy { "ivxlc".contains($0) } && inner.count <= 5
+            let roman = inner.allSatisfy { $0.isAny(of: "ivxlc") } && inner.count <= 5
             let letter = inner.count == 1 && inner[inner.startIndex].isLetter
             let number = inner.count <= 3 && inner.allSatisfy { $0.isASCII && $0.isNumber }
             if roman || letter || number {
-                let start = number ? Int(String(inner)) ?? 1 : letterIndex(inner.first)
+                let start = number ? decimalValue(inner) : inner.first?.letterIndex ?? 1
                 return Marker(length: close + 1, ordered: true, start: start)
             }
         }
-        if first.isLetter, first.isLowercase, chars.count > 1, chars[1] == ")", spaced(2) {
-            return Marker(length: 2, ordered: true, start: letterIndex(first))
+        if first.isLetter, first.isLowercase, chars.count > 1, chars[1].matches(")"), spaced(2) {
+            return Marker(length: 2, ordered: true, start: first.letterIndex)
         }
         return nil
     }
 
-    private static func letterIndex(_ letter: Character?) -> Int {
-        guard let value = letter?.lowercased().unicodeScalars.first?.value, value >= 97, value <= 122 else { return 1 }
-        return Int(value) - 96
+    /// The value of one to three ASCII digits.
+    private static func decimalValue(_ digits: some Collection<some TextUnit>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int(($1.asciiValue ?? 0x30) - 0x30) }
     }
 
     /// The width of the leading whitespace, with tabs to the next multiple of four.
-    static func indentWidth(_ line: Substring) -> Int {
+    static func indentWidth<Line: TextLine>(_ line: Line) -> Int {
         var width = 0
         for character in line {
-            if character == " " {
+            if character.matches(" ") {
                 width += 1
-            } else if character == "\t" {
+            } else if character.matches("\t") {
                 width += 4 - width % 4
             } else {
                 break

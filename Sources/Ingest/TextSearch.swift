@@ -4,20 +4,23 @@ public enum TextSearch {
     /// Whether `text` contains `needle`; with `ignoringCase`, ASCII letters match in either case (`needle` must then
     /// be lower case).
     public static func contains(_ text: String, _ needle: String, ignoringCase: Bool = false) -> Bool {
-        var text = text
-        return text.withUTF8 { contains($0, needle, ignoringCase: ignoringCase) }
+        withBytes(of: text) { contains($0, needle, ignoringCase: ignoringCase) }
     }
 
     /// Whether `bytes` contain the UTF-8 bytes of `needle`, ASCII case-insensitively with `ignoringCase`.
     public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String, ignoringCase: Bool = false)
         -> Bool
     {
-        var needle = needle
-        return needle.withUTF8 { pattern in
+        withBytes(of: needle) { pattern in
             guard let first = pattern.first else { return true }
             guard bytes.count >= pattern.count else { return false }
+            // The bytes that lower-case to `first` are itself and, for a lower-case letter, its capital; none
+            // lower-cases to a capital.
+            if ignoringCase, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") { return false }
+            let capital =
+                ignoringCase && first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? first - 0x20 : first
             for start in 0...(bytes.count - pattern.count) {
-                guard (ignoringCase ? lowered(bytes[start]) : bytes[start]) == first else { continue }
+                guard bytes[start] == first || bytes[start] == capital else { continue }
                 var offset = 1
                 while offset < pattern.count {
                     let byte = bytes[start + offset]
@@ -74,38 +77,41 @@ public enum TextSearch {
     /// Whether every byte of `text` is ASCII other than a carriage return, so that each byte is one character: then
     /// a look at the bytes gives what a look at the characters would.
     public static func isPlainASCII(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isPlainASCII($0) }
+        withBytes(of: text) { isPlainASCII($0) }
     }
 
     /// Whether every byte of `text` is ASCII other than a carriage return.
     public static func isPlainASCII(_ text: Substring) -> Bool {
-        var text = text
-        return text.withUTF8 { isPlainASCII($0) }
+        withBytes(of: text) { isPlainASCII($0) }
     }
 
     /// Whether every byte is ASCII other than a carriage return.
     public static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var seen: UInt8 = 0
-        var sawReturn = false
-        for byte in bytes {
-            seen |= byte
-            sawReturn = sawReturn || byte == 0x0D
+        guard let base = bytes.baseAddress else { return true }
+        guard bytes.count >= 8 else { return !bytes.contains { $0 >= 0x80 || $0 == 0x0D } }
+        // Eight bytes at a time, the last eight overlapping the eight before when the count is not a multiple of 8.
+        var offset = 0
+        while offset < bytes.count - 8 {
+            if !isPlainASCII(UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) { return false }
+            offset += 8
         }
-        return seen < 0x80 && !sawReturn
+        return isPlainASCII(UnsafeRawPointer(base + bytes.count - 8).loadUnaligned(as: UInt64.self))
+    }
+
+    /// Whether eight bytes are ASCII other than CR.
+    @inline(__always) private static func isPlainASCII(_ word: UInt64) -> Bool {
+        word & ASCIIWord.high == 0 && !ASCIIWord.has(word, 0x0D)
     }
 
     /// The number of words `text` splits into at spaces (`split(separator: " ").count`), or `nil` when `text` is not
     /// plain ASCII (``isPlainASCII(_:)``) and the bytes cannot tell.
     public static func wordCount(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { wordCount($0) }
+        withBytes(of: text) { wordCount($0) }
     }
 
     /// ``wordCount(_:)`` of a substring.
     public static func wordCount(_ text: Substring) -> Int? {
-        var text = text
-        return text.withUTF8 { wordCount($0) }
+        withBytes(of: text) { wordCount($0) }
     }
 
     /// The number of space-separated words in `bytes`, or `nil` when they are not plain ASCII.
@@ -124,8 +130,21 @@ public enum TextSearch {
     /// when `text` is plain ASCII, else as `text.lowercased().hasPrefix(_:)` would say.
     public static func lowercasedHasPrefix(_ text: String, _ prefixes: [String]) -> Bool {
         if isPlainASCII(text) { return prefixes.contains { hasPrefix(text, ignoringCase: $0) } }
+        let candidates = prefixes.filter { !startsOtherwise(text, $0) }
+        guard !candidates.isEmpty else { return false }
         let lower = text.lowercased()
-        return prefixes.contains { lower.hasPrefix($0) }
+        return candidates.contains { lower.hasPrefix($0) }
+    }
+
+    /// Whether the ASCII bytes that `text` starts with, lower-cased, already differ from `prefix` (ASCII), so that
+    /// `text.lowercased()` cannot start with it: each such byte lower-cases to one character of its own.
+    private static func startsOtherwise(_ text: String, _ prefix: String) -> Bool {
+        guard isFoundOnlyByItsBytes(prefix), !prefix.utf8.contains(0x0D) else { return false }
+        for (byte, wanted) in zip(text.utf8, prefix.utf8) {
+            guard byte < 0x80 else { return false }
+            if lowered(byte) != wanted { return true }
+        }
+        return false
     }
 
     /// Whether `text`, lower-cased, contains any of `needles` (which must be lower case and ASCII): on the bytes when
@@ -133,14 +152,20 @@ public enum TextSearch {
     public static func lowercasedContains(_ text: String, _ needles: [String]) -> Bool {
         if isPlainASCII(text) { return containsAny(text, needles, ignoringCase: true) }
         let lower = text.lowercased()
-        return needles.contains { lower.contains($0) }
+        return needles.contains { (!isFoundOnlyByItsBytes($0) || contains(lower, $0)) && lower.contains($0) }
+    }
+
+    /// Whether a text can hold `needle` (ASCII) as characters only where it holds its bytes: unless the needle has a
+    /// `;`, `` ` `` or `K`, which U+037E, U+1FEF and U+212A equal as characters, so that a quick look at the bytes can
+    /// rule a match out.
+    private static func isFoundOnlyByItsBytes(_ needle: String) -> Bool {
+        !needle.utf8.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "K") }
     }
 
     /// The byte offset of the first `needle` in `text`, or `nil`; for plain ASCII text (``isPlainASCII(_:)``) the
     /// offset in characters too.
     public static func byteOffset(of needle: String, in text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { bytes -> Int? in
+        withBytes(of: text) { bytes -> Int? in
             let pattern = Array(needle.utf8)
             guard let first = pattern.first else { return 0 }
             guard bytes.count >= pattern.count else { return nil }
@@ -161,63 +186,112 @@ public enum TextSearch {
     /// A set of lower-case words looked for together in one pass over a text's bytes, ASCII case-insensitively: the
     /// first look an extractor takes at every block before its closer reading.
     public struct Vocabulary: Sendable {
-        /// For each lower-cased first byte, the words (as bytes, without that byte) that start with it.
-        private let tails: [[[UInt8]]]
-        /// A bit for each lower-cased pair of bytes that starts a word of two or more bytes, so that most places are
-        /// passed over at a glance.
+        /// The words' bytes, one word after another.
+        private let letters: [UInt8]
+        /// Where the bytes of each word of two or more bytes are in `letters`, grouped by ``bucket(_:_:)``.
+        private let words: [Range<Int>]
+        /// For each bucket, the range of `words` in it.
+        private let buckets: [Range<Int>]
+        /// A bit for each pair of bytes, as they stand in a text (a little-endian `UInt16`), that can start a word of
+        /// two or more bytes: so that most places are passed over at a glance.
         private let pairs: [UInt64]
-        /// For each byte, whether it is a word on its own.
+        /// For each byte as it stands in a text, whether it is a word on its own.
         private let singles: [Bool]
         /// Whether any word is one byte long.
         private let hasSingles: Bool
 
         /// Creates a vocabulary of `words`, which must be lower case.
         public init(_ words: [String]) {
-            var tails = [[[UInt8]]](repeating: [], count: 256)
+            let all = words.map { Array($0.utf8) }
+            let byBucket = Dictionary(grouping: all.filter { $0.count > 1 }) { Self.bucket($0[0], $0[1]) }
+            var letters: [UInt8] = []
+            var spans: [Range<Int>] = []
+            var buckets = [Range<Int>](repeating: 0..<0, count: Self.bucketCount)
+            for bucket in 0..<Self.bucketCount {
+                let start = spans.count
+                for word in byBucket[bucket] ?? [] {
+                    spans.append(letters.count..<letters.count + word.count)
+                    letters += word
+                }
+                buckets[bucket] = start..<spans.count
+            }
             var pairs = [UInt64](repeating: 0, count: 1024)
             var singles = [Bool](repeating: false, count: 256)
-            for word in words {
-                let bytes = Array(word.utf8)
-                guard let first = bytes.first else { continue }
-                tails[Int(first)].append(Array(bytes.dropFirst()))
-                if bytes.count == 1 {
-                    singles[Int(first)] = true
-                } else {
-                    let pair = Int(first) << 8 | Int(bytes[1])
-                    pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            for word in all where !word.isEmpty {
+                for one in Self.spellings(of: word[0]) {
+                    if word.count == 1 { singles[Int(one)] = true }
+                    for two in word.count > 1 ? Self.spellings(of: word[1]) : [] {
+                        let pair = Int(one) | Int(two) << 8
+                        pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                    }
                 }
             }
-            self.tails = tails
+            self.letters = letters
+            self.words = spans
+            self.buckets = buckets
             self.pairs = pairs
             self.singles = singles
             hasSingles = singles.contains(true)
         }
 
+        private static let bucketCount = 1024
+
+        /// The bucket of the words that start with bytes `first` and `second`.
+        @inline(__always) private static func bucket(_ first: UInt8, _ second: UInt8) -> Int {
+            (Int(first) &* 31 &+ Int(second)) & (bucketCount - 1)
+        }
+
+        /// The bytes of a text that lower-case to `byte`.
+        private static func spellings(of byte: UInt8) -> [UInt8] {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): [byte, byte - 0x20]
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): []
+            default: [byte]
+            }
+        }
+
         /// Whether any word occurs in `text`.
         public func occurs(in text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { occurs(in: $0) }
+            withBytes(of: text) { occurs(in: $0) }
         }
 
         /// Whether any word occurs in `bytes`.
         public func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard !bytes.isEmpty else { return false }
-            if hasSingles, bytes.contains(where: { singles[Int(lowered($0))] }) { return true }
+            guard let base = bytes.baseAddress else { return false }
+            if hasSingles, bytes.contains(where: { singles[Int($0)] }) { return true }
             return pairs.withUnsafeBufferPointer { pairs in
-                var next = lowered(bytes[0])
-                for start in 0..<(bytes.count - 1) {
-                    let first = next
-                    next = lowered(bytes[start + 1])
-                    let pair = Int(first) << 8 | Int(next)
-                    guard pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                    for tail in tails[Int(first)] where start + tail.count < bytes.count {
-                        var offset = 0
-                        while offset < tail.count, lowered(bytes[start + 1 + offset]) == tail[offset] { offset += 1 }
-                        if offset == tail.count { return true }
+                /// Whether the pair of bytes at `start` can start a word.
+                @inline(__always) func mayStart(_ start: Int) -> Bool {
+                    let pair = Int(UInt16(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt16.self)))
+                    return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                }
+                let end = bytes.count - 1  // where the last pair starts, plus one
+                var start = 0
+                while start < end {
+                    // Four places at a time while none can start a word.
+                    while start + 4 <= end, !mayStart(start), !mayStart(start + 1), !mayStart(start + 2),
+                        !mayStart(start + 3)
+                    {
+                        start += 4
                     }
+                    if mayStart(start), wordStarts(in: bytes, at: start) { return true }
+                    start += 1
                 }
                 return false
             }
+        }
+
+        /// Whether a word of two or more bytes starts at `start` in `bytes`.
+        private func wordStarts(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            let candidates = buckets[Self.bucket(lowered(bytes[start]), lowered(bytes[start + 1]))]
+            for word in words[candidates] where start + word.count <= bytes.count {
+                var offset = 0
+                while offset < word.count, lowered(bytes[start + offset]) == letters[word.lowerBound + offset] {
+                    offset += 1
+                }
+                if offset == word.count { return true }
+            }
+            return false
         }
     }
 
@@ -228,8 +302,11 @@ public enum TextSearch {
 
         /// The set of the ASCII characters of `characters`.
         public init(_ characters: String) {
-            for byte in characters.utf8 where byte < 0x80 {
-                if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
+            var characters = characters
+            characters.withUTF8 { bytes in
+                for byte in bytes where byte < 0x80 {
+                    if byte < 0x40 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 0x40) }
+                }
             }
         }
 
@@ -239,7 +316,42 @@ public enum TextSearch {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of `text`, in place when they are stored contiguously (as a native string's
+    /// are), else in a copy.
+    @inline(__always) static func withBytes<Result>(
+        of text: some StringProtocol,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(text)
+        return copy.withUTF8(body)
+    }
+
     @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}
+
+/// Tests on eight bytes at once, loaded as a `UInt64`.
+enum ASCIIWord {
+    /// The high bit of each byte.
+    static let high: UInt64 = 0x8080_8080_8080_8080
+    /// One in each byte.
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Whether any byte of `word` is `byte`.
+    @inline(__always) static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let zeroed = word ^ (ones &* UInt64(byte))
+        return (zeroed &- ones) & ~zeroed & high != 0
+    }
+
+    /// Whether any byte of `word` is below `limit` (at most 128).
+    @inline(__always) static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & high != 0
+    }
+
+    /// Whether every byte of `word` is printable ASCII, from space to `~`.
+    @inline(__always) static func isPrintable(_ word: UInt64) -> Bool {
+        word & high == 0 && !hasBelow(word, 0x20) && !has(word, 0x7F)
     }
 }

@@ -67,3 +67,91 @@ import Testing
         #expect(TextSearch.byteOffset(of: "", in: "xx") == 0)
     }
 }
+
+/// The fast byte searches against plain readings of what they promise, on many small random texts.
+@Suite struct TextSearchAgreementTests {
+    /// Pieces that random texts are made of: ASCII in both cases, CR, and multi-byte characters.
+    private static let pieces = [
+        "a", "B", "c", "re", "RE", "ab", "x", " ", "\r", "\n", "é", "É", "ß", "İ", "\u{301}", "\u{212A}", ";",
+        "\u{37E}",
+        "+", "1", "0123456", "agreed", "AGREED", "resolve",
+    ]
+
+    private static func texts(count: Int) -> [String] {
+        var generator = SeededGenerator(seed: 7)
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...24, using: &generator))
+                .map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+                .joined()
+        }
+    }
+
+    @Test func vocabularyFindsWhatALowerCasedSearchFinds() {
+        let words = ["re", "agreed", "b", "x1", "éa", "+"]
+        let vocabulary = TextSearch.Vocabulary(words)
+        let pairsOnly = TextSearch.Vocabulary(["re", "agreed", "x1", "ab"])
+        let shared = [" re ", " ab", " x", "ab", "abc", "re1", "agreed a"]  // words that share their first bytes
+        let sharing = TextSearch.Vocabulary(shared)
+        for text in Self.texts(count: 3000) {
+            let lowered = String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let bytes = Array(lowered.utf8)
+            func holds(_ word: String) -> Bool {
+                let pattern = Array(word.utf8)
+                return bytes.count >= pattern.count
+                    && (0...(bytes.count - pattern.count)).contains {
+                        bytes[$0..<$0 + pattern.count].elementsEqual(pattern)
+                    }
+            }
+            #expect(vocabulary.occurs(in: text) == words.contains(where: holds), "\(text.debugDescription)")
+            #expect(pairsOnly.occurs(in: text) == ["re", "agreed", "x1", "ab"].contains(where: holds))
+            #expect(sharing.occurs(in: text) == shared.contains(where: holds))
+        }
+    }
+
+    @Test func plainASCIIIsNoByteAbove127AndNoCR() {
+        for text in Self.texts(count: 3000) {
+            let expected = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+            #expect(TextSearch.isPlainASCII(text) == expected)
+            #expect(
+                TextSearch.isPlainASCII(text.dropFirst())
+                    == text.dropFirst().utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+            )
+        }
+    }
+
+    @Test func lowerCasedPrefixSaysWhatLowercasedSays() {
+        let prefixes = ["re", "k", "ab", "é", "i", "\n", "b"]
+        for text in Self.texts(count: 3000) {
+            for prefix in prefixes {
+                #expect(TextSearch.lowercasedHasPrefix(text, [prefix]) == text.lowercased().hasPrefix(prefix))
+            }
+            #expect(
+                TextSearch.lowercasedHasPrefix(text, prefixes) == prefixes.contains { text.lowercased().hasPrefix($0) }
+            )
+        }
+    }
+
+    @Test func lowerCasedContainsSaysWhatLowercasedSays() {
+        let needles = ["re", "k", ";", "a ", "ss", "i"]
+        for text in Self.texts(count: 3000) {
+            for needle in needles {
+                #expect(TextSearch.lowercasedContains(text, [needle]) == text.lowercased().contains(needle))
+            }
+        }
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so that failures repeat.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

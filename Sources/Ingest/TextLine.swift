@@ -1,0 +1,133 @@
+/// One character of a line as the line readers see it: a `Character`, or a byte of a line that is plain ASCII
+/// (``TextSearch/isPlainASCII(_:)``), where each byte is one character.
+///
+/// The readers of lines (``TextProfileParser``, ``NoteFormat/detect(_:)``) are written once over this protocol, so
+/// that a plain ASCII line is read on its bytes, quickly, and any other line on its characters, with the same result.
+protocol TextUnit: Equatable {
+    /// Whether this is the ASCII character `scalar`.
+    func matches(_ scalar: Unicode.Scalar) -> Bool
+    /// Whether this is one of the ASCII `characters`.
+    func isAny(of characters: StaticString) -> Bool
+    /// The ASCII value, as `Character.asciiValue` gives it.
+    var asciiValue: UInt8? { get }
+    /// Whether this is ASCII.
+    var isASCII: Bool { get }
+    /// Whether this is a letter.
+    var isLetter: Bool { get }
+    /// Whether this is a number.
+    var isNumber: Bool { get }
+    /// Whether this is lower case.
+    var isLowercase: Bool { get }
+    /// Whether this is upper case.
+    var isUppercase: Bool { get }
+    /// The place in the alphabet of this letter lower-cased, 1 for `a` to 26 for `z`; 1 for anything else.
+    var letterIndex: Int { get }
+}
+
+extension Character: TextUnit {
+    func matches(_ scalar: Unicode.Scalar) -> Bool {
+        // A one-byte character is ASCII, and equals an ASCII character only when it is that character.
+        if utf8.count == 1, let byte = utf8.first { return byte.matches(scalar) }
+        return self == Character(scalar)
+    }
+
+    func isAny(of characters: StaticString) -> Bool {
+        if utf8.count == 1, let byte = utf8.first { return byte.isAny(of: characters) }
+        return characters.description.contains(self)
+    }
+
+    var letterIndex: Int {
+        guard let value = lowercased().unicodeScalars.first?.value, value >= 97, value <= 122 else { return 1 }
+        return Int(value) - 96
+    }
+}
+
+extension UInt8: TextUnit {
+    @inline(__always) func matches(_ scalar: Unicode.Scalar) -> Bool { self == UInt8(ascii: scalar) }
+
+    func isAny(of characters: StaticString) -> Bool {
+        characters.withUTF8Buffer { $0.contains(self) }
+    }
+
+    var asciiValue: UInt8? { self < 0x80 ? self : nil }
+    var isASCII: Bool { self < 0x80 }
+    var isLetter: Bool { isASCIILetter(self) }
+    var isNumber: Bool { isASCIIDigit(self) }
+    var isLowercase: Bool { self >= 0x61 && self <= 0x7A }
+    var isUppercase: Bool { self >= 0x41 && self <= 0x5A }
+    var letterIndex: Int { isLetter ? Int(self | 0x20) - 96 : 1 }
+}
+
+/// A line, or part of one, as the line readers see it: the characters of a `Substring`, or the bytes of a plain ASCII
+/// line (see ``TextUnit``).
+protocol TextLine: BidirectionalCollection where Element: TextUnit, SubSequence == Self {
+    /// The first units of a line, indexed from 0.
+    associatedtype Units: RandomAccessCollection<Element> where Units.Index == Int
+    /// The length in UTF-8 bytes.
+    var utf8Count: Int { get }
+    /// The text.
+    var string: String { get }
+    /// The first `count` units (or all when there are fewer), indexed from 0.
+    func units(upTo count: Int) -> Units
+}
+
+extension Substring: TextLine {
+    var utf8Count: Int { utf8.count }
+    var string: String { String(self) }
+    func units(upTo count: Int) -> [Character] { Array(prefix(count)) }
+}
+
+extension Slice: TextLine where Base == UnsafeBufferPointer<UInt8> {
+    var utf8Count: Int { count }
+    var string: String { String(decoding: self, as: UTF8.self) }
+    func units(upTo count: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: prefix(count)) }
+}
+
+/// Splitting UTF-8 text into lines on its bytes.
+enum TextLines {
+    /// The byte ranges of the lines of `bytes`, as `split(separator: "\n", omittingEmptySubsequences: false)` gives
+    /// them on characters: split at each LF that does not end a CRLF (which is one character).
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while let end = lineFeed(in: bytes, from: index) {
+            if end == 0 || bytes[end - 1] != 0x0D {
+                lines.append(start..<end)
+                start = end + 1
+            }
+            index = end + 1
+        }
+        lines.append(start..<bytes.count)
+        return lines
+    }
+
+    /// The index of the first LF in `bytes` at or after `start`, or `nil`.
+    static func lineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        firstIndex(of: 0x0A, in: bytes, from: start)
+    }
+
+    /// The index of the first `byte` (ASCII) in `bytes` at or after `start`, or `nil`; passing eight bytes at a time.
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var index = start
+        while index + 8 <= bytes.count,
+            !ASCIIWord.has(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self), byte)
+        {
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The line `range` of `bytes` as characters, for a line that is not plain ASCII.
+    ///
+    /// A line starts and ends at character boundaries (a character never spans an LF other than in a CRLF), so its
+    /// characters are the same alone as in the whole text.
+    static func characters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Substring {
+        Substring(String(decoding: bytes[range], as: UTF8.self))
+    }
+}
