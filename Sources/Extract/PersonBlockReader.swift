@@ -308,15 +308,15 @@ struct PersonBlockReader {
     /// dash or `and`, before a bracket or lower case, or when the comma list `previous` ends with no whole name
     /// (`…, Councilmember` over `Samuel Brooks, …`).
     private func wrapsMidEntry(_ previous: String, before line: String) -> Bool {
-        let lowerLine = line.lowercased()
+        let lowerLine = PeopleText.lowercased(line)
         if let last = previous.last, ",-–—&/".contains(last) || previous.hasSuffix(" and") { return true }
         if let first = line.first, first.isLowercase || "([".contains(first) { return true }
         if lowerLine.hasPrefix("and ") || lowerLine.hasPrefix("& ") { return true }
         let parts = PersonEntryParser.splitTopLevel(previous, separators: [",", ";"])
         guard parts.count > 1, let tail = parts.last else { return false }
         // `…, Ewan` over `Thompson (…)`: a lone word (beside titles) is half a name.
-        let words = tail.split(separator: " ").filter {
-            !PeopleWords.honorifics.contains($0.lowercased().trimming("."))
+        let words = PeopleText.words(tail).filter {
+            !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimming("."))
         }
         return words.count <= 1 || PersonEntryParser.parse(tail) == nil
     }
@@ -352,11 +352,11 @@ struct PersonBlockReader {
     /// (`Councillors present`).
     private func labelGroup(_ label: String) -> PeopleGroup? {
         if let group = PeopleWords.group(ofLabel: label, vocabulary: context.options.vocabulary) { return group }
-        guard label.split(separator: " ").count <= 4 else { return nil }
+        guard PeopleText.wordCount(label) <= 4 else { return nil }
         if let group = PeopleWords.group(endingTitle: label, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
         // Quarterly Meeting` is a title).
-        let words = PeopleWords.labelKey(label).split(separator: " ").map(String.init)
+        let words = PeopleText.words(PeopleWords.labelKey(label)).map(String.init)
         guard words.count == 1, let last = words.last, PeopleWords.singular(last) != last,
             PeopleWords.roleWords.contains(PeopleWords.singular(last))
         else { return nil }
@@ -375,7 +375,7 @@ struct PersonBlockReader {
     /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
     func absenceSentence(_ text: String) -> [PersonEntry]? {
         guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
-        let lower = text.lowercased()
+        let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
             let from = lower.ranges(of: " from ").last
         else { return nil }
@@ -395,8 +395,12 @@ struct PersonBlockReader {
         {
             label = tidy(String(label[..<open]))
         }
-        guard !label.isEmpty, label.split(separator: " ").count <= 5,
-            label.allSatisfy({ $0.isLetter || $0.isNumber || " '’-&.".contains($0) })
+        guard !label.isEmpty, PeopleText.wordCount(label) <= 5,
+            PeopleText.allSatisfy(
+                label,
+                ascii: { PeopleText.isAlphanumeric($0) || " '-&.".utf8.contains($0) },
+                character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
+            )
         else { return nil }
         let value = tidy(String(text[text.index(after: colon)...]).trimming("*_ "))
         return (label, value)
@@ -430,7 +434,7 @@ struct PersonBlockReader {
             return (PeopleWords.roleName(forLabel: label), entries)
         }
         guard PeopleBytes.mayOpenOrEndRoleLine(block.text) else { return nil }
-        let lower = block.text.lowercased().trimming(" .")
+        let lower = PeopleText.lowercased(block.text).trimming(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
             let value = String(block.text.dropFirst(phrase.count + 1)).trimming(" .")
             guard value.count <= 80 else { return nil }
@@ -440,7 +444,7 @@ struct PersonBlockReader {
         }
         for phrase in PeopleWords.noteTakingPhrases where lower.hasSuffix(" " + phrase) {
             let name = String(block.text.prefix(block.text.count - phrase.count - 1))
-            guard let entry = PersonEntryParser.parse(name), name.split(separator: " ").count <= 4 else { return nil }
+            guard let entry = PersonEntryParser.parse(name), PeopleText.wordCount(name) <= 4 else { return nil }
             return ("note taker", [entry])
         }
         return nil
@@ -562,7 +566,7 @@ struct PersonBlockReader {
         guard children.allSatisfy({ PersonEntryParser.parse(blocks[$0].text, allowLowercaseName: true) != nil })
         else { return nil }
         let title = tidy(text.trimming("*_: "))
-        guard !title.isEmpty, title.split(separator: " ").count <= 6 else { return nil }
+        guard !title.isEmpty, PeopleText.wordCount(title) <= 6 else { return nil }
         return PersonEntryParser.isRoleLike(title) ? .role(PeopleWords.singular(title)) : .organization(title)
     }
 
@@ -611,12 +615,12 @@ struct PersonBlockReader {
     }
 
     private func continues(_ previous: String, with next: String) -> Bool {
-        let lower = next.lowercased()
+        let lower = PeopleText.lowercased(next)
         if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
         if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
         // `… - Head of` over `Operations`.
-        if let last = previous.split(separator: " ").last,
-            PersonEntryParser.functionWords.contains(last.lowercased())
+        if let last = PeopleText.words(previous).last,
+            PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))
         {
             return true
         }

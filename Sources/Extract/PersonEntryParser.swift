@@ -35,7 +35,7 @@ enum PersonEntryParser {
         // has, without the work below.
         if PeopleBytes.opensWithLongPhrase(text) { return nil }
         var main = clean(text)
-        guard !main.isEmpty, !PeopleWords.nobody.contains(main.lowercased()) else { return nil }
+        guard !main.isEmpty, !PeopleWords.nobody.contains(PeopleText.lowercased(main)) else { return nil }
         var handle: String?
         var descriptors: [Descriptor] = []
         // Brackets: a handle, a role, `role/Org`, an organisation, or a note.
@@ -57,7 +57,7 @@ enum PersonEntryParser {
             }
         }
         // `@handle` outside brackets.
-        var words = main.split(separator: " ").map(String.init)
+        var words = PeopleText.words(main).map(String.init)
         // E-mail addresses say nothing the name does not.
         words.removeAll { word in word.dropFirst().contains("@") && !word.hasPrefix("@") }
         main = words.joined(separator: " ")
@@ -103,8 +103,8 @@ enum PersonEntryParser {
     /// Whether a bracket holds the initials of `name` (`Prof. Jane Smith [JS]`), titles aside.
     static func areInitials(_ content: String, of name: String) -> Bool {
         guard isAcronym(content) else { return false }
-        let initials = name.split(separator: " ")
-            .filter { !PeopleWords.honorifics.contains($0.lowercased().trimming(".")) }
+        let initials = PeopleText.words(name)
+            .filter { !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimming(".")) }
             .compactMap(\.first).filter(\.isUppercase)
         guard initials.count >= 2 else { return false }
         return String(initials) == content
@@ -124,7 +124,7 @@ enum PersonEntryParser {
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
-            for lead in ["and ", "& "] where part.lowercased().hasPrefix(lead) {
+            for lead in ["and ", "& "] where PeopleText.lowercased(part).hasPrefix(lead) {
                 part = tidy(String(part.dropFirst(lead.count)))
             }
             if isNobody(part) || isCount(part) { continue }
@@ -133,7 +133,8 @@ enum PersonEntryParser {
                 entries += names.compactMap { parse($0) }
                 continue
             }
-            let userName = !part.contains(" ") && isUserName(part) && !PeopleWords.roleWords.contains(part.lowercased())
+            let userName =
+                !part.contains(" ") && isUserName(part) && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
             if !entries.isEmpty, !userName, isDescription(part) {
                 describe(&entries[entries.count - 1], with: part, inBrackets: false)
                 continue
@@ -151,12 +152,19 @@ enum PersonEntryParser {
     /// Whether a block line is a comma list of plain names rather than `Name, Org- role`: at least three names,
     /// or with `allowPairs`, two names of two words or more each (`Ann Lee, Bob Roy`).
     static func looksLikeList(_ text: String, allowPairs: Bool = false) -> Bool {
-        let parts = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","]).flatMap { piece in
+        let pieces = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","])
+        // Only a piece with ` and ` or ` & ` splits into more: without one, too few pieces make no list.
+        if pieces.count < 3, !(allowPairs && pieces.count == 2),
+            !pieces.contains(where: { TextSearch.contains($0, "and") || TextSearch.contains($0, "&") })
+        {
+            return false
+        }
+        let parts = pieces.flatMap { piece in
             var part = tidy(piece)
             for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
             return splitConjunction(part)
         }
-        let pair = allowPairs && parts.count == 2 && parts.allSatisfy { $0.split(separator: " ").count >= 2 }
+        let pair = allowPairs && parts.count == 2 && parts.allSatisfy { PeopleText.wordCount($0) >= 2 }
         guard parts.count >= 3 || pair else { return false }
         return parts.allSatisfy { part in
             isNameLike(part, allowLowercase: false) && !isDescription(part)
@@ -168,7 +176,7 @@ enum PersonEntryParser {
         // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
-        let key = clean(text).lowercased().trimming(" .()[]")
+        let key = PeopleText.lowercased(clean(text)).trimming(" .()[]")
         return key.isEmpty || PeopleWords.nobody.contains(key) || key.allSatisfy { "-–—*_.=|".contains($0) }
     }
 
@@ -202,26 +210,31 @@ enum PersonEntryParser {
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
         let name = tidy(text)
         if name.hasPrefix("@") { return name.count > 1 && !name.contains(" ") }
-        let key = name.lowercased()
-        guard !name.isEmpty, name.count <= 60, !PeopleWords.nobody.contains(key), !PeopleWords.notNames.contains(key)
+        let key = PeopleText.lowercased(name)
+        guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60, !PeopleWords.nobody.contains(key),
+            !PeopleWords.notNames.contains(key)
         else { return false }
-        let words = name.split(separator: " ").map(String.init)
+        let words = PeopleText.words(name).map(String.init)
         guard words.count <= 6 else { return false }
         if words.count == 1, allowLowercase, isUserName(name) { return true }
         var capitalised = 0
         for (index, word) in words.enumerated() {
             let bare = word.trimming("\"“”'‘’()")
-            let lower = bare.lowercased().trimming(".")
+            let lower = PeopleText.lowercased(bare).trimming(".")
             guard let first = bare.first else { return false }
             if index > 0, PeopleWords.nameParticles.contains(lower) { continue }
             // Scripts without case (`山田太郎`) count as capitalised.
             guard first.isUppercase || (first.isLetter && !first.isLowercase),
-                bare.allSatisfy({ $0.isLetter || ".'’-_".contains($0) })
+                PeopleText.allSatisfy(
+                    bare,
+                    ascii: { PeopleText.isLetter($0) || ".'-_".utf8.contains($0) },
+                    character: { $0.isLetter || ".'’-_".contains($0) }
+                )
             else { return false }
             if !PeopleWords.honorifics.contains(lower) { capitalised += 1 }
         }
         guard capitalised > 0 else { return false }
-        let last = words.last.map { $0.lowercased().trimming(".,'’") } ?? ""
+        let last = words.last.map { PeopleText.lowercased($0).trimming(".,'’") } ?? ""
         if PeopleWords.organisationWords.contains(last), words.count > 1 { return false }
         // A bare role or body (`Chair`, `Committee`, `Board`) is nobody's name.
         if words.count == 1,
@@ -235,8 +248,13 @@ enum PersonEntryParser {
     /// `beckermr`, `ocefpaf`: a lone lower-case user name.
     static func isUserName(_ text: String) -> Bool {
         text.count >= 2 && text.count <= 40 && text.first?.isLetter == true
-            && text.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
-            && !PeopleWords.notNames.contains(text.lowercased()) && !functionWords.contains(text.lowercased())
+            && PeopleText.allSatisfy(
+                text,
+                ascii: { PeopleText.isAlphanumeric($0) || "-_.".utf8.contains($0) },
+                character: { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            )
+            && !PeopleWords.notNames.contains(PeopleText.lowercased(text))
+            && !functionWords.contains(PeopleText.lowercased(text))
     }
 
     // MARK: Descriptions
@@ -245,7 +263,7 @@ enum PersonEntryParser {
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
         let outside = splitBrackets(text).outside
-        let words = outside.split(separator: " ").map { $0.lowercased().trimming(".,;:'’()") }
+        let words = PeopleText.words(outside).map { PeopleText.lowercased($0).trimming(".,;:'’()") }
         guard let last = words.last else { return false }
         if outside.first?.isLowercase == true { return true }
         return PeopleWords.roleWords.contains(singular(last)) || PeopleWords.organisationWords.contains(last)
@@ -255,8 +273,8 @@ enum PersonEntryParser {
     /// organisation's) any word is; a phrase in lower case is a role too.
     static func isRoleLike(_ text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
-        let words = tidy(text).split(separator: " ").map { word -> String in
-            let bare = singular(word.lowercased().trimming(".,;:'’()\""))
+        let words = PeopleText.words(tidy(text)).map { word -> String in
+            let bare = singular(PeopleText.lowercased(word).trimming(".,;:'’()\""))
             let parts = bare.split(separator: "-")
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
             return PeopleWords.roleWords.contains(bare) ? bare : String(parts[1])
@@ -272,13 +290,15 @@ enum PersonEntryParser {
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
     /// body rather than a role: `Canal & River Volunteers`, not `Chair and Trustees`.
     static func isNamedBody(_ text: String) -> Bool {
-        let words = tidy(text).split(separator: " ").map(String.init)
+        // A word `&` or `and` needs its bytes.
+        guard TextSearch.contains(text, "&") || TextSearch.contains(text, "and") else { return false }
+        let words = PeopleText.words(tidy(text)).map(String.init)
         guard words.count >= 3, words.contains("&") || words.contains("and"), let last = words.last,
-            last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(last.lowercased()))
+            last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(PeopleText.lowercased(last)))
         else { return false }
-        let content = words.filter { !functionWords.contains($0.lowercased()) }
+        let content = words.filter { !functionWords.contains(PeopleText.lowercased($0)) }
         guard content.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
-        return !content.allSatisfy { PeopleWords.roleWords.contains(singular($0.lowercased())) }
+        return !content.allSatisfy { PeopleWords.roleWords.contains(singular(PeopleText.lowercased($0))) }
     }
 
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
@@ -297,7 +317,7 @@ enum PersonEntryParser {
             return
         }
         let lower = text.first?.isLowercase == true
-        if inBrackets, isAcronym(text), PeopleWords.roleAcronyms.contains(text.lowercased()) {
+        if inBrackets, isAcronym(text), PeopleWords.roleAcronyms.contains(PeopleText.lowercased(text)) {
             // `Priya (PM)`: a role acronym.
             entry.role = entry.role.map { $0 + ", " + text } ?? text
             return
@@ -322,15 +342,16 @@ enum PersonEntryParser {
     /// Whether a lower-case bracket is a note about attendance rather than a role: `by phone`, `accepted`,
     /// `item 3`, `work commitments`, or anything longer than three words.
     static func isNote(_ text: String) -> Bool {
-        let words = text.lowercased().split(separator: " ").map(String.init)
+        let lower = PeopleText.lowercased(text)
+        let words = PeopleText.words(lower).map(String.init)
         guard let first = words.first else { return true }
-        let pronouns = text.lowercased().split(separator: "/").map { tidy(String($0)) }
+        let pronouns = lower.split(separator: "/").map { tidy(String($0)) }
         if pronouns.count > 1, pronouns.allSatisfy({ PeopleWords.pronouns.contains($0) }) { return true }
         return words.count > 3 || text.contains(where: \.isNumber) || PeopleWords.noteWords.contains(first)
     }
 
     static func hasRoleWord(_ text: String) -> Bool {
-        text.lowercased().split(separator: " ").contains { word in
+        PeopleText.words(PeopleText.lowercased(text)).contains { word in
             let bare = singular(String(word))
             if PeopleWords.roleWords.contains(bare) { return true }
             let parts = bare.split(separator: "-")
@@ -425,8 +446,8 @@ enum PersonEntryParser {
     /// Whether a dash between a capitalised `word` and the lower-case word `next` that starts `rest` (the text
     /// after the dash) sets off a role (`Trust-co-opted`) rather than joining a word (`Co-chair`).
     static func dashSetsOffRole(word: String, next: String, rest: String) -> Bool {
-        let next = next.lowercased().trimming(".,;:")
-        let word = word.lowercased()
+        let next = PeopleText.lowercased(next).trimming(".,;:")
+        let word = PeopleText.lowercased(word)
         // What follows reads as a role by its position: a lower-case phrase that is role-like up to the next comma
         // (`Cooperative-permanent member`).
         let rest = rest.split(separator: ",").first.map(String.init) ?? ""
@@ -460,7 +481,7 @@ enum PersonEntryParser {
     /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
     /// capitalised words ending in a comma follow the role of the entry before.
     static func splitRunTogether(_ text: String) -> [String] {
-        let words = text.split(separator: " ").map(String.init)
+        let words = PeopleText.words(text).map(String.init)
         var pieces: [[String]] = [[]]
         var index = 0
         while index < words.count {
@@ -478,8 +499,14 @@ enum PersonEntryParser {
     /// Whether the words so far are an entry (or a continuation) that ends with a role.
     private static func endsRole(_ words: [String]) -> Bool {
         guard let last = words.last else { return false }
-        let word = last.lowercased()
-        guard word.allSatisfy({ $0.isLetter || $0 == "-" }), !functionWords.contains(word),
+        let word = PeopleText.lowercased(last)
+        guard
+            PeopleText.allSatisfy(
+                word,
+                ascii: { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") },
+                character: { $0.isLetter || $0 == "-" }
+            ),
+            !functionWords.contains(word),
             PeopleWords.roleWords.contains(singular(word)) || last.first?.isLowercase == true
         else { return false }
         if words.first?.first?.isLowercase == true { return true }
@@ -493,7 +520,12 @@ enum PersonEntryParser {
         for index in start..<min(words.count, start + 4) {
             let word = words[index]
             let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
-            guard let first = bare.first, first.isUppercase, bare.allSatisfy({ $0.isLetter || ".'’-".contains($0) })
+            guard let first = bare.first, first.isUppercase,
+                PeopleText.allSatisfy(
+                    bare,
+                    ascii: { PeopleText.isLetter($0) || ".'-".utf8.contains($0) },
+                    character: { $0.isLetter || ".'’-".contains($0) }
+                )
             else { return nil }
             count += 1
             if word.hasSuffix(",") { return count }
@@ -510,8 +542,8 @@ enum PersonEntryParser {
         for separator in [" and ", " & "] where TextSearch.contains(text, separator) && text.contains(separator) {
             let parts = splitTopLevel(text, phrase: separator)
             guard parts.count > 1 else { continue }
-            if let last = parts.last, last.split(separator: " ").count == 1,
-                parts.dropLast().contains(where: { $0.split(separator: " ").count > 1 })
+            if let last = parts.last, PeopleText.wordCount(last) == 1,
+                parts.dropLast().contains(where: { PeopleText.wordCount($0) > 1 })
             {
                 continue
             }
@@ -617,6 +649,7 @@ enum PersonEntryParser {
 
     /// The text tidied, without list glyphs, emphasis markers or a closing full stop.
     static func clean(_ text: String) -> String {
+        if let ascii = PeopleText.cleanASCII(text) { return ascii }
         var result = tidy(text.replacingAll("**", with: "").replacingAll("__", with: ""))
         while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
         while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),
