@@ -33,14 +33,17 @@ enum PeopleBytes {
     /// Whether `text` in lower case, without spaces and full stops at its ends, may open with a role lead
     /// (`Notes taken by`) or end with a note-taking phrase (`took notes`); `false` only when it cannot.
     static func mayOpenOrEndRoleLine(_ text: String) -> Bool {
-        guard let lowered = loweredASCII(text) else { return true }
-        var start = lowered.startIndex
-        var end = lowered.endIndex
-        while start < end, lowered[start] == UInt8(ascii: " ") || lowered[start] == UInt8(ascii: ".") { start += 1 }
-        while end > start, lowered[end - 1] == UInt8(ascii: " ") || lowered[end - 1] == UInt8(ascii: ".") { end -= 1 }
-        let line = lowered[start..<end]
-        return roleLeadBytes.contains { line.starts(with: $0) }
-            || noteTakingBytes.contains { line.count >= $0.count && line.suffix($0.count).elementsEqual($0) }
+        let utf8 = text.utf8
+        guard !utf8.contains(where: { $0 >= 0x80 }) else { return true }
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, isTrimmed(utf8[start]) { start = utf8.index(after: start) }
+        while end > start, isTrimmed(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+        let line = utf8[start..<end]
+        func same(_ byte: UInt8, _ lower: UInt8) -> Bool { (isUpperLetter(byte) ? byte | 0x20 : byte) == lower }
+        return roleLeadBytes.contains { line.starts(with: $0, by: same) }
+            || noteTakingBytes.contains { line.count >= $0.count && line.suffix($0.count).elementsEqual($0, by: same) }
     }
 
     /// The text of an ASCII `text` kept by ``PeopleWords/labelKey(_:)`` (letters, digits, spaces and
@@ -148,25 +151,42 @@ enum PeopleBytes {
     /// In such text a byte that is an ASCII character is that character, whatever surrounds it, so that splitting
     /// at ASCII bytes splits where the characters would.
     static func plainBytes(_ text: String) -> [UInt8]? {
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                guard byte != 0x0D else { return nil }
-                index += 1
-            } else if byte >= 0xC2, byte <= 0xCB {
-                index += 2
-            } else if byte == 0xE2, index + 2 < bytes.count {
-                let (second, third) = (bytes[index + 1], bytes[index + 2])
-                guard (second == 0x80 && (0x90...0xA7 ~= third || third >= 0xB0)) || (second == 0x81 && third <= 0x9E)
-                else { return nil }
-                index += 3
-            } else {
-                return nil
+        isPlain(text.utf8) ? Array(text.utf8) : nil
+    }
+
+    /// What the next byte of plain text must be: the start of a character, any last byte, or the second or third
+    /// byte after `E2`.
+    private enum PlainExpect { case start, last, second, thirdOf80, thirdOf81 }
+
+    /// Whether each scalar of the UTF-8 `bytes` is a character of its own, as ``plainBytes(_:)`` tells.
+    static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool {
+        var expect = PlainExpect.start
+        for byte in bytes {
+            switch expect {
+            case .last:
+                expect = .start
+            case .second:
+                guard byte == 0x80 || byte == 0x81 else { return false }
+                expect = byte == 0x80 ? .thirdOf80 : .thirdOf81
+            case .thirdOf80:
+                guard 0x90...0xA7 ~= byte || byte >= 0xB0 else { return false }
+                expect = .start
+            case .thirdOf81:
+                guard byte <= 0x9E else { return false }
+                expect = .start
+            case .start:
+                if byte < 0x80 {
+                    guard byte != 0x0D else { return false }
+                } else if byte >= 0xC2, byte <= 0xCB {
+                    expect = .last
+                } else if byte == 0xE2 {
+                    expect = .second
+                } else {
+                    return false
+                }
             }
         }
-        return bytes
+        return expect == .start
     }
 
     /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of ``plainBytes(_:)``, at the ASCII `separators`.

@@ -1,74 +1,84 @@
+import Ingest
+
 /// String work the people reader does on every entry (lower case, words, character tests, ``PersonEntryParser/clean(_:)``),
 /// done on the UTF-8 bytes where the text is ASCII and by the standard library's character reading otherwise, with
 /// the same answer either way.
 enum PeopleText {
-    /// `text.lowercased()`, on the bytes when `text` is ASCII.
+    /// `text.lowercased()`, on the bytes when `text` is ASCII or Latin-1, with general punctuation (`–`, `•`), whose
+    /// only case mappings are `A`–`Z` and `À`–`Þ` (but `×`) down by 0x20.
     static func lowercased(_ text: some StringProtocol) -> String {
-        var upper = false
+        var changes = false
+        var lead: UInt8 = 0
         for byte in text.utf8 {
-            guard byte < 0x80 else { return text.lowercased() }
-            if PeopleBytes.isUpperLetter(byte) { upper = true }
+            if lead == 0xC3 {
+                if 0x80...0x9E ~= byte, byte != 0x97 { changes = true }
+            } else if lead == 0xE2 {
+                guard byte == 0x80 || byte == 0x81 else { return text.lowercased() }
+            } else if byte < 0x80 {
+                if PeopleBytes.isUpperLetter(byte) { changes = true }
+            } else if byte < 0xC0 {
+                // The last byte of a character of two or three bytes.
+            } else if byte != 0xC2, byte != 0xC3, byte != 0xE2 {
+                return text.lowercased()
+            }
+            lead = byte
         }
-        guard upper else { return String(text) }
+        guard changes else { return String(text) }
         let bytes = text.utf8
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
+            var lead: UInt8 = 0
             for byte in bytes {
-                buffer[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                let upper = lead == 0xC3 ? 0x80...0x9E ~= byte && byte != 0x97 : PeopleBytes.isUpperLetter(byte)
+                buffer[count] = upper ? byte + 0x20 : byte
                 count += 1
+                lead = byte
             }
             return count
         }
     }
 
+    /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it.
+    static func contains(_ text: some StringProtocol, _ character: UInt8) -> Bool {
+        guard text.utf8.contains(character) else { return false }
+        return PeopleBytes.isPlain(text.utf8) || text.contains(Character(Unicode.Scalar(character)))
+    }
+
     /// `text.split(separator: " ")`: the words between spaces, without empty ones.
-    ///
-    /// A space between ASCII bytes is a character of its own, so the words are cut at such spaces on the bytes; a space
-    /// beside any other byte, which a mark may join, leaves the text to the character reading.
-    static func words(_ text: String) -> [Substring] {
-        var words: [Substring] = []
+    static func words(_ text: String) -> [Substring] { split(text, at: UInt8(ascii: " ")) }
+
+    /// `text.split(separator: separator)` of an ASCII `separator`, cut on the bytes when each character of `text` is
+    /// one scalar (``PeopleBytes/isPlain(_:)``).
+    static func split(_ text: String, at separator: UInt8) -> [Substring] {
+        guard PeopleBytes.isPlain(text.utf8) else { return text.split(separator: Character(Unicode.Scalar(separator))) }
+        var parts: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
         var index = start
-        var previous = UInt8(ascii: " ")
         while index < utf8.endIndex {
-            let byte = utf8[index]
             let next = utf8.index(after: index)
-            if byte == UInt8(ascii: " ") {
-                guard previous < 0x80, next == utf8.endIndex || utf8[next] < 0x80 else {
-                    return text.split(separator: " ")
-                }
-                if start < index { words.append(text[start..<index]) }
+            if utf8[index] == separator {
+                if start < index { parts.append(text[start..<index]) }
                 start = next
             }
-            previous = byte
             index = next
         }
-        if start < utf8.endIndex { words.append(text[start..<utf8.endIndex]) }
-        return words
+        if start < utf8.endIndex { parts.append(text[start..<utf8.endIndex]) }
+        return parts
     }
 
     /// `text.split(separator: " ").count`, without making the words.
     static func wordCount(_ text: String) -> Int {
+        guard PeopleBytes.isPlain(text.utf8) else { return text.split(separator: " ").count }
         var count = 0
         var inWord = false
-        var previous = UInt8(ascii: " ")
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
+        for byte in text.utf8 {
             if byte == UInt8(ascii: " ") {
-                guard previous < 0x80, next == utf8.endIndex || utf8[next] < 0x80 else {
-                    return text.split(separator: " ").count
-                }
                 inWord = false
             } else if !inWord {
                 inWord = true
                 count += 1
             }
-            previous = byte
-            index = next
         }
         return count
     }
@@ -95,40 +105,61 @@ enum PeopleText {
 
     // MARK: Cleaning
 
-    /// ``PersonEntryParser/clean(_:)`` of ASCII `text`, on its bytes; `nil` when `text` is not ASCII.
-    static func cleanASCII(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            bytes.append(byte)
+    /// ``PersonEntryParser/clean(_:)`` of `text` on its bytes, when each of its characters is one scalar
+    /// (``PeopleBytes/isPlain(_:)``) and the only white space is ASCII; `nil` otherwise, or when a full stop follows
+    /// a letter beyond ASCII, which may be an initial (`Dan É.`).
+    static func cleanPlain(_ text: String) -> String? {
+        guard PeopleBytes.isPlain(text.utf8) else { return nil }
+        if isClean(text) { return text }
+        var bytes = Array(text.utf8)
+        // U+0085 and U+00A0, the white space that tidy makes a space.
+        for index in bytes.indices.dropLast() where bytes[index] == 0xC2 {
+            if bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 { return nil }
         }
         // `replacingAll("**", with: "")`, then the same of `__`.
         bytes = removingPairs(of: UInt8(ascii: "*"), in: bytes)
         bytes = removingPairs(of: UInt8(ascii: "_"), in: bytes)
         bytes = tidied(bytes)
-        // Leading list glyphs and quote markers (the ASCII ones of `*•·▪◦>`), each followed by what tidy trims.
+        // Leading list glyphs and quote markers (`*•·>`; `▪◦` are never plain), each followed by what tidy trims.
         var start = 0
-        while start < bytes.count, bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: ">") {
-            start += 1
+        while start < bytes.count {
+            if bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: ">") {
+                start += 1
+            } else if bytes[start...].starts(with: [0xE2, 0x80, 0xA2]) {
+                start += 3
+            } else if bytes[start...].starts(with: [0xC2, 0xB7]) {
+                start += 2
+            } else {
+                break
+            }
             while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
         }
         var end = bytes.count
         while end > start {
             let last = bytes[end - 1]
             guard last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") else { break }
-            // `..` stays, and so does the full stop of an initial (`Dan A.`).
-            if last == UInt8(ascii: "."), end - start >= 2, bytes[end - 2] == UInt8(ascii: ".") { break }
-            if last == UInt8(ascii: "."), end - start >= 3, PeopleBytes.isUpperLetter(bytes[end - 2]),
-                bytes[end - 3] == UInt8(ascii: " ")
-            {
-                break
+            if last == UInt8(ascii: "."), end - start >= 2 {
+                let before = bytes[end - 2]
+                // `..` stays, and so does the full stop of an initial (`Dan A.`).
+                if before == UInt8(ascii: ".") { break }
+                if before >= 0x80 { return nil }
+                if end - start >= 3, PeopleBytes.isUpperLetter(before), bytes[end - 3] == UInt8(ascii: " ") { break }
             }
             end -= 1
             while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
         }
         if start == 0, end == bytes.count, bytes.elementsEqual(text.utf8) { return text }
         return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Whether plain `text` is as ``cleanPlain(_:)`` leaves it, at a glance: tidy, without `**` or `__`, and
+    /// starting and ending with a byte that is no glyph or stop to remove.
+    private static func isClean(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return true }
+        let glyphStarts: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: ">"), 0xC2, 0xE2]
+        let stops: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ",")]
+        return !glyphStarts.contains(first) && !stops.contains(last) && isTidy(text)
+            && !TextSearch.contains(text, "**") && !TextSearch.contains(text, "__")
     }
 
     /// `bytes` without each pair of `byte` found from the left, as `replacing` removes a two-byte target.
@@ -148,7 +179,7 @@ enum PeopleText {
         return out
     }
 
-    /// ``tidy(_:)`` of ASCII bytes: runs of white space made one space, none at the ends.
+    /// ``tidy(_:)`` of bytes whose only white space is ASCII: runs of it made one space, none at the ends.
     private static func tidied(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -192,8 +192,8 @@ struct PersonBlockReader {
             }
             return
         }
-        if let group = PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary),
-            isLabelShaped(index)
+        if isLabelShaped(index),
+            let group = PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
         {
             startLabel(block.text, group: group)
             return
@@ -416,6 +416,8 @@ struct PersonBlockReader {
         labelled: (label: String, value: String)?
     ) -> (role: String, entries: [PersonEntry])? {
         let vocabulary = context.options.vocabulary
+        // Without a label only a lead or an ending makes a role line, which a first look at the bytes rules out.
+        if labelled == nil, !PeopleBytes.mayOpenOrEndRoleLine(block.text) { return nil }
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
         if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
@@ -625,12 +627,13 @@ struct PersonBlockReader {
             return true
         }
         let hasDescriptor =
-            previous.contains(",") || previous.contains("(")
+            PeopleText.contains(previous, UInt8(ascii: ",")) || PeopleText.contains(previous, UInt8(ascii: "("))
             || PersonEntryParser.segments(of: previous).count > 1
         if next.first?.isLowercase == true, hasDescriptor { return true }
         // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry.
         let head = PersonEntryParser.segments(of: next).first ?? next
-        return previous.contains(",") && !PersonEntryParser.hasDashRole(previous) && !next.contains(",")
+        return PeopleText.contains(previous, UInt8(ascii: ",")) && !PersonEntryParser.hasDashRole(previous)
+            && !PeopleText.contains(next, UInt8(ascii: ","))
             && PersonEntryParser.hasDashRole(next) && !PersonEntryParser.isNameLike(head, allowLowercase: false)
     }
 

@@ -49,7 +49,7 @@ enum PersonEntryParser {
             if areInitials(content, of: main) { continue }
             for piece in splitTopLevel(content, separators: [",", ";"]) {
                 let part = tidy(piece)
-                if part.hasPrefix("@") && !part.contains(" ") {
+                if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
                     handle = handle ?? part
                 } else if !part.isEmpty {
                     descriptors.append(contentsOf: bracketDescriptors(part))
@@ -59,10 +59,14 @@ enum PersonEntryParser {
         // `@handle` outside brackets.
         var words = PeopleText.words(main).map(String.init)
         // E-mail addresses say nothing the name does not.
-        words.removeAll { word in word.dropFirst().contains("@") && !word.hasPrefix("@") }
-        main = words.joined(separator: " ")
+        let wordCount = words.count
+        words.removeAll { word in
+            word.utf8.contains(UInt8(ascii: "@")) && word.dropFirst().contains("@") && !word.hasPrefix("@")
+        }
+        // `main` is tidy, so its words joined again are `main` itself.
+        if words.count != wordCount { main = words.joined(separator: " ") }
         if words.count > 1 {
-            if let index = words.firstIndex(where: { $0.count > 1 && $0.hasPrefix("@") }) {
+            if let index = words.firstIndex(where: { $0.hasPrefix("@") && $0.count > 1 }) {
                 handle = handle ?? words[index].trimming(",;.:")
                 words.remove(at: index)
                 main = tidy(words.joined(separator: " "))
@@ -119,7 +123,7 @@ enum PersonEntryParser {
     /// fail are returned.
     static func parseList(_ text: String) -> (entries: [PersonEntry], failures: [String]) {
         let value = clean(text)
-        let separators: Set<Character> = value.contains(";") ? [";"] : [",", ";"]
+        let separators: Set<Character> = PeopleText.contains(value, UInt8(ascii: ";")) ? [";"] : [",", ";"]
         var entries: [PersonEntry] = []
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
@@ -134,7 +138,8 @@ enum PersonEntryParser {
                 continue
             }
             let userName =
-                !part.contains(" ") && isUserName(part) && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
+                !PeopleText.contains(part, UInt8(ascii: " ")) && isUserName(part)
+                && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
             if !entries.isEmpty, !userName, isDescription(part) {
                 describe(&entries[entries.count - 1], with: part, inBrackets: false)
                 continue
@@ -177,7 +182,12 @@ enum PersonEntryParser {
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
         let key = PeopleText.lowercased(clean(text)).trimming(" .()[]")
-        return key.isEmpty || PeopleWords.nobody.contains(key) || key.allSatisfy { "-–—*_.=|".contains($0) }
+        return key.isEmpty || PeopleWords.nobody.contains(key)
+            || PeopleText.allSatisfy(
+                key,
+                ascii: { "-*_.=|".utf8.contains($0) },
+                character: { "-–—*_.=|".contains($0) }
+            )
     }
 
     /// The length of the longest of ``PeopleWords/nobody``.
@@ -209,7 +219,7 @@ enum PersonEntryParser {
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
         let name = tidy(text)
-        if name.hasPrefix("@") { return name.count > 1 && !name.contains(" ") }
+        if name.hasPrefix("@") { return name.count > 1 && !PeopleText.contains(name, UInt8(ascii: " ")) }
         let key = PeopleText.lowercased(name)
         guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60, !PeopleWords.nobody.contains(key),
             !PeopleWords.notNames.contains(key)
@@ -275,7 +285,7 @@ enum PersonEntryParser {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
         let words = PeopleText.words(tidy(text)).map { word -> String in
             let bare = singular(PeopleText.lowercased(word).trimming(".,;:'’()\""))
-            let parts = bare.split(separator: "-")
+            let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
             return PeopleWords.roleWords.contains(bare) ? bare : String(parts[1])
         }
@@ -306,7 +316,7 @@ enum PersonEntryParser {
     /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
     static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
         var text = tidy(descriptor).trimming(" .,;:")
-        if !inBrackets, text.contains("(") {
+        if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
             let (outside, inside) = splitBrackets(text)
             text = outside
             for content in inside { describe(&entry, with: content, inBrackets: true) }
@@ -354,7 +364,7 @@ enum PersonEntryParser {
         PeopleText.words(PeopleText.lowercased(text)).contains { word in
             let bare = singular(String(word))
             if PeopleWords.roleWords.contains(bare) { return true }
-            let parts = bare.split(separator: "-")
+            let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             return parts.count == 2 && PeopleWords.rolePrefixes.contains(String(parts[0]))
                 && PeopleWords.roleWords.contains(String(parts[1]))
         }
@@ -450,15 +460,16 @@ enum PersonEntryParser {
         let word = PeopleText.lowercased(word)
         // What follows reads as a role by its position: a lower-case phrase that is role-like up to the next comma
         // (`Cooperative-permanent member`).
-        let rest = rest.split(separator: ",").first.map(String.init) ?? ""
-        let prefix = word.split(separator: "-").last.map(String.init) ?? word
+        let rest = PeopleText.split(rest, at: UInt8(ascii: ",")).first.map(String.init) ?? ""
+        let prefix = PeopleText.split(word, at: UInt8(ascii: "-")).last.map(String.init) ?? word
         return (PeopleWords.roleWords.contains(next) || hasRoleWord(rest))
             && !PeopleWords.rolePrefixes.contains(word) && !PeopleWords.rolePrefixes.contains(prefix)
     }
 
     /// Whether `text` opens more brackets (`(`, `[`) than it closes.
     static func hasUnclosedBracket(_ text: String) -> Bool {
-        if let bytes = PeopleBytes.plainBytes(text) {
+        if PeopleBytes.isPlain(text.utf8) {
+            let bytes = text.utf8
             let opened = bytes.count { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
             return opened > bytes.count { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
         }
@@ -511,7 +522,7 @@ enum PersonEntryParser {
         else { return false }
         if words.first?.first?.isLowercase == true { return true }
         let text = words.joined(separator: " ")
-        return text.contains(",") && hasDashRole(text)
+        return PeopleText.contains(text, UInt8(ascii: ",")) && hasDashRole(text)
     }
 
     /// The number of capitalised words from `start` whose last ends with a comma (`James Harding,`), or `nil`.
@@ -649,7 +660,7 @@ enum PersonEntryParser {
 
     /// The text tidied, without list glyphs, emphasis markers or a closing full stop.
     static func clean(_ text: String) -> String {
-        if let ascii = PeopleText.cleanASCII(text) { return ascii }
+        if let plain = PeopleText.cleanPlain(text) { return plain }
         var result = tidy(text.replacingAll("**", with: "").replacingAll("__", with: ""))
         while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
         while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),
