@@ -7,11 +7,19 @@ enum PeopleBytes {
     /// character no label holds (`,`, `?`, a quote) or seven words or more (a label has five at most, and a head
     /// count in brackets takes one away).
     static func mayBeLabelled(_ text: String) -> Bool {
+        withBytes(text) { bytes in
+            // Most lines have no colon, which a plain scan finds fastest.
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            return mayBeLabelled(UnsafeBufferPointer(rebasing: bytes[..<colon]))
+        }
+    }
+
+    /// ``mayBeLabelled(_:)`` of the bytes before the first colon.
+    private static func mayBeLabelled(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
         var inWord = false
         var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":") { return true }
+        for byte in head {
             defer { previous = byte }
             guard byte < 0x80 else { continue }
             if isSpace(byte) {
@@ -27,23 +35,38 @@ enum PeopleBytes {
                 if words >= 7 { return false }
             }
         }
-        return false
+        return true
+    }
+
+    /// `body` of the UTF-8 bytes of `text`, read in place.
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        return text.withUTF8(body)
     }
 
     /// Whether `text` in lower case, without spaces and full stops at its ends, may open with a role lead
     /// (`Notes taken by`) or end with a note-taking phrase (`took notes`); `false` only when it cannot.
     static func mayOpenOrEndRoleLine(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        guard !utf8.contains(where: { $0 >= 0x80 }) else { return true }
-        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, isTrimmed(utf8[start]) { start = utf8.index(after: start) }
-        while end > start, isTrimmed(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-        let line = utf8[start..<end]
-        func same(_ byte: UInt8, _ lower: UInt8) -> Bool { (isUpperLetter(byte) ? byte | 0x20 : byte) == lower }
-        return roleLeadBytes.contains { line.starts(with: $0, by: same) }
-            || noteTakingBytes.contains { line.count >= $0.count && line.suffix($0.count).elementsEqual($0, by: same) }
+        withBytes(text) { bytes in
+            var all: UInt8 = 0
+            for byte in bytes { all |= byte }
+            guard all < 0x80 else { return true }
+            func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+            var start = 0
+            var end = bytes.count
+            while start < end, isTrimmed(bytes[start]) { start += 1 }
+            while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+            func matches(_ phrase: [UInt8], at offset: Int) -> Bool {
+                for (index, lower) in phrase.enumerated() {
+                    let byte = bytes[offset + index]
+                    if (isUpperLetter(byte) ? byte | 0x20 : byte) != lower { return false }
+                }
+                return true
+            }
+            let length = end - start
+            return roleLeadBytes.contains { $0.count <= length && matches($0, at: start) }
+                || noteTakingBytes.contains { $0.count <= length && matches($0, at: end - $0.count) }
+        }
     }
 
     /// The text of an ASCII `text` kept by ``PeopleWords/labelKey(_:)`` (letters, digits, spaces and
@@ -79,10 +102,16 @@ enum PeopleBytes {
 
     /// An ASCII byte a label may hold, or lose at its ends (`*_#`), or hold in a head count (`(14)`).
     private static func isLabelByte(_ byte: UInt8) -> Bool {
-        isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) || labelPunctuation.contains(byte)
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "&"),
+            UInt8(ascii: "."), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: "("),
+            UInt8(ascii: ")"):
+            true
+        default:
+            false
+        }
     }
-
-    private static let labelPunctuation = Array("'-&.*_#()".utf8)
 
     /// The bytes a label loses at its ends.
     private static func isMarkup(_ byte: UInt8) -> Bool {
