@@ -259,7 +259,7 @@ enum PeopleBytes {
     }
 
     /// The length of the dash (`-`, `–`, `—`) at `index`, or 0.
-    private static func dashLength(at index: Int, in bytes: [UInt8]) -> Int {
+    static func dashLength(at index: Int, in bytes: [UInt8]) -> Int {
         if bytes[index] == UInt8(ascii: "-") { return 1 }
         guard bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
             bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94

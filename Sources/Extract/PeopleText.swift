@@ -44,6 +44,28 @@ enum PeopleText {
         return PeopleBytes.isPlain(text.utf8) || text.contains(Character(Unicode.Scalar(character)))
     }
 
+    /// `text.trimming(set)`, where each character of `set` is one scalar: on the scalars when `text` is plain
+    /// (``PeopleBytes/isPlain(_:)``), whose characters then equal those of `set` only when they are the same scalar.
+    static func trimming(_ text: Substring, _ set: String) -> String {
+        // An ASCII byte not in `set` at each end: nothing to trim, whatever the text holds.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            !set.utf8.contains(first), !set.utf8.contains(last)
+        {
+            return String(text)
+        }
+        guard PeopleBytes.isPlain(text.utf8) else { return text.trimming(set) }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, set.unicodeScalars.contains(scalars[start]) { start = scalars.index(after: start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard set.unicodeScalars.contains(scalars[before]) else { break }
+            end = before
+        }
+        return String(text[start..<end])
+    }
+
     /// `text.split(separator: " ")`: the words between spaces, without empty ones.
     static func words(_ text: String) -> [Substring] { split(text, at: UInt8(ascii: " ")) }
 
@@ -195,4 +217,9 @@ enum PeopleText {
         }
         return out
     }
+}
+
+extension StringProtocol {
+    /// ``trimming(_:)`` of a set of single-scalar characters, on the scalars of plain text (``PeopleText/trimming(_:_:)``).
+    func trimmingPlain(_ set: String) -> String { PeopleText.trimming(Substring(self), set) }
 }

@@ -214,7 +214,7 @@ enum PeopleWords {
     }
 
     static func normalise(_ text: String) -> String {
-        tidy(PeopleText.lowercased(text).trimming("*_#:- ").replacingAll("’", with: "'"))
+        tidy(PeopleText.lowercased(text).trimmingPlain("*_#:- ").replacingAll("’", with: "'"))
     }
 
     /// The label without a trailing note in brackets (`Attendees (in order of arrival)`), normalised.
@@ -222,7 +222,7 @@ enum PeopleWords {
         // Emoji and counts beside a label (`Attendees 👋`, `Present (12)`) are no part of it.
         var key: String
         if let kept = PeopleBytes.keptLowercasedASCII(text) {
-            key = tidy(kept.trimming("*_#:- "))
+            key = tidy(kept.trimmingPlain("*_#:- "))
         } else {
             let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
             key = normalise(kept)
@@ -291,7 +291,7 @@ enum PeopleWords {
 
     /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
     static func status(of text: String) -> PeopleGroup? {
-        statusWords[tidy(PeopleText.lowercased(text).trimming(" .!()"))]
+        statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
     }
 
     /// The role everyone under a label holds, when the label names one: `Members` → `Member`, `Steering Committee
@@ -307,14 +307,14 @@ enum PeopleWords {
     /// A title in the singular, as written: `Trustees` → `Trustee`, `Steering Committee Members` → `Steering
     /// Committee Member`.
     static func singular(_ text: String) -> String {
-        let title = tidy(text.trimming("*_#: "))
+        let title = tidy(text.trimmingPlain("*_#: "))
         guard title.hasSuffix("s"), !title.hasSuffix("ss"), title.count > 3 else { return title }
         return String(title.dropLast())
     }
 
     /// The role a role label gives, as written: `Chaired by` → `Chair`, `### Notes` → `Notes`.
     static func roleName(forLabel text: String) -> String {
-        let label = tidy(text.trimming("*_#: "))
+        let label = tidy(text.trimmingPlain("*_#: "))
         switch labelKey(label) {
         case "chaired by": return "Chair"
         case "notes by", "notes taken by", "minutes by", "minutes taken by": return "Notes"
@@ -361,7 +361,7 @@ enum PeopleWords {
         var found: [(position: Int, tag: String)] = []
         // Longer phrases first; a matched word is used once.
         for (phraseWords, tag) in roleTagWords {
-            guard phraseWords.count <= words.count else { continue }
+            guard phraseWords.count <= words.count, words.contains(phraseWords[0]) else { continue }
             for start in 0...(words.count - phraseWords.count)
             where words[start..<start + phraseWords.count].elementsEqual(phraseWords) {
                 found.append((start, tag))

@@ -136,7 +136,7 @@ struct PersonBlockReader {
                 label: title,
                 role: group == .attendees && roleLike ? PeopleWords.singular(title) : nil,
                 tag: PeopleWords.tag(forLabel: title),
-                organization: roleLike || group != parentGroup ? nil : tidy(title.trimming("*_#: "))
+                organization: roleLike || group != parentGroup ? nil : tidy(title.trimmingPlain("*_#: "))
             )
             scoped = true
         } else if let group = PeopleWords.group(endingTitle: title) {
@@ -316,7 +316,7 @@ struct PersonBlockReader {
         guard parts.count > 1, let tail = parts.last else { return false }
         // `…, Ewan` over `Thompson (…)`: a lone word (beside titles) is half a name.
         let words = PeopleText.words(tail).filter {
-            !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimming("."))
+            !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimmingPlain("."))
         }
         return words.count <= 1 || PersonEntryParser.parse(tail) == nil
     }
@@ -379,7 +379,7 @@ struct PersonBlockReader {
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
             let from = lower.ranges(of: " from ").last
         else { return nil }
-        let value = String(text[from.upperBound...]).trimming(" .")
+        let value = String(text[from.upperBound...]).trimmingPlain(" .")
         guard !value.isEmpty, value.count <= 200 else { return nil }
         let list = PersonEntryParser.parseList(value)
         return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
@@ -388,7 +388,7 @@ struct PersonBlockReader {
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
         guard PeopleBytes.mayBeLabelled(text), let colon = text.firstIndex(of: ":") else { return nil }
-        var label = tidy(String(text[..<colon]).trimming("*_#- "))
+        var label = tidy(String(text[..<colon]).trimmingPlain("*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
             label[label.index(after: open)...].dropLast().allSatisfy(\.isNumber)
@@ -402,7 +402,7 @@ struct PersonBlockReader {
                 character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
             )
         else { return nil }
-        let value = tidy(String(text[text.index(after: colon)...]).trimming("*_ "))
+        let value = tidy(String(text[text.index(after: colon)...]).trimmingPlain("*_ "))
         return (label, value)
     }
 
@@ -436,9 +436,9 @@ struct PersonBlockReader {
             return (PeopleWords.roleName(forLabel: label), entries)
         }
         guard PeopleBytes.mayOpenOrEndRoleLine(block.text) else { return nil }
-        let lower = PeopleText.lowercased(block.text).trimming(" .")
+        let lower = PeopleText.lowercased(block.text).trimmingPlain(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
-            let value = String(block.text.dropFirst(phrase.count + 1)).trimming(" .")
+            let value = String(block.text.dropFirst(phrase.count + 1)).trimmingPlain(" .")
             guard value.count <= 80 else { return nil }
             let list = PersonEntryParser.parseList(value)
             guard list.failures.isEmpty, !list.entries.isEmpty else { return nil }
@@ -567,7 +567,7 @@ struct PersonBlockReader {
         }
         guard children.allSatisfy({ PersonEntryParser.parse(blocks[$0].text, allowLowercaseName: true) != nil })
         else { return nil }
-        let title = tidy(text.trimming("*_: "))
+        let title = tidy(text.trimmingPlain("*_: "))
         guard !title.isEmpty, PeopleText.wordCount(title) <= 6 else { return nil }
         return PersonEntryParser.isRoleLike(title) ? .role(PeopleWords.singular(title)) : .organization(title)
     }
@@ -584,12 +584,14 @@ struct PersonBlockReader {
         // A label line that names nobody (`Attendees: the people recorded as present`, `Others: +1` in a
         // dialogue) is no people line: nothing to warn about.
         if list.entries.isEmpty { return }
+        let labelRole = role ?? PeopleWords.role(forLabel: label)
+        let labelTag = PeopleWords.tag(forLabel: label)
         for entry in list.entries {
             roster.add(
                 entry,
                 group: group,
-                labelRole: role ?? PeopleWords.role(forLabel: label),
-                labelTag: PeopleWords.tag(forLabel: label),
+                labelRole: labelRole,
+                labelTag: labelTag,
                 label: label,
                 lines: LineSpan(lines)
             )
@@ -749,7 +751,7 @@ struct PersonBlockReader {
 
     private mutating func warn(_ text: String, label: String, line: Int) {
         let shown = text.count > 60 ? String(text.prefix(57)) + "…" : text
-        let where_ = label.isEmpty ? "a people block" : "the \(tidy(label.trimming("*_#: "))) block"
+        let where_ = label.isEmpty ? "a people block" : "the \(tidy(label.trimmingPlain("*_#: "))) block"
         diagnostics.append(context.warning("could not read “\(shown)” in \(where_) as a person", line: line))
     }
 }

@@ -67,14 +67,14 @@ enum PersonEntryParser {
         if words.count != wordCount { main = words.joined(separator: " ") }
         if words.count > 1 {
             if let index = words.firstIndex(where: { $0.hasPrefix("@") && $0.count > 1 }) {
-                handle = handle ?? words[index].trimming(",;.:")
+                handle = handle ?? words[index].trimmingPlain(",;.:")
                 words.remove(at: index)
                 main = tidy(words.joined(separator: " "))
             }
         }
         var segments = segments(of: main)
         guard !segments.isEmpty else { return nil }
-        let name = clean(segments.removeFirst().trimming(" ,;:"))
+        let name = clean(segments.removeFirst().trimmingPlain(" ,;:"))
         guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
         if name.hasPrefix("@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
@@ -108,7 +108,7 @@ enum PersonEntryParser {
     static func areInitials(_ content: String, of name: String) -> Bool {
         guard isAcronym(content) else { return false }
         let initials = PeopleText.words(name)
-            .filter { !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimming(".")) }
+            .filter { !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimmingPlain(".")) }
             .compactMap(\.first).filter(\.isUppercase)
         guard initials.count >= 2 else { return false }
         return String(initials) == content
@@ -181,7 +181,7 @@ enum PersonEntryParser {
         // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
-        let key = PeopleText.lowercased(clean(text)).trimming(" .()[]")
+        let key = PeopleText.lowercased(clean(text)).trimmingPlain(" .()[]")
         return key.isEmpty || PeopleWords.nobody.contains(key)
             || PeopleText.allSatisfy(
                 key,
@@ -229,8 +229,8 @@ enum PersonEntryParser {
         if words.count == 1, allowLowercase, isUserName(name) { return true }
         var capitalised = 0
         for (index, word) in words.enumerated() {
-            let bare = word.trimming("\"“”'‘’()")
-            let lower = PeopleText.lowercased(bare).trimming(".")
+            let bare = word.trimmingPlain("\"“”'‘’()")
+            let lower = PeopleText.lowercased(bare).trimmingPlain(".")
             guard let first = bare.first else { return false }
             if index > 0, PeopleWords.nameParticles.contains(lower) { continue }
             // Scripts without case (`山田太郎`) count as capitalised.
@@ -244,7 +244,7 @@ enum PersonEntryParser {
             if !PeopleWords.honorifics.contains(lower) { capitalised += 1 }
         }
         guard capitalised > 0 else { return false }
-        let last = words.last.map { PeopleText.lowercased($0).trimming(".,'’") } ?? ""
+        let last = words.last.map { PeopleText.lowercased($0).trimmingPlain(".,'’") } ?? ""
         if PeopleWords.organisationWords.contains(last), words.count > 1 { return false }
         // A bare role or body (`Chair`, `Committee`, `Board`) is nobody's name.
         if words.count == 1,
@@ -273,7 +273,7 @@ enum PersonEntryParser {
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
         let outside = splitBrackets(text).outside
-        let words = PeopleText.words(outside).map { PeopleText.lowercased($0).trimming(".,;:'’()") }
+        let words = PeopleText.words(outside).map { PeopleText.lowercased($0).trimmingPlain(".,;:'’()") }
         guard let last = words.last else { return false }
         if outside.first?.isLowercase == true { return true }
         return PeopleWords.roleWords.contains(singular(last)) || PeopleWords.organisationWords.contains(last)
@@ -284,7 +284,7 @@ enum PersonEntryParser {
     static func isRoleLike(_ text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
         let words = PeopleText.words(tidy(text)).map { word -> String in
-            let bare = singular(PeopleText.lowercased(word).trimming(".,;:'’()\""))
+            let bare = singular(PeopleText.lowercased(word).trimmingPlain(".,;:'’()\""))
             let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
             return PeopleWords.roleWords.contains(bare) ? bare : String(parts[1])
@@ -315,7 +315,7 @@ enum PersonEntryParser {
     ///
     /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
     static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
-        var text = tidy(descriptor).trimming(" .,;:")
+        var text = tidy(descriptor).trimmingPlain(" .,;:")
         if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
             let (outside, inside) = splitBrackets(text)
             text = outside
@@ -456,7 +456,7 @@ enum PersonEntryParser {
     /// Whether a dash between a capitalised `word` and the lower-case word `next` that starts `rest` (the text
     /// after the dash) sets off a role (`Trust-co-opted`) rather than joining a word (`Co-chair`).
     static func dashSetsOffRole(word: String, next: String, rest: String) -> Bool {
-        let next = PeopleText.lowercased(next).trimming(".,;:")
+        let next = PeopleText.lowercased(next).trimmingPlain(".,;:")
         let word = PeopleText.lowercased(word)
         // What follows reads as a role by its position: a lower-case phrase that is role-like up to the next comma
         // (`Cooperative-permanent member`).
@@ -478,6 +478,15 @@ enum PersonEntryParser {
 
     /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
     static func hasDashRole(_ text: String) -> Bool {
+        if let bytes = PeopleBytes.plainBytes(text) {
+            for index in bytes.indices {
+                let dash = PeopleBytes.dashLength(at: index, in: bytes)
+                guard dash > 0, PeopleBytes.isSeparatorDash(at: index, length: dash, in: bytes) else { continue }
+                let rest = tidy(String(decoding: bytes[(index + dash)...], as: UTF8.self))
+                if !rest.isEmpty, isRoleLike(rest) { return true }
+            }
+            return false
+        }
         let characters = Array(text)
         for index in characters.indices where dashes.contains(characters[index]) {
             guard isSeparatorDash(at: index, in: characters) else { continue }
@@ -492,6 +501,11 @@ enum PersonEntryParser {
     /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
     /// capitalised words ending in a comma follow the role of the entry before.
     static func splitRunTogether(_ text: String) -> [String] {
+        // A run of names ends with a comma: without one, the line is one piece.
+        guard PeopleText.contains(text, UInt8(ascii: ",")) else {
+            let piece = PeopleText.words(text).joined(separator: " ")
+            return piece.isEmpty ? [] : [piece]
+        }
         let words = PeopleText.words(text).map(String.init)
         var pieces: [[String]] = [[]]
         var index = 0

@@ -119,9 +119,17 @@ struct PersonRoster {
 
     /// The words of a name that identify it: lower case, without honorifics and punctuation.
     static func key(_ name: String) -> [String] {
+        let lower = PeopleText.lowercased(name)
+        let words = PeopleBytes.isPlain(lower.utf8) ? plainKeyWords(lower) : keyWords(lower)
+        let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
+        return filtered.isEmpty ? words : filtered
+    }
+
+    /// The words of a lower-case name: runs of letters, digits and `@`, without apostrophes and full stops.
+    private static func keyWords(_ lower: String) -> [String] {
         var words: [String] = []
         var current = ""
-        for character in name.lowercased() {
+        for character in lower {
             if character.isLetter || character.isNumber || character == "@" {
                 current.append(character)
             } else if character == "'" || character == "’" || character == "." {
@@ -132,7 +140,33 @@ struct PersonRoster {
             }
         }
         if !current.isEmpty { words.append(current) }
-        let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
-        return filtered.isEmpty ? words : filtered
+        return words
+    }
+
+    /// ``keyWords(_:)`` of plain text (``PeopleBytes/isPlain(_:)``), whose scalars are its characters: ASCII ones are
+    /// told apart on their bytes.
+    private static func plainKeyWords(_ lower: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in lower.unicodeScalars {
+            let kept: Bool
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".") { continue }
+                kept = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
+            } else {
+                if scalar == "’" { continue }
+                let character = Character(scalar)
+                kept = character.isLetter || character.isNumber
+            }
+            if kept {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
     }
 }
