@@ -163,12 +163,14 @@ enum PeopleBytes {
 
     /// Whether `text` has at least `count` ASCII letters and digits.
     static func alphanumericCount(_ text: String, atLeast count: Int) -> Bool {
-        var found = 0
-        for byte in text.utf8 where isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
-            found += 1
-            if found >= count { return true }
+        withBytes(text) { bytes in
+            var found = 0
+            for byte in bytes where isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
+                found += 1
+                if found >= count { return true }
+            }
+            return false
         }
-        return false
     }
 
     // MARK: Splitting ASCII entries
@@ -180,7 +182,12 @@ enum PeopleBytes {
     /// In such text a byte that is an ASCII character is that character, whatever surrounds it, so that splitting
     /// at ASCII bytes splits where the characters would.
     static func plainBytes(_ text: String) -> [UInt8]? {
-        isPlain(text.utf8) ? Array(text.utf8) : nil
+        isPlain(text) ? Array(text.utf8) : nil
+    }
+
+    /// Whether each scalar of `text` is a character of its own, as ``plainBytes(_:)`` tells; read in place.
+    static func isPlain(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isPlain($0) } ?? isPlain(text.utf8)
     }
 
     /// What the next byte of plain text must be: the start of a character, any last byte, or the second or third
@@ -256,6 +263,14 @@ enum PeopleBytes {
         }
         segments.append(string(bytes[start...]))
         return segments
+    }
+
+    /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, or the lead byte of `–` and `—`.
+    static func maySeparateSegments(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"), 0xE2: true
+        default: false
+        }
     }
 
     /// The length of the dash (`-`, `–`, `—`) at `index`, or 0.

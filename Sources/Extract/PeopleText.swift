@@ -7,22 +7,8 @@ enum PeopleText {
     /// `text.lowercased()`, on the bytes when `text` is ASCII or Latin-1, with general punctuation (`–`, `•`), whose
     /// only case mappings are `A`–`Z` and `À`–`Þ` (but `×`) down by 0x20.
     static func lowercased(_ text: some StringProtocol) -> String {
-        var changes = false
-        var lead: UInt8 = 0
-        for byte in text.utf8 {
-            if lead == 0xC3 {
-                if 0x80...0x9E ~= byte, byte != 0x97 { changes = true }
-            } else if lead == 0xE2 {
-                guard byte == 0x80 || byte == 0x81 else { return text.lowercased() }
-            } else if byte < 0x80 {
-                if PeopleBytes.isUpperLetter(byte) { changes = true }
-            } else if byte < 0xC0 {
-                // The last byte of a character of two or three bytes.
-            } else if byte != 0xC2, byte != 0xC3, byte != 0xE2 {
-                return text.lowercased()
-            }
-            lead = byte
-        }
+        let changes = text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)
+        guard let changes else { return text.lowercased() }
         guard changes else { return String(text) }
         let bytes = text.utf8
         return String(unsafeUninitializedCapacity: bytes.count) { buffer in
@@ -41,7 +27,7 @@ enum PeopleText {
     /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it.
     static func contains(_ text: some StringProtocol, _ character: UInt8) -> Bool {
         guard text.utf8.contains(character) else { return false }
-        return PeopleBytes.isPlain(text.utf8) || text.contains(Character(Unicode.Scalar(character)))
+        return PeopleBytes.isPlain(text) || text.contains(Character(Unicode.Scalar(character)))
     }
 
     /// `text.trimming(set)`, where each character of `set` is one scalar: on the scalars when `text` is plain
@@ -53,7 +39,7 @@ enum PeopleText {
         {
             return String(text)
         }
-        guard PeopleBytes.isPlain(text.utf8) else { return text.trimming(set) }
+        guard PeopleBytes.isPlain(text) else { return text.trimming(set) }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -66,13 +52,34 @@ enum PeopleText {
         return String(text[start..<end])
     }
 
+    /// Whether ``lowercased(_:)`` changes the UTF-8 `bytes`, or `nil` when only the standard library can tell.
+    private static func caseChanges(_ bytes: some Sequence<UInt8>) -> Bool? {
+        var changes = false
+        var lead: UInt8 = 0
+        for byte in bytes {
+            if lead == 0xC3 {
+                if 0x80...0x9E ~= byte, byte != 0x97 { changes = true }
+            } else if lead == 0xE2 {
+                guard byte == 0x80 || byte == 0x81 else { return nil }
+            } else if byte < 0x80 {
+                if PeopleBytes.isUpperLetter(byte) { changes = true }
+            } else if byte < 0xC0 {
+                // The last byte of a character of two or three bytes.
+            } else if byte != 0xC2, byte != 0xC3, byte != 0xE2 {
+                return nil
+            }
+            lead = byte
+        }
+        return changes
+    }
+
     /// `text.split(separator: " ")`: the words between spaces, without empty ones.
     static func words(_ text: String) -> [Substring] { split(text, at: UInt8(ascii: " ")) }
 
     /// `text.split(separator: separator)` of an ASCII `separator`, cut on the bytes when each character of `text` is
     /// one scalar (``PeopleBytes/isPlain(_:)``).
     static func split(_ text: String, at separator: UInt8) -> [Substring] {
-        guard PeopleBytes.isPlain(text.utf8) else { return text.split(separator: Character(Unicode.Scalar(separator))) }
+        guard PeopleBytes.isPlain(text) else { return text.split(separator: Character(Unicode.Scalar(separator))) }
         var parts: [Substring] = []
         let utf8 = text.utf8
         var start = utf8.startIndex
@@ -91,7 +98,7 @@ enum PeopleText {
 
     /// `text.split(separator: " ").count`, without making the words.
     static func wordCount(_ text: String) -> Int {
-        guard PeopleBytes.isPlain(text.utf8) else { return text.split(separator: " ").count }
+        guard PeopleBytes.isPlain(text) else { return text.split(separator: " ").count }
         var count = 0
         var inWord = false
         for byte in text.utf8 {
@@ -131,7 +138,7 @@ enum PeopleText {
     /// (``PeopleBytes/isPlain(_:)``) and the only white space is ASCII; `nil` otherwise, or when a full stop follows
     /// a letter beyond ASCII, which may be an initial (`Dan É.`).
     static func cleanPlain(_ text: String) -> String? {
-        guard PeopleBytes.isPlain(text.utf8) else { return nil }
+        guard PeopleBytes.isPlain(text) else { return nil }
         if isClean(text) { return text }
         var bytes = Array(text.utf8)
         // U+0085 and U+00A0, the white space that tidy makes a space.

@@ -387,6 +387,7 @@ enum PersonEntryParser {
             }
             return [.organization(left), .role(right)]
         }
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return [.either(text)] }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
@@ -410,6 +411,11 @@ enum PersonEntryParser {
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
+        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), the text is one part.
+        if !text.utf8.contains(where: PeopleBytes.maySeparateSegments) {
+            let segment = tidy(text)
+            return segment.isEmpty || isNobody(segment) ? [] : [segment]
+        }
         if let bytes = PeopleBytes.plainBytes(text) {
             return PeopleBytes.segments(of: bytes).map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
         }
@@ -468,7 +474,7 @@ enum PersonEntryParser {
 
     /// Whether `text` opens more brackets (`(`, `[`) than it closes.
     static func hasUnclosedBracket(_ text: String) -> Bool {
-        if PeopleBytes.isPlain(text.utf8) {
+        if PeopleBytes.isPlain(text) {
             let bytes = text.utf8
             let opened = bytes.count { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
             return opened > bytes.count { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
@@ -607,6 +613,10 @@ enum PersonEntryParser {
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
+        // No bracket byte, no bracket.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
+            return (tidy(text), [])
+        }
         if let bytes = PeopleBytes.plainBytes(text) {
             return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
                 String(decoding: $0, as: UTF8.self)

@@ -120,7 +120,7 @@ struct PersonRoster {
     /// The words of a name that identify it: lower case, without honorifics and punctuation.
     static func key(_ name: String) -> [String] {
         let lower = PeopleText.lowercased(name)
-        let words = PeopleBytes.isPlain(lower.utf8) ? plainKeyWords(lower) : keyWords(lower)
+        let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
         let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
         return filtered.isEmpty ? words : filtered
     }
