@@ -242,6 +242,30 @@ enum PeopleBytes {
         return parts
     }
 
+    /// ``PersonEntryParser/splitTopLevel(_:phrase:)`` of ``plainBytes(_:)``, before tidying.
+    ///
+    /// The parts lie between the bytes of `phrase` outside brackets. Each character of `phrase` is one scalar, so its
+    /// bytes match where its characters would.
+    static func splitTopLevel(_ bytes: [UInt8], phrase: [UInt8]) -> [String] {
+        var parts: [String] = []
+        var start = 0
+        var depth = 0
+        var index = 0
+        while index < bytes.count {
+            if depth == 0, bytes[index...].starts(with: phrase) {
+                parts.append(string(bytes[start..<index]))
+                index += phrase.count
+                start = index
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "(") || bytes[index] == UInt8(ascii: "[") { depth += 1 }
+            if bytes[index] == UInt8(ascii: ")") || bytes[index] == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+            index += 1
+        }
+        parts.append(string(bytes[start...]))
+        return parts
+    }
+
     /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text between
     /// commas, semicolons, the first colon before any of them, and dashes that set parts apart.
     static func segments(of bytes: [UInt8]) -> [String] {

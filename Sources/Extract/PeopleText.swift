@@ -35,7 +35,7 @@ enum PeopleText {
     static func trimming(_ text: Substring, _ set: String) -> String {
         // An ASCII byte not in `set` at each end: nothing to trim, whatever the text holds.
         if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
-            !set.utf8.contains(first), !set.utf8.contains(last)
+            set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
         {
             return String(text)
         }
@@ -79,6 +79,8 @@ enum PeopleText {
     /// `text.split(separator: separator)` of an ASCII `separator`, cut on the bytes when each character of `text` is
     /// one scalar (``PeopleBytes/isPlain(_:)``).
     static func split(_ text: String, at separator: UInt8) -> [Substring] {
+        // Without the byte there is no separator: the text is one part, or none.
+        guard text.utf8.contains(separator) else { return text.isEmpty ? [] : [Substring(text)] }
         guard PeopleBytes.isPlain(text) else { return text.split(separator: Character(Unicode.Scalar(separator))) }
         var parts: [Substring] = []
         let utf8 = text.utf8

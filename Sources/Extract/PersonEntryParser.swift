@@ -132,9 +132,9 @@ enum PersonEntryParser {
                 part = tidy(String(part.dropFirst(lead.count)))
             }
             if isNobody(part) || isCount(part) { continue }
-            let names = splitConjunction(part)
-            if names.count > 1 {
-                entries += names.compactMap { parse($0) }
+            // `Ann and Bob Roy`: the entries read while splitting.
+            if let names = conjunction(part) {
+                entries += names.map(\.entry)
                 continue
             }
             let userName =
@@ -569,8 +569,15 @@ enum PersonEntryParser {
     /// Never inside brackets (`Ann (Fire and Rescue)`), nor where a lone word follows a longer phrase, which
     /// completes an organisation (`County Fire and Rescue`) rather than naming someone.
     static func splitConjunction(_ text: String) -> [String] {
-        // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `.
-        for separator in [" and ", " & "] where TextSearch.contains(text, separator) && text.contains(separator) {
+        conjunction(text)?.map(\.name) ?? [text]
+    }
+
+    /// The names ``splitConjunction(_:)`` finds in `text`, each with the entry it reads as; `nil` when `text` does not
+    /// split.
+    static func conjunction(_ text: String) -> [(name: String, entry: PersonEntry)]? {
+        // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `, and in plain text they are.
+        for separator in [" and ", " & "]
+        where TextSearch.contains(text, separator) && (PeopleBytes.isPlain(text) || text.contains(separator)) {
             let parts = splitTopLevel(text, phrase: separator)
             guard parts.count > 1 else { continue }
             if let last = parts.last, PeopleText.wordCount(last) == 1,
@@ -578,11 +585,14 @@ enum PersonEntryParser {
             {
                 continue
             }
-            if parts.allSatisfy({ parse($0).map { !isDescription($0.name) } == true }) {
-                return parts
+            var names: [(name: String, entry: PersonEntry)] = []
+            for part in parts {
+                guard let entry = parse(part), !isDescription(entry.name) else { break }
+                names.append((part, entry))
             }
+            if names.count == parts.count { return names }
         }
-        return [text]
+        return nil
     }
 
     /// Splits at `phrase` outside brackets, each part tidied.
@@ -591,6 +601,9 @@ enum PersonEntryParser {
     /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
         guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
+        if let bytes = PeopleBytes.plainBytes(text) {
+            return PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)).map { tidy($0) }
+        }
         var parts: [String] = []
         var current = ""
         var depth = 0
