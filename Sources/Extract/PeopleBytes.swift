@@ -72,27 +72,38 @@ enum PeopleBytes {
     /// The text of an ASCII `text` kept by ``PeopleWords/labelKey(_:)`` (letters, digits, spaces and
     /// `'()/-&,`), in lower case; `nil` when `text` is not ASCII.
     static func keptLowercasedASCII(_ text: String) -> String? {
-        guard let lowered = loweredASCII(text) else { return nil }
-        let kept = lowered.filter { byte in
-            isLowerLetter(byte) || isDigit(byte) || isSpace(byte) || keyPunctuation.contains(byte)
+        withBytes(text) { bytes in
+            var all: UInt8 = 0
+            for byte in bytes { all |= byte }
+            guard all < 0x80 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { kept in
+                var count = 0
+                for byte in bytes {
+                    let lower = isUpperLetter(byte) ? byte | 0x20 : byte
+                    guard isLowerLetter(lower) || isDigit(lower) || isSpace(lower) || isKeyPunctuation(lower) else {
+                        continue
+                    }
+                    kept[count] = lower
+                    count += 1
+                }
+                return count
+            }
         }
-        return String(decoding: kept, as: UTF8.self)
     }
 
-    /// The bytes of `text` with ASCII letters in lower case; `nil` when `text` is not ASCII.
-    static func loweredASCII(_ text: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            bytes.append(isUpperLetter(byte) ? byte | 0x20 : byte)
+    /// The punctuation ``PeopleWords/labelKey(_:)`` keeps: `'()/-&,`.
+    private static func isKeyPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "-"),
+            UInt8(ascii: "&"), UInt8(ascii: ","):
+            true
+        default:
+            false
         }
-        return bytes
     }
 
     private static let roleLeadBytes = PeopleWords.roleLeads.map { Array(($0.phrase + " ").utf8) }
     private static let noteTakingBytes = PeopleWords.noteTakingPhrases.map { Array((" " + $0).utf8) }
-    private static let keyPunctuation = Array("'()/-&,".utf8)
 
     /// The ASCII spaces ``tidy(_:)`` and `Character.isWhitespace` agree on.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }

@@ -254,10 +254,10 @@ enum PeopleWords {
     static func group(endingTitle text: String, allowMembers: Bool = false) -> PeopleGroup? {
         guard text.utf8.count <= 160 else { return nil }
         let key = labelKey(text)
-        let words = PeopleText.words(key).map(String.init)
-        guard words.count <= 6 else { return nil }
+        guard PeopleText.wordCount(key) <= 6 else { return nil }
         for (suffix, spaced, length, group) in spacedSuffixes where key == suffix || key.hasSuffix(spaced) {
             if suffix == "members", !allowMembers { return nil }
+            let words = PeopleText.words(key)
             if statesPresence.contains(suffix), words.count > length {
                 let before = words[words.count - length - 1]
                 guard before.hasSuffix("s") || ["staff", "people", "everyone"].contains(before) else { return nil }

@@ -158,9 +158,10 @@ enum PersonEntryParser {
     /// or with `allowPairs`, two names of two words or more each (`Ann Lee, Bob Roy`).
     static func looksLikeList(_ text: String, allowPairs: Bool = false) -> Bool {
         let pieces = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","])
-        // Only a piece with ` and ` or ` & ` splits into more: without one, too few pieces make no list.
+        // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
+        // when its tidied part does): without one, too few pieces make no list.
         if pieces.count < 3, !(allowPairs && pieces.count == 2),
-            !pieces.contains(where: { TextSearch.contains($0, "and") || TextSearch.contains($0, "&") })
+            !pieces.contains(where: { TextSearch.contains($0, " and ") || TextSearch.contains($0, " & ") })
         {
             return false
         }
