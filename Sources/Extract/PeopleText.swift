@@ -24,6 +24,30 @@ enum PeopleText {
         }
     }
 
+    /// `lowercased(text).trimmingPlain(set)`, in one pass over the bytes when `text` is ASCII (where lower case
+    /// turns no letter into a character of `set`, which holds none).
+    static func loweredTrimming(_ text: some StringProtocol, _ set: String) -> String {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var all: UInt8 = 0
+            for byte in bytes { all |= byte }
+            guard all < 0x80 else { return nil }
+            func trims(_ byte: UInt8) -> Bool { set.utf8.contains(byte) }
+            var start = 0
+            var end = bytes.count
+            while start < end, trims(bytes[start]) { start += 1 }
+            while end > start, trims(bytes[end - 1]) { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { lowered in
+                for index in start..<end {
+                    let byte = bytes[index]
+                    lowered[index - start] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                }
+                return end - start
+            }
+        }
+        if let ascii, let ascii { return ascii }
+        return lowercased(text).trimmingPlain(set)
+    }
+
     /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it.
     static func contains(_ text: some StringProtocol, _ character: UInt8) -> Bool {
         guard text.utf8.contains(character) else { return false }

@@ -291,8 +291,13 @@ enum PeopleWords {
 
     /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
     static func status(of text: String) -> PeopleGroup? {
-        statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
+        // More letters and digits than the longest mark has: no mark, and no need to normalise.
+        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) { return nil }
+        return statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
     }
+
+    /// The most letters and digits any of ``statusWords`` has.
+    private static let longestStatus = statusWords.keys.map { $0.unicodeScalars.count }.max() ?? 0
 
     /// The role everyone under a label holds, when the label names one: `Members` → `Member`, `Steering Committee
     /// Members` → `Steering Committee Member`; `nil` for `Present`, `Attendees`, `Guests`.

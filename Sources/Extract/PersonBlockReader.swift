@@ -316,7 +316,7 @@ struct PersonBlockReader {
         guard parts.count > 1, let tail = parts.last else { return false }
         // `…, Ewan` over `Thompson (…)`: a lone word (beside titles) is half a name.
         let words = PeopleText.words(tail).filter {
-            !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimmingPlain("."))
+            !PeopleWords.honorifics.contains(PeopleText.loweredTrimming($0, "."))
         }
         return words.count <= 1 || PersonEntryParser.parse(tail) == nil
     }

@@ -108,7 +108,7 @@ enum PersonEntryParser {
     static func areInitials(_ content: String, of name: String) -> Bool {
         guard isAcronym(content) else { return false }
         let initials = PeopleText.words(name)
-            .filter { !PeopleWords.honorifics.contains(PeopleText.lowercased($0).trimmingPlain(".")) }
+            .filter { !PeopleWords.honorifics.contains(PeopleText.loweredTrimming($0, ".")) }
             .compactMap(\.first).filter(\.isUppercase)
         guard initials.count >= 2 else { return false }
         return String(initials) == content
@@ -231,7 +231,7 @@ enum PersonEntryParser {
         var capitalised = 0
         for (index, word) in words.enumerated() {
             let bare = word.trimmingPlain("\"“”'‘’()")
-            let lower = PeopleText.lowercased(bare).trimmingPlain(".")
+            let lower = PeopleText.loweredTrimming(bare, ".")
             guard let first = bare.first else { return false }
             if index > 0, PeopleWords.nameParticles.contains(lower) { continue }
             // Scripts without case (`山田太郎`) count as capitalised.
@@ -245,7 +245,7 @@ enum PersonEntryParser {
             if !PeopleWords.honorifics.contains(lower) { capitalised += 1 }
         }
         guard capitalised > 0 else { return false }
-        let last = words.last.map { PeopleText.lowercased($0).trimmingPlain(".,'’") } ?? ""
+        let last = words.last.map { PeopleText.loweredTrimming($0, ".,'’") } ?? ""
         if PeopleWords.organisationWords.contains(last), words.count > 1 { return false }
         // A bare role or body (`Chair`, `Committee`, `Board`) is nobody's name.
         if words.count == 1,
@@ -274,7 +274,7 @@ enum PersonEntryParser {
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
         let outside = splitBrackets(text).outside
-        let words = PeopleText.words(outside).map { PeopleText.lowercased($0).trimmingPlain(".,;:'’()") }
+        let words = PeopleText.words(outside).map { PeopleText.loweredTrimming($0, ".,;:'’()") }
         guard let last = words.last else { return false }
         if outside.first?.isLowercase == true { return true }
         return PeopleWords.roleWords.contains(singular(last)) || PeopleWords.organisationWords.contains(last)
@@ -285,7 +285,7 @@ enum PersonEntryParser {
     static func isRoleLike(_ text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
         let words = PeopleText.words(tidy(text)).map { word -> String in
-            let bare = singular(PeopleText.lowercased(word).trimmingPlain(".,;:'’()\""))
+            let bare = singular(PeopleText.loweredTrimming(word, ".,;:'’()\""))
             let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
             return PeopleWords.roleWords.contains(bare) ? bare : String(parts[1])
