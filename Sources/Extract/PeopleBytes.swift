@@ -38,6 +38,16 @@ enum PeopleBytes {
         return true
     }
 
+    /// Whether a UTF-8 byte of `text` passes `test`, read in place where the bytes are contiguous.
+    static func containsByte(_ text: some StringProtocol, where test: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? text.utf8.contains(where: test)
+    }
+
+    /// Whether `text` holds the UTF-8 byte `byte`.
+    static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
+        containsByte(text) { $0 == byte }
+    }
+
     /// `body` of the UTF-8 bytes of `text`, read in place.
     static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var text = text

@@ -50,7 +50,7 @@ enum PeopleText {
 
     /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it.
     static func contains(_ text: some StringProtocol, _ character: UInt8) -> Bool {
-        guard text.utf8.contains(character) else { return false }
+        guard PeopleBytes.containsByte(text, character) else { return false }
         return PeopleBytes.isPlain(text) || text.contains(Character(Unicode.Scalar(character)))
     }
 
@@ -103,39 +103,47 @@ enum PeopleText {
     /// `text.split(separator: separator)` of an ASCII `separator`, cut on the bytes when each character of `text` is
     /// one scalar (``PeopleBytes/isPlain(_:)``).
     static func split(_ text: String, at separator: UInt8) -> [Substring] {
-        // Without the byte there is no separator: the text is one part, or none.
-        guard text.utf8.contains(separator) else { return text.isEmpty ? [] : [Substring(text)] }
-        guard PeopleBytes.isPlain(text) else { return text.split(separator: Character(Unicode.Scalar(separator))) }
         var parts: [Substring] = []
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            let next = utf8.index(after: index)
-            if utf8[index] == separator {
-                if start < index { parts.append(text[start..<index]) }
-                start = next
-            }
-            index = next
+        func part(_ range: Range<Int>) -> Substring {
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: range.count)]
         }
-        if start < utf8.endIndex { parts.append(text[start..<utf8.endIndex]) }
-        return parts
+        let cut = PeopleBytes.withBytes(text) { bytes -> Bool in
+            // Without the byte there is no separator: the text is one part, or none.
+            guard bytes.contains(separator) else {
+                if !bytes.isEmpty { parts.append(Substring(text)) }
+                return true
+            }
+            guard PeopleBytes.isPlain(bytes) else { return false }
+            var start = 0
+            for index in bytes.indices where bytes[index] == separator {
+                if start < index { parts.append(part(start..<index)) }
+                start = index + 1
+            }
+            if start < bytes.count { parts.append(part(start..<bytes.count)) }
+            return true
+        }
+        return cut ? parts : text.split(separator: Character(Unicode.Scalar(separator)))
     }
 
     /// `text.split(separator: " ").count`, without making the words.
     static func wordCount(_ text: String) -> Int {
-        guard PeopleBytes.isPlain(text) else { return text.split(separator: " ").count }
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: " ") {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        let count = PeopleBytes.withBytes(text) { bytes -> Int? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
             }
+            return count
         }
-        return count
+        return count ?? text.split(separator: " ").count
     }
 
     /// `text.allSatisfy(character)`, where `ascii` gives the same answer as `character` for each ASCII character, so
@@ -145,11 +153,20 @@ enum PeopleText {
         ascii: (UInt8) -> Bool,
         character: (Character) -> Bool
     ) -> Bool {
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return text.allSatisfy(character) }
-            if !ascii(byte) { return false }
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if !ascii(byte) { return false }
+            }
+            return true
         }
-        return true
+        if let answer, let answer { return answer }
+        return text.allSatisfy(character)
+    }
+
+    /// Whether `byte` is one of the ASCII `characters`.
+    static func isOne(_ byte: UInt8, of characters: StaticString) -> Bool {
+        characters.withUTF8Buffer { $0.contains(byte) }
     }
 
     /// Whether an ASCII byte is a letter (`Character.isLetter`).

@@ -398,7 +398,7 @@ struct PersonBlockReader {
         guard !label.isEmpty, PeopleText.wordCount(label) <= 5,
             PeopleText.allSatisfy(
                 label,
-                ascii: { PeopleText.isAlphanumeric($0) || " '-&.".utf8.contains($0) },
+                ascii: { PeopleText.isAlphanumeric($0) || PeopleText.isOne($0, of: " '-&.") },
                 character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
             )
         else { return nil }

@@ -61,7 +61,7 @@ enum PersonEntryParser {
         // E-mail addresses say nothing the name does not.
         let wordCount = words.count
         words.removeAll { word in
-            word.utf8.contains(UInt8(ascii: "@")) && word.dropFirst().contains("@") && !word.hasPrefix("@")
+            PeopleBytes.containsByte(word, UInt8(ascii: "@")) && word.dropFirst().contains("@") && !word.hasPrefix("@")
         }
         // `main` is tidy, so its words joined again are `main` itself.
         if words.count != wordCount { main = words.joined(separator: " ") }
@@ -186,7 +186,7 @@ enum PersonEntryParser {
         return key.isEmpty || PeopleWords.nobody.contains(key)
             || PeopleText.allSatisfy(
                 key,
-                ascii: { "-*_.=|".utf8.contains($0) },
+                ascii: { PeopleText.isOne($0, of: "-*_.=|") },
                 character: { "-–—*_.=|".contains($0) }
             )
     }
@@ -238,7 +238,7 @@ enum PersonEntryParser {
             guard first.isUppercase || (first.isLetter && !first.isLowercase),
                 PeopleText.allSatisfy(
                     bare,
-                    ascii: { PeopleText.isLetter($0) || ".'-_".utf8.contains($0) },
+                    ascii: { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-_") },
                     character: { $0.isLetter || ".'’-_".contains($0) }
                 )
             else { return false }
@@ -261,7 +261,7 @@ enum PersonEntryParser {
         text.count >= 2 && text.count <= 40 && text.first?.isLetter == true
             && PeopleText.allSatisfy(
                 text,
-                ascii: { PeopleText.isAlphanumeric($0) || "-_.".utf8.contains($0) },
+                ascii: { PeopleText.isAlphanumeric($0) || PeopleText.isOne($0, of: "-_.") },
                 character: { $0.isLetter || $0.isNumber || "-_.".contains($0) }
             )
             && !PeopleWords.notNames.contains(PeopleText.lowercased(text))
@@ -388,7 +388,7 @@ enum PersonEntryParser {
             }
             return [.organization(left), .role(right)]
         }
-        guard text.utf8.contains(UInt8(ascii: "/")) else { return [.either(text)] }
+        guard PeopleBytes.containsByte(text, UInt8(ascii: "/")) else { return [.either(text)] }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
@@ -413,7 +413,7 @@ enum PersonEntryParser {
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
         // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), the text is one part.
-        if !text.utf8.contains(where: PeopleBytes.maySeparateSegments) {
+        if !PeopleBytes.containsByte(text, where: PeopleBytes.maySeparateSegments) {
             let segment = tidy(text)
             return segment.isEmpty || isNobody(segment) ? [] : [segment]
         }
@@ -555,7 +555,7 @@ enum PersonEntryParser {
             guard let first = bare.first, first.isUppercase,
                 PeopleText.allSatisfy(
                     bare,
-                    ascii: { PeopleText.isLetter($0) || ".'-".utf8.contains($0) },
+                    ascii: { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-") },
                     character: { $0.isLetter || ".'’-".contains($0) }
                 )
             else { return nil }
@@ -628,7 +628,7 @@ enum PersonEntryParser {
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
         // No bracket byte, no bracket.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
+        if !PeopleBytes.containsByte(text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
             return (tidy(text), [])
         }
         if let bytes = PeopleBytes.plainBytes(text) {
