@@ -146,6 +146,11 @@ enum PeopleBytes {
     /// Only words with a letter or digit and no `@` count: whatever markup, handles and e-mail addresses parse drops
     /// first, they stay words. `false` as soon as a byte is not ASCII.
     static func opensWithLongPhrase(_ text: String) -> Bool {
+        withBytes(text) { opensWithLongPhrase($0) }
+    }
+
+    /// ``opensWithLongPhrase(_:)`` of UTF-8 bytes.
+    private static func opensWithLongPhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var depth = 0
         var words = 0
         var counts = false
@@ -155,7 +160,7 @@ enum PeopleBytes {
             counts = false
             hasAt = false
         }
-        for byte in text.utf8 {
+        for byte in bytes {
             guard byte < 0x80 else { return false }
             // Brackets as PersonEntryParser.splitBrackets(_:) reads them: their content is no part of the name.
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {

@@ -10,8 +10,12 @@ enum PeopleText {
         let changes = text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)
         guard let changes else { return text.lowercased() }
         guard changes else { return String(text) }
-        let bytes = text.utf8
-        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+        return text.utf8.withContiguousStorageIfAvailable { lowered($0) } ?? lowered(text.utf8)
+    }
+
+    /// The UTF-8 `bytes`, of which ``caseChanges(_:)`` can tell, in lower case.
+    private static func lowered(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
             var count = 0
             var lead: UInt8 = 0
             for byte in bytes {

@@ -35,7 +35,7 @@ enum PersonEntryParser {
         // has, without the work below.
         if PeopleBytes.opensWithLongPhrase(text) { return nil }
         var main = clean(text)
-        guard !main.isEmpty, !PeopleWords.nobody.contains(PeopleText.lowercased(main)) else { return nil }
+        guard !main.isEmpty, !isNobodyWord(main) else { return nil }
         var handle: String?
         var descriptors: [Descriptor] = []
         // Brackets: a handle, a role, `role/Org`, an organisation, or a note.
@@ -189,6 +189,13 @@ enum PersonEntryParser {
                 ascii: { PeopleText.isOne($0, of: "-*_.=|") },
                 character: { "-–—*_.=|".contains($0) }
             )
+    }
+
+    /// Whether `text` in lower case is one of ``PeopleWords/nobody``; text with more letters and digits than any of
+    /// them is not, without lowering it.
+    private static func isNobodyWord(_ text: String) -> Bool {
+        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1)
+            && PeopleWords.nobody.contains(PeopleText.lowercased(text))
     }
 
     /// The length of the longest of ``PeopleWords/nobody``.
@@ -475,11 +482,16 @@ enum PersonEntryParser {
 
     /// Whether `text` opens more brackets (`(`, `[`) than it closes.
     static func hasUnclosedBracket(_ text: String) -> Bool {
-        if PeopleBytes.isPlain(text) {
-            let bytes = text.utf8
-            let opened = bytes.count { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
-            return opened > bytes.count { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
+        let plain = PeopleBytes.withBytes(text) { bytes -> Bool? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
+            var depth = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
+            }
+            return depth > 0
         }
+        if let plain { return plain }
         return text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
     }
 
