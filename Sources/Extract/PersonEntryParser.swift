@@ -293,6 +293,8 @@ enum PersonEntryParser {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
         let words = PeopleText.words(tidy(text)).map { word -> String in
             let bare = singular(PeopleText.loweredTrimming(word, ".,;:'’()\""))
+            // A word without a hyphen byte has no role prefix.
+            guard PeopleBytes.containsByte(bare, UInt8(ascii: "-")) else { return bare }
             let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
             return PeopleWords.roleWords.contains(bare) ? bare : String(parts[1])
@@ -372,6 +374,7 @@ enum PersonEntryParser {
         PeopleText.words(PeopleText.lowercased(text)).contains { word in
             let bare = singular(String(word))
             if PeopleWords.roleWords.contains(bare) { return true }
+            guard PeopleBytes.containsByte(bare, UInt8(ascii: "-")) else { return false }
             let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             return parts.count == 2 && PeopleWords.rolePrefixes.contains(String(parts[0]))
                 && PeopleWords.roleWords.contains(String(parts[1]))
