@@ -29,18 +29,19 @@ enum PersonEntryParser {
 
     /// Reads one entry; `nil` when its name does not look like a person's.
     ///
-    /// `allowLowercaseName` accepts a lone lower-case word (a user name) as the name, as list items may have.
-    static func parse(_ text: String, allowLowercaseName: Bool = false) -> PersonEntry? {
+    /// `allowLowercaseName` accepts a lone lower-case word (a user name) as the name, as list items may have;
+    /// `cleaned` is `Cleaned(text)` when the caller has it already.
+    static func parse(_ text: String, allowLowercaseName: Bool = false, cleaned: Cleaned? = nil) -> PersonEntry? {
         // A sentence of prose names no one: a look at its bytes finds more words before the first comma than a name
         // has, without the work below.
         if PeopleBytes.opensWithLongPhrase(text) { return nil }
-        var main = clean(text)
-        guard !main.isEmpty, !isNobodyWord(main) else { return nil }
+        let cleaned = cleaned ?? Cleaned(text)
+        guard !cleaned.text.isEmpty, !isNobodyWord(cleaned.text) else { return nil }
         var handle: String?
         var descriptors: [Descriptor] = []
         // Brackets: a handle, a role, `role/Org`, an organisation, or a note.
-        let (outside, inside) = splitBrackets(main)
-        main = outside
+        let inside = cleaned.inside
+        var main = cleaned.outside
         // An unclosed bracket (`Ann Lee (alee`) holds a broken handle or note: kept only as a role.
         let unclosed = hasUnclosedBracket(text)
         for (position, content) in inside.enumerated() {
@@ -97,6 +98,23 @@ enum PersonEntryParser {
             }
         }
         return entry
+    }
+
+    /// An entry's text cleaned (``clean(_:)``) and split at its brackets (``splitBrackets(_:)``): what ``parse(_:allowLowercaseName:cleaned:)``
+    /// and ``looksLikeList(_:allowPairs:cleaned:)`` both read first.
+    struct Cleaned {
+        /// The text cleaned.
+        let text: String
+        /// The cleaned text outside brackets, tidied.
+        let outside: String
+        /// The content of each bracket, tidied.
+        let inside: [String]
+
+        /// Cleans `raw` and splits it at its brackets.
+        init(_ raw: String) {
+            text = clean(raw)
+            (outside, inside) = splitBrackets(text)
+        }
     }
 
     /// Whether `text` is two to five capital letters (`TSC`, `WG`).
@@ -156,8 +174,10 @@ enum PersonEntryParser {
 
     /// Whether a block line is a comma list of plain names rather than `Name, Org- role`: at least three names,
     /// or with `allowPairs`, two names of two words or more each (`Ann Lee, Bob Roy`).
-    static func looksLikeList(_ text: String, allowPairs: Bool = false) -> Bool {
-        let pieces = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","])
+    ///
+    /// `cleaned` is `Cleaned(text)` when the caller has it already.
+    static func looksLikeList(_ text: String, allowPairs: Bool = false, cleaned: Cleaned? = nil) -> Bool {
+        let pieces = splitTopLevel((cleaned ?? Cleaned(text)).outside, separators: [","])
         // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
         // when its tidied part does): without one, too few pieces make no list.
         if pieces.count < 3, !(allowPairs && pieces.count == 2),
