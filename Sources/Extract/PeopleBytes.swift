@@ -67,15 +67,17 @@ enum PeopleBytes {
             while start < end, isTrimmed(bytes[start]) { start += 1 }
             while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
             func matches(_ phrase: [UInt8], at offset: Int) -> Bool {
-                for (index, lower) in phrase.enumerated() {
-                    let byte = bytes[offset + index]
-                    if (isUpperLetter(byte) ? byte | 0x20 : byte) != lower { return false }
-                }
+                for (index, lower) in phrase.enumerated() where lowered(bytes[offset + index]) != lower { return false }
                 return true
             }
             let length = end - start
-            return roleLeadBytes.contains { $0.count <= length && matches($0, at: start) }
-                || noteTakingBytes.contains { $0.count <= length && matches($0, at: end - $0.count) }
+            guard length > 0 else { return false }
+            // The first and last bytes rule out most phrases before their other bytes are compared.
+            let (first, last) = (lowered(bytes[start]), lowered(bytes[end - 1]))
+            return roleLeadBytes.contains { $0.first == first && $0.count <= length && matches($0, at: start) }
+                || noteTakingBytes.contains {
+                    $0.last == last && $0.count <= length && matches($0, at: end - $0.count)
+                }
         }
     }
 
@@ -114,6 +116,9 @@ enum PeopleBytes {
 
     private static let roleLeadBytes = PeopleWords.roleLeads.map { Array(($0.phrase + " ").utf8) }
     private static let noteTakingBytes = PeopleWords.noteTakingPhrases.map { Array((" " + $0).utf8) }
+
+    /// An ASCII byte in lower case.
+    private static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
 
     /// The ASCII spaces ``tidy(_:)`` and `Character.isWhitespace` agree on.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
