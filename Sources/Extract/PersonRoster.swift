@@ -146,27 +146,34 @@ struct PersonRoster {
     /// ``keyWords(_:)`` of plain text (``PeopleBytes/isPlain(_:)``), whose scalars are its characters: ASCII ones are
     /// told apart on their bytes.
     private static func plainKeyWords(_ lower: String) -> [String] {
-        var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in lower.unicodeScalars {
-            let kept: Bool
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                if byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".") { continue }
-                kept = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
-            } else {
-                if scalar == "’" { continue }
-                let character = Character(scalar)
-                kept = character.isLetter || character.isNumber
+        PeopleBytes.withBytes(lower) { bytes in
+            var words: [String] = []
+            var current: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // Plain text has scalars of one byte, two (lead `C2` to `CB`) or three (lead `E2`).
+                let length = byte < 0x80 ? 1 : byte >= 0xE0 ? 3 : 2
+                let scalar = bytes[index..<min(index + length, bytes.count)]
+                index += length
+                let kept: Bool
+                if byte < 0x80 {
+                    if byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".") { continue }
+                    kept = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
+                } else {
+                    let character = Character(String(decoding: scalar, as: UTF8.self))
+                    if character == "’" { continue }
+                    kept = character.isLetter || character.isNumber
+                }
+                if kept {
+                    current.append(contentsOf: scalar)
+                } else if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
             }
-            if kept {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
-            }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            return words
         }
-        if !current.isEmpty { words.append(String(current)) }
-        return words
     }
 }
