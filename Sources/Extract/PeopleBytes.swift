@@ -7,11 +7,19 @@ enum PeopleBytes {
     /// character no label holds (`,`, `?`, a quote) or seven words or more (a label has five at most, and a head
     /// count in brackets takes one away).
     static func mayBeLabelled(_ text: String) -> Bool {
+        withBytes(text) { bytes in
+            // Most lines have no colon, which a plain scan finds fastest.
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            return mayBeLabelled(UnsafeBufferPointer(rebasing: bytes[..<colon]))
+        }
+    }
+
+    /// ``mayBeLabelled(_:)`` of the bytes before the first colon.
+    private static func mayBeLabelled(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
         var words = 0
         var inWord = false
         var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: ":") { return true }
+        for byte in head {
             defer { previous = byte }
             guard byte < 0x80 else { continue }
             if isSpace(byte) {
@@ -27,46 +35,90 @@ enum PeopleBytes {
                 if words >= 7 { return false }
             }
         }
-        return false
+        return true
+    }
+
+    /// Whether a UTF-8 byte of `text` passes `test`, read in place where the bytes are contiguous.
+    static func containsByte(_ text: some StringProtocol, where test: (UInt8) -> Bool) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? text.utf8.contains(where: test)
+    }
+
+    /// Whether `text` holds the UTF-8 byte `byte`.
+    static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
+        containsByte(text) { $0 == byte }
+    }
+
+    /// `body` of the UTF-8 bytes of `text`, read in place.
+    static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var text = text
+        return text.withUTF8(body)
     }
 
     /// Whether `text` in lower case, without spaces and full stops at its ends, may open with a role lead
     /// (`Notes taken by`) or end with a note-taking phrase (`took notes`); `false` only when it cannot.
     static func mayOpenOrEndRoleLine(_ text: String) -> Bool {
-        guard let lowered = loweredASCII(text) else { return true }
-        var start = lowered.startIndex
-        var end = lowered.endIndex
-        while start < end, lowered[start] == UInt8(ascii: " ") || lowered[start] == UInt8(ascii: ".") { start += 1 }
-        while end > start, lowered[end - 1] == UInt8(ascii: " ") || lowered[end - 1] == UInt8(ascii: ".") { end -= 1 }
-        let line = lowered[start..<end]
-        return roleLeadBytes.contains { line.starts(with: $0) }
-            || noteTakingBytes.contains { line.count >= $0.count && line.suffix($0.count).elementsEqual($0) }
+        withBytes(text) { bytes in
+            var all: UInt8 = 0
+            for byte in bytes { all |= byte }
+            guard all < 0x80 else { return true }
+            func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+            var start = 0
+            var end = bytes.count
+            while start < end, isTrimmed(bytes[start]) { start += 1 }
+            while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+            func matches(_ phrase: [UInt8], at offset: Int) -> Bool {
+                for (index, lower) in phrase.enumerated() where lowered(bytes[offset + index]) != lower { return false }
+                return true
+            }
+            let length = end - start
+            guard length > 0 else { return false }
+            // The first and last bytes rule out most phrases before their other bytes are compared.
+            let (first, last) = (lowered(bytes[start]), lowered(bytes[end - 1]))
+            return roleLeadBytes.contains { $0.first == first && $0.count <= length && matches($0, at: start) }
+                || noteTakingBytes.contains {
+                    $0.last == last && $0.count <= length && matches($0, at: end - $0.count)
+                }
+        }
     }
 
     /// The text of an ASCII `text` kept by ``PeopleWords/labelKey(_:)`` (letters, digits, spaces and
     /// `'()/-&,`), in lower case; `nil` when `text` is not ASCII.
     static func keptLowercasedASCII(_ text: String) -> String? {
-        guard let lowered = loweredASCII(text) else { return nil }
-        let kept = lowered.filter { byte in
-            isLowerLetter(byte) || isDigit(byte) || isSpace(byte) || keyPunctuation.contains(byte)
+        withBytes(text) { bytes in
+            var all: UInt8 = 0
+            for byte in bytes { all |= byte }
+            guard all < 0x80 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { kept in
+                var count = 0
+                for byte in bytes {
+                    let lower = isUpperLetter(byte) ? byte | 0x20 : byte
+                    guard isLowerLetter(lower) || isDigit(lower) || isSpace(lower) || isKeyPunctuation(lower) else {
+                        continue
+                    }
+                    kept[count] = lower
+                    count += 1
+                }
+                return count
+            }
         }
-        return String(decoding: kept, as: UTF8.self)
     }
 
-    /// The bytes of `text` with ASCII letters in lower case; `nil` when `text` is not ASCII.
-    static func loweredASCII(_ text: String) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            bytes.append(isUpperLetter(byte) ? byte | 0x20 : byte)
+    /// The punctuation ``PeopleWords/labelKey(_:)`` keeps: `'()/-&,`.
+    private static func isKeyPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "-"),
+            UInt8(ascii: "&"), UInt8(ascii: ","):
+            true
+        default:
+            false
         }
-        return bytes
     }
 
     private static let roleLeadBytes = PeopleWords.roleLeads.map { Array(($0.phrase + " ").utf8) }
     private static let noteTakingBytes = PeopleWords.noteTakingPhrases.map { Array((" " + $0).utf8) }
-    private static let keyPunctuation = Array("'()/-&,".utf8)
+
+    /// An ASCII byte in lower case.
+    private static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
 
     /// The ASCII spaces ``tidy(_:)`` and `Character.isWhitespace` agree on.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
@@ -76,10 +128,16 @@ enum PeopleBytes {
 
     /// An ASCII byte a label may hold, or lose at its ends (`*_#`), or hold in a head count (`(14)`).
     private static func isLabelByte(_ byte: UInt8) -> Bool {
-        isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) || labelPunctuation.contains(byte)
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), UInt8(ascii: "-"), UInt8(ascii: "&"),
+            UInt8(ascii: "."), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "#"), UInt8(ascii: "("),
+            UInt8(ascii: ")"):
+            true
+        default:
+            false
+        }
     }
-
-    private static let labelPunctuation = Array("'-&.*_#()".utf8)
 
     /// The bytes a label loses at its ends.
     private static func isMarkup(_ byte: UInt8) -> Bool {
@@ -93,6 +151,11 @@ enum PeopleBytes {
     /// Only words with a letter or digit and no `@` count: whatever markup, handles and e-mail addresses parse drops
     /// first, they stay words. `false` as soon as a byte is not ASCII.
     static func opensWithLongPhrase(_ text: String) -> Bool {
+        withBytes(text) { opensWithLongPhrase($0) }
+    }
+
+    /// ``opensWithLongPhrase(_:)`` of UTF-8 bytes.
+    private static func opensWithLongPhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var depth = 0
         var words = 0
         var counts = false
@@ -102,7 +165,7 @@ enum PeopleBytes {
             counts = false
             hasAt = false
         }
-        for byte in text.utf8 {
+        for byte in bytes {
             guard byte < 0x80 else { return false }
             // Brackets as PersonEntryParser.splitBrackets(_:) reads them: their content is no part of the name.
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
@@ -131,12 +194,14 @@ enum PeopleBytes {
 
     /// Whether `text` has at least `count` ASCII letters and digits.
     static func alphanumericCount(_ text: String, atLeast count: Int) -> Bool {
-        var found = 0
-        for byte in text.utf8 where isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
-            found += 1
-            if found >= count { return true }
+        withBytes(text) { bytes in
+            var found = 0
+            for byte in bytes where isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
+                found += 1
+                if found >= count { return true }
+            }
+            return false
         }
-        return false
     }
 
     // MARK: Splitting ASCII entries
@@ -148,25 +213,47 @@ enum PeopleBytes {
     /// In such text a byte that is an ASCII character is that character, whatever surrounds it, so that splitting
     /// at ASCII bytes splits where the characters would.
     static func plainBytes(_ text: String) -> [UInt8]? {
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                guard byte != 0x0D else { return nil }
-                index += 1
-            } else if byte >= 0xC2, byte <= 0xCB {
-                index += 2
-            } else if byte == 0xE2, index + 2 < bytes.count {
-                let (second, third) = (bytes[index + 1], bytes[index + 2])
-                guard (second == 0x80 && (0x90...0xA7 ~= third || third >= 0xB0)) || (second == 0x81 && third <= 0x9E)
-                else { return nil }
-                index += 3
-            } else {
-                return nil
+        isPlain(text) ? Array(text.utf8) : nil
+    }
+
+    /// Whether each scalar of `text` is a character of its own, as ``plainBytes(_:)`` tells; read in place.
+    static func isPlain(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { isPlain($0) } ?? isPlain(text.utf8)
+    }
+
+    /// What the next byte of plain text must be: the start of a character, any last byte, or the second or third
+    /// byte after `E2`.
+    private enum PlainExpect { case start, last, second, thirdOf80, thirdOf81 }
+
+    /// Whether each scalar of the UTF-8 `bytes` is a character of its own, as ``plainBytes(_:)`` tells.
+    static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool {
+        var expect = PlainExpect.start
+        for byte in bytes {
+            switch expect {
+            case .last:
+                expect = .start
+            case .second:
+                guard byte == 0x80 || byte == 0x81 else { return false }
+                expect = byte == 0x80 ? .thirdOf80 : .thirdOf81
+            case .thirdOf80:
+                guard 0x90...0xA7 ~= byte || byte >= 0xB0 else { return false }
+                expect = .start
+            case .thirdOf81:
+                guard byte <= 0x9E else { return false }
+                expect = .start
+            case .start:
+                if byte < 0x80 {
+                    guard byte != 0x0D else { return false }
+                } else if byte >= 0xC2, byte <= 0xCB {
+                    expect = .last
+                } else if byte == 0xE2 {
+                    expect = .second
+                } else {
+                    return false
+                }
             }
         }
-        return bytes
+        return expect == .start
     }
 
     /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of ``plainBytes(_:)``, at the ASCII `separators`.
@@ -181,6 +268,30 @@ enum PeopleBytes {
                 parts.append(string(bytes[start..<index]))
                 start = index + 1
             }
+        }
+        parts.append(string(bytes[start...]))
+        return parts
+    }
+
+    /// ``PersonEntryParser/splitTopLevel(_:phrase:)`` of ``plainBytes(_:)``, before tidying.
+    ///
+    /// The parts lie between the bytes of `phrase` outside brackets. Each character of `phrase` is one scalar, so its
+    /// bytes match where its characters would.
+    static func splitTopLevel(_ bytes: [UInt8], phrase: [UInt8]) -> [String] {
+        var parts: [String] = []
+        var start = 0
+        var depth = 0
+        var index = 0
+        while index < bytes.count {
+            if depth == 0, bytes[index...].starts(with: phrase) {
+                parts.append(string(bytes[start..<index]))
+                index += phrase.count
+                start = index
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "(") || bytes[index] == UInt8(ascii: "[") { depth += 1 }
+            if bytes[index] == UInt8(ascii: ")") || bytes[index] == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+            index += 1
         }
         parts.append(string(bytes[start...]))
         return parts
@@ -209,8 +320,16 @@ enum PeopleBytes {
         return segments
     }
 
+    /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, or the lead byte of `–` and `—`.
+    static func maySeparateSegments(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"), 0xE2: true
+        default: false
+        }
+    }
+
     /// The length of the dash (`-`, `–`, `—`) at `index`, or 0.
-    private static func dashLength(at index: Int, in bytes: [UInt8]) -> Int {
+    static func dashLength(at index: Int, in bytes: [UInt8]) -> Int {
         if bytes[index] == UInt8(ascii: "-") { return 1 }
         guard bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
             bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94

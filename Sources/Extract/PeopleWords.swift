@@ -214,7 +214,7 @@ enum PeopleWords {
     }
 
     static func normalise(_ text: String) -> String {
-        tidy(text.lowercased().trimming("*_#:- ").replacingAll("’", with: "'"))
+        tidy(PeopleText.lowercased(text).trimmingPlain("*_#:- ").replacingAll("’", with: "'"))
     }
 
     /// The label without a trailing note in brackets (`Attendees (in order of arrival)`), normalised.
@@ -222,7 +222,7 @@ enum PeopleWords {
         // Emoji and counts beside a label (`Attendees 👋`, `Present (12)`) are no part of it.
         var key: String
         if let kept = PeopleBytes.keptLowercasedASCII(text) {
-            key = tidy(kept.trimming("*_#:- "))
+            key = tidy(kept.trimmingPlain("*_#:- "))
         } else {
             let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
             key = normalise(kept)
@@ -254,11 +254,10 @@ enum PeopleWords {
     static func group(endingTitle text: String, allowMembers: Bool = false) -> PeopleGroup? {
         guard text.utf8.count <= 160 else { return nil }
         let key = labelKey(text)
-        let words = key.split(separator: " ").map(String.init)
-        guard words.count <= 6 else { return nil }
-        for (suffix, group) in suffixes where key == suffix || key.hasSuffix(" " + suffix) {
+        guard PeopleText.wordCount(key) <= 6 else { return nil }
+        for (suffix, spaced, length, group) in spacedSuffixes where key == suffix || key.hasSuffix(spaced) {
             if suffix == "members", !allowMembers { return nil }
-            let length = suffix.split(separator: " ").count
+            let words = PeopleText.words(key)
             if statesPresence.contains(suffix), words.count > length {
                 let before = words[words.count - length - 1]
                 guard before.hasSuffix("s") || ["staff", "people", "everyone"].contains(before) else { return nil }
@@ -266,6 +265,11 @@ enum PeopleWords {
             return group
         }
         return nil
+    }
+
+    /// ``suffixes`` with each one's words after a space (` present`), and how many words it has.
+    private static let spacedSuffixes = suffixes.map { suffix, group in
+        (suffix, " " + suffix, suffix.split(separator: " ").count, group)
     }
 
     /// Suffixes that say who is there rather than name people.
@@ -287,13 +291,18 @@ enum PeopleWords {
 
     /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
     static func status(of text: String) -> PeopleGroup? {
-        statusWords[tidy(text.lowercased().trimming(" .!()"))]
+        // More letters and digits than the longest mark has: no mark, and no need to normalise.
+        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) { return nil }
+        return statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
     }
+
+    /// The most letters and digits any of ``statusWords`` has.
+    private static let longestStatus = statusWords.keys.map { $0.unicodeScalars.count }.max() ?? 0
 
     /// The role everyone under a label holds, when the label names one: `Members` → `Member`, `Steering Committee
     /// Members` → `Steering Committee Member`; `nil` for `Present`, `Attendees`, `Guests`.
     static func role(forLabel text: String) -> String? {
-        let words = labelKey(text).split(separator: " ")
+        let words = PeopleText.words(labelKey(text))
         guard let last = words.last, last == "members" || last == "member",
             !words.contains(where: { ["present", "attendance", "attending", "in"].contains($0) })
         else { return nil }
@@ -303,14 +312,14 @@ enum PeopleWords {
     /// A title in the singular, as written: `Trustees` → `Trustee`, `Steering Committee Members` → `Steering
     /// Committee Member`.
     static func singular(_ text: String) -> String {
-        let title = tidy(text.trimming("*_#: "))
+        let title = tidy(text.trimmingPlain("*_#: "))
         guard title.hasSuffix("s"), !title.hasSuffix("ss"), title.count > 3 else { return title }
         return String(title.dropLast())
     }
 
     /// The role a role label gives, as written: `Chaired by` → `Chair`, `### Notes` → `Notes`.
     static func roleName(forLabel text: String) -> String {
-        let label = tidy(text.trimming("*_#: "))
+        let label = tidy(text.trimmingPlain("*_#: "))
         switch labelKey(label) {
         case "chaired by": return "Chair"
         case "notes by", "notes taken by", "minutes by", "minutes taken by": return "Notes"
@@ -348,16 +357,16 @@ enum PeopleWords {
     /// `member`, `sponsor`.
     static func tags(forRole role: String) -> [String] {
         // `TSC`, `WG`: a group's acronym as the role makes a member of it.
-        if PersonEntryParser.isAcronym(role), !roleAcronyms.contains(role.lowercased()) { return ["member"] }
-        var text = role.lowercased().replacingAll("’", with: "'")
+        if PersonEntryParser.isAcronym(role), !roleAcronyms.contains(PeopleText.lowercased(role)) { return ["member"] }
+        var text = PeopleText.lowercased(role).replacingAll("’", with: "'")
         for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
             text = text.replacingAll(separator, with: " ")
         }
-        var words = tidy(text).split(separator: " ").map(String.init)
+        var words = PeopleText.words(tidy(text)).map(String.init)
         var found: [(position: Int, tag: String)] = []
         // Longer phrases first; a matched word is used once.
         for (phraseWords, tag) in roleTagWords {
-            guard phraseWords.count <= words.count else { continue }
+            guard phraseWords.count <= words.count, words.contains(phraseWords[0]) else { continue }
             for start in 0...(words.count - phraseWords.count)
             where words[start..<start + phraseWords.count].elementsEqual(phraseWords) {
                 found.append((start, tag))
@@ -374,7 +383,7 @@ enum PeopleWords {
     /// The tag a group label carries for everyone listed under it (`Guests` → `guest`).
     static func tag(forLabel text: String) -> String? {
         let key = labelKey(text)
-        let words = key.split(separator: " ").map { $0.hasSuffix("s") && !$0.hasSuffix("ss") ? $0.dropLast() : $0 }
+        let words = PeopleText.words(key).map { $0.hasSuffix("s") && !$0.hasSuffix("ss") ? $0.dropLast() : $0 }
         guard let last = words.last else { return nil }
         if words.contains("present") || words.contains("attendance") || words.contains("attending") {
             return nil

@@ -136,7 +136,7 @@ struct PersonBlockReader {
                 label: title,
                 role: group == .attendees && roleLike ? PeopleWords.singular(title) : nil,
                 tag: PeopleWords.tag(forLabel: title),
-                organization: roleLike || group != parentGroup ? nil : tidy(title.trimming("*_#: "))
+                organization: roleLike || group != parentGroup ? nil : tidy(title.trimmingPlain("*_#: "))
             )
             scoped = true
         } else if let group = PeopleWords.group(endingTitle: title) {
@@ -192,8 +192,8 @@ struct PersonBlockReader {
             }
             return
         }
-        if let group = PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary),
-            isLabelShaped(index)
+        if isLabelShaped(index),
+            let group = PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
         {
             startLabel(block.text, group: group)
             return
@@ -308,15 +308,15 @@ struct PersonBlockReader {
     /// dash or `and`, before a bracket or lower case, or when the comma list `previous` ends with no whole name
     /// (`…, Councilmember` over `Samuel Brooks, …`).
     private func wrapsMidEntry(_ previous: String, before line: String) -> Bool {
-        let lowerLine = line.lowercased()
+        let lowerLine = PeopleText.lowercased(line)
         if let last = previous.last, ",-–—&/".contains(last) || previous.hasSuffix(" and") { return true }
         if let first = line.first, first.isLowercase || "([".contains(first) { return true }
         if lowerLine.hasPrefix("and ") || lowerLine.hasPrefix("& ") { return true }
         let parts = PersonEntryParser.splitTopLevel(previous, separators: [",", ";"])
         guard parts.count > 1, let tail = parts.last else { return false }
         // `…, Ewan` over `Thompson (…)`: a lone word (beside titles) is half a name.
-        let words = tail.split(separator: " ").filter {
-            !PeopleWords.honorifics.contains($0.lowercased().trimming("."))
+        let words = PeopleText.words(tail).filter {
+            !PeopleWords.honorifics.contains(PeopleText.loweredTrimming($0, "."))
         }
         return words.count <= 1 || PersonEntryParser.parse(tail) == nil
     }
@@ -352,11 +352,11 @@ struct PersonBlockReader {
     /// (`Councillors present`).
     private func labelGroup(_ label: String) -> PeopleGroup? {
         if let group = PeopleWords.group(ofLabel: label, vocabulary: context.options.vocabulary) { return group }
-        guard label.split(separator: " ").count <= 4 else { return nil }
+        guard PeopleText.wordCount(label) <= 4 else { return nil }
         if let group = PeopleWords.group(endingTitle: label, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
         // Quarterly Meeting` is a title).
-        let words = PeopleWords.labelKey(label).split(separator: " ").map(String.init)
+        let words = PeopleText.words(PeopleWords.labelKey(label)).map(String.init)
         guard words.count == 1, let last = words.last, PeopleWords.singular(last) != last,
             PeopleWords.roleWords.contains(PeopleWords.singular(last))
         else { return nil }
@@ -375,11 +375,11 @@ struct PersonBlockReader {
     /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
     func absenceSentence(_ text: String) -> [PersonEntry]? {
         guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
-        let lower = text.lowercased()
+        let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
             let from = lower.ranges(of: " from ").last
         else { return nil }
-        let value = String(text[from.upperBound...]).trimming(" .")
+        let value = String(text[from.upperBound...]).trimmingPlain(" .")
         guard !value.isEmpty, value.count <= 200 else { return nil }
         let list = PersonEntryParser.parseList(value)
         return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
@@ -388,17 +388,21 @@ struct PersonBlockReader {
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
         guard PeopleBytes.mayBeLabelled(text), let colon = text.firstIndex(of: ":") else { return nil }
-        var label = tidy(String(text[..<colon]).trimming("*_#- "))
+        var label = tidy(String(text[..<colon]).trimmingPlain("*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
             label[label.index(after: open)...].dropLast().allSatisfy(\.isNumber)
         {
             label = tidy(String(label[..<open]))
         }
-        guard !label.isEmpty, label.split(separator: " ").count <= 5,
-            label.allSatisfy({ $0.isLetter || $0.isNumber || " '’-&.".contains($0) })
+        guard !label.isEmpty, PeopleText.wordCount(label) <= 5,
+            PeopleText.allSatisfy(
+                label,
+                ascii: { PeopleText.isAlphanumeric($0) || PeopleText.isOne($0, of: " '-&.") },
+                character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
+            )
         else { return nil }
-        let value = tidy(String(text[text.index(after: colon)...]).trimming("*_ "))
+        let value = tidy(String(text[text.index(after: colon)...]).trimmingPlain("*_ "))
         return (label, value)
     }
 
@@ -412,6 +416,8 @@ struct PersonBlockReader {
         labelled: (label: String, value: String)?
     ) -> (role: String, entries: [PersonEntry])? {
         let vocabulary = context.options.vocabulary
+        // Without a label only a lead or an ending makes a role line, which a first look at the bytes rules out.
+        if labelled == nil, !PeopleBytes.mayOpenOrEndRoleLine(block.text) { return nil }
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
         if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
@@ -430,9 +436,9 @@ struct PersonBlockReader {
             return (PeopleWords.roleName(forLabel: label), entries)
         }
         guard PeopleBytes.mayOpenOrEndRoleLine(block.text) else { return nil }
-        let lower = block.text.lowercased().trimming(" .")
+        let lower = PeopleText.lowercased(block.text).trimmingPlain(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
-            let value = String(block.text.dropFirst(phrase.count + 1)).trimming(" .")
+            let value = String(block.text.dropFirst(phrase.count + 1)).trimmingPlain(" .")
             guard value.count <= 80 else { return nil }
             let list = PersonEntryParser.parseList(value)
             guard list.failures.isEmpty, !list.entries.isEmpty else { return nil }
@@ -440,7 +446,7 @@ struct PersonBlockReader {
         }
         for phrase in PeopleWords.noteTakingPhrases where lower.hasSuffix(" " + phrase) {
             let name = String(block.text.prefix(block.text.count - phrase.count - 1))
-            guard let entry = PersonEntryParser.parse(name), name.split(separator: " ").count <= 4 else { return nil }
+            guard let entry = PersonEntryParser.parse(name), PeopleText.wordCount(name) <= 4 else { return nil }
             return ("note taker", [entry])
         }
         return nil
@@ -561,8 +567,8 @@ struct PersonBlockReader {
         }
         guard children.allSatisfy({ PersonEntryParser.parse(blocks[$0].text, allowLowercaseName: true) != nil })
         else { return nil }
-        let title = tidy(text.trimming("*_: "))
-        guard !title.isEmpty, title.split(separator: " ").count <= 6 else { return nil }
+        let title = tidy(text.trimmingPlain("*_: "))
+        guard !title.isEmpty, PeopleText.wordCount(title) <= 6 else { return nil }
         return PersonEntryParser.isRoleLike(title) ? .role(PeopleWords.singular(title)) : .organization(title)
     }
 
@@ -578,12 +584,14 @@ struct PersonBlockReader {
         // A label line that names nobody (`Attendees: the people recorded as present`, `Others: +1` in a
         // dialogue) is no people line: nothing to warn about.
         if list.entries.isEmpty { return }
+        let labelRole = role ?? PeopleWords.role(forLabel: label)
+        let labelTag = PeopleWords.tag(forLabel: label)
         for entry in list.entries {
             roster.add(
                 entry,
                 group: group,
-                labelRole: role ?? PeopleWords.role(forLabel: label),
-                labelTag: PeopleWords.tag(forLabel: label),
+                labelRole: labelRole,
+                labelTag: labelTag,
                 label: label,
                 lines: LineSpan(lines)
             )
@@ -611,22 +619,23 @@ struct PersonBlockReader {
     }
 
     private func continues(_ previous: String, with next: String) -> Bool {
-        let lower = next.lowercased()
+        let lower = PeopleText.lowercased(next)
         if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
         if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
         // `… - Head of` over `Operations`.
-        if let last = previous.split(separator: " ").last,
-            PersonEntryParser.functionWords.contains(last.lowercased())
+        if let last = PeopleText.words(previous).last,
+            PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))
         {
             return true
         }
         let hasDescriptor =
-            previous.contains(",") || previous.contains("(")
+            PeopleText.contains(previous, UInt8(ascii: ",")) || PeopleText.contains(previous, UInt8(ascii: "("))
             || PersonEntryParser.segments(of: previous).count > 1
         if next.first?.isLowercase == true, hasDescriptor { return true }
         // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry.
         let head = PersonEntryParser.segments(of: next).first ?? next
-        return previous.contains(",") && !PersonEntryParser.hasDashRole(previous) && !next.contains(",")
+        return PeopleText.contains(previous, UInt8(ascii: ",")) && !PersonEntryParser.hasDashRole(previous)
+            && !PeopleText.contains(next, UInt8(ascii: ","))
             && PersonEntryParser.hasDashRole(next) && !PersonEntryParser.isNameLike(head, allowLowercase: false)
     }
 
@@ -742,7 +751,7 @@ struct PersonBlockReader {
 
     private mutating func warn(_ text: String, label: String, line: Int) {
         let shown = text.count > 60 ? String(text.prefix(57)) + "…" : text
-        let where_ = label.isEmpty ? "a people block" : "the \(tidy(label.trimming("*_#: "))) block"
+        let where_ = label.isEmpty ? "a people block" : "the \(tidy(label.trimmingPlain("*_#: "))) block"
         diagnostics.append(context.warning("could not read “\(shown)” in \(where_) as a person", line: line))
     }
 }

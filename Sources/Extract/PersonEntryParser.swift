@@ -29,18 +29,19 @@ enum PersonEntryParser {
 
     /// Reads one entry; `nil` when its name does not look like a person's.
     ///
-    /// `allowLowercaseName` accepts a lone lower-case word (a user name) as the name, as list items may have.
-    static func parse(_ text: String, allowLowercaseName: Bool = false) -> PersonEntry? {
+    /// `allowLowercaseName` accepts a lone lower-case word (a user name) as the name, as list items may have;
+    /// `cleaned` is `Cleaned(text)` when the caller has it already.
+    static func parse(_ text: String, allowLowercaseName: Bool = false, cleaned: Cleaned? = nil) -> PersonEntry? {
         // A sentence of prose names no one: a look at its bytes finds more words before the first comma than a name
         // has, without the work below.
         if PeopleBytes.opensWithLongPhrase(text) { return nil }
-        var main = clean(text)
-        guard !main.isEmpty, !PeopleWords.nobody.contains(main.lowercased()) else { return nil }
+        let cleaned = cleaned ?? Cleaned(text)
+        guard !cleaned.text.isEmpty, !isNobodyWord(cleaned.text) else { return nil }
         var handle: String?
         var descriptors: [Descriptor] = []
         // Brackets: a handle, a role, `role/Org`, an organisation, or a note.
-        let (outside, inside) = splitBrackets(main)
-        main = outside
+        let inside = cleaned.inside
+        var main = cleaned.outside
         // An unclosed bracket (`Ann Lee (alee`) holds a broken handle or note: kept only as a role.
         let unclosed = hasUnclosedBracket(text)
         for (position, content) in inside.enumerated() {
@@ -49,7 +50,7 @@ enum PersonEntryParser {
             if areInitials(content, of: main) { continue }
             for piece in splitTopLevel(content, separators: [",", ";"]) {
                 let part = tidy(piece)
-                if part.hasPrefix("@") && !part.contains(" ") {
+                if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
                     handle = handle ?? part
                 } else if !part.isEmpty {
                     descriptors.append(contentsOf: bracketDescriptors(part))
@@ -57,20 +58,24 @@ enum PersonEntryParser {
             }
         }
         // `@handle` outside brackets.
-        var words = main.split(separator: " ").map(String.init)
+        var words = PeopleText.words(main).map(String.init)
         // E-mail addresses say nothing the name does not.
-        words.removeAll { word in word.dropFirst().contains("@") && !word.hasPrefix("@") }
-        main = words.joined(separator: " ")
+        let wordCount = words.count
+        words.removeAll { word in
+            PeopleBytes.containsByte(word, UInt8(ascii: "@")) && word.dropFirst().contains("@") && !word.hasPrefix("@")
+        }
+        // `main` is tidy, so its words joined again are `main` itself.
+        if words.count != wordCount { main = words.joined(separator: " ") }
         if words.count > 1 {
-            if let index = words.firstIndex(where: { $0.count > 1 && $0.hasPrefix("@") }) {
-                handle = handle ?? words[index].trimming(",;.:")
+            if let index = words.firstIndex(where: { $0.hasPrefix("@") && $0.count > 1 }) {
+                handle = handle ?? words[index].trimmingPlain(",;.:")
                 words.remove(at: index)
                 main = tidy(words.joined(separator: " "))
             }
         }
         var segments = segments(of: main)
         guard !segments.isEmpty else { return nil }
-        let name = clean(segments.removeFirst().trimming(" ,;:"))
+        let name = clean(segments.removeFirst().trimmingPlain(" ,;:"))
         guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
         if name.hasPrefix("@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
@@ -95,6 +100,23 @@ enum PersonEntryParser {
         return entry
     }
 
+    /// An entry's text cleaned (``clean(_:)``) and split at its brackets (``splitBrackets(_:)``): what ``parse(_:allowLowercaseName:cleaned:)``
+    /// and ``looksLikeList(_:allowPairs:cleaned:)`` both read first.
+    struct Cleaned {
+        /// The text cleaned.
+        let text: String
+        /// The cleaned text outside brackets, tidied.
+        let outside: String
+        /// The content of each bracket, tidied.
+        let inside: [String]
+
+        /// Cleans `raw` and splits it at its brackets.
+        init(_ raw: String) {
+            text = clean(raw)
+            (outside, inside) = splitBrackets(text)
+        }
+    }
+
     /// Whether `text` is two to five capital letters (`TSC`, `WG`).
     static func isAcronym(_ text: String) -> Bool {
         (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
@@ -103,8 +125,8 @@ enum PersonEntryParser {
     /// Whether a bracket holds the initials of `name` (`Prof. Jane Smith [JS]`), titles aside.
     static func areInitials(_ content: String, of name: String) -> Bool {
         guard isAcronym(content) else { return false }
-        let initials = name.split(separator: " ")
-            .filter { !PeopleWords.honorifics.contains($0.lowercased().trimming(".")) }
+        let initials = PeopleText.words(name)
+            .filter { !PeopleWords.honorifics.contains(PeopleText.loweredTrimming($0, ".")) }
             .compactMap(\.first).filter(\.isUppercase)
         guard initials.count >= 2 else { return false }
         return String(initials) == content
@@ -119,21 +141,23 @@ enum PersonEntryParser {
     /// fail are returned.
     static func parseList(_ text: String) -> (entries: [PersonEntry], failures: [String]) {
         let value = clean(text)
-        let separators: Set<Character> = value.contains(";") ? [";"] : [",", ";"]
+        let separators: Set<Character> = PeopleText.contains(value, UInt8(ascii: ";")) ? [";"] : [",", ";"]
         var entries: [PersonEntry] = []
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
-            for lead in ["and ", "& "] where part.lowercased().hasPrefix(lead) {
+            for lead in ["and ", "& "] where PeopleText.lowercased(part).hasPrefix(lead) {
                 part = tidy(String(part.dropFirst(lead.count)))
             }
             if isNobody(part) || isCount(part) { continue }
-            let names = splitConjunction(part)
-            if names.count > 1 {
-                entries += names.compactMap { parse($0) }
+            // `Ann and Bob Roy`: the entries read while splitting.
+            if let names = conjunction(part) {
+                entries += names.map(\.entry)
                 continue
             }
-            let userName = !part.contains(" ") && isUserName(part) && !PeopleWords.roleWords.contains(part.lowercased())
+            let userName =
+                !PeopleText.contains(part, UInt8(ascii: " ")) && isUserName(part)
+                && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
             if !entries.isEmpty, !userName, isDescription(part) {
                 describe(&entries[entries.count - 1], with: part, inBrackets: false)
                 continue
@@ -150,13 +174,23 @@ enum PersonEntryParser {
 
     /// Whether a block line is a comma list of plain names rather than `Name, Org- role`: at least three names,
     /// or with `allowPairs`, two names of two words or more each (`Ann Lee, Bob Roy`).
-    static func looksLikeList(_ text: String, allowPairs: Bool = false) -> Bool {
-        let parts = splitTopLevel(splitBrackets(clean(text)).outside, separators: [","]).flatMap { piece in
+    ///
+    /// `cleaned` is `Cleaned(text)` when the caller has it already.
+    static func looksLikeList(_ text: String, allowPairs: Bool = false, cleaned: Cleaned? = nil) -> Bool {
+        let pieces = splitTopLevel((cleaned ?? Cleaned(text)).outside, separators: [","])
+        // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
+        // when its tidied part does): without one, too few pieces make no list.
+        if pieces.count < 3, !(allowPairs && pieces.count == 2),
+            !pieces.contains(where: { TextSearch.contains($0, " and ") || TextSearch.contains($0, " & ") })
+        {
+            return false
+        }
+        let parts = pieces.flatMap { piece in
             var part = tidy(piece)
             for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
             return splitConjunction(part)
         }
-        let pair = allowPairs && parts.count == 2 && parts.allSatisfy { $0.split(separator: " ").count >= 2 }
+        let pair = allowPairs && parts.count == 2 && parts.allSatisfy { PeopleText.wordCount($0) >= 2 }
         guard parts.count >= 3 || pair else { return false }
         return parts.allSatisfy { part in
             isNameLike(part, allowLowercase: false) && !isDescription(part)
@@ -168,8 +202,20 @@ enum PersonEntryParser {
         // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
-        let key = clean(text).lowercased().trimming(" .()[]")
-        return key.isEmpty || PeopleWords.nobody.contains(key) || key.allSatisfy { "-–—*_.=|".contains($0) }
+        let key = PeopleText.lowercased(clean(text)).trimmingPlain(" .()[]")
+        return key.isEmpty || PeopleWords.nobody.contains(key)
+            || PeopleText.allSatisfy(
+                key,
+                ascii: { PeopleText.isOne($0, of: "-*_.=|") },
+                character: { "-–—*_.=|".contains($0) }
+            )
+    }
+
+    /// Whether `text` in lower case is one of ``PeopleWords/nobody``; text with more letters and digits than any of
+    /// them is not, without lowering it.
+    private static func isNobodyWord(_ text: String) -> Bool {
+        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1)
+            && PeopleWords.nobody.contains(PeopleText.lowercased(text))
     }
 
     /// The length of the longest of ``PeopleWords/nobody``.
@@ -201,27 +247,32 @@ enum PersonEntryParser {
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
         let name = tidy(text)
-        if name.hasPrefix("@") { return name.count > 1 && !name.contains(" ") }
-        let key = name.lowercased()
-        guard !name.isEmpty, name.count <= 60, !PeopleWords.nobody.contains(key), !PeopleWords.notNames.contains(key)
+        if name.hasPrefix("@") { return name.count > 1 && !PeopleText.contains(name, UInt8(ascii: " ")) }
+        let key = PeopleText.lowercased(name)
+        guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60, !PeopleWords.nobody.contains(key),
+            !PeopleWords.notNames.contains(key)
         else { return false }
-        let words = name.split(separator: " ").map(String.init)
+        let words = PeopleText.words(name).map(String.init)
         guard words.count <= 6 else { return false }
         if words.count == 1, allowLowercase, isUserName(name) { return true }
         var capitalised = 0
         for (index, word) in words.enumerated() {
-            let bare = word.trimming("\"“”'‘’()")
-            let lower = bare.lowercased().trimming(".")
+            let bare = word.trimmingPlain("\"“”'‘’()")
+            let lower = PeopleText.loweredTrimming(bare, ".")
             guard let first = bare.first else { return false }
             if index > 0, PeopleWords.nameParticles.contains(lower) { continue }
             // Scripts without case (`山田太郎`) count as capitalised.
             guard first.isUppercase || (first.isLetter && !first.isLowercase),
-                bare.allSatisfy({ $0.isLetter || ".'’-_".contains($0) })
+                PeopleText.allSatisfy(
+                    bare,
+                    ascii: { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-_") },
+                    character: { $0.isLetter || ".'’-_".contains($0) }
+                )
             else { return false }
             if !PeopleWords.honorifics.contains(lower) { capitalised += 1 }
         }
         guard capitalised > 0 else { return false }
-        let last = words.last.map { $0.lowercased().trimming(".,'’") } ?? ""
+        let last = words.last.map { PeopleText.loweredTrimming($0, ".,'’") } ?? ""
         if PeopleWords.organisationWords.contains(last), words.count > 1 { return false }
         // A bare role or body (`Chair`, `Committee`, `Board`) is nobody's name.
         if words.count == 1,
@@ -235,8 +286,13 @@ enum PersonEntryParser {
     /// `beckermr`, `ocefpaf`: a lone lower-case user name.
     static func isUserName(_ text: String) -> Bool {
         text.count >= 2 && text.count <= 40 && text.first?.isLetter == true
-            && text.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }
-            && !PeopleWords.notNames.contains(text.lowercased()) && !functionWords.contains(text.lowercased())
+            && PeopleText.allSatisfy(
+                text,
+                ascii: { PeopleText.isAlphanumeric($0) || PeopleText.isOne($0, of: "-_.") },
+                character: { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+            )
+            && !PeopleWords.notNames.contains(PeopleText.lowercased(text))
+            && !functionWords.contains(PeopleText.lowercased(text))
     }
 
     // MARK: Descriptions
@@ -245,7 +301,7 @@ enum PersonEntryParser {
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
         let outside = splitBrackets(text).outside
-        let words = outside.split(separator: " ").map { $0.lowercased().trimming(".,;:'’()") }
+        let words = PeopleText.words(outside).map { PeopleText.loweredTrimming($0, ".,;:'’()") }
         guard let last = words.last else { return false }
         if outside.first?.isLowercase == true { return true }
         return PeopleWords.roleWords.contains(singular(last)) || PeopleWords.organisationWords.contains(last)
@@ -255,9 +311,11 @@ enum PersonEntryParser {
     /// organisation's) any word is; a phrase in lower case is a role too.
     static func isRoleLike(_ text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
-        let words = tidy(text).split(separator: " ").map { word -> String in
-            let bare = singular(word.lowercased().trimming(".,;:'’()\""))
-            let parts = bare.split(separator: "-")
+        let words = PeopleText.words(tidy(text)).map { word -> String in
+            let bare = singular(PeopleText.loweredTrimming(word, ".,;:'’()\""))
+            // A word without a hyphen byte has no role prefix.
+            guard PeopleBytes.containsByte(bare, UInt8(ascii: "-")) else { return bare }
+            let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             guard parts.count == 2, PeopleWords.rolePrefixes.contains(String(parts[0])) else { return bare }
             return PeopleWords.roleWords.contains(bare) ? bare : String(parts[1])
         }
@@ -272,21 +330,23 @@ enum PersonEntryParser {
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
     /// body rather than a role: `Canal & River Volunteers`, not `Chair and Trustees`.
     static func isNamedBody(_ text: String) -> Bool {
-        let words = tidy(text).split(separator: " ").map(String.init)
+        // A word `&` or `and` needs its bytes.
+        guard TextSearch.contains(text, "&") || TextSearch.contains(text, "and") else { return false }
+        let words = PeopleText.words(tidy(text)).map(String.init)
         guard words.count >= 3, words.contains("&") || words.contains("and"), let last = words.last,
-            last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(last.lowercased()))
+            last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(PeopleText.lowercased(last)))
         else { return false }
-        let content = words.filter { !functionWords.contains($0.lowercased()) }
+        let content = words.filter { !functionWords.contains(PeopleText.lowercased($0)) }
         guard content.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
-        return !content.allSatisfy { PeopleWords.roleWords.contains(singular($0.lowercased())) }
+        return !content.allSatisfy { PeopleWords.roleWords.contains(singular(PeopleText.lowercased($0))) }
     }
 
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
     ///
     /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
     static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
-        var text = tidy(descriptor).trimming(" .,;:")
-        if !inBrackets, text.contains("(") {
+        var text = tidy(descriptor).trimmingPlain(" .,;:")
+        if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
             let (outside, inside) = splitBrackets(text)
             text = outside
             for content in inside { describe(&entry, with: content, inBrackets: true) }
@@ -297,7 +357,7 @@ enum PersonEntryParser {
             return
         }
         let lower = text.first?.isLowercase == true
-        if inBrackets, isAcronym(text), PeopleWords.roleAcronyms.contains(text.lowercased()) {
+        if inBrackets, isAcronym(text), PeopleWords.roleAcronyms.contains(PeopleText.lowercased(text)) {
             // `Priya (PM)`: a role acronym.
             entry.role = entry.role.map { $0 + ", " + text } ?? text
             return
@@ -322,18 +382,20 @@ enum PersonEntryParser {
     /// Whether a lower-case bracket is a note about attendance rather than a role: `by phone`, `accepted`,
     /// `item 3`, `work commitments`, or anything longer than three words.
     static func isNote(_ text: String) -> Bool {
-        let words = text.lowercased().split(separator: " ").map(String.init)
+        let lower = PeopleText.lowercased(text)
+        let words = PeopleText.words(lower).map(String.init)
         guard let first = words.first else { return true }
-        let pronouns = text.lowercased().split(separator: "/").map { tidy(String($0)) }
+        let pronouns = lower.split(separator: "/").map { tidy(String($0)) }
         if pronouns.count > 1, pronouns.allSatisfy({ PeopleWords.pronouns.contains($0) }) { return true }
         return words.count > 3 || text.contains(where: \.isNumber) || PeopleWords.noteWords.contains(first)
     }
 
     static func hasRoleWord(_ text: String) -> Bool {
-        text.lowercased().split(separator: " ").contains { word in
+        PeopleText.words(PeopleText.lowercased(text)).contains { word in
             let bare = singular(String(word))
             if PeopleWords.roleWords.contains(bare) { return true }
-            let parts = bare.split(separator: "-")
+            guard PeopleBytes.containsByte(bare, UInt8(ascii: "-")) else { return false }
+            let parts = PeopleText.split(bare, at: UInt8(ascii: "-"))
             return parts.count == 2 && PeopleWords.rolePrefixes.contains(String(parts[0]))
                 && PeopleWords.roleWords.contains(String(parts[1]))
         }
@@ -356,6 +418,7 @@ enum PersonEntryParser {
             }
             return [.organization(left), .role(right)]
         }
+        guard PeopleBytes.containsByte(text, UInt8(ascii: "/")) else { return [.either(text)] }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
@@ -379,6 +442,11 @@ enum PersonEntryParser {
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
+        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), the text is one part.
+        if !PeopleBytes.containsByte(text, where: PeopleBytes.maySeparateSegments) {
+            let segment = tidy(text)
+            return segment.isEmpty || isNobody(segment) ? [] : [segment]
+        }
         if let bytes = PeopleBytes.plainBytes(text) {
             return PeopleBytes.segments(of: bytes).map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
         }
@@ -425,27 +493,42 @@ enum PersonEntryParser {
     /// Whether a dash between a capitalised `word` and the lower-case word `next` that starts `rest` (the text
     /// after the dash) sets off a role (`Trust-co-opted`) rather than joining a word (`Co-chair`).
     static func dashSetsOffRole(word: String, next: String, rest: String) -> Bool {
-        let next = next.lowercased().trimming(".,;:")
-        let word = word.lowercased()
+        let next = PeopleText.lowercased(next).trimmingPlain(".,;:")
+        let word = PeopleText.lowercased(word)
         // What follows reads as a role by its position: a lower-case phrase that is role-like up to the next comma
         // (`Cooperative-permanent member`).
-        let rest = rest.split(separator: ",").first.map(String.init) ?? ""
-        let prefix = word.split(separator: "-").last.map(String.init) ?? word
+        let rest = PeopleText.split(rest, at: UInt8(ascii: ",")).first.map(String.init) ?? ""
+        let prefix = PeopleText.split(word, at: UInt8(ascii: "-")).last.map(String.init) ?? word
         return (PeopleWords.roleWords.contains(next) || hasRoleWord(rest))
             && !PeopleWords.rolePrefixes.contains(word) && !PeopleWords.rolePrefixes.contains(prefix)
     }
 
     /// Whether `text` opens more brackets (`(`, `[`) than it closes.
     static func hasUnclosedBracket(_ text: String) -> Bool {
-        if let bytes = PeopleBytes.plainBytes(text) {
-            let opened = bytes.count { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
-            return opened > bytes.count { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "]") }
+        let plain = PeopleBytes.withBytes(text) { bytes -> Bool? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
+            var depth = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
+            }
+            return depth > 0
         }
+        if let plain { return plain }
         return text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
     }
 
     /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
     static func hasDashRole(_ text: String) -> Bool {
+        if let bytes = PeopleBytes.plainBytes(text) {
+            for index in bytes.indices {
+                let dash = PeopleBytes.dashLength(at: index, in: bytes)
+                guard dash > 0, PeopleBytes.isSeparatorDash(at: index, length: dash, in: bytes) else { continue }
+                let rest = tidy(String(decoding: bytes[(index + dash)...], as: UTF8.self))
+                if !rest.isEmpty, isRoleLike(rest) { return true }
+            }
+            return false
+        }
         let characters = Array(text)
         for index in characters.indices where dashes.contains(characters[index]) {
             guard isSeparatorDash(at: index, in: characters) else { continue }
@@ -460,7 +543,12 @@ enum PersonEntryParser {
     /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
     /// capitalised words ending in a comma follow the role of the entry before.
     static func splitRunTogether(_ text: String) -> [String] {
-        let words = text.split(separator: " ").map(String.init)
+        // A run of names ends with a comma: without one, the line is one piece.
+        guard PeopleText.contains(text, UInt8(ascii: ",")) else {
+            let piece = PeopleText.words(text).joined(separator: " ")
+            return piece.isEmpty ? [] : [piece]
+        }
+        let words = PeopleText.words(text).map(String.init)
         var pieces: [[String]] = [[]]
         var index = 0
         while index < words.count {
@@ -478,13 +566,19 @@ enum PersonEntryParser {
     /// Whether the words so far are an entry (or a continuation) that ends with a role.
     private static func endsRole(_ words: [String]) -> Bool {
         guard let last = words.last else { return false }
-        let word = last.lowercased()
-        guard word.allSatisfy({ $0.isLetter || $0 == "-" }), !functionWords.contains(word),
+        let word = PeopleText.lowercased(last)
+        guard
+            PeopleText.allSatisfy(
+                word,
+                ascii: { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") },
+                character: { $0.isLetter || $0 == "-" }
+            ),
+            !functionWords.contains(word),
             PeopleWords.roleWords.contains(singular(word)) || last.first?.isLowercase == true
         else { return false }
         if words.first?.first?.isLowercase == true { return true }
         let text = words.joined(separator: " ")
-        return text.contains(",") && hasDashRole(text)
+        return PeopleText.contains(text, UInt8(ascii: ",")) && hasDashRole(text)
     }
 
     /// The number of capitalised words from `start` whose last ends with a comma (`James Harding,`), or `nil`.
@@ -493,7 +587,12 @@ enum PersonEntryParser {
         for index in start..<min(words.count, start + 4) {
             let word = words[index]
             let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
-            guard let first = bare.first, first.isUppercase, bare.allSatisfy({ $0.isLetter || ".'’-".contains($0) })
+            guard let first = bare.first, first.isUppercase,
+                PeopleText.allSatisfy(
+                    bare,
+                    ascii: { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-") },
+                    character: { $0.isLetter || ".'’-".contains($0) }
+                )
             else { return nil }
             count += 1
             if word.hasSuffix(",") { return count }
@@ -506,20 +605,30 @@ enum PersonEntryParser {
     /// Never inside brackets (`Ann (Fire and Rescue)`), nor where a lone word follows a longer phrase, which
     /// completes an organisation (`County Fire and Rescue`) rather than naming someone.
     static func splitConjunction(_ text: String) -> [String] {
-        // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `.
-        for separator in [" and ", " & "] where TextSearch.contains(text, separator) && text.contains(separator) {
+        conjunction(text)?.map(\.name) ?? [text]
+    }
+
+    /// The names ``splitConjunction(_:)`` finds in `text`, each with the entry it reads as; `nil` when `text` does not
+    /// split.
+    static func conjunction(_ text: String) -> [(name: String, entry: PersonEntry)]? {
+        // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `, and in plain text they are.
+        for separator in [" and ", " & "]
+        where TextSearch.contains(text, separator) && (PeopleBytes.isPlain(text) || text.contains(separator)) {
             let parts = splitTopLevel(text, phrase: separator)
             guard parts.count > 1 else { continue }
-            if let last = parts.last, last.split(separator: " ").count == 1,
-                parts.dropLast().contains(where: { $0.split(separator: " ").count > 1 })
+            if let last = parts.last, PeopleText.wordCount(last) == 1,
+                parts.dropLast().contains(where: { PeopleText.wordCount($0) > 1 })
             {
                 continue
             }
-            if parts.allSatisfy({ parse($0).map { !isDescription($0.name) } == true }) {
-                return parts
+            var names: [(name: String, entry: PersonEntry)] = []
+            for part in parts {
+                guard let entry = parse(part), !isDescription(entry.name) else { break }
+                names.append((part, entry))
             }
+            if names.count == parts.count { return names }
         }
-        return [text]
+        return nil
     }
 
     /// Splits at `phrase` outside brackets, each part tidied.
@@ -528,6 +637,9 @@ enum PersonEntryParser {
     /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
         guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
+        if let bytes = PeopleBytes.plainBytes(text) {
+            return PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)).map { tidy($0) }
+        }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -550,6 +662,10 @@ enum PersonEntryParser {
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
+        // No bracket byte, no bracket.
+        if !PeopleBytes.containsByte(text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
+            return (tidy(text), [])
+        }
         if let bytes = PeopleBytes.plainBytes(text) {
             return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
                 String(decoding: $0, as: UTF8.self)
@@ -617,6 +733,7 @@ enum PersonEntryParser {
 
     /// The text tidied, without list glyphs, emphasis markers or a closing full stop.
     static func clean(_ text: String) -> String {
+        if let plain = PeopleText.cleanPlain(text) { return plain }
         var result = tidy(text.replacingAll("**", with: "").replacingAll("__", with: ""))
         while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
         while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),

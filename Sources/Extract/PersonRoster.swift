@@ -119,9 +119,17 @@ struct PersonRoster {
 
     /// The words of a name that identify it: lower case, without honorifics and punctuation.
     static func key(_ name: String) -> [String] {
+        let lower = PeopleText.lowercased(name)
+        let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
+        let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
+        return filtered.isEmpty ? words : filtered
+    }
+
+    /// The words of a lower-case name: runs of letters, digits and `@`, without apostrophes and full stops.
+    private static func keyWords(_ lower: String) -> [String] {
         var words: [String] = []
         var current = ""
-        for character in name.lowercased() {
+        for character in lower {
             if character.isLetter || character.isNumber || character == "@" {
                 current.append(character)
             } else if character == "'" || character == "’" || character == "." {
@@ -132,7 +140,40 @@ struct PersonRoster {
             }
         }
         if !current.isEmpty { words.append(current) }
-        let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
-        return filtered.isEmpty ? words : filtered
+        return words
+    }
+
+    /// ``keyWords(_:)`` of plain text (``PeopleBytes/isPlain(_:)``), whose scalars are its characters: ASCII ones are
+    /// told apart on their bytes.
+    private static func plainKeyWords(_ lower: String) -> [String] {
+        PeopleBytes.withBytes(lower) { bytes in
+            var words: [String] = []
+            var current: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // Plain text has scalars of one byte, two (lead `C2` to `CB`) or three (lead `E2`).
+                let length = byte < 0x80 ? 1 : byte >= 0xE0 ? 3 : 2
+                let scalar = bytes[index..<min(index + length, bytes.count)]
+                index += length
+                let kept: Bool
+                if byte < 0x80 {
+                    if byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".") { continue }
+                    kept = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
+                } else {
+                    let character = Character(String(decoding: scalar, as: UTF8.self))
+                    if character == "’" { continue }
+                    kept = character.isLetter || character.isNumber
+                }
+                if kept {
+                    current.append(contentsOf: scalar)
+                } else if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            return words
+        }
     }
 }

@@ -29,7 +29,9 @@ extension PersonBlockReader {
             // Under a label line, `Ann Lee, Bob Roy` is two people; under a heading it may be `Name, Organisation`.
             let labelOnly: Bool
             if case .label(scoped: false) = mode { labelOnly = true } else { labelOnly = false }
-            if PersonEntryParser.looksLikeList(fragment.text, allowPairs: labelOnly) {
+            // Both readings below start from the text cleaned and split at its brackets.
+            let cleaned = PersonEntryParser.Cleaned(fragment.text)
+            if PersonEntryParser.looksLikeList(fragment.text, allowPairs: labelOnly, cleaned: cleaned) {
                 let list = PersonEntryParser.parseList(fragment.text)
                 found += list.entries.map { ($0, fragment.lines, fragment.block) }
                 problems += list.failures.map {
@@ -37,7 +39,11 @@ extension PersonBlockReader {
                 }
                 return rejects ? .reject : .more
             }
-            if let entry = PersonEntryParser.parse(fragment.text, allowLowercaseName: fragment.kind == .item) {
+            if let entry = PersonEntryParser.parse(
+                fragment.text,
+                allowLowercaseName: fragment.kind == .item,
+                cleaned: cleaned
+            ) {
                 found.append((entry, fragment.lines, fragment.block))
                 return .more
             }

@@ -1,0 +1,279 @@
+import Ingest
+
+/// String work the people reader does on every entry (lower case, words, character tests, ``PersonEntryParser/clean(_:)``),
+/// done on the UTF-8 bytes where the text is ASCII and by the standard library's character reading otherwise, with
+/// the same answer either way.
+enum PeopleText {
+    /// `text.lowercased()`, on the bytes when `text` is ASCII or Latin-1, with general punctuation (`–`, `•`), whose
+    /// only case mappings are `A`–`Z` and `À`–`Þ` (but `×`) down by 0x20.
+    static func lowercased(_ text: some StringProtocol) -> String {
+        let changes = text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)
+        guard let changes else { return text.lowercased() }
+        guard changes else { return String(text) }
+        return text.utf8.withContiguousStorageIfAvailable { lowered($0) } ?? lowered(text.utf8)
+    }
+
+    /// The UTF-8 `bytes`, of which ``caseChanges(_:)`` can tell, in lower case.
+    private static func lowered(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            var lead: UInt8 = 0
+            for byte in bytes {
+                let upper = lead == 0xC3 ? 0x80...0x9E ~= byte && byte != 0x97 : PeopleBytes.isUpperLetter(byte)
+                buffer[count] = upper ? byte + 0x20 : byte
+                count += 1
+                lead = byte
+            }
+            return count
+        }
+    }
+
+    /// `lowercased(text).trimmingPlain(set)`, in one pass over the bytes when `text` is ASCII (where lower case
+    /// turns no letter into a character of `set`, which holds none).
+    static func loweredTrimming(_ text: some StringProtocol, _ set: String) -> String {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var all: UInt8 = 0
+            for byte in bytes { all |= byte }
+            guard all < 0x80 else { return nil }
+            func trims(_ byte: UInt8) -> Bool { set.utf8.contains(byte) }
+            var start = 0
+            var end = bytes.count
+            while start < end, trims(bytes[start]) { start += 1 }
+            while end > start, trims(bytes[end - 1]) { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { lowered in
+                for index in start..<end {
+                    let byte = bytes[index]
+                    lowered[index - start] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                }
+                return end - start
+            }
+        }
+        if let ascii, let ascii { return ascii }
+        return lowercased(text).trimmingPlain(set)
+    }
+
+    /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it.
+    static func contains(_ text: some StringProtocol, _ character: UInt8) -> Bool {
+        guard PeopleBytes.containsByte(text, character) else { return false }
+        return PeopleBytes.isPlain(text) || text.contains(Character(Unicode.Scalar(character)))
+    }
+
+    /// `text.trimming(set)`, where each character of `set` is one scalar: on the scalars when `text` is plain
+    /// (``PeopleBytes/isPlain(_:)``), whose characters then equal those of `set` only when they are the same scalar.
+    static func trimming(_ text: Substring, _ set: String) -> String {
+        // An ASCII byte not in `set` at each end: nothing to trim, whatever the text holds.
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+            set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
+        {
+            return String(text)
+        }
+        guard PeopleBytes.isPlain(text) else { return text.trimming(set) }
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, set.unicodeScalars.contains(scalars[start]) { start = scalars.index(after: start) }
+        while start < end {
+            let before = scalars.index(before: end)
+            guard set.unicodeScalars.contains(scalars[before]) else { break }
+            end = before
+        }
+        return String(text[start..<end])
+    }
+
+    /// Whether ``lowercased(_:)`` changes the UTF-8 `bytes`, or `nil` when only the standard library can tell.
+    private static func caseChanges(_ bytes: some Sequence<UInt8>) -> Bool? {
+        var changes = false
+        var lead: UInt8 = 0
+        for byte in bytes {
+            if lead == 0xC3 {
+                if 0x80...0x9E ~= byte, byte != 0x97 { changes = true }
+            } else if lead == 0xE2 {
+                guard byte == 0x80 || byte == 0x81 else { return nil }
+            } else if byte < 0x80 {
+                if PeopleBytes.isUpperLetter(byte) { changes = true }
+            } else if byte < 0xC0 {
+                // The last byte of a character of two or three bytes.
+            } else if byte != 0xC2, byte != 0xC3, byte != 0xE2 {
+                return nil
+            }
+            lead = byte
+        }
+        return changes
+    }
+
+    /// `text.split(separator: " ")`: the words between spaces, without empty ones.
+    static func words(_ text: String) -> [Substring] { split(text, at: UInt8(ascii: " ")) }
+
+    /// `text.split(separator: separator)` of an ASCII `separator`, cut on the bytes when each character of `text` is
+    /// one scalar (``PeopleBytes/isPlain(_:)``).
+    static func split(_ text: String, at separator: UInt8) -> [Substring] {
+        var parts: [Substring] = []
+        let utf8 = text.utf8
+        func part(_ range: Range<Int>) -> Substring {
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            return text[start..<utf8.index(start, offsetBy: range.count)]
+        }
+        let cut = PeopleBytes.withBytes(text) { bytes -> Bool in
+            // Without the byte there is no separator: the text is one part, or none.
+            guard bytes.contains(separator) else {
+                if !bytes.isEmpty { parts.append(Substring(text)) }
+                return true
+            }
+            guard PeopleBytes.isPlain(bytes) else { return false }
+            var start = 0
+            for index in bytes.indices where bytes[index] == separator {
+                if start < index { parts.append(part(start..<index)) }
+                start = index + 1
+            }
+            if start < bytes.count { parts.append(part(start..<bytes.count)) }
+            return true
+        }
+        return cut ? parts : text.split(separator: Character(Unicode.Scalar(separator)))
+    }
+
+    /// `text.split(separator: " ").count`, without making the words.
+    static func wordCount(_ text: String) -> Int {
+        let count = PeopleBytes.withBytes(text) { bytes -> Int? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
+            var count = 0
+            var inWord = false
+            for byte in bytes {
+                if byte == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+            }
+            return count
+        }
+        return count ?? text.split(separator: " ").count
+    }
+
+    /// `text.allSatisfy(character)`, where `ascii` gives the same answer as `character` for each ASCII character, so
+    /// that ASCII text is read byte by byte.
+    static func allSatisfy(
+        _ text: some StringProtocol,
+        ascii: (UInt8) -> Bool,
+        character: (Character) -> Bool
+    ) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                if !ascii(byte) { return false }
+            }
+            return true
+        }
+        if let answer, let answer { return answer }
+        return text.allSatisfy(character)
+    }
+
+    /// Whether `byte` is one of the ASCII `characters`.
+    static func isOne(_ byte: UInt8, of characters: StaticString) -> Bool {
+        characters.withUTF8Buffer { $0.contains(byte) }
+    }
+
+    /// Whether an ASCII byte is a letter (`Character.isLetter`).
+    static func isLetter(_ byte: UInt8) -> Bool { PeopleBytes.isUpperLetter(byte) || PeopleBytes.isLowerLetter(byte) }
+
+    /// Whether an ASCII byte is a letter or digit (`Character.isLetter || Character.isNumber`).
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || PeopleBytes.isDigit(byte) }
+
+    // MARK: Cleaning
+
+    /// ``PersonEntryParser/clean(_:)`` of `text` on its bytes, when each of its characters is one scalar
+    /// (``PeopleBytes/isPlain(_:)``) and the only white space is ASCII; `nil` otherwise, or when a full stop follows
+    /// a letter beyond ASCII, which may be an initial (`Dan É.`).
+    static func cleanPlain(_ text: String) -> String? {
+        guard PeopleBytes.isPlain(text) else { return nil }
+        if isClean(text) { return text }
+        var bytes = Array(text.utf8)
+        // U+0085 and U+00A0, the white space that tidy makes a space.
+        for index in bytes.indices.dropLast() where bytes[index] == 0xC2 {
+            if bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 { return nil }
+        }
+        // `replacingAll("**", with: "")`, then the same of `__`.
+        bytes = removingPairs(of: UInt8(ascii: "*"), in: bytes)
+        bytes = removingPairs(of: UInt8(ascii: "_"), in: bytes)
+        bytes = tidied(bytes)
+        // Leading list glyphs and quote markers (`*•·>`; `▪◦` are never plain), each followed by what tidy trims.
+        var start = 0
+        while start < bytes.count {
+            if bytes[start] == UInt8(ascii: "*") || bytes[start] == UInt8(ascii: ">") {
+                start += 1
+            } else if bytes[start...].starts(with: [0xE2, 0x80, 0xA2]) {
+                start += 3
+            } else if bytes[start...].starts(with: [0xC2, 0xB7]) {
+                start += 2
+            } else {
+                break
+            }
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        }
+        var end = bytes.count
+        while end > start {
+            let last = bytes[end - 1]
+            guard last == UInt8(ascii: ".") || last == UInt8(ascii: ";") || last == UInt8(ascii: ",") else { break }
+            if last == UInt8(ascii: "."), end - start >= 2 {
+                let before = bytes[end - 2]
+                // `..` stays, and so does the full stop of an initial (`Dan A.`).
+                if before == UInt8(ascii: ".") { break }
+                if before >= 0x80 { return nil }
+                if end - start >= 3, PeopleBytes.isUpperLetter(before), bytes[end - 3] == UInt8(ascii: " ") { break }
+            }
+            end -= 1
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        }
+        if start == 0, end == bytes.count, bytes.elementsEqual(text.utf8) { return text }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// Whether plain `text` is as ``cleanPlain(_:)`` leaves it, at a glance: tidy, without `**` or `__`, and
+    /// starting and ending with a byte that is no glyph or stop to remove.
+    private static func isClean(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return true }
+        let glyphStarts: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: ">"), 0xC2, 0xE2]
+        let stops: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ",")]
+        return !glyphStarts.contains(first) && !stops.contains(last) && isTidy(text)
+            && !TextSearch.contains(text, "**") && !TextSearch.contains(text, "__")
+    }
+
+    /// `bytes` without each pair of `byte` found from the left, as `replacing` removes a two-byte target.
+    private static func removingPairs(of byte: UInt8, in bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(byte) else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == byte, index + 1 < bytes.count, bytes[index + 1] == byte {
+                index += 2
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// ``tidy(_:)`` of bytes whose only white space is ASCII: runs of it made one space, none at the ends.
+    private static func tidied(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if PeopleBytes.isSpace(byte) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return out
+    }
+}
+
+extension StringProtocol {
+    /// ``trimming(_:)`` of a set of single-scalar characters, on the scalars of plain text (``PeopleText/trimming(_:_:)``).
+    func trimmingPlain(_ set: String) -> String { PeopleText.trimming(Substring(self), set) }
+}
