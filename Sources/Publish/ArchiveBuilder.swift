@@ -352,23 +352,22 @@ public struct ArchiveBuilder: Sendable {
         settings: String,
         site: SiteRenderer
     ) -> String {
-        var parts = [
+        let head = [
             ToolVersion.current, settings, site.fingerprint,
             "csv=\(options.csvGuardsFormulas),\(options.csvByteOrderMark)", "page=\(options.pageSize)",
             options.shard?.description ?? "whole",
             "\(inputCount)",
         ]
-        for note in notes {
-            parts.append(
-                "\(note.position)\u{1}\(note.path)\u{1}\(note.key?.description ?? note.error?.description ?? "")"
-            )
+        // A line per note, made as it is hashed: an archive's worth of lines is never held at once.
+        let lines = notes.lazy.map { note in
+            "\(note.position)\u{1}\(note.path)\u{1}\(note.key?.description ?? note.error?.description ?? "")"
         }
-        return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
+        return Digest(joining: [AnySequence(head), AnySequence(lines)].joined()).description
     }
 
     /// A digest of every input's path, in order, which the shards of one build share.
     private static func inputsDigest(_ files: [String]) -> String {
-        NoteIngestor.digest(files.joined(separator: "\u{0}"))
+        Digest(joining: files).description
     }
 
     /// Whether every file the last build wrote is still there: a file deleted by hand is written again.

@@ -28,6 +28,17 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
         self.words = (words[0], words[1], words[2], words[3])
     }
 
+    /// The digest of `parts` joined by NUL bytes, hashed a part at a time: the joined text is never made.
+    init(joining parts: some Sequence<String>) {
+        var hasher = SHA256()
+        for (index, part) in parts.enumerated() {
+            if index > 0 { hasher.update(data: [0]) }
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        self.init(bytes: hasher.finalize())
+    }
+
     /// The digest `hex` spells in 64 hex digits, or `nil` when it does not.
     init?(hex: String) {
         var bytes: [UInt8] = []

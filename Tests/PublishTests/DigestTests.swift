@@ -14,6 +14,13 @@ import Testing
         )
     }
 
+    @Test func joiningHashesThePartsAsIfJoinedByNULBytes() {
+        for parts in [[], [""], ["", ""], ["a"], ["settings", "0\u{1}a.md\u{1}key", "Zoë"]] {
+            #expect(Digest(joining: parts) == Digest(of: parts.joined(separator: "\u{0}")))
+        }
+        #expect(Digest(joining: ["ab", "c"]) != Digest(joining: ["a", "bc"]))
+    }
+
     @Test func readsBackFromHexAndRefusesWhatIsNotADigest() {
         let digest = Digest(of: "note")
         #expect(Digest(hex: digest.description) == digest)
