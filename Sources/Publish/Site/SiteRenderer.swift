@@ -28,10 +28,14 @@ struct SiteRenderer: Sendable {
                 }
             }
         }
+        TemplateEscaping.register()
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
+                // Each template twice: as written, for use as a partial (which renders with its caller's
+                // escaping), and as a page that selects the faster escaping, same text out.
                 try library.register(text, named: name)
+                try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
             } catch {
                 throw SiteError(message: "template \(name) does not parse: \(error)")
             }
@@ -60,7 +64,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func render(_ template: String, _ context: [String: Any]) throws -> String {
-        guard let html = library.render(context, withTemplate: template) else {
+        guard let html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
             throw SiteError(message: "no template named \(template)")
         }
         return html
