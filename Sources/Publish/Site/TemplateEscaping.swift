@@ -54,13 +54,11 @@ struct TemplateEscaping: MustacheContentType {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+            // `asciiValue` is nil for a character of several scalars, such as a quote and a combining mark.
+            if let byte = character.asciiValue, let replacement = replacement(for: byte) {
+                out += replacement
+            } else {
+                out.append(character)
             }
         }
         return out
