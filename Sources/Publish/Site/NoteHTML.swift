@@ -136,12 +136,21 @@ enum HTML {
         return out
     }
 
+    /// `text` as a page shows it: control and bidi-override characters neutralised and markup isolated.
+    static func safe(_ text: String) -> String { isolatingMarkup(DisplaySafety.neutralise(text)) }
+
     /// `text` with each of `< > & " '` made a `Character` of its own, by a zero-width space between it and a
     /// prepended or combining neighbour (`U+0600<`, `"U+0301`), so an escaper that works by `Character`, as
     /// Mustache's does, still escapes it.
     static func isolatingMarkup(_ text: String) -> String {
-        let isMarkup = { (scalar: Unicode.Scalar) in "<>&\"'".unicodeScalars.contains(scalar) }
-        guard text.unicodeScalars.contains(where: isMarkup) else { return text }
+        let isMarkup = { (scalar: Unicode.Scalar) in
+            switch scalar {
+            case "<", ">", "&", "\"", "'": true
+            default: false
+            }
+        }
+        // The five are ASCII, so their bytes stand for them alone: most text has none.
+        guard text.utf8.contains(where: { $0 < 0x80 && isMarkup(Unicode.Scalar($0)) }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -9,6 +9,7 @@ final class OverviewIndex {
     /// A meeting as the meetings page and the feed show it.
     struct Row: Sendable {
         var id: String
+        /// The title (the id when there is none) as a page shows it.
         var title: String
         var date: String?
         var location: String?
@@ -19,7 +20,7 @@ final class OverviewIndex {
         /// The row `stored` stands for, its strings read from `text`.
         init(_ stored: StoredRow, text: StringTable) {
             id = text[stored.id]
-            title = stored.title < 0 ? id : text[stored.title]
+            title = text[stored.title]
             date = stored.date < 0 ? nil : text[stored.date]
             location = stored.location < 0 ? nil : text[stored.location]
             attendeeCount = Int(stored.attendeeCount)
@@ -94,7 +95,7 @@ final class OverviewIndex {
         rows.append(
             StoredRow(
                 id: text.append(meeting.id),
-                title: meeting.title.map { text.append($0) } ?? -1,
+                title: text.append(HTML.safe(meeting.title ?? meeting.id)),
                 date: meeting.date.map { text.append($0) } ?? -1,
                 location: meeting.location.map { text.append($0) } ?? -1,
                 attendeeCount: Int32(clamping: meeting.attendees.count),

@@ -234,7 +234,7 @@ struct SiteRenderer: Sendable {
             context["meetings"] = range.map { place in
                 let row = index.row(order[place])
                 let item: [String: Any?] = [
-                    "id": row.id, "title": safe(row.title), "date": row.date, "location": row.location.map(safe),
+                    "id": row.id, "title": row.title, "date": row.date, "location": row.location.map(safe),
                     "attendeeCount": row.attendeeCount, "actionCount": row.actionCount,
                     "decisionCount": row.decisionCount,
                 ]
@@ -267,7 +267,7 @@ struct SiteRenderer: Sendable {
                         let row = index.row(Int(ref.meeting))
                         var item = actionContext(try index.action(ref))
                         item["meetingID"] = row.id
-                        item["meetingTitle"] = safe(row.title)
+                        item["meetingTitle"] = row.title
                         if let date = row.date { item["meetingDate"] = date }
                         return item
                     },
@@ -316,7 +316,7 @@ struct SiteRenderer: Sendable {
                     "meetings": appearances[part].map { ref in
                         let row = index.row(Int(ref.meeting))
                         let meeting: [String: Any?] = [
-                            "id": row.id, "title": safe(row.title), "date": row.date ?? "undated",
+                            "id": row.id, "title": row.title, "date": row.date ?? "undated",
                             "group": groupNames[Int(ref.group)],
                             "role": ref.role < 0 ? nil : safe(index.roles[Int(ref.role)]),
                         ]
@@ -337,7 +337,7 @@ struct SiteRenderer: Sendable {
         context["updated"] = timestamp(dated.first?.date)
         context["entries"] = dated.map { row in
             [
-                "id": row.id, "title": safe(row.title), "updated": timestamp(row.date),
+                "id": row.id, "title": row.title, "updated": timestamp(row.date),
                 "entryID": siteURL.isEmpty
                     ? "urn:minutes:meeting:\(row.id)" : siteURL + "meetings/\(row.id).html",
                 "siteURL": siteURL, "author": siteTitle,
@@ -404,7 +404,7 @@ struct SiteRenderer: Sendable {
         return groups
     }
 
-    private func safe(_ text: String) -> String { HTML.isolatingMarkup(DisplaySafety.neutralise(text)) }
+    private func safe(_ text: String) -> String { HTML.safe(text) }
 }
 
 extension Dictionary where Key == String, Value == Any? {
