@@ -79,7 +79,12 @@ enum NoteHTML {
     /// Plain text as numbered lines, each an anchor.
     private static func plainText(_ text: String, marks: [Int: Mark]) -> String {
         var out = "<pre class=\"plain-note\">"
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines split on bytes, unless a CR could join an LF into one character ("\r\n" is not split at "\n").
+        let lines =
+            text.utf8.contains(UInt8(ascii: "\r"))
+            ? text.split(separator: "\n", omittingEmptySubsequences: false)
+            : text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        for (index, line) in lines.enumerated() {
             let number = index + 1
             let mark = marks[number].map { " record \($0.rawValue)" } ?? ""
             out += "<span class=\"line\(mark)\" id=\"L\(number)\">\(HTML.escape(String(line)))</span>\n"
@@ -122,9 +127,14 @@ enum HTML {
 
     /// `text` with the scalars `replacement` names replaced, and unsafe ones (``DisplaySafety``) shown as `�`.
     private static func replacingScalars(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        // Most text has nothing to replace: it is returned as it is, and other text copied from its first change.
+        guard let first = scalars.firstIndex(where: { replacement($0) != nil || DisplaySafety.isUnsafe($0) }) else {
+            return text
+        }
+        var out = String(scalars[..<first])
+        out.reserveCapacity(text.utf8.count + 16)
+        for scalar in scalars[first...] {
             if let replaced = replacement(scalar) {
                 out += replaced
             } else if DisplaySafety.isUnsafe(scalar) {
