@@ -11,12 +11,36 @@ public enum DisplaySafety {
 
     /// `text` with every unsafe scalar replaced by `�`, so it is seen instead of acted on.
     public static func neutralise(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard containsUnsafe(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) { out += "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// Whether `text` holds an unsafe scalar, read on its UTF-8 bytes: each unsafe scalar has a byte form of its own
+    /// (`00`–`1F` but tab and line feed, `7F`, `C2 80`–`C2 9F`, `E2 80 AA`–`E2 80 AE`, `E2 81 A6`–`E2 81 A9`).
+    static func containsUnsafe(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x09, 0x0A: break
+                case ..<0x20, 0x7F: return true
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): return true
+                case 0xE2 where index + 2 < bytes.count:
+                    let (second, third) = (bytes[index + 1], bytes[index + 2])
+                    if second == 0x80 && (0xAA...0xAE).contains(third) { return true }
+                    if second == 0x81 && (0xA6...0xA9).contains(third) { return true }
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
     }
 }
