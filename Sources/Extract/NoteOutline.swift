@@ -347,7 +347,13 @@ func tidy(_ text: String) -> String {
 /// U+2029, U+202F, U+205F and U+3000; text with any of them, or with the lead byte of U+1680 or U+3000, is
 /// left to the full look.
 func isTidy(_ text: String) -> Bool {
-    let bytes = text.utf8
+    // A native string's bytes are read in place; a bridged one's through its view.
+    text.utf8.withContiguousStorageIfAvailable { isTidy(bytes: $0) } ?? isTidy(bytes: text.utf8)
+}
+
+/// ``isTidy(_:)`` on the UTF-8 `bytes` of the text.
+@inline(__always)
+private func isTidy<Bytes: Collection<UInt8>>(bytes: Bytes) -> Bool {
     var previous = UInt8(ascii: " ")
     var index = bytes.startIndex
     while index < bytes.endIndex {
