@@ -285,24 +285,56 @@ extension StringProtocol {
     /// ``trimming(_:)`` on bytes when that gives the same answer: nothing to trim at an ASCII end, or ASCII text and
     /// set; `nil` otherwise.
     private func trimmingASCII(_ set: String) -> String? {
-        // The set's ASCII bytes as a mask; a set with other bytes (or a carriage return) is read by characters.
-        let mask = TextSearch.ByteSet(set)
-        let setIsPlain = TextSearch.isPlainASCII(set)
-        func inSet(_ byte: UInt8) -> Bool { mask.contains(byte) }
-        var text = Substring(self)
-        // The bytes to keep, or `nil` when only characters can tell.
-        let bounds = text.withUTF8 { bytes -> (Int, Int)? in
-            guard let first = bytes.first, let last = bytes.last else { return (0, 0) }
-            if first < 0x80, last < 0x80, !inSet(first), !inSet(last) { return (0, bytes.count) }
-            guard setIsPlain, TextSearch.isPlainASCII(bytes) else { return nil }
-            guard let start = bytes.firstIndex(where: { !inSet($0) }), let end = bytes.lastIndex(where: { !inSet($0) })
-            else { return (0, 0) }
-            return (start, end + 1)
+        let mask = TrimMask(set)
+        // The bytes to keep, or `nil` when only characters can tell; a native string's bytes are read in place.
+        let bounds: (Int, Int)?
+        if let inPlace = utf8.withContiguousStorageIfAvailable({ mask.kept(in: $0) }) {
+            bounds = inPlace
+        } else {
+            var text = Substring(self)
+            bounds = text.withUTF8 { mask.kept(in: $0) }
         }
         guard let (start, end) = bounds else { return nil }
-        if start == 0, end == text.utf8.count { return String(text) }
-        let utf8 = text.utf8
+        let utf8 = utf8
+        if start == 0, end == utf8.count { return (self as? String) ?? String(self) }
         let lower = utf8.index(utf8.startIndex, offsetBy: start)
-        return String(text[lower..<utf8.index(lower, offsetBy: end - start)])
+        return String(self[lower..<utf8.index(lower, offsetBy: end - start)])
+    }
+}
+
+/// The characters of a ``StringProtocol/trimming(_:)`` set as a mask of ASCII bytes, built without allocating.
+private struct TrimMask {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    /// Whether every byte of the set is ASCII other than a carriage return, so that each byte is one character.
+    let isPlain: Bool
+
+    init(_ set: String) {
+        var plain = true
+        for byte in set.utf8 {
+            if byte >= 0x80 || byte == 0x0D { plain = false }
+            if byte < 0x40 {
+                low |= 1 << UInt64(byte)
+            } else if byte < 0x80 {
+                high |= 1 << UInt64(byte - 0x40)
+            }
+        }
+        isPlain = plain
+    }
+
+    /// Whether `byte` is an ASCII member of the set.
+    @inline(__always) func contains(_ byte: UInt8) -> Bool {
+        byte < 0x40 ? low >> UInt64(byte) & 1 == 1 : byte < 0x80 && high >> UInt64(byte - 0x40) & 1 == 1
+    }
+
+    /// The range of `bytes` that trimming keeps, as offsets, or `nil` when only a look at the characters can tell.
+    func kept(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        guard let first = bytes.first, let last = bytes.last else { return (0, 0) }
+        if first < 0x80, last < 0x80, !contains(first), !contains(last) { return (0, bytes.count) }
+        guard isPlain, TextSearch.isPlainASCII(bytes) else { return nil }
+        guard let start = bytes.firstIndex(where: { !contains($0) }),
+            let end = bytes.lastIndex(where: { !contains($0) })
+        else { return (0, 0) }
+        return (start, end + 1)
     }
 }
