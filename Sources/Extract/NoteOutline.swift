@@ -159,7 +159,8 @@ private struct OutlineBuilder {
         if let first = rest.first, first.kind == .paragraph {
             rest = rest.dropFirst()
             lineTexts = splitLines(first.children).map { tidy(plain($0)) }
-            text = tidy(lineTexts.joined(separator: " "))
+            // One line is tidy already.
+            text = lineTexts.count == 1 ? lineTexts[0] : tidy(lineTexts.joined(separator: " "))
             itemLines = first.lines ?? itemLines
             emphasised = isEmphasised(first.children)
             lead = leadingEmphasis(first.children)
@@ -209,7 +210,7 @@ private struct OutlineBuilder {
                         group: group,
                         cells: cells(of: row),
                         header: header,
-                        links: lines[offset].flatMap { links(in: $0) }
+                        links: links(in: lines[offset])
                     )
                 )
             }
@@ -232,7 +233,7 @@ private struct OutlineBuilder {
                     leadingEmphasis: leadingEmphasis(inlines),
                     parent: parent,
                     group: group,
-                    links: inlines.flatMap { links(in: $0) }
+                    links: links(in: inlines)
                 )
             )
         }
@@ -240,9 +241,10 @@ private struct OutlineBuilder {
 
     /// The inline nodes of a paragraph, one array per source line.
     func splitLines(_ inlines: [MarkdownNode]) -> [[MarkdownNode]] {
+        guard inlines.contains(where: isBreak) else { return [inlines] }
         var lines: [[MarkdownNode]] = [[]]
         for node in inlines {
-            if node.kind == .softBreak || node.kind == .lineBreak {
+            if isBreak(node) {
                 lines.append([])
             } else {
                 lines[lines.count - 1].append(node)
@@ -251,8 +253,16 @@ private struct OutlineBuilder {
         return lines
     }
 
+    /// Whether `node` ends a source line.
+    func isBreak(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case .softBreak, .lineBreak: true
+        default: false
+        }
+    }
+
     func plain(_ inlines: [MarkdownNode]) -> String {
-        inlines.map { $0.plainText() }.joined()
+        inlines.count == 1 ? inlines[0].plainText() : inlines.map { $0.plainText() }.joined()
     }
 
     /// Whether the non-blank inlines are all strong or emphasis.
@@ -270,18 +280,31 @@ private struct OutlineBuilder {
     }
 
     func leadingEmphasis(_ inlines: [MarkdownNode]) -> String? {
-        guard let first = inlines.first, first.kind == .strong || first.kind == .emphasis else { return nil }
-        return tidy(first.plainText())
+        guard let first = inlines.first else { return nil }
+        switch first.kind {
+        case .strong, .emphasis: return tidy(first.plainText())
+        default: return nil
+        }
     }
 
+    /// The link destinations in `node`, in document order.
     func links(in node: MarkdownNode) -> [String] {
         var found: [String] = []
-        var pending = [node]
-        while let current = pending.popLast() {
-            if case .link(let destination, _) = current.kind { found.append(destination) }
-            pending.append(contentsOf: current.children.reversed())
-        }
+        collectLinks(in: node, into: &found)
         return found
+    }
+
+    /// The link destinations in `nodes`, in document order.
+    func links(in nodes: [MarkdownNode]) -> [String] {
+        var found: [String] = []
+        for node in nodes { collectLinks(in: node, into: &found) }
+        return found
+    }
+
+    /// Appends the link destinations in `node` to `found`, the node's own before its children's.
+    private func collectLinks(in node: MarkdownNode, into found: inout [String]) {
+        if case .link(let destination, _) = node.kind { found.append(destination) }
+        for child in node.children { collectLinks(in: child, into: &found) }
     }
 
     func isDelimiterRow(_ text: String) -> Bool {
