@@ -68,7 +68,9 @@ public struct MetadataExtractor: Sendable {
         if result.date == nil {
             for index in top.texts.indices
             where !top.isPeopleLabel(index, vocabulary: vocabulary) && !mentionsADeadline(top.texts[index]) {
-                if let found = DateParser.firstDate(in: top.texts[index], dayFirst: dayFirst) {
+                if mayHoldDate(top.texts[index]),
+                    let found = DateParser.firstDate(in: top.texts[index], dayFirst: dayFirst)
+                {
                     result.date = found.date
                     dateLine = top.texts[index]
                     break
@@ -163,7 +165,9 @@ public struct MetadataExtractor: Sendable {
         // A part that names a place and holds no date or time; the cheap test first.
         for part in parts
         where TextSearch.lowercasedHasPrefix(part, ["via "]) || TextSearch.lowercasedContains(part, Self.platforms) {
-            if DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil { continue }
+            if mayHoldDate(part) && DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil {
+                continue
+            }
             return part
         }
         return nil

@@ -108,7 +108,9 @@ public struct SectionExtractor: Sendable {
     /// Header metadata styled as a heading: `Label: value`, a date alone, or a link alone before the first section.
     private func isMetadata(_ block: OutlineBlock, inHeader: Bool) -> Bool {
         let text = block.text
-        if DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true { return true }
+        if mayHoldDate(text), DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true {
+            return true
+        }
         // A level-one heading is the title or a part of the note, never metadata ("Housing Forum: Notes").
         guard inHeader, block.kind != .heading(level: 1) else { return false }
         if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || text.count < 40,
@@ -173,7 +175,9 @@ public struct SectionExtractor: Sendable {
 
     /// An emphasised line that is a date, a sentence or a marked record rather than a topic.
     private func isProse(_ text: String) -> Bool {
-        if DateParser.firstDate(in: text) != nil, text.split(separator: " ").count <= 8 { return true }
+        if mayHoldDate(text), DateParser.firstDate(in: text) != nil, text.split(separator: " ").count <= 8 {
+            return true
+        }
         if text.hasSuffix("."), text.split(separator: " ").count > 3 { return true }
         let lower = text.lowercased()
         return ["action:", "action ", "decision:", "resolved", "agreed:"].contains { lower.hasPrefix($0) }
@@ -275,9 +279,13 @@ extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
     func trimming(_ set: String) -> String {
         if let fast = trimmingASCII(set) { return fast }
-        let trimmedStart = drop { set.contains($0) }
+        // A set of plain ASCII holds a character only when it is one of the set's bytes alone.
+        let mask = TrimMask(set)
+        let isMember: (Character) -> Bool =
+            mask.isPlain ? { $0.utf8.count == 1 && mask.contains($0.utf8.first ?? 0x80) } : { set.contains($0) }
+        let trimmedStart = drop(while: isMember)
         let end =
-            trimmedStart.lastIndex { !set.contains($0) }.map { trimmedStart.index(after: $0) }
+            trimmedStart.lastIndex { !isMember($0) }.map { trimmedStart.index(after: $0) }
             ?? trimmedStart.startIndex
         return String(trimmedStart[..<end])
     }
@@ -310,8 +318,18 @@ private struct TrimMask {
     let isPlain: Bool
 
     init(_ set: String) {
+        // A literal's bytes are read in place, through its view otherwise.
+        let masks = set.utf8.withContiguousStorageIfAvailable { Self.masks(of: $0) } ?? Self.masks(of: set.utf8)
+        (low, high, isPlain) = masks
+    }
+
+    /// The masks of the ASCII bytes below and from 0x40 in `bytes`, and whether all are ASCII other than CR.
+    @inline(__always)
+    private static func masks(of bytes: some Collection<UInt8>) -> (UInt64, UInt64, Bool) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
         var plain = true
-        for byte in set.utf8 {
+        for byte in bytes {
             if byte >= 0x80 || byte == 0x0D { plain = false }
             if byte < 0x40 {
                 low |= 1 << UInt64(byte)
@@ -319,7 +337,7 @@ private struct TrimMask {
                 high |= 1 << UInt64(byte - 0x40)
             }
         }
-        isPlain = plain
+        return (low, high, plain)
     }
 
     /// Whether `byte` is an ASCII member of the set.
