@@ -371,13 +371,36 @@ func tidy(_ text: String) -> String {
 /// left to the full look.
 func isTidy(_ text: String) -> Bool {
     // A native string's bytes are read in place; a bridged one's through its view.
-    text.utf8.withContiguousStorageIfAvailable { isTidy(bytes: $0) } ?? isTidy(bytes: text.utf8)
+    text.utf8.withContiguousStorageIfAvailable { isTidy(buffer: $0) } ?? isTidy(bytes: text.utf8)
 }
 
-/// ``isTidy(_:)`` on the UTF-8 `bytes` of the text.
-@inline(__always)
-private func isTidy<Bytes: Collection<UInt8>>(bytes: Bytes) -> Bool {
+/// ``isTidy(_:)`` on bytes in memory: eight at a time while they are printable ASCII, where only a space beside a
+/// space matters, then one at a time.
+private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high = ones &* 0x80
     var previous = UInt8(ascii: " ")
+    var offset = 0
+    while offset + 8 <= bytes.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        // Any byte from 0x80, or below a space, is left to the byte look.
+        guard word & high == 0, (word &- ones &* 0x20) & ~word & high == 0 else { break }
+        // The high bit of each byte that is a space.
+        let other = word ^ (ones &* 0x20)
+        let spaces = ~(((other & ~high) &+ ~high) | other) & high
+        if spaces & (spaces << 8) != 0 { return false }
+        if previous == UInt8(ascii: " "), spaces & 0x80 != 0 { return false }
+        previous = UInt8(truncatingIfNeeded: word >> 56)
+        offset += 8
+    }
+    return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous)
+}
+
+/// ``isTidy(_:)`` on the UTF-8 `bytes` of the text, or of its end after a byte `previous`.
+@inline(__always)
+private func isTidy<Bytes: Collection<UInt8>>(bytes: Bytes, after previous: UInt8 = UInt8(ascii: " ")) -> Bool {
+    var previous = previous
     var index = bytes.startIndex
     while index < bytes.endIndex {
         let byte = bytes[index]
