@@ -161,7 +161,7 @@ public struct MetadataExtractor: Sendable {
             TextSearch.isPlainASCII(line)
             ? line.utf8.split(separator: 0x2C).map { tidy(String(line[$0.startIndex..<$0.endIndex])) }
             : line.split(separator: ",").map { tidy(String($0)) }
-        guard parts.count > 1 || line.lowercased().hasPrefix("via ") else { return nil }
+        guard parts.count > 1 || TextSearch.lowercasedHasPrefix(line, ["via "]) else { return nil }
         // A part that names a place and holds no date or time; the cheap test first.
         for part in parts
         where TextSearch.lowercasedHasPrefix(part, ["via "]) || TextSearch.lowercasedContains(part, Self.platforms) {
@@ -219,7 +219,12 @@ private struct TopLines {
     /// Whether line `index` labels people (`Present:`), so names no date, time or place.
     mutating func isPeopleLabel(_ index: Int, vocabulary: Vocabulary) -> Bool {
         if let known = peopleLabels[index] { return known }
-        let found = PeopleWords.isPeopleLabel(texts[index], vocabulary: vocabulary)
+        // A line without a colon is its own head, which the label look would find by splitting it by characters.
+        let text = texts[index]
+        let found =
+            text.utf8.contains(UInt8(ascii: ":"))
+            ? PeopleWords.isPeopleLabel(text, vocabulary: vocabulary)
+            : PeopleWords.isPeopleHeading(text, vocabulary: vocabulary)
         peopleLabels[index] = found
         return found
     }
