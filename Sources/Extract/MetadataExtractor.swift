@@ -222,7 +222,7 @@ private struct TopLines {
         // A line without a colon is its own head, which the label look would find by splitting it by characters.
         let text = texts[index]
         let found =
-            text.utf8.contains(UInt8(ascii: ":"))
+            PeopleBytes.containsByte(text, UInt8(ascii: ":"))
             ? PeopleWords.isPeopleLabel(text, vocabulary: vocabulary)
             : PeopleWords.isPeopleHeading(text, vocabulary: vocabulary)
         peopleLabels[index] = found

@@ -195,7 +195,8 @@ private struct OutlineBuilder {
         let texts = lines.map { tidy(plain($0)) }
         // A pipe table: a header row, then a delimiter row.
         // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
-        if texts.count >= 2, texts[0].utf8.contains(0x7C), texts[0].contains("|"), isDelimiterRow(texts[1]) {
+        if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"), isDelimiterRow(texts[1])
+        {
             let header = cells(of: texts[0])
             for (offset, row) in texts.enumerated().dropFirst(2) {
                 let line = first + offset
@@ -271,7 +272,7 @@ private struct OutlineBuilder {
         for node in inlines {
             switch node.kind {
             case .strong, .emphasis: sawEmphasis = true
-            case .text(let text) where text.allSatisfy { $0.isWhitespace || $0 == ":" }: continue
+            case .text(let text) where isBlankOrColons(text): continue
             case .htmlInline: continue
             default: return false
             }
