@@ -144,10 +144,11 @@ public struct MetadataExtractor: Sendable {
 
     /// `("date", "21 April")` for `Date: 21 April` or `**Date:** 21 April`.
     fileprivate static func labelled(_ text: String) -> (label: String, value: String)? {
-        // Plain ASCII is searched and counted on the bytes.
+        // A `:` character is a `:` byte; plain ASCII is searched and counted on the bytes.
+        guard PeopleBytes.containsByte(text, UInt8(ascii: ":")) else { return nil }
         let plain = TextSearch.isPlainASCII(text)
         guard let colon = plain ? text.utf8.firstIndex(of: 0x3A) : text.firstIndex(of: ":") else { return nil }
-        let label = tidy(String(text[..<colon]).trimming("*_#- ")).lowercased()
+        let label = PeopleText.lowercased(tidy(String(text[..<colon]).trimming("*_#- ")))
         guard !label.isEmpty, (TextSearch.wordCount(label) ?? label.split(separator: " ").count) <= 3 else {
             return nil
         }

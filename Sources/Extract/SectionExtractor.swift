@@ -28,8 +28,9 @@ public struct SectionExtractor: Sendable {
     public func extract(_ context: inout ExtractionContext) -> Result {
         let blocks = context.blocks
         // Whether the note has heading markup of its own, beyond a title heading at the top.
-        let headings = blocks.filter(\.isHeading)
-        let hasHeadings = headings.count > 1 || headings.first.map { $0.kind != .heading(level: 1) } ?? false
+        // Indices rather than copies of the blocks.
+        let headings = blocks.indices.filter { blocks[$0].isHeading }
+        let hasHeadings = headings.count > 1 || headings.first.map { blocks[$0].kind != .heading(level: 1) } ?? false
         var candidates: [(block: Int, rawLevel: Int)] = []
         var seenRealSection = false
         var headingsSeen = 0
