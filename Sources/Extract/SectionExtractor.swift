@@ -280,15 +280,32 @@ extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
     func trimming(_ set: String) -> String {
         if let fast = trimmingASCII(set) { return fast }
-        // A set of plain ASCII holds a character only when it is one of the set's bytes alone.
+        // A set of plain ASCII holds a character only when it is one of the set's bytes alone; so does any set for a
+        // one-byte character when its ASCII bytes stand alone and no other character equals an ASCII one.
         let mask = TrimMask(set)
+        let asciiStandsAlone = mask.isPlain || Self.asciiStandsAlone(in: set)
         let isMember: (Character) -> Bool =
-            mask.isPlain ? { $0.utf8.count == 1 && mask.contains($0.utf8.first ?? 0x80) } : { set.contains($0) }
+            mask.isPlain
+            ? { $0.utf8.count == 1 && mask.contains($0.utf8.first ?? 0x80) }
+            : {
+                asciiStandsAlone && $0.utf8.count == 1 ? mask.contains($0.utf8.first ?? 0x80) : set.contains($0)
+            }
         let trimmedStart = drop(while: isMember)
         let end =
             trimmedStart.lastIndex { !isMember($0) }.map { trimmedStart.index(after: $0) }
             ?? trimmedStart.startIndex
         return String(trimmedStart[..<end])
+    }
+
+    /// Whether each ASCII byte of `set` is a character of its own, other than a carriage return, and no character of
+    /// it is one of U+037E, U+1FEF and U+212A, which equal `;`, `` ` `` and `K` as characters.
+    private static func asciiStandsAlone(in set: String) -> Bool {
+        set.allSatisfy { character in
+            let bytes = character.utf8
+            if bytes.count == 1 { return bytes.first != 0x0D }
+            return !bytes.contains { $0 < 0x80 }
+                && !character.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
+        }
     }
 
     /// ``trimming(_:)`` on bytes when that gives the same answer: nothing to trim at an ASCII end, or ASCII text and

@@ -23,8 +23,10 @@ import Testing
     }
 
     @Test func trimmingMatchesACharacterTrim() {
-        for text in samples + ["-- x --", "*é*", "é-", "-\u{301}x-", ":: a ::"] {
-            for set in ["*_ :-", " ", "#*_ :-", "–—- "] {
+        for text in samples + [
+            "-- x --", "*é*", "é-", "-\u{301}x-", ":: a ::", "– é –", "e\u{301}x–", "\r\nx\r",
+        ] {
+            for set in ["*_ :-", " ", "#*_ :-", "–—- ", "’' ", "\u{037E}–", "e\u{301}–", "\r\n–"] {
                 let start = text.drop { set.contains($0) }
                 let end = start.lastIndex { !set.contains($0) }.map { start.index(after: $0) } ?? start.startIndex
                 #expect(text.trimming(set) == String(start[..<end]), "\(text) \(set)")
