@@ -48,7 +48,7 @@ public struct MetadataExtractor: Sendable {
             return !PeopleWords.isPeopleHeading(title, vocabulary: context.options.vocabulary)
         }
         let topEnd = Swift.min(firstBodySection ?? blocks.count, 25)
-        let top = Array(blocks.prefix(topEnd).enumerated())
+        var top = TopLines(blocks.prefix(topEnd).map(\.text))
 
         // Date
         if let text = frontMatter?["date"]?.text, let found = DateParser.firstDate(in: text, dayFirst: dayFirst) {
@@ -56,8 +56,8 @@ public struct MetadataExtractor: Sendable {
         }
         var dateLine: String?
         if result.date == nil {
-            for (_, block) in top {
-                guard let (label, value) = labelled(block.text), Self.dateLabels.contains(label) else { continue }
+            for index in top.texts.indices {
+                guard let (label, value) = top.labelled(index), Self.dateLabels.contains(label) else { continue }
                 if let found = DateParser.firstDate(in: value, dayFirst: dayFirst) {
                     result.date = found.date
                     dateLine = value
@@ -66,11 +66,13 @@ public struct MetadataExtractor: Sendable {
             }
         }
         if result.date == nil {
-            for (_, block) in top
-            where !PeopleWords.isPeopleLabel(block.text, vocabulary: vocabulary) && !mentionsADeadline(block.text) {
-                if let found = DateParser.firstDate(in: block.text, dayFirst: dayFirst) {
+            for index in top.texts.indices
+            where !top.isPeopleLabel(index, vocabulary: vocabulary) && !mentionsADeadline(top.texts[index]) {
+                if mayHoldDate(top.texts[index]),
+                    let found = DateParser.firstDate(in: top.texts[index], dayFirst: dayFirst)
+                {
                     result.date = found.date
-                    dateLine = block.text
+                    dateLine = top.texts[index]
                     break
                 }
             }
@@ -92,10 +94,12 @@ public struct MetadataExtractor: Sendable {
         }
         if result.startTime == nil {
             var lines: [String] = dateLine.map { [$0] } ?? []
-            lines += top.compactMap {
-                labelled($0.element.text).flatMap { Self.timeLabels.contains($0.label) ? $0.value : nil }
+            for index in top.texts.indices {
+                if let (label, value) = top.labelled(index), Self.timeLabels.contains(label) { lines.append(value) }
             }
-            lines += top.map(\.element.text).filter { !PeopleWords.isPeopleLabel($0, vocabulary: vocabulary) }
+            for index in top.texts.indices where !top.isPeopleLabel(index, vocabulary: vocabulary) {
+                lines.append(top.texts[index])
+            }
             for line in lines {
                 if let range = DateParser.timeRange(in: line) {
                     (result.startTime, result.endTime) = range
@@ -109,20 +113,24 @@ public struct MetadataExtractor: Sendable {
             result.location = tidy(text)
         }
         if result.location == nil {
-            for (_, block) in top {
-                if let (label, value) = labelled(block.text), Self.placeLabels.contains(label), !value.isEmpty {
+            for index in top.texts.indices {
+                if let (label, value) = top.labelled(index), Self.placeLabels.contains(label), !value.isEmpty {
                     result.location = value
                     break
                 }
             }
         }
         if result.location == nil {
-            let lines = (dateLine.map { [$0] } ?? []) + top.map(\.element.text)
-            for line in lines where !PeopleWords.isPeopleLabel(line, vocabulary: vocabulary) {
-                if let place = place(in: line) {
-                    result.location = place
-                    break
+            if let dateLine, !PeopleWords.isPeopleLabel(dateLine, vocabulary: vocabulary),
+                let place = place(in: dateLine)
+            {
+                result.location = place
+            }
+            for index in top.texts.indices where result.location == nil {
+                guard !top.isPeopleLabel(index, vocabulary: vocabulary), let place = place(in: top.texts[index]) else {
+                    continue
                 }
+                result.location = place
             }
         }
         return result
@@ -135,11 +143,12 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// `("date", "21 April")` for `Date: 21 April` or `**Date:** 21 April`.
-    private func labelled(_ text: String) -> (label: String, value: String)? {
-        // Plain ASCII is searched and counted on the bytes.
+    fileprivate static func labelled(_ text: String) -> (label: String, value: String)? {
+        // A `:` character is a `:` byte; plain ASCII is searched and counted on the bytes.
+        guard PeopleBytes.containsByte(text, UInt8(ascii: ":")) else { return nil }
         let plain = TextSearch.isPlainASCII(text)
         guard let colon = plain ? text.utf8.firstIndex(of: 0x3A) : text.firstIndex(of: ":") else { return nil }
-        let label = tidy(String(text[..<colon]).trimming("*_#- ")).lowercased()
+        let label = PeopleText.lowercased(tidy(String(text[..<colon]).trimming("*_#- ")))
         guard !label.isEmpty, (TextSearch.wordCount(label) ?? label.split(separator: " ").count) <= 3 else {
             return nil
         }
@@ -153,11 +162,13 @@ public struct MetadataExtractor: Sendable {
             TextSearch.isPlainASCII(line)
             ? line.utf8.split(separator: 0x2C).map { tidy(String(line[$0.startIndex..<$0.endIndex])) }
             : line.split(separator: ",").map { tidy(String($0)) }
-        guard parts.count > 1 || line.lowercased().hasPrefix("via ") else { return nil }
+        guard parts.count > 1 || TextSearch.lowercasedHasPrefix(line, ["via "]) else { return nil }
         // A part that names a place and holds no date or time; the cheap test first.
         for part in parts
         where TextSearch.lowercasedHasPrefix(part, ["via "]) || TextSearch.lowercasedContains(part, Self.platforms) {
-            if DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil { continue }
+            if mayHoldDate(part) && DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil {
+                continue
+            }
             return part
         }
         return nil
@@ -181,5 +192,41 @@ public struct MetadataExtractor: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// The lines near the top of a note, each read for a label and for a people label at most once however many
+/// of the date, time and place looks ask.
+private struct TopLines {
+    /// The lines' texts.
+    let texts: [String]
+    private var labels: [(label: String, value: String)??]
+    private var peopleLabels: [Bool?]
+
+    init(_ texts: [String]) {
+        self.texts = texts
+        labels = Array(repeating: nil, count: texts.count)
+        peopleLabels = Array(repeating: nil, count: texts.count)
+    }
+
+    /// The label and value of line `index`, if it is labelled.
+    mutating func labelled(_ index: Int) -> (label: String, value: String)? {
+        if let known = labels[index] { return known }
+        let found = MetadataExtractor.labelled(texts[index])
+        labels[index] = .some(found)
+        return found
+    }
+
+    /// Whether line `index` labels people (`Present:`), so names no date, time or place.
+    mutating func isPeopleLabel(_ index: Int, vocabulary: Vocabulary) -> Bool {
+        if let known = peopleLabels[index] { return known }
+        // A line without a colon is its own head, which the label look would find by splitting it by characters.
+        let text = texts[index]
+        let found =
+            PeopleBytes.containsByte(text, UInt8(ascii: ":"))
+            ? PeopleWords.isPeopleLabel(text, vocabulary: vocabulary)
+            : PeopleWords.isPeopleHeading(text, vocabulary: vocabulary)
+        peopleLabels[index] = found
+        return found
     }
 }

@@ -159,7 +159,8 @@ private struct OutlineBuilder {
         if let first = rest.first, first.kind == .paragraph {
             rest = rest.dropFirst()
             lineTexts = splitLines(first.children).map { tidy(plain($0)) }
-            text = tidy(lineTexts.joined(separator: " "))
+            // One line is tidy already.
+            text = lineTexts.count == 1 ? lineTexts[0] : tidy(lineTexts.joined(separator: " "))
             itemLines = first.lines ?? itemLines
             emphasised = isEmphasised(first.children)
             lead = leadingEmphasis(first.children)
@@ -194,7 +195,8 @@ private struct OutlineBuilder {
         let texts = lines.map { tidy(plain($0)) }
         // A pipe table: a header row, then a delimiter row.
         // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
-        if texts.count >= 2, texts[0].utf8.contains(0x7C), texts[0].contains("|"), isDelimiterRow(texts[1]) {
+        if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"), isDelimiterRow(texts[1])
+        {
             let header = cells(of: texts[0])
             for (offset, row) in texts.enumerated().dropFirst(2) {
                 let line = first + offset
@@ -209,7 +211,7 @@ private struct OutlineBuilder {
                         group: group,
                         cells: cells(of: row),
                         header: header,
-                        links: lines[offset].flatMap { links(in: $0) }
+                        links: links(in: lines[offset])
                     )
                 )
             }
@@ -232,7 +234,7 @@ private struct OutlineBuilder {
                     leadingEmphasis: leadingEmphasis(inlines),
                     parent: parent,
                     group: group,
-                    links: inlines.flatMap { links(in: $0) }
+                    links: links(in: inlines)
                 )
             )
         }
@@ -240,9 +242,10 @@ private struct OutlineBuilder {
 
     /// The inline nodes of a paragraph, one array per source line.
     func splitLines(_ inlines: [MarkdownNode]) -> [[MarkdownNode]] {
+        guard inlines.contains(where: isBreak) else { return [inlines] }
         var lines: [[MarkdownNode]] = [[]]
         for node in inlines {
-            if node.kind == .softBreak || node.kind == .lineBreak {
+            if isBreak(node) {
                 lines.append([])
             } else {
                 lines[lines.count - 1].append(node)
@@ -251,8 +254,16 @@ private struct OutlineBuilder {
         return lines
     }
 
+    /// Whether `node` ends a source line.
+    func isBreak(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case .softBreak, .lineBreak: true
+        default: false
+        }
+    }
+
     func plain(_ inlines: [MarkdownNode]) -> String {
-        inlines.map { $0.plainText() }.joined()
+        inlines.count == 1 ? inlines[0].plainText() : inlines.map { $0.plainText() }.joined()
     }
 
     /// Whether the non-blank inlines are all strong or emphasis.
@@ -261,7 +272,7 @@ private struct OutlineBuilder {
         for node in inlines {
             switch node.kind {
             case .strong, .emphasis: sawEmphasis = true
-            case .text(let text) where text.allSatisfy { $0.isWhitespace || $0 == ":" }: continue
+            case .text(let text) where isBlankOrColons(text): continue
             case .htmlInline: continue
             default: return false
             }
@@ -270,18 +281,31 @@ private struct OutlineBuilder {
     }
 
     func leadingEmphasis(_ inlines: [MarkdownNode]) -> String? {
-        guard let first = inlines.first, first.kind == .strong || first.kind == .emphasis else { return nil }
-        return tidy(first.plainText())
+        guard let first = inlines.first else { return nil }
+        switch first.kind {
+        case .strong, .emphasis: return tidy(first.plainText())
+        default: return nil
+        }
     }
 
+    /// The link destinations in `node`, in document order.
     func links(in node: MarkdownNode) -> [String] {
         var found: [String] = []
-        var pending = [node]
-        while let current = pending.popLast() {
-            if case .link(let destination, _) = current.kind { found.append(destination) }
-            pending.append(contentsOf: current.children.reversed())
-        }
+        collectLinks(in: node, into: &found)
         return found
+    }
+
+    /// The link destinations in `nodes`, in document order.
+    func links(in nodes: [MarkdownNode]) -> [String] {
+        var found: [String] = []
+        for node in nodes { collectLinks(in: node, into: &found) }
+        return found
+    }
+
+    /// Appends the link destinations in `node` to `found`, the node's own before its children's.
+    private func collectLinks(in node: MarkdownNode, into found: inout [String]) {
+        if case .link(let destination, _) = node.kind { found.append(destination) }
+        for child in node.children { collectLinks(in: child, into: &found) }
     }
 
     func isDelimiterRow(_ text: String) -> Bool {
@@ -347,8 +371,37 @@ func tidy(_ text: String) -> String {
 /// U+2029, U+202F, U+205F and U+3000; text with any of them, or with the lead byte of U+1680 or U+3000, is
 /// left to the full look.
 func isTidy(_ text: String) -> Bool {
-    let bytes = text.utf8
+    // A native string's bytes are read in place; a bridged one's through its view.
+    text.utf8.withContiguousStorageIfAvailable { isTidy(buffer: $0) } ?? isTidy(bytes: text.utf8)
+}
+
+/// ``isTidy(_:)`` on bytes in memory: eight at a time while they are printable ASCII, where only a space beside a
+/// space matters, then one at a time.
+private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high = ones &* 0x80
     var previous = UInt8(ascii: " ")
+    var offset = 0
+    while offset + 8 <= bytes.count {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        // Any byte from 0x80, or below a space, is left to the byte look.
+        guard word & high == 0, (word &- ones &* 0x20) & ~word & high == 0 else { break }
+        // The high bit of each byte that is a space.
+        let other = word ^ (ones &* 0x20)
+        let spaces = ~(((other & ~high) &+ ~high) | other) & high
+        if spaces & (spaces << 8) != 0 { return false }
+        if previous == UInt8(ascii: " "), spaces & 0x80 != 0 { return false }
+        previous = UInt8(truncatingIfNeeded: word >> 56)
+        offset += 8
+    }
+    return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous)
+}
+
+/// ``isTidy(_:)`` on the UTF-8 `bytes` of the text, or of its end after a byte `previous`.
+@inline(__always)
+private func isTidy<Bytes: Collection<UInt8>>(bytes: Bytes, after previous: UInt8 = UInt8(ascii: " ")) -> Bool {
+    var previous = previous
     var index = bytes.startIndex
     while index < bytes.endIndex {
         let byte = bytes[index]

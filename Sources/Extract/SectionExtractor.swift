@@ -28,8 +28,9 @@ public struct SectionExtractor: Sendable {
     public func extract(_ context: inout ExtractionContext) -> Result {
         let blocks = context.blocks
         // Whether the note has heading markup of its own, beyond a title heading at the top.
-        let headings = blocks.filter(\.isHeading)
-        let hasHeadings = headings.count > 1 || headings.first.map { $0.kind != .heading(level: 1) } ?? false
+        // Indices rather than copies of the blocks.
+        let headings = blocks.indices.filter { blocks[$0].isHeading }
+        let hasHeadings = headings.count > 1 || headings.first.map { blocks[$0].kind != .heading(level: 1) } ?? false
         var candidates: [(block: Int, rawLevel: Int)] = []
         var seenRealSection = false
         var headingsSeen = 0
@@ -108,7 +109,9 @@ public struct SectionExtractor: Sendable {
     /// Header metadata styled as a heading: `Label: value`, a date alone, or a link alone before the first section.
     private func isMetadata(_ block: OutlineBlock, inHeader: Bool) -> Bool {
         let text = block.text
-        if DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true { return true }
+        if mayHoldDate(text), DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true {
+            return true
+        }
         // A level-one heading is the title or a part of the note, never metadata ("Housing Forum: Notes").
         guard inHeader, block.kind != .heading(level: 1) else { return false }
         if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || text.count < 40,
@@ -173,7 +176,9 @@ public struct SectionExtractor: Sendable {
 
     /// An emphasised line that is a date, a sentence or a marked record rather than a topic.
     private func isProse(_ text: String) -> Bool {
-        if DateParser.firstDate(in: text) != nil, text.split(separator: " ").count <= 8 { return true }
+        if mayHoldDate(text), DateParser.firstDate(in: text) != nil, text.split(separator: " ").count <= 8 {
+            return true
+        }
         if text.hasSuffix("."), text.split(separator: " ").count > 3 { return true }
         let lower = text.lowercased()
         return ["action:", "action ", "decision:", "resolved", "agreed:"].contains { lower.hasPrefix($0) }
@@ -275,34 +280,97 @@ extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
     func trimming(_ set: String) -> String {
         if let fast = trimmingASCII(set) { return fast }
-        let trimmedStart = drop { set.contains($0) }
+        // A set of plain ASCII holds a character only when it is one of the set's bytes alone; so does any set for a
+        // one-byte character when its ASCII bytes stand alone and no other character equals an ASCII one.
+        let mask = TrimMask(set)
+        let asciiStandsAlone = mask.isPlain || Self.asciiStandsAlone(in: set)
+        let isMember: (Character) -> Bool =
+            mask.isPlain
+            ? { $0.utf8.count == 1 && mask.contains($0.utf8.first ?? 0x80) }
+            : {
+                asciiStandsAlone && $0.utf8.count == 1 ? mask.contains($0.utf8.first ?? 0x80) : set.contains($0)
+            }
+        let trimmedStart = drop(while: isMember)
         let end =
-            trimmedStart.lastIndex { !set.contains($0) }.map { trimmedStart.index(after: $0) }
+            trimmedStart.lastIndex { !isMember($0) }.map { trimmedStart.index(after: $0) }
             ?? trimmedStart.startIndex
         return String(trimmedStart[..<end])
+    }
+
+    /// Whether each ASCII byte of `set` is a character of its own, other than a carriage return, and no character of
+    /// it is one of U+037E, U+1FEF and U+212A, which equal `;`, `` ` `` and `K` as characters.
+    private static func asciiStandsAlone(in set: String) -> Bool {
+        set.allSatisfy { character in
+            let bytes = character.utf8
+            if bytes.count == 1 { return bytes.first != 0x0D }
+            return !bytes.contains { $0 < 0x80 }
+                && !character.unicodeScalars.contains { [0x037E, 0x1FEF, 0x212A].contains($0.value) }
+        }
     }
 
     /// ``trimming(_:)`` on bytes when that gives the same answer: nothing to trim at an ASCII end, or ASCII text and
     /// set; `nil` otherwise.
     private func trimmingASCII(_ set: String) -> String? {
-        // The set's ASCII bytes as a mask; a set with other bytes (or a carriage return) is read by characters.
-        let mask = TextSearch.ByteSet(set)
-        let setIsPlain = TextSearch.isPlainASCII(set)
-        func inSet(_ byte: UInt8) -> Bool { mask.contains(byte) }
-        var text = Substring(self)
-        // The bytes to keep, or `nil` when only characters can tell.
-        let bounds = text.withUTF8 { bytes -> (Int, Int)? in
-            guard let first = bytes.first, let last = bytes.last else { return (0, 0) }
-            if first < 0x80, last < 0x80, !inSet(first), !inSet(last) { return (0, bytes.count) }
-            guard setIsPlain, TextSearch.isPlainASCII(bytes) else { return nil }
-            guard let start = bytes.firstIndex(where: { !inSet($0) }), let end = bytes.lastIndex(where: { !inSet($0) })
-            else { return (0, 0) }
-            return (start, end + 1)
+        let mask = TrimMask(set)
+        // The bytes to keep, or `nil` when only characters can tell; a native string's bytes are read in place.
+        let bounds: (Int, Int)?
+        if let inPlace = utf8.withContiguousStorageIfAvailable({ mask.kept(in: $0) }) {
+            bounds = inPlace
+        } else {
+            var text = Substring(self)
+            bounds = text.withUTF8 { mask.kept(in: $0) }
         }
         guard let (start, end) = bounds else { return nil }
-        if start == 0, end == text.utf8.count { return String(text) }
-        let utf8 = text.utf8
+        let utf8 = utf8
+        if start == 0, end == utf8.count { return (self as? String) ?? String(self) }
         let lower = utf8.index(utf8.startIndex, offsetBy: start)
-        return String(text[lower..<utf8.index(lower, offsetBy: end - start)])
+        return String(self[lower..<utf8.index(lower, offsetBy: end - start)])
+    }
+}
+
+/// The characters of a ``StringProtocol/trimming(_:)`` set as a mask of ASCII bytes, built without allocating.
+private struct TrimMask {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    /// Whether every byte of the set is ASCII other than a carriage return, so that each byte is one character.
+    let isPlain: Bool
+
+    init(_ set: String) {
+        // A literal's bytes are read in place, through its view otherwise.
+        let masks = set.utf8.withContiguousStorageIfAvailable { Self.masks(of: $0) } ?? Self.masks(of: set.utf8)
+        (low, high, isPlain) = masks
+    }
+
+    /// The masks of the ASCII bytes below and from 0x40 in `bytes`, and whether all are ASCII other than CR.
+    @inline(__always)
+    private static func masks(of bytes: some Collection<UInt8>) -> (UInt64, UInt64, Bool) {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var plain = true
+        for byte in bytes {
+            if byte >= 0x80 || byte == 0x0D { plain = false }
+            if byte < 0x40 {
+                low |= 1 << UInt64(byte)
+            } else if byte < 0x80 {
+                high |= 1 << UInt64(byte - 0x40)
+            }
+        }
+        return (low, high, plain)
+    }
+
+    /// Whether `byte` is an ASCII member of the set.
+    @inline(__always) func contains(_ byte: UInt8) -> Bool {
+        byte < 0x40 ? low >> UInt64(byte) & 1 == 1 : byte < 0x80 && high >> UInt64(byte - 0x40) & 1 == 1
+    }
+
+    /// The range of `bytes` that trimming keeps, as offsets, or `nil` when only a look at the characters can tell.
+    func kept(in bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        guard let first = bytes.first, let last = bytes.last else { return (0, 0) }
+        if first < 0x80, last < 0x80, !contains(first), !contains(last) { return (0, bytes.count) }
+        guard isPlain, TextSearch.isPlainASCII(bytes) else { return nil }
+        guard let start = bytes.firstIndex(where: { !contains($0) }),
+            let end = bytes.lastIndex(where: { !contains($0) })
+        else { return (0, 0) }
+        return (start, end + 1)
     }
 }

@@ -6,6 +6,45 @@ public enum Slug {
     ///
     /// Accents are folded (`Réunion` → `reunion`); the result never contains `/`, `..` or control characters.
     public static func make(_ text: String, maxLength: Int = 60) -> String {
+        let out = asciiWords(text) ?? foldedWords(text)
+        guard out.count > maxLength else { return out }
+        let cut = out.prefix(maxLength)
+        if let hyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: hyphen) > maxLength / 2 {
+            return String(cut[..<hyphen])
+        }
+        return String(cut)
+    }
+
+    /// The words of ASCII `text`, lower-cased and joined by hyphens, read on its bytes (folding leaves ASCII but its
+    /// case as it is); `nil` when `text` is not ASCII.
+    private static func asciiWords(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                var pendingHyphen = false
+                for byte in bytes {
+                    let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                        if pendingHyphen, count > 0 {
+                            out[count] = UInt8(ascii: "-")
+                            count += 1
+                        }
+                        pendingHyphen = false
+                        out[count] = lower
+                        count += 1
+                    } else {
+                        pendingHyphen = true
+                    }
+                }
+                return count
+            }
+        }
+    }
+
+    /// The words of `text`, accents, case and width folded, joined by hyphens.
+    private static func foldedWords(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         var pendingHyphen = false
@@ -20,11 +59,6 @@ public enum Slug {
                 pendingHyphen = true
             }
         }
-        guard out.count > maxLength else { return out }
-        let cut = out.prefix(maxLength)
-        if let hyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: hyphen) > maxLength / 2 {
-            return String(cut[..<hyphen])
-        }
-        return String(cut)
+        return out
     }
 }

@@ -1,0 +1,20 @@
+/// Whether `text` may hold a date ``DateParser`` finds: each date it reads has a number in ASCII digits, so text
+/// without a digit is passed over before its tokenising.
+func mayHoldDate(_ text: String) -> Bool {
+    PeopleBytes.containsByte(text) { $0 &- 0x30 < 10 }
+}
+
+/// Whether every character of `text` is white space or a colon: on the bytes when `text` is ASCII (where a carriage
+/// return and line feed, one character, are both), by characters otherwise.
+func isBlankOrColons(_ text: String) -> Bool {
+    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+        var blank = true
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte != UInt8(ascii: " "), byte != UInt8(ascii: ":"), !(0x09...0x0D).contains(byte) { blank = false }
+        }
+        return blank
+    }
+    if let ascii, let ascii { return ascii }
+    return text.allSatisfy { $0.isWhitespace || $0 == ":" }
+}

@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Extract
+
+/// The byte paths of the outline's text helpers give what the character paths give.
+@Suite struct OutlineTextTests {
+    /// Texts covering ASCII, long runs, tabs, non-breaking and wide spaces, combining marks and CR LF.
+    private let samples = [
+        "", " ", "a", "a b", "a  b", " a", "a ", "Action items for the meeting of 21 April",
+        "Action items for the meeting  of 21 April", "Twelve chars", "twelve chars twelve chars!",
+        "eight ch eight ch", "eight ch  ight ch", "tab\there inside a long line", "nbsp\u{00A0}inside a long line",
+        "wide\u{3000}space in a longer line", "em\u{2003}space", "Réunion du comité", "e\u{301} accent",
+        "line\r\nbreak", "ends with space in a long line ", "**Bold:**", "--  Topic  --",
+    ]
+
+    @Test func isTidyAgreesWithTidying() {
+        for text in samples {
+            let tidied = tidy(text)
+            #expect(!tidied.contains("  "), "\(text)")
+            #expect(isTidy(text) == (tidied == text && !text.isEmpty), "\(text)")
+            #expect(tidy(tidied) == tidied, "\(text)")
+        }
+    }
+
+    @Test func trimmingMatchesACharacterTrim() {
+        for text in samples + [
+            "-- x --", "*é*", "é-", "-\u{301}x-", ":: a ::", "– é –", "e\u{301}x–", "\r\nx\r",
+        ] {
+            for set in ["*_ :-", " ", "#*_ :-", "–—- ", "’' ", "\u{037E}–", "e\u{301}–", "\r\n–"] {
+                let start = text.drop { set.contains($0) }
+                let end = start.lastIndex { !set.contains($0) }.map { start.index(after: $0) } ?? start.startIndex
+                #expect(text.trimming(set) == String(start[..<end]), "\(text) \(set)")
+                #expect(Substring(text).trimming(set) == String(start[..<end]), "\(text) \(set)")
+            }
+        }
+    }
+
+    @Test func slugsOfASCIIAndAccentedText() {
+        #expect(Slug.make("Action Items: 2021 Q1") == "action-items-2021-q1")
+        #expect(Slug.make("  --Hello, World--  ") == "hello-world")
+        #expect(Slug.make("Réunion du Comité") == "reunion-du-comite")
+        #expect(Slug.make("one two three four five six", maxLength: 12) == "one-two")
+        #expect(Slug.make("***") == "")
+    }
+
+    @Test func datesNeedADigit() {
+        for text in ["21 April 2020", "April 21", "2020-04-21", "Monday", "April", "no date here"] {
+            #expect(mayHoldDate(text) || DateParser.firstDate(in: text) == nil, "\(text)")
+        }
+    }
+
+    @Test func blankOrColonsMatchesCharacters() {
+        for text in samples + [" : ", ":\r\n", "\u{00A0}:", " \u{301}", "\t"] {
+            #expect(isBlankOrColons(text) == text.allSatisfy { $0.isWhitespace || $0 == ":" }, "\(text)")
+        }
+    }
+}
