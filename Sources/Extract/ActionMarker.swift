@@ -46,15 +46,19 @@ enum ActionMarker {
         if text.utf8.first == 0x23, text.lowercased().hasPrefix("#action ") {
             return Match(text: text.dropFirst("#action ".count).trimming(" "), owners: [])
         }
+        // Every prefix below opens with an ASCII character, so one whose first byte differs cannot match.
+        let lead = text.utf8.first
         // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
-        for prefix in labelPrefixes where starts(with: prefix) {
+        for prefix in labelPrefixes where prefix.utf8.first == lead && starts(with: prefix) {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
         }
         // `**ACTION** Bob to write`: a bold keyword without a colon.
-        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where starts(with: bold) {
+        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where bold.utf8.first == lead && starts(with: bold) {
             let body = text.dropFirst(bold.count).trimming(" :-–—")
             return body.isEmpty ? nil : Match(text: body, owners: [])
         }
+        // Every keyword below is `action` in some case: plain text opening otherwise has none.
+        if plain, !TextSearch.hasPrefix(text, ignoringCase: "action") { return nil }
         let keyword = text.prefix { $0.isLetter }
         // `actions: …` in lower case is a glossary entry, not a marker.
         guard keyword.lowercased() == "action" || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
@@ -200,6 +204,7 @@ enum ActionMarker {
     static func isActionHeading(key normalised: String, vocabulary: Vocabulary) -> Bool {
         var key = normalised
         if vocabulary.actionHeadings.contains(key) { return true }
+        if vocabulary.actionHeadings.isEmpty, !mayNameActions(key) { return false }
         for prefix in ["new ", "current ", "agreed ", "key ", "summary of ", "list of ", "open ", "meeting "]
         where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
@@ -234,6 +239,15 @@ enum ActionMarker {
         return isCombinedHeading(key: normalised)
     }
 
+    /// Whether a plain ASCII key holds a word every built-in action heading holds; `true` for any other key.
+    private static func mayNameActions(_ key: String) -> Bool {
+        guard TextSearch.isPlainASCII(key) else { return true }
+        return TextSearch.containsAny(key, headingWords)
+    }
+
+    /// A word of each of the ``actionHeadings``, and of the heads and combined headings read beside them.
+    private static let headingWords = ["action", "next step", "follow", "to do", "to-do", "todo", "tasks", "ai"]
+
     /// Whether a heading holds both decisions and actions (`Decisions and actions`).
     static func isCombinedHeading(_ title: String) -> Bool {
         isCombinedHeading(key: normalisedHeading(title))
@@ -253,9 +267,16 @@ enum ActionMarker {
     /// Whether a line or item is a label over a list of actions: `Actions:`, `**Action items**`.
     static func isActionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
         guard block.kind == .line || block.kind == .item else { return false }
+        guard block.isEmphasised || endsWithColon(block.text) else { return false }
         let text = block.text.trimming(" *_")
         guard text.hasSuffix(":") || block.isEmphasised else { return false }
         return text.count <= 40 && isActionHeading(text, vocabulary: vocabulary)
+    }
+
+    /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
+    private static func endsWithColon(_ text: String) -> Bool {
+        text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+            == UInt8(ascii: ":")
     }
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.
