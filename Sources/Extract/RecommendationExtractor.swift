@@ -233,6 +233,13 @@ struct RecommendationCue {
         "should", "must", "ought", "recommend", "urge", "insist", "call", "propose", "suggest", "advise",
     ])
 
+    /// Whether `words` from `index` on start with `phrase`.
+    private static func starts(_ words: [String], at index: Int, with phrase: [String]) -> Bool {
+        guard words.count - index >= phrase.count else { return false }
+        for (offset, word) in phrase.enumerated() where words[index + offset] != word { return false }
+        return true
+    }
+
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
         guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
@@ -248,14 +255,12 @@ struct RecommendationCue {
             // ", should X become …" is a condition, not advice.
             return isModal && !words[index - 1].hasSuffix(",")
         }
-        let joined = " " + lower.joined(separator: " ") + " "
-        // `joined` is lower case, so the vocabulary's look in any case is the exact one.
-        let hasVerb = spacedVerbs.occurs(in: joined)
-        guard modal != nil || hasVerb else { return nil }
+        // The words joined are lower case, so the vocabulary's look in any case is the exact one; a modal spares it.
+        guard modal != nil || spacedVerbs.occurs(in: " " + lower.joined(separator: " ") + " ") else { return nil }
         var cue = RecommendationCue()
         // "Members of the group said/agreed that …": the speaker.
         for phrase in reportingWords {
-            guard let at = lower.indices.first(where: { lower[$0...].starts(with: phrase) }) else { continue }
+            guard let at = lower.indices.first(where: { starts(lower, at: $0, with: phrase) }) else { continue }
             if (1...6).contains(at) { cue.by = words[..<at].joined(separator: " ").trimming(",") }
             break
         }
