@@ -400,11 +400,9 @@ enum OwnerParser {
 
     // MARK: - Words
 
+    /// `text.split(separator: " ")` as strings, cut on the bytes when they tell.
     static func words(of text: String) -> [String] {
-        if TextSearch.isPlainASCII(text) {
-            return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-        }
-        return text.split(whereSeparator: { $0 == " " }).map(String.init)
+        PeopleText.words(text).map(String.init)
     }
 
     static func isHandle(_ word: some StringProtocol) -> Bool {
