@@ -226,8 +226,21 @@ enum DecisionMarker {
             guard let last = bytes.lastIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else { return nil }
             return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
         }
-        guard let last = trimmed.dropLast().lastIndex(where: { ".!?".contains($0) }) else { return nil }
+        guard let last = lastStop(in: trimmed) else { return nil }
         return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
+    }
+
+    /// The last `.`, `!` or `?` character of `text` before its final character: found as a byte, taken when the
+    /// byte is a character of its own.
+    private static func lastStop(in text: String) -> String.Index? {
+        guard !text.isEmpty else { return nil }
+        let utf8 = text.utf8
+        var end = text.index(before: text.endIndex)
+        while let byte = utf8[..<end].lastIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) {
+            if let index = String.Index(byte, within: text), ".!?".contains(text[index]) { return index }
+            end = byte
+        }
+        return nil
     }
 
     /// Whether the last sentence of `text` is a motion's outcome (`… seconded by B. Motion carried 4-0.`).

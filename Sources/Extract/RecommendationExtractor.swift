@@ -247,7 +247,8 @@ struct RecommendationCue {
         let plain = TextSearch.isPlainASCII(sentence)
         let words = plain ? OwnerParser.words(of: sentence) : sentence.split(separator: " ").map(String.init)
         let marks = plain ? ",.;:'\"()" : ",.;:'\"‘’“”()"
-        let lower = words.map { $0.lowercased().trimming(marks) }
+        let lower =
+            plain ? words.map { PeopleText.loweredTrimming($0, marks) } : words.map { $0.lowercased().trimming(marks) }
         let modal = lower.indices.dropFirst().first { index in
             let isModal =
                 lower[index] == "should" || lower[index] == "must"
