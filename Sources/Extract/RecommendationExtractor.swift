@@ -145,12 +145,16 @@ enum Sentences {
         TextSearch.isPlainASCII(text) ? splitPlain(text) : splitCharacters(text)
     }
 
-    /// ``split(_:)`` character by character, for any text.
+    /// ``split(_:)`` for any text, reading characters at the stops.
     static func splitCharacters(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         var sentences: [(String, Range<String.Index>)] = []
         var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
+        let utf8 = text.utf8
+        var from = utf8.startIndex
+        // Only a stop can end a sentence: each stop byte is read as a character when it starts one.
+        while let byte = utf8[from...].firstIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) {
+            from = utf8.index(after: byte)
+            guard let index = String.Index(byte, within: text) else { continue }
             let character = text[index]
             let next = text.index(after: index)
             if ".!?".contains(character), next < text.endIndex, text[next] == " " {
@@ -163,7 +167,6 @@ enum Sentences {
                     start = after
                 }
             }
-            index = next
         }
         if start < text.endIndex { sentences.append((tidy(String(text[start...])), start..<text.endIndex)) }
         return sentences.filter { !$0.0.isEmpty }
