@@ -107,8 +107,14 @@ enum ActionMarker {
         guard inlineWords.occurs(in: text), TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else {
             return nil
         }
+        // In plain ASCII text a separator starts at one of a few bytes; other places are passed over.
+        let plain = TextSearch.isPlainASCII(text)
         var index = text.startIndex
         while index < text.endIndex {
+            if plain, !separatorStarts.contains(text.utf8[index]) {
+                index = text.index(after: index)
+                continue
+            }
             let tail = text[index...]
             if let separator = [". ", "; ", " - ", " – ", " — ", ": ", " → ", "→ ", " ("].first(where: {
                 tail.hasPrefix($0)
@@ -157,6 +163,9 @@ enum ActionMarker {
     /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `AI:`, `TODO:`, `Follow-up:`,
     /// `Next step:`, `**ACTION**`, `__ACTION__`, `Action`.
     private static let leadingBytes = Set("[#AaTFN*_".utf8)
+
+    /// The ASCII bytes an inline marker's separator (`. `, `; `, ` - `, `: `, ` (`) starts with.
+    private static let separatorStarts = TextSearch.ByteSet(".; :")
 
     /// The words an inline marker holds, in any case.
     private static let inlineWords = TextSearch.Vocabulary(["action", "ai:"])
