@@ -264,6 +264,8 @@ enum ActionMarker {
 
     /// ``isCombinedHeading(_:)`` of a title already normalised (``normalisedHeading(_:)``).
     static func isCombinedHeading(key: String) -> Bool {
+        // A plain key naming no decisions is none, whatever its words.
+        if TextSearch.isPlainASCII(key), !TextSearch.containsAny(key, ["decision", "resolution"]) { return false }
         let words = key.split(separator: " ")
         guard words.count <= 5 else { return false }
         func holds(_ word: String) -> Bool {
@@ -283,7 +285,7 @@ enum ActionMarker {
     }
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
-    private static func endsWithColon(_ text: String) -> Bool {
+    static func endsWithColon(_ text: String) -> Bool {
         text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
             == UInt8(ascii: ":")
     }

@@ -381,6 +381,11 @@ enum DecisionMarker {
     static func isDecisionHeading(key normalised: String, vocabulary: Vocabulary) -> Bool {
         var key = normalised
         if vocabulary.decisionHeadings.contains(key) { return true }
+        // Each built-in heading holds one of these words: a plain key with none is none of them.
+        if vocabulary.decisionHeadings.isEmpty, TextSearch.isPlainASCII(key), !TextSearch.containsAny(key, headingWords)
+        {
+            return false
+        }
         for prefix in ["key ", "summary of ", "list of ", "new ", "formal ", "main "] where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
         }
@@ -391,9 +396,15 @@ enum DecisionMarker {
             && parts.allSatisfy { decisionHeadings.contains($0) || vocabulary.decisionHeadings.contains($0) }
     }
 
+    /// A word of each of the ``decisionHeadings``.
+    private static let headingWords = [
+        "decision", "resolution", "resolved", "agree", "outcome", "conclusion", "motion",
+    ]
+
     /// Whether a line or item is a label over a list of decisions: `Decisions:`, `**Resolutions**`.
     static func isDecisionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
         guard block.kind == .line || block.kind == .item else { return false }
+        guard block.isEmphasised || ActionMarker.endsWithColon(block.text) else { return false }
         let text = block.text.trimming(" *_")
         guard text.hasSuffix(":") || block.isEmphasised else { return false }
         return text.count <= 40 && isDecisionHeading(text, vocabulary: vocabulary)
