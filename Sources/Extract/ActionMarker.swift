@@ -46,15 +46,19 @@ enum ActionMarker {
         if text.utf8.first == 0x23, text.lowercased().hasPrefix("#action ") {
             return Match(text: text.dropFirst("#action ".count).trimming(" "), owners: [])
         }
+        // Every prefix below opens with an ASCII character, so one whose first byte differs cannot match.
+        let lead = text.utf8.first
         // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
-        for prefix in labelPrefixes where starts(with: prefix) {
+        for prefix in labelPrefixes where prefix.utf8.first == lead && starts(with: prefix) {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
         }
         // `**ACTION** Bob to write`: a bold keyword without a colon.
-        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where starts(with: bold) {
+        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where bold.utf8.first == lead && starts(with: bold) {
             let body = text.dropFirst(bold.count).trimming(" :-–—")
             return body.isEmpty ? nil : Match(text: body, owners: [])
         }
+        // Every keyword below is `action` in some case: plain text opening otherwise has none.
+        if plain, !TextSearch.hasPrefix(text, ignoringCase: "action") { return nil }
         let keyword = text.prefix { $0.isLetter }
         // `actions: …` in lower case is a glossary entry, not a marker.
         guard keyword.lowercased() == "action" || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
@@ -103,8 +107,14 @@ enum ActionMarker {
         guard inlineWords.occurs(in: text), TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else {
             return nil
         }
+        // In plain ASCII text a separator starts at one of a few bytes; other places are passed over.
+        let plain = TextSearch.isPlainASCII(text)
         var index = text.startIndex
         while index < text.endIndex {
+            if plain, !separatorStarts.contains(text.utf8[index]) {
+                index = text.index(after: index)
+                continue
+            }
             let tail = text[index...]
             if let separator = [". ", "; ", " - ", " – ", " — ", ": ", " → ", "→ ", " ("].first(where: {
                 tail.hasPrefix($0)
@@ -154,6 +164,9 @@ enum ActionMarker {
     /// `Next step:`, `**ACTION**`, `__ACTION__`, `Action`.
     private static let leadingBytes = Set("[#AaTFN*_".utf8)
 
+    /// The ASCII bytes an inline marker's separator (`. `, `; `, ` - `, `: `, ` (`) starts with.
+    private static let separatorStarts = TextSearch.ByteSet(".; :")
+
     /// The words an inline marker holds, in any case.
     private static let inlineWords = TextSearch.Vocabulary(["action", "ai:"])
 
@@ -200,6 +213,7 @@ enum ActionMarker {
     static func isActionHeading(key normalised: String, vocabulary: Vocabulary) -> Bool {
         var key = normalised
         if vocabulary.actionHeadings.contains(key) { return true }
+        if vocabulary.actionHeadings.isEmpty, !mayNameActions(key) { return false }
         for prefix in ["new ", "current ", "agreed ", "key ", "summary of ", "list of ", "open ", "meeting "]
         where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
@@ -234,6 +248,15 @@ enum ActionMarker {
         return isCombinedHeading(key: normalised)
     }
 
+    /// Whether a plain ASCII key holds a word every built-in action heading holds; `true` for any other key.
+    private static func mayNameActions(_ key: String) -> Bool {
+        guard TextSearch.isPlainASCII(key) else { return true }
+        return TextSearch.containsAny(key, headingWords)
+    }
+
+    /// A word of each of the ``actionHeadings``, and of the heads and combined headings read beside them.
+    private static let headingWords = ["action", "next step", "follow", "to do", "to-do", "todo", "tasks", "ai"]
+
     /// Whether a heading holds both decisions and actions (`Decisions and actions`).
     static func isCombinedHeading(_ title: String) -> Bool {
         isCombinedHeading(key: normalisedHeading(title))
@@ -241,6 +264,8 @@ enum ActionMarker {
 
     /// ``isCombinedHeading(_:)`` of a title already normalised (``normalisedHeading(_:)``).
     static func isCombinedHeading(key: String) -> Bool {
+        // A plain key naming no decisions is none, whatever its words.
+        if TextSearch.isPlainASCII(key), !TextSearch.containsAny(key, ["decision", "resolution"]) { return false }
         let words = key.split(separator: " ")
         guard words.count <= 5 else { return false }
         func holds(_ word: String) -> Bool {
@@ -253,9 +278,16 @@ enum ActionMarker {
     /// Whether a line or item is a label over a list of actions: `Actions:`, `**Action items**`.
     static func isActionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
         guard block.kind == .line || block.kind == .item else { return false }
+        guard block.isEmphasised || endsWithColon(block.text) else { return false }
         let text = block.text.trimming(" *_")
         guard text.hasSuffix(":") || block.isEmphasised else { return false }
         return text.count <= 40 && isActionHeading(text, vocabulary: vocabulary)
+    }
+
+    /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
+    static func endsWithColon(_ text: String) -> Bool {
+        text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+            == UInt8(ascii: ":")
     }
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.

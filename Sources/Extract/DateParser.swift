@@ -95,6 +95,64 @@ public enum DateParser {
     }
 
     private static func tokenize(_ text: String) -> [Token] {
+        TextSearch.isPlainASCII(text) ? tokenizePlain(text) : tokenizeCharacters(text)
+    }
+
+    /// ``tokenize(_:)`` for plain ASCII text, where each byte is a character: the same tokens, read from the bytes.
+    private static func tokenizePlain(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if PeopleText.isAlphanumeric(byte) {
+                index = next
+                continue
+            }
+            if start < index { tokens.append(plainWord(text[start..<index])) }
+            // Of ASCII other than CR, these alone are whitespace.
+            if byte != 0x20, !(0x09...0x0C).contains(byte) { tokens.append(Token(text: text[index..<next])) }
+            index = next
+            start = index
+        }
+        if start < utf8.endIndex { tokens.append(plainWord(text[start...])) }
+        return tokens
+    }
+
+    /// The token of a word of ASCII letters and digits: its number, ordinal (`21st`) or month.
+    private static func plainWord(_ word: Substring) -> Token {
+        var token = Token(text: word)
+        let bytes = word.utf8
+        if bytes.allSatisfy(PeopleBytes.isDigit) {
+            token.number = Int(word)
+            return token
+        }
+        let count = bytes.count
+        // 21st, 2nd, 3rd, 4th
+        if count <= 4, count >= 3, let suffix = ordinalSuffixes.first(where: { hasLoweredSuffix(word, $0) }) {
+            let digits = word.dropLast(suffix.utf8.count)
+            if digits.utf8.allSatisfy(PeopleBytes.isDigit) { token.number = Int(digits) }
+        }
+        // Month names are three to nine letters long.
+        if (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first) {
+            token.month =
+                months[String(decoding: bytes.map { PeopleText.isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)]
+        }
+        return token
+    }
+
+    private static let ordinalSuffixes = ["st", "nd", "rd", "th"]
+
+    /// Whether ASCII `word`, lower-cased, ends with `suffix`.
+    private static func hasLoweredSuffix(_ word: Substring, _ suffix: String) -> Bool {
+        word.utf8.count >= suffix.utf8.count
+            && zip(word.utf8.suffix(suffix.utf8.count), suffix.utf8).allSatisfy { ($0 | 0x20) == $1 }
+    }
+
+    /// ``tokenize(_:)`` character by character, for any text.
+    private static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var start = text.startIndex
         var index = text.startIndex

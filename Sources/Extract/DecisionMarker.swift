@@ -25,6 +25,7 @@ enum DecisionMarker {
         let text = text.trimming(" ")
         // Every marker below starts with one of a few characters; most lines start with none of them.
         guard let first = text.utf8.first, leadingBytes.contains(first) else { return nil }
+        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenWithKeyword(text) { return nil }
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
             guard ["decision", "decided", "resolved", "resolution", "agreed", "agreement"].contains(tag) else {
@@ -73,6 +74,15 @@ enum DecisionMarker {
         return nil
     }
 
+    /// Whether plain ASCII `text` may open with `it was resolved` or one of the ``keywords``; `true` for other text.
+    private static func mayOpenWithKeyword(_ text: String) -> Bool {
+        guard TextSearch.isPlainASCII(text) else { return true }
+        if TextSearch.hasPrefix(text, ignoringCase: "it was resolved") { return true }
+        // Each byte a character: the letters that open the text, lower-cased, are its keyword.
+        let letters = text.utf8.prefix { PeopleText.isLetter($0) }
+        return keywords.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
+    }
+
     /// Whether a marker's text is a bare motion outcome: `Passed.`, `Rejected`, `Postponed to next meeting …`.
     static func isOutcome(_ text: String) -> Bool {
         let words = text.split(separator: " ")
@@ -82,10 +92,11 @@ enum DecisionMarker {
 
     /// Whether `text` is an outcome with no content of its own: `Agreement in the room`, `Agreed.`, `Carried`.
     static func isBareOutcome(_ text: String) -> Bool {
-        // Each bare outcome holds one of these words, and has at most eight words besides emoji codes unless it is
-        // agreement `in the room`: plain ASCII text that fails either test is none.
+        // Each bare outcome holds one of these words, whatever else the text holds.
+        guard bareOutcomeWords.occurs(in: text) else { return false }
+        // It has at most eight words besides emoji codes unless it is agreement `in the room`: plain ASCII text with
+        // more is none.
         if TextSearch.isPlainASCII(text) {
-            guard bareOutcomeWords.occurs(in: text) else { return false }
             if !TextSearch.contains(text, "room", ignoringCase: true), contentWordCount(text, besides: trimmed) > 8 {
                 return false
             }
@@ -148,16 +159,21 @@ enum DecisionMarker {
     private static let agreementWords = ["agreement", "agreed", "consensus", "no objection", "no objections"]
 
     /// A word every bare outcome and general agreement holds.
-    private static let bareOutcomeWords = TextSearch.Vocabulary([
+    private static let bareOutcomeWords = TextSearch.Vocabulary(bareOutcomeWordList)
+
+    /// The words of ``bareOutcomeWords``.
+    private static let bareOutcomeWordList = [
         "agree", "approved", "carried", "passed", "adopted", "ratified", "accepted", "consensus", "objection",
         "unanimous", "decision",
-    ])
+    ]
 
     /// `Motion carried 4-0.`, `The motion failed`, `Carried.`, `Defeated (3 for, 5 against)`: a motion's
     /// outcome with nothing else.
     static func isMotionOutcome(_ text: String) -> Bool {
         // At most 12 words after `the`, one of them a result: the bytes of plain ASCII text say when that cannot be.
-        if let count = TextSearch.wordCount(text), count > 13 || !motionResultWords.occurs(in: text) { return false }
+        if let count = TextSearch.wordCount(text), count > 13 { return false }
+        // A result word is there, whatever else the text holds.
+        guard motionResultWords.occurs(in: text) else { return false }
         var words = text.lowercased().split(separator: " ").map { $0.trimming(".,;:!*_()") }
         if words.first == "the" { words.removeFirst() }
         guard let first = words.first, words.count <= 12 else { return false }
@@ -184,7 +200,7 @@ enum DecisionMarker {
     /// `After discussion, IT WAS RESOLVED THAT the accounts be approved`: the resolution after a mid-sentence
     /// marker, or `nil`.
     static func midSentenceResolution(_ text: String) -> String? {
-        guard TextSearch.containsAny(text, ["resolved that", "agreed that"], ignoringCase: true) else { return nil }
+        guard resolutionWords.occurs(in: text) else { return nil }
         let lower = text.lowercased()
         guard TextSearch.isPlainASCII(text) || lower.count == text.count else { return nil }
         for needle in ["it was resolved that ", "it was agreed that "] {
@@ -198,6 +214,9 @@ enum DecisionMarker {
         return nil
     }
 
+    /// What ``midSentenceResolution(_:)`` looks for first, in any case.
+    private static let resolutionWords = TextSearch.Vocabulary(["resolved that", "agreed that"])
+
     /// The last sentence of `text` and what comes before it, or `nil` for a single sentence.
     private static func lastSentence(_ text: String) -> (before: Substring, sentence: String)? {
         let trimmed = text.trimming(" ")
@@ -207,8 +226,21 @@ enum DecisionMarker {
             guard let last = bytes.lastIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else { return nil }
             return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
         }
-        guard let last = trimmed.dropLast().lastIndex(where: { ".!?".contains($0) }) else { return nil }
+        guard let last = lastStop(in: trimmed) else { return nil }
         return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
+    }
+
+    /// The last `.`, `!` or `?` character of `text` before its final character: found as a byte, taken when the
+    /// byte is a character of its own.
+    private static func lastStop(in text: String) -> String.Index? {
+        guard !text.isEmpty else { return nil }
+        let utf8 = text.utf8
+        var end = text.index(before: text.endIndex)
+        while let byte = utf8[..<end].lastIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) {
+            if let index = String.Index(byte, within: text), ".!?".contains(text[index]) { return index }
+            end = byte
+        }
+        return nil
     }
 
     /// Whether the last sentence of `text` is a motion's outcome (`… seconded by B. Motion carried 4-0.`).
@@ -235,7 +267,7 @@ enum DecisionMarker {
     /// `Vote: 5 in favour, 0 against. Timeline approved.`, `… so figures are ready. Agreed.`: a final short
     /// sentence stating the outcome of what comes before it.
     static func endsWithOutcomeSentence(_ text: String) -> Bool {
-        guard let (before, sentence) = lastSentence(text) else { return false }
+        guard outcomeSentenceWords.occurs(in: text), let (before, sentence) = lastSentence(text) else { return false }
         guard !sentence.isEmpty, wordCount(before) >= 3 else { return false }
         if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
         // At most four words, bar ones of stops alone: plain ASCII with more is none.
@@ -244,6 +276,9 @@ enum DecisionMarker {
         guard let final = words.last, words.count <= 4 else { return false }
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
     }
+
+    /// A word every outcome sentence holds: ``bareOutcomeWords``, ``motionResults`` and the closing results.
+    private static let outcomeSentenceWords = TextSearch.Vocabulary(bareOutcomeWordList + Array(motionResults))
 
     /// `Consensus is that …`, `The consensus was to …`.
     static func isConsensus(_ text: String) -> Bool {
@@ -258,8 +293,8 @@ enum DecisionMarker {
 
     /// `Approved up to $3000 …`, `Vote passed among members`: a result stated first.
     static func startsWithResult(_ text: String) -> Bool {
-        // The first word decides: on plain ASCII, read it alone from the bytes.
-        if TextSearch.isPlainASCII(text), let first = text.split(separator: " ", maxSplits: 1).first,
+        // The first word decides: read it alone.
+        if let first = text.split(separator: " ", maxSplits: 1).first,
             !resultOpenings.contains(first.lowercased().trimming(".,;:"))
         {
             return false
@@ -279,7 +314,8 @@ enum DecisionMarker {
 
     /// `…, no disagreements, passed`: a result stated last.
     static func endsWithResult(_ text: String) -> Bool {
-        if TextSearch.isPlainASCII(text), !endingResults.occurs(in: text) { return false }
+        // Each result holds one of these words, whatever else the text holds.
+        guard endingResults.occurs(in: text) else { return false }
         let lower = text.lowercased().trimming(" .!")
         for result in ["passed", "carried", "approved", "adopted"] {
             for lead in [", ", "; ", " - ", " – ", " — ", "motion ", "proposal "] where lower.hasSuffix(lead + result) {
@@ -345,6 +381,11 @@ enum DecisionMarker {
     static func isDecisionHeading(key normalised: String, vocabulary: Vocabulary) -> Bool {
         var key = normalised
         if vocabulary.decisionHeadings.contains(key) { return true }
+        // Each built-in heading holds one of these words: a plain key with none is none of them.
+        if vocabulary.decisionHeadings.isEmpty, TextSearch.isPlainASCII(key), !TextSearch.containsAny(key, headingWords)
+        {
+            return false
+        }
         for prefix in ["key ", "summary of ", "list of ", "new ", "formal ", "main "] where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
         }
@@ -355,9 +396,15 @@ enum DecisionMarker {
             && parts.allSatisfy { decisionHeadings.contains($0) || vocabulary.decisionHeadings.contains($0) }
     }
 
+    /// A word of each of the ``decisionHeadings``.
+    private static let headingWords = [
+        "decision", "resolution", "resolved", "agree", "outcome", "conclusion", "motion",
+    ]
+
     /// Whether a line or item is a label over a list of decisions: `Decisions:`, `**Resolutions**`.
     static func isDecisionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
         guard block.kind == .line || block.kind == .item else { return false }
+        guard block.isEmphasised || ActionMarker.endsWithColon(block.text) else { return false }
         let text = block.text.trimming(" *_")
         guard text.hasSuffix(":") || block.isEmphasised else { return false }
         return text.count <= 40 && isDecisionHeading(text, vocabulary: vocabulary)

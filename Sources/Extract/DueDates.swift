@@ -12,10 +12,11 @@ enum DueDates {
     /// The first due phrase in `text`: a trigger (`by`, `before`, `due`, `deadline`, `no later than`) followed by
     /// a date or a named time (`the next meeting`, `Friday`, `end of June`).
     static func find(in text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
-        // Every trigger holds one of these words; plain ASCII text without them has none.
-        if TextSearch.isPlainASCII(text), !triggerWords.occurs(in: text) { return nil }
-        let words = text.split(separator: " ").map(String.init)
-        for index in words.indices {
+        // Every trigger holds one of these words in its bytes, whatever else the text holds; text without them has none.
+        guard triggerWords.occurs(in: text) else { return nil }
+        let words = OwnerParser.words(of: text)
+        // A word is read closer only when its bytes hold a trigger.
+        for index in words.indices where triggerParts.occurs(in: words[index]) {
             let word = bare(words[index])
             var start = index + 1
             switch word {
@@ -176,6 +177,9 @@ enum DueDates {
 
     /// A word of each trigger: `by`, `before`, `until`, `due`, `deadline`, `no later than`.
     private static let triggerWords = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "later"])
+
+    /// What each word that opens a trigger holds, in any case (`no` for `no later than`, `not later than`).
+    private static let triggerParts = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "no"])
 
     /// A word lower-cased, without brackets and punctuation around it.
     private static func bare(_ word: String) -> String {

@@ -34,7 +34,7 @@ enum OwnerParser {
 
     /// The text after a short topic label (`EIP 2515: …`, `Website: …`), or `nil`.
     static func afterTopicLabel(_ text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = firstColon(in: text) else { return nil }
         let label = text[..<colon]
         guard !label.isEmpty, label.split(separator: " ").count <= 6,
             !label.contains(where: { ".;!?()[]\"".contains($0) })
@@ -44,11 +44,18 @@ enum OwnerParser {
         return rest
     }
 
+    /// The first `:` of `text`, found on the bytes when each byte is one character.
+    static func firstColon(in text: String) -> String.Index? {
+        // A `:` character is the byte itself, so text without the byte holds none.
+        guard let byte = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        return TextSearch.isPlainASCII(text) ? byte : text.firstIndex(of: ":")
+    }
+
     // MARK: - Forms
 
     /// `Name: task`, `Name1, Name2: task` and `Name – task`: the owners and the task.
     static func label(of text: String) -> (owners: [String], rest: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return dashLabel(of: text) }
+        guard let colon = firstColon(in: text) else { return dashLabel(of: text) }
         let label = text[..<colon].trimming(" *_")
         let rest = text[text.index(after: colon)...].trimming(" ")
         guard !label.isEmpty, !rest.isEmpty, label.count <= 60, !rest.hasPrefix("//") else { return nil }
@@ -85,10 +92,11 @@ enum OwnerParser {
 
     /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label.
     static func nicknameLabel(of text: String) -> (owners: [String], rest: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = firstColon(in: text) else { return nil }
         let label = String(text[..<colon])
+        guard isNickname(label) else { return nil }
         let rest = text[text.index(after: colon)...].trimming(" ")
-        guard !rest.isEmpty, !rest.hasPrefix("/"), isNickname(label), !labelWords.contains(label) else { return nil }
+        guard !rest.isEmpty, !rest.hasPrefix("/"), !labelWords.contains(label) else { return nil }
         return ([label], rest)
     }
 
@@ -392,11 +400,9 @@ enum OwnerParser {
 
     // MARK: - Words
 
+    /// `text.split(separator: " ")` as strings, cut on the bytes when they tell.
     static func words(of text: String) -> [String] {
-        if TextSearch.isPlainASCII(text) {
-            return text.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-        }
-        return text.split(whereSeparator: { $0 == " " }).map(String.init)
+        PeopleText.words(text).map(String.init)
     }
 
     static func isHandle(_ word: some StringProtocol) -> Bool {

@@ -145,12 +145,16 @@ enum Sentences {
         TextSearch.isPlainASCII(text) ? splitPlain(text) : splitCharacters(text)
     }
 
-    /// ``split(_:)`` character by character, for any text.
+    /// ``split(_:)`` for any text, reading characters at the stops.
     static func splitCharacters(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         var sentences: [(String, Range<String.Index>)] = []
         var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
+        let utf8 = text.utf8
+        var from = utf8.startIndex
+        // Only a stop can end a sentence: each stop byte is read as a character when it starts one.
+        while let byte = utf8[from...].firstIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) {
+            from = utf8.index(after: byte)
+            guard let index = String.Index(byte, within: text) else { continue }
             let character = text[index]
             let next = text.index(after: index)
             if ".!?".contains(character), next < text.endIndex, text[next] == " " {
@@ -163,7 +167,6 @@ enum Sentences {
                     start = after
                 }
             }
-            index = next
         }
         if start < text.endIndex { sentences.append((tidy(String(text[start...])), start..<text.endIndex)) }
         return sentences.filter { !$0.0.isEmpty }
@@ -233,6 +236,13 @@ struct RecommendationCue {
         "should", "must", "ought", "recommend", "urge", "insist", "call", "propose", "suggest", "advise",
     ])
 
+    /// Whether `words` from `index` on start with `phrase`.
+    private static func starts(_ words: [String], at index: Int, with phrase: [String]) -> Bool {
+        guard words.count - index >= phrase.count else { return false }
+        for (offset, word) in phrase.enumerated() where words[index + offset] != word { return false }
+        return true
+    }
+
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
         guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
@@ -240,7 +250,8 @@ struct RecommendationCue {
         let plain = TextSearch.isPlainASCII(sentence)
         let words = plain ? OwnerParser.words(of: sentence) : sentence.split(separator: " ").map(String.init)
         let marks = plain ? ",.;:'\"()" : ",.;:'\"‘’“”()"
-        let lower = words.map { $0.lowercased().trimming(marks) }
+        let lower =
+            plain ? words.map { PeopleText.loweredTrimming($0, marks) } : words.map { $0.lowercased().trimming(marks) }
         let modal = lower.indices.dropFirst().first { index in
             let isModal =
                 lower[index] == "should" || lower[index] == "must"
@@ -248,14 +259,12 @@ struct RecommendationCue {
             // ", should X become …" is a condition, not advice.
             return isModal && !words[index - 1].hasSuffix(",")
         }
-        let joined = " " + lower.joined(separator: " ") + " "
-        // `joined` is lower case, so the vocabulary's look in any case is the exact one.
-        let hasVerb = spacedVerbs.occurs(in: joined)
-        guard modal != nil || hasVerb else { return nil }
+        // The words joined are lower case, so the vocabulary's look in any case is the exact one; a modal spares it.
+        guard modal != nil || spacedVerbs.occurs(in: " " + lower.joined(separator: " ") + " ") else { return nil }
         var cue = RecommendationCue()
         // "Members of the group said/agreed that …": the speaker.
         for phrase in reportingWords {
-            guard let at = lower.indices.first(where: { lower[$0...].starts(with: phrase) }) else { continue }
+            guard let at = lower.indices.first(where: { starts(lower, at: $0, with: phrase) }) else { continue }
             if (1...6).contains(at) { cue.by = words[..<at].joined(separator: " ").trimming(",") }
             break
         }
