@@ -24,16 +24,20 @@ public struct StringTable: Sendable {
 
     /// The number of `text`, when the table holds it.
     public func number(of text: String) -> Int32? {
-        guard let first = slots[Self.hash(of: text)] else { return nil }
+        number(of: text, hash: Self.hash(of: text))
+    }
+
+    private func number(of text: String, hash: Int) -> Int32? {
+        guard let first = slots[hash] else { return nil }
         return holds(text, at: first) ? first : overflow[text]
     }
 
     /// The number of `text`, which is added when the table does not hold it yet.
     @discardableResult
     public mutating func intern(_ text: String) -> Int32 {
-        if let number = number(of: text) { return number }
-        let number = append(text)
         let hash = Self.hash(of: text)
+        if let number = number(of: text, hash: hash) { return number }
+        let number = append(text)
         if slots[hash] == nil { slots[hash] = number } else { overflow[text] = number }
         return number
     }

@@ -74,7 +74,7 @@ final class ArchivePublisher {
             let (key, note, _) = item
             var meeting = note.meeting
             meeting.id = ids.unique(meeting.id)
-            let pageKey = Digest(of: [key.description, meeting.id, siteFingerprint].joined(separator: "\u{0}"))
+            let pageKey = Digest(joining: [key.description, meeting.id, siteFingerprint])
             let reuse =
                 previousPages[meeting.id] == pageKey && folder.contains(jsonPath(meeting.id))
                 && folder.contains(pagePath(meeting.id))

@@ -8,9 +8,7 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The digest of `text`'s UTF-8 bytes.
     init(of text: String) {
-        var bytes = text
-        let digest = bytes.withUTF8 { SHA256.hash(data: $0) }
-        self.init(bytes: digest)
+        self.init(joining: CollectionOfOne(text))
     }
 
     /// The digest whose 32 bytes `bytes` are, in order.

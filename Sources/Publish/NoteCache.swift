@@ -30,7 +30,7 @@ struct NoteCache: Sendable {
 
     /// The key of a note's entry.
     static func key(path: String, sha256: String, settings: String) -> Digest {
-        Digest(of: [ToolVersion.current, settings, path, sha256].joined(separator: "\u{0}"))
+        Digest(joining: [ToolVersion.current, settings, path, sha256])
     }
 
     /// Where the record of `key` lives, relative to the output folder.

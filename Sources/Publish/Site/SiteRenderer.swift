@@ -382,17 +382,6 @@ struct SiteRenderer: Sendable {
         return pager
     }
 
-    /// For each key, the positions it spans in `keys`, which holds each key's positions together.
-    private static func spans(_ keys: [Int32], count: Int) -> [Range<Int>] {
-        var spans = [Range<Int>](repeating: 0..<0, count: count)
-        var start = 0
-        for place in keys.indices where place + 1 == keys.count || keys[place + 1] != keys[place] {
-            spans[Int(keys[place])] = start..<(place + 1)
-            start = place + 1
-        }
-        return spans
-    }
-
     /// The runs of one key within `range` of `keys`, in order.
     private static func groups(_ range: Range<Int>, of keys: [Int32]) -> [(key: Int32, part: Range<Int>)] {
         var groups: [(key: Int32, part: Range<Int>)] = []
