@@ -18,3 +18,9 @@ func isBlankOrColons(_ text: String) -> Bool {
     if let ascii, let ascii { return ascii }
     return text.allSatisfy { $0.isWhitespace || $0 == ":" }
 }
+
+/// `text.count <= limit`, without counting the characters of a long text: none has more characters than bytes, and
+/// past `limit` characters one more tells.
+func hasAtMost(_ limit: Int, charactersIn text: some StringProtocol) -> Bool {
+    text.utf8.count <= limit || text.dropFirst(limit).isEmpty
+}

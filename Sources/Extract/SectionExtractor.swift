@@ -90,7 +90,7 @@ public struct SectionExtractor: Sendable {
             if first <= firstContent { return (nil, nil) }
         }
         if let first = blocks.indices.first(where: { !isDecoration(blocks[$0]) }), !blocks[first].isHeading,
-            blocks[first].kind == .line, blocks[first].text.count <= 120
+            blocks[first].kind == .line, hasAtMost(120, charactersIn: blocks[first].text)
         {
             return (cleanTitle(blocks[first].text), first)
         }
@@ -114,7 +114,7 @@ public struct SectionExtractor: Sendable {
         }
         // A level-one heading is the title or a part of the note, never metadata ("Housing Forum: Notes").
         guard inHeader, block.kind != .heading(level: 1) else { return false }
-        if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || text.count < 40,
+        if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || hasAtMost(39, charactersIn: text),
             block.isLinkOnly
         {
             return true
@@ -141,18 +141,20 @@ public struct SectionExtractor: Sendable {
             if startsWithNumber(block.text) { return 3 }
             // A bold label over a list (`**Members**`) introduces the list; it is not a topic.
             let overList = index + 1 < blocks.count && blocks[index + 1].kind == .item
-            if !hasHeadings, !(overList && isRecordLabel(block.text, vocabulary: vocabulary)), block.text.count <= 80 {
+            if !hasHeadings, !(overList && isRecordLabel(block.text, vocabulary: vocabulary)),
+                hasAtMost(80, charactersIn: block.text)
+            {
                 return 3
             }
         }
-        guard format == .text, block.column == 1, block.text.count <= 60 else { return nil }
+        guard format == .text, block.column == 1, hasAtMost(60, charactersIn: block.text) else { return nil }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
         let previous = index > 0 ? blocks[index - 1] : nil
         let underLabel =
             previous.map { $0.text.hasSuffix(":") || PeopleWords.isPeopleLabel($0.text, vocabulary: vocabulary) }
             ?? false
         if block.kind == .item, block.depth == 1, block.checkbox == nil, alone, !underLabel,
-            !block.text.contains(":"), !".!?".contains(block.text.last ?? ".")
+            !PeopleText.contains(block.text, UInt8(ascii: ":")), !".!?".contains(block.text.last ?? ".")
         {
             return 2
         }

@@ -21,6 +21,8 @@ public final class OutputFolder: @unchecked Sendable {
     /// A hash, not the path: a large archive's build writes tens of thousands of files. Two paths sharing a hash
     /// (odds far below one in a billion) would keep a stale file; a file this build wrote is never removed.
     private var written: Set<Int> = []
+    /// The folders this build has made sure exist, so that each file written does not ask again.
+    private var madeFolders: Set<String> = []
     private var lockDescriptor: Int32?
     private let lock = NSLock()
 
@@ -85,6 +87,14 @@ public final class OutputFolder: @unchecked Sendable {
         lock.withLock { _ = written.insert(relativePath.hashValue) }
     }
 
+    /// Makes `folder` and its parents unless this build already did.
+    func makeFolder(_ folder: URL) throws {
+        let path = folder.path
+        guard !lock.withLock({ madeFolders.contains(path) }) else { return }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        lock.withLock { _ = madeFolders.insert(path) }
+    }
+
     /// Whether `relativePath` exists in the folder.
     public func contains(_ relativePath: String) -> Bool {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
@@ -118,7 +128,7 @@ public final class OutputFolder: @unchecked Sendable {
             let parent = url.deletingLastPathComponent()
             temporary = parent.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
             do {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                try folder.makeFolder(parent)
             } catch {
                 throw WriteError(path: url.path, reason: error.localizedDescription)
             }

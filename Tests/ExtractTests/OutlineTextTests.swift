@@ -22,6 +22,14 @@ import Testing
         }
     }
 
+    @Test func hasAtMostAgreesWithCounting() {
+        for text in samples + ["e\u{301}e\u{301}e\u{301}", "\r\n\r\n\r\n", "🇬🇧🇬🇧", "ab\r\n"] {
+            for limit in 0...14 {
+                #expect(hasAtMost(limit, charactersIn: text) == (text.count <= limit), "\(text) \(limit)")
+            }
+        }
+    }
+
     @Test func trimmingMatchesACharacterTrim() {
         for text in samples + [
             "-- x --", "*é*", "é-", "-\u{301}x-", ":: a ::", "– é –", "e\u{301}x–", "\r\nx\r",
