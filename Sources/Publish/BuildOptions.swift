@@ -72,16 +72,9 @@ public struct BuildOptions: Sendable {
 
     /// What shapes a note's record besides its path and bytes: the program itself and the settings.
     var recordSettings: String {
-        "minutes=\(ToolVersion.current)/\(Self.executableDigest);\(extract.fingerprint);"
+        "minutes=\(ToolVersion.current)/\(ProgramIdentity.current);\(extract.fingerprint);"
             + "config=\(configurationFingerprint);format=\(ingest.format?.rawValue ?? "auto")"
     }
-
-    /// The SHA-256 of the running program, so that records cached by another build of minutes, even one of the same
-    /// version, are made again rather than trusted.
-    static let executableDigest: String = {
-        // Streamed: the binary is tens of megabytes, more than a build otherwise holds.
-        Bundle.main.executablePath.flatMap(NoteIngestor.digest(fileAt:)) ?? "unknown"
-    }()
 }
 
 /// One part of an archive split across machines: the notes whose position in the sorted inputs is `index` modulo
