@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps over a collection on up to `jobs` threads, returning results in the input's order, so output is the same
 /// for every number of jobs.
@@ -11,16 +12,30 @@ public enum ParallelMap {
     ) -> [Result] {
         guard jobs > 1, items.count > 1 else { return items.map(transform) }
         let slots = Slots<Result>(count: items.count)
-        // Interleaved stripes keep the threads evenly loaded when note sizes vary.
-        let stripes = Swift.min(jobs, items.count)
-        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-            var index = stripe
-            while index < items.count {
+        // Each thread takes the next item when it is free, so that one long note does not leave the others idle
+        // until the end of the batch.
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: Swift.min(jobs, items.count)) { _ in
+            while let index = next.take(below: items.count) {
                 slots.set(index, transform(items[index]))
-                index += stripes
             }
         }
         return slots.values()
+    }
+
+    /// The next index to work on, shared by the threads.
+    private final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+
+        /// The next index, if it is below `limit`.
+        func take(below limit: Int) -> Int? {
+            lock.withLock {
+                guard value < limit else { return nil }
+                defer { value += 1 }
+                return value
+            }
+        }
     }
 
     /// Result slots that threads fill at distinct indices; read only after every thread is done.
