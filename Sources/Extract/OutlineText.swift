@@ -6,14 +6,16 @@ func mayHoldDate(_ text: String) -> Bool {
 
 /// Whether every character of `text` is white space or a colon: on the bytes when `text` is ASCII (where a carriage
 /// return and line feed, one character, are both), by characters otherwise.
+///
+/// Any other ASCII byte answers at once: the character holding it starts with it, or with a prepended mark that is
+/// no space either.
 func isBlankOrColons(_ text: String) -> Bool {
     let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-        var blank = true
         for byte in bytes {
             if byte >= 0x80 { return nil }
-            if byte != UInt8(ascii: " "), byte != UInt8(ascii: ":"), !(0x09...0x0D).contains(byte) { blank = false }
+            if byte != UInt8(ascii: " "), byte != UInt8(ascii: ":"), !(0x09...0x0D).contains(byte) { return false }
         }
-        return blank
+        return true
     }
     if let ascii, let ascii { return ascii }
     return text.allSatisfy { $0.isWhitespace || $0 == ":" }

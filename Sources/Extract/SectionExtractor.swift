@@ -1,4 +1,4 @@
-public import Ingest
+import Ingest
 
 /// Finds the note's title and its sections, nested by the order of heading levels.
 ///

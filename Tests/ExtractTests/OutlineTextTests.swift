@@ -58,7 +58,9 @@ import Testing
     }
 
     @Test func blankOrColonsMatchesCharacters() {
-        for text in samples + [" : ", ":\r\n", "\u{00A0}:", " \u{301}", "\t"] {
+        for text in samples + [
+            " : ", ":\r\n", "\u{00A0}:", " \u{301}", "\t", "a\u{301}", "\u{0600}a", " a é", ": x\u{301}", ":\u{301}",
+        ] {
             #expect(isBlankOrColons(text) == text.allSatisfy { $0.isWhitespace || $0 == ":" }, "\(text)")
         }
     }
