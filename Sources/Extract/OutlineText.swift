@@ -1,3 +1,5 @@
+import Ingest
+
 /// Whether `text` may hold a date ``DateParser`` finds: each date it reads has a number in ASCII digits, so text
 /// without a digit is passed over before its tokenising.
 func mayHoldDate(_ text: String) -> Bool {
@@ -21,8 +23,8 @@ func isBlankOrColons(_ text: String) -> Bool {
     return text.allSatisfy { $0.isWhitespace || $0 == ":" }
 }
 
-/// `text.count <= limit`, without counting the characters of a long text: none has more characters than bytes, and
-/// past `limit` characters one more tells.
-func hasAtMost(_ limit: Int, charactersIn text: some StringProtocol) -> Bool {
-    text.utf8.count <= limit || text.dropFirst(limit).isEmpty
+/// `text.count <= limit`, without counting characters where the bytes tell: no text has more characters than
+/// bytes, and plain ASCII has one character a byte.
+func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
+    text.utf8.count <= limit || !TextSearch.isPlainASCII(text) && text.count <= limit
 }
