@@ -30,6 +30,21 @@ import Testing
         }
     }
 
+    @Test func tableCellsSplitAtBarCharacters() throws {
+        let note = """
+            | Name | Role |
+            | --- | --- |
+            | Ann Lee |  Chair  |
+            | Zoë  Ng | a |\u{0338} b |
+            |  | Clerk
+            """
+        let document = try NoteIngestor().ingest(bytes: Array(note.utf8), path: "note.md")
+        let rows = NoteOutline(document.root).blocks.filter { $0.kind == .tableRow }
+        #expect(rows.map(\.header) == Array(repeating: ["Name", "Role"], count: 3))
+        // A bar with a combining mark on it is a character of its own, not a cell's edge.
+        #expect(rows.map(\.cells) == [["Ann Lee", "Chair"], ["Zoë Ng", "a |\u{0338} b"], ["", "Clerk"]])
+    }
+
     @Test func trimmingMatchesACharacterTrim() {
         for text in samples + [
             "-- x --", "*é*", "é-", "-\u{301}x-", ":: a ::", "– é –", "e\u{301}x–", "\r\nx\r",
