@@ -157,11 +157,9 @@ public struct MetadataExtractor: Sendable {
 
     /// The part of a comma-separated line that names a call platform or says `via`/`at`/`in` a place.
     private func place(in line: String) -> String? {
-        // Plain ASCII is split on the bytes.
-        let parts =
-            TextSearch.isPlainASCII(line)
-            ? line.utf8.split(separator: 0x2C).map { tidy(String(line[$0.startIndex..<$0.endIndex])) }
-            : line.split(separator: ",").map { tidy(String($0)) }
+        // Split on the bytes where each comma stands alone, as in plain ASCII.
+        let parts = (splitStandingAlone(line, at: 0x2C) ?? line.split(separator: ",", omittingEmptySubsequences: false))
+            .filter { !$0.isEmpty }.map { tidy(String($0)) }
         guard parts.count > 1 || TextSearch.lowercasedHasPrefix(line, ["via "]) else { return nil }
         // A part that names a place and holds no date or time; the cheap test first.
         for part in parts

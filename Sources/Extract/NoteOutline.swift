@@ -317,13 +317,9 @@ private struct OutlineBuilder {
         var trimmed = Substring(row)
         if trimmed.hasPrefix("|") { trimmed = trimmed.dropFirst() }
         if trimmed.hasSuffix("|") { trimmed = trimmed.dropLast() }
-        // Plain ASCII is split on its bytes, where each `|` byte is a `|` character.
-        guard TextSearch.isPlainASCII(trimmed) else {
-            return trimmed.split(separator: "|", omittingEmptySubsequences: false).map { tidy(String($0)) }
-        }
-        return trimmed.utf8.split(separator: 0x7C, omittingEmptySubsequences: false).map {
-            tidy(String(trimmed[$0.startIndex..<$0.endIndex]))
-        }
+        let text = String(trimmed)
+        return (splitStandingAlone(text, at: 0x7C) ?? text.split(separator: "|", omittingEmptySubsequences: false))
+            .map { tidy(String($0)) }
     }
 }
 

@@ -28,3 +28,29 @@ func isBlankOrColons(_ text: String) -> Bool {
 func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
     text.utf8.count <= limit || !TextSearch.isPlainASCII(text) && text.count <= limit
 }
+
+/// The parts of `text` between ASCII `separator` characters, split on the bytes; `nil` when that may differ.
+///
+/// What `text.split(separator:omittingEmptySubsequences: false)` gives: a separator byte between ASCII bytes (or an
+/// end) is a character of its own, as no mark joins it to an ASCII neighbour. When one touches other text, the
+/// caller splits the characters.
+func splitStandingAlone(_ text: String, at separator: UInt8) -> [Substring]? {
+    let utf8 = text.utf8
+    var parts: [Substring] = []
+    var start = utf8.startIndex
+    var previous: UInt8 = 0
+    var index = utf8.startIndex
+    while index != utf8.endIndex {
+        let byte = utf8[index]
+        let next = utf8.index(after: index)
+        if byte == separator {
+            guard previous < 0x80, next == utf8.endIndex || utf8[next] < 0x80 else { return nil }
+            parts.append(text[start..<index])
+            start = next
+        }
+        previous = byte
+        index = next
+    }
+    parts.append(text[start..<utf8.endIndex])
+    return parts
+}

@@ -30,6 +30,29 @@ import Testing
         }
     }
 
+    @Test func splittingOnBytesAgreesWithCharacters() {
+        let texts =
+            samples + [
+                "a,b", ",a,,b,", "Zoë, Ann", "a,\u{301}b", "e\u{301},x", "\u{0600},x", "–,–", "a, b\r\n,c", "|x|é|",
+                "x|\u{0338}y", "🇬🇧,🇫🇷", ",",
+            ]
+        var byBytes = 0
+        for text in texts {
+            for separator in [UInt8(ascii: ","), UInt8(ascii: "|")] {
+                let characters = text.split(
+                    separator: Character(Unicode.Scalar(separator)),
+                    omittingEmptySubsequences: false
+                )
+                guard let bytes = splitStandingAlone(text, at: separator) else { continue }
+                byBytes += 1
+                #expect(bytes.map(String.init) == characters.map(String.init), "\(text)")
+            }
+        }
+        #expect(byBytes > texts.count)
+        #expect(splitStandingAlone("a,\u{301}b", at: UInt8(ascii: ",")) == nil)
+        #expect(splitStandingAlone("\u{0600},x", at: UInt8(ascii: ",")) == nil)
+    }
+
     @Test func tableCellsSplitAtBarCharacters() throws {
         let note = """
             | Name | Role |
