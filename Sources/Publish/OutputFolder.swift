@@ -16,6 +16,8 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// The folder's URL.
     public let root: URL
+    /// The folder's path, which every file path is made from.
+    private let rootPath: String
     /// The files this build wrote or kept, by a hash of their relative path.
     ///
     /// A hash, not the path: a large archive's build writes tens of thousands of files. Two paths sharing a hash
@@ -29,6 +31,7 @@ public final class OutputFolder: @unchecked Sendable {
     /// Opens (and creates) the folder at `path`.
     public init(path: String) throws {
         root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        rootPath = root.path
         do {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         } catch {
@@ -47,17 +50,14 @@ public final class OutputFolder: @unchecked Sendable {
     /// writing into one folder would remove each other's temporary files.
     public func claim() throws {
         guard lockDescriptor == nil else { return }
-        let url = try self.url(of: ".minutes-cache/lock")
+        let path = try self.path(of: ".minutes-cache/lock")
         do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(),
-                withIntermediateDirectories: true
-            )
+            try makeFolder(Self.split(path).parent)
         } catch {
-            throw WriteError(path: url.path, reason: error.localizedDescription)
+            throw WriteError(path: path, reason: error.localizedDescription)
         }
-        let descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw WriteError(path: root.path, reason: "another minutes build is writing to this folder")
@@ -76,9 +76,9 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Removes `relativePath` if it exists.
     public func remove(_ relativePath: String) throws {
-        let url = try url(of: relativePath)
-        guard unlink(url.path) == 0 || errno == ENOENT else {
-            throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
+        let path = try path(of: relativePath)
+        guard unlink(path) == 0 || errno == ENOENT else {
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -87,28 +87,34 @@ public final class OutputFolder: @unchecked Sendable {
         lock.withLock { _ = written.insert(relativePath.hashValue) }
     }
 
-    /// Makes `folder` and its parents unless this build already did.
-    func makeFolder(_ folder: URL) throws {
-        let path = folder.path
+    /// Makes the folder at `path` and its parents unless this build already did.
+    func makeFolder(_ path: String) throws {
         guard !lock.withLock({ madeFolders.contains(path) }) else { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         lock.withLock { _ = madeFolders.insert(path) }
     }
 
     /// Whether `relativePath` exists in the folder.
     public func contains(_ relativePath: String) -> Bool {
-        FileManager.default.fileExists(atPath: root.appendingPathComponent(relativePath).path)
+        FileManager.default.fileExists(atPath: rootPath + "/" + relativePath)
     }
 
-    /// The URL of `relativePath`, which must stay inside the folder.
-    func url(of relativePath: String) throws -> URL {
-        let components = relativePath.split(separator: "/")
-        guard !relativePath.hasPrefix("/"), !components.isEmpty,
-            components.allSatisfy({ $0 != ".." && $0 != "." && !$0.contains("\0") })
+    /// The path of `relativePath`, which must stay inside the folder: no `.` or `..` part, no NUL, not absolute.
+    func path(of relativePath: String) throws -> String {
+        // On the bytes: a build writes tens of thousands of files, and URL arithmetic costs more than writing some.
+        let components = relativePath.utf8.split(separator: UInt8(ascii: "/"))
+        guard relativePath.utf8.first != UInt8(ascii: "/"), !components.isEmpty,
+            components.allSatisfy({ !$0.elementsEqual("..".utf8) && !$0.elementsEqual(".".utf8) && !$0.contains(0) })
         else {
             throw WriteError(path: relativePath, reason: "path would leave the output folder")
         }
-        return root.appendingPathComponent(relativePath)
+        return rootPath + "/" + relativePath
+    }
+
+    /// The folder part of `path` and the name after its last `/`.
+    static func split(_ path: String) -> (parent: String, name: Substring) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path[...]) }
+        return (String(path[..<slash]), path[path.utf8.index(after: slash)...])
     }
 
     /// A file written a piece at a time to a temporary name and renamed into place by ``commit()``, so that a large
@@ -116,24 +122,24 @@ public final class OutputFolder: @unchecked Sendable {
     public final class Stream {
         private let folder: OutputFolder
         private let relativePath: String
-        private let url: URL
-        private let temporary: URL
+        private let path: String
+        private let temporary: String
         private var handle: UnsafeMutablePointer<FILE>?
 
         /// Opens a temporary file for `relativePath` in `folder`.
         public init(folder: OutputFolder, relativePath: String) throws {
             self.folder = folder
             self.relativePath = relativePath
-            url = try folder.url(of: relativePath)
-            let parent = url.deletingLastPathComponent()
-            temporary = parent.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+            path = try folder.path(of: relativePath)
+            let (parent, name) = OutputFolder.split(path)
+            temporary = parent + "/." + name + ".\(getpid()).tmp"
             do {
                 try folder.makeFolder(parent)
             } catch {
-                throw WriteError(path: url.path, reason: error.localizedDescription)
+                throw WriteError(path: path, reason: error.localizedDescription)
             }
-            guard let handle = fopen(temporary.path, "wb") else {
-                throw WriteError(path: url.path, reason: String(cString: strerror(errno)))
+            guard let handle = fopen(temporary, "wb") else {
+                throw WriteError(path: path, reason: String(cString: strerror(errno)))
             }
             self.handle = handle
         }
@@ -141,13 +147,13 @@ public final class OutputFolder: @unchecked Sendable {
         deinit {
             if let handle {
                 fclose(handle)
-                unlink(temporary.path)
+                unlink(temporary)
             }
         }
 
         /// Appends `text`.
         public func append(_ text: String) throws {
-            guard let handle else { throw WriteError(path: url.path, reason: "already committed") }
+            guard let handle else { throw WriteError(path: path, reason: "already committed") }
             var text = text
             let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, handle) }
             guard written == text.utf8.count else { throw failure() }
@@ -159,16 +165,16 @@ public final class OutputFolder: @unchecked Sendable {
             self.handle = nil
             let flushed = fflush(handle) == 0
             let closed = fclose(handle) == 0
-            guard flushed, closed, rename(temporary.path, url.path) == 0 else {
+            guard flushed, closed, rename(temporary, path) == 0 else {
                 let error = failure()
-                unlink(temporary.path)
+                unlink(temporary)
                 throw error
             }
             folder.keep(relativePath)
         }
 
         private func failure() -> WriteError {
-            WriteError(path: url.path, reason: String(cString: strerror(errno)))
+            WriteError(path: path, reason: String(cString: strerror(errno)))
         }
     }
 
@@ -184,7 +190,7 @@ public final class OutputFolder: @unchecked Sendable {
         forEachRegularFile(under: subfolder) { relative, name in
             let leftover = name.hasPrefix(".") && name.hasSuffix(".tmp")
             if leftover || !subfolder.isEmpty && !kept.contains(relative.hashValue) {
-                unlink(root.path + "/" + relative)
+                unlink(rootPath + "/" + relative)
                 removed.append(relative)
             }
         }
@@ -198,7 +204,7 @@ public final class OutputFolder: @unchecked Sendable {
     private func forEachRegularFile(under relative: String, _ body: (String, String) -> Void) {
         var folders = [relative]
         while let folder = folders.popLast() {
-            let path = folder.isEmpty ? root.path : root.path + "/" + folder
+            let path = folder.isEmpty ? rootPath : rootPath + "/" + folder
             guard let directory = opendir(path) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {

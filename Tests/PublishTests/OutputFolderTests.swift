@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@testable import Publish
+
+/// Files are written whole inside the folder, and paths that would leave it are refused.
+@Suite struct OutputFolderTests {
+    @Test func writesNestedFilesWholeAndLeavesNoTemporaryFile() throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try OutputFolder(path: root.path)
+        try folder.write("first", to: "site/meetings/a.html")
+        try folder.write("second", to: "site/meetings/a.html")
+        try folder.write("é\n", to: "json//b.json")
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("site/meetings/a.html"), encoding: .utf8) == "second"
+        )
+        #expect(try String(contentsOf: root.appendingPathComponent("json/b.json"), encoding: .utf8) == "é\n")
+        #expect(folder.contains("json/b.json") && !folder.contains("json/c.json"))
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("site/meetings").path
+        )
+        #expect(names == ["a.html"])
+        try folder.remove("json/b.json")
+        try folder.remove("json/never-written.json")
+        #expect(!folder.contains("json/b.json"))
+    }
+
+    @Test(arguments: ["", "/", "///", "/etc/passwd", "../x", "a/../../x", "a/./b", ".", "a/..", "a\u{0}b"])
+    func refusesPathsThatLeaveTheFolder(path: String) throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try OutputFolder(path: root.path)
+        #expect(throws: OutputFolder.WriteError.self) { try folder.write("x", to: path) }
+        #expect(throws: OutputFolder.WriteError.self) { try folder.remove(path) }
+    }
+
+    @Test func namesTheFileItCouldNotWrite() throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try OutputFolder(path: root.path)
+        // A file where a folder is needed.
+        try folder.write("x", to: "taken")
+        let error = try #require(throws: OutputFolder.WriteError.self) { try folder.write("y", to: "taken/file.json") }
+        #expect(error.path == root.standardizedFileURL.path + "/taken/file.json")
+    }
+}
