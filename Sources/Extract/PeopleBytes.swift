@@ -192,6 +192,20 @@ enum PeopleBytes {
     /// The bytes that may end the first segment of an entry.
     private static let segmentEnds = Array(",;:-".utf8)
 
+    /// Whether plain `word` (``isPlain(_:)``) ends with the `s` of a plural: with `s` but not `ss`, and more than three
+    /// characters long; `nil` when `word` is not plain.
+    static func pluralEnding(_ word: String) -> Bool? {
+        withBytes(word) { bytes -> Bool? in
+            guard let last = bytes.last else { return false }
+            // No character but `s` ends with its byte, whatever the text holds.
+            guard last == UInt8(ascii: "s") else { return false }
+            guard isPlain(bytes) else { return nil }
+            guard bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "s") else { return false }
+            // Each scalar is a character: count the bytes that start one.
+            return bytes.count { $0 < 0x80 || $0 >= 0xC0 } > 3
+        }
+    }
+
     /// Whether `text` has at least `count` ASCII letters and digits.
     static func alphanumericCount(_ text: String, atLeast count: Int) -> Bool {
         withBytes(text) { bytes in

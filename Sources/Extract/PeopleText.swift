@@ -80,6 +80,11 @@ enum PeopleText {
         return String(text[start..<end])
     }
 
+    /// Whether ``lowercased(_:)`` lowers `text` on its bytes, where only ASCII letters become ASCII letters.
+    static func lowersOnBytes(_ text: some StringProtocol) -> Bool {
+        (text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)) != nil
+    }
+
     /// Whether ``lowercased(_:)`` changes the UTF-8 `bytes`, or `nil` when only the standard library can tell.
     private static func caseChanges(_ bytes: some Sequence<UInt8>) -> Bool? {
         var changes = false
@@ -115,11 +120,13 @@ enum PeopleText {
         }
         let cut = PeopleBytes.withBytes(text) { bytes -> Bool in
             // Without the byte there is no separator: the text is one part, or none.
-            guard bytes.contains(separator) else {
+            let separators = bytes.count { $0 == separator }
+            guard separators > 0 else {
                 if !bytes.isEmpty { parts.append(Substring(text)) }
                 return true
             }
             guard PeopleBytes.isPlain(bytes) else { return false }
+            parts.reserveCapacity(separators + 1)
             var start = 0
             for index in bytes.indices where bytes[index] == separator {
                 if start < index { parts.append(part(start..<index)) }

@@ -202,6 +202,10 @@ enum PeopleWords {
 
     /// Whether a heading title names a people block.
     static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
+        // A title without a word of any label is none, where lower case makes no ASCII letter of another character.
+        if !vocabulary.hasPeopleHeadings, PeopleText.lowersOnBytes(title), !groupLabelWords.occurs(in: title) {
+            return false
+        }
         let key = normalise(title)
         return attendees.contains(key) || officials.contains(key) || absent.contains(key)
             || (vocabulary.hasPeopleHeadings && vocabulary.group(ofLabelKey: labelKey(title)) != nil)
@@ -253,24 +257,40 @@ enum PeopleWords {
     /// heading, where `New members` may list people who were not there.
     static func group(endingTitle text: String, allowMembers: Bool = false) -> PeopleGroup? {
         guard text.utf8.count <= 160 else { return nil }
-        let key = labelKey(text)
+        return group(endingKey: labelKey(text), allowMembers: allowMembers)
+    }
+
+    /// ``group(endingTitle:allowMembers:)`` of a title's ``labelKey(_:)``.
+    static func group(endingKey key: String, allowMembers: Bool = false) -> PeopleGroup? {
         guard PeopleText.wordCount(key) <= 6 else { return nil }
-        for (suffix, spaced, length, group) in spacedSuffixes where key == suffix || key.hasSuffix(spaced) {
-            if suffix == "members", !allowMembers { return nil }
-            let words = PeopleText.words(key)
-            if statesPresence.contains(suffix), words.count > length {
-                let before = words[words.count - length - 1]
-                guard before.hasSuffix("s") || ["staff", "people", "everyone"].contains(before) else { return nil }
+        // Plain text ends with the bytes of an ASCII suffix where it ends with its characters.
+        let found =
+            PeopleBytes.isPlain(key)
+            ? PeopleBytes.withBytes(key) { bytes in
+                spacedSuffixBytes.firstIndex { whole, spaced in
+                    bytes.elementsEqual(whole)
+                        || (bytes.count >= spaced.count && bytes[(bytes.count - spaced.count)...].elementsEqual(spaced))
+                }
             }
-            return group
+            : spacedSuffixes.firstIndex { key == $0.suffix || key.hasSuffix($0.spaced) }
+        guard let found else { return nil }
+        let (suffix, _, length, group) = spacedSuffixes[found]
+        if suffix == "members", !allowMembers { return nil }
+        let words = PeopleText.words(key)
+        if statesPresence.contains(suffix), words.count > length {
+            let before = words[words.count - length - 1]
+            guard before.hasSuffix("s") || ["staff", "people", "everyone"].contains(before) else { return nil }
         }
-        return nil
+        return group
     }
 
     /// ``suffixes`` with each one's words after a space (` present`), and how many words it has.
     private static let spacedSuffixes = suffixes.map { suffix, group in
-        (suffix, " " + suffix, suffix.split(separator: " ").count, group)
+        (suffix: suffix, spaced: " " + suffix, length: suffix.split(separator: " ").count, group: group)
     }
+
+    /// The bytes of each of ``spacedSuffixes``, alone and after a space.
+    private static let spacedSuffixBytes = spacedSuffixes.map { (Array($0.suffix.utf8), Array($0.spaced.utf8)) }
 
     /// Suffixes that say who is there rather than name people.
     static let statesPresence: Set<String> = ["present", "attending", "absent", "in attendance"]
@@ -292,9 +312,12 @@ enum PeopleWords {
     /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
     static func status(of text: String) -> PeopleGroup? {
         // More letters and digits than the longest mark has: no mark, and no need to normalise.
-        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) { return nil }
+        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) || !statusLeads.mayMatch(text) { return nil }
         return statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
     }
+
+    /// How the marks of ``statusWords`` start.
+    private static let statusLeads = LeadPairs(statusWords.keys)
 
     /// The most letters and digits any of ``statusWords`` has.
     private static let longestStatus = statusWords.keys.map { $0.unicodeScalars.count }.max() ?? 0

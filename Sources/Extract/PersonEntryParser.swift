@@ -43,7 +43,7 @@ enum PersonEntryParser {
         let inside = cleaned.inside
         var main = cleaned.outside
         // An unclosed bracket (`Ann Lee (alee`) holds a broken handle or note: kept only as a role.
-        let unclosed = hasUnclosedBracket(text)
+        let unclosed = !inside.isEmpty && hasUnclosedBracket(text)
         for (position, content) in inside.enumerated() {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
@@ -57,20 +57,23 @@ enum PersonEntryParser {
                 }
             }
         }
-        // `@handle` outside brackets.
-        var words = PeopleText.words(main).map(String.init)
-        // E-mail addresses say nothing the name does not.
-        let wordCount = words.count
-        words.removeAll { word in
-            PeopleBytes.containsByte(word, UInt8(ascii: "@")) && word.dropFirst().contains("@") && !word.hasPrefix("@")
-        }
-        // `main` is tidy, so its words joined again are `main` itself.
-        if words.count != wordCount { main = words.joined(separator: " ") }
-        if words.count > 1 {
-            if let index = words.firstIndex(where: { $0.hasPrefix("@") && $0.count > 1 }) {
-                handle = handle ?? words[index].trimmingPlain(",;.:")
-                words.remove(at: index)
-                main = tidy(words.joined(separator: " "))
+        // `@handle` outside brackets; without an `@` byte there is none, nor an e-mail address.
+        if PeopleBytes.containsByte(main, UInt8(ascii: "@")) {
+            var words = PeopleText.words(main).map(String.init)
+            // E-mail addresses say nothing the name does not.
+            let wordCount = words.count
+            words.removeAll { word in
+                PeopleBytes.containsByte(word, UInt8(ascii: "@")) && word.dropFirst().contains("@")
+                    && !word.hasPrefix("@")
+            }
+            // `main` is tidy, so its words joined again are `main` itself.
+            if words.count != wordCount { main = words.joined(separator: " ") }
+            if words.count > 1 {
+                if let index = words.firstIndex(where: { $0.hasPrefix("@") && $0.count > 1 }) {
+                    handle = handle ?? words[index].trimmingPlain(",;.:")
+                    words.remove(at: index)
+                    main = tidy(words.joined(separator: " "))
+                }
             }
         }
         var segments = segments(of: main)
@@ -146,7 +149,11 @@ enum PersonEntryParser {
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
-            for lead in ["and ", "& "] where PeopleText.lowercased(part).hasPrefix(lead) {
+            // Only `a`, `A` or `&` lowers to the first character of a lead.
+            for lead in ["and ", "& "]
+            where [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "&")].contains(part.utf8.first ?? 0)
+                && PeopleText.lowercased(part).hasPrefix(lead)
+            {
                 part = tidy(String(part.dropFirst(lead.count)))
             }
             if isNobody(part) || isCount(part) { continue }
@@ -202,6 +209,8 @@ enum PersonEntryParser {
         // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
+        // ASCII text with letters or digits is nobody only as one of the words, which its first two may rule out.
+        if !nobodyLeads.mayMatch(text) { return false }
         let key = PeopleText.lowercased(clean(text)).trimmingPlain(" .()[]")
         return key.isEmpty || PeopleWords.nobody.contains(key)
             || PeopleText.allSatisfy(
@@ -214,12 +223,15 @@ enum PersonEntryParser {
     /// Whether `text` in lower case is one of ``PeopleWords/nobody``; text with more letters and digits than any of
     /// them is not, without lowering it.
     private static func isNobodyWord(_ text: String) -> Bool {
-        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1)
+        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) && nobodyLeads.mayMatch(text)
             && PeopleWords.nobody.contains(PeopleText.lowercased(text))
     }
 
     /// The length of the longest of ``PeopleWords/nobody``.
     private static let longestNobody = PeopleWords.nobody.map(\.count).max() ?? 0
+
+    /// How the words of ``PeopleWords/nobody`` start.
+    static let nobodyLeads = LeadPairs(PeopleWords.nobody)
 
     /// `4 members of the public`: a head count, not a person.
     static func isCount(_ text: String) -> Bool {
@@ -249,8 +261,9 @@ enum PersonEntryParser {
         let name = tidy(text)
         if name.hasPrefix("@") { return name.count > 1 && !PeopleText.contains(name, UInt8(ascii: " ")) }
         let key = PeopleText.lowercased(name)
-        guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60, !PeopleWords.nobody.contains(key),
-            !PeopleWords.notNames.contains(key)
+        guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60,
+            !(nobodyLeads.mayMatch(name) && PeopleWords.nobody.contains(key)),
+            !(notNameLeads.mayMatch(name) && PeopleWords.notNames.contains(key))
         else { return false }
         let words = PeopleText.words(name).map(String.init)
         guard words.count <= 6 else { return false }
@@ -259,10 +272,10 @@ enum PersonEntryParser {
         for (index, word) in words.enumerated() {
             let bare = word.trimmingPlain("\"“”'‘’()")
             let lower = PeopleText.loweredTrimming(bare, ".")
-            guard let first = bare.first else { return false }
+            guard !bare.isEmpty else { return false }
             if index > 0, PeopleWords.nameParticles.contains(lower) { continue }
             // Scripts without case (`山田太郎`) count as capitalised.
-            guard first.isUppercase || (first.isLetter && !first.isLowercase),
+            guard startsCapitalised(bare),
                 PeopleText.allSatisfy(
                     bare,
                     ascii: { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-_") },
@@ -281,6 +294,30 @@ enum PersonEntryParser {
             return false
         }
         return true
+    }
+
+    /// How the words of ``PeopleWords/notNames`` start.
+    static let notNameLeads = LeadPairs(PeopleWords.notNames)
+
+    /// Whether the first character of `word` is upper case, or a letter of a script without case (`山`).
+    static func startsCapitalised(_ word: some StringProtocol) -> Bool {
+        // An ASCII byte before another (or none) is a character of its own.
+        let utf8 = word.utf8
+        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+            return PeopleBytes.isUpperLetter(lead)
+        }
+        guard let first = word.first else { return false }
+        return first.isUppercase || (first.isLetter && !first.isLowercase)
+    }
+
+    /// Whether the first character of `word` is lower case.
+    static func startsLowercase(_ word: some StringProtocol) -> Bool {
+        // An ASCII byte before another (or none) is a character of its own.
+        let utf8 = word.utf8
+        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+            return PeopleBytes.isLowerLetter(lead)
+        }
+        return word.first?.isLowercase == true
     }
 
     /// `beckermr`, `ocefpaf`: a lone lower-case user name.
@@ -356,7 +393,7 @@ enum PersonEntryParser {
             entry.status = status
             return
         }
-        let lower = text.first?.isLowercase == true
+        let lower = startsLowercase(text)
         if inBrackets, isAcronym(text), PeopleWords.roleAcronyms.contains(PeopleText.lowercased(text)) {
             // `Priya (PM)`: a role acronym.
             entry.role = entry.role.map { $0 + ", " + text } ?? text
@@ -410,8 +447,10 @@ enum PersonEntryParser {
 
     /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
     static func bracketDescriptors(_ text: String) -> [Descriptor] {
-        // `Riverside Trust - Chair`: an organisation, then the role after a separator dash.
-        let dashed = splitAtSpacedDash(text)
+        // `Riverside Trust - Chair`: an organisation, then the role after a separator dash (`-`, or `–` and `—`, which
+        // start with the byte E2).
+        let dashed =
+            PeopleBytes.containsByte(text) { $0 == UInt8(ascii: "-") || $0 == 0xE2 } ? splitAtSpacedDash(text) : []
         if dashed.count == 2, let left = dashed.first, let right = dashed.last {
             if isRoleLike(left), !isRoleLike(right), right.first?.isUppercase == true {
                 return [.role(left), .organization(right)]
@@ -751,7 +790,12 @@ enum PersonEntryParser {
         return letters.dropLast().last == " "
     }
 
+    /// `word` without the `s` of a plural (`trustees` → `trustee`, not `class` or `bus`).
     static func singular(_ word: String) -> String {
-        word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 ? String(word.dropLast()) : word
+        switch PeopleBytes.pluralEnding(word) {
+        case true?: String(decoding: word.utf8.dropLast(), as: UTF8.self)
+        case false?: word
+        case nil: word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 ? String(word.dropLast()) : word
+        }
     }
 }
