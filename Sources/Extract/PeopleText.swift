@@ -85,6 +85,21 @@ enum PeopleText {
         (text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)) != nil
     }
 
+    /// Whether ``lowercased(_:)`` lowers the UTF-8 `bytes` on the bytes, where only ASCII letters become ASCII letters.
+    static func lowersOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { caseChanges(bytes) != nil }
+
+    /// `text.firstIndex(of: character)` of an ASCII `character`, given as its byte: found on the bytes when the first
+    /// such byte stands between ASCII bytes (or an end), where it is the character, and no byte before it is.
+    static func firstIndex(of character: UInt8, in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let index = utf8.firstIndex(of: character) else { return nil }
+        let before = index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
+        let after = utf8.index(after: index) == utf8.endIndex ? nil : utf8[utf8.index(after: index)]
+        // A character of its own: no mark or joiner after it, no prepended character or CR before it.
+        if (before ?? 0) < 0x80, before != 0x0D, (after ?? 0) < 0x80 { return index }
+        return text.firstIndex(of: Character(Unicode.Scalar(character)))
+    }
+
     /// Whether ``lowercased(_:)`` changes the UTF-8 `bytes`, or `nil` when only the standard library can tell.
     private static func caseChanges(_ bytes: some Sequence<UInt8>) -> Bool? {
         var changes = false

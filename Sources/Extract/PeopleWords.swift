@@ -200,6 +200,9 @@ enum PeopleWords {
     /// ``roleTags`` with each phrase in words.
     static let roleTagWords = roleTags.map { (words: $0.phrase.split(separator: " ").map(String.init), tag: $0.tag) }
 
+    /// The indices in ``roleTagWords`` of the phrases each word starts, in order.
+    static let roleTagStarts = Dictionary(grouping: roleTagWords.indices) { roleTagWords[$0].words[0] }
+
     /// Whether a heading title names a people block.
     static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         // A title without a word of any label is none, where lower case makes no ASCII letter of another character.
@@ -387,8 +390,9 @@ enum PeopleWords {
         }
         var words = PeopleText.words(tidy(text)).map(String.init)
         var found: [(position: Int, tag: String)] = []
-        // Longer phrases first; a matched word is used once.
-        for (phraseWords, tag) in roleTagWords {
+        // Longer phrases first; a matched word is used once. Only phrases that start with one of the words can match.
+        let candidates = Set(words.flatMap { roleTagStarts[$0] ?? [] }).sorted()
+        for (phraseWords, tag) in candidates.map({ roleTagWords[$0] }) {
             guard phraseWords.count <= words.count, words.contains(phraseWords[0]) else { continue }
             for start in 0...(words.count - phraseWords.count)
             where words[start..<start + phraseWords.count].elementsEqual(phraseWords) {
@@ -420,4 +424,21 @@ enum PeopleWords {
         default: return nil
         }
     }
+}
+
+extension PeopleWords {
+    /// ``nobody``, looked up by the bytes of ASCII text.
+    static let nobodyBytes = ByteWordSet(nobody)
+    /// ``notNames``, looked up by the bytes of ASCII text.
+    static let notNameBytes = ByteWordSet(notNames)
+    /// ``honorifics``, looked up by the bytes of ASCII text.
+    static let honorificBytes = ByteWordSet(honorifics)
+    /// ``nameParticles``, looked up by the bytes of ASCII text.
+    static let nameParticleBytes = ByteWordSet(nameParticles)
+    /// ``roleWords``, looked up by the bytes of ASCII text.
+    static let roleWordBytes = ByteWordSet(roleWords)
+    /// ``organisationWords``, looked up by the bytes of ASCII text.
+    static let organisationWordBytes = ByteWordSet(organisationWords)
+    /// ``rolePrefixes``, looked up by the bytes of ASCII text.
+    static let rolePrefixBytes = ByteWordSet(rolePrefixes)
 }

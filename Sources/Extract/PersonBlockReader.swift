@@ -392,7 +392,9 @@ struct PersonBlockReader {
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
-        guard PeopleBytes.mayBeLabelled(text), let colon = text.firstIndex(of: ":") else { return nil }
+        guard PeopleBytes.mayBeLabelled(text), let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) else {
+            return nil
+        }
         var label = tidy(String(text[..<colon]).trimmingPlain("*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),

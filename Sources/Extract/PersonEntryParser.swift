@@ -184,7 +184,14 @@ enum PersonEntryParser {
     ///
     /// `cleaned` is `Cleaned(text)` when the caller has it already.
     static func looksLikeList(_ text: String, allowPairs: Bool = false, cleaned: Cleaned? = nil) -> Bool {
-        let pieces = splitTopLevel((cleaned ?? Cleaned(text)).outside, separators: [","])
+        let outside = (cleaned ?? Cleaned(text)).outside
+        // Outside brackets every comma parts pieces: plain text without ` and ` or ` & ` has as many as its comma
+        // bytes tell, and too few make no list.
+        if PeopleBytes.isPlain(outside), !TextSearch.contains(outside, " and "), !TextSearch.contains(outside, " & ") {
+            let pieces = outside.utf8.count { $0 == UInt8(ascii: ",") } + 1
+            if pieces < 3, !(allowPairs && pieces == 2) { return false }
+        }
+        let pieces = splitTopLevel(outside, separators: [","])
         // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
         // when its tidied part does): without one, too few pieces make no list.
         if pieces.count < 3, !(allowPairs && pieces.count == 2),
@@ -259,6 +266,15 @@ enum PersonEntryParser {
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
         let name = tidy(text)
+        let ascii = PeopleBytes.withBytes(name) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return isNameLike(ascii: bytes, allowLowercase: allowLowercase) { isUserName(name) }
+        }
+        return ascii ?? isNameLike(characters: name, allowLowercase: allowLowercase)
+    }
+
+    /// ``isNameLike(_:allowLowercase:)`` of tidy `name`, read by its characters.
+    static func isNameLike(characters name: String, allowLowercase: Bool) -> Bool {
         if name.hasPrefix("@") { return name.count > 1 && !PeopleText.contains(name, UInt8(ascii: " ")) }
         let key = PeopleText.lowercased(name)
         guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60,
@@ -290,6 +306,47 @@ enum PersonEntryParser {
         // A bare role or body (`Chair`, `Committee`, `Board`) is nobody's name.
         if words.count == 1,
             PeopleWords.roleWords.contains(singular(last)) || PeopleWords.organisationWords.contains(last)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// ``isNameLike(characters:allowLowercase:)`` of ASCII `name`, given as its bytes, each of which is a character;
+    /// `isUserName` tells whether `name` is a user name.
+    private static func isNameLike(
+        ascii name: UnsafeBufferPointer<UInt8>,
+        allowLowercase: Bool,
+        isUserName: () -> Bool
+    ) -> Bool {
+        if name.first == UInt8(ascii: "@") { return name.count > 1 && !name.contains(UInt8(ascii: " ")) }
+        guard !name.isEmpty, name.count <= 60, !PeopleWords.nobodyBytes.containsLowered(name),
+            !PeopleWords.notNameBytes.containsLowered(name)
+        else { return false }
+        let words = PeopleBytes.words(name)
+        guard words.count <= 6 else { return false }
+        if words.count == 1, allowLowercase, isUserName() { return true }
+        var capitalised = 0
+        for (index, word) in words.enumerated() {
+            let bare = PeopleBytes.trimmed(word, in: name) { PeopleText.isOne($0, of: "\"'()") }
+            guard !bare.isEmpty else { return false }
+            let lower = UnsafeBufferPointer(
+                rebasing: name[PeopleBytes.trimmed(bare, in: name) { $0 == UInt8(ascii: ".") }]
+            )
+            if index > 0, PeopleWords.nameParticleBytes.containsLowered(lower) { continue }
+            guard PeopleBytes.isUpperLetter(name[bare.lowerBound]),
+                name[bare].allSatisfy({ PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-_") })
+            else { return false }
+            if !PeopleWords.honorificBytes.containsLowered(lower) { capitalised += 1 }
+        }
+        guard capitalised > 0, let lastWord = words.last else { return false }
+        let last = UnsafeBufferPointer(
+            rebasing: name[PeopleBytes.trimmed(lastWord, in: name) { PeopleText.isOne($0, of: ".,'") }]
+        )
+        if PeopleWords.organisationWordBytes.containsLowered(last), words.count > 1 { return false }
+        if words.count == 1,
+            PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
+                || PeopleWords.organisationWordBytes.containsLowered(last)
         {
             return false
         }
@@ -338,6 +395,17 @@ enum PersonEntryParser {
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
         let outside = splitBrackets(text).outside
+        // ASCII text (tidy, and each byte a character) is read on its bytes.
+        let ascii = PeopleBytes.withBytes(outside) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let word = PeopleBytes.words(bytes).last else { return false }
+            if PeopleBytes.isLowerLetter(bytes[0]) { return true }
+            let trimmed = PeopleBytes.trimmed(word, in: bytes) { PeopleText.isOne($0, of: ".,;:'()") }
+            let last = UnsafeBufferPointer(rebasing: bytes[trimmed])
+            return PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
+                || PeopleWords.organisationWordBytes.containsLowered(last)
+        }
+        if let ascii { return ascii }
         let words = PeopleText.words(outside).map { PeopleText.loweredTrimming($0, ".,;:'’()") }
         guard let last = words.last else { return false }
         if outside.first?.isLowercase == true { return true }
@@ -347,6 +415,15 @@ enum PersonEntryParser {
     /// Whether a phrase reads as a role: its last word is a role word, or (unless its last word is an
     /// organisation's) any word is; a phrase in lower case is a role too.
     static func isRoleLike(_ text: String) -> Bool {
+        let ascii = PeopleBytes.withBytes(tidy(text)) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return isRoleLike(ascii: bytes, text: text)
+        }
+        return ascii ?? isRoleLike(characters: text)
+    }
+
+    /// ``isRoleLike(_:)`` of `text`, read by its characters.
+    static func isRoleLike(characters text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
         let words = PeopleText.words(tidy(text)).map { word -> String in
             let bare = singular(PeopleText.loweredTrimming(word, ".,;:'’()\""))
@@ -362,6 +439,36 @@ enum PersonEntryParser {
         if PeopleWords.organisationWords.contains(last) { return false }
         if words.contains(where: { PeopleWords.roleWords.contains($0) }) { return true }
         return text.first?.isLowercase == true
+    }
+
+    /// ``isRoleLike(characters:)`` of `text`, whose tidy text is the ASCII `tidied`, read on its bytes, each of which
+    /// is a character.
+    private static func isRoleLike(ascii tidied: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
+        // Each word lowered, trimmed and made singular; `co-sponsor` reads as `sponsor`, the word after a role
+        // prefix. Every one is a run of `tidied`, compared in lower case.
+        var lastWord: UnsafeBufferPointer<UInt8>?
+        var anyRole = false
+        for word in PeopleBytes.words(tidied) {
+            let trimmed = PeopleBytes.trimmed(word, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
+            let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
+            var read = bare
+            if bare.contains(UInt8(ascii: "-")) {
+                let parts = PeopleBytes.split(bare, at: UInt8(ascii: "-"))
+                if parts.count == 2, PeopleWords.rolePrefixBytes.containsLowered(parts[0]),
+                    !PeopleWords.roleWordBytes.containsLowered(bare)
+                {
+                    read = parts[1]
+                }
+            }
+            if PeopleWords.roleWordBytes.containsLowered(read) { anyRole = true }
+            lastWord = read
+        }
+        guard let lastWord else { return false }
+        if isNamedBody(text) { return false }
+        if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
+        if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
+        if anyRole { return true }
+        return startsLowercase(text)
     }
 
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
@@ -625,6 +732,19 @@ enum PersonEntryParser {
         var count = 0
         for index in start..<min(words.count, start + 4) {
             let word = words[index]
+            // An ASCII word is read on its bytes, each a character.
+            let ascii = PeopleBytes.withBytes(word) { bytes -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let bare = bytes.last == UInt8(ascii: ",") ? bytes.dropLast() : bytes[...]
+                guard let first = bare.first, PeopleBytes.isUpperLetter(first) else { return false }
+                return bare.allSatisfy { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-") }
+            }
+            if ascii == false { return nil }
+            if ascii == true {
+                count += 1
+                if word.utf8.last == UInt8(ascii: ",") { return count }
+                continue
+            }
             let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
             guard let first = bare.first, first.isUppercase,
                 PeopleText.allSatisfy(

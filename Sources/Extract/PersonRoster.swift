@@ -121,7 +121,10 @@ struct PersonRoster {
     static func key(_ name: String) -> [String] {
         let lower = PeopleText.lowercased(name)
         let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
-        let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
+        // The words are in lower case: ASCII ones are looked up on their bytes.
+        let filtered = words.filter {
+            !(PeopleWords.honorificBytes.containsLowered($0) ?? PeopleWords.honorifics.contains($0))
+        }
         return filtered.isEmpty ? words : filtered
     }
 

@@ -90,3 +90,81 @@ import Testing
         #expect(PeopleWords.group(endingKey: "unpresent") == nil)
     }
 }
+
+/// The readings of names and roles on the bytes of ASCII text must answer as the readings by characters.
+@Suite struct PeopleASCIIReadingTests {
+    static let words = [
+        "Ann", "Lee", "van", "de", "Dr", "Dr.", "Prof", "O'Neil", "Ann-Marie", "\"Ann\"", "(Chair)", "Chair", "chairs",
+        "Co-Chair", "co-chairs", "co--chair", "-chair", "Vice-President", "Trust", "trustees", "Trustees", "Library",
+        "Council", "and", "&", "of", "None", "n/a", "TBD", "Minutes", "bus", "class", "S.", "A.", "ann", "beckermr",
+        "@alee", "a@b.c", "Lee,", "Lee.", "Lee's", "'", ".", "1st", "Co-opted", "ex-officio", "Officers", "Officer",
+        "Smith_Jones", "J.R.R.", "Canal", "Volunteers", "SS", "Boss", "Hosts", "(", "Ann\tLee", "",
+    ]
+
+    /// Every word, pair of words, and some runs of three, with odd spacing.
+    static let phrases: [String] = {
+        var phrases = words + ["  Ann   Lee ", " Dr  Ann", "Ann Lee Roy Dee Cy Bo Al", "Canal & River Volunteers"]
+        for first in words { for second in words { phrases.append("\(first) \(second)") } }
+        for (index, first) in words.enumerated() {
+            for second in words[(index % 7)...].prefix(6) {
+                for third in words.suffix(from: index / 2).prefix(4) { phrases.append("\(first) \(second) \(third)") }
+            }
+        }
+        return phrases
+    }()
+
+    @Test func namesAndRolesOnBytesAsOnCharacters() {
+        for phrase in Self.phrases {
+            for allow in [false, true] {
+                #expect(
+                    PersonEntryParser.isNameLike(phrase, allowLowercase: allow)
+                        == PersonEntryParser.isNameLike(characters: tidy(phrase), allowLowercase: allow),
+                    "\(phrase)"
+                )
+            }
+            #expect(
+                PersonEntryParser.isRoleLike(phrase) == PersonEntryParser.isRoleLike(characters: phrase),
+                "\(phrase)"
+            )
+        }
+        #expect(PersonEntryParser.isNameLike("Dr Ann van der Berg", allowLowercase: false))
+        #expect(!PersonEntryParser.isNameLike("Hollin Street Library", allowLowercase: false))
+        #expect(!PersonEntryParser.isNameLike("Chair", allowLowercase: false))
+        #expect(PersonEntryParser.isRoleLike("Co-chairs"))
+        #expect(!PersonEntryParser.isRoleLike("Riverside Trust"))
+        #expect(!PersonEntryParser.isRoleLike("Canal & River Volunteers"))
+    }
+
+    @Test func byteWordSetsAsSets() {
+        let lists = [PeopleWords.roleWords, PeopleWords.honorifics, PeopleWords.nobody, PeopleWords.notNames]
+        for list in lists {
+            let bytes = ByteWordSet(list)
+            for text in Array(list) + Self.words + list.map { $0.uppercased() + "s" } {
+                let expected = text.utf8.allSatisfy { $0 < 0x80 } ? list.contains(text.lowercased()) : nil
+                #expect(bytes.containsLowered(text) == expected, "\(text)")
+            }
+        }
+    }
+}
+
+/// The first looks at people lines on their bytes must find what the character reading finds.
+@Suite struct PeopleLineBytesTests {
+    @Test func colonsAsCharacters() {
+        let texts =
+            PeopleFastPathTests.samples + [
+                "Present: Ann", ":\u{301} Ann: Bob", "é: x", "a\r\n: b", "\u{600}:x: y", "no colon", ":", "Zoë:",
+            ]
+        for text in texts {
+            #expect(PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) == text.firstIndex(of: ":"), "\(text)")
+        }
+    }
+
+    @Test func roleLinesAreNotRuledOutWrongly() {
+        #expect(PeopleBytes.mayOpenOrEndRoleLine("Notes taken by Zoë Ng."))
+        #expect(PeopleBytes.mayOpenOrEndRoleLine("  NOTES BY Zoë Ng"))
+        #expect(PeopleBytes.mayOpenOrEndRoleLine("Zoë Ng took the minutes."))
+        #expect(!PeopleBytes.mayOpenOrEndRoleLine("Zoë Ng presented the budget."))
+        #expect(!PeopleBytes.mayOpenOrEndRoleLine("Ann – Chair"))
+        #expect(PeopleBytes.mayOpenOrEndRoleLine("\u{212A}ay took notes"))
+    }
+}
