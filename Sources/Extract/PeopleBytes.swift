@@ -250,6 +250,19 @@ enum PeopleBytes {
         return UnsafeBufferPointer(rebasing: word.dropLast())
     }
 
+    /// ASCII `text` with each of the bytes of `characters` made `replacement`; `nil` when `text` is not ASCII.
+    static func replacingASCII(_ text: String, _ characters: StaticString, with replacement: UInt8) -> String? {
+        withBytes(text) { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (index, byte) in bytes.enumerated() {
+                    out[index] = PeopleText.isOne(byte, of: characters) ? replacement : byte
+                }
+                return bytes.count
+            }
+        }
+    }
+
     /// Whether `text` has at least `count` ASCII letters and digits.
     static func alphanumericCount(_ text: String, atLeast count: Int) -> Bool {
         withBytes(text) { bytes in
@@ -283,8 +296,23 @@ enum PeopleBytes {
     /// byte after `E2`.
     private enum PlainExpect { case start, last, second, thirdOf80, thirdOf81 }
 
+    /// ``isPlain(_:)`` of bytes in place: ASCII text without a carriage return, the most common, at a glance.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var all: UInt8 = 0
+        var returns: UInt8 = 0
+        for byte in bytes {
+            all |= byte
+            returns |= byte == 0x0D ? 1 : 0
+        }
+        if all < 0x80 { return returns == 0 }
+        return isPlain(scalars: bytes)
+    }
+
     /// Whether each scalar of the UTF-8 `bytes` is a character of its own, as ``plainBytes(_:)`` tells.
-    static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool {
+    static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool { isPlain(scalars: bytes) }
+
+    /// ``isPlain(_:)`` read scalar by scalar.
+    private static func isPlain(scalars bytes: some Sequence<UInt8>) -> Bool {
         var expect = PlainExpect.start
         for byte in bytes {
             switch expect {

@@ -85,6 +85,29 @@ enum PeopleText {
         (text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)) != nil
     }
 
+    /// The end of the last of the matches of ASCII `phrase` that `text.ranges(of: phrase)` finds, from the left and
+    /// without overlap: found on the bytes of plain text (``PeopleBytes/isPlain(_:)``), whose characters match where
+    /// their bytes do.
+    static func endOfLastMatch(of phrase: String, in text: String) -> String.Index? {
+        let end = PeopleBytes.withBytes(text) { bytes -> Int?? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
+            let pattern = Array(phrase.utf8)
+            var found: Int?
+            var index = 0
+            while index + pattern.count <= bytes.count {
+                if bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                    index += pattern.count
+                    found = index
+                } else {
+                    index += 1
+                }
+            }
+            return .some(found)
+        }
+        guard let end else { return text.ranges(of: phrase).last?.upperBound }
+        return end.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+    }
+
     /// Whether ``lowercased(_:)`` lowers the UTF-8 `bytes` on the bytes, where only ASCII letters become ASCII letters.
     static func lowersOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { caseChanges(bytes) != nil }
 
@@ -209,6 +232,14 @@ enum PeopleText {
     static func cleanPlain(_ text: String) -> String? {
         guard PeopleBytes.isPlain(text) else { return nil }
         if isClean(text) { return text }
+        // Clean text between spaces (a piece of a comma list) is cleaned by dropping them.
+        let utf8 = text.utf8
+        if utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") {
+            let start = utf8.firstIndex { $0 != UInt8(ascii: " ") } ?? utf8.endIndex
+            let end = utf8.lastIndex { $0 != UInt8(ascii: " ") }.map(utf8.index(after:)) ?? start
+            let trimmed = String(utf8[start..<max(start, end)]) ?? ""
+            if !trimmed.isEmpty, isClean(trimmed) { return trimmed }
+        }
         var bytes = Array(text.utf8)
         // U+0085 and U+00A0, the white space that tidy makes a space.
         for index in bytes.indices.dropLast() where bytes[index] == 0xC2 {

@@ -384,9 +384,15 @@ enum PeopleWords {
     static func tags(forRole role: String) -> [String] {
         // `TSC`, `WG`: a group's acronym as the role makes a member of it.
         if PersonEntryParser.isAcronym(role), !roleAcronyms.contains(PeopleText.lowercased(role)) { return ["member"] }
-        var text = PeopleText.lowercased(role).replacingAll("’", with: "'")
-        for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
-            text = text.replacingAll(separator, with: " ")
+        var text = PeopleText.lowercased(role)
+        // In ASCII text each of these characters is its byte, and there is no `’`.
+        if let spaced = PeopleBytes.replacingASCII(text, ",;/().:&+", with: UInt8(ascii: " ")) {
+            text = spaced
+        } else {
+            text = text.replacingAll("’", with: "'")
+            for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
+                text = text.replacingAll(separator, with: " ")
+            }
         }
         var words = PeopleText.words(tidy(text)).map(String.init)
         var found: [(position: Int, tag: String)] = []

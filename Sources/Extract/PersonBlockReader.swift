@@ -316,7 +316,7 @@ struct PersonBlockReader {
         if let last = previous.last, ",-–—&/".contains(last) || previous.hasSuffix(" and") { return true }
         if let first = line.first, first.isLowercase || "([".contains(first) { return true }
         if lowerLine.hasPrefix("and ") || lowerLine.hasPrefix("& ") { return true }
-        let parts = PersonEntryParser.splitTopLevel(previous, separators: [",", ";"])
+        let parts = PersonEntryParser.splitTopLevel(previous, separators: PersonEntryParser.commasAndSemicolons)
         guard parts.count > 1, let tail = parts.last else { return false }
         // `…, Ewan` over `Thompson (…)`: a lone word (beside titles) is half a name.
         let words = PeopleText.words(tail).filter {
@@ -382,9 +382,11 @@ struct PersonBlockReader {
         guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
         let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
-            let from = lower.ranges(of: " from ").last
+            // Where lower case works on the bytes, `lower` has the offsets of `text`.
+            let from = PeopleText.lowersOnBytes(text)
+                ? PeopleText.endOfLastMatch(of: " from ", in: lower) : lower.ranges(of: " from ").last?.upperBound
         else { return nil }
-        let value = String(text[from.upperBound...]).trimmingPlain(" .")
+        let value = String(text[from...]).trimmingPlain(" .")
         guard !value.isEmpty, value.count <= 200 else { return nil }
         let list = PersonEntryParser.parseList(value)
         return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
@@ -429,7 +431,7 @@ struct PersonBlockReader {
         if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
-            for part in PersonEntryParser.splitTopLevel(value, separators: [",", ";"]) {
+            for part in PersonEntryParser.splitTopLevel(value, separators: PersonEntryParser.commasAndSemicolons) {
                 let text = PersonEntryParser.clean(part)
                 if text.isEmpty { continue }
                 for name in PersonEntryParser.splitConjunction(text) {
@@ -635,15 +637,17 @@ struct PersonBlockReader {
         {
             return true
         }
-        let hasDescriptor =
+        if PersonEntryParser.startsLowercase(next),
             PeopleText.contains(previous, UInt8(ascii: ",")) || PeopleText.contains(previous, UInt8(ascii: "("))
-            || PersonEntryParser.segments(of: previous).count > 1
-        if next.first?.isLowercase == true, hasDescriptor { return true }
+                || PersonEntryParser.segments(of: previous).count > 1
+        {
+            return true
+        }
         // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry.
-        let head = PersonEntryParser.segments(of: next).first ?? next
         return PeopleText.contains(previous, UInt8(ascii: ",")) && !PersonEntryParser.hasDashRole(previous)
             && !PeopleText.contains(next, UInt8(ascii: ","))
-            && PersonEntryParser.hasDashRole(next) && !PersonEntryParser.isNameLike(head, allowLowercase: false)
+            && PersonEntryParser.hasDashRole(next)
+            && !PersonEntryParser.isNameLike(PersonEntryParser.segments(of: next).first ?? next, allowLowercase: false)
     }
 
     // MARK: Tables

@@ -21,6 +21,10 @@ struct PersonEntry: Hashable, Sendable {
 /// `Name @handle (role/Org)`, `Name (@handle) - TSC`, bare names and initials, and comma lists of them.
 enum PersonEntryParser {
     static let dashes: Set<Character> = ["-", "–", "—"]
+    /// What entries and brackets are split at.
+    static let commasAndSemicolons: Set<Character> = [",", ";"]
+    static let commas: Set<Character> = [","]
+    static let semicolons: Set<Character> = [";"]
     static let functionWords: Set<String> = [
         "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
     ]
@@ -48,7 +52,7 @@ enum PersonEntryParser {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
             if areInitials(content, of: main) { continue }
-            for piece in splitTopLevel(content, separators: [",", ";"]) {
+            for piece in splitTopLevel(content, separators: commasAndSemicolons) {
                 let part = tidy(piece)
                 if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
                     handle = handle ?? part
@@ -144,7 +148,7 @@ enum PersonEntryParser {
     /// fail are returned.
     static func parseList(_ text: String) -> (entries: [PersonEntry], failures: [String]) {
         let value = clean(text)
-        let separators: Set<Character> = PeopleText.contains(value, UInt8(ascii: ";")) ? [";"] : [",", ";"]
+        let separators = PeopleText.contains(value, UInt8(ascii: ";")) ? semicolons : commasAndSemicolons
         var entries: [PersonEntry] = []
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
@@ -188,10 +192,10 @@ enum PersonEntryParser {
         // Outside brackets every comma parts pieces: plain text without ` and ` or ` & ` has as many as its comma
         // bytes tell, and too few make no list.
         if PeopleBytes.isPlain(outside), !TextSearch.contains(outside, " and "), !TextSearch.contains(outside, " & ") {
-            let pieces = outside.utf8.count { $0 == UInt8(ascii: ",") } + 1
+            let pieces = PeopleBytes.withBytes(outside) { $0.count { $0 == UInt8(ascii: ",") } } + 1
             if pieces < 3, !(allowPairs && pieces == 2) { return false }
         }
-        let pieces = splitTopLevel(outside, separators: [","])
+        let pieces = splitTopLevel(outside, separators: commas)
         // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
         // when its tidied part does): without one, too few pieces make no list.
         if pieces.count < 3, !(allowPairs && pieces.count == 2),
@@ -691,6 +695,13 @@ enum PersonEntryParser {
     static func splitRunTogether(_ text: String) -> [String] {
         // A run of names ends with a comma: without one, the line is one piece.
         guard PeopleText.contains(text, UInt8(ascii: ",")) else {
+            // Without a space at either end or two together, the words joined again are the text itself.
+            let utf8 = text.utf8
+            if let first = utf8.first, let last = utf8.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
+                !TextSearch.contains(text, "  ")
+            {
+                return [text]
+            }
             let piece = PeopleText.words(text).joined(separator: " ")
             return piece.isEmpty ? [] : [piece]
         }

@@ -168,3 +168,51 @@ import Testing
         #expect(PeopleBytes.mayOpenOrEndRoleLine("\u{212A}ay took notes"))
     }
 }
+
+/// More byte readings of people lines, against the character readings they stand in for.
+@Suite struct PeopleTextBytesTests {
+    @Test func lastMatchesAsRanges() {
+        let texts =
+            PeopleFastPathTests.samples + [
+                "apologies from ann from bob", " from from ", "apologies from", "from", "apologies  from  ann",
+                "x from y from z", "é from ü", "",
+            ]
+        for text in texts {
+            #expect(PeopleText.endOfLastMatch(of: " from ", in: text) == text.ranges(of: " from ").last?.upperBound)
+        }
+    }
+
+    @Test func separatorsAsReplacingAll() {
+        for text in PeopleFastPathTests.samples + ["a,b;c/d(e)f.g:h&i+j", "vice-chair/secretary (acting)", "\r\n,"] {
+            guard let spaced = PeopleBytes.replacingASCII(text, ",;/().:&+", with: UInt8(ascii: " ")) else {
+                #expect(!text.utf8.allSatisfy { $0 < 0x80 })
+                continue
+            }
+            var expected = text
+            for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
+                expected = expected.replacingAll(separator, with: " ")
+            }
+            #expect(spaced == expected, "\(text)")
+        }
+    }
+
+    @Test func plainAtAGlanceAsScalarByScalar() {
+        for text in PeopleFastPathTests.samples + ["Ann\rLee", "\r", "abc"] {
+            let bytes = Array(text.utf8)
+            let glance = bytes.withUnsafeBufferPointer { PeopleBytes.isPlain($0) }
+            #expect(glance == PeopleBytes.isPlain(bytes.lazy.map { $0 }), "\(text)")
+        }
+    }
+
+    @Test func piecesBetweenSpacesAreCleaned() {
+        #expect(PeopleText.cleanPlain("  Ann Lee ") == "Ann Lee")
+        #expect(PeopleText.cleanPlain(" Ann  Lee ") == "Ann Lee")
+        #expect(PeopleText.cleanPlain(" Dan A. ") == "Dan A.")
+        #expect(PeopleText.cleanPlain(" Ann. ") == "Ann")
+        #expect(PeopleText.cleanPlain(" * Ann") == "Ann")
+        #expect(PeopleText.cleanPlain(" **Ann** ") == "Ann")
+        #expect(PersonEntryParser.splitRunTogether("Ann Lee") == ["Ann Lee"])
+        #expect(PersonEntryParser.splitRunTogether("  Ann   Lee ") == ["Ann Lee"])
+        #expect(PersonEntryParser.splitRunTogether("   ").isEmpty)
+    }
+}
