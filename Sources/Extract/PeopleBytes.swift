@@ -221,6 +221,7 @@ enum PeopleBytes {
     /// The runs of `bytes` between `separator`s, without empty ones.
     private static func runs(_ bytes: UnsafeBufferPointer<UInt8>, between separator: UInt8) -> [Range<Int>] {
         var runs: [Range<Int>] = []
+        runs.reserveCapacity(bytes.count { $0 == separator } + 1)
         var start = 0
         for index in bytes.indices where bytes[index] == separator {
             if start < index { runs.append(start..<index) }

@@ -837,8 +837,9 @@ enum PersonEntryParser {
             return (tidy(text), [])
         }
         if let bytes = PeopleBytes.plainBytes(text) {
+            // Each run made tidy on its bytes, so that tidying the string finds nothing to do.
             return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
-                String(decoding: $0, as: UTF8.self)
+                PeopleText.tidyString(plain: $0)
             }
         }
         return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
@@ -853,9 +854,11 @@ enum PersonEntryParser {
         string: ([Unit]) -> String
     ) -> (outside: String, inside: [String]) {
         var outside: [Unit] = []
+        outside.reserveCapacity(units.count)
         var inside: [String] = []
         var depth = 0
         var current: [Unit] = []
+        current.reserveCapacity(units.count)
         for unit in units {
             if opening.contains(unit) {
                 if depth > 0 { current.append(unit) }

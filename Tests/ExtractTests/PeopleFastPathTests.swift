@@ -216,3 +216,17 @@ import Testing
         #expect(PersonEntryParser.splitRunTogether("   ").isEmpty)
     }
 }
+
+/// Tidying plain bytes on the bytes must give what ``tidy(_:)`` gives.
+@Suite struct PeopleTidyBytesTests {
+    @Test func tidiesAsTidy() {
+        let texts =
+            PeopleFastPathTests.samples + [
+                " Ann \t Lee ", "Ann\u{85}Lee", "Ann\u{A0} Lee", "\n", "Ann\u{B}\u{C}Lee", "Zoë  – Chair ", "  ",
+            ]
+        for text in texts where PeopleBytes.isPlain(text) {
+            #expect(PeopleText.tidyString(plain: Array(text.utf8)) == tidy(text), "\(text)")
+        }
+        #expect(PersonEntryParser.splitBrackets(" Ann  Lee  ( Chair  ) ") == ("Ann Lee", ["Chair"]))
+    }
+}
