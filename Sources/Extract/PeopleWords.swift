@@ -206,7 +206,7 @@ enum PeopleWords {
     /// Whether a heading title names a people block.
     static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
         // A title without a word of any label is none, where lower case makes no ASCII letter of another character.
-        if !vocabulary.hasPeopleHeadings, PeopleText.lowersOnBytes(title), !groupLabelWords.occurs(in: title) {
+        if !vocabulary.hasPeopleHeadings, !groupLabelWords.occurs(in: title), PeopleText.lowersOnBytes(title) {
             return false
         }
         let key = normalise(title)

@@ -280,14 +280,14 @@ struct PersonBlockReader {
     /// join with a space, except after a whole entry on a line of its own (`Ann Lee (Chair)` over `Bob Roy`) or
     /// after a comma list that ends with a whole name, where a comma parts the entries.
     func continuation(of index: Int, text: String) -> (text: String, lines: [Int]) {
-        let block = blocks[index]
+        let (group, column) = (blocks[index].group, blocks[index].column)
         var result = text
         var lastLine = text
         var lines: [Int] = []
-        var last = block.lines.upperBound
+        var last = blocks[index].lines.upperBound
         var next = index + 1
         while next < blocks.count, !sectionStarts.contains(next),
-            blocks[next].group == block.group || blocks[next].lines.lowerBound == last + 1
+            blocks[next].group == group || blocks[next].lines.lowerBound == last + 1
         {
             let open = PersonEntryParser.hasUnclosedBracket(result)
             // `(Riverside Trust` over `- Chair), …`: a wrapped dash that Markdown read as a list item.
@@ -295,7 +295,7 @@ struct PersonBlockReader {
             guard blocks[next].kind == .line || wrappedDash else { break }
             let line = wrappedDash ? "- " + blocks[next].text : blocks[next].text
             guard labelled(line) == nil, !line.isEmpty else { break }
-            let indented = blocks[next].column > block.column
+            let indented = blocks[next].column > column
             let sentenceEnded = lastLine.last.map { ".!?:".contains($0) } ?? true
             guard open || indented || !sentenceEnded else { break }
             result += (open || wrapsMidEntry(lastLine, before: line) ? " " : ", ") + line

@@ -152,6 +152,7 @@ struct PersonRoster {
         PeopleBytes.withBytes(lower) { bytes in
             var words: [String] = []
             var current: [UInt8] = []
+            current.reserveCapacity(bytes.count)
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -168,7 +169,9 @@ struct PersonRoster {
                     if character == "’" { continue }
                     kept = character.isLetter || character.isNumber
                 }
-                if kept {
+                if kept, length == 1 {
+                    current.append(byte)
+                } else if kept {
                     current.append(contentsOf: scalar)
                 } else if !current.isEmpty {
                     words.append(String(decoding: current, as: UTF8.self))
