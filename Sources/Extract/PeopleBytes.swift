@@ -58,9 +58,11 @@ enum PeopleBytes {
     /// (`Notes taken by`) or end with a note-taking phrase (`took notes`); `false` only when it cannot.
     static func mayOpenOrEndRoleLine(_ text: String) -> Bool {
         withBytes(text) { bytes in
+            // Where lower case works on the bytes, ASCII bytes lower as ASCII letters do and no other byte becomes
+            // ASCII: a phrase of ASCII characters at either end needs its bytes there.
             var all: UInt8 = 0
             for byte in bytes { all |= byte }
-            guard all < 0x80 else { return true }
+            guard all < 0x80 || PeopleText.lowersOnBytes(bytes) else { return true }
             func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
             var start = 0
             var end = bytes.count
@@ -192,6 +194,76 @@ enum PeopleBytes {
     /// The bytes that may end the first segment of an entry.
     private static let segmentEnds = Array(",;:-".utf8)
 
+    /// Whether plain `word` (``isPlain(_:)``) ends with the `s` of a plural: with `s` but not `ss`, and more than three
+    /// characters long; `nil` when `word` is not plain.
+    static func pluralEnding(_ word: String) -> Bool? {
+        withBytes(word) { bytes -> Bool? in
+            guard let last = bytes.last else { return false }
+            // No character but `s` ends with its byte, whatever the text holds.
+            guard last == UInt8(ascii: "s") else { return false }
+            guard isPlain(bytes) else { return nil }
+            guard bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "s") else { return false }
+            // Each scalar is a character: count the bytes that start one.
+            return bytes.count { $0 < 0x80 || $0 >= 0xC0 } > 3
+        }
+    }
+
+    // MARK: Reading ASCII words
+
+    /// The runs of `bytes` between spaces, without empty ones: `text.split(separator: " ")` of ASCII text.
+    static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] { runs(bytes, between: UInt8(ascii: " ")) }
+
+    /// The parts of ASCII `bytes` between `separator`s, without empty ones.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, at separator: UInt8) -> [UnsafeBufferPointer<UInt8>] {
+        runs(bytes, between: separator).map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+    }
+
+    /// The runs of `bytes` between `separator`s, without empty ones.
+    private static func runs(_ bytes: UnsafeBufferPointer<UInt8>, between separator: UInt8) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        runs.reserveCapacity(bytes.count { $0 == separator } + 1)
+        var start = 0
+        for index in bytes.indices where bytes[index] == separator {
+            if start < index { runs.append(start..<index) }
+            start = index + 1
+        }
+        if start < bytes.count { runs.append(start..<bytes.count) }
+        return runs
+    }
+
+    /// `range` of ASCII `bytes` without the bytes at its ends that `trims`: `trimming(_:)` of a set of ASCII characters.
+    static func trimmed(
+        _ range: Range<Int>,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        where trims: (UInt8) -> Bool
+    ) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, trims(bytes[lower]) { lower += 1 }
+        while upper > lower, trims(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// ``PersonEntryParser/singular(_:)`` of ASCII `word` in lower case: without the `s` of a plural.
+    static func singular(_ word: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let s = UInt8(ascii: "s")
+        guard word.count > 3, word[word.count - 1] | 0x20 == s, word[word.count - 2] | 0x20 != s else { return word }
+        return UnsafeBufferPointer(rebasing: word.dropLast())
+    }
+
+    /// ASCII `text` with each of the bytes of `characters` made `replacement`; `nil` when `text` is not ASCII.
+    static func replacingASCII(_ text: String, _ characters: StaticString, with replacement: UInt8) -> String? {
+        withBytes(text) { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                for (index, byte) in bytes.enumerated() {
+                    out[index] = PeopleText.isOne(byte, of: characters) ? replacement : byte
+                }
+                return bytes.count
+            }
+        }
+    }
+
     /// Whether `text` has at least `count` ASCII letters and digits.
     static func alphanumericCount(_ text: String, atLeast count: Int) -> Bool {
         withBytes(text) { bytes in
@@ -225,8 +297,23 @@ enum PeopleBytes {
     /// byte after `E2`.
     private enum PlainExpect { case start, last, second, thirdOf80, thirdOf81 }
 
+    /// ``isPlain(_:)`` of bytes in place: ASCII text without a carriage return, the most common, at a glance.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var all: UInt8 = 0
+        var returns: UInt8 = 0
+        for byte in bytes {
+            all |= byte
+            returns |= byte == 0x0D ? 1 : 0
+        }
+        if all < 0x80 { return returns == 0 }
+        return isPlain(scalars: bytes)
+    }
+
     /// Whether each scalar of the UTF-8 `bytes` is a character of its own, as ``plainBytes(_:)`` tells.
-    static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool {
+    static func isPlain(_ bytes: some Sequence<UInt8>) -> Bool { isPlain(scalars: bytes) }
+
+    /// ``isPlain(_:)`` read scalar by scalar.
+    private static func isPlain(scalars bytes: some Sequence<UInt8>) -> Bool {
         var expect = PlainExpect.start
         for byte in bytes {
             switch expect {
@@ -298,7 +385,8 @@ enum PeopleBytes {
     }
 
     /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text between
-    /// commas, semicolons, the first colon before any of them, and dashes that set parts apart.
+    /// commas, semicolons, the first colon before any of them, and dashes that set parts apart, without the spaces at
+    /// its ends (which tidying drops).
     static func segments(of bytes: [UInt8]) -> [String] {
         var segments: [String] = []
         var start = 0
@@ -308,16 +396,24 @@ enum PeopleBytes {
             let dash = dashLength(at: index, in: bytes)
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || (byte == UInt8(ascii: ":") && segments.isEmpty)
             {
-                segments.append(string(bytes[start..<index]))
+                segments.append(string(trimmingSpaces(bytes[start..<index])))
                 start = index + 1
             } else if dash > 0, isSeparatorDash(at: index, length: dash, in: bytes) {
-                segments.append(string(bytes[start..<index]))
+                segments.append(string(trimmingSpaces(bytes[start..<index])))
                 start = index + dash
             }
             index += max(dash, 1)
         }
-        segments.append(string(bytes[start...]))
+        segments.append(string(trimmingSpaces(bytes[start...])))
         return segments
+    }
+
+    /// `part` without the ASCII spaces at its ends.
+    private static func trimmingSpaces(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var part = part
+        while part.first == UInt8(ascii: " ") { part.removeFirst() }
+        while part.last == UInt8(ascii: " ") { part.removeLast() }
+        return part
     }
 
     /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, or the lead byte of `–` and `—`.

@@ -80,6 +80,49 @@ enum PeopleText {
         return String(text[start..<end])
     }
 
+    /// Whether ``lowercased(_:)`` lowers `text` on its bytes, where only ASCII letters become ASCII letters.
+    static func lowersOnBytes(_ text: some StringProtocol) -> Bool {
+        (text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)) != nil
+    }
+
+    /// The end of the last of the matches of ASCII `phrase` that `text.ranges(of: phrase)` finds, from the left and
+    /// without overlap: found on the bytes of plain text (``PeopleBytes/isPlain(_:)``), whose characters match where
+    /// their bytes do.
+    static func endOfLastMatch(of phrase: String, in text: String) -> String.Index? {
+        let end = PeopleBytes.withBytes(text) { bytes -> Int?? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
+            let pattern = Array(phrase.utf8)
+            var found: Int?
+            var index = 0
+            while index + pattern.count <= bytes.count {
+                if bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                    index += pattern.count
+                    found = index
+                } else {
+                    index += 1
+                }
+            }
+            return .some(found)
+        }
+        guard let end else { return text.ranges(of: phrase).last?.upperBound }
+        return end.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// Whether ``lowercased(_:)`` lowers the UTF-8 `bytes` on the bytes, where only ASCII letters become ASCII letters.
+    static func lowersOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { caseChanges(bytes) != nil }
+
+    /// `text.firstIndex(of: character)` of an ASCII `character`, given as its byte: found on the bytes when the first
+    /// such byte stands between ASCII bytes (or an end), where it is the character, and no byte before it is.
+    static func firstIndex(of character: UInt8, in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard let index = utf8.firstIndex(of: character) else { return nil }
+        let before = index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
+        let after = utf8.index(after: index) == utf8.endIndex ? nil : utf8[utf8.index(after: index)]
+        // A character of its own: no mark or joiner after it, no prepended character or CR before it.
+        if (before ?? 0) < 0x80, before != 0x0D, (after ?? 0) < 0x80 { return index }
+        return text.firstIndex(of: Character(Unicode.Scalar(character)))
+    }
+
     /// Whether ``lowercased(_:)`` changes the UTF-8 `bytes`, or `nil` when only the standard library can tell.
     private static func caseChanges(_ bytes: some Sequence<UInt8>) -> Bool? {
         var changes = false
@@ -115,11 +158,13 @@ enum PeopleText {
         }
         let cut = PeopleBytes.withBytes(text) { bytes -> Bool in
             // Without the byte there is no separator: the text is one part, or none.
-            guard bytes.contains(separator) else {
+            let separators = bytes.count { $0 == separator }
+            guard separators > 0 else {
                 if !bytes.isEmpty { parts.append(Substring(text)) }
                 return true
             }
             guard PeopleBytes.isPlain(bytes) else { return false }
+            parts.reserveCapacity(separators + 1)
             var start = 0
             for index in bytes.indices where bytes[index] == separator {
                 if start < index { parts.append(part(start..<index)) }
@@ -187,6 +232,14 @@ enum PeopleText {
     static func cleanPlain(_ text: String) -> String? {
         guard PeopleBytes.isPlain(text) else { return nil }
         if isClean(text) { return text }
+        // Clean text between spaces (a piece of a comma list) is cleaned by dropping them.
+        let utf8 = text.utf8
+        if utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") {
+            let start = utf8.firstIndex { $0 != UInt8(ascii: " ") } ?? utf8.endIndex
+            let end = utf8.lastIndex { $0 != UInt8(ascii: " ") }.map(utf8.index(after:)) ?? start
+            let trimmed = String(utf8[start..<max(start, end)]) ?? ""
+            if !trimmed.isEmpty, isClean(trimmed) { return trimmed }
+        }
         var bytes = Array(text.utf8)
         // U+0085 and U+00A0, the white space that tidy makes a space.
         for index in bytes.indices.dropLast() where bytes[index] == 0xC2 {
@@ -253,6 +306,17 @@ enum PeopleText {
             }
         }
         return out
+    }
+
+    /// ``tidy(_:)`` of the string of plain bytes (``PeopleBytes/isPlain(_:)``), on the bytes when the only white
+    /// space they hold is ASCII (not U+0085 or U+00A0, the white space plain text may hold beside it).
+    static func tidyString(plain bytes: [UInt8]) -> String {
+        for index in bytes.indices.dropLast() where bytes[index] == 0xC2 {
+            if bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
+                return tidy(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        return String(decoding: tidied(bytes), as: UTF8.self)
     }
 
     /// ``tidy(_:)`` of bytes whose only white space is ASCII: runs of it made one space, none at the ends.

@@ -200,8 +200,15 @@ enum PeopleWords {
     /// ``roleTags`` with each phrase in words.
     static let roleTagWords = roleTags.map { (words: $0.phrase.split(separator: " ").map(String.init), tag: $0.tag) }
 
+    /// The indices in ``roleTagWords`` of the phrases each word starts, in order.
+    static let roleTagStarts = Dictionary(grouping: roleTagWords.indices) { roleTagWords[$0].words[0] }
+
     /// Whether a heading title names a people block.
     static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
+        // A title without a word of any label is none, where lower case makes no ASCII letter of another character.
+        if !vocabulary.hasPeopleHeadings, !groupLabelWords.occurs(in: title), PeopleText.lowersOnBytes(title) {
+            return false
+        }
         let key = normalise(title)
         return attendees.contains(key) || officials.contains(key) || absent.contains(key)
             || (vocabulary.hasPeopleHeadings && vocabulary.group(ofLabelKey: labelKey(title)) != nil)
@@ -253,24 +260,40 @@ enum PeopleWords {
     /// heading, where `New members` may list people who were not there.
     static func group(endingTitle text: String, allowMembers: Bool = false) -> PeopleGroup? {
         guard text.utf8.count <= 160 else { return nil }
-        let key = labelKey(text)
+        return group(endingKey: labelKey(text), allowMembers: allowMembers)
+    }
+
+    /// ``group(endingTitle:allowMembers:)`` of a title's ``labelKey(_:)``.
+    static func group(endingKey key: String, allowMembers: Bool = false) -> PeopleGroup? {
         guard PeopleText.wordCount(key) <= 6 else { return nil }
-        for (suffix, spaced, length, group) in spacedSuffixes where key == suffix || key.hasSuffix(spaced) {
-            if suffix == "members", !allowMembers { return nil }
-            let words = PeopleText.words(key)
-            if statesPresence.contains(suffix), words.count > length {
-                let before = words[words.count - length - 1]
-                guard before.hasSuffix("s") || ["staff", "people", "everyone"].contains(before) else { return nil }
+        // Plain text ends with the bytes of an ASCII suffix where it ends with its characters.
+        let found =
+            PeopleBytes.isPlain(key)
+            ? PeopleBytes.withBytes(key) { bytes in
+                spacedSuffixBytes.firstIndex { whole, spaced in
+                    bytes.elementsEqual(whole)
+                        || (bytes.count >= spaced.count && bytes[(bytes.count - spaced.count)...].elementsEqual(spaced))
+                }
             }
-            return group
+            : spacedSuffixes.firstIndex { key == $0.suffix || key.hasSuffix($0.spaced) }
+        guard let found else { return nil }
+        let (suffix, _, length, group) = spacedSuffixes[found]
+        if suffix == "members", !allowMembers { return nil }
+        let words = PeopleText.words(key)
+        if statesPresence.contains(suffix), words.count > length {
+            let before = words[words.count - length - 1]
+            guard before.hasSuffix("s") || ["staff", "people", "everyone"].contains(before) else { return nil }
         }
-        return nil
+        return group
     }
 
     /// ``suffixes`` with each one's words after a space (` present`), and how many words it has.
     private static let spacedSuffixes = suffixes.map { suffix, group in
-        (suffix, " " + suffix, suffix.split(separator: " ").count, group)
+        (suffix: suffix, spaced: " " + suffix, length: suffix.split(separator: " ").count, group: group)
     }
+
+    /// The bytes of each of ``spacedSuffixes``, alone and after a space.
+    private static let spacedSuffixBytes = spacedSuffixes.map { (Array($0.suffix.utf8), Array($0.spaced.utf8)) }
 
     /// Suffixes that say who is there rather than name people.
     static let statesPresence: Set<String> = ["present", "attending", "absent", "in attendance"]
@@ -292,9 +315,12 @@ enum PeopleWords {
     /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
     static func status(of text: String) -> PeopleGroup? {
         // More letters and digits than the longest mark has: no mark, and no need to normalise.
-        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) { return nil }
+        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) || !statusLeads.mayMatch(text) { return nil }
         return statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
     }
+
+    /// How the marks of ``statusWords`` start.
+    private static let statusLeads = LeadPairs(statusWords.keys)
 
     /// The most letters and digits any of ``statusWords`` has.
     private static let longestStatus = statusWords.keys.map { $0.unicodeScalars.count }.max() ?? 0
@@ -358,14 +384,21 @@ enum PeopleWords {
     static func tags(forRole role: String) -> [String] {
         // `TSC`, `WG`: a group's acronym as the role makes a member of it.
         if PersonEntryParser.isAcronym(role), !roleAcronyms.contains(PeopleText.lowercased(role)) { return ["member"] }
-        var text = PeopleText.lowercased(role).replacingAll("’", with: "'")
-        for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
-            text = text.replacingAll(separator, with: " ")
+        var text = PeopleText.lowercased(role)
+        // In ASCII text each of these characters is its byte, and there is no `’`.
+        if let spaced = PeopleBytes.replacingASCII(text, ",;/().:&+", with: UInt8(ascii: " ")) {
+            text = spaced
+        } else {
+            text = text.replacingAll("’", with: "'")
+            for separator in [",", ";", "/", "(", ")", ".", ":", "&", "+"] {
+                text = text.replacingAll(separator, with: " ")
+            }
         }
         var words = PeopleText.words(tidy(text)).map(String.init)
         var found: [(position: Int, tag: String)] = []
-        // Longer phrases first; a matched word is used once.
-        for (phraseWords, tag) in roleTagWords {
+        // Longer phrases first; a matched word is used once. Only phrases that start with one of the words can match.
+        let candidates = Set(words.flatMap { roleTagStarts[$0] ?? [] }).sorted()
+        for (phraseWords, tag) in candidates.map({ roleTagWords[$0] }) {
             guard phraseWords.count <= words.count, words.contains(phraseWords[0]) else { continue }
             for start in 0...(words.count - phraseWords.count)
             where words[start..<start + phraseWords.count].elementsEqual(phraseWords) {
@@ -397,4 +430,21 @@ enum PeopleWords {
         default: return nil
         }
     }
+}
+
+extension PeopleWords {
+    /// ``nobody``, looked up by the bytes of ASCII text.
+    static let nobodyBytes = ByteWordSet(nobody)
+    /// ``notNames``, looked up by the bytes of ASCII text.
+    static let notNameBytes = ByteWordSet(notNames)
+    /// ``honorifics``, looked up by the bytes of ASCII text.
+    static let honorificBytes = ByteWordSet(honorifics)
+    /// ``nameParticles``, looked up by the bytes of ASCII text.
+    static let nameParticleBytes = ByteWordSet(nameParticles)
+    /// ``roleWords``, looked up by the bytes of ASCII text.
+    static let roleWordBytes = ByteWordSet(roleWords)
+    /// ``organisationWords``, looked up by the bytes of ASCII text.
+    static let organisationWordBytes = ByteWordSet(organisationWords)
+    /// ``rolePrefixes``, looked up by the bytes of ASCII text.
+    static let rolePrefixBytes = ByteWordSet(rolePrefixes)
 }

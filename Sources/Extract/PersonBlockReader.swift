@@ -103,19 +103,19 @@ struct PersonBlockReader {
     /// A heading (or a line acting as one): a role line, a `Present: Ann, Bob` heading, a people heading, a
     /// sub-heading of one, or a heading that ends with a people word.
     private mutating func startSection(at index: Int) {
-        let block = blocks[index]
+        // The block's fields are read in place: a copy of the whole block would retain each of them.
+        let title = blocks[index].text
         close()
         scoped = false
-        let labelled = labelled(block.text)
-        if let role = roleLine(block, labelled: labelled) {
+        let labelled = labelled(title)
+        if let role = roleLine(title, labelled: labelled) {
             roleLines.append((index, role.role, role.entries))
             return
         }
         if let (label, value) = labelled, !value.isEmpty, let group = labelGroup(label) {
-            readInline(label: label, value: value, group: group, lines: block.lines)
+            readInline(label: label, value: value, group: group, lines: blocks[index].lines)
             return
         }
-        let title = block.text
         if let group = PeopleWords.group(ofLabel: title, vocabulary: context.options.vocabulary) {
             open = Region(
                 mode: .heading,
@@ -147,35 +147,40 @@ struct PersonBlockReader {
 
     /// A block that is no heading: a role line, an absence sentence, a people label, or a line of the open block.
     private mutating func step(at index: Int) {
-        let block = blocks[index]
-        if block.kind == .tableRow {
+        // The block's fields are read in place: a copy of the whole block would retain each of them.
+        let kind = blocks[index].kind
+        if kind == .tableRow {
             if open != nil {
                 open?.blocks.append(index)
-            } else if let group = tableGroup(block) {
-                readTableRow(index, region: Region(mode: .heading, group: group, label: block.header.first ?? ""))
+            } else if let group = tableGroup(blocks[index].header) {
+                readTableRow(
+                    index,
+                    region: Region(mode: .heading, group: group, label: blocks[index].header.first ?? "")
+                )
             }
             return
         }
+        let text = blocks[index].text
         // The label of a `Label: value` line, read once for every test below.
-        let label = labelled(block.text)
-        if let role = roleLine(block, labelled: label) {
+        let label = labelled(text)
+        if let role = roleLine(text, labelled: label) {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if label == nil, block.kind == .line, TextSearch.hasPrefix(block.text, ignoringCase: "apologies") {
+        if label == nil, kind == .line, TextSearch.hasPrefix(text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
-            let (text, joined) = continuation(of: index, text: block.text)
-            if !joined.isEmpty, let names = absenceSentence(text) {
+            let (sentence, joined) = continuation(of: index, text: text)
+            if !joined.isEmpty, let names = absenceSentence(sentence) {
                 consumed.formUnion(joined)
                 absences.append((index, names))
                 return
             }
         }
-        if let names = absenceSentence(block.text) {
+        if let names = absenceSentence(text) {
             absences.append((index, names))
             return
         }
-        if block.kind == .item, index + 1 < blocks.count, blocks[index + 1].parent == index {
+        if kind == .item, index + 1 < blocks.count, blocks[index + 1].parent == index {
             if open != nil {
                 // `- Observers:` over a nested list inside a people block: read with the block.
                 open?.blocks.append(index)
@@ -192,14 +197,12 @@ struct PersonBlockReader {
             }
             return
         }
-        if isLabelShaped(index),
-            let group = PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
-        {
-            startLabel(block.text, group: group)
+        if isLabelShaped(index), let group = PeopleWords.group(ofLabel: text, vocabulary: context.options.vocabulary) {
+            startLabel(text, group: group)
             return
         }
         guard open != nil else { return }
-        if endsPeopleBlock(block, labelled: label) {
+        if endsPeopleBlock(index, labelled: label) {
             // `Agenda:` or `**Next steps**` under a people block starts something else.
             close()
             scoped = false
@@ -209,18 +212,19 @@ struct PersonBlockReader {
             // `Committee: Ann Lee (Chair), Bob Roy` under a people heading is a sub-group whose label is a role;
             // `Location: Zoom` among the people is no person.
             guard scoped, let group = open?.group else { return }
-            let (text, joined) = continuation(of: index, text: value)
-            let list = PersonEntryParser.parseList(text)
-            guard list.failures.isEmpty, list.entries.count >= 2 || PersonEntryParser.isDescription(label) else {
+            let (list, joined) = continuation(of: index, text: value)
+            let entries = PersonEntryParser.parseList(list)
+            guard entries.failures.isEmpty, entries.entries.count >= 2 || PersonEntryParser.isDescription(label) else {
                 return
             }
             consumed.formUnion(joined)
-            let last = joined.last.map { blocks[$0].lines.upperBound } ?? block.lines.upperBound
+            let lines = blocks[index].lines
+            let last = joined.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
             readInline(
                 label: label,
-                value: text,
+                value: list,
                 group: group,
-                lines: block.lines.lowerBound...last,
+                lines: lines.lowerBound...last,
                 role: PeopleWords.singular(label)
             )
         } else {
@@ -276,14 +280,14 @@ struct PersonBlockReader {
     /// join with a space, except after a whole entry on a line of its own (`Ann Lee (Chair)` over `Bob Roy`) or
     /// after a comma list that ends with a whole name, where a comma parts the entries.
     func continuation(of index: Int, text: String) -> (text: String, lines: [Int]) {
-        let block = blocks[index]
+        let (group, column) = (blocks[index].group, blocks[index].column)
         var result = text
         var lastLine = text
         var lines: [Int] = []
-        var last = block.lines.upperBound
+        var last = blocks[index].lines.upperBound
         var next = index + 1
         while next < blocks.count, !sectionStarts.contains(next),
-            blocks[next].group == block.group || blocks[next].lines.lowerBound == last + 1
+            blocks[next].group == group || blocks[next].lines.lowerBound == last + 1
         {
             let open = PersonEntryParser.hasUnclosedBracket(result)
             // `(Riverside Trust` over `- Chair), …`: a wrapped dash that Markdown read as a list item.
@@ -291,7 +295,7 @@ struct PersonBlockReader {
             guard blocks[next].kind == .line || wrappedDash else { break }
             let line = wrappedDash ? "- " + blocks[next].text : blocks[next].text
             guard labelled(line) == nil, !line.isEmpty else { break }
-            let indented = blocks[next].column > block.column
+            let indented = blocks[next].column > column
             let sentenceEnded = lastLine.last.map { ".!?:".contains($0) } ?? true
             guard open || indented || !sentenceEnded else { break }
             result += (open || wrapsMidEntry(lastLine, before: line) ? " " : ", ") + line
@@ -312,7 +316,7 @@ struct PersonBlockReader {
         if let last = previous.last, ",-–—&/".contains(last) || previous.hasSuffix(" and") { return true }
         if let first = line.first, first.isLowercase || "([".contains(first) { return true }
         if lowerLine.hasPrefix("and ") || lowerLine.hasPrefix("& ") { return true }
-        let parts = PersonEntryParser.splitTopLevel(previous, separators: [",", ";"])
+        let parts = PersonEntryParser.splitTopLevel(previous, separators: PersonEntryParser.commasAndSemicolons)
         guard parts.count > 1, let tail = parts.last else { return false }
         // `…, Ewan` over `Thompson (…)`: a lone word (beside titles) is half a name.
         let words = PeopleText.words(tail).filter {
@@ -334,13 +338,11 @@ struct PersonBlockReader {
     /// Whether a line whose text is a people word stands as a label: bold, alone in its paragraph, or an item
     /// with a nested list.
     private func isLabelShaped(_ index: Int) -> Bool {
-        let block = blocks[index]
-        if block.isEmphasised { return true }
-        switch block.kind {
+        if blocks[index].isEmphasised { return true }
+        switch blocks[index].kind {
         case .line:
             // Alone in its paragraph, or at its head (`Attendees` over one name a line).
-            let previous = index > 0 ? blocks[index - 1] : nil
-            return previous?.group != block.group
+            return index == 0 || blocks[index - 1].group != blocks[index].group
         case .item:
             return blocks.indices.contains(index + 1) && blocks[index + 1].parent == index
         default:
@@ -353,10 +355,12 @@ struct PersonBlockReader {
     private func labelGroup(_ label: String) -> PeopleGroup? {
         if let group = PeopleWords.group(ofLabel: label, vocabulary: context.options.vocabulary) { return group }
         guard PeopleText.wordCount(label) <= 4 else { return nil }
-        if let group = PeopleWords.group(endingTitle: label, allowMembers: true) { return group }
+        // Labels are short: `group(endingTitle:)` would take the same key.
+        let key = PeopleWords.labelKey(label)
+        if let group = PeopleWords.group(endingKey: key, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
         // Quarterly Meeting` is a title).
-        let words = PeopleText.words(PeopleWords.labelKey(label)).map(String.init)
+        let words = PeopleText.words(key).map(String.init)
         guard words.count == 1, let last = words.last, PeopleWords.singular(last) != last,
             PeopleWords.roleWords.contains(PeopleWords.singular(last))
         else { return nil }
@@ -365,11 +369,12 @@ struct PersonBlockReader {
 
     /// Whether a block inside a people block starts something else: a label over nothing (`Agenda:`), or a bold
     /// line that names no one (`**Next steps**`).
-    private func endsPeopleBlock(_ block: OutlineBlock, labelled: (label: String, value: String)?) -> Bool {
+    private func endsPeopleBlock(_ index: Int, labelled: (label: String, value: String)?) -> Bool {
         if let (label, value) = labelled, value.isEmpty {
             return !PersonEntryParser.isNameLike(label, allowLowercase: false)
         }
-        return block.kind == .line && block.isEmphasised && PersonEntryParser.parse(block.text) == nil
+        return blocks[index].kind == .line && blocks[index].isEmphasised
+            && PersonEntryParser.parse(blocks[index].text) == nil
     }
 
     /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
@@ -377,9 +382,11 @@ struct PersonBlockReader {
         guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
         let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
-            let from = lower.ranges(of: " from ").last
+            // Where lower case works on the bytes, `lower` has the offsets of `text`.
+            let from = PeopleText.lowersOnBytes(text)
+                ? PeopleText.endOfLastMatch(of: " from ", in: lower) : lower.ranges(of: " from ").last?.upperBound
         else { return nil }
-        let value = String(text[from.upperBound...]).trimmingPlain(" .")
+        let value = String(text[from...]).trimmingPlain(" .")
         guard !value.isEmpty, value.count <= 200 else { return nil }
         let list = PersonEntryParser.parseList(value)
         return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
@@ -387,7 +394,9 @@ struct PersonBlockReader {
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     func labelled(_ text: String) -> (label: String, value: String)? {
-        guard PeopleBytes.mayBeLabelled(text), let colon = text.firstIndex(of: ":") else { return nil }
+        guard PeopleBytes.mayBeLabelled(text), let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) else {
+            return nil
+        }
         var label = tidy(String(text[..<colon]).trimmingPlain("*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
@@ -410,19 +419,19 @@ struct PersonBlockReader {
 
     /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
     ///
-    /// `labelled` is what ``labelled(_:)`` reads of the block's text.
+    /// `text` is a block's text, and `labelled` what ``labelled(_:)`` reads of it.
     func roleLine(
-        _ block: OutlineBlock,
+        _ text: String,
         labelled: (label: String, value: String)?
     ) -> (role: String, entries: [PersonEntry])? {
         let vocabulary = context.options.vocabulary
         // Without a label only a lead or an ending makes a role line, which a first look at the bytes rules out.
-        if labelled == nil, !PeopleBytes.mayOpenOrEndRoleLine(block.text) { return nil }
-        guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: block.text) else { return nil }
+        if labelled == nil, !PeopleBytes.mayOpenOrEndRoleLine(text) { return nil }
+        guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: text) else { return nil }
         if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
-            for part in PersonEntryParser.splitTopLevel(value, separators: [",", ";"]) {
+            for part in PersonEntryParser.splitTopLevel(value, separators: PersonEntryParser.commasAndSemicolons) {
                 let text = PersonEntryParser.clean(part)
                 if text.isEmpty { continue }
                 for name in PersonEntryParser.splitConjunction(text) {
@@ -435,17 +444,17 @@ struct PersonBlockReader {
             guard !entries.isEmpty else { return nil }
             return (PeopleWords.roleName(forLabel: label), entries)
         }
-        guard PeopleBytes.mayOpenOrEndRoleLine(block.text) else { return nil }
-        let lower = PeopleText.lowercased(block.text).trimmingPlain(" .")
+        guard PeopleBytes.mayOpenOrEndRoleLine(text) else { return nil }
+        let lower = PeopleText.lowercased(text).trimmingPlain(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
-            let value = String(block.text.dropFirst(phrase.count + 1)).trimmingPlain(" .")
+            let value = String(text.dropFirst(phrase.count + 1)).trimmingPlain(" .")
             guard value.count <= 80 else { return nil }
             let list = PersonEntryParser.parseList(value)
             guard list.failures.isEmpty, !list.entries.isEmpty else { return nil }
             return (role, list.entries)
         }
         for phrase in PeopleWords.noteTakingPhrases where lower.hasSuffix(" " + phrase) {
-            let name = String(block.text.prefix(block.text.count - phrase.count - 1))
+            let name = String(text.prefix(text.count - phrase.count - 1))
             guard let entry = PersonEntryParser.parse(name), PeopleText.wordCount(name) <= 4 else { return nil }
             return ("note taker", [entry])
         }
@@ -484,19 +493,19 @@ struct PersonBlockReader {
         var tally = RegionTally(mode: region.mode)
         var pending: Fragment?
         reading: for index in kept {
-            let block = blocks[index]
+            let kind = blocks[index].kind
             let pieces: [String]
-            switch block.kind {
-            case .item: pieces = [block.text]
-            case .line: pieces = PersonEntryParser.splitRunTogether(block.text)
+            switch kind {
+            case .item: pieces = [blocks[index].text]
+            case .line: pieces = PersonEntryParser.splitRunTogether(blocks[index].text)
             case .tableRow, .heading: continue
             }
             for piece in pieces {
                 let fragment = Fragment(
                     text: piece,
-                    lines: block.lines,
-                    kind: block.kind,
-                    group: block.group,
+                    lines: blocks[index].lines,
+                    kind: kind,
+                    group: blocks[index].group,
                     block: index
                 )
                 if var previous = pending, join(&previous, with: fragment) {
@@ -628,22 +637,24 @@ struct PersonBlockReader {
         {
             return true
         }
-        let hasDescriptor =
+        if PersonEntryParser.startsLowercase(next),
             PeopleText.contains(previous, UInt8(ascii: ",")) || PeopleText.contains(previous, UInt8(ascii: "("))
-            || PersonEntryParser.segments(of: previous).count > 1
-        if next.first?.isLowercase == true, hasDescriptor { return true }
+                || PersonEntryParser.segments(of: previous).count > 1
+        {
+            return true
+        }
         // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry.
-        let head = PersonEntryParser.segments(of: next).first ?? next
         return PeopleText.contains(previous, UInt8(ascii: ",")) && !PersonEntryParser.hasDashRole(previous)
             && !PeopleText.contains(next, UInt8(ascii: ","))
-            && PersonEntryParser.hasDashRole(next) && !PersonEntryParser.isNameLike(head, allowLowercase: false)
+            && PersonEntryParser.hasDashRole(next)
+            && !PersonEntryParser.isNameLike(PersonEntryParser.segments(of: next).first ?? next, allowLowercase: false)
     }
 
     // MARK: Tables
 
     /// The group of a table outside people blocks whose name column is itself a people word (`Attendee`).
-    private func tableGroup(_ block: OutlineBlock) -> PeopleGroup? {
-        for cell in block.header {
+    private func tableGroup(_ header: [String]) -> PeopleGroup? {
+        for cell in header {
             let key = PeopleWords.labelKey(cell)
             if key == "name" || key == "names" { continue }
             if let group = PeopleWords.group(ofLabel: key, vocabulary: context.options.vocabulary) { return group }

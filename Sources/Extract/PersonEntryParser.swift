@@ -21,6 +21,10 @@ struct PersonEntry: Hashable, Sendable {
 /// `Name @handle (role/Org)`, `Name (@handle) - TSC`, bare names and initials, and comma lists of them.
 enum PersonEntryParser {
     static let dashes: Set<Character> = ["-", "–", "—"]
+    /// What entries and brackets are split at.
+    static let commasAndSemicolons: Set<Character> = [",", ";"]
+    static let commas: Set<Character> = [","]
+    static let semicolons: Set<Character> = [";"]
     static let functionWords: Set<String> = [
         "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
     ]
@@ -43,12 +47,12 @@ enum PersonEntryParser {
         let inside = cleaned.inside
         var main = cleaned.outside
         // An unclosed bracket (`Ann Lee (alee`) holds a broken handle or note: kept only as a role.
-        let unclosed = hasUnclosedBracket(text)
+        let unclosed = !inside.isEmpty && hasUnclosedBracket(text)
         for (position, content) in inside.enumerated() {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
             if areInitials(content, of: main) { continue }
-            for piece in splitTopLevel(content, separators: [",", ";"]) {
+            for piece in splitTopLevel(content, separators: commasAndSemicolons) {
                 let part = tidy(piece)
                 if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
                     handle = handle ?? part
@@ -57,20 +61,23 @@ enum PersonEntryParser {
                 }
             }
         }
-        // `@handle` outside brackets.
-        var words = PeopleText.words(main).map(String.init)
-        // E-mail addresses say nothing the name does not.
-        let wordCount = words.count
-        words.removeAll { word in
-            PeopleBytes.containsByte(word, UInt8(ascii: "@")) && word.dropFirst().contains("@") && !word.hasPrefix("@")
-        }
-        // `main` is tidy, so its words joined again are `main` itself.
-        if words.count != wordCount { main = words.joined(separator: " ") }
-        if words.count > 1 {
-            if let index = words.firstIndex(where: { $0.hasPrefix("@") && $0.count > 1 }) {
-                handle = handle ?? words[index].trimmingPlain(",;.:")
-                words.remove(at: index)
-                main = tidy(words.joined(separator: " "))
+        // `@handle` outside brackets; without an `@` byte there is none, nor an e-mail address.
+        if PeopleBytes.containsByte(main, UInt8(ascii: "@")) {
+            var words = PeopleText.words(main).map(String.init)
+            // E-mail addresses say nothing the name does not.
+            let wordCount = words.count
+            words.removeAll { word in
+                PeopleBytes.containsByte(word, UInt8(ascii: "@")) && word.dropFirst().contains("@")
+                    && !word.hasPrefix("@")
+            }
+            // `main` is tidy, so its words joined again are `main` itself.
+            if words.count != wordCount { main = words.joined(separator: " ") }
+            if words.count > 1 {
+                if let index = words.firstIndex(where: { $0.hasPrefix("@") && $0.count > 1 }) {
+                    handle = handle ?? words[index].trimmingPlain(",;.:")
+                    words.remove(at: index)
+                    main = tidy(words.joined(separator: " "))
+                }
             }
         }
         var segments = segments(of: main)
@@ -141,12 +148,16 @@ enum PersonEntryParser {
     /// fail are returned.
     static func parseList(_ text: String) -> (entries: [PersonEntry], failures: [String]) {
         let value = clean(text)
-        let separators: Set<Character> = PeopleText.contains(value, UInt8(ascii: ";")) ? [";"] : [",", ";"]
+        let separators = PeopleText.contains(value, UInt8(ascii: ";")) ? semicolons : commasAndSemicolons
         var entries: [PersonEntry] = []
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
-            for lead in ["and ", "& "] where PeopleText.lowercased(part).hasPrefix(lead) {
+            // Only `a`, `A` or `&` lowers to the first character of a lead.
+            for lead in ["and ", "& "]
+            where [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "&")].contains(part.utf8.first ?? 0)
+                && PeopleText.lowercased(part).hasPrefix(lead)
+            {
                 part = tidy(String(part.dropFirst(lead.count)))
             }
             if isNobody(part) || isCount(part) { continue }
@@ -177,7 +188,14 @@ enum PersonEntryParser {
     ///
     /// `cleaned` is `Cleaned(text)` when the caller has it already.
     static func looksLikeList(_ text: String, allowPairs: Bool = false, cleaned: Cleaned? = nil) -> Bool {
-        let pieces = splitTopLevel((cleaned ?? Cleaned(text)).outside, separators: [","])
+        let outside = (cleaned ?? Cleaned(text)).outside
+        // Outside brackets every comma parts pieces: plain text without ` and ` or ` & ` has as many as its comma
+        // bytes tell, and too few make no list.
+        if PeopleBytes.isPlain(outside), !TextSearch.contains(outside, " and "), !TextSearch.contains(outside, " & ") {
+            let pieces = PeopleBytes.withBytes(outside) { $0.count { $0 == UInt8(ascii: ",") } } + 1
+            if pieces < 3, !(allowPairs && pieces == 2) { return false }
+        }
+        let pieces = splitTopLevel(outside, separators: commas)
         // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
         // when its tidied part does): without one, too few pieces make no list.
         if pieces.count < 3, !(allowPairs && pieces.count == 2),
@@ -202,6 +220,8 @@ enum PersonEntryParser {
         // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
+        // ASCII text with letters or digits is nobody only as one of the words, which its first two may rule out.
+        if !nobodyLeads.mayMatch(text) { return false }
         let key = PeopleText.lowercased(clean(text)).trimmingPlain(" .()[]")
         return key.isEmpty || PeopleWords.nobody.contains(key)
             || PeopleText.allSatisfy(
@@ -214,12 +234,15 @@ enum PersonEntryParser {
     /// Whether `text` in lower case is one of ``PeopleWords/nobody``; text with more letters and digits than any of
     /// them is not, without lowering it.
     private static func isNobodyWord(_ text: String) -> Bool {
-        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1)
+        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) && nobodyLeads.mayMatch(text)
             && PeopleWords.nobody.contains(PeopleText.lowercased(text))
     }
 
     /// The length of the longest of ``PeopleWords/nobody``.
     private static let longestNobody = PeopleWords.nobody.map(\.count).max() ?? 0
+
+    /// How the words of ``PeopleWords/nobody`` start.
+    static let nobodyLeads = LeadPairs(PeopleWords.nobody)
 
     /// `4 members of the public`: a head count, not a person.
     static func isCount(_ text: String) -> Bool {
@@ -247,10 +270,20 @@ enum PersonEntryParser {
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
         let name = tidy(text)
+        let ascii = PeopleBytes.withBytes(name) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return isNameLike(ascii: bytes, allowLowercase: allowLowercase) { isUserName(name) }
+        }
+        return ascii ?? isNameLike(characters: name, allowLowercase: allowLowercase)
+    }
+
+    /// ``isNameLike(_:allowLowercase:)`` of tidy `name`, read by its characters.
+    static func isNameLike(characters name: String, allowLowercase: Bool) -> Bool {
         if name.hasPrefix("@") { return name.count > 1 && !PeopleText.contains(name, UInt8(ascii: " ")) }
         let key = PeopleText.lowercased(name)
-        guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60, !PeopleWords.nobody.contains(key),
-            !PeopleWords.notNames.contains(key)
+        guard !name.isEmpty, name.utf8.count <= 60 || name.count <= 60,
+            !(nobodyLeads.mayMatch(name) && PeopleWords.nobody.contains(key)),
+            !(notNameLeads.mayMatch(name) && PeopleWords.notNames.contains(key))
         else { return false }
         let words = PeopleText.words(name).map(String.init)
         guard words.count <= 6 else { return false }
@@ -259,10 +292,10 @@ enum PersonEntryParser {
         for (index, word) in words.enumerated() {
             let bare = word.trimmingPlain("\"“”'‘’()")
             let lower = PeopleText.loweredTrimming(bare, ".")
-            guard let first = bare.first else { return false }
+            guard !bare.isEmpty else { return false }
             if index > 0, PeopleWords.nameParticles.contains(lower) { continue }
             // Scripts without case (`山田太郎`) count as capitalised.
-            guard first.isUppercase || (first.isLetter && !first.isLowercase),
+            guard startsCapitalised(bare),
                 PeopleText.allSatisfy(
                     bare,
                     ascii: { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-_") },
@@ -283,6 +316,71 @@ enum PersonEntryParser {
         return true
     }
 
+    /// ``isNameLike(characters:allowLowercase:)`` of ASCII `name`, given as its bytes, each of which is a character;
+    /// `isUserName` tells whether `name` is a user name.
+    private static func isNameLike(
+        ascii name: UnsafeBufferPointer<UInt8>,
+        allowLowercase: Bool,
+        isUserName: () -> Bool
+    ) -> Bool {
+        if name.first == UInt8(ascii: "@") { return name.count > 1 && !name.contains(UInt8(ascii: " ")) }
+        guard !name.isEmpty, name.count <= 60, !PeopleWords.nobodyBytes.containsLowered(name),
+            !PeopleWords.notNameBytes.containsLowered(name)
+        else { return false }
+        let words = PeopleBytes.words(name)
+        guard words.count <= 6 else { return false }
+        if words.count == 1, allowLowercase, isUserName() { return true }
+        var capitalised = 0
+        for (index, word) in words.enumerated() {
+            let bare = PeopleBytes.trimmed(word, in: name) { PeopleText.isOne($0, of: "\"'()") }
+            guard !bare.isEmpty else { return false }
+            let lower = UnsafeBufferPointer(
+                rebasing: name[PeopleBytes.trimmed(bare, in: name) { $0 == UInt8(ascii: ".") }]
+            )
+            if index > 0, PeopleWords.nameParticleBytes.containsLowered(lower) { continue }
+            guard PeopleBytes.isUpperLetter(name[bare.lowerBound]),
+                name[bare].allSatisfy({ PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-_") })
+            else { return false }
+            if !PeopleWords.honorificBytes.containsLowered(lower) { capitalised += 1 }
+        }
+        guard capitalised > 0, let lastWord = words.last else { return false }
+        let last = UnsafeBufferPointer(
+            rebasing: name[PeopleBytes.trimmed(lastWord, in: name) { PeopleText.isOne($0, of: ".,'") }]
+        )
+        if PeopleWords.organisationWordBytes.containsLowered(last), words.count > 1 { return false }
+        if words.count == 1,
+            PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
+                || PeopleWords.organisationWordBytes.containsLowered(last)
+        {
+            return false
+        }
+        return true
+    }
+
+    /// How the words of ``PeopleWords/notNames`` start.
+    static let notNameLeads = LeadPairs(PeopleWords.notNames)
+
+    /// Whether the first character of `word` is upper case, or a letter of a script without case (`山`).
+    static func startsCapitalised(_ word: some StringProtocol) -> Bool {
+        // An ASCII byte before another (or none) is a character of its own.
+        let utf8 = word.utf8
+        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+            return PeopleBytes.isUpperLetter(lead)
+        }
+        guard let first = word.first else { return false }
+        return first.isUppercase || (first.isLetter && !first.isLowercase)
+    }
+
+    /// Whether the first character of `word` is lower case.
+    static func startsLowercase(_ word: some StringProtocol) -> Bool {
+        // An ASCII byte before another (or none) is a character of its own.
+        let utf8 = word.utf8
+        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+            return PeopleBytes.isLowerLetter(lead)
+        }
+        return word.first?.isLowercase == true
+    }
+
     /// `beckermr`, `ocefpaf`: a lone lower-case user name.
     static func isUserName(_ text: String) -> Bool {
         text.count >= 2 && text.count <= 40 && text.first?.isLetter == true
@@ -301,6 +399,17 @@ enum PersonEntryParser {
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
         let outside = splitBrackets(text).outside
+        // ASCII text (tidy, and each byte a character) is read on its bytes.
+        let ascii = PeopleBytes.withBytes(outside) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let word = PeopleBytes.words(bytes).last else { return false }
+            if PeopleBytes.isLowerLetter(bytes[0]) { return true }
+            let trimmed = PeopleBytes.trimmed(word, in: bytes) { PeopleText.isOne($0, of: ".,;:'()") }
+            let last = UnsafeBufferPointer(rebasing: bytes[trimmed])
+            return PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
+                || PeopleWords.organisationWordBytes.containsLowered(last)
+        }
+        if let ascii { return ascii }
         let words = PeopleText.words(outside).map { PeopleText.loweredTrimming($0, ".,;:'’()") }
         guard let last = words.last else { return false }
         if outside.first?.isLowercase == true { return true }
@@ -310,6 +419,15 @@ enum PersonEntryParser {
     /// Whether a phrase reads as a role: its last word is a role word, or (unless its last word is an
     /// organisation's) any word is; a phrase in lower case is a role too.
     static func isRoleLike(_ text: String) -> Bool {
+        let ascii = PeopleBytes.withBytes(tidy(text)) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return isRoleLike(ascii: bytes, text: text)
+        }
+        return ascii ?? isRoleLike(characters: text)
+    }
+
+    /// ``isRoleLike(_:)`` of `text`, read by its characters.
+    static func isRoleLike(characters text: String) -> Bool {
         // `co-sponsor` reads as `sponsor`, the word after a role prefix.
         let words = PeopleText.words(tidy(text)).map { word -> String in
             let bare = singular(PeopleText.loweredTrimming(word, ".,;:'’()\""))
@@ -325,6 +443,36 @@ enum PersonEntryParser {
         if PeopleWords.organisationWords.contains(last) { return false }
         if words.contains(where: { PeopleWords.roleWords.contains($0) }) { return true }
         return text.first?.isLowercase == true
+    }
+
+    /// ``isRoleLike(characters:)`` of `text`, whose tidy text is the ASCII `tidied`, read on its bytes, each of which
+    /// is a character.
+    private static func isRoleLike(ascii tidied: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
+        // Each word lowered, trimmed and made singular; `co-sponsor` reads as `sponsor`, the word after a role
+        // prefix. Every one is a run of `tidied`, compared in lower case.
+        var lastWord: UnsafeBufferPointer<UInt8>?
+        var anyRole = false
+        for word in PeopleBytes.words(tidied) {
+            let trimmed = PeopleBytes.trimmed(word, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
+            let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
+            var read = bare
+            if bare.contains(UInt8(ascii: "-")) {
+                let parts = PeopleBytes.split(bare, at: UInt8(ascii: "-"))
+                if parts.count == 2, PeopleWords.rolePrefixBytes.containsLowered(parts[0]),
+                    !PeopleWords.roleWordBytes.containsLowered(bare)
+                {
+                    read = parts[1]
+                }
+            }
+            if PeopleWords.roleWordBytes.containsLowered(read) { anyRole = true }
+            lastWord = read
+        }
+        guard let lastWord else { return false }
+        if isNamedBody(text) { return false }
+        if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
+        if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
+        if anyRole { return true }
+        return startsLowercase(text)
     }
 
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
@@ -356,7 +504,7 @@ enum PersonEntryParser {
             entry.status = status
             return
         }
-        let lower = text.first?.isLowercase == true
+        let lower = startsLowercase(text)
         if inBrackets, isAcronym(text), PeopleWords.roleAcronyms.contains(PeopleText.lowercased(text)) {
             // `Priya (PM)`: a role acronym.
             entry.role = entry.role.map { $0 + ", " + text } ?? text
@@ -410,8 +558,10 @@ enum PersonEntryParser {
 
     /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
     static func bracketDescriptors(_ text: String) -> [Descriptor] {
-        // `Riverside Trust - Chair`: an organisation, then the role after a separator dash.
-        let dashed = splitAtSpacedDash(text)
+        // `Riverside Trust - Chair`: an organisation, then the role after a separator dash (`-`, or `–` and `—`, which
+        // start with the byte E2).
+        let dashed =
+            PeopleBytes.containsByte(text) { $0 == UInt8(ascii: "-") || $0 == 0xE2 } ? splitAtSpacedDash(text) : []
         if dashed.count == 2, let left = dashed.first, let right = dashed.last {
             if isRoleLike(left), !isRoleLike(right), right.first?.isUppercase == true {
                 return [.role(left), .organization(right)]
@@ -545,6 +695,13 @@ enum PersonEntryParser {
     static func splitRunTogether(_ text: String) -> [String] {
         // A run of names ends with a comma: without one, the line is one piece.
         guard PeopleText.contains(text, UInt8(ascii: ",")) else {
+            // Without a space at either end or two together, the words joined again are the text itself.
+            let utf8 = text.utf8
+            if let first = utf8.first, let last = utf8.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
+                !TextSearch.contains(text, "  ")
+            {
+                return [text]
+            }
             let piece = PeopleText.words(text).joined(separator: " ")
             return piece.isEmpty ? [] : [piece]
         }
@@ -586,6 +743,19 @@ enum PersonEntryParser {
         var count = 0
         for index in start..<min(words.count, start + 4) {
             let word = words[index]
+            // An ASCII word is read on its bytes, each a character.
+            let ascii = PeopleBytes.withBytes(word) { bytes -> Bool? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                let bare = bytes.last == UInt8(ascii: ",") ? bytes.dropLast() : bytes[...]
+                guard let first = bare.first, PeopleBytes.isUpperLetter(first) else { return false }
+                return bare.allSatisfy { PeopleText.isLetter($0) || PeopleText.isOne($0, of: ".'-") }
+            }
+            if ascii == false { return nil }
+            if ascii == true {
+                count += 1
+                if word.utf8.last == UInt8(ascii: ",") { return count }
+                continue
+            }
             let bare = word.hasSuffix(",") ? String(word.dropLast()) : word
             guard let first = bare.first, first.isUppercase,
                 PeopleText.allSatisfy(
@@ -667,8 +837,9 @@ enum PersonEntryParser {
             return (tidy(text), [])
         }
         if let bytes = PeopleBytes.plainBytes(text) {
+            // Each run made tidy on its bytes, so that tidying the string finds nothing to do.
             return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
-                String(decoding: $0, as: UTF8.self)
+                PeopleText.tidyString(plain: $0)
             }
         }
         return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
@@ -683,9 +854,11 @@ enum PersonEntryParser {
         string: ([Unit]) -> String
     ) -> (outside: String, inside: [String]) {
         var outside: [Unit] = []
+        outside.reserveCapacity(units.count)
         var inside: [String] = []
         var depth = 0
         var current: [Unit] = []
+        current.reserveCapacity(units.count)
         for unit in units {
             if opening.contains(unit) {
                 if depth > 0 { current.append(unit) }
@@ -751,7 +924,12 @@ enum PersonEntryParser {
         return letters.dropLast().last == " "
     }
 
+    /// `word` without the `s` of a plural (`trustees` → `trustee`, not `class` or `bus`).
     static func singular(_ word: String) -> String {
-        word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 ? String(word.dropLast()) : word
+        switch PeopleBytes.pluralEnding(word) {
+        case true?: String(decoding: word.utf8.dropLast(), as: UTF8.self)
+        case false?: word
+        case nil: word.hasSuffix("s") && !word.hasSuffix("ss") && word.count > 3 ? String(word.dropLast()) : word
+        }
     }
 }

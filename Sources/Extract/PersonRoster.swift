@@ -121,7 +121,10 @@ struct PersonRoster {
     static func key(_ name: String) -> [String] {
         let lower = PeopleText.lowercased(name)
         let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
-        let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
+        // The words are in lower case: ASCII ones are looked up on their bytes.
+        let filtered = words.filter {
+            !(PeopleWords.honorificBytes.containsLowered($0) ?? PeopleWords.honorifics.contains($0))
+        }
         return filtered.isEmpty ? words : filtered
     }
 
@@ -149,6 +152,7 @@ struct PersonRoster {
         PeopleBytes.withBytes(lower) { bytes in
             var words: [String] = []
             var current: [UInt8] = []
+            current.reserveCapacity(bytes.count)
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -165,7 +169,9 @@ struct PersonRoster {
                     if character == "’" { continue }
                     kept = character.isLetter || character.isNumber
                 }
-                if kept {
+                if kept, length == 1 {
+                    current.append(byte)
+                } else if kept {
                     current.append(contentsOf: scalar)
                 } else if !current.isEmpty {
                     words.append(String(decoding: current, as: UTF8.self))

@@ -1,0 +1,63 @@
+/// A set of ASCII words looked up by the bytes of a text in lower case, without making a string of them: what
+/// `Set<String>.contains(lowercased(text))` answers for ASCII text.
+///
+/// Words that are not ASCII, or not in lower case, are left out: no ASCII text in lower case equals them.
+struct ByteWordSet: Sendable {
+    /// The words' bytes, one after another.
+    private let letters: [UInt8]
+    /// Where each word's bytes are in `letters`.
+    private let spans: [Range<Int>]
+    /// For each slot, one more than the index in `spans` of the word hashed to it (or the next free one), or 0.
+    private let slots: [Int32]
+
+    /// The ASCII lower-case words of `words`.
+    init(_ words: some Sequence<String>) {
+        var letters: [UInt8] = []
+        var spans: [Range<Int>] = []
+        for word in words where word.utf8.allSatisfy({ $0 < 0x80 && !PeopleBytes.isUpperLetter($0) }) {
+            spans.append(letters.count..<letters.count + word.utf8.count)
+            letters += word.utf8
+        }
+        var size = 8
+        while size < spans.count * 4 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (index, span) in spans.enumerated() {
+            var slot =
+                Int(letters.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[span])) }) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(index + 1)
+        }
+        self.letters = letters
+        self.spans = spans
+        self.slots = slots
+    }
+
+    /// Whether the ASCII `bytes`, in lower case, are one of the words.
+    func containsLowered(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let mask = slots.count - 1
+        var slot = Int(Self.hash(bytes)) & mask
+        while slots[slot] != 0 {
+            let span = spans[Int(slots[slot]) - 1]
+            if span.count == bytes.count, letters[span].elementsEqual(bytes.lazy.map(Self.lowered)) { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
+    /// ``containsLowered(_:)`` of the bytes of `text`; `nil` when `text` is not ASCII.
+    func containsLowered(_ text: some StringProtocol) -> Bool? {
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            bytes.allSatisfy { $0 < 0x80 } ? containsLowered(bytes) : nil
+        }
+        return answer ?? nil
+    }
+
+    /// FNV-1a of the bytes in lower case.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(lowered(byte))) &* 16_777_619 }
+        return hash
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+}

@@ -1,0 +1,52 @@
+/// The first two ASCII letters or digits, in lower case, of each word of a list: a first look that rules out most
+/// texts before they are lowered, trimmed and looked up in the list.
+///
+/// Lower case, trimming, tidying and ``PersonEntryParser/clean(_:)`` neither add, drop nor reorder the letters and
+/// digits of ASCII text, so that such a text whose first two letters or digits start no word of the list is, after
+/// any of them, no word of it.
+struct LeadPairs: Sendable {
+    /// For each first letter or digit (``slot(_:)``), a bit for each second one that follows it in a word.
+    private let bits: [UInt64]
+
+    /// The pairs that start `words`; words that are not ASCII, which no ASCII text equals, are left out.
+    init(_ words: some Sequence<String>) {
+        var bits = [UInt64](repeating: 0, count: 36)
+        for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            if let (first, second) = Self.lead(word.utf8) { bits[first] |= 1 << UInt64(second) }
+        }
+        self.bits = bits
+    }
+
+    /// Whether `text` may be a word of the list once lowered, trimmed or cleaned: `false` only when it is ASCII, has
+    /// two letters or digits or more, and its first two start no word of the list.
+    func mayMatch(_ text: String) -> Bool {
+        let lead = text.utf8.withContiguousStorageIfAvailable { bytes -> (Int, Int)?? in
+            for byte in bytes where byte >= 0x80 { return .some(nil) }
+            return .some(Self.lead(bytes))
+        }
+        guard let lead, let lead, let (first, second) = lead else { return true }
+        return bits[first] & (1 << UInt64(second)) != 0
+    }
+
+    /// The slots of the first two ASCII letters or digits of `bytes`, or `nil` when it has fewer.
+    private static func lead(_ bytes: some Sequence<UInt8>) -> (Int, Int)? {
+        var first: Int?
+        for byte in bytes {
+            guard let slot = slot(byte) else { continue }
+            guard let first else {
+                first = slot
+                continue
+            }
+            return (first, slot)
+        }
+        return nil
+    }
+
+    /// `0`–`9` for digits, `10`–`35` for letters of either case; `nil` for other bytes.
+    private static func slot(_ byte: UInt8) -> Int? {
+        if PeopleBytes.isDigit(byte) { return Int(byte - UInt8(ascii: "0")) }
+        let lower = byte | 0x20
+        if PeopleBytes.isLowerLetter(lower) { return 10 + Int(lower - UInt8(ascii: "a")) }
+        return nil
+    }
+}
