@@ -337,34 +337,53 @@ extension Array where Element == OutlineBlock {
 
 /// `text` with runs of whitespace collapsed to one space and the ends trimmed.
 ///
-/// Works on Unicode scalars, not characters, and writes bytes: it is called for every block and must not pay for
-/// grapheme breaking.
+/// Works on the UTF-8 bytes, not on characters: it is called for every block and must not pay for grapheme
+/// breaking. White space is what Unicode names so (``whiteSpaceLength(_:at:)``), removed whole, so the rest of the
+/// bytes stay well formed.
 func tidy(_ text: String) -> String {
     if isTidy(text) { return text }
+    let bytes = Array(text.utf8)
     var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
+    out.reserveCapacity(bytes.count)
     var pendingSpace = false
-    for scalar in text.unicodeScalars {
-        let isSpace =
-            scalar.isASCII
-            ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0B}"
-                || scalar == "\u{0C}"
-            : scalar.properties.isWhitespace
-        if isSpace {
+    var index = 0
+    while index < bytes.count {
+        let length = whiteSpaceLength(bytes, at: index)
+        if length > 0 {
             pendingSpace = !out.isEmpty
-        } else {
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            if scalar.isASCII {
-                out.append(UInt8(truncatingIfNeeded: scalar.value))
-            } else {
-                out.append(contentsOf: scalar.utf8)
-            }
+            index += length
+            continue
         }
+        if pendingSpace {
+            out.append(0x20)
+            pendingSpace = false
+        }
+        out.append(bytes[index])
+        index += 1
     }
-    return out.elementsEqual(text.utf8) ? text : String(decoding: out, as: UTF8.self)
+    return out == bytes ? text : String(decoding: out, as: UTF8.self)
+}
+
+/// The length in bytes of the white space scalar starting at `index` of well-formed UTF-8 `bytes`, or 0.
+///
+/// The scalars with Unicode's White_Space property: U+0009 to U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000 to
+/// U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+@inline(__always)
+func whiteSpaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+    let byte = bytes[index]
+    if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+    guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 1 < bytes.count else { return 0 }
+    let second = bytes[index + 1]
+    if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
+    guard index + 2 < bytes.count else { return 0 }
+    let third = bytes[index + 2]
+    switch (byte, second) {
+    case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
+    case (0xE2, 0x80): return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+    case (0xE2, 0x81): return third == 0x9F ? 3 : 0
+    case (0xE3, 0x80): return third == 0x80 ? 3 : 0
+    default: return 0
+    }
 }
 
 /// Whether ``tidy(_:)`` leaves `text` as it is: no white space but single spaces between words.

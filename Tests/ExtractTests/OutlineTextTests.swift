@@ -22,6 +22,42 @@ import Testing
         }
     }
 
+    /// The definition ``tidy(_:)`` keeps to: runs of scalars with the White_Space property become one space.
+    private func tidiedScalars(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.unicodeScalars.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test func tidyAgreesWithTheScalarDefinition() {
+        let spaces = (0...0x3000).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace)
+        #expect(spaces.count == 25)
+        var texts = samples + ["a\u{85}b", "\u{1680}x\u{1681}", "x\u{200B}y", "e\u{301} \u{301}", "a\u{E000}\u{3001}b"]
+        for space in spaces {
+            texts.append("a\(space)b\(space)\(space)c\(space)")
+            texts.append("\(space)é\(space) x")
+        }
+        // Near misses: the scalars beside each white space scalar share its lead bytes.
+        for value in [
+            0x84, 0x86, 0x9F, 0xA1, 0x167F, 0x1681, 0x1FFF, 0x200B, 0x2027, 0x202A, 0x202E, 0x2030, 0x205E, 0x2060,
+            0x2FFF, 0x3001,
+        ] {
+            texts.append("a \(Unicode.Scalar(value)!) b\(Unicode.Scalar(value)!)")
+        }
+        for text in texts {
+            #expect(tidy(text) == tidiedScalars(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func hasAtMostAgreesWithCounting() {
         for text in samples + ["e\u{301}e\u{301}e\u{301}", "\r\n\r\n\r\n", "🇬🇧🇬🇧", "ab\r\n"] {
             for limit in 0...14 {
