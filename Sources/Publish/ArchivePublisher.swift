@@ -18,7 +18,6 @@ final class ArchivePublisher {
     private let site: SiteRenderer
     private let siteFingerprint: String
     private let previousPages: [String: Digest]
-    private let json = OrderedJSONEncoder(pretty: true)
     private let line = OrderedJSONEncoder(pretty: false)
     private let csv: CSVWriter
     private let jsonLines: OutputFolder.Stream
@@ -80,17 +79,18 @@ final class ArchivePublisher {
                 && folder.contains(pagePath(meeting.id))
             batch.append((meeting, item, pageKey, reuse))
         }
-        let json = json
         let line = line
         let site = site
         let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
             Result { () throws -> (json: String?, page: String?, line: String, rows: [[[String]]]) in
-                (
-                    json: item.reuse ? nil : try json.encode(item.meeting),
+                // The cache's record is the line, unless the id was made unique across the archive; the JSON file
+                // is the line laid out pretty, not a second encoding.
+                let line =
+                    item.meeting.id == item.item.note.meeting.id ? item.item.note.record : try line.encode(item.meeting)
+                return (
+                    json: item.reuse ? nil : OrderedJSONEncoder.prettyText(ofCompact: line),
                     page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)),
-                    // The cache's record is the line, unless the id was made unique across the archive.
-                    line: item.meeting.id == item.item.note.meeting.id
-                        ? item.item.note.record : try line.encode(item.meeting),
+                    line: line,
                     rows: CSVTables.rows(of: item.meeting)
                 )
             }
