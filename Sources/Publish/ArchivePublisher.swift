@@ -107,10 +107,10 @@ final class ArchivePublisher {
                 folder.keep(pagePath(meeting.id))
             }
             try jsonLines.append(output.line + "\n")
-            for (index, rows) in output.rows.enumerated() {
-                var text = ""
-                for row in rows { csv.appendRow(row, to: &text) }
-                try tables[index].append(text)
+            for (index, rows) in output.rows.enumerated() where !rows.isEmpty {
+                var bytes: [UInt8] = []
+                for row in rows { csv.appendRow(row, to: &bytes) }
+                try tables[index].append(String(decoding: bytes, as: UTF8.self))
             }
             try overview.add(meeting)
             pageKeys.append(item.pageKey)

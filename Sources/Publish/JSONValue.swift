@@ -114,18 +114,57 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Whether valid UTF-8 holds a quote, a backslash, a control character, DEL, U+2028 or U+2029: the only scalars
     /// ``writeString(_:to:)`` escapes, so text without them goes out byte for byte.
     static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count {
+        /// Whether the byte at `index` starts a scalar that is escaped.
+        func escaped(_ index: Int) -> Bool {
             let byte = utf8[index]
             if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
-            if byte == 0xE2, index + 2 < utf8.count, utf8[index + 1] == 0x80,
-                utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
-            {
-                return true
+            return byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
+                && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+        }
+        var index = 0
+        if let base = utf8.baseAddress {
+            // Eight bytes at a time: a word with no byte below 0x20, `"`, `\`, DEL or 0xE2 (the lead byte of U+2028
+            // and U+2029) is skipped whole, and only a word with one is read a byte at a time.
+            while index + 8 <= utf8.count {
+                if mayHoldEscape(ByteWord.load(base, at: index)) {
+                    for offset in index..<index + 8 where escaped(offset) { return true }
+                }
+                index += 8
             }
+        }
+        while index < utf8.count {
+            if escaped(index) { return true }
             index += 1
         }
         return false
+    }
+
+    /// Whether any byte of `word` is below 0x20, `"`, `\`, DEL or 0xE2.
+    private static func mayHoldEscape(_ word: UInt64) -> Bool {
+        ByteWord.hasBelow(word, 0x20) | ByteWord.has(word, 0x22) | ByteWord.has(word, 0x5C) | ByteWord.has(word, 0x7F)
+            | ByteWord.has(word, 0xE2) != 0
+    }
+
+    /// Appends the decimal digits of `value`, as `String(value)` spells them.
+    static func writeInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits = 1
+        var rest = magnitude
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0x30, count: digits))
+        out.withUnsafeMutableBufferPointer { buffer in
+            var index = start + digits - 1
+            repeat {
+                buffer[index] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+                index -= 1
+            } while magnitude > 0
+        }
     }
 
     /// Appends `string` as a JSON string literal, escaping quotes, backslashes and control characters.

@@ -58,10 +58,7 @@ enum PrettyJSON {
 
     private static func newline(_ out: inout [UInt8], _ indent: Int) {
         out.append(0x0A)
-        for _ in 0..<indent {
-            out.append(0x20)
-            out.append(0x20)
-        }
+        out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
     }
 
     /// Where the string, number or literal starting at `start` ends.
@@ -69,6 +66,25 @@ enum PrettyJSON {
         var index = start
         if compact[index] == 0x22 {
             index += 1
+            if let base = compact.baseAddress {
+                // Eight bytes at a time: a word with no quote or backslash is skipped whole, one with either is read
+                // a byte at a time.
+                while index + 8 <= compact.count {
+                    let word = ByteWord.load(base, at: index)
+                    if ByteWord.has(word, 0x22) | ByteWord.has(word, 0x5C) != 0 {
+                        let end = index + 8
+                        while index < end {
+                            switch compact[index] {
+                            case 0x5C: index += 2
+                            case 0x22: return index + 1
+                            default: index += 1
+                            }
+                        }
+                    } else {
+                        index += 8
+                    }
+                }
+            }
             while index < compact.count {
                 switch compact[index] {
                 case 0x5C: index += 2

@@ -44,7 +44,7 @@ struct RecordJSON {
         if let value { JSONValue.writeString(value, to: &bytes) } else { null() }
     }
 
-    private mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    private mutating func int(_ value: Int) { JSONValue.writeInt(value, to: &bytes) }
 
     private mutating func int(_ value: Int?) {
         if let value { int(value) } else { null() }

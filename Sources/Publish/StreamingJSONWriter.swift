@@ -162,7 +162,7 @@ final class StreamingJSONWriter {
         }
     }
 
-    func writeInt(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    func writeInt(_ value: Int) { JSONValue.writeInt(value, to: &bytes) }
 
     func writeDouble(_ value: Double) {
         if value.isFinite { bytes.append(contentsOf: value.description.utf8) } else { writeNull() }

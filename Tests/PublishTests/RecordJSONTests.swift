@@ -127,11 +127,14 @@ enum RecordGen {
     func expectSameAsCodable(_ value: some Encodable) throws {
         let compact = try #require(RecordJSON.compact(value))
         let tree = try OrderedJSONEncoder(pretty: false).value(of: value)
-        #expect(String(decoding: compact, as: UTF8.self) == tree.serialized(pretty: false))
-        let pretty = tree.serialized(pretty: true) + "\n"
-        #expect(try OrderedJSONEncoder(pretty: true).encode(value) == pretty)
-        #expect(try OrderedJSONEncoder(pretty: false).encode(value) == tree.serialized(pretty: false))
-        #expect(OrderedJSONEncoder.prettyText(ofCompact: String(decoding: compact, as: UTF8.self)) == pretty)
+        let treeCompact = tree.serialized(pretty: false)
+        let treePretty = tree.serialized(pretty: true) + "\n"
+        // By bytes: `String` equality would take canonically equivalent text as the same.
+        #expect(compact.elementsEqual(treeCompact.utf8), "\(treeCompact)")
+        #expect(try OrderedJSONEncoder(pretty: false).encode(value).utf8.elementsEqual(treeCompact.utf8))
+        #expect(try OrderedJSONEncoder(pretty: true).encode(value).utf8.elementsEqual(treePretty.utf8), "\(treePretty)")
+        let laidOut = OrderedJSONEncoder.prettyText(ofCompact: String(decoding: compact, as: UTF8.self))
+        #expect(laidOut.utf8.elementsEqual(treePretty.utf8))
     }
 
     @Test func meetings() async {
