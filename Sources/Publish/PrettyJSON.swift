@@ -13,8 +13,7 @@ enum PrettyJSON {
 
     /// The pretty text of `compact`, without a final newline.
     static func format(_ compact: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(compact.count + compact.count / 4 + 64)
+        var out = Output(capacity: compact.count + compact.count / 2 + 64)
         // Whether each open container is laid out on one line.
         var inline: [Bool] = []
         var index = 0
@@ -33,15 +32,15 @@ enum PrettyJSON {
                 let oneLine = byte == 0x5B && fitsOnOneLine(compact, from: index + 1)
                 inline.append(oneLine)
                 out.append(byte)
-                if !oneLine { newline(&out, inline.count) }
+                if !oneLine { out.newline(inline.count) }
                 index += 1
             case 0x7D, 0x5D:  // } ]
-                if inline.removeLast() == false { newline(&out, inline.count) }
+                if inline.removeLast() == false { out.newline(inline.count) }
                 out.append(byte)
                 index += 1
             case 0x2C:  // ,
                 out.append(0x2C)
-                if inline.last == true { out.append(0x20) } else { newline(&out, inline.count) }
+                if inline.last == true { out.append(0x20) } else { out.newline(inline.count) }
                 index += 1
             case 0x3A:  // :
                 out.append(0x3A)
@@ -49,16 +48,61 @@ enum PrettyJSON {
                 index += 1
             default:
                 let end = scalarEnd(compact, from: index)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: compact[index..<end]))
+                out.append(UnsafeBufferPointer(rebasing: compact[index..<end]))
                 index = end
             }
         }
-        return out
+        return out.bytes()
     }
 
-    private static func newline(_ out: inout [UInt8], _ indent: Int) {
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: 2 * indent))
+    /// A growing byte buffer written through a pointer: the layout writes a few bytes at a time, where the checks of
+    /// `Array.append` cost more than the bytes.
+    private struct Output: ~Copyable {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        private var count = 0
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        deinit { base.deallocate() }
+
+        /// Makes room for `extra` more bytes.
+        private mutating func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            let grown = Swift.max(2 * capacity, count + extra)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.initialize(from: base, count: count)
+            base.deallocate()
+            base = larger
+            capacity = grown
+        }
+
+        mutating func append(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress else { return }
+            reserve(bytes.count)
+            (base + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
+        }
+
+        /// A line feed and `indent` levels of two spaces.
+        mutating func newline(_ indent: Int) {
+            reserve(1 + 2 * indent)
+            base[count] = 0x0A
+            (base + count + 1).initialize(repeating: 0x20, count: 2 * indent)
+            count += 1 + 2 * indent
+        }
+
+        /// The bytes written.
+        consuming func bytes() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
     }
 
     /// Where the string, number or literal starting at `start` ends.
