@@ -147,24 +147,33 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Appends the decimal digits of `value`, as `String(value)` spells them.
     static func writeInt(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumDigits) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: digits(of: value, into: base)))
+        }
+    }
+
+    /// The most bytes ``digits(of:into:)`` writes: a sign and 19 digits.
+    static let maximumDigits = 20
+
+    /// Writes the decimal digits of `value` (with `-` when negative) at `target`, which has room for
+    /// ``maximumDigits`` bytes, and returns how many it wrote.
+    static func digits(of value: Int, into target: UnsafeMutablePointer<UInt8>) -> Int {
         var magnitude = value.magnitude
-        var digits = 1
+        var length = value < 0 ? 2 : 1
         var rest = magnitude
         while rest >= 10 {
             rest /= 10
-            digits += 1
+            length += 1
         }
-        let start = out.count
-        out.append(contentsOf: repeatElement(0x30, count: digits))
-        out.withUnsafeMutableBufferPointer { buffer in
-            var index = start + digits - 1
-            repeat {
-                buffer[index] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-                index -= 1
-            } while magnitude > 0
-        }
+        if value < 0 { target[0] = 0x2D }
+        var index = length - 1
+        repeat {
+            target[index] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+            index -= 1
+        } while magnitude > 0
+        return length
     }
 
     /// Appends `string` as a JSON string literal, escaping quotes, backslashes and control characters.

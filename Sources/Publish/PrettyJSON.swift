@@ -13,7 +13,7 @@ enum PrettyJSON {
 
     /// The pretty text of `compact`, without a final newline.
     static func format(_ compact: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out = Output(capacity: compact.count + compact.count / 2 + 64)
+        var out = ByteBuffer(capacity: compact.count + compact.count / 2 + 64)
         // Whether each open container is laid out on one line.
         var inline: [Bool] = []
         var index = 0
@@ -53,56 +53,6 @@ enum PrettyJSON {
             }
         }
         return out.bytes()
-    }
-
-    /// A growing byte buffer written through a pointer: the layout writes a few bytes at a time, where the checks of
-    /// `Array.append` cost more than the bytes.
-    private struct Output: ~Copyable {
-        private var base: UnsafeMutablePointer<UInt8>
-        private var capacity: Int
-        private var count = 0
-
-        init(capacity: Int) {
-            base = .allocate(capacity: capacity)
-            self.capacity = capacity
-        }
-
-        deinit { base.deallocate() }
-
-        /// Makes room for `extra` more bytes.
-        private mutating func reserve(_ extra: Int) {
-            guard count + extra > capacity else { return }
-            let grown = Swift.max(2 * capacity, count + extra)
-            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-            larger.initialize(from: base, count: count)
-            base.deallocate()
-            base = larger
-            capacity = grown
-        }
-
-        mutating func append(_ byte: UInt8) {
-            reserve(1)
-            base[count] = byte
-            count += 1
-        }
-
-        mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let source = bytes.baseAddress else { return }
-            reserve(bytes.count)
-            (base + count).initialize(from: source, count: bytes.count)
-            count += bytes.count
-        }
-
-        /// A line feed and `indent` levels of two spaces.
-        mutating func newline(_ indent: Int) {
-            reserve(1 + 2 * indent)
-            base[count] = 0x0A
-            (base + count + 1).initialize(repeating: 0x20, count: 2 * indent)
-            count += 1 + 2 * indent
-        }
-
-        /// The bytes written.
-        consuming func bytes() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
     }
 
     /// Where the string, number or literal starting at `start` ends.

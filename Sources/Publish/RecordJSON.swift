@@ -7,17 +7,21 @@ import Ingest
 /// It writes exactly what their `encode(to:)` gives through `OrderedJSONEncoder`: the same keys in the same order,
 /// `null` for every absent value, the same escaping. `RecordJSONTests` compares the two on arbitrary records of every
 /// type, so a field added to a record's `encode(to:)` and not here fails a test.
-struct RecordJSON {
+struct RecordJSON: ~Copyable {
     /// The text so far, UTF-8.
-    private(set) var bytes: [UInt8] = []
+    private var out: ByteBuffer
+
+    private init(capacity: Int) { out = ByteBuffer(capacity: capacity) }
 
     /// The compact JSON of `value` when its type is a record type, else nil (a comparison of metadata, no cast).
     static func compact<T>(_ value: T) -> [UInt8]? {
-        var writer = RecordJSON()
         if let meeting = exactly(value, Meeting.self) {
-            writer.bytes.reserveCapacity(8192)
+            var writer = RecordJSON(capacity: 8192)
             writer.write(meeting)
-        } else if let action = exactly(value, Action.self) {
+            return writer.out.bytes()
+        }
+        var writer = RecordJSON(capacity: 512)
+        if let action = exactly(value, Action.self) {
             writer.write(action)
         } else if let person = exactly(value, Person.self) {
             writer.write(person)
@@ -30,35 +34,33 @@ struct RecordJSON {
         } else {
             return nil
         }
-        return writer.bytes
+        return writer.out.bytes()
     }
 
     /// Writes a key with what comes before it: `{"key":` for the first, `,"key":` for the others.
-    private mutating func key(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
+    private mutating func key(_ text: StaticString) { out.append(text) }
 
-    private mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
+    private mutating func string(_ value: String) { out.appendJSONString(value) }
 
     private mutating func string(_ value: String?) {
-        if let value { JSONValue.writeString(value, to: &bytes) } else { null() }
+        if let value { out.appendJSONString(value) } else { null() }
     }
 
-    private mutating func int(_ value: Int) { JSONValue.writeInt(value, to: &bytes) }
+    private mutating func int(_ value: Int) { out.appendInt(value) }
 
     private mutating func int(_ value: Int?) {
         if let value { int(value) } else { null() }
     }
 
-    private mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    private mutating func null() { out.append("null") }
 
     private mutating func strings(_ values: [String]) {
-        bytes.append(0x5B)
+        out.append(0x5B)
         for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
+            if index > 0 { out.append(0x2C) }
             string(value)
         }
-        bytes.append(0x5D)
+        out.append(0x5D)
     }
 
     private mutating func strings(_ values: [String]?) {
@@ -67,21 +69,21 @@ struct RecordJSON {
 
     /// `[first,last]`, as ``LineSpan``'s `encode(to:)` writes it.
     private mutating func lines(_ span: LineSpan) {
-        bytes.append(0x5B)
+        out.append(0x5B)
         int(span.first)
-        bytes.append(0x2C)
+        out.append(0x2C)
         int(span.last)
-        bytes.append(0x5D)
+        out.append(0x5D)
     }
 
     /// Writes `values` as an array, each element by `write`.
     private mutating func array<Element>(_ values: [Element], _ write: (inout RecordJSON, Element) -> Void) {
-        bytes.append(0x5B)
+        out.append(0x5B)
         for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(0x2C) }
+            if index > 0 { out.append(0x2C) }
             write(&self, value)
         }
-        bytes.append(0x5D)
+        out.append(0x5D)
     }
 
     mutating func write(_ meeting: Meeting) {
@@ -117,7 +119,7 @@ struct RecordJSON {
         array(meeting.decisions) { $0.write($1) }
         key(",\"diagnostics\":")
         array(meeting.diagnostics) { $0.write($1) }
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 
     /// The synthesised `encode(to:)` of ``MeetingSource``: every property, in declaration order.
@@ -128,7 +130,7 @@ struct RecordJSON {
         string(source.sha256)
         key(",\"format\":")
         string(source.format.rawValue)
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 
     mutating func write(_ person: Person) {
@@ -148,7 +150,7 @@ struct RecordJSON {
         string(person.handle)
         key(",\"lines\":")
         lines(person.lines)
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 
     mutating func write(_ section: Section) {
@@ -162,7 +164,7 @@ struct RecordJSON {
         string(section.parent)
         key(",\"lines\":")
         lines(section.lines)
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 
     mutating func write(_ action: Action) {
@@ -182,7 +184,7 @@ struct RecordJSON {
         string(action.section)
         key(",\"lines\":")
         lines(action.lines)
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 
     mutating func write(_ recommendation: Recommendation) {
@@ -198,7 +200,7 @@ struct RecordJSON {
         string(recommendation.section)
         key(",\"lines\":")
         lines(recommendation.lines)
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 
     mutating func write(_ decision: Decision) {
@@ -210,7 +212,7 @@ struct RecordJSON {
         string(decision.section)
         key(",\"lines\":")
         lines(decision.lines)
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 
     mutating func write(_ diagnostic: Diagnostic) {
@@ -224,6 +226,6 @@ struct RecordJSON {
         int(diagnostic.position?.line)
         key(",\"column\":")
         int(diagnostic.position?.column)
-        bytes.append(0x7D)
+        out.append(0x7D)
     }
 }
