@@ -81,8 +81,9 @@ final class ArchivePublisher {
         }
         let line = line
         let site = site
+        let csv = csv
         let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
-            Result { () throws -> (json: String?, page: String?, line: String, rows: [[[String]]]) in
+            Result { () throws -> (json: String?, page: String?, line: String, tables: [String]) in
                 // The cache's record is the line, unless the id was made unique across the archive; the JSON file
                 // is the line laid out pretty, not a second encoding.
                 let line =
@@ -91,7 +92,12 @@ final class ArchivePublisher {
                     json: item.reuse ? nil : OrderedJSONEncoder.prettyText(ofCompact: line),
                     page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)),
                     line: line,
-                    rows: CSVTables.rows(of: item.meeting)
+                    // Each table's rows as CSV text, here in parallel.
+                    tables: CSVTables.rows(of: item.meeting).map { rows in
+                        var bytes: [UInt8] = []
+                        for row in rows { csv.appendRow(row, to: &bytes) }
+                        return String(decoding: bytes, as: UTF8.self)
+                    }
                 )
             }
         }
@@ -107,11 +113,7 @@ final class ArchivePublisher {
                 folder.keep(pagePath(meeting.id))
             }
             try jsonLines.append(output.line + "\n")
-            for (index, rows) in output.rows.enumerated() where !rows.isEmpty {
-                var bytes: [UInt8] = []
-                for row in rows { csv.appendRow(row, to: &bytes) }
-                try tables[index].append(String(decoding: bytes, as: UTF8.self))
-            }
+            for (index, text) in output.tables.enumerated() where !text.isEmpty { try tables[index].append(text) }
             try overview.add(meeting)
             pageKeys.append(item.pageKey)
         }
