@@ -18,7 +18,6 @@ final class ArchivePublisher {
     private let site: SiteRenderer
     private let siteFingerprint: String
     private let previousPages: [String: Digest]
-    private let json = OrderedJSONEncoder(pretty: true)
     private let line = OrderedJSONEncoder(pretty: false)
     private let csv: CSVWriter
     private let jsonLines: OutputFolder.Stream
@@ -80,18 +79,25 @@ final class ArchivePublisher {
                 && folder.contains(pagePath(meeting.id))
             batch.append((meeting, item, pageKey, reuse))
         }
-        let json = json
         let line = line
         let site = site
+        let csv = csv
         let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
-            Result { () throws -> (json: String?, page: String?, line: String, rows: [[[String]]]) in
-                (
-                    json: item.reuse ? nil : try json.encode(item.meeting),
+            Result { () throws -> (json: String?, page: String?, line: String, tables: [String]) in
+                // The cache's record is the line, unless the id was made unique across the archive; the JSON file
+                // is the line laid out pretty, not a second encoding.
+                let line =
+                    item.meeting.id == item.item.note.meeting.id ? item.item.note.record : try line.encode(item.meeting)
+                return (
+                    json: item.reuse ? nil : OrderedJSONEncoder.prettyText(ofCompact: line),
                     page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)),
-                    // The cache's record is the line, unless the id was made unique across the archive.
-                    line: item.meeting.id == item.item.note.meeting.id
-                        ? item.item.note.record : try line.encode(item.meeting),
-                    rows: CSVTables.rows(of: item.meeting)
+                    line: line,
+                    // Each table's rows as CSV text, here in parallel.
+                    tables: CSVTables.rows(of: item.meeting).map { rows in
+                        var bytes: [UInt8] = []
+                        for row in rows { csv.appendRow(row, to: &bytes) }
+                        return String(decoding: bytes, as: UTF8.self)
+                    }
                 )
             }
         }
@@ -107,11 +113,7 @@ final class ArchivePublisher {
                 folder.keep(pagePath(meeting.id))
             }
             try jsonLines.append(output.line + "\n")
-            for (index, rows) in output.rows.enumerated() {
-                var text = ""
-                for row in rows { csv.appendRow(row, to: &text) }
-                try tables[index].append(text)
-            }
+            for (index, text) in output.tables.enumerated() where !text.isEmpty { try tables[index].append(text) }
             try overview.add(meeting)
             pageKeys.append(item.pageKey)
         }

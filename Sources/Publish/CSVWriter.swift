@@ -18,37 +18,64 @@ public struct CSVWriter: Sendable {
 
     /// The CSV text of a header row and `rows`.
     public func text(header: [String], rows: [[String]]) -> String {
-        var out = byteOrderMark ? "\u{FEFF}" : ""
+        var out: [UInt8] = byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         appendRow(header, to: &out)
         for row in rows { appendRow(row, to: &out) }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends one row, ending in CRLF.
     public func appendRow(_ row: [String], to out: inout String) {
+        var bytes: [UInt8] = []
+        appendRow(row, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends one row, ending in CRLF, as UTF-8.
+    public func appendRow(_ row: [String], to out: inout [UInt8]) {
         for (index, cell) in row.enumerated() {
-            if index > 0 { out += "," }
-            out += field(cell)
+            if index > 0 { out.append(0x2C) }
+            appendField(cell, to: &out)
         }
-        out += "\r\n"
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
     /// `cell` as one CSV field.
     public func field(_ cell: String) -> String {
-        var value = cell
-        if guardsFormulas, let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
-            value = "'" + value
+        var out: [UInt8] = []
+        appendField(cell, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `cell` as one CSV field.
+    ///
+    /// Read on its UTF-8 bytes: the formula starts and the characters that need quotes are ASCII, and an ASCII byte
+    /// in UTF-8 is always that scalar, so each test is the test on scalars. Quotes are doubled by scalar, not
+    /// `Character`: a quote followed by a combining mark is one `Character`, which a replacement by `Character` would
+    /// leave single, ending the field early.
+    func appendField(_ cell: String, to out: inout [UInt8]) {
+        var cell = cell
+        cell.withUTF8 { bytes in
+            let formula: Bool
+            switch bytes.first {
+            case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: formula = guardsFormulas  // `=`, `+`, `-`, `@`, tab, CR
+            default: formula = false
+            }
+            // `,`, `"`, LF, CR.
+            let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            if quoted { out.append(0x22) }
+            if formula { out.append(0x27) }
+            if quoted {
+                for byte in bytes {
+                    out.append(byte)
+                    if byte == 0x22 { out.append(0x22) }
+                }
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: bytes)
+            }
         }
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-        guard needsQuotes else { return value }
-        // Quotes are doubled by Unicode scalar: a quote followed by a combining mark is one `Character`, which a
-        // replacement by `Character` would leave single, ending the field early.
-        var quoted = "\""
-        quoted.reserveCapacity(value.utf8.count + 2)
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
-        }
-        return quoted + "\""
     }
 }
 

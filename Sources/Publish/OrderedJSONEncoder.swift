@@ -20,10 +20,31 @@ public struct OrderedJSONEncoder: Sendable {
 
     /// The JSON text of `value`; pretty output ends with a newline.
     public func encode(_ value: some Encodable) throws -> String {
-        // Written straight to text as the value encodes itself; what streaming cannot honour goes through the tree.
+        // Records are written field by field; other values straight to text as they encode themselves; what
+        // streaming cannot honour goes through the tree.
+        if let compact = RecordJSON.compact(value) { return Self.text(compact: compact, pretty: pretty) }
         if let text = try? StreamingJSONWriter.text(of: value, pretty: pretty) { return text }
         let text = try self.value(of: value).serialized(pretty: pretty)
         return pretty ? text + "\n" : text
+    }
+
+    /// The pretty text of `compact`, JSON text as this encoder writes it with `pretty` off: the same as encoding the
+    /// value again with `pretty` on, from its bytes.
+    static func prettyText(ofCompact compact: String) -> String {
+        var compact = compact
+        return compact.withUTF8 { utf8 in
+            var bytes = PrettyJSON.format(utf8)
+            bytes.append(0x0A)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The text of compact JSON, laid out pretty (ending with a newline) or left as it is.
+    static func text(compact: [UInt8], pretty: Bool) -> String {
+        guard pretty else { return String(decoding: compact, as: UTF8.self) }
+        var bytes = PrettyJSON.format(compact)
+        bytes.append(0x0A)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

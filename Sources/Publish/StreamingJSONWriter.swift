@@ -1,4 +1,5 @@
-/// Writes the JSON text of a value while it encodes itself, into one growing byte buffer, with no tree in between.
+/// Writes the compact JSON text of a value while it encodes itself, into one growing byte buffer, with no tree in
+/// between; the pretty text is laid out from it by ``PrettyJSON``.
 ///
 /// The text is the same as `JSONValue.serialized(pretty:)` of `OrderedJSONEncoder.value(of:)`. What streaming cannot
 /// honour (a key written twice, a container written to after a sibling, `superEncoder`, a read of `codingPath`, a
@@ -10,13 +11,10 @@ final class StreamingJSONWriter {
         var slot: Int
         var isArray: Bool
         var count = 0
-        /// Whether every element so far is a scalar (a pretty array of few short scalars stays on one line).
-        var scalar = true
         /// Where this object's keys start in `keys`.
         var keyBase = 0
     }
 
-    let pretty: Bool
     @exclusivity(unchecked) var bytes: [UInt8] = []
     @exclusivity(unchecked) var frames: [Frame] = []
     /// The slot waiting for a value, 0 when none: a value that writes nothing becomes `null`.
@@ -25,22 +23,18 @@ final class StreamingJSONWriter {
     @exclusivity(unchecked) var failed = false
     /// The keys of the open objects, to find a key written twice.
     @exclusivity(unchecked) var keys: [String] = []
-    /// Where the elements of the innermost open array start, while it may still be written on one line.
-    @exclusivity(unchecked) var offsets: [Int] = []
 
-    init(pretty: Bool) {
-        self.pretty = pretty
+    init() {
         bytes.reserveCapacity(4096)
     }
 
     /// The JSON text of `value`, or nil when it must be encoded with the tree; pretty text ends with a newline.
     static func text(of value: some Encodable, pretty: Bool) throws -> String? {
-        let writer = StreamingJSONWriter(pretty: pretty)
+        let writer = StreamingJSONWriter()
         try writer.encodeValue(value, depth: 0)
         guard !writer.failed, writer.pending == 0 else { return nil }
         while !writer.frames.isEmpty { writer.close() }
-        if pretty { writer.bytes.append(0x0A) }
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return OrderedJSONEncoder.text(compact: writer.bytes, pretty: pretty)
     }
 
     func fail() { failed = true }
@@ -65,10 +59,8 @@ final class StreamingJSONWriter {
         if failed { return false }
         if pending == slot, frames.count == depth {
             pending = 0
-            if !frames.isEmpty { frames[frames.count - 1].scalar = false }
             bytes.append(isArray ? 0x5B : 0x7B)
             frames.append(Frame(slot: slot, isArray: isArray, keyBase: keys.count))
-            if isArray, pretty { offsets.removeAll(keepingCapacity: true) }
             return true
         }
         if depth < frames.count, frames[depth].isArray == isArray { return enter(depth: depth, slot: slot) }
@@ -78,47 +70,12 @@ final class StreamingJSONWriter {
 
     func close() {
         let frame = frames.removeLast()
-        let depth = frames.count
         if frame.isArray {
-            if frame.count > 0, pretty {
-                if frame.scalar, frame.count <= 8, inline(count: frame.count, depth: depth) {
-                    bytes.append(0x5D)
-                    return
-                }
-                newline(depth)
-            }
             bytes.append(0x5D)
         } else {
             keys.removeSubrange(frame.keyBase...)
-            if frame.count > 0, pretty { newline(depth) }
             bytes.append(0x7D)
         }
-    }
-
-    /// Rewrites the elements of the array being closed on one line if they are short enough; true if it did.
-    private func inline(count: Int, depth: Int) -> Bool {
-        let separator = 2 + 2 * (depth + 1)
-        var total = 0
-        for index in 0..<count {
-            let end = index + 1 < count ? offsets[index + 1] - separator : bytes.count
-            total += end - offsets[index] + 2
-        }
-        guard total <= 72 else { return false }
-        var line: [UInt8] = []
-        line.reserveCapacity(total)
-        for index in 0..<count {
-            if index > 0 { line.append(contentsOf: [0x2C, 0x20]) }
-            let end = index + 1 < count ? offsets[index + 1] - separator : bytes.count
-            line.append(contentsOf: bytes[offsets[index]..<end])
-        }
-        bytes.removeSubrange((offsets[0] - separator + 1)...)
-        bytes.append(contentsOf: line)
-        return true
-    }
-
-    func newline(_ indent: Int) {
-        bytes.append(0x0A)
-        for _ in 0..<indent { bytes.append(contentsOf: [0x20, 0x20]) }
     }
 
     /// Starts the member `key` of the object at `depth`; false if that cannot be streamed.
@@ -132,27 +89,35 @@ final class StreamingJSONWriter {
         keys.append(key)
         if frames[depth].count > 0 { bytes.append(0x2C) }
         frames[depth].count += 1
-        if pretty { newline(depth + 1) }
         writeString(key)
-        if pretty { bytes.append(contentsOf: [0x3A, 0x20]) } else { bytes.append(0x3A) }
+        bytes.append(0x3A)
         return true
     }
 
     /// Starts the next element of the array at `depth`; false if that cannot be streamed.
     func element(depth: Int, slot: Int) -> Bool {
         guard enter(depth: depth, slot: slot) else { return false }
-        let count = frames[depth].count
-        if count > 0 { bytes.append(0x2C) }
+        if frames[depth].count > 0 { bytes.append(0x2C) }
         frames[depth].count += 1
-        if pretty {
-            newline(depth + 1)
-            if frames[depth].scalar, count < 9 { offsets.append(bytes.count) }
-        }
         return true
     }
 
     /// Writes `value` where the container at `depth - 1` (or the start) expects it, as `OrderedJSONEncoder` would.
-    func encodeValue(_ value: some Encodable, depth: Int) throws {
+    func encodeValue<T: Encodable>(_ value: T, depth: Int) throws {
+        // The types records are made of, by a comparison of metadata: the casts below are calls into the runtime,
+        // and a failed one (every struct and array) tries each case and a conformance lookup.
+        if let string = exactly(value, String.self) { return writeString(string) }
+        if let string = exactly(value, String?.self) {
+            if let string { writeString(string) } else { writeNull() }
+            return
+        }
+        if let int = exactly(value, Int.self) { return writeInt(int) }
+        if let int = exactly(value, Int?.self) {
+            if let int { writeInt(int) } else { writeNull() }
+            return
+        }
+        if let strings = exactly(value, [String].self) { return writeStrings(strings, depth: depth) }
+        if let bool = exactly(value, Bool.self) { return writeBool(bool) }
         switch value {
         case let string as String: writeString(string)
         case let int as Int: writeInt(int)
@@ -177,6 +142,16 @@ final class StreamingJSONWriter {
         }
     }
 
+    /// Writes an array of strings as the unkeyed container of `Array.encode(to:)` would.
+    private func writeStrings(_ strings: [String], depth: Int) {
+        pending = newSlot()
+        guard open(depth: depth, slot: pending, isArray: true) else { return }
+        let slot = frames[depth].slot
+        for string in strings where element(depth: depth, slot: slot) { writeString(string) }
+        if failed { return }
+        while frames.count > depth { close() }
+    }
+
     func writeNull() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
 
     func writeBool(_ value: Bool) {
@@ -187,26 +162,18 @@ final class StreamingJSONWriter {
         }
     }
 
-    func writeInt(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    func writeInt(_ value: Int) { JSONValue.writeInt(value, to: &bytes) }
 
     func writeDouble(_ value: Double) {
         if value.isFinite { bytes.append(contentsOf: value.description.utf8) } else { writeNull() }
     }
 
-    /// Writes `string` as `JSONValue.writeString` does.
-    func writeString(_ string: String) {
-        let plain = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            guard !JSONValue.needsEscape(utf8) else { return false }
-            bytes.append(0x22)
-            bytes.append(contentsOf: utf8)
-            bytes.append(0x22)
-            return true
-        }
-        if plain == true { return }
-        var text = ""
-        JSONValue.writeString(string, to: &text)
-        bytes.append(contentsOf: text.utf8)
-    }
+    func writeString(_ string: String) { JSONValue.writeString(string, to: &bytes) }
+}
+
+/// `value` as `U` when `T` is exactly `U`: a comparison of metadata and a copy, no cast through the runtime.
+@inline(__always) func exactly<T, U>(_ value: T, _: U.Type) -> U? {
+    T.self == U.self ? unsafeBitCast(value, to: U.self) : nil
 }
 
 extension StreamingJSONWriter {

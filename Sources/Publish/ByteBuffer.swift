@@ -1,0 +1,76 @@
+/// A growing byte buffer written through a pointer, for writers that add one to a few bytes at a time, where the
+/// checks of `Array.append` cost more than the bytes.
+struct ByteBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 32)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = Swift.max(2 * capacity, count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    mutating func append(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// A line feed and `indent` levels of two spaces.
+    mutating func newline(_ indent: Int) {
+        reserve(1 + 2 * indent)
+        base[count] = 0x0A
+        (base + count + 1).initialize(repeating: 0x20, count: 2 * indent)
+        count += 1 + 2 * indent
+    }
+
+    /// Appends the decimal digits of `value`, as ``JSONValue/writeInt(_:to:)`` writes them.
+    mutating func appendInt(_ value: Int) {
+        reserve(JSONValue.maximumDigits)
+        count += JSONValue.digits(of: value, into: base + count)
+    }
+
+    /// Appends `string` as a JSON string literal, as ``JSONValue/writeString(_:to:)`` writes it.
+    mutating func appendJSONString(_ string: String) {
+        var string = string
+        let plain = string.withUTF8 { utf8 in
+            guard !JSONValue.needsEscape(utf8) else { return false }
+            reserve(utf8.count + 2)
+            append(0x22)
+            append(utf8)
+            append(0x22)
+            return true
+        }
+        if plain { return }
+        var escaped: [UInt8] = []
+        JSONValue.writeString(string, to: &escaped)
+        escaped.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// The bytes written.
+    consuming func bytes() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+}

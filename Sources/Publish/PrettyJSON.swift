@@ -1,0 +1,118 @@
+/// Lays compact JSON out as `JSONValue.serialized(pretty: true)` does, a byte at a time, without reading it into
+/// values: one member or element a line, two spaces an indent, `"key": value`, and arrays of at most 8 scalars whose
+/// compact texts (plus 2 each) fit in 72 bytes on one line.
+///
+/// The input must be compact JSON as the encoders here write it (no whitespace between tokens); the pretty form of a
+/// record is then a pass over its compact bytes, not a second encoding. `StreamingJSONTests` and `RecordJSONTests`
+/// compare the two layouts.
+enum PrettyJSON {
+    /// The pretty text of `compact`, without a final newline.
+    static func format(_ compact: [UInt8]) -> [UInt8] {
+        compact.withUnsafeBufferPointer { format($0) }
+    }
+
+    /// The pretty text of `compact`, without a final newline.
+    static func format(_ compact: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = ByteBuffer(capacity: compact.count + compact.count / 2 + 64)
+        // Whether each open container is laid out on one line.
+        var inline: [Bool] = []
+        var index = 0
+        let count = compact.count
+        while index < count {
+            let byte = compact[index]
+            switch byte {
+            case 0x7B, 0x5B:  // { [
+                let close: UInt8 = byte == 0x7B ? 0x7D : 0x5D
+                if index + 1 < count, compact[index + 1] == close {
+                    out.append(byte)
+                    out.append(close)
+                    index += 2
+                    continue
+                }
+                let oneLine = byte == 0x5B && fitsOnOneLine(compact, from: index + 1)
+                inline.append(oneLine)
+                out.append(byte)
+                if !oneLine { out.newline(inline.count) }
+                index += 1
+            case 0x7D, 0x5D:  // } ]
+                if inline.removeLast() == false { out.newline(inline.count) }
+                out.append(byte)
+                index += 1
+            case 0x2C:  // ,
+                out.append(0x2C)
+                if inline.last == true { out.append(0x20) } else { out.newline(inline.count) }
+                index += 1
+            case 0x3A:  // :
+                out.append(0x3A)
+                out.append(0x20)
+                index += 1
+            default:
+                let end = scalarEnd(compact, from: index)
+                out.append(UnsafeBufferPointer(rebasing: compact[index..<end]))
+                index = end
+            }
+        }
+        return out.bytes()
+    }
+
+    /// Where the string, number or literal starting at `start` ends.
+    private static func scalarEnd(_ compact: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if compact[index] == 0x22 {
+            index += 1
+            if let base = compact.baseAddress {
+                // Eight bytes at a time: a word with no quote or backslash is skipped whole, one with either is read
+                // a byte at a time.
+                while index + 8 <= compact.count {
+                    let word = ByteWord.load(base, at: index)
+                    if ByteWord.has(word, 0x22) | ByteWord.has(word, 0x5C) != 0 {
+                        let end = index + 8
+                        while index < end {
+                            switch compact[index] {
+                            case 0x5C: index += 2
+                            case 0x22: return index + 1
+                            default: index += 1
+                            }
+                        }
+                    } else {
+                        index += 8
+                    }
+                }
+            }
+            while index < compact.count {
+                switch compact[index] {
+                case 0x5C: index += 2
+                case 0x22: return index + 1
+                default: index += 1
+                }
+            }
+            return compact.count
+        }
+        while index < compact.count {
+            switch compact[index] {
+            case 0x2C, 0x5D, 0x7D: return index
+            default: index += 1
+            }
+        }
+        return index
+    }
+
+    /// Whether the non-empty array whose elements start at `start` holds at most 8 scalars whose texts, plus 2 each,
+    /// come to at most 72 bytes.
+    private static func fitsOnOneLine(_ compact: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        var elements = 0
+        var total = 0
+        while index < compact.count {
+            let byte = compact[index]
+            if byte == 0x5B || byte == 0x7B { return false }
+            elements += 1
+            let end = scalarEnd(compact, from: index)
+            total += end - index + 2
+            guard elements <= 8, total <= 72, end < compact.count else { return false }
+            if compact[end] == 0x5D { return true }
+            index = end + 1
+        }
+        return false
+    }
+}
