@@ -75,22 +75,28 @@ final class ArchivePublisher {
             meeting.id = ids.unique(meeting.id)
             let pageKey = Digest(joining: [key.description, meeting.id, siteFingerprint])
             let reuse =
-                previousPages[meeting.id] == pageKey && folder.contains(jsonPath(meeting.id))
-                && folder.contains(pagePath(meeting.id))
+                previousPages[meeting.id] == pageKey && folder.contains(Self.jsonPath(meeting.id))
+                && folder.contains(Self.pagePath(meeting.id))
             batch.append((meeting, item, pageKey, reuse))
         }
         let line = line
         let site = site
         let csv = csv
+        let folder = folder
+        // Each meeting's JSON file and page are written by the thread that made them: creating a file can cost as
+        // much as rendering a small page, and one thread creating them all in turn would keep the others waiting.
         let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
-            Result { () throws -> (json: String?, page: String?, line: String, tables: [String]) in
+            Result { () throws -> (line: String, tables: [String]) in
                 // The cache's record is the line, unless the id was made unique across the archive; the JSON file
                 // is the line laid out pretty, not a second encoding.
                 let line =
                     item.meeting.id == item.item.note.meeting.id ? item.item.note.record : try line.encode(item.meeting)
+                if !item.reuse {
+                    try folder.write(OrderedJSONEncoder.prettyText(ofCompact: line), to: Self.jsonPath(item.meeting.id))
+                    let page = try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item))
+                    try folder.write(page, to: Self.pagePath(item.meeting.id))
+                }
                 return (
-                    json: item.reuse ? nil : OrderedJSONEncoder.prettyText(ofCompact: line),
-                    page: item.reuse ? nil : try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)),
                     line: line,
                     // Each table's rows as CSV text, here in parallel.
                     tables: CSVTables.rows(of: item.meeting).map { rows in
@@ -106,11 +112,9 @@ final class ArchivePublisher {
             let output = try result.get()
             summary.diagnostics += failures[position] ?? []
             summary.count(meeting)
-            if let text = output.json { try folder.write(text, to: jsonPath(meeting.id)) }
-            if let page = output.page { try folder.write(page, to: pagePath(meeting.id)) }
             if item.reuse {
-                folder.keep(jsonPath(meeting.id))
-                folder.keep(pagePath(meeting.id))
+                folder.keep(Self.jsonPath(meeting.id))
+                folder.keep(Self.pagePath(meeting.id))
             }
             try jsonLines.append(output.line + "\n")
             for (index, text) in output.tables.enumerated() where !text.isEmpty { try tables[index].append(text) }
@@ -152,6 +156,6 @@ final class ArchivePublisher {
         }
     }
 
-    private func jsonPath(_ id: String) -> String { "json/\(id).json" }
-    private func pagePath(_ id: String) -> String { "site/meetings/\(id).html" }
+    private static func jsonPath(_ id: String) -> String { "json/\(id).json" }
+    private static func pagePath(_ id: String) -> String { "site/meetings/\(id).html" }
 }
