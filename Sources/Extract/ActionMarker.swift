@@ -175,8 +175,9 @@ enum ActionMarker {
     /// Whether the first two bytes of a text, lower-cased, open one of the ``labelPrefixes``, a bold `ACTION` or a
     /// keyword `action`: those open with ASCII characters that no other character equals or lower-cases to.
     private static func mayOpenMarker(_ text: Substring.UTF8View) -> Bool {
-        var bytes = text.makeIterator()
-        guard let first = bytes.next(), let second = bytes.next() else { return false }
+        guard text.count >= 2 else { return false }
+        let first = text[text.startIndex]
+        let second = text[text.index(after: text.startIndex)]
         let pair =
             UInt16(first | (PeopleBytes.isUpperLetter(first) ? 0x20 : 0)) << 8
             | UInt16(second | (PeopleBytes.isUpperLetter(second) ? 0x20 : 0))

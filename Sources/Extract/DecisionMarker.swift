@@ -97,11 +97,14 @@ enum DecisionMarker {
     static func isBareOutcome(_ text: String) -> Bool {
         // Each bare outcome holds one of these words, whatever else the text holds.
         guard bareOutcomeWords.occurs(in: text) else { return false }
-        // It has at most eight words besides emoji codes unless it is agreement `in the room`: text with more, each
-        // of its scalars a character of its own (so that its spaces split it where the characters would), is none.
-        // Lower-casing makes no `room` of other letters.
-        if PeopleBytes.isPlain(text), !TextSearch.contains(text, "room", ignoringCase: true),
-            contentWordCount(text, besides: trimmed) > 8
+        // It has at most eight words besides emoji codes unless it is agreement `in the room`: text with more is
+        // none. Lower-casing makes no `room` of other letters, and keeps each word an emoji code or not, and of
+        // trimmed marks alone or not. The words are counted on the bytes when each scalar is a character of its own
+        // (so that its spaces split it where the characters would), else by characters, no further than the ninth.
+        // Agreement in the room opens with one of a few words, which the bytes tell of plain text.
+        let plain = PeopleBytes.isPlain(text)
+        if !TextSearch.contains(text, "room", ignoringCase: true) || plain && !opensWithAgreement(text),
+            plain ? contentWordCount(text, besides: trimmed) > 8 : hasContentWords(text, moreThan: 8)
         {
             return false
         }
@@ -144,6 +147,55 @@ enum DecisionMarker {
         return count
     }
 
+    /// Whether the key ``isBareOutcome(_:)`` makes of plain `text` (``PeopleBytes/isPlain(_:)``) may open with a
+    /// word of ``agreementOpenings``: its first word besides emoji codes and words of trimmed marks alone, without
+    /// the marks before it, lower-cased, read on the bytes.
+    static func opensWithAgreement(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                if end - start > 2, bytes[start] == 0x3A, bytes[end - 1] == 0x3A { continue }
+                var first = start
+                while first < end, trimmed.contains(bytes[first]) { first += 1 }
+                guard first < end else { continue }
+                let word = bytes[first..<end].map { PeopleBytes.isUpperLetter($0) ? $0 | 0x20 : $0 }
+                return agreementOpenings.contains { $0.elementsEqual(word) }
+            }
+            return false
+        }
+    }
+
+    /// The first words of ``agreementWords``, and of the prefixes ``isGeneralAgreement(_:)`` drops before them.
+    private static let agreementOpenings = [
+        "general", "broad", "unanimous", "full", "agreement", "agreed", "consensus", "no",
+    ]
+    .map { Array($0.utf8) }
+
+    /// Whether `text` has more than `limit` words (split at spaces) that are neither emoji codes (`:+1:`) nor made
+    /// only of what ``isBareOutcome(_:)`` trims; read by characters, no further than the word past `limit`.
+    static func hasContentWords(_ text: String, moreThan limit: Int) -> Bool {
+        var count = 0
+        var word = Substring()
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: " ") ?? rest.endIndex
+            word = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[end...]
+            guard !word.isEmpty else { continue }
+            let isEmoji = word.count > 2 && word.hasPrefix(":") && word.hasSuffix(":")
+            if !isEmoji, word.contains(where: { !" .![]()".contains($0) }) {
+                count += 1
+                if count > limit { return true }
+            }
+        }
+        return false
+    }
+
     /// What ``isBareOutcome(_:)`` trims from its key.
     private static let trimmed = TextSearch.ByteSet(" .![]()")
     /// What ``endsWithOutcomeSentence(_:)`` trims from its sentence.
@@ -155,16 +207,19 @@ enum DecisionMarker {
         for prefix in ["general ", "broad ", "unanimous ", "full "] where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
         }
-        for base in agreementWords {
-            // `Agreement in the room (+1s from …)`: the place may be followed by who agreed.
-            if key.hasPrefix(base + " in the room") || key.hasPrefix(base + " in room") { return true }
-            if key == base { return true }
-            for suffix in [" unanimously", " by all", " from all", " all round"] where key == base + suffix {
-                return true
-            }
-        }
-        return false
+        // `Agreement in the room (+1s from …)`: the place may be followed by who agreed.
+        return generalAgreements.contains(key) || agreementsInTheRoom.contains { key.hasPrefix($0) }
     }
+
+    /// Each of ``agreementWords`` alone or with ` unanimously`, ` by all`, ` from all` or ` all round`.
+    private static let generalAgreements = Set(
+        agreementWords.flatMap { base in
+            [base] + [" unanimously", " by all", " from all", " all round"].map { base + $0 }
+        }
+    )
+
+    /// Each of ``agreementWords`` with ` in the room` or ` in room`.
+    private static let agreementsInTheRoom = agreementWords.flatMap { [$0 + " in the room", $0 + " in room"] }
 
     private static let agreementWords = ["agreement", "agreed", "consensus", "no objection", "no objections"]
 

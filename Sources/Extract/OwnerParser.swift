@@ -270,7 +270,7 @@ enum OwnerParser {
         if parts.count == 1 {
             owners = parts
         } else if hasComma || parts.allSatisfy({ isHandle($0) })
-            || (plain ? TextSearch.contains(phrase, " + ") : phrase.contains(" + "))
+            || (TextSearch.contains(phrase, " + ") && (plain || phrase.contains(" + ")))
             || parts.allSatisfy(isPersonalName)
         {
             owners = parts

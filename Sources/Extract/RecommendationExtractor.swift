@@ -128,7 +128,7 @@ struct Passage {
                 let group = blocks[index].group
                 var end = index + 1
                 while end < blocks.count, blocks[end].kind == .line, blocks[end].group == group { end += 1 }
-                if blocks[index..<end].contains(where: { keeps($0.text) }) {
+                if (index..<end).contains(where: { keeps(blocks[$0].text) }) {
                     let texts = blocks[index..<end].map(\.text)
                     passages.append(make(index, texts: texts, firstLine: blocks[index].lines.lowerBound, children: []))
                 }
@@ -168,7 +168,7 @@ enum Sentences {
 
     /// ``split(_:)`` for any text, reading characters at the stops.
     static func splitCharacters(_ text: String) -> [(text: String, range: Range<String.Index>)] {
-        var sentences: [(String, Range<String.Index>)] = []
+        var sentences: [(text: String, range: Range<String.Index>)] = []
         var start = text.startIndex
         let utf8 = text.utf8
         var from = utf8.startIndex
@@ -194,7 +194,7 @@ enum Sentences {
             }
         }
         if start < text.endIndex { sentences.append((tidy(String(text[start...])), start..<text.endIndex)) }
-        return sentences.filter { !$0.0.isEmpty }
+        return sentences.filter { !$0.text.isEmpty }
     }
 
     /// ``split(_:)`` for plain ASCII text (``TextSearch/isPlainASCII(_:)``), where each byte is a character: the
@@ -202,7 +202,7 @@ enum Sentences {
     static func splitPlain(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         let bytes = Array(text.utf8)
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
-        var sentences: [(String, Range<String.Index>)] = []
+        var sentences: [(text: String, range: Range<String.Index>)] = []
         var start = 0
         for offset in bytes.indices {
             let byte = bytes[offset]
@@ -227,7 +227,7 @@ enum Sentences {
         if start < bytes.count {
             sentences.append((tidy(String(text[index(start)...])), index(start)..<text.endIndex))
         }
-        return sentences.filter { !$0.0.isEmpty }
+        return sentences.filter { !$0.text.isEmpty }
     }
 
     private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
@@ -249,6 +249,10 @@ struct RecommendationCue {
     ]
     /// ``verbs`` with a space either side, as looked for among the words.
     private static let spacedVerbs = TextSearch.Vocabulary(verbs.map { " \($0) " })
+    /// The first word of each of ``reporting``, looked for in any case on the bytes.
+    private static let reportingStems = TextSearch.Vocabulary(
+        reporting.compactMap { $0.split(separator: " ").first.map(String.init) }
+    )
     /// ``reporting``, each split into words.
     private static let reportingWords = reporting.map { $0.split(separator: " ").map(String.init) }
     static let subjectStops: Set<String> = [
@@ -352,8 +356,10 @@ struct RecommendationCue {
         // The words joined are lower case, so the vocabulary's look in any case is the exact one; a modal spares it.
         guard modal != nil || occursAsWords(spacedVerbs, in: lower) else { return nil }
         var cue = RecommendationCue()
-        // "Members of the group said/agreed that …": the speaker.
-        for phrase in reportingWords {
+        // "Members of the group said/agreed that …": the speaker. Plain words are the sentence's bytes, so a sentence
+        // whose bytes hold no reporting word has none.
+        let mayReport = !plain || reportingStems.occurs(in: sentence)
+        for phrase in reportingWords where mayReport {
             guard let at = lower.indices.first(where: { starts(lower, at: $0, with: phrase) }) else { continue }
             if (1...6).contains(at) { cue.by = words[..<at].joined(separator: " ").trimming(",") }
             break

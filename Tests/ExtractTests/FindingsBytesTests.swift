@@ -45,6 +45,12 @@ import Testing
         "The motion carried", "Agreement in room (+1s from Zoë, Åsa, Chloé, Dí, Ed, Flo, Gus and Hal)",
         "Passed \u{0301} \u{0301} \u{0301} \u{0301} \u{0301} \u{0301} \u{0301} \u{0301} \u{0301}",
         "Unanimous – a b c d e f g h i", "ROOM – agreed a b c d e f g h i j",
+        "The room agreed to meet in the hall on the first Monday of each month",
+        "(Agreement in the room) a b c d e f g h i",
+        ":+1: ... agreement in the room with many words a b c d e f g h",
+        "General agreement in the room – a b c d e f g h",
+        "Agreement. in the room a b c d e f g h i j", "No objections in the room from a b c d e f g h",
+        "Agreed in the meeting room on a b c d e f g h i", ".. [Consensus in room] a b c d e f g h i j",
     ]
 
     @Test(arguments: outcomes)
@@ -247,5 +253,31 @@ import Testing
                 "\(text.debugDescription)"
             )
         }
+    }
+
+    @Test func contentWordsAreCountedAsTheKeyHoldsThem() {
+        for text in [
+            "a b c d e f g h i", "a b c d e f g h", ":+1: :x: a b c d e f g h", ". . . a b c d e f g h",
+            "é b c d e f g h i",
+            "a\u{301} b c d e f g h i", " a  b  c  d  e  f  g  h  i ", "(a) [b] c! d. e f g h i", "“a” b c d e f g h",
+        ] {
+            let words = text.split(separator: " ").filter { !($0.count > 2 && $0.hasPrefix(":") && $0.hasSuffix(":")) }
+            let content = words.filter { $0.contains { !" .![]()".contains($0) } }
+            #expect(
+                DecisionMarker.hasContentWords(text, moreThan: 8) == (content.count > 8),
+                "\(text.debugDescription)"
+            )
+        }
+    }
+
+    @Test func recommendationsWithAndWithoutASpeaker() {
+        #expect(
+            RecommendationCue.find(in: "Members of the group said the council should act.")?.by
+                == "Members of the group"
+        )
+        #expect(RecommendationCue.find(in: "The council should act.")?.by == nil)
+        #expect(RecommendationCue.find(in: "The council should act.")?.to == nil)
+        #expect(RecommendationCue.find(in: "The board said the Council should act.")?.to == "the Council")
+        #expect(RecommendationCue.find(in: "Zoë said the café should open.")?.by == "Zoë")
     }
 }
