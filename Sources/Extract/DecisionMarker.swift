@@ -235,8 +235,9 @@ enum DecisionMarker {
     /// `Motion carried 4-0.`, `The motion failed`, `Carried.`, `Defeated (3 for, 5 against)`: a motion's
     /// outcome with nothing else.
     static func isMotionOutcome(_ text: String) -> Bool {
-        // At most 12 words after `the`, one of them a result: the bytes of plain ASCII text say when that cannot be.
-        if let count = TextSearch.wordCount(text), count > 13 { return false }
+        // At most 12 words after `the`, one of them a result: the bytes of plain text say when that cannot be.
+        let count = TextSearch.wordCount(text) ?? (PeopleBytes.isPlain(text) ? PeopleText.wordCount(text) : nil)
+        if let count, count > 13 { return false }
         // A result word is there, whatever else the text holds.
         guard motionResultWords.occurs(in: text) else { return false }
         var words = text.lowercased().split(separator: " ").map { $0.trimming(".,;:!*_()") }
@@ -381,6 +382,11 @@ enum DecisionMarker {
 
     /// `Approved up to $3000 …`, `Vote passed among members`: a result stated first.
     static func startsWithResult(_ text: String) -> Bool {
+        // Each opening starts with a letter of ``resultLetters``, which no other character lower-cases to, after the
+        // spaces before the first word and the marks trimmed from it.
+        guard let lead = text.utf8.first(where: { !resultLeads.contains($0) }), resultLetters.contains(lead) else {
+            return false
+        }
         // The first word decides: read it alone.
         if let first = OwnerParser.leadingWords(of: text, limit: 1).first,
             !resultOpenings.contains(first.lowercased().trimming(".,;:"))
@@ -395,6 +401,11 @@ enum DecisionMarker {
         return ["vote", "motion", "proposal", "resolution", "the vote", "the motion"].contains(words[0])
             && ["passed", "carried", "approved", "adopted", "failed", "rejected", "defeated"].contains(words[1])
     }
+
+    /// The bytes before the first letter of a result opening: spaces, and the marks trimmed from its word.
+    private static let resultLeads = TextSearch.ByteSet(" .,;:")
+    /// The first letters, in either case, of the ``resultOpenings``.
+    private static let resultLetters = TextSearch.ByteSet("aApPcCrRvVmM")
 
     private static let resultOpenings: Set<String> = [
         "approved", "passed", "carried", "adopted", "ratified", "rejected", "vote", "motion", "proposal", "resolution",

@@ -280,4 +280,48 @@ import Testing
         #expect(RecommendationCue.find(in: "The board said the Council should act.")?.to == "the Council")
         #expect(RecommendationCue.find(in: "Zoë said the café should open.")?.by == "Zoë")
     }
+
+    /// ``DecisionMarker/startsWithResult(_:)`` as it read before its look at the first bytes.
+    static func referenceStartsWithResult(_ text: String) -> Bool {
+        let openings: Set<String> = [
+            "approved", "passed", "carried", "adopted", "ratified", "rejected", "vote", "motion", "proposal",
+            "resolution",
+        ]
+        if let first = text.split(separator: " ", maxSplits: 1).first,
+            !openings.contains(first.lowercased().trimming(".,;:"))
+        {
+            return false
+        }
+        let words = text.split(separator: " ").map { $0.lowercased().trimming(".,;:") }
+        guard words.count >= 2 else { return false }
+        if words.count >= 3, ["approved", "passed", "carried", "adopted", "ratified", "rejected"].contains(words[0]) {
+            return true
+        }
+        return ["vote", "motion", "proposal", "resolution", "the vote", "the motion"].contains(words[0])
+            && ["passed", "carried", "approved", "adopted", "failed", "rejected", "defeated"].contains(words[1])
+    }
+
+    @Test func resultsStatedFirstAreReadAsBefore() {
+        for text in [
+            "Approved up to £3000 for the café", " .Approved the plan now", "“Approved” the plan now", "Vote passed",
+            "Zoë approved it all", "Approvéd the plan now", ", approved the plan", "...: Carried by all",
+            "MOTION CARRIED",
+            "", " ", "Ratified\u{301} a b", "Rejected\r\nnow then", "Ápproved a b",
+        ] {
+            #expect(
+                DecisionMarker.startsWithResult(text) == Self.referenceStartsWithResult(text),
+                "\(text.debugDescription)"
+            )
+        }
+    }
+
+    @Test func motionOutcomesOfAnyTextAreRead() {
+        #expect(DecisionMarker.isMotionOutcome("Motion carried – 4 votes to 0"))
+        #expect(DecisionMarker.isMotionOutcome("The motion was carried") == false)
+        #expect(
+            !DecisionMarker.isMotionOutcome(
+                "The motion carried – with thanks to Zoë’s team for all of the work on the café"
+            )
+        )
+    }
 }
