@@ -339,7 +339,8 @@ struct RecommendationCue {
             plain
             ? plainWords(of: sentence)
             : {
-                let words = sentence.split(separator: " ")
+                // Cut on the bytes when each scalar is a character of its own.
+                let words = OwnerParser.leadingWords(of: sentence, limit: .max)
                 return (words, words.map { $0.lowercased().trimming(",.;:'\"‘’“”()") })
             }()
         // A plain word ends with `,` when its last byte does.
