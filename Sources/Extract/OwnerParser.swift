@@ -257,14 +257,25 @@ enum OwnerParser {
         let phrase = phrase.trimming(" ,")
         // Plain ASCII is measured and searched on the bytes.
         let plain = TextSearch.isPlainASCII(phrase)
-        guard !phrase.isEmpty, (plain ? phrase.utf8.count : phrase.count) <= 90 else { return nil }
+        // No more characters than bytes.
+        guard !phrase.isEmpty, phrase.utf8.count <= 90 || !plain && phrase.count <= 90 else { return nil }
+        // A mark below is a character only where its bytes stand, but for `;`, which U+037E equals.
+        let markBytes = phrase.utf8.contains(where: notInOwners.contains)
+        let hasHTTP = TextSearch.contains(phrase, "http")
         if plain {
-            if phrase.utf8.contains(where: notInOwners.contains) || TextSearch.contains(phrase, "http") { return nil }
-        } else if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) || phrase.contains("http") {
+            if markBytes || hasHTTP { return nil }
+        } else if markBytes || TextSearch.contains(phrase, "“") || TextSearch.contains(phrase, "”")
+            || TextSearch.contains(phrase, "\u{037E}")
+        {
+            if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) || hasHTTP && phrase.contains("http") {
+                return nil
+            }
+        } else if hasHTTP, phrase.contains("http") {
             return nil
         }
-        let hasComma = plain ? phrase.utf8.contains(UInt8(ascii: ",")) : phrase.contains(",")
-        let parts = plain ? splitPlainList(phrase) : splitList(phrase)
+        let hasComma = phrase.utf8.contains(UInt8(ascii: ",")) && (plain || phrase.contains(","))
+        // Text whose scalars are characters of their own splits on the bytes where the characters would.
+        let parts = plain || PeopleBytes.isPlain(phrase) ? splitPlainList(phrase) : splitList(phrase)
         guard !parts.isEmpty, parts.count <= 8 else { return nil }
         var owners: [String]
         if parts.count == 1 {
@@ -303,7 +314,8 @@ enum OwnerParser {
         return parts
     }
 
-    /// ``splitList(_:)`` of plain ASCII (``TextSearch/isPlainASCII(_:)``), cut on the bytes in one pass.
+    /// ``splitList(_:)`` of text whose scalars are characters of their own (``PeopleBytes/isPlain(_:)``), cut on
+    /// the bytes in one pass: only ASCII letters lower-case to `and`.
     static func splitPlainList(_ phrase: String) -> [String] {
         var parts: [String] = []
         var current: [UInt8] = []

@@ -115,8 +115,43 @@ import Testing
 
     static let lists = [
         "", ",", "Ann", "Ann, Bob", "Ann and Bob", "Ann AND Bob & Cy + Di", "Ann,,Bob", " Ann ,  Bob  and ", "and",
-        "Ann & & Bob", "Mark/Philippe", "Andy Anders", "Ann,and Bob", "Ann +Bob", "A, B, C and D",
+        "Ann & & Bob", "Mark/Philippe", "Andy Anders", "Ann,and Bob", "Ann +Bob", "A, B, C and D", "Zoë and Åsa",
+        "Zoë, Åsa & Chloé", "Zoë AND Åsa", "Zoë – Åsa", "Zoë ANd Åsa + Dí",
     ]
+
+    static let phrases = [
+        "Zoë Åsa", "Zoë; Åsa", "Zoë \u{037E} Åsa", "Zoë “Åsa”", "Zoë http Åsa", "Zoë, Åsa and Chloé", "Zoë (Åsa)",
+        "Zoë\u{301}, Åsa", "Zoë,\u{301} Åsa", String(repeating: "é", count: 60), String(repeating: "é", count: 91),
+        "Ann Lee", "Ann; Lee", "Ann, Bob", "the café team", "Zoë + Åsa", "Zoë ,Åsa",
+    ]
+
+    /// ``OwnerParser/ownerList(_:)`` as it read before its looks at the bytes.
+    static func referenceOwnerList(_ raw: String) -> [String]? {
+        let phrase = raw.trimming(" ,")
+        guard !phrase.isEmpty, phrase.count <= 90 else { return nil }
+        if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) || phrase.contains("http") { return nil }
+        let hasComma = phrase.contains(",")
+        let parts = OwnerParser.splitList(phrase)
+        guard !parts.isEmpty, parts.count <= 8 else { return nil }
+        var owners: [String]
+        if parts.count == 1 {
+            owners = parts
+        } else if hasComma || parts.allSatisfy({ OwnerParser.isHandle($0) }) || phrase.contains(" + ")
+            || parts.allSatisfy(OwnerParser.isPersonalName)
+        {
+            owners = parts
+        } else {
+            owners = [phrase]
+        }
+        guard owners.allSatisfy(OwnerParser.isOwnerPart) else { return nil }
+        // No phrase here holds a slash, so none is split further.
+        return owners
+    }
+
+    @Test(arguments: phrases)
+    func ownerListsReadAsBefore(phrase: String) {
+        #expect(OwnerParser.ownerList(phrase) == Self.referenceOwnerList(phrase), "\(phrase.debugDescription)")
+    }
 
     @Test(arguments: lists)
     func ownerListsSplitTheSameOnBytes(phrase: String) {
