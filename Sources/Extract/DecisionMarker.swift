@@ -104,7 +104,7 @@ enum DecisionMarker {
         // Agreement in the room opens with one of a few words, which the bytes tell of plain text.
         let plain = PeopleBytes.isPlain(text)
         if !TextSearch.contains(text, "room", ignoringCase: true) || plain && !opensWithAgreement(text),
-            plain ? contentWordCount(text, besides: trimmed) > 8 : hasContentWords(text, moreThan: 8)
+            plain ? contentWordCount(text, besides: trimmed, limit: 8) > 8 : hasContentWords(text, moreThan: 8)
         {
             return false
         }
@@ -124,13 +124,15 @@ enum DecisionMarker {
     /// The words of `text` (plain, ``PeopleBytes/isPlain(_:)``) that are neither emoji codes (`:+1:`) nor made only
     /// of ASCII `marks` (what is trimmed from the ends), counted on the bytes: a word of more than two characters has
     /// more than two bytes, and one of two bytes or fewer is a character each.
-    private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet) -> Int {
+    ///
+    /// Stops counting past `limit`, where the answer is known.
+    private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet, limit: Int) -> Int {
         var count = 0
         var start: Int?
         var content = false
         var text = text
         text.withUTF8 { bytes in
-            for offset in 0...bytes.count {
+            for offset in 0...bytes.count where count <= limit {
                 if offset < bytes.count, bytes[offset] != 0x20 {
                     if start == nil {
                         start = offset
@@ -355,7 +357,7 @@ enum DecisionMarker {
         guard !sentence.isEmpty, hasThreeWords(before) else { return false }
         if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
         // At most four words, bar ones of stops alone: plain text with more is none.
-        if PeopleBytes.isPlain(sentence), contentWordCount(sentence, besides: stops) > 4 { return false }
+        if PeopleBytes.isPlain(sentence), contentWordCount(sentence, besides: stops, limit: 4) > 4 { return false }
         let words = sentence.lowercased().trimming(".!").split(separator: " ")
         guard let final = words.last, words.count <= 4 else { return false }
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))

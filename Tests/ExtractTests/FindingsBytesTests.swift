@@ -359,4 +359,16 @@ import Testing
             )
         )
     }
+
+    @Test func consecutiveWordsJoinAsBefore() {
+        for text in ["Ann Lee said", "Ann  Lee said", "Zoë Åsa said", "a\u{301} b c", " x y ", "one"] {
+            let words = text.split(separator: " ")
+            for end in 0...words.count {
+                #expect(
+                    RecommendationCue.joined(words[..<end]) == words[..<end].joined(separator: " "),
+                    "\(text.debugDescription) \(end)"
+                )
+            }
+        }
+    }
 }
