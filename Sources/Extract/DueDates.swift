@@ -35,7 +35,7 @@ enum DueDates {
                 let (end, date) = when(&words, from: start, reference: reference, dayFirst: dayFirst)
             else { continue }
             if word == "until", date == nil { continue }
-            let phrase = words.all[index...end].joined(separator: " ")
+            let phrase = OwnerParser.joined(words.all[index...end])
             return Found(text: trimEnd(phrase.trimming("([ "), ".,;:)]"), date: date)
         }
         return nil
@@ -78,7 +78,7 @@ enum DueDates {
             if DateParser.months[period] != nil, period.count >= 3 {
                 let hasYear = word(1).count == 4 && Int(word(1)) != nil
                 let end = hasYear ? index + 1 : index
-                let phrase = words.all[index...end].joined(separator: " ")
+                let phrase = OwnerParser.joined(words.all[index...end])
                 return (end, DateParser.monthEnd(in: phrase, reference: reference))
             }
             guard let reference else {
@@ -134,7 +134,7 @@ enum DueDates {
         }
         // A weekday, alone or before a date.
         if let day = weekdays[word(0)] {
-            let rest = words.all[(index + 1)..<min(index + 9, words.count)].joined(separator: " ")
+            let rest = OwnerParser.joined(words.all[(index + 1)..<min(index + 9, words.count)])
             if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
                 rest.hasPrefix(found.text)
             {
@@ -146,7 +146,7 @@ enum DueDates {
         var dateStart = index
         if word(0) == "the" || word(0) == "on" { dateStart += 1 }
         guard dateStart < words.count else { return nil }
-        let rest = words.all[dateStart..<min(dateStart + 8, words.count)].joined(separator: " ")
+        let rest = OwnerParser.joined(words.all[dateStart..<min(dateStart + 8, words.count)])
         if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
             rest.hasPrefix(found.text)
         {

@@ -138,7 +138,7 @@ enum OwnerParser {
             }
             let next = words[index + 1]
             guard isVerbLike(next) else { return nil }
-            let phrase = words[..<subjectEnd].joined(separator: " ")
+            let phrase = joined(words[..<subjectEnd])
             if nicknames, subjectEnd == 1, isNickname(phrase) { return [phrase] }
             return ownerList(phrase)
         }
@@ -154,7 +154,7 @@ enum OwnerParser {
             guard isVerbLike(words[index + 1]),
                 words[..<index].allSatisfy({ isCapitalised($0) || isHandle($0) || $0.lowercased() == "the" })
             else { return nil }
-            let phrase = words[...index].joined(separator: " ")
+            let phrase = joined(words[...index])
             guard let owners = ownerList(phrase), owners.count == 1 else { return nil }
             return owners
         }
@@ -508,6 +508,15 @@ enum OwnerParser {
         if let cut, let cut { return cut }
         // With `limit` splits, the first `limit` parts are words; the rest of the text, uncut, follows them.
         return Array(text.split(separator: " ", maxSplits: limit).prefix(limit))
+    }
+
+    /// `words.joined(separator: " ")` of consecutive words of one text: the text from the first to the last when
+    /// one space stands between each two (as its bytes tell), else joined.
+    static func joined(_ words: ArraySlice<Substring>) -> String {
+        guard let first = words.first, let last = words.last else { return "" }
+        let span = first.base[first.startIndex..<last.endIndex]
+        let length = words.reduce(words.count - 1) { $0 + $1.utf8.count }
+        return span.utf8.count == length ? String(span) : words.joined(separator: " ")
     }
 
     /// Whether `word`, lower-cased, is the ASCII lower-case `lower`: only ASCII letters lower-case to ASCII ones

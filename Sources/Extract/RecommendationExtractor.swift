@@ -327,15 +327,6 @@ struct RecommendationCue {
         return vocabulary.occurs(in: String(decoding: joined, as: UTF8.self))
     }
 
-    /// `words.joined(separator: " ")` of consecutive words of one text: the text from the first to the last when
-    /// one space stands between each two (as its bytes tell), else joined.
-    static func joined(_ words: ArraySlice<Substring>) -> String {
-        guard let first = words.first, let last = words.last else { return "" }
-        let span = first.base[first.startIndex..<last.endIndex]
-        let length = words.reduce(words.count - 1) { $0 + $1.utf8.count }
-        return span.utf8.count == length ? String(span) : words.joined(separator: " ")
-    }
-
     /// What ``plainWords(of:)`` trims from each word's ends.
     static let plainMarks = TextSearch.ByteSet(",.;:'\"()")
 
@@ -371,7 +362,7 @@ struct RecommendationCue {
         let mayReport = !plain || reportingStems.occurs(in: sentence)
         for phrase in reportingWords where mayReport {
             guard let at = lower.indices.first(where: { starts(lower, at: $0, with: phrase) }) else { continue }
-            if (1...6).contains(at) { cue.by = joined(words[..<at]).trimming(",") }
+            if (1...6).contains(at) { cue.by = OwnerParser.joined(words[..<at]).trimming(",") }
             break
         }
         // "… Clinks should refine …": the addressee, when it names someone.
@@ -385,7 +376,7 @@ struct RecommendationCue {
             let subject = start..<modal
             let named = subject.contains { $0 > 0 && words[$0].first?.isUppercase == true }
             if !subject.isEmpty, named {
-                cue.to = joined(words[subject]).trimming(",")
+                cue.to = OwnerParser.joined(words[subject]).trimming(",")
             }
         }
         return cue

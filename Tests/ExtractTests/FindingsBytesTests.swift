@@ -365,7 +365,7 @@ import Testing
             let words = text.split(separator: " ")
             for end in 0...words.count {
                 #expect(
-                    RecommendationCue.joined(words[..<end]) == words[..<end].joined(separator: " "),
+                    OwnerParser.joined(words[..<end]) == words[..<end].joined(separator: " "),
                     "\(text.debugDescription) \(end)"
                 )
             }
