@@ -59,19 +59,27 @@ struct ActionFinder {
             ActionMarker.isActionHeading(key: $0, vocabulary: context.options.vocabulary)
         }
         let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
-        for (index, block) in blocks.enumerated() where block.kind != .tableRow && !block.isHeading {
-            if let section = context.sectionOfBlock[index], actionSection[section] {
+        // Blocks are read in place by index: a copy of each would cost more than the look.
+        for index in blocks.indices {
+            guard let section = context.sectionOfBlock[index], actionSection[section] else { continue }
+            switch blocks[index].kind {
+            case .tableRow:
+                sectionsWithLists.insert(section)
+            case .heading:
+                continue
+            case .item:
                 inScope[index] = true
                 shared[index] = sharedSection[section]
-                if block.kind == .item { sectionsWithLists.insert(section) }
+                sectionsWithLists.insert(section)
+            case .line:
+                inScope[index] = true
+                shared[index] = sharedSection[section]
             }
         }
-        for (index, block) in blocks.enumerated() where block.kind == .tableRow {
-            if let section = context.sectionOfBlock[index], actionSection[section] { sectionsWithLists.insert(section) }
-        }
         // Labels over lists: `Actions:`, `**Next steps**`.
-        for (index, block) in blocks.enumerated()
-        where ActionMarker.isActionLabel(block, vocabulary: context.options.vocabulary) {
+        for index in blocks.indices
+        where ActionMarker.isActionLabel(blocks[index], vocabulary: context.options.vocabulary) {
+            let block = blocks[index]
             isHeader[index] = true
             if block.kind == .item {
                 var next = index + 1
@@ -133,43 +141,45 @@ struct ActionFinder {
     }
 
     private mutating func textBlock(_ index: Int) {
-        let block = blocks[index]
-        guard !block.text.isEmpty, !isHeader[index], !folded.contains(index) else { return }
-        if let marker = ActionMarker.match(block.text, extra: context.options.vocabulary.actionMarkers)
-            ?? block.leadingEmphasis.flatMap({ ActionMarker.boldKeyword(block.text, lead: $0) })
+        // The block is read in place: most are no action, and a copy of each would cost more than the look.
+        let text = blocks[index].text
+        guard !text.isEmpty, !isHeader[index], !folded.contains(index) else { return }
+        if let marker = ActionMarker.match(text, extra: context.options.vocabulary.actionMarkers)
+            ?? blocks[index].leadingEmphasis.flatMap({ ActionMarker.boldKeyword(text, lead: $0) })
         {
-            let inherited = block.parent.flatMap { isAction[$0] ? ownersOf[$0] : nil } ?? []
+            let inherited = blocks[index].parent.flatMap { isAction[$0] ? ownersOf[$0] : nil } ?? []
             // `Jo to book the hall. Action: Jo`: the marker gives only owners, so the sentence before is the task.
             if !marker.before.isEmpty, let owners = Self.onlyOwners(marker) {
                 ownerSentence(index, before: marker.before, owners: owners, inherited: inherited)
                 return
             }
             if marker.text.isEmpty {
-                diagnostics.append(context.warning("action marker without an action", line: block.lines.lowerBound))
+                diagnostics.append(
+                    context.warning("action marker without an action", line: blocks[index].lines.lowerBound)
+                )
                 return
             }
             let more = Self.continuation(of: index, in: blocks)
             folded.formUnion(more)
-            let text = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
+            let joined = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
             add(
                 index,
-                text: text,
+                text: joined,
                 markerOwners: marker.owners,
                 lenient: true,
                 inherited: inherited,
-                lines: block.lines
-                    .lowerBound...(more.last.map { blocks[$0].lines.upperBound } ?? block.lines.upperBound)
+                lines: blocks[index].lines
+                    .lowerBound...(more.last.map { blocks[$0].lines.upperBound } ?? blocks[index].lines.upperBound)
             )
             return
         }
-        if inScope[index], DecisionMarker.leading(block.text, extra: context.options.vocabulary.decisionMarkers) != nil
-        {
+        if inScope[index], DecisionMarker.leading(text, extra: context.options.vocabulary.decisionMarkers) != nil {
             return
         }
-        switch block.kind {
+        switch blocks[index].kind {
         case .item where inScope[index]: scopedItem(index)
-        case .item where block.checkbox != nil: checkboxItem(index)
-        case .line where inScope[index] && block.parent == nil: lineGroup(index)
+        case .item where blocks[index].checkbox != nil: checkboxItem(index)
+        case .line where inScope[index] && blocks[index].parent == nil: lineGroup(index)
         default: return
         }
     }

@@ -23,13 +23,19 @@ enum ActionMarker {
     /// The marker at the very start of `text`.
     static func leading(_ text: String, extra: [String] = []) -> Match? {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body, owners: []) }
+        // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
+        // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
+        guard let first = text.utf8.first(where: { $0 != 0x20 }), leadingBytes.contains(first) else { return nil }
+        // Past brackets and commands, the first two bytes must open a marker (spaces open none).
+        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(text.utf8.drop { $0 == 0x20 }) {
+            return nil
+        }
         var text = text.trimming(" ")
-        // Every marker below starts with one of a few characters; most lines start with none of them.
-        guard let first = text.utf8.first, leadingBytes.contains(first) else { return nil }
         // `[NEW] ACTION: …`, `[PENDING] ACTION: …`: a scribe's status tag before the marker.
-        for tag in ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]
-        where text.utf8.first == 0x5B && text.hasPrefix(tag) {
-            text = text.dropFirst(tag.count).trimming(" ")
+        if first == 0x5B {
+            for tag in statusTags where text.utf8.first == 0x5B && text.hasPrefix(tag) {
+                text = text.dropFirst(tag.count).trimming(" ")
+            }
         }
         // Plain ASCII text starts with a marker when its bytes do.
         let plain = TextSearch.isPlainASCII(text)
@@ -46,6 +52,8 @@ enum ActionMarker {
         if text.utf8.first == 0x23, text.lowercased().hasPrefix("#action ") {
             return Match(text: text.dropFirst("#action ".count).trimming(" "), owners: [])
         }
+        // Text opens with one of the markers below only when its first two bytes, lower-cased, open one.
+        if !mayOpenMarker(text.utf8[...]) { return nil }
         // Every prefix below opens with an ASCII character, so one whose first byte differs cannot match.
         let lead = text.utf8.first
         // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
@@ -162,7 +170,31 @@ enum ActionMarker {
 
     /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `AI:`, `TODO:`, `Follow-up:`,
     /// `Next step:`, `**ACTION**`, `__ACTION__`, `Action`.
-    private static let leadingBytes = Set("[#AaTFN*_".utf8)
+    private static let leadingBytes = TextSearch.ByteSet("[#AaTFN*_")
+
+    /// Whether the first two bytes of a text, lower-cased, open one of the ``labelPrefixes``, a bold `ACTION` or a
+    /// keyword `action`: those open with ASCII characters that no other character equals or lower-cases to.
+    private static func mayOpenMarker(_ text: Substring.UTF8View) -> Bool {
+        guard text.count >= 2 else { return false }
+        let first = text[text.startIndex]
+        let second = text[text.index(after: text.startIndex)]
+        let pair =
+            UInt16(first | (PeopleBytes.isUpperLetter(first) ? 0x20 : 0)) << 8
+            | UInt16(second | (PeopleBytes.isUpperLetter(second) ? 0x20 : 0))
+        return markerOpenings.contains(pair)
+    }
+
+    /// The first two bytes, lower-cased, of the markers read after the bracketed ones: `ai`, `a.`, `to`, `fo`, `ne`,
+    /// `**`, `__` and `ac`.
+    private static let markerOpenings: Set<UInt16> = Set(
+        (labelPrefixes + ["**ACTION**", "**Action**", "__ACTION__", "action"]).map { prefix in
+            let bytes = Array(prefix.lowercased().utf8)
+            return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        }
+    )
+
+    /// A scribe's status tags, read before a marker.
+    private static let statusTags = ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]
 
     /// The ASCII bytes an inline marker's separator (`. `, `; `, ` - `, `: `, ` (`) starts with.
     private static let separatorStarts = TextSearch.ByteSet(".; :")
@@ -292,6 +324,66 @@ enum ActionMarker {
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.
     static func normalisedHeading(_ title: String) -> String {
+        if let key = normalisedPlainHeading(title) { return key }
+        return normalisedHeadingByCharacters(title)
+    }
+
+    /// ``normalisedHeading(_:)`` of a plain ASCII title (``TextSearch/isPlainASCII(_:)``), read on its bytes in one
+    /// pass; `nil` for any other title.
+    static func normalisedPlainHeading(_ title: String) -> String? {
+        guard TextSearch.isPlainASCII(title) else { return nil }
+        var bytes = Array(title.utf8)
+        // Bracketed notes: the first `(` and the first `)` after it, again and again.
+        while let open = bytes.firstIndex(of: 0x28), let close = bytes[open...].firstIndex(of: 0x29) {
+            bytes.removeSubrange(open...close)
+        }
+        var key: [UInt8] = []
+        key.reserveCapacity(bytes.count + 8)
+        var start = 0
+        var first = true
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+            // The word without the marks at its ends.
+            var lower = start
+            var upper = end
+            while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
+            while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
+            start = end + 1
+            guard lower < upper else { continue }
+            if first {
+                first = false
+                if isPlainEnumeration(bytes[lower..<upper]) { continue }
+            }
+            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
+            for byte in bytes[lower..<upper] {
+                if byte == UInt8(ascii: "&") {
+                    key += "and".utf8
+                } else {
+                    key.append(PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte)
+                }
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// ``isEnumeration(_:)`` of an ASCII word's bytes.
+    static func isPlainEnumeration(_ word: ArraySlice<UInt8>) -> Bool {
+        var bare = word
+        while let byte = bare.first, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { bare.removeFirst() }
+        while let byte = bare.last, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { bare.removeLast() }
+        if !bare.isEmpty, bare.allSatisfy(PeopleBytes.isDigit) { return true }
+        if word.last == UInt8(ascii: ".") || word.last == UInt8(ascii: ")") {
+            return bare.count == 1 || (!bare.isEmpty && bare.allSatisfy { "ivx".utf8.contains($0) })
+        }
+        return false
+    }
+
+    /// What ``normalisedPlainHeading(_:)`` trims from each word's ends.
+    private static let headingMarks = TextSearch.ByteSet("*_#`:.-")
+
+    /// ``normalisedHeading(_:)`` read by characters, for any title.
+    static func normalisedHeadingByCharacters(_ title: String) -> String {
         var text = title.lowercased().replacingAll("’", with: "'")
         // Plain ASCII is read on the bytes; its words hold no dashes but `-`, so the ASCII marks alone are trimmed.
         let plain = TextSearch.isPlainASCII(text)
@@ -317,7 +409,7 @@ enum ActionMarker {
     }
 
     /// `5`, `5.`, `iv`, `b)`: a list number before a heading.
-    private static func isEnumeration(_ word: String) -> Bool {
+    static func isEnumeration(_ word: String) -> Bool {
         let bare = word.trimming(".)")
         if !bare.isEmpty, bare.allSatisfy(\.isNumber) { return true }
         if word.hasSuffix(".") || word.hasSuffix(")") {

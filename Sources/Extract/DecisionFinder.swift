@@ -37,10 +37,17 @@ struct DecisionFinder {
     private static func vocabularyFlags(_ blocks: [OutlineBlock]) -> [Bool] {
         var flags: [Bool] = []
         flags.reserveCapacity(blocks.count)
-        for (index, block) in blocks.enumerated() {
-            var flag = DecisionMarker.vocabulary.occurs(in: block.text)
-            if !flag, block.kind == .line, index > 0, blocks[index - 1].kind == .line,
-                blocks[index - 1].group == block.group, flags[index - 1]
+        // Blocks are read in place by index: a copy of each would cost more than the look.
+        for index in blocks.indices {
+            // Only lines and items are looked at closely (headings and rows are read apart), and only these flags
+            // are read.
+            guard blocks[index].kind == .line || blocks[index].kind == .item else {
+                flags.append(false)
+                continue
+            }
+            var flag = DecisionMarker.vocabulary.occurs(in: blocks[index].text)
+            if !flag, blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
+                blocks[index - 1].group == blocks[index].group, flags[index - 1]
             {
                 flag = !".!?".contains(blocks[index - 1].text.trimming(" *_").last ?? ".")
             }
@@ -55,20 +62,20 @@ struct DecisionFinder {
             DecisionMarker.isDecisionHeading(key: $0, vocabulary: context.options.vocabulary)
         }
         let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
-        for (index, block) in blocks.enumerated() where block.kind == .line || block.kind == .item {
+        for index in blocks.indices where blocks[index].kind == .line || blocks[index].kind == .item {
             guard let section = context.sectionOfBlock[index] else { continue }
             if decisionSection[section] {
                 inScope[index] = true
-            } else if sharedSection[section], OwnerParser.find(in: block.text, lenient: true).owners.isEmpty {
+            } else if sharedSection[section], OwnerParser.find(in: blocks[index].text, lenient: true).owners.isEmpty {
                 // Under `Decisions and actions`, what nobody owns is a decision.
                 inScope[index] = true
             }
         }
-        for (index, block) in blocks.enumerated()
-        where DecisionMarker.isDecisionLabel(block, vocabulary: context.options.vocabulary) {
+        for index in blocks.indices
+        where DecisionMarker.isDecisionLabel(blocks[index], vocabulary: context.options.vocabulary) {
             isLabel[index] = true
             var next = index + 1
-            if block.kind == .item {
+            if blocks[index].kind == .item {
                 while next < blocks.count, blocks.isNested(next, under: index) {
                     inScope[next] = true
                     next += 1
@@ -87,15 +94,14 @@ struct DecisionFinder {
 
     mutating func run() -> Extracted<Decision> {
         for index in blocks.indices where !isLabel[index] && !folded.contains(index) {
-            let block = blocks[index]
-            guard !block.text.isEmpty else { continue }
-            if block.kind == .tableRow {
+            guard !blocks[index].text.isEmpty else { continue }
+            if blocks[index].kind == .tableRow {
                 tableRow(index)
                 continue
             }
-            if block.isHeading {
+            if blocks[index].isHeading {
                 let extra = context.options.vocabulary.decisionMarkers
-                if let marker = DecisionMarker.leading(block.text, extra: extra), !marker.text.isEmpty {
+                if let marker = DecisionMarker.leading(blocks[index].text, extra: extra), !marker.text.isEmpty {
                     add(index, text: marker.text)
                 }
                 continue

@@ -22,9 +22,10 @@ enum DecisionMarker {
     /// The marker at the start of `text`: `Decision:`, `Resolved -`, `RESOLVED that …`, `[DECISION]`.
     static func leading(_ text: String, extra: [String] = []) -> Match? {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body) }
+        // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
+        // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
+        guard let first = text.utf8.first(where: { $0 != 0x20 }), leadingBytes.contains(first) else { return nil }
         let text = text.trimming(" ")
-        // Every marker below starts with one of a few characters; most lines start with none of them.
-        guard let first = text.utf8.first, leadingBytes.contains(first) else { return nil }
         if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenWithKeyword(text) { return nil }
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
@@ -74,11 +75,13 @@ enum DecisionMarker {
         return nil
     }
 
-    /// Whether plain ASCII `text` may open with `it was resolved` or one of the ``keywords``; `true` for other text.
-    private static func mayOpenWithKeyword(_ text: String) -> Bool {
-        guard TextSearch.isPlainASCII(text) else { return true }
+    /// Whether `text` may open with `it was resolved` or one of the ``keywords``.
+    ///
+    /// Any text: only ASCII letters lower-case to the ASCII letters of `it was resolved` and the keywords (none
+    /// holds `k`), and a keyword is the letters that open the text, so its bytes are the ASCII letters there.
+    static func mayOpenWithKeyword(_ text: String) -> Bool {
         if TextSearch.hasPrefix(text, ignoringCase: "it was resolved") { return true }
-        // Each byte a character: the letters that open the text, lower-cased, are its keyword.
+        // The ASCII letters that open the text, lower-cased, are its keyword when it has one.
         let letters = text.utf8.prefix { PeopleText.isLetter($0) }
         return keywords.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
     }
@@ -94,13 +97,22 @@ enum DecisionMarker {
     static func isBareOutcome(_ text: String) -> Bool {
         // Each bare outcome holds one of these words, whatever else the text holds.
         guard bareOutcomeWords.occurs(in: text) else { return false }
-        // It has at most eight words besides emoji codes unless it is agreement `in the room`: plain ASCII text with
-        // more is none.
-        if TextSearch.isPlainASCII(text) {
-            if !TextSearch.contains(text, "room", ignoringCase: true), contentWordCount(text, besides: trimmed) > 8 {
-                return false
-            }
+        // It has at most eight words besides emoji codes unless it is agreement `in the room`: text with more is
+        // none. Lower-casing makes no `room` of other letters, and keeps each word an emoji code or not, and of
+        // trimmed marks alone or not. The words are counted on the bytes when each scalar is a character of its own
+        // (so that its spaces split it where the characters would), else by characters, no further than the ninth.
+        // Agreement in the room opens with one of a few words, which the bytes tell of plain text.
+        let plain = PeopleBytes.isPlain(text)
+        if !TextSearch.contains(text, "room", ignoringCase: true) || plain && !opensWithAgreement(text),
+            plain ? contentWordCount(text, besides: trimmed, limit: 8) > 8 : hasContentWords(text, moreThan: 8)
+        {
+            return false
         }
+        return isBareOutcomeByCharacters(text)
+    }
+
+    /// ``isBareOutcome(_:)`` read by characters, without the quick looks.
+    static func isBareOutcomeByCharacters(_ text: String) -> Bool {
         // Emoji codes (`:+1:`) say nothing more.
         let words = text.lowercased().split(separator: " ").filter {
             !($0.count > 2 && $0.hasPrefix(":") && $0.hasSuffix(":"))
@@ -109,15 +121,18 @@ enum DecisionMarker {
         return bareOutcomes.contains(key) || isGeneralAgreement(key)
     }
 
-    /// The words of plain ASCII `text` that are neither emoji codes (`:+1:`) nor made only of `marks` (what is
-    /// trimmed from the ends), counted on the bytes.
-    private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet) -> Int {
+    /// The words of `text` (plain, ``PeopleBytes/isPlain(_:)``) that are neither emoji codes (`:+1:`) nor made only
+    /// of ASCII `marks` (what is trimmed from the ends), counted on the bytes: a word of more than two characters has
+    /// more than two bytes, and one of two bytes or fewer is a character each.
+    ///
+    /// Stops counting past `limit`, where the answer is known.
+    private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet, limit: Int) -> Int {
         var count = 0
         var start: Int?
         var content = false
         var text = text
         text.withUTF8 { bytes in
-            for offset in 0...bytes.count {
+            for offset in 0...bytes.count where count <= limit {
                 if offset < bytes.count, bytes[offset] != 0x20 {
                     if start == nil {
                         start = offset
@@ -134,6 +149,55 @@ enum DecisionMarker {
         return count
     }
 
+    /// Whether the key ``isBareOutcome(_:)`` makes of plain `text` (``PeopleBytes/isPlain(_:)``) may open with a
+    /// word of ``agreementOpenings``: its first word besides emoji codes and words of trimmed marks alone, without
+    /// the marks before it, lower-cased, read on the bytes.
+    static func opensWithAgreement(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                if end - start > 2, bytes[start] == 0x3A, bytes[end - 1] == 0x3A { continue }
+                var first = start
+                while first < end, trimmed.contains(bytes[first]) { first += 1 }
+                guard first < end else { continue }
+                let word = bytes[first..<end].map { PeopleBytes.isUpperLetter($0) ? $0 | 0x20 : $0 }
+                return agreementOpenings.contains { $0.elementsEqual(word) }
+            }
+            return false
+        }
+    }
+
+    /// The first words of ``agreementWords``, and of the prefixes ``isGeneralAgreement(_:)`` drops before them.
+    private static let agreementOpenings = [
+        "general", "broad", "unanimous", "full", "agreement", "agreed", "consensus", "no",
+    ]
+    .map { Array($0.utf8) }
+
+    /// Whether `text` has more than `limit` words (split at spaces) that are neither emoji codes (`:+1:`) nor made
+    /// only of what ``isBareOutcome(_:)`` trims; read by characters, no further than the word past `limit`.
+    static func hasContentWords(_ text: String, moreThan limit: Int) -> Bool {
+        var count = 0
+        var word = Substring()
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: " ") ?? rest.endIndex
+            word = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[end...]
+            guard !word.isEmpty else { continue }
+            let isEmoji = word.count > 2 && word.hasPrefix(":") && word.hasSuffix(":")
+            if !isEmoji, word.contains(where: { !" .![]()".contains($0) }) {
+                count += 1
+                if count > limit { return true }
+            }
+        }
+        return false
+    }
+
     /// What ``isBareOutcome(_:)`` trims from its key.
     private static let trimmed = TextSearch.ByteSet(" .![]()")
     /// What ``endsWithOutcomeSentence(_:)`` trims from its sentence.
@@ -145,16 +209,19 @@ enum DecisionMarker {
         for prefix in ["general ", "broad ", "unanimous ", "full "] where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
         }
-        for base in agreementWords {
-            // `Agreement in the room (+1s from …)`: the place may be followed by who agreed.
-            if key.hasPrefix(base + " in the room") || key.hasPrefix(base + " in room") { return true }
-            if key == base { return true }
-            for suffix in [" unanimously", " by all", " from all", " all round"] where key == base + suffix {
-                return true
-            }
-        }
-        return false
+        // `Agreement in the room (+1s from …)`: the place may be followed by who agreed.
+        return generalAgreements.contains(key) || agreementsInTheRoom.contains { key.hasPrefix($0) }
     }
+
+    /// Each of ``agreementWords`` alone or with ` unanimously`, ` by all`, ` from all` or ` all round`.
+    private static let generalAgreements = Set(
+        agreementWords.flatMap { base in
+            [base] + [" unanimously", " by all", " from all", " all round"].map { base + $0 }
+        }
+    )
+
+    /// Each of ``agreementWords`` with ` in the room` or ` in room`.
+    private static let agreementsInTheRoom = agreementWords.flatMap { [$0 + " in the room", $0 + " in room"] }
 
     private static let agreementWords = ["agreement", "agreed", "consensus", "no objection", "no objections"]
 
@@ -170,8 +237,9 @@ enum DecisionMarker {
     /// `Motion carried 4-0.`, `The motion failed`, `Carried.`, `Defeated (3 for, 5 against)`: a motion's
     /// outcome with nothing else.
     static func isMotionOutcome(_ text: String) -> Bool {
-        // At most 12 words after `the`, one of them a result: the bytes of plain ASCII text say when that cannot be.
-        if let count = TextSearch.wordCount(text), count > 13 { return false }
+        // At most 12 words after `the`, one of them a result: the bytes of plain text say when that cannot be.
+        let count = TextSearch.wordCount(text) ?? (PeopleBytes.isPlain(text) ? PeopleText.wordCount(text) : nil)
+        if let count, count > 13 { return false }
         // A result word is there, whatever else the text holds.
         guard motionResultWords.occurs(in: text) else { return false }
         var words = text.lowercased().split(separator: " ").map { $0.trimming(".,;:!*_()") }
@@ -201,6 +269,13 @@ enum DecisionMarker {
     /// marker, or `nil`.
     static func midSentenceResolution(_ text: String) -> String? {
         guard resolutionWords.occurs(in: text) else { return nil }
+        // Each needle below is plain ASCII letters and spaces: lower-casing makes none of other characters, and a
+        // character that equals one of them is its byte, so text without their bytes holds none of them.
+        guard
+            TextSearch.contains(text, "it was resolved that ", ignoringCase: true)
+                || TextSearch.contains(text, "it was agreed that ", ignoringCase: true)
+                || TextSearch.contains(text, " RESOLVED THAT ")
+        else { return nil }
         let lower = text.lowercased()
         guard TextSearch.isPlainASCII(text) || lower.count == text.count else { return nil }
         for needle in ["it was resolved that ", "it was agreed that "] {
@@ -222,9 +297,18 @@ enum DecisionMarker {
         let trimmed = text.trimming(" ")
         if TextSearch.isPlainASCII(trimmed) {
             // Each byte a character: the last `.`, `!` or `?` before the final character, found on the bytes.
-            let bytes = trimmed.utf8.dropLast()
-            guard let last = bytes.lastIndex(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) else { return nil }
-            return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
+            var bytesOf = trimmed
+            let offset = bytesOf.withUTF8 { bytes -> Int? in
+                var offset = bytes.count - 2
+                while offset >= 0 {
+                    if bytes[offset] == 0x2E || bytes[offset] == 0x21 || bytes[offset] == 0x3F { return offset }
+                    offset -= 1
+                }
+                return nil
+            }
+            guard let offset else { return nil }
+            let last = trimmed.utf8.index(trimmed.utf8.startIndex, offsetBy: offset)
+            return (trimmed[..<last], trimmed[trimmed.utf8.index(after: last)...].trimming(" "))
         }
         guard let last = lastStop(in: trimmed) else { return nil }
         return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
@@ -246,12 +330,14 @@ enum DecisionMarker {
     /// Whether the last sentence of `text` is a motion's outcome (`… seconded by B. Motion carried 4-0.`).
     static func endsWithMotionOutcome(_ text: String) -> Bool {
         guard let (before, sentence) = lastSentence(text) else { return false }
-        return wordCount(before) >= 3 && isMotionOutcome(sentence)
+        return hasThreeWords(before) && isMotionOutcome(sentence)
     }
 
-    /// `text.split(separator: " ").count`, on the bytes when they tell.
-    private static func wordCount(_ text: Substring) -> Int {
-        TextSearch.wordCount(text) ?? text.split(separator: " ").count
+    /// Whether `text.split(separator: " ").count >= 3`, on the bytes when they tell; else split no further than the
+    /// third word, where the rest (uncut) can only follow three words.
+    static func hasThreeWords(_ text: Substring) -> Bool {
+        guard let count = TextSearch.wordCount(text) else { return text.split(separator: " ", maxSplits: 3).count >= 3 }
+        return count >= 3
     }
 
     /// `proposed Cllr A, seconded Cllr B, all in favour`: a resolution that records the vote, not the matter.
@@ -268,10 +354,10 @@ enum DecisionMarker {
     /// sentence stating the outcome of what comes before it.
     static func endsWithOutcomeSentence(_ text: String) -> Bool {
         guard outcomeSentenceWords.occurs(in: text), let (before, sentence) = lastSentence(text) else { return false }
-        guard !sentence.isEmpty, wordCount(before) >= 3 else { return false }
+        guard !sentence.isEmpty, hasThreeWords(before) else { return false }
         if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
-        // At most four words, bar ones of stops alone: plain ASCII with more is none.
-        if TextSearch.isPlainASCII(sentence), contentWordCount(sentence, besides: stops) > 4 { return false }
+        // At most four words, bar ones of stops alone: plain text with more is none.
+        if PeopleBytes.isPlain(sentence), contentWordCount(sentence, besides: stops, limit: 4) > 4 { return false }
         let words = sentence.lowercased().trimming(".!").split(separator: " ")
         guard let final = words.last, words.count <= 4 else { return false }
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
@@ -282,8 +368,13 @@ enum DecisionMarker {
 
     /// `Consensus is that …`, `The consensus was to …`.
     static func isConsensus(_ text: String) -> Bool {
-        TextSearch.lowercasedHasPrefix(text, consensusOpenings)
+        // Each opening starts with `c`, `t` or `g`, which only those letters lower-case to.
+        guard let first = text.utf8.first, consensusFirsts.contains(first) else { return false }
+        return TextSearch.lowercasedHasPrefix(text, consensusOpenings)
     }
+
+    /// The bytes a text opening with one of the ``consensusOpenings`` starts with.
+    private static let consensusFirsts = TextSearch.ByteSet("cCtTgG")
 
     private static let consensusOpenings = [
         "consensus that", "consensus is that", "consensus was that", "consensus is to", "consensus was to",
@@ -293,8 +384,13 @@ enum DecisionMarker {
 
     /// `Approved up to $3000 …`, `Vote passed among members`: a result stated first.
     static func startsWithResult(_ text: String) -> Bool {
+        // Each opening starts with a letter of ``resultLetters``, which no other character lower-cases to, after the
+        // spaces before the first word and the marks trimmed from it.
+        guard let lead = text.utf8.first(where: { !resultLeads.contains($0) }), resultLetters.contains(lead) else {
+            return false
+        }
         // The first word decides: read it alone.
-        if let first = text.split(separator: " ", maxSplits: 1).first,
+        if let first = OwnerParser.leadingWords(of: text, limit: 1).first,
             !resultOpenings.contains(first.lowercased().trimming(".,;:"))
         {
             return false
@@ -307,6 +403,11 @@ enum DecisionMarker {
         return ["vote", "motion", "proposal", "resolution", "the vote", "the motion"].contains(words[0])
             && ["passed", "carried", "approved", "adopted", "failed", "rejected", "defeated"].contains(words[1])
     }
+
+    /// The bytes before the first letter of a result opening: spaces, and the marks trimmed from its word.
+    private static let resultLeads = TextSearch.ByteSet(" .,;:")
+    /// The first letters, in either case, of the ``resultOpenings``.
+    private static let resultLetters = TextSearch.ByteSet("aApPcCrRvVmM")
 
     private static let resultOpenings: Set<String> = [
         "approved", "passed", "carried", "adopted", "ratified", "rejected", "vote", "motion", "proposal", "resolution",
@@ -360,6 +461,13 @@ enum DecisionMarker {
         if !needle.isEmpty, TextSearch.isPlainASCII(text), TextSearch.isPlainASCII(needle) {
             return TextSearch.byteOffset(of: needle, in: text)
         }
+        // A needle of ASCII letters (not `K`, which the Kelvin sign equals) and spaces is matched by characters only
+        // where its bytes stand.
+        if !needle.isEmpty, needle.utf8.allSatisfy({ PeopleText.isLetter($0) && $0 != 0x4B || $0 == 0x20 }),
+            !TextSearch.contains(text, needle)
+        {
+            return nil
+        }
         var index = text.startIndex
         var offset = 0
         while index < text.endIndex {
@@ -411,7 +519,7 @@ enum DecisionMarker {
     }
 
     /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `it was …` and the ``keywords``.
-    private static let leadingBytes = Set("[#iIdDrRaAcCoO".utf8)
+    private static let leadingBytes = TextSearch.ByteSet("[#iIdDrRaAcCoO")
 
     private static let keywords: Set<String> = [
         "decision", "decisions", "decided", "resolved", "resolution", "resolutions", "agreed", "agreement",

@@ -14,28 +14,28 @@ enum DueDates {
     static func find(in text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
         // Every trigger holds one of these words in its bytes, whatever else the text holds; text without them has none.
         guard triggerWords.occurs(in: text) else { return nil }
-        let words = OwnerParser.words(of: text)
+        var words = Words(OwnerParser.leadingWords(of: text, limit: .max))
         // A word is read closer only when its bytes hold a trigger.
-        for index in words.indices where triggerParts.occurs(in: words[index]) {
-            let word = bare(words[index])
+        for index in words.all.indices where occurs(triggerParts, in: words.all[index]) {
+            let word = words.bare(index)
             var start = index + 1
             switch word {
             case "by", "before", "until":
-                guard !words[index].hasSuffix(","), index + 1 < words.count else { continue }
+                guard !words.all[index].hasSuffix(","), index + 1 < words.count else { continue }
             case "due", "deadline":
-                if start < words.count, ["by", "on", "date"].contains(bare(words[start])) { start += 1 }
+                if start < words.count, ["by", "on", "date"].contains(words.bare(start)) { start += 1 }
             case "no", "not":
-                guard index + 2 < words.count, bare(words[index + 1]) == "later", bare(words[index + 2]) == "than"
+                guard index + 2 < words.count, words.bare(index + 1) == "later", words.bare(index + 2) == "than"
                 else { continue }
                 start = index + 3
             default:
                 continue
             }
             guard start < words.count,
-                let (end, date) = when(words, from: start, reference: reference, dayFirst: dayFirst)
+                let (end, date) = when(&words, from: start, reference: reference, dayFirst: dayFirst)
             else { continue }
             if word == "until", date == nil { continue }
-            let phrase = words[index...end].joined(separator: " ")
+            let phrase = OwnerParser.joined(words.all[index...end])
             return Found(text: trimEnd(phrase.trimming("([ "), ".,;:)]"), date: date)
         }
         return nil
@@ -52,8 +52,8 @@ enum DueDates {
         {
             return found
         }
-        let words = text.split(separator: " ").map(String.init)
-        if let (_, date) = when(words, from: 0, reference: reference, dayFirst: dayFirst) {
+        var words = Words(text.split(separator: " "))
+        if let (_, date) = when(&words, from: 0, reference: reference, dayFirst: dayFirst) {
             return Found(text: text, date: date)
         }
         let date = DateParser.firstDate(in: text, dayFirst: dayFirst, reference: reference)?.date
@@ -62,13 +62,13 @@ enum DueDates {
 
     /// The phrase of a time starting at `words[start]`: the index of its last word and the date it names.
     private static func when(
-        _ words: [String],
+        _ words: inout Words,
         from start: Int,
         reference: CalendarDate?,
         dayFirst: Bool
     ) -> (end: Int, date: CalendarDate?)? {
         var index = start
-        func word(_ offset: Int) -> String { index + offset < words.count ? bare(words[index + offset]) : "" }
+        func word(_ offset: Int) -> String { index + offset < words.count ? words.bare(index + offset) : "" }
         if word(0) == "the", word(1) == "end" { index += 1 }
         // End of a month or a period.
         if word(0) == "end", word(1) == "of" {
@@ -78,7 +78,7 @@ enum DueDates {
             if DateParser.months[period] != nil, period.count >= 3 {
                 let hasYear = word(1).count == 4 && Int(word(1)) != nil
                 let end = hasYear ? index + 1 : index
-                let phrase = words[index...end].joined(separator: " ")
+                let phrase = OwnerParser.joined(words.all[index...end])
                 return (end, DateParser.monthEnd(in: phrase, reference: reference))
             }
             guard let reference else {
@@ -117,24 +117,24 @@ enum DueDates {
         // The next meeting, the following call, next week.
         var look = index
         if word(0) == "the" { look += 1 }
-        let relative = look < words.count ? bare(words[look]) : ""
+        let relative = look < words.count ? words.bare(look) : ""
         if ["next", "following", "upcoming", "this"].contains(relative), look + 1 < words.count {
-            let noun = bare(words[look + 1])
+            let noun = words.bare(look + 1)
             if let day = weekdays[noun] {
                 return (look + 1, reference.flatMap { next(weekday: day, after: $0, inclusive: false) })
             }
             if periodNouns.contains(noun) {
                 var end = look + 1
                 // `the next board meeting`, `next TAG call`
-                if end + 1 < words.count, periodNouns.contains(bare(words[end + 1])) { end += 1 }
+                if end + 1 < words.count, periodNouns.contains(words.bare(end + 1)) { end += 1 }
                 return (end, nil)
             }
-            if look + 2 < words.count, periodNouns.contains(bare(words[look + 2])) { return (look + 2, nil) }
+            if look + 2 < words.count, periodNouns.contains(words.bare(look + 2)) { return (look + 2, nil) }
             return nil
         }
         // A weekday, alone or before a date.
         if let day = weekdays[word(0)] {
-            let rest = words[(index + 1)..<min(index + 9, words.count)].joined(separator: " ")
+            let rest = OwnerParser.joined(words.all[(index + 1)..<min(index + 9, words.count)])
             if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
                 rest.hasPrefix(found.text)
             {
@@ -146,18 +146,18 @@ enum DueDates {
         var dateStart = index
         if word(0) == "the" || word(0) == "on" { dateStart += 1 }
         guard dateStart < words.count else { return nil }
-        let rest = words[dateStart..<min(dateStart + 8, words.count)].joined(separator: " ")
+        let rest = OwnerParser.joined(words.all[dateStart..<min(dateStart + 8, words.count)])
         if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
             rest.hasPrefix(found.text)
         {
             return (dateStart + found.text.split(separator: " ").count - 1, found.date)
         }
         // A month, alone or with its year: `by June 2021`.
-        let monthWord = bare(words[dateStart])
+        let monthWord = words.bare(dateStart)
         if DateParser.months[monthWord] != nil, monthWord.count >= 3 {
-            let yearWord = dateStart + 1 < words.count ? bare(words[dateStart + 1]) : ""
+            let yearWord = dateStart + 1 < words.count ? words.bare(dateStart + 1) : ""
             if yearWord.count == 4, Int(yearWord) != nil {
-                return (dateStart + 1, DateParser.monthEnd(in: "\(words[dateStart]) \(yearWord)", reference: nil))
+                return (dateStart + 1, DateParser.monthEnd(in: "\(words.all[dateStart]) \(yearWord)", reference: nil))
             }
             return (dateStart, nil)
         }
@@ -181,8 +181,36 @@ enum DueDates {
     /// What each word that opens a trigger holds, in any case (`no` for `no later than`, `not later than`).
     private static let triggerParts = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "no"])
 
+    /// The words of a text, each read ``bare(_:)`` once, when first asked for.
+    private struct Words {
+        /// The words as written.
+        let all: [Substring]
+        private var bares: [String?]
+
+        init(_ all: [Substring]) {
+            self.all = all
+            bares = Array(repeating: nil, count: all.count)
+        }
+
+        var count: Int { all.count }
+
+        /// ``DueDates/bare(_:)`` of word `index`.
+        mutating func bare(_ index: Int) -> String {
+            if let known = bares[index] { return known }
+            let word = DueDates.bare(all[index])
+            bares[index] = word
+            return word
+        }
+    }
+
+    /// Whether a word of `vocabulary` occurs in `word`.
+    private static func occurs(_ vocabulary: TextSearch.Vocabulary, in word: Substring) -> Bool {
+        // Most words are small strings, copied without an allocation.
+        vocabulary.occurs(in: String(word))
+    }
+
     /// A word lower-cased, without brackets and punctuation around it.
-    private static func bare(_ word: String) -> String {
+    private static func bare(_ word: some StringProtocol) -> String {
         word.lowercased().trimming("()[],.;:!?\"'“”")
     }
 

@@ -77,6 +77,8 @@ enum OwnerParser {
                 guard dash == " - ", let (before, after) = TextSearch.splitOnce(text, at: dash) else { continue }
                 parts = [before, after]
             } else {
+                // The dash splits the characters only where its bytes stand: a space and a dash are characters alone.
+                guard TextSearch.contains(text, dash) else { continue }
                 parts = text.split(separator: dash, omittingEmptySubsequences: false)
             }
             guard parts.count == 2 else { continue }
@@ -124,18 +126,19 @@ enum OwnerParser {
 
     /// `X to do y`, `X will do y`, `X and Y to do y`, `X needs to do y`: the subject's owners.
     static func subject(of text: String, nicknames: Bool = false) -> [String]? {
-        let words = words(of: text)
+        // The verb is among the first 15 words: the rest are not cut out.
+        let words = leadingWords(of: text, limit: 15)
         guard words.count >= 3 else { return nil }
         for index in 1..<min(words.count - 1, 14) {
-            let word = words[index].lowercased()
-            guard word == "to" || word == "will" else { continue }
+            let isTo = isWord(words[index], "to")
+            guard isTo || isWord(words[index], "will") else { continue }
             var subjectEnd = index
-            if word == "to", index >= 2, auxiliaries.contains(words[index - 1].lowercased()) {
+            if isTo, index >= 2, auxiliaries.contains(words[index - 1].lowercased()) {
                 subjectEnd = index - 1
             }
             let next = words[index + 1]
             guard isVerbLike(next) else { return nil }
-            let phrase = words[..<subjectEnd].joined(separator: " ")
+            let phrase = joined(words[..<subjectEnd])
             if nicknames, subjectEnd == 1, isNickname(phrase) { return [phrase] }
             return ownerList(phrase)
         }
@@ -144,13 +147,14 @@ enum OwnerParser {
 
     /// `Geth team finish …`: a subject ending in a team noun, then a verb.
     static func teamSubject(of text: String) -> [String]? {
-        let words = words(of: text)
+        // The team noun and its verb are among the first seven words: the rest are not cut out.
+        let words = leadingWords(of: text, limit: 7)
         guard words.count >= 3 else { return nil }
         for index in 1..<min(words.count - 1, 6) where teamNouns.contains(words[index].lowercased()) {
             guard isVerbLike(words[index + 1]),
                 words[..<index].allSatisfy({ isCapitalised($0) || isHandle($0) || $0.lowercased() == "the" })
             else { return nil }
-            let phrase = words[...index].joined(separator: " ")
+            let phrase = joined(words[...index])
             guard let owners = ownerList(phrase), owners.count == 1 else { return nil }
             return owners
         }
@@ -160,7 +164,9 @@ enum OwnerParser {
     /// `… (@x)`, `… (@x, @y)`, `(Owner: X)`, `[Lead: X]`, `(assigned to X)`: the owners in brackets.
     static func parenthetical(in text: String) -> [String]? {
         var index = text.startIndex
-        while let open = text[index...].firstIndex(where: { $0 == "(" || $0 == "[" }) {
+        // A bracket or a colon is a character only where its byte stands: text without their bytes holds none.
+        let hasBracket = PeopleBytes.containsByte(text) { $0 == 0x28 || $0 == 0x5B }
+        while hasBracket, let open = text[index...].firstIndex(where: { $0 == "(" || $0 == "[" }) {
             let closer: Character = text[open] == "(" ? ")" : "]"
             guard let close = text[open...].firstIndex(of: closer) else { return nil }
             let inside = text[text.index(after: open)..<close].trimming(" ")
@@ -172,7 +178,8 @@ enum OwnerParser {
                 if let owners = ownerList(names) { return owners }
             }
         }
-        // `… - Owner: X` at the end.
+        // `… - Owner: X` at the end; each prefix below holds a colon, which lower-casing makes of no other character.
+        guard PeopleBytes.containsByte(text, UInt8(ascii: ":")) else { return nil }
         let lower = text.lowercased()
         guard TextSearch.isPlainASCII(text) || lower.count == text.count else { return nil }
         for prefix in bracketPrefixes where prefix.hasSuffix(":") && prefix != "action:" {
@@ -250,19 +257,31 @@ enum OwnerParser {
         let phrase = phrase.trimming(" ,")
         // Plain ASCII is measured and searched on the bytes.
         let plain = TextSearch.isPlainASCII(phrase)
-        guard !phrase.isEmpty, (plain ? phrase.utf8.count : phrase.count) <= 90 else { return nil }
+        // No more characters than bytes.
+        guard !phrase.isEmpty, phrase.utf8.count <= 90 || !plain && phrase.count <= 90 else { return nil }
+        // A mark below is a character only where its bytes stand, but for `;`, which U+037E equals.
+        let markBytes = phrase.utf8.contains(where: notInOwners.contains)
+        let hasHTTP = TextSearch.contains(phrase, "http")
         if plain {
-            if phrase.utf8.contains(where: notInOwners.contains) || TextSearch.contains(phrase, "http") { return nil }
-        } else if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) || phrase.contains("http") {
+            if markBytes || hasHTTP { return nil }
+        } else if markBytes || TextSearch.contains(phrase, "“") || TextSearch.contains(phrase, "”")
+            || TextSearch.contains(phrase, "\u{037E}")
+        {
+            if phrase.contains(where: { ";:!?()[]{}\"“”|=<>#".contains($0) }) || hasHTTP && phrase.contains("http") {
+                return nil
+            }
+        } else if hasHTTP, phrase.contains("http") {
             return nil
         }
-        let hasComma = phrase.contains(",")
-        let parts = splitList(phrase)
+        let hasComma = phrase.utf8.contains(UInt8(ascii: ",")) && (plain || phrase.contains(","))
+        // Text whose scalars are characters of their own splits on the bytes where the characters would.
+        let parts = plain || PeopleBytes.isPlain(phrase) ? splitPlainList(phrase) : splitList(phrase)
         guard !parts.isEmpty, parts.count <= 8 else { return nil }
         var owners: [String]
         if parts.count == 1 {
             owners = parts
-        } else if hasComma || parts.allSatisfy({ isHandle($0) }) || phrase.contains(" + ")
+        } else if hasComma || parts.allSatisfy({ isHandle($0) })
+            || (TextSearch.contains(phrase, " + ") && (plain || phrase.contains(" + ")))
             || parts.allSatisfy(isPersonalName)
         {
             owners = parts
@@ -278,7 +297,7 @@ enum OwnerParser {
     private static let notInOwners = TextSearch.ByteSet(";:!?()[]{}\"|=<>#")
 
     /// The parts of a list joined by `,`, `and`, `&`, `+`.
-    private static func splitList(_ phrase: String) -> [String] {
+    static func splitList(_ phrase: String) -> [String] {
         var parts: [String] = []
         for piece in phrase.split(separator: ",") {
             var current: [Substring] = []
@@ -295,10 +314,56 @@ enum OwnerParser {
         return parts
     }
 
+    /// ``splitList(_:)`` of text whose scalars are characters of their own (``PeopleBytes/isPlain(_:)``), cut on
+    /// the bytes in one pass: only ASCII letters lower-case to `and`.
+    static func splitPlainList(_ phrase: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        var word: [UInt8] = []
+        func endWord() {
+            guard !word.isEmpty else { return }
+            if isConnective(word) {
+                endPart()
+            } else {
+                if !current.isEmpty { current.append(0x20) }
+                current += word
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        func endPart() {
+            if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in phrase.utf8 {
+            switch byte {
+            case UInt8(ascii: ","):
+                endWord()
+                endPart()
+            case UInt8(ascii: " "): endWord()
+            default: word.append(byte)
+            }
+        }
+        endWord()
+        endPart()
+        return parts
+    }
+
+    /// Whether ASCII `word` is `and`, `&` or `+`, in any case.
+    private static func isConnective(_ word: [UInt8]) -> Bool {
+        switch word.count {
+        case 1: word[0] == UInt8(ascii: "&") || word[0] == UInt8(ascii: "+")
+        case 3:
+            word[0] | 0x20 == UInt8(ascii: "a") && word[1] | 0x20 == UInt8(ascii: "n")
+                && word[2] | 0x20 == UInt8(ascii: "d")
+        default: false
+        }
+    }
+
     /// `Mark/Philippe`, `RC/PM`, `Ann Lee/Bob Roy` → two owners; `MoJ/HMPPS probation reform team` (an
     /// organisation) and slashes inside other names stay whole.
     private static func splitSlashes(_ owner: String) -> [String] {
-        guard owner.contains("/") else { return [owner] }
+        // A slash is a character only where its byte stands.
+        guard PeopleBytes.containsByte(owner, UInt8(ascii: "/")), owner.contains("/") else { return [owner] }
         let pieces = owner.split(separator: "/").map { $0.trimming(" ") }
         guard pieces.count >= 2,
             pieces.allSatisfy({ piece in
@@ -317,7 +382,20 @@ enum OwnerParser {
 
     /// `RC`, `PM`, `DO`: two or three capitals, written as someone's initials.
     static func isInitials(_ token: some StringProtocol) -> Bool {
-        (2...3).contains(token.count) && token.allSatisfy { $0.isUppercase && $0.isLetter }
+        if let ascii = onASCII(token, { (2...3).contains($0.count) && $0.allSatisfy(PeopleBytes.isUpperLetter) }) {
+            return ascii
+        }
+        return (2...3).contains(token.count) && token.allSatisfy { $0.isUppercase && $0.isLetter }
+    }
+
+    /// `test` of the bytes of `word` when it is plain ASCII (``TextSearch/isPlainASCII(_:)``), each byte a
+    /// character; `nil` for other words.
+    @inline(__always)
+    private static func onASCII(_ word: some StringProtocol, _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        let answer = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            TextSearch.isPlainASCII(bytes) ? test(bytes) : nil
+        }
+        return answer ?? nil
     }
 
     /// Whether a capitalised token is a word rather than a name.
@@ -338,7 +416,7 @@ enum OwnerParser {
     /// Whether `part` reads as one owner: names, initials, handles, a team (`probation reform team`), `members of
     /// the SIG`, `All trustees`.
     static func isOwnerPart(_ part: String) -> Bool {
-        let tokens = part.split(separator: " ").map(String.init)
+        let tokens = words(of: part)
         guard (1...7).contains(tokens.count), let first = tokens.first, let last = tokens.last else { return false }
         if tokens.count == 1 {
             if isHandle(first) { return true }
@@ -391,7 +469,7 @@ enum OwnerParser {
     /// Whether `part` is a person's name or initials: one to three capitalised words, or a handle.
     static func isPersonalName(_ part: String) -> Bool {
         if isHandle(part) { return true }
-        let tokens = part.split(separator: " ").map(String.init)
+        let tokens = words(of: part)
         guard (1...3).contains(tokens.count) else { return false }
         return tokens.allSatisfy {
             isCapitalised($0) && !teamNouns.contains($0.lowercased()) && !isNotName($0)
@@ -403,6 +481,56 @@ enum OwnerParser {
     /// `text.split(separator: " ")` as strings, cut on the bytes when they tell.
     static func words(of text: String) -> [String] {
         PeopleText.words(text).map(String.init)
+    }
+
+    /// The first `limit` of ``words(of:)``, as substrings: cut on the bytes only as far as they go when each scalar
+    /// of `text` is a character of its own (``PeopleBytes/isPlain(_:)``).
+    static func leadingWords(of text: String, limit: Int) -> [Substring] {
+        let utf8 = text.utf8
+        let cut = utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
+            guard TextSearch.isPlainASCII(bytes) || PeopleBytes.isPlain(bytes) else { return nil }
+            var words: [Substring] = []
+            words.reserveCapacity(Swift.min(limit, 24))
+            var start = 0
+            var offset = 0
+            while offset <= bytes.count, words.count < limit {
+                if offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
+                    if start < offset {
+                        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                        words.append(text[lower..<utf8.index(lower, offsetBy: offset - start)])
+                    }
+                    start = offset + 1
+                }
+                offset += 1
+            }
+            return words
+        }
+        if let cut, let cut { return cut }
+        // With `limit` splits, the first `limit` parts are words; the rest of the text, uncut, follows them.
+        return Array(text.split(separator: " ", maxSplits: limit).prefix(limit))
+    }
+
+    /// `words.joined(separator: " ")` of consecutive words of one text: the text from the first to the last when
+    /// one space stands between each two (as its bytes tell), else joined.
+    static func joined(_ words: ArraySlice<Substring>) -> String {
+        guard let first = words.first, let last = words.last else { return "" }
+        let span = first.base[first.startIndex..<last.endIndex]
+        let length = words.reduce(words.count - 1) { $0 + $1.utf8.count }
+        return span.utf8.count == length ? String(span) : words.joined(separator: " ")
+    }
+
+    /// Whether `word`, lower-cased, is the ASCII lower-case `lower`: only ASCII letters lower-case to ASCII ones
+    /// other than `k`, so on the bytes.
+    static func isWord(_ word: Substring, _ lower: StaticString) -> Bool {
+        guard word.utf8.count == lower.utf8CodeUnitCount else { return false }
+        var index = 0
+        for byte in word.utf8 {
+            guard
+                PeopleBytes.isUpperLetter(byte) ? byte | 0x20 == lower.utf8Start[index] : byte == lower.utf8Start[index]
+            else { return false }
+            index += 1
+        }
+        return true
     }
 
     static func isHandle(_ word: some StringProtocol) -> Bool {
@@ -433,12 +561,24 @@ enum OwnerParser {
     }
 
     static func isCapitalised(_ word: some StringProtocol) -> Bool {
+        if let ascii = onASCII(
+            word,
+            { bytes in
+                guard let first = bytes.first, PeopleBytes.isUpperLetter(first) else { return false }
+                return bytes.allSatisfy { PeopleText.isAlphanumeric($0) || capitalisedMarks.contains($0) }
+            }
+        ) {
+            return ascii
+        }
         guard let first = word.first, first.isUppercase else { return false }
         return word.allSatisfy { $0.isLetter || $0.isNumber || "-'’.&/".contains($0) }
     }
 
+    /// The ASCII marks a capitalised word may hold besides letters and digits.
+    private static let capitalisedMarks = TextSearch.ByteSet("-'.&/")
+
     /// Whether `word` can follow `to`/`will` as a verb: lower-case, not an article or a number.
-    private static func isVerbLike(_ word: String) -> Bool {
+    private static func isVerbLike(_ word: some StringProtocol) -> Bool {
         guard let first = word.first, first.isLowercase else { return false }
         return !notVerbs.contains(word.lowercased().trimming(",.;:"))
     }

@@ -24,11 +24,20 @@ public struct RecommendationExtractor: Sendable {
         decisionLines: Set<Int>
     ) -> Extracted<Recommendation> {
         var records: [Recommendation] = []
-        for passage in Passage.collect(context.blocks) where RecommendationCue.stems.occurs(in: passage.text) {
-            if let section = context.sectionTitles(ofBlock: passage.block).first,
-                SectionVocabulary.isAgendaOrPeople(section, vocabulary: context.options.vocabulary)
-            {
-                continue
+        // Whether each section is an agenda or a list of people, read once for the section.
+        var skipsSection: [Bool?] = Array(repeating: nil, count: context.sections.count)
+        // A stem holds no space, so a passage holds one only when one of its lines does: passages without are not
+        // made.
+        for passage in Passage.collect(context.blocks, keeping: RecommendationCue.stems.occurs(in:)) {
+            if let section = context.sectionOfBlock[passage.block] {
+                let skips =
+                    skipsSection[section]
+                    ?? SectionVocabulary.isAgendaOrPeople(
+                        context.sections[section].title,
+                        vocabulary: context.options.vocabulary
+                    )
+                skipsSection[section] = skips
+                if skips { continue }
             }
             for sentence in Sentences.split(passage.text) {
                 guard let cue = RecommendationCue.find(in: sentence.text) else { continue }
@@ -92,27 +101,37 @@ struct Passage {
         return first...Swift.max(first, last)
     }
 
+    /// The passages of `blocks`, in order.
     static func collect(_ blocks: [OutlineBlock]) -> [Passage] {
+        collect(blocks) { _ in true }
+    }
+
+    /// The passages of `blocks` one of whose lines passes `keeps`, in order; the others are not made.
+    static func collect(_ blocks: [OutlineBlock], keeping keeps: (String) -> Bool) -> [Passage] {
         var passages: [Passage] = []
         var childItems: [Int: [Int]] = [:]
-        for (index, block) in blocks.enumerated() where block.kind == .item {
-            if let parent = block.parent { childItems[parent, default: []].append(index) }
+        // Blocks are read in place by index: a copy of each would cost more than the look.
+        for index in blocks.indices where blocks[index].kind == .item {
+            if let parent = blocks[index].parent { childItems[parent, default: []].append(index) }
         }
         var index = 0
         while index < blocks.count {
-            let block = blocks[index]
-            switch block.kind {
+            switch blocks[index].kind {
             case .item:
-                let children = childItems[index] ?? []
-                passages.append(
-                    make(index, texts: block.lineTexts, firstLine: block.lines.lowerBound, children: children)
-                )
+                if blocks[index].lineTexts.contains(where: keeps) {
+                    let children = childItems[index] ?? []
+                    let first = blocks[index].lines.lowerBound
+                    passages.append(make(index, texts: blocks[index].lineTexts, firstLine: first, children: children))
+                }
                 index += 1
             case .line:
+                let group = blocks[index].group
                 var end = index + 1
-                while end < blocks.count, blocks[end].kind == .line, blocks[end].group == block.group { end += 1 }
-                let texts = blocks[index..<end].map(\.text)
-                passages.append(make(index, texts: texts, firstLine: block.lines.lowerBound, children: []))
+                while end < blocks.count, blocks[end].kind == .line, blocks[end].group == group { end += 1 }
+                if (index..<end).contains(where: { keeps(blocks[$0].text) }) {
+                    let texts = blocks[index..<end].map(\.text)
+                    passages.append(make(index, texts: texts, firstLine: blocks[index].lines.lowerBound, children: []))
+                }
                 index = end
             default:
                 index += 1
@@ -123,14 +142,16 @@ struct Passage {
 
     private static func make(_ block: Int, texts: [String], firstLine: Int, children: [Int]) -> Passage {
         var text = ""
-        var offsets: [(Int, Int)] = []
+        var offsets: [(line: Int, offset: Int)] = []
+        offsets.reserveCapacity(texts.count)
         for (offset, line) in texts.enumerated() where !line.isEmpty {
             if !text.isEmpty { text += " " }
             // Byte offsets: counting characters at each line would make a long paragraph quadratic.
             offsets.append((firstLine + offset, text.utf8.count))
             text += line
         }
-        let starts = offsets.map { ($0.0, text.utf8.index(text.utf8.startIndex, offsetBy: $0.1)) }
+        let utf8 = text.utf8
+        let starts = offsets.map { (line: $0.line, start: utf8.index(utf8.startIndex, offsetBy: $0.offset)) }
         return Passage(block: block, text: text, starts: starts, children: children)
     }
 }
@@ -147,7 +168,7 @@ enum Sentences {
 
     /// ``split(_:)`` for any text, reading characters at the stops.
     static func splitCharacters(_ text: String) -> [(text: String, range: Range<String.Index>)] {
-        var sentences: [(String, Range<String.Index>)] = []
+        var sentences: [(text: String, range: Range<String.Index>)] = []
         var start = text.startIndex
         let utf8 = text.utf8
         var from = utf8.startIndex
@@ -159,7 +180,11 @@ enum Sentences {
             let next = text.index(after: index)
             if ".!?".contains(character), next < text.endIndex, text[next] == " " {
                 let after = text.index(after: next)
-                let word = text[start..<index].split(separator: " ").last.map { $0.lowercased() } ?? ""
+                // The last word before the stop, read back from it.
+                let head = text[start..<index]
+                let wordEnd = head.lastIndex { $0 != " " }.map { head.index(after: $0) } ?? head.startIndex
+                let wordStart = head[..<wordEnd].lastIndex(of: " ").map { head.index(after: $0) } ?? head.startIndex
+                let word = head[wordStart..<wordEnd].lowercased()
                 let startsSentence =
                     after < text.endIndex && (text[after].isUppercase || "'\"‘“(".contains(text[after]))
                 if startsSentence, !abbreviations.contains(word), !(word.count == 1 && character == ".") {
@@ -169,7 +194,7 @@ enum Sentences {
             }
         }
         if start < text.endIndex { sentences.append((tidy(String(text[start...])), start..<text.endIndex)) }
-        return sentences.filter { !$0.0.isEmpty }
+        return sentences.filter { !$0.text.isEmpty }
     }
 
     /// ``split(_:)`` for plain ASCII text (``TextSearch/isPlainASCII(_:)``), where each byte is a character: the
@@ -177,7 +202,7 @@ enum Sentences {
     static func splitPlain(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         let bytes = Array(text.utf8)
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
-        var sentences: [(String, Range<String.Index>)] = []
+        var sentences: [(text: String, range: Range<String.Index>)] = []
         var start = 0
         for offset in bytes.indices {
             let byte = bytes[offset]
@@ -202,7 +227,7 @@ enum Sentences {
         if start < bytes.count {
             sentences.append((tidy(String(text[index(start)...])), index(start)..<text.endIndex))
         }
-        return sentences.filter { !$0.0.isEmpty }
+        return sentences.filter { !$0.text.isEmpty }
     }
 
     private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
@@ -224,6 +249,10 @@ struct RecommendationCue {
     ]
     /// ``verbs`` with a space either side, as looked for among the words.
     private static let spacedVerbs = TextSearch.Vocabulary(verbs.map { " \($0) " })
+    /// The first word of each of ``reporting``, looked for in any case on the bytes.
+    private static let reportingStems = TextSearch.Vocabulary(
+        reporting.compactMap { $0.split(separator: " ").first.map(String.init) }
+    )
     /// ``reporting``, each split into words.
     private static let reportingWords = reporting.map { $0.split(separator: " ").map(String.init) }
     static let subjectStops: Set<String> = [
@@ -243,43 +272,111 @@ struct RecommendationCue {
         return true
     }
 
+    /// The words of plain ASCII `sentence` (``TextSearch/isPlainASCII(_:)``), and each lower-cased without the
+    /// ``plainMarks`` at its ends: `PeopleText.words` and `PeopleText.loweredTrimming`, cut on the bytes in one pass.
+    static func plainWords(of sentence: String) -> (words: [Substring], lower: [String]) {
+        var words: [Substring] = []
+        var lower: [String] = []
+        let utf8 = sentence.utf8
+        var bytesOf = sentence
+        bytesOf.withUTF8 { bytes in
+            // As many words as places where a word starts.
+            var count = 0
+            for offset in bytes.indices where bytes[offset] != UInt8(ascii: " ") {
+                if offset == 0 || bytes[offset - 1] == UInt8(ascii: " ") { count += 1 }
+            }
+            words.reserveCapacity(count)
+            lower.reserveCapacity(count)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                if start < end {
+                    let from = utf8.index(utf8.startIndex, offsetBy: start)
+                    words.append(sentence[from..<utf8.index(from, offsetBy: end - start)])
+                    var first = start
+                    var last = end
+                    while first < last, plainMarks.contains(bytes[first]) { first += 1 }
+                    while last > first, plainMarks.contains(bytes[last - 1]) { last -= 1 }
+                    lower.append(
+                        String(unsafeUninitializedCapacity: last - first) { lowered in
+                            for offset in first..<last {
+                                let byte = bytes[offset]
+                                lowered[offset - first] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                            }
+                            return last - first
+                        }
+                    )
+                }
+                start = end + 1
+            }
+        }
+        return (words, lower)
+    }
+
+    /// Whether a word of `vocabulary` occurs in `words` joined by spaces, with a space before and after: the bytes
+    /// of `" " + words.joined(separator: " ") + " "`, gathered without joining strings.
+    private static func occursAsWords(_ vocabulary: TextSearch.Vocabulary, in words: [String]) -> Bool {
+        var joined: [UInt8] = [UInt8(ascii: " ")]
+        joined.reserveCapacity(words.reduce(1) { $0 + $1.utf8.count + 1 })
+        for word in words {
+            joined += word.utf8
+            joined.append(UInt8(ascii: " "))
+        }
+        // Read as a string: the vocabulary's look may touch the byte after the last, which a string keeps as zero.
+        return vocabulary.occurs(in: String(decoding: joined, as: UTF8.self))
+    }
+
+    /// What ``plainWords(of:)`` trims from each word's ends.
+    static let plainMarks = TextSearch.ByteSet(",.;:'\"()")
+
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
         guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
         // Plain ASCII is split and trimmed on the bytes: its words hold none of the curly quotes.
         let plain = TextSearch.isPlainASCII(sentence)
-        let words = plain ? OwnerParser.words(of: sentence) : sentence.split(separator: " ").map(String.init)
-        let marks = plain ? ",.;:'\"()" : ",.;:'\"‘’“”()"
-        let lower =
-            plain ? words.map { PeopleText.loweredTrimming($0, marks) } : words.map { $0.lowercased().trimming(marks) }
+        let (words, lower) =
+            plain
+            ? plainWords(of: sentence)
+            : {
+                // Cut on the bytes when each scalar is a character of its own.
+                let words = OwnerParser.leadingWords(of: sentence, limit: .max)
+                return (words, words.map { $0.lowercased().trimming(",.;:'\"‘’“”()") })
+            }()
+        // A plain word ends with `,` when its last byte does.
+        func endsWithComma(_ word: Substring) -> Bool {
+            plain ? word.utf8.last == UInt8(ascii: ",") : word.hasSuffix(",")
+        }
         let modal = lower.indices.dropFirst().first { index in
             let isModal =
                 lower[index] == "should" || lower[index] == "must"
                 || lower[index] == "ought" && index + 1 < lower.count && lower[index + 1] == "to"
             // ", should X become …" is a condition, not advice.
-            return isModal && !words[index - 1].hasSuffix(",")
+            return isModal && !endsWithComma(words[index - 1])
         }
         // The words joined are lower case, so the vocabulary's look in any case is the exact one; a modal spares it.
-        guard modal != nil || spacedVerbs.occurs(in: " " + lower.joined(separator: " ") + " ") else { return nil }
+        guard modal != nil || occursAsWords(spacedVerbs, in: lower) else { return nil }
         var cue = RecommendationCue()
-        // "Members of the group said/agreed that …": the speaker.
-        for phrase in reportingWords {
+        // "Members of the group said/agreed that …": the speaker. Plain words are the sentence's bytes, so a sentence
+        // whose bytes hold no reporting word has none.
+        let mayReport = !plain || reportingStems.occurs(in: sentence)
+        for phrase in reportingWords where mayReport {
             guard let at = lower.indices.first(where: { starts(lower, at: $0, with: phrase) }) else { continue }
-            if (1...6).contains(at) { cue.by = words[..<at].joined(separator: " ").trimming(",") }
+            if (1...6).contains(at) { cue.by = OwnerParser.joined(words[..<at]).trimming(",") }
             break
         }
         // "… Clinks should refine …": the addressee, when it names someone.
         if let modal {
             var start = modal
             while start > 0, modal - start < 4, !subjectStops.contains(lower[start - 1]),
-                !words[start - 1].hasSuffix(",")
+                !endsWithComma(words[start - 1])
             {
                 start -= 1
             }
             let subject = start..<modal
             let named = subject.contains { $0 > 0 && words[$0].first?.isUppercase == true }
             if !subject.isEmpty, named {
-                cue.to = words[subject].joined(separator: " ").trimming(",")
+                cue.to = OwnerParser.joined(words[subject]).trimming(",")
             }
         }
         return cue
