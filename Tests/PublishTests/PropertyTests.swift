@@ -126,7 +126,7 @@ func readRFC4180(_ text: String) -> [[String]] {
         // Byte paths against the scalar path they stand for.
         @Sendable func check(_ text: String) {
             var out: [UInt8] = []
-            HTML.appendEscaped(Array(text.utf8), to: &out)
+            Array(text.utf8).withUnsafeBufferPointer { HTML.appendReplacing($0, HTML.markupReplacement, to: &out) }
             let scalars = "\(text.unicodeScalars.map(\.value))"
             #expect(
                 String(decoding: out, as: UTF8.self) == HTML.replacingScalars(text, HTML.markupReplacement),

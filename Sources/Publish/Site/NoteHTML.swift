@@ -89,41 +89,49 @@ enum NoteHTML {
 
     /// Plain text as numbered lines, each an anchor.
     private static func plainText(_ text: String, marks: [Int: Mark]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2 + 64)
+        out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
         // Lines split on bytes, unless a CR could join an LF into one character ("\r\n" is not split at "\n").
         if text.utf8.contains(UInt8(ascii: "\r")) {
-            var out = "<pre class=\"plain-note\">"
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                out += String(decoding: numberedLine(index + 1, line.utf8, marks: marks), as: UTF8.self)
+                var line = String(line)
+                line.withUTF8 { appendNumberedLine(index + 1, $0, marks: marks, to: &out) }
             }
-            return out + "</pre>"
-        }
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count * 2 + 64)
-            out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
-            var number = 1
-            var start = 0
-            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
-                out += numberedLine(number, UnsafeBufferPointer(rebasing: bytes[start..<end]), marks: marks)
-                number += 1
-                start = end + 1
+        } else {
+            var text = text
+            text.withUTF8 { bytes in
+                var number = 1
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                    appendNumberedLine(
+                        number,
+                        UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                        marks: marks,
+                        to: &out
+                    )
+                    number += 1
+                    start = end + 1
+                }
             }
-            out.append(contentsOf: "</pre>".utf8)
-            return String(decoding: out, as: UTF8.self)
         }
+        out.append(contentsOf: "</pre>".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One line of a plain-text note, its bytes `line`, as a numbered anchor, escaped by ``HTML/escape(_:)``.
-    private static func numberedLine(_ number: Int, _ line: some Collection<UInt8>, marks: [Int: Mark]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(line.count + 64)
+    /// Appends line `number` of a plain-text note, its UTF-8 bytes `line`, as a numbered anchor, escaped by
+    /// ``HTML/escape(_:)``.
+    private static func appendNumberedLine(
+        _ number: Int,
+        _ line: UnsafeBufferPointer<UInt8>,
+        marks: [Int: Mark],
+        to out: inout [UInt8]
+    ) {
         out.append(contentsOf: "<span class=\"line".utf8)
         if let mark = marks[number] { out.append(contentsOf: " record \(mark.rawValue)".utf8) }
         out.append(contentsOf: "\" id=\"L\(number)\">".utf8)
-        HTML.appendEscaped(line, to: &out)
+        HTML.appendReplacing(line, HTML.markupReplacement, to: &out)
         out.append(contentsOf: "</span>\n".utf8)
-        return out
     }
 }
 
@@ -145,29 +153,32 @@ enum HTML {
         }
     }
 
-    /// Appends `text`, the UTF-8 bytes of a whole string, as ``escape(_:)`` gives it.
-    static func appendEscaped(_ text: some Collection<UInt8>, to out: inout [UInt8]) {
-        appendReplacing(text, markupReplacement, to: &out)
-    }
-
-    /// Appends `text`, the UTF-8 bytes of a whole string, as ``replacingScalars(_:_:)`` gives it: on the bytes when
-    /// they are printable ASCII (where no scalar is unsafe and each byte is a scalar), by scalar otherwise.
+    /// Appends `text`, the UTF-8 bytes of a whole string, as ``replacingScalars(_:_:)`` gives it, read scalar by
+    /// scalar on the bytes: what needs no change is copied a run at a time.
     static func appendReplacing(
-        _ text: some Collection<UInt8>,
+        _ text: UnsafeBufferPointer<UInt8>,
         _ replacement: (Unicode.Scalar) -> String?,
         to out: inout [UInt8]
     ) {
-        guard text.allSatisfy({ (0x20..<0x7F).contains($0) || $0 == 0x09 }) else {
-            out.append(contentsOf: replacingScalars(String(decoding: text, as: UTF8.self), replacement).utf8)
-            return
-        }
-        for byte in text {
-            if let replacement = replacement(Unicode.Scalar(byte)) {
-                out.append(contentsOf: replacement.utf8)
-            } else {
-                out.append(byte)
+        var index = 0
+        var copied = 0
+        while index < text.count {
+            let lead = text[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(length == 1 ? lead : lead & (0x7F >> length))
+            for offset in 1..<length where index + offset < text.count {
+                value = value << 6 | UInt32(text[index + offset] & 0x3F)
             }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            let replaced = replacement(scalar) ?? (DisplaySafety.isUnsafe(scalar) ? "\u{FFFD}" : nil)
+            if let replaced {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<index]))
+                out.append(contentsOf: replaced.utf8)
+                copied = Swift.min(index + length, text.count)
+            }
+            index += length
         }
+        if copied < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
     }
 
     /// JSON made safe inside `<script type="application/ld+json">`.
@@ -175,10 +186,13 @@ enum HTML {
     /// `<`, `>` and `&` become `\u` escapes and unsafe characters (which JSON strings may hold as they are) `�`, as
     /// in ``escape(_:)``, by Unicode scalar: a `<` sharing a `Character` with a prepended mark (`U+0600<`) too.
     static func scriptSafeJSON(_ json: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(json.utf8.count + 64)
-        appendReplacing(json.utf8, jsonReplacement, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        var json = json
+        return json.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            appendReplacing(bytes, jsonReplacement, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// What ``scriptSafeJSON(_:)`` puts for `scalar`, when it is one of `< > &`.

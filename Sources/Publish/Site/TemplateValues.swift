@@ -14,34 +14,45 @@ import Mustache
 struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible, CustomDebugStringConvertible,
     ExpressibleByDictionaryLiteral
 {
-    private(set) var entries: [(key: String, value: Any)]
+    // Names and values apart, so that a lookup compares names without copying values.
+    private var keys: [String] = []
+    private var values: [Any] = []
 
     /// The entries with a value, in order; `nil` values are left out.
     init(dictionaryLiteral elements: (String, Any?)...) {
-        entries = []
-        entries.reserveCapacity(elements.count)
+        keys.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
         for (key, value) in elements {
-            if let value { entries.append((key, value)) }
+            if let value {
+                keys.append(key)
+                values.append(value)
+            }
         }
     }
+
+    /// The names and values, in order.
+    var entries: [(key: String, value: Any)] { zip(keys, values).map { ($0, $1) } }
 
     /// Sets `key` to `value`, or removes it when `value` is `nil`.
     subscript(key: String) -> Any? {
         get { child(named: key) }
         set {
-            let place = entries.firstIndex { $0.key == key }
-            switch (place, newValue) {
-            case (let place?, let value?): entries[place].value = value
-            case (let place?, nil): entries.remove(at: place)
-            case (nil, let value?): entries.append((key, value))
+            switch (keys.firstIndex(of: key), newValue) {
+            case (let place?, let value?): values[place] = value
+            case (let place?, nil):
+                keys.remove(at: place)
+                values.remove(at: place)
+            case (nil, let value?):
+                keys.append(key)
+                values.append(value)
             case (nil, nil): break
             }
         }
     }
 
     func child(named name: String) -> Any? {
-        for entry in entries where entry.key == name { return entry.value }
-        return nil
+        guard let place = keys.firstIndex(of: name) else { return nil }
+        return values[place]
     }
 
     /// The entries a template can count or list: those that hold a value.
