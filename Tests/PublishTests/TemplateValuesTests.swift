@@ -1,3 +1,5 @@
+import Extract
+import Foundation
 import Mustache
 import Testing
 
@@ -49,5 +51,76 @@ import Testing
         #expect(object.entries.map(\.key) == ["a", "d"])
         #expect(object["a"] as? Int == 2)
         #expect(object.description == "[\"a\": 2, \"d\": true]")
+    }
+
+    /// A default template with each `{{.}}` written as the name of the section it is in (an innermost one), as the
+    /// templates had it before.
+    func namingSectionValues(_ template: String) throws -> String {
+        var template = template
+        for name in Set(template.matches(of: /\{\{#(\w+)\}\}/).map { String($0.output.1) }) {
+            let section = try Regex("\\{\\{#\(name)\\}\\}(?:(?!\\{\\{#).)*?\\{\\{/\(name)\\}\\}").dotMatchesNewlines()
+            template = template.replacing(section) {
+                $0.output[0].substring?.replacing("{{.}}", with: "{{\(name)}}") ?? ""
+            }
+        }
+        return template
+    }
+
+    @Test func pagesRenderAsTemplatesThatNameEachValueDo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-templates-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in DefaultTemplates.mustache {
+            let named = try namingSectionValues(text)
+            #expect(!named.contains("{{.}}"), "\(name)")
+            try named.write(to: folder.appendingPathComponent("\(name).mustache"), atomically: true, encoding: .utf8)
+        }
+        let date = try #require(CalendarDate(iso: "2021-06-01"))
+        let site = try SiteRenderer(templatesFolder: nil, buildDate: date, siteTitle: "Minutes", siteURL: "")
+        let named = try SiteRenderer(templatesFolder: folder.path, buildDate: date, siteTitle: "Minutes", siteURL: "")
+        let lines = LineSpan(2, 3)
+        let meetings = [
+            Meeting(
+                id: "m1",
+                source: MeetingSource(path: "a.md", sha256: "0", format: .markdown),
+                title: "Board & <co>",
+                date: "2021-05-01",
+                startTime: "10:00",
+                endTime: "11:00",
+                location: "Hall",
+                attendees: [Person(name: "Zoë", organization: "Acme", role: "Chair", handle: "@z", lines: lines)],
+                officials: [Person(name: "Bob", lines: lines)],
+                recommendations: [Recommendation(id: "r1", text: "Fund it", to: "Council", lines: lines)],
+                actions: [
+                    Action(id: "a1", text: "Write", owners: ["Zoë"], due: "2021-05-20", dueText: "soon", lines: lines),
+                    Action(id: "a2", text: "Read", owners: [], lines: lines),
+                ],
+                decisions: [Decision(id: "d1", text: "Agreed", lines: lines)],
+                diagnostics: [
+                    Diagnostic(.warning, "odd", file: "a.md", line: 4), Diagnostic(.note, "fine", file: "a.md"),
+                ]
+            ),
+            Meeting(
+                id: "m2",
+                source: MeetingSource(path: "b.txt", sha256: "0", format: .text),
+                attendees: [Person(name: "Zoë", lines: lines)],
+                recommendations: [Recommendation(id: "r1", text: "Wait", lines: lines)],
+                actions: [Action(id: "a1", text: "Call", owners: ["Zoë", "Bob"], lines: lines)]
+            ),
+        ]
+        let overview = try OverviewIndex(scratch: folder)
+        for meeting in meetings {
+            try overview.add(meeting)
+            #expect(try site.meetingPage(meeting, noteHTML: "") == named.meetingPage(meeting, noteHTML: ""))
+        }
+        let sealed = try overview.sealed()
+        for pageSize in [1, 1000] {
+            let pages = try site.overviewPages(sealed, pageSize: pageSize)
+            let namedPages = try named.overviewPages(sealed, pageSize: pageSize)
+            #expect(pages.map(\.name) == namedPages.map(\.name))
+            for (page, namedPage) in zip(pages, namedPages) {
+                #expect(try page.render() == namedPage.render(), "\(page.name)")
+            }
+        }
     }
 }
