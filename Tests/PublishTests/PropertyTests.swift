@@ -117,6 +117,28 @@ func readRFC4180(_ text: String) -> [[String]] {
         }
     }
 
+    @Test func escapingBytesGivesWhatEscapingScalarsGives() async {
+        let tricky = [
+            "", "plain line", "a < b && c > d", "\"quoted\" and 'single'", "tab\there", "Zoë & Siobhán <chair>",
+            "\"\u{301}quote with a combining mark", "\u{600}<", "nbsp\u{A0}here", "curly \u{201C}quotes\u{201D}",
+            "bell\u{7}", "del\u{7F}", "c1\u{85}", "bidi\u{202E}override", "cr\r", "\r\n",
+        ]
+        // Byte paths against the scalar path they stand for.
+        @Sendable func check(_ text: String) {
+            var out: [UInt8] = []
+            Array(text.utf8).withUnsafeBufferPointer { HTML.appendReplacing($0, HTML.markupReplacement, to: &out) }
+            let scalars = "\(text.unicodeScalars.map(\.value))"
+            #expect(
+                String(decoding: out, as: UTF8.self) == HTML.replacingScalars(text, HTML.markupReplacement),
+                "\(scalars)"
+            )
+            #expect(HTML.scriptSafeJSON(text) == HTML.replacingScalars(text, HTML.jsonReplacement), "\(scalars)")
+        }
+        for text in tricky { check(text) }
+        #expect(HTML.scriptSafeJSON("{\"a\":\"<b> & c\"}") == "{\"a\":\"\\u003cb\\u003e \\u0026 c\"}")
+        await propertyCheck(count: 500, input: hostileString) { text in check(text) }
+    }
+
     @Test func neutralisingReplacesOnlyUnsafeScalars() async {
         await propertyCheck(count: 500, input: hostileString) { text in
             let neutral = DisplaySafety.neutralise(text)
@@ -124,6 +146,20 @@ func readRFC4180(_ text: String) -> [[String]] {
             for (before, after) in zip(text.unicodeScalars, neutral.unicodeScalars) {
                 #expect(after == (DisplaySafety.isUnsafe(before) ? "\u{FFFD}" : before))
             }
+        }
+    }
+
+    @Test func isolatingMarkupOnBytesGivesWhatItGivesByCharacter() async {
+        let tricky = [
+            "", "plain", "a & b", "\r\n<\r\n", "O'Brien \"quoted\"", "\"\u{301}", "\u{600}<", "Zoë & co", "Zoë",
+            "nbsp\u{A0}&", "curly \u{201C}'\u{201D}", "<\u{338}", "e\u{301}>",
+        ]
+        for text in tricky {
+            #expect(HTML.isolatingMarkup(text) == HTML.isolatingMarkupByCharacter(text), "\(text.unicodeScalars)")
+        }
+        #expect(HTML.isolatingMarkup("\u{600}<") == "\u{600}\u{200B}<\u{200B}")
+        await propertyCheck(count: 500, input: hostileString) { text in
+            #expect(HTML.isolatingMarkup(text) == HTML.isolatingMarkupByCharacter(text))
         }
     }
 

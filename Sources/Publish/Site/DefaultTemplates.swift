@@ -47,7 +47,7 @@ enum DefaultTemplates {
     static let foot = """
         </main>
         <footer class="site">
-        <p>Built by minutes {{version}} on {{buildDate}}{{#meetingCount}} from {{meetingCount}} notes{{/meetingCount}}.</p>
+        <p>Built by minutes {{version}} on {{buildDate}}{{#meetingCount}} from {{.}} notes{{/meetingCount}}.</p>
         </footer>
         </body>
         </html>
@@ -58,7 +58,7 @@ enum DefaultTemplates {
     static let pager = """
         {{#pager}}
         <nav class="pager" aria-label="Pages">
-        <p>Page {{number}} of {{count}}{{#previous}} · <a href="{{previous}}" rel="prev">Previous</a>{{/previous}}{{#next}} · <a href="{{next}}" rel="next">Next</a>{{/next}}</p>
+        <p>Page {{number}} of {{count}}{{#previous}} · <a href="{{.}}" rel="prev">Previous</a>{{/previous}}{{#next}} · <a href="{{.}}" rel="next">Next</a>{{/next}}</p>
         <ol>
         {{#pages}}<li>{{#current}}<strong>{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}</li>
         {{/pages}}
@@ -78,7 +78,7 @@ enum DefaultTemplates {
         <thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Attendees</th><th scope="col">Actions</th><th scope="col">Decisions</th></tr></thead>
         <tbody>
         {{#meetings}}
-        <tr><td>{{#date}}<time datetime="{{date}}">{{date}}</time>{{/date}}{{^date}}<span class="muted">undated</span>{{/date}}</td><td><a href="meetings/{{id}}.html">{{title}}</a>{{#location}}<br><span class="muted">{{location}}</span>{{/location}}</td><td class="number">{{attendeeCount}}</td><td class="number">{{actionCount}}</td><td class="number">{{decisionCount}}</td></tr>
+        <tr><td>{{#date}}<time datetime="{{.}}">{{.}}</time>{{/date}}{{^date}}<span class="muted">undated</span>{{/date}}</td><td><a href="meetings/{{id}}.html">{{title}}</a>{{#location}}<br><span class="muted">{{.}}</span>{{/location}}</td><td class="number">{{attendeeCount}}</td><td class="number">{{actionCount}}</td><td class="number">{{decisionCount}}</td></tr>
         {{/meetings}}
         </tbody>
         </table>
@@ -90,9 +90,9 @@ enum DefaultTemplates {
         {{> head}}<article class="meeting">
         <h1>{{title}}</h1>
         <dl class="facts">
-        {{#date}}<dt>Date</dt><dd><time datetime="{{date}}">{{date}}</time></dd>{{/date}}
-        {{#time}}<dt>Time</dt><dd>{{time}}</dd>{{/time}}
-        {{#location}}<dt>Place</dt><dd>{{location}}</dd>{{/location}}
+        {{#date}}<dt>Date</dt><dd><time datetime="{{.}}">{{.}}</time></dd>{{/date}}
+        {{#time}}<dt>Time</dt><dd>{{.}}</dd>{{/time}}
+        {{#location}}<dt>Place</dt><dd>{{.}}</dd>{{/location}}
         <dt>Source</dt><dd><code>{{sourcePath}}</code> ({{format}})</dd>
         </dl>
         {{#peopleGroups}}
@@ -102,7 +102,7 @@ enum DefaultTemplates {
         <caption>{{heading}} ({{count}})</caption>
         <thead><tr><th scope="col">Name</th><th scope="col">Organisation</th><th scope="col">Role</th><th scope="col">Lines</th></tr></thead>
         <tbody>
-        {{#people}}<tr><th scope="row">{{name}}{{#handle}} <span class="muted">{{handle}}</span>{{/handle}}</th><td>{{organization}}</td><td>{{role}}</td><td><a href="#L{{firstLine}}">{{lines}}</a></td></tr>
+        {{#people}}<tr><th scope="row">{{name}}{{#handle}} <span class="muted">{{.}}</span>{{/handle}}</th><td>{{organization}}</td><td>{{role}}</td><td><a href="#L{{firstLine}}">{{lines}}</a></td></tr>
         {{/people}}
         </tbody>
         </table>
@@ -115,7 +115,7 @@ enum DefaultTemplates {
         <caption>Actions ({{actionCount}})</caption>
         <thead><tr><th scope="col">Action</th><th scope="col">Owners</th><th scope="col">Due</th><th scope="col">Lines</th></tr></thead>
         <tbody>
-        {{#actions}}<tr id="{{id}}"><td>{{text}}</td><td>{{owners}}</td><td>{{#due}}<time datetime="{{due}}">{{due}}</time>{{/due}}{{^due}}{{dueText}}{{/due}}{{#overdue}} <strong class="overdue">overdue</strong>{{/overdue}}</td><td><a href="#L{{firstLine}}">{{lines}}</a></td></tr>
+        {{#actions}}<tr id="{{id}}"><td>{{text}}</td><td>{{owners}}</td><td>{{#due}}<time datetime="{{.}}">{{.}}</time>{{/due}}{{^due}}{{dueText}}{{/due}}{{#overdue}} <strong class="overdue">overdue</strong>{{/overdue}}</td><td><a href="#L{{firstLine}}">{{lines}}</a></td></tr>
         {{/actions}}
         </tbody>
         </table>
@@ -134,7 +134,7 @@ enum DefaultTemplates {
         <section class="recommendations">
         <h2 id="recommendations">Recommendations</h2>
         <ol>
-        {{#recommendations}}<li id="{{id}}">{{text}}{{#to}} <span class="muted">(to {{to}})</span>{{/to}} <a class="lines" href="#L{{firstLine}}">lines {{lines}}</a></li>
+        {{#recommendations}}<li id="{{id}}">{{text}}{{#to}} <span class="muted">(to {{.}})</span>{{/to}} <a class="lines" href="#L{{firstLine}}">lines {{lines}}</a></li>
         {{/recommendations}}
         </ol>
         </section>
@@ -149,7 +149,7 @@ enum DefaultTemplates {
         <section class="diagnostics">
         <h2 id="diagnostics">Reading problems</h2>
         <ul>
-        {{#diagnostics}}<li>{{severity}}: {{message}}{{#line}} (<a href="#L{{line}}">line {{line}}</a>){{/line}}</li>
+        {{#diagnostics}}<li>{{severity}}: {{message}}{{#line}} (<a href="#L{{.}}">line {{.}}</a>){{/line}}</li>
         {{/diagnostics}}
         </ul>
         </section>
@@ -166,11 +166,11 @@ enum DefaultTemplates {
         {{> pager}}<div id="owners">
         {{#owners}}
         <section class="owner">
-        <h2{{#anchor}} id="{{anchor}}"{{/anchor}}>{{owner}} <span class="muted">({{count}}){{#continued}}, continued{{/continued}}</span></h2>
+        <h2{{#anchor}} id="{{.}}"{{/anchor}}>{{owner}} <span class="muted">({{count}}){{#continued}}, continued{{/continued}}</span></h2>
         <table class="records">
         <thead><tr><th scope="col">Action</th><th scope="col">Due</th><th scope="col">Meeting</th></tr></thead>
         <tbody>
-        {{#actions}}<tr><td>{{text}}</td><td>{{#due}}<time datetime="{{due}}">{{due}}</time>{{/due}}{{^due}}{{dueText}}{{/due}}{{#overdue}} <strong class="overdue">overdue</strong>{{/overdue}}</td><td><a href="meetings/{{meetingID}}.html#{{id}}">{{meetingTitle}}</a>{{#meetingDate}} <span class="muted">{{meetingDate}}</span>{{/meetingDate}}</td></tr>
+        {{#actions}}<tr><td>{{text}}</td><td>{{#due}}<time datetime="{{.}}">{{.}}</time>{{/due}}{{^due}}{{dueText}}{{/due}}{{#overdue}} <strong class="overdue">overdue</strong>{{/overdue}}</td><td><a href="meetings/{{meetingID}}.html#{{id}}">{{meetingTitle}}</a>{{#meetingDate}} <span class="muted">{{.}}</span>{{/meetingDate}}</td></tr>
         {{/actions}}
         </tbody>
         </table>
@@ -191,7 +191,7 @@ enum DefaultTemplates {
         <thead><tr><th scope="col">Name</th><th scope="col">Organisations</th><th scope="col">Meetings</th></tr></thead>
         <tbody>
         {{#persons}}
-        <tr><th scope="row">{{name}}{{#continued}} <span class="muted">(continued)</span>{{/continued}}</th><td>{{organizations}}</td><td><ul class="plain">{{#meetings}}<li><a href="meetings/{{id}}.html">{{title}}</a> <span class="muted">{{date}} · {{group}}{{#role}}, {{role}}{{/role}}</span></li>{{/meetings}}</ul></td></tr>
+        <tr><th scope="row">{{name}}{{#continued}} <span class="muted">(continued)</span>{{/continued}}</th><td>{{organizations}}</td><td><ul class="plain">{{#meetings}}<li><a href="meetings/{{id}}.html">{{title}}</a> <span class="muted">{{date}} · {{group}}{{#role}}, {{.}}{{/role}}</span></li>{{/meetings}}</ul></td></tr>
         {{/persons}}
         </tbody>
         </table>

@@ -17,7 +17,8 @@ enum NoteHTML {
     /// cmark's HTML with an anchor on the first block of each line and a class on blocks that start a record.
     ///
     /// One pass over the bytes: besides the anchors, links cmark's safe mode emptied (`javascript:`) become plain
-    /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`.
+    /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
+    /// changes is copied a run at a time.
     private static func markdown(_ text: String, marks: [Int: Mark]) -> String {
         var html = MarkdownRenderer.html(text)
         return html.withUTF8 { bytes in
@@ -25,6 +26,12 @@ enum NoteHTML {
             out.reserveCapacity(bytes.count + bytes.count / 8)
             var anchored = Set<Int>()
             var index = 0
+            // `bytes[..<copied]` are in `out`, changed or not.
+            var copied = 0
+            func copy(upTo end: Int) {
+                if end > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+                copied = end
+            }
             func matches(_ literal: StaticString, at offset: Int) -> Bool {
                 let count = literal.utf8CodeUnitCount
                 guard offset + count <= bytes.count else { return false }
@@ -44,14 +51,17 @@ enum NoteHTML {
                         (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[letter + 1]),
                         bytes[letter + 2] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
                     {
-                        out.append(contentsOf: bytes[index...letter])
+                        copy(upTo: letter + 1)
                         out.append(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6")))
                         index = letter + 2
+                        copied = index
                         continue
                     }
                     if matches("<a href=\"\">", at: index) {
+                        copy(upTo: index)
                         append("<a>")
                         index += "<a href=\"\">".utf8.count
+                        copied = index
                         continue
                     }
                 } else if byte == UInt8(ascii: " "), matches(" data-sourcepos=\"", at: index) {
@@ -64,13 +74,14 @@ enum NoteHTML {
                         digit += 1
                     }
                     if line > 0, anchored.insert(line).inserted {
+                        copy(upTo: index)
                         append(" id=\"L\(line)\"")
                         if let mark = marks[line] { append(" class=\"record \(mark.rawValue)\"") }
                     }
                 }
-                out.append(byte)
                 index += 1
             }
+            copy(upTo: bytes.count)
             // cmark passes bidirectional overrides and controls through; they must not reorder the page.
             return DisplaySafety.neutralise(String(decoding: out, as: UTF8.self))
         }
@@ -78,18 +89,49 @@ enum NoteHTML {
 
     /// Plain text as numbered lines, each an anchor.
     private static func plainText(_ text: String, marks: [Int: Mark]) -> String {
-        var out = "<pre class=\"plain-note\">"
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2 + 64)
+        out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
         // Lines split on bytes, unless a CR could join an LF into one character ("\r\n" is not split at "\n").
-        let lines =
-            text.utf8.contains(UInt8(ascii: "\r"))
-            ? text.split(separator: "\n", omittingEmptySubsequences: false)
-            : text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
-        for (index, line) in lines.enumerated() {
-            let number = index + 1
-            let mark = marks[number].map { " record \($0.rawValue)" } ?? ""
-            out += "<span class=\"line\(mark)\" id=\"L\(number)\">\(HTML.escape(String(line)))</span>\n"
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var line = String(line)
+                line.withUTF8 { appendNumberedLine(index + 1, $0, marks: marks, to: &out) }
+            }
+        } else {
+            var text = text
+            text.withUTF8 { bytes in
+                var number = 1
+                var start = 0
+                for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                    appendNumberedLine(
+                        number,
+                        UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                        marks: marks,
+                        to: &out
+                    )
+                    number += 1
+                    start = end + 1
+                }
+            }
         }
-        return out + "</pre>"
+        out.append(contentsOf: "</pre>".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends line `number` of a plain-text note, its UTF-8 bytes `line`, as a numbered anchor, escaped by
+    /// ``HTML/escape(_:)``.
+    private static func appendNumberedLine(
+        _ number: Int,
+        _ line: UnsafeBufferPointer<UInt8>,
+        marks: [Int: Mark],
+        to out: inout [UInt8]
+    ) {
+        out.append(contentsOf: "<span class=\"line".utf8)
+        if let mark = marks[number] { out.append(contentsOf: " record \(mark.rawValue)".utf8) }
+        out.append(contentsOf: "\" id=\"L\(number)\">".utf8)
+        HTML.appendReplacing(line, HTML.markupReplacement, to: &out)
+        out.append(contentsOf: "</span>\n".utf8)
     }
 }
 
@@ -97,17 +139,46 @@ enum NoteHTML {
 enum HTML {
     /// `text` with `& < > " '` escaped, and control and bidi-override characters made visible as `�`, so nothing
     /// from a note can become a tag or an attribute or reorder the page.
-    static func escape(_ text: String) -> String {
-        replacingScalars(text) { scalar in
-            switch scalar {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&#39;"
-            default: nil
-            }
+    static func escape(_ text: String) -> String { replacingScalars(text, markupReplacement) }
+
+    /// What ``escape(_:)`` puts for `scalar`, when it is one of `& < > " '`.
+    static func markupReplacement(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        default: nil
         }
+    }
+
+    /// Appends `text`, the UTF-8 bytes of a whole string, as ``replacingScalars(_:_:)`` gives it, read scalar by
+    /// scalar on the bytes: what needs no change is copied a run at a time.
+    static func appendReplacing(
+        _ text: UnsafeBufferPointer<UInt8>,
+        _ replacement: (Unicode.Scalar) -> String?,
+        to out: inout [UInt8]
+    ) {
+        var index = 0
+        var copied = 0
+        while index < text.count {
+            let lead = text[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var value = UInt32(length == 1 ? lead : lead & (0x7F >> length))
+            for offset in 1..<length where index + offset < text.count {
+                value = value << 6 | UInt32(text[index + offset] & 0x3F)
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            let replaced = replacement(scalar) ?? (DisplaySafety.isUnsafe(scalar) ? "\u{FFFD}" : nil)
+            if let replaced {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<index]))
+                out.append(contentsOf: replaced.utf8)
+                copied = Swift.min(index + length, text.count)
+            }
+            index += length
+        }
+        if copied < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
     }
 
     /// JSON made safe inside `<script type="application/ld+json">`.
@@ -115,18 +186,27 @@ enum HTML {
     /// `<`, `>` and `&` become `\u` escapes and unsafe characters (which JSON strings may hold as they are) `�`, as
     /// in ``escape(_:)``, by Unicode scalar: a `<` sharing a `Character` with a prepended mark (`U+0600<`) too.
     static func scriptSafeJSON(_ json: String) -> String {
-        replacingScalars(json) { scalar in
-            switch scalar {
-            case "<": "\\u003c"
-            case ">": "\\u003e"
-            case "&": "\\u0026"
-            default: nil
-            }
+        var json = json
+        return json.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            appendReplacing(bytes, jsonReplacement, to: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// What ``scriptSafeJSON(_:)`` puts for `scalar`, when it is one of `< > &`.
+    static func jsonReplacement(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "<": "\\u003c"
+        case ">": "\\u003e"
+        case "&": "\\u0026"
+        default: nil
         }
     }
 
     /// `text` with the scalars `replacement` names replaced, and unsafe ones (``DisplaySafety``) shown as `�`.
-    private static func replacingScalars(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
+    static func replacingScalars(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         let scalars = text.unicodeScalars
         // Most text has nothing to replace: it is returned as it is, and other text copied from its first change.
         guard let first = scalars.firstIndex(where: { replacement($0) != nil || DisplaySafety.isUnsafe($0) }) else {
@@ -153,14 +233,22 @@ enum HTML {
     /// prepended or combining neighbour (`U+0600<`, `"U+0301`), so an escaper that works by `Character`, as
     /// Mustache's does, still escapes it.
     static func isolatingMarkup(_ text: String) -> String {
-        let isMarkup = { (scalar: Unicode.Scalar) in
-            switch scalar {
-            case "<", ">", "&", "\"", "'": true
-            default: false
+        // The five are ASCII, so their bytes stand for them alone: most text has none. And ASCII text has no
+        // `Character` of several scalars but "\r\n", which holds none of them: it too is returned as it is.
+        var copy = text
+        let (markup, ascii) = copy.withUTF8 { bytes in
+            var markup = false
+            var ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false } else if isMarkup(Unicode.Scalar(byte)) { markup = true }
             }
+            return (markup, ascii)
         }
-        // The five are ASCII, so their bytes stand for them alone: most text has none.
-        guard text.utf8.contains(where: { $0 < 0x80 && isMarkup(Unicode.Scalar($0)) }) else { return text }
+        return markup && !ascii ? isolatingMarkupByCharacter(text) : text
+    }
+
+    /// ``isolatingMarkup(_:)`` on every `Character`, for text with markup and non-ASCII characters.
+    static func isolatingMarkupByCharacter(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -173,5 +261,13 @@ enum HTML {
             }
         }
         return out
+    }
+
+    /// Whether `scalar` is one of `< > & " '`.
+    private static func isMarkup(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "<", ">", "&", "\"", "'": true
+        default: false
+        }
     }
 }

@@ -75,7 +75,6 @@ final class OverviewIndex {
     private var organizations = Interner()
     private var roles = Interner()
     private let spill: SpillFile
-    private let encoder = OrderedJSONEncoder(pretty: false)
 
     /// An empty index whose scratch file goes in `scratch`.
     init(scratch: URL) throws {
@@ -105,7 +104,7 @@ final class OverviewIndex {
         )
         var actions: [ActionRef] = []
         for (position, action) in meeting.actions.enumerated() {
-            let record = try spill.append(try encoder.encode(action).utf8)
+            let record = try spill.append(SpilledAction.bytes(action))
             for owner in action.owners.isEmpty ? [Self.nobody] : action.owners {
                 let number = owners.id(of: owner)
                 Self.count(number, in: &ownedActions)
@@ -229,9 +228,9 @@ final class OverviewIndex {
         /// How many actions there are (an action with two owners counts once).
         var actionCount: Int { storedRows.reduce(0) { $0 + Int($1.actionCount) } }
 
-        /// The action `ref` points at.
+        /// The action `ref` points at, as the actions page shows it (``SpilledAction``).
         func action(_ ref: ActionRef) throws -> Action {
-            try JSONDecoder().decode(Action.self, from: Data(spill.read(ref.record)))
+            try SpilledAction.action(spill.read(ref.record))
         }
 
     }

@@ -32,9 +32,12 @@ struct SiteRenderer: Sendable {
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                // Each template twice: as written, for use as a partial (which renders with its caller's
-                // escaping), and as a page that selects the faster escaping, same text out.
+                // Each template as written first, so that an error names its own lines; then twice, as a partial
+                // and as a page, both selecting the faster escaping, same text out (a partial would otherwise
+                // escape as Mustache does, whatever its caller selected). The partial's pragma stands on a line of
+                // its own, which Mustache drops, so that a partial that starts with a section stays standalone.
                 try library.register(text, named: name)
+                try library.register(TemplateEscaping.pragma + "\n" + text, named: name)
                 try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
             } catch {
                 throw SiteError(message: "template \(name) does not parse: \(error)")
@@ -55,15 +58,15 @@ struct SiteRenderer: Sendable {
 
     /// What every page shows; `meetingCount` only on the overview pages, so that a meeting's page does not change
     /// when another note is added.
-    private func base(pageTitle: String, root: String, meetingCount: Int?) -> [String: Any] {
-        let context: [String: Any?] = [
-            "language": "en", "version": ToolVersion.current, "siteTitle": siteTitle, "pageTitle": pageTitle,
-            "root": root, "buildDate": buildDate.description, "meetingCount": meetingCount,
+    private func base(pageTitle: String, root: String, meetingCount: Int?) -> TemplateObject {
+        // The names the head and foot look up most come first.
+        [
+            "root": root, "siteTitle": siteTitle, "pageTitle": pageTitle, "language": "en",
+            "version": ToolVersion.current, "buildDate": buildDate.description, "meetingCount": meetingCount,
         ]
-        return context.compacted
     }
 
-    private func render(_ template: String, _ context: [String: Any]) throws -> String {
+    private func render(_ template: String, _ context: TemplateObject) throws -> String {
         guard let html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
             throw SiteError(message: "no template named \(template)")
         }
@@ -105,48 +108,62 @@ struct SiteRenderer: Sendable {
             ("attendees", "Attendees", meeting.attendees), ("officials", "Officials and guests", meeting.officials),
             ("apologies", "Apologies", meeting.absent),
         ]
-        context["peopleGroups"] = groups.filter { !$0.2.isEmpty }.map { anchor, heading, people in
+        context["peopleGroups"] = groups.filter { !$0.2.isEmpty }.map { anchor, heading, people -> TemplateObject in
             [
-                "anchor": anchor, "heading": heading, "count": people.count,
-                "people": people.map { person in
+                "anchor": anchor, "heading": heading, "count": TemplateNumber(people.count),
+                "people": people.map { person -> TemplateObject in
                     [
-                        "name": safe(person.name), "organization": safe(person.organization ?? ""),
-                        "role": safe(person.role ?? ""), "handle": person.handle.map(safe),
-                        "firstLine": person.lines.first, "lines": person.lines.description,
-                    ].compacted
+                        "name": text(person.name), "handle": TemplateNull.or(person.handle.map(text)),
+                        "organization": text(person.organization ?? ""), "role": text(person.role ?? ""),
+                        "firstLine": TemplateNumber(person.lines.first),
+                        "lines": TemplateText(person.lines.description),
+                    ]
                 },
-            ].compacted
+            ]
         }
         context["hasActions"] = !meeting.actions.isEmpty
         context["actionCount"] = meeting.actions.count
-        context["actions"] = meeting.actions.map(actionContext)
+        context["actions"] = meeting.actions.map { actionContext($0) }
         context["hasDecisions"] = !meeting.decisions.isEmpty
-        context["decisions"] = meeting.decisions.map {
-            ["id": $0.id, "text": safe($0.text), "firstLine": $0.lines.first, "lines": $0.lines.description].compacted
+        context["decisions"] = meeting.decisions.map { decision -> TemplateObject in
+            [
+                "id": TemplateText(decision.id), "text": text(decision.text),
+                "firstLine": TemplateNumber(decision.lines.first), "lines": TemplateText(decision.lines.description),
+            ]
         }
         context["hasRecommendations"] = !meeting.recommendations.isEmpty
-        context["recommendations"] = meeting.recommendations.map {
+        context["recommendations"] = meeting.recommendations.map { recommendation -> TemplateObject in
             [
-                "id": $0.id, "text": safe($0.text), "to": $0.to.map(safe), "firstLine": $0.lines.first,
-                "lines": $0.lines.description,
-            ].compacted
+                "id": TemplateText(recommendation.id), "text": text(recommendation.text),
+                "to": TemplateNull.or(recommendation.to.map(text)),
+                "firstLine": TemplateNumber(recommendation.lines.first),
+                "lines": TemplateText(recommendation.lines.description),
+            ]
         }
         context["noteHTML"] = noteHTML
         context["hasDiagnostics"] = !meeting.diagnostics.isEmpty
-        context["diagnostics"] = meeting.diagnostics.map {
-            ["severity": $0.severity.rawValue, "message": safe($0.message), "line": $0.position?.line].compacted
+        context["diagnostics"] = meeting.diagnostics.map { diagnostic -> TemplateObject in
+            [
+                "severity": diagnostic.severity.rawValue, "message": text(diagnostic.message),
+                "line": TemplateNull.or(diagnostic.position.map { TemplateNumber($0.line) }),
+            ]
         }
         context["jsonLD"] = try jsonLD(meeting)
         return try render("meeting", context)
     }
 
-    private func actionContext(_ action: Action) -> [String: Any] {
-        let context: [String: Any?] = [
-            "id": action.id, "text": safe(action.text), "owners": safe(action.owners.joined(separator: ", ")),
-            "due": action.due, "dueText": safe(action.dueText ?? ""), "overdue": isOverdue(action),
-            "firstLine": action.lines.first, "lines": action.lines.description,
+    /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
+    /// page.
+    private func actionContext(_ action: Action, meeting: OverviewIndex.Row? = nil) -> TemplateObject {
+        [
+            "id": TemplateText(action.id), "text": text(action.text),
+            "owners": text(action.owners.joined(separator: ", ")),
+            "due": TemplateNull.or(action.due.map(TemplateText.init)), "dueText": text(action.dueText ?? ""),
+            "overdue": isOverdue(action), "firstLine": TemplateNumber(action.lines.first),
+            "lines": TemplateText(action.lines.description), "meetingID": meeting.map { TemplateText($0.id) },
+            "meetingTitle": meeting.map { TemplateText($0.title) },
+            "meetingDate": meeting.map { TemplateNull.or($0.date.map(TemplateText.init)) },
         ]
-        return context.compacted
     }
 
     private func isOverdue(_ action: Action) -> Bool {
@@ -205,7 +222,7 @@ struct SiteRenderer: Sendable {
         count: Int,
         pageSize: Int,
         label: (Range<Int>) throws -> String,
-        fill: @escaping @Sendable (inout [String: Any], Range<Int>) throws -> Void
+        fill: @escaping @Sendable (inout TemplateObject, Range<Int>) throws -> Void
     ) throws -> [OverviewPage] {
         let ranges = Self.pageRanges(count, size: pageSize)
         let labels = try ranges.map(label)
@@ -231,14 +248,14 @@ struct SiteRenderer: Sendable {
             label: { range in Self.label(range.map { index.row(order[$0]).date ?? "undated" }) }
         ) { context, range in
             context["actionCount"] = actionCount
-            context["meetings"] = range.map { place in
+            context["meetings"] = range.map { place -> TemplateObject in
                 let row = index.row(order[place])
-                let item: [String: Any?] = [
-                    "id": row.id, "title": row.title, "date": row.date, "location": row.location.map(safe),
-                    "attendeeCount": row.attendeeCount, "actionCount": row.actionCount,
-                    "decisionCount": row.decisionCount,
+                return [
+                    "date": TemplateNull.or(row.date.map(TemplateText.init)), "id": TemplateText(row.id),
+                    "title": TemplateText(row.title), "location": TemplateNull.or(row.location.map(text)),
+                    "attendeeCount": TemplateNumber(row.attendeeCount), "actionCount": TemplateNumber(row.actionCount),
+                    "decisionCount": TemplateNumber(row.decisionCount),
                 ]
-                return item.compacted
             }
         }
     }
@@ -259,20 +276,15 @@ struct SiteRenderer: Sendable {
             context["owners"] = try Self.groups(refs.indices, of: refs.map(\.owner)).map { owner, part in
                 let span = actions.span(of: owner)
                 let continued = range.lowerBound + part.lowerBound > span.lowerBound
-                let context: [String: Any?] = [
-                    "owner": safe(index.ownerNames[Int(owner)]),
-                    "anchor": continued ? nil : index.ownerAnchors[Int(owner)], "continued": continued,
-                    "count": span.count,
+                let context: TemplateObject = [
+                    "anchor": continued ? TemplateNull() : index.ownerAnchors[Int(owner)],
+                    "owner": text(index.ownerNames[Int(owner)]), "count": TemplateNumber(span.count),
+                    "continued": continued,
                     "actions": try refs[part].map { ref in
-                        let row = index.row(Int(ref.meeting))
-                        var item = actionContext(try index.action(ref))
-                        item["meetingID"] = row.id
-                        item["meetingTitle"] = row.title
-                        if let date = row.date { item["meetingDate"] = date }
-                        return item
+                        actionContext(try index.action(ref), meeting: index.row(Int(ref.meeting)))
                     },
                 ]
-                return context.compacted
+                return context
             }
         }
     }
@@ -307,23 +319,19 @@ struct SiteRenderer: Sendable {
                         organizations.append(appearance.organization)
                     }
                 }
-                let context: [String: Any?] = [
-                    "name": safe(try name(person)),
-                    "organizations": safe(
-                        organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")
-                    ),
-                    "continued": start > span.lowerBound,
-                    "meetings": appearances[part].map { ref in
+                let context: TemplateObject = [
+                    "name": text(try name(person)), "continued": start > span.lowerBound,
+                    "organizations": text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")),
+                    "meetings": appearances[part].map { ref -> TemplateObject in
                         let row = index.row(Int(ref.meeting))
-                        let meeting: [String: Any?] = [
-                            "id": row.id, "title": row.title, "date": row.date ?? "undated",
-                            "group": groupNames[Int(ref.group)],
-                            "role": ref.role < 0 ? nil : safe(index.roles[Int(ref.role)]),
+                        return [
+                            "id": TemplateText(row.id), "title": TemplateText(row.title),
+                            "date": TemplateText(row.date ?? "undated"), "group": groupNames[Int(ref.group)],
+                            "role": ref.role < 0 ? TemplateNull() : text(index.roles[Int(ref.role)]),
                         ]
-                        return meeting.compacted
                     },
                 ]
-                return context.compacted
+                return context
             }
         }
     }
@@ -335,14 +343,18 @@ struct SiteRenderer: Sendable {
         context["siteURL"] = siteURL
         context["feedID"] = siteURL.isEmpty ? "urn:minutes:digest" : siteURL + "feed.xml"
         context["updated"] = timestamp(dated.first?.date)
-        context["entries"] = dated.map { row in
+        context["entries"] = dated.map { row -> TemplateObject in
             [
-                "id": row.id, "title": row.title, "updated": timestamp(row.date),
-                "entryID": siteURL.isEmpty
-                    ? "urn:minutes:meeting:\(row.id)" : siteURL + "meetings/\(row.id).html",
-                "siteURL": siteURL, "author": siteTitle,
-                "summary": "\(row.attendeeCount) attendees, \(row.actionCount) actions, \(row.decisionCount) decisions",
-            ].compacted
+                "title": TemplateText(row.title),
+                "entryID": TemplateText(
+                    siteURL.isEmpty ? "urn:minutes:meeting:\(row.id)" : siteURL + "meetings/\(row.id).html"
+                ),
+                "updated": TemplateText(timestamp(row.date)), "siteURL": TemplateText(siteURL),
+                "id": TemplateText(row.id), "author": TemplateText(siteTitle),
+                "summary": TemplateText(
+                    "\(row.attendeeCount) attendees, \(row.actionCount) actions, \(row.decisionCount) decisions"
+                ),
+            ]
         }
         return try render("feed", context)
     }
@@ -368,18 +380,19 @@ struct SiteRenderer: Sendable {
     }
 
     /// The pager of page `number` (from 1) of as many pages as `labels`; none when there is one page.
-    private func pager(_ base: String, number: Int, labels: [String]) -> [String: Any]? {
+    private func pager(_ base: String, number: Int, labels: [String]) -> TemplateObject? {
         guard labels.count > 1 else { return nil }
-        var pager: [String: Any] = ["number": number, "count": labels.count]
-        if number > 1 { pager["previous"] = Self.pageName(base, number - 1) }
-        if number < labels.count { pager["next"] = Self.pageName(base, number + 1) }
-        pager["pages"] = labels.enumerated().map { offset, label -> [String: Any] in
-            [
-                "number": offset + 1, "href": Self.pageName(base, offset + 1), "label": safe(label),
-                "current": offset + 1 == number,
-            ]
-        }
-        return pager
+        return [
+            "number": TemplateNumber(number), "count": TemplateNumber(labels.count),
+            "previous": number > 1 ? TemplateText(Self.pageName(base, number - 1)) : TemplateNull(),
+            "next": number < labels.count ? TemplateText(Self.pageName(base, number + 1)) : TemplateNull(),
+            "pages": labels.enumerated().map { offset, label -> TemplateObject in
+                [
+                    "current": offset + 1 == number, "label": text(label),
+                    "href": TemplateText(Self.pageName(base, offset + 1)), "number": TemplateNumber(offset + 1),
+                ]
+            },
+        ]
     }
 
     /// The runs of one key within `range` of `keys`, in order.
@@ -394,9 +407,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func safe(_ text: String) -> String { HTML.safe(text) }
-}
 
-extension Dictionary where Key == String, Value == Any? {
-    /// The entries with a value: Mustache shows a missing key as nothing, but a `nil` inside `Any` as "nil".
-    var compacted: [String: Any] { compactMapValues { $0 } }
+    /// Text from a note as a page shows it (``HTML/safe(_:)``), for a template to print.
+    private func text(_ text: String) -> TemplateText { TemplateText(HTML.safe(text)) }
 }

@@ -1,0 +1,24 @@
+import Extract
+import Testing
+
+@testable import Publish
+
+@Suite struct SpilledActionTests {
+    @Test func anActionReadsBackAsThePageShowsIt() throws {
+        let actions = [
+            Action(
+                id: "a1",
+                text: "Send the <report> & \"notes\"",
+                owners: ["Zoë", "Siobhán Ó"],
+                lines: LineSpan(3, 5)
+            ),
+            Action(id: "a2", text: "", owners: [], due: "2021-06-01", dueText: "by 1 June", lines: LineSpan(7, 7)),
+            Action(id: "a10", text: "e\u{301}\r\n👩🏽‍⚕️", owners: [""], dueText: "", lines: LineSpan(100_000, 100_002)),
+        ]
+        for action in actions {
+            #expect(try SpilledAction.action(SpilledAction.bytes(action)) == action)
+        }
+        let bytes = SpilledAction.bytes(actions[0])
+        #expect(throws: SpilledAction.Truncated.self) { try SpilledAction.action(Array(bytes.dropLast())) }
+    }
+}
