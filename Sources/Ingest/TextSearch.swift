@@ -274,7 +274,8 @@ public enum TextSearch {
                     {
                         start += 4
                     }
-                    if mayStart(start), wordStarts(in: bytes, at: start) { return true }
+                    // (The skip may have reached the end: no pair starts there.)
+                    if start < end, mayStart(start), wordStarts(in: bytes, at: start) { return true }
                     start += 1
                 }
                 return false

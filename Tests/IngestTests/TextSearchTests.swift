@@ -24,6 +24,20 @@ import Testing
         #expect(!vocabulary.occurs(in: "xa"))
     }
 
+    /// Buffers of exactly their text's size: no byte past the end is read (AddressSanitizer runs would report it).
+    @Test func vocabularyReadsNoByteBeyondItsBuffer() {
+        let vocabulary = TextSearch.Vocabulary(["carried", "ab"])
+        for count in 1...24 {
+            for last in [UInt8(ascii: "x"), UInt8(ascii: "a")] {
+                let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: count)
+                defer { buffer.deallocate() }
+                buffer.initialize(repeating: UInt8(ascii: "x"))
+                buffer[count - 1] = last
+                #expect(!vocabulary.occurs(in: UnsafeBufferPointer(buffer)), "\(count)")
+            }
+        }
+    }
+
     @Test func prefixIgnoresTheCaseOfASCIILetters() {
         #expect(TextSearch.hasPrefix("APOLOGIES from Ann", ignoringCase: "apologies"))
         #expect(TextSearch.hasPrefix("Apologies", ignoringCase: "apologies"))
