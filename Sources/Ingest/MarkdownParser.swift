@@ -16,6 +16,12 @@ public enum MarkdownParser {
     /// CommonMark accepts every input, so this cannot fail on syntax. Adjacent text runs are merged, and a
     /// `[ ]` / `[x]` at the start of a list item becomes the item's ``MarkdownNode/Checkbox``.
     public static func parse(_ text: String) -> MarkdownNode {
+        parse(text, rendersHTML: false).root
+    }
+
+    /// Parses `text` and, when `rendersHTML`, renders the parsed tree as ``MarkdownRenderer/html(_:)`` renders
+    /// the text: one parse serves both.
+    public static func parse(_ text: String, rendersHTML: Bool) -> (root: MarkdownNode, html: String?) {
         var text = text
         return text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -23,7 +29,7 @@ public enum MarkdownParser {
                     preconditionFailure("cmark_parse_document returned NULL (out of memory)")
                 }
                 defer { cmark_node_free(root) }
-                return convert(root)
+                return (convert(root), rendersHTML ? MarkdownRenderer.html(of: root) : nil)
             }
         }
     }

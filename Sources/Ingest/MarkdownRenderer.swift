@@ -16,12 +16,19 @@ public enum MarkdownRenderer {
         var text = markdown
         return text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                guard let rendered = cmark_markdown_to_html(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS) else {
+                guard let root = cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS) else {
                     return ""
                 }
-                defer { free(rendered) }
-                return String(cString: rendered)
+                defer { cmark_node_free(root) }
+                return html(of: root)
             }
         }
+    }
+
+    /// The HTML of a document `root` cmark parsed with `CMARK_OPT_SOURCEPOS` (what cmark_markdown_to_html does).
+    static func html(of root: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(root, CMARK_OPT_SOURCEPOS) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
     }
 }

@@ -34,6 +34,8 @@ public struct NoteDocument: Hashable, Sendable {
     public var frontMatter: FrontMatter?
     /// The `document` node of the syntax tree.
     public var root: MarkdownNode
+    /// cmark's safe HTML of ``text``, when ``IngestOptions/rendersHTML`` asked for it (Markdown notes only).
+    public var html: String?
     /// Problems found while reading the note.
     public var diagnostics: [Diagnostic]
 
@@ -43,12 +45,14 @@ public struct NoteDocument: Hashable, Sendable {
         text: String,
         frontMatter: FrontMatter?,
         root: MarkdownNode,
+        html: String? = nil,
         diagnostics: [Diagnostic]
     ) {
         self.source = source
         self.text = text
         self.frontMatter = frontMatter
         self.root = root
+        self.html = html
         self.diagnostics = diagnostics
     }
 }

@@ -12,14 +12,22 @@ public struct IngestOptions: Hashable, Sendable {
     public var maxFileSize: Int
     /// The format to read every note in, or `nil` to detect it from each note's content.
     public var format: NoteFormat?
+    /// Whether Markdown notes keep cmark's HTML of their text (``NoteDocument/html``), rendered from the tree
+    /// parsed for extraction rather than by parsing the text again.
+    public var rendersHTML: Bool
 
     /// The default limit on file size: 16 MiB.
     public static let defaultMaxFileSize = 16 * 1024 * 1024
 
     /// Creates options.
-    public init(maxFileSize: Int = IngestOptions.defaultMaxFileSize, format: NoteFormat? = nil) {
+    public init(
+        maxFileSize: Int = IngestOptions.defaultMaxFileSize,
+        format: NoteFormat? = nil,
+        rendersHTML: Bool = false
+    ) {
         self.maxFileSize = maxFileSize
         self.format = format
+        self.rendersHTML = rendersHTML
     }
 }
 
@@ -87,7 +95,13 @@ public struct NoteIngestor: Sendable {
         let split = FrontMatterParser.split(normalised, path: path)
         diagnostics += split.diagnostics
         let format = options.format ?? (split.frontMatter != nil ? .markdown : NoteFormat.detect(split.body))
-        let root = format == .markdown ? MarkdownParser.parse(split.body) : TextProfileParser.parse(split.body)
+        var html: String?
+        let root: MarkdownNode
+        if format == .markdown {
+            (root, html) = MarkdownParser.parse(split.body, rendersHTML: options.rendersHTML)
+        } else {
+            root = TextProfileParser.parse(split.body)
+        }
         if root.children.isEmpty {
             let what = split.frontMatter == nil ? "note is empty" : "note has no content outside its front matter"
             diagnostics.append(Diagnostic(.warning, what, file: path))
@@ -104,6 +118,7 @@ public struct NoteIngestor: Sendable {
             text: split.body,
             frontMatter: split.frontMatter,
             root: root,
+            html: html,
             diagnostics: diagnostics
         )
     }

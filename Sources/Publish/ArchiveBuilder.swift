@@ -324,7 +324,10 @@ public struct ArchiveBuilder: Sendable {
             return now - clock
         }
         do {
-            let ingestor = NoteIngestor(options: options.ingest)
+            // The note's HTML comes from the tree parsed for extraction: each note is parsed once.
+            var ingest = options.ingest
+            ingest.rendersHTML = true
+            let ingestor = NoteIngestor(options: ingest)
             let bytes = try ingestor.read(path: note.path)
             let sha256 = NoteIngestor.digest(bytes)
             stats.read = lap()

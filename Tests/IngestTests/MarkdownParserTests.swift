@@ -79,4 +79,26 @@ import Testing
         #expect(paragraph.plainText() == "Ann Lee, Bob Roy")
         #expect(paragraph.plainText(softBreak: "\n") == "Ann Lee,\nBob Roy")
     }
+
+    /// One parse serves extraction and the note's HTML: the tree renders as the text does.
+    @Test func treeRendersAsTheTextDoes() throws {
+        let notes = [
+            "# Minutes\n\n**Present:** Ann, Bo\n\n- [ ] Ann to write\n  o nested\n",
+            "<p>raw</p>\n\n[x](javascript:alert(1)) <sup>st</sup>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n",
+            "Résumé — “quoted”\r\nline two\n\n```\ncode\n```\n", "",
+        ]
+        for text in notes {
+            let (root, html) = MarkdownParser.parse(text, rendersHTML: true)
+            #expect(html == MarkdownRenderer.html(text))
+            #expect(root == MarkdownParser.parse(text))
+            #expect(MarkdownParser.parse(text, rendersHTML: false).html == nil)
+        }
+        let ingestor = NoteIngestor(options: IngestOptions(rendersHTML: true))
+        let markdown = try ingestor.ingest(bytes: Array(notes[0].utf8), path: "a.md")
+        #expect(markdown.html == MarkdownRenderer.html(markdown.text))
+        let plain = try NoteIngestor(options: IngestOptions(format: .text, rendersHTML: true))
+            .ingest(bytes: Array("Minutes\nPresent: Ann\n".utf8), path: "a.txt")
+        #expect(plain.html == nil)
+        #expect(try NoteIngestor().ingest(bytes: Array(notes[0].utf8), path: "a.md").html == nil)
+    }
 }

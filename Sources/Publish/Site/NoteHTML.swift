@@ -9,7 +9,7 @@ enum NoteHTML {
 
     static func render(_ document: NoteDocument, marks: [Int: Mark]) -> String {
         switch document.source.format {
-        case .markdown: markdown(document.text, marks: marks)
+        case .markdown: markdown(document.html ?? MarkdownRenderer.html(document.text), marks: marks)
         case .text: plainText(document.text, marks: marks)
         }
     }
@@ -19,8 +19,8 @@ enum NoteHTML {
     /// One pass over the bytes: besides the anchors, links cmark's safe mode emptied (`javascript:`) become plain
     /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
     /// changes is copied a run at a time.
-    private static func markdown(_ text: String, marks: [Int: Mark]) -> String {
-        var html = MarkdownRenderer.html(text)
+    private static func markdown(_ html: String, marks: [Int: Mark]) -> String {
+        var html = html
         return html.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
