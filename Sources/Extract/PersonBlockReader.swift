@@ -382,14 +382,34 @@ struct PersonBlockReader {
         guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
         let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
-            // Where lower case works on the bytes, `lower` has the offsets of `text`.
+            // Where lower case works on the bytes, `lower` has the offsets of `text`; elsewhere (`İ` lowers to
+            // three bytes) the match is found in `text` itself.
             let from = PeopleText.lowersOnBytes(text)
-                ? PeopleText.endOfLastMatch(of: " from ", in: lower) : lower.ranges(of: " from ").last?.upperBound
+                ? PeopleText.endOfLastMatch(of: " from ", in: lower)
+                : Self.endOfLastMatch(ignoringCase: " from ", in: text)
         else { return nil }
         let value = String(text[from...]).trimmingPlain(" .")
         guard !value.isEmpty, value.count <= 200 else { return nil }
         let list = PersonEntryParser.parseList(value)
         return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
+    }
+
+    /// The end in `text` of the last of the matches of lower-case `phrase` that `text.lowercased().ranges(of:)`
+    /// finds, a character at a time (lower case may change a character's bytes, never the characters' number here).
+    static func endOfLastMatch(ignoringCase phrase: String, in text: String) -> String.Index? {
+        let length = phrase.count
+        var found: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard let end = text.index(index, offsetBy: length, limitedBy: text.endIndex) else { break }
+            if text[index..<end].lowercased() == phrase {
+                found = end
+                index = end
+            } else {
+                index = text.index(after: index)
+            }
+        }
+        return found
     }
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.

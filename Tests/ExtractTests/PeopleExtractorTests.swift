@@ -6,6 +6,20 @@ import Testing
 @Suite struct PeopleExtractorTests {
     // MARK: Entry forms
 
+    /// Lower case that lengthens a character's bytes (`İ`, `Ⱥ`) must not move where the names start, nor past the end.
+    @Test func apologySentencesWithLettersLowerCaseLengthens() throws {
+        for (line, names) in [
+            ("Apologies for the İstanbul office from Ann Lee.", ["Ann Lee"]),
+            ("Apologies ȺȺȺȺȺȺȺȺȺȺȺȺ from Bo Li", ["Bo Li"]),
+            ("Apologies were received FROM Cy Ray and from Di Fox.", ["Di Fox"]),
+        ] {
+            #expect(try meeting("# Meeting\n\n\(line)\n").absent.map(\.name) == names, "\(line)")
+        }
+        let text = "x FROM y from"
+        #expect(PersonBlockReader.endOfLastMatch(ignoringCase: " from ", in: text).map { text[$0...] } == "y from")
+        #expect(PersonBlockReader.endOfLastMatch(ignoringCase: " from ", in: "İ from") == nil)
+    }
+
     @Test func readsNameOrganisationRoleLinesWithContinuations() throws {
         let note = """
             # Panel on housing
