@@ -25,6 +25,8 @@ public final class OutputFolder: @unchecked Sendable {
     private var written: Set<Int> = []
     /// The folders this build has made sure exist, so that each file written does not ask again.
     private var madeFolders: Set<String> = []
+    /// A number for each temporary file, so that files written at once by several threads never share one.
+    private var temporaryCount = 0
     private var lockDescriptor: Int32?
     private let lock = NSLock()
 
@@ -87,6 +89,16 @@ public final class OutputFolder: @unchecked Sendable {
         lock.withLock { _ = written.insert(relativePath.hashValue) }
     }
 
+    /// A temporary name for the file at `path`, in its folder, that no other write of this process uses.
+    func temporaryPath(for path: String) -> String {
+        let (parent, name) = Self.split(path)
+        let number = lock.withLock {
+            temporaryCount += 1
+            return temporaryCount
+        }
+        return parent + "/." + name + ".\(getpid())-\(number).tmp"
+    }
+
     /// Makes the folder at `path` and its parents unless this build already did.
     func makeFolder(_ path: String) throws {
         guard !lock.withLock({ madeFolders.contains(path) }) else { return }
@@ -131,10 +143,9 @@ public final class OutputFolder: @unchecked Sendable {
             self.folder = folder
             self.relativePath = relativePath
             path = try folder.path(of: relativePath)
-            let (parent, name) = OutputFolder.split(path)
-            temporary = parent + "/." + name + ".\(getpid()).tmp"
+            temporary = folder.temporaryPath(for: path)
             do {
-                try folder.makeFolder(parent)
+                try folder.makeFolder(OutputFolder.split(path).parent)
             } catch {
                 throw WriteError(path: path, reason: error.localizedDescription)
             }

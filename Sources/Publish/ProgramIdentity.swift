@@ -27,12 +27,13 @@ enum ProgramIdentity {
         // ELF magic, 64-bit, little-endian.
         guard bytes.count >= 64, bytes[0..<6] == [0x7F, 0x45, 0x4C, 0x46, 2, 1] else { return nil }
         func integer(_ offset: Int, _ size: Int) -> Int? {
-            guard offset >= 0, offset + size <= bytes.count else { return nil }
+            guard offset >= 0, offset <= bytes.count - size else { return nil }
             return (0..<size).reversed().reduce(0) { $0 << 8 | Int(bytes[offset + $1]) }
         }
-        guard let headers = integer(32, 8), let headerSize = integer(54, 2), let headerCount = integer(56, 2) else {
-            return nil
-        }
+        // Offsets past the bytes read give no ID (and no arithmetic on a hostile header can overflow).
+        guard let headers = integer(32, 8), let headerSize = integer(54, 2), let headerCount = integer(56, 2),
+            (0...bytes.count).contains(headers)
+        else { return nil }
         for index in 0..<headerCount {
             let header = headers + index * headerSize
             // PT_NOTE segments: where they are in the file and how long.

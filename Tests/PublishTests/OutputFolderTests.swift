@@ -26,6 +26,17 @@ import Testing
         #expect(!folder.contains("json/b.json"))
     }
 
+    @Test func temporaryNamesAreNeverShared() throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try OutputFolder(path: root.path)
+        let names = (0..<50).map { _ in folder.temporaryPath(for: root.path + "/json/a.json") }
+        #expect(Set(names).count == names.count)
+        #expect(
+            names.allSatisfy { $0.hasPrefix(root.standardizedFileURL.path + "/json/.a.json.") && $0.hasSuffix(".tmp") }
+        )
+    }
+
     @Test(arguments: ["", "/", "///", "/etc/passwd", "../x", "a/../../x", "a/./b", ".", "a/..", "a\u{0}b"])
     func refusesPathsThatLeaveTheFolder(path: String) throws {
         let root = try makeTemporaryFolder()

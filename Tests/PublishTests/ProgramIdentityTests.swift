@@ -42,6 +42,13 @@ import Testing
         #expect(ProgramIdentity.buildID(inELF: Array(whole.dropLast(4))) == nil)
         #expect(ProgramIdentity.buildID(inELF: Array("#!/bin/sh\necho not an executable\n".utf8) + whole) == nil)
         #expect(ProgramIdentity.buildID(inELF: []) == nil)
+        // Header offsets near the top of the integers.
+        var hostile = whole
+        for offset in 32..<40 { hostile[offset] = 0xFF }
+        #expect(ProgramIdentity.buildID(inELF: hostile) == nil)
+        hostile = whole
+        for offset in 72..<80 { hostile[offset] = 0x7F }
+        #expect(ProgramIdentity.buildID(inELF: hostile) == nil)
     }
 
     @Test func theRunningProgramHasAnIdentity() {

@@ -20,5 +20,10 @@ import Testing
         }
         let bytes = SpilledAction.bytes(actions[0])
         #expect(throws: SpilledAction.Truncated.self) { try SpilledAction.action(Array(bytes.dropLast())) }
+        // A damaged owner count (all ones) runs out of bytes rather than reserving room for it.
+        let empty = SpilledAction.bytes(Action(id: "", text: "", owners: [], lines: LineSpan(1, 1)))
+        var damaged = empty
+        damaged.replaceSubrange(8..<12, with: [0xFE, 0xFF, 0xFF, 0xFF])
+        #expect(throws: SpilledAction.Truncated.self) { try SpilledAction.action(damaged) }
     }
 }

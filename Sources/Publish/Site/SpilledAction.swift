@@ -48,7 +48,9 @@ enum SpilledAction {
         }
         let id = try string() ?? ""
         let text = try string() ?? ""
-        let owners = try (0..<number(4)).map { _ in try string() ?? "" }
+        // One at a time: a damaged count must run out of bytes, not reserve room for billions of owners.
+        var owners: [String] = []
+        for _ in 0..<(try number(4)) { owners.append(try string() ?? "") }
         let due = try string()
         let dueText = try string()
         let first = Int(Int64(bitPattern: try number(8)))
