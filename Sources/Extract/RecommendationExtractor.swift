@@ -323,8 +323,7 @@ struct RecommendationCue {
             joined += word.utf8
             joined.append(UInt8(ascii: " "))
         }
-        // Read as a string: the vocabulary's look may touch the byte after the last, which a string keeps as zero.
-        return vocabulary.occurs(in: String(decoding: joined, as: UTF8.self))
+        return joined.withUnsafeBufferPointer { vocabulary.occurs(in: $0) }
     }
 
     /// What ``plainWords(of:)`` trims from each word's ends.
