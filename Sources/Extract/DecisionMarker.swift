@@ -173,10 +173,9 @@ enum DecisionMarker {
     }
 
     /// The first words of ``agreementWords``, and of the prefixes ``isGeneralAgreement(_:)`` drops before them.
-    private static let agreementOpenings = [
-        "general", "broad", "unanimous", "full", "agreement", "agreed", "consensus", "no",
-    ]
-    .map { Array($0.utf8) }
+    private static let agreementOpenings = (agreementPrefixes + agreementWords).map {
+        Array($0.utf8.prefix { $0 != UInt8(ascii: " ") })
+    }
 
     /// Whether `text` has more than `limit` words (split at spaces) that are neither emoji codes (`:+1:`) nor made
     /// only of what ``isBareOutcome(_:)`` trims; read by characters, no further than the word past `limit`.
@@ -206,7 +205,7 @@ enum DecisionMarker {
     /// `Agreement in the room`, `Consensus`, `No objections`, `Agreed unanimously`: agreement with nothing more.
     private static func isGeneralAgreement(_ key: String) -> Bool {
         var key = key
-        for prefix in ["general ", "broad ", "unanimous ", "full "] where key.hasPrefix(prefix) {
+        for prefix in agreementPrefixes where key.hasPrefix(prefix) {
             key = String(key.dropFirst(prefix.count))
         }
         // `Agreement in the room (+1s from …)`: the place may be followed by who agreed.
@@ -224,6 +223,9 @@ enum DecisionMarker {
     private static let agreementsInTheRoom = agreementWords.flatMap { [$0 + " in the room", $0 + " in room"] }
 
     private static let agreementWords = ["agreement", "agreed", "consensus", "no objection", "no objections"]
+
+    /// What may stand before one of ``agreementWords`` (`General agreement`).
+    private static let agreementPrefixes = ["general ", "broad ", "unanimous ", "full "]
 
     /// A word every bare outcome and general agreement holds.
     private static let bareOutcomeWords = TextSearch.Vocabulary(bareOutcomeWordList)
