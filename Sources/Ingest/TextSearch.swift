@@ -333,21 +333,29 @@ public enum TextSearch {
     }
 }
 
-/// Tests on eight bytes at once, loaded as a `UInt64`.
-enum ASCIIWord {
+/// Tests on eight bytes of text at once, loaded as a `UInt64`, to skip the runs that hold none of a few bytes.
+///
+/// Each test is exact about whether some byte matches (never a match made up, never one missed); which byte matched
+/// is not told, so a caller reads a word that matches a byte at a time.
+public enum ASCIIWord {
     /// The high bit of each byte.
     static let high: UInt64 = 0x8080_8080_8080_8080
     /// One in each byte.
     static let ones: UInt64 = 0x0101_0101_0101_0101
 
+    /// The eight bytes at `index` from `base`, unaligned, in memory order.
+    @inline(__always) public static func load(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
+        UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+    }
+
     /// Whether any byte of `word` is `byte`.
-    @inline(__always) static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+    @inline(__always) public static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
         let zeroed = word ^ (ones &* UInt64(byte))
         return (zeroed &- ones) & ~zeroed & high != 0
     }
 
     /// Whether any byte of `word` is below `limit` (at most 128).
-    @inline(__always) static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+    @inline(__always) public static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & high != 0
     }
 

@@ -1,3 +1,5 @@
+import Ingest
+
 /// A JSON value whose objects keep their keys in the order they were written.
 public indirect enum JSONValue: Hashable, Sendable {
     /// `null`.
@@ -126,7 +128,7 @@ public indirect enum JSONValue: Hashable, Sendable {
             // Eight bytes at a time: a word with no byte below 0x20, `"`, `\`, DEL or 0xE2 (the lead byte of U+2028
             // and U+2029) is skipped whole, and only a word with one is read a byte at a time.
             while index + 8 <= utf8.count {
-                if mayHoldEscape(ByteWord.load(base, at: index)) {
+                if mayHoldEscape(ASCIIWord.load(base, at: index)) {
                     for offset in index..<index + 8 where escaped(offset) { return true }
                 }
                 index += 8
@@ -141,8 +143,8 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     /// Whether any byte of `word` is below 0x20, `"`, `\`, DEL or 0xE2.
     private static func mayHoldEscape(_ word: UInt64) -> Bool {
-        ByteWord.hasBelow(word, 0x20) | ByteWord.has(word, 0x22) | ByteWord.has(word, 0x5C) | ByteWord.has(word, 0x7F)
-            | ByteWord.has(word, 0xE2) != 0
+        ASCIIWord.hasBelow(word, 0x20) || ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C)
+            || ASCIIWord.has(word, 0x7F) || ASCIIWord.has(word, 0xE2)
     }
 
     /// Appends the decimal digits of `value`, as `String(value)` spells them.

@@ -1,3 +1,5 @@
+import Ingest
+
 /// Lays compact JSON out as `JSONValue.serialized(pretty: true)` does, a byte at a time, without reading it into
 /// values: one member or element a line, two spaces an indent, `"key": value`, and arrays of at most 8 scalars whose
 /// compact texts (plus 2 each) fit in 72 bytes on one line.
@@ -64,8 +66,8 @@ enum PrettyJSON {
                 // Eight bytes at a time: a word with no quote or backslash is skipped whole, one with either is read
                 // a byte at a time.
                 while index + 8 <= compact.count {
-                    let word = ByteWord.load(base, at: index)
-                    if ByteWord.has(word, 0x22) | ByteWord.has(word, 0x5C) != 0 {
+                    let word = ASCIIWord.load(base, at: index)
+                    if ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C) {
                         let end = index + 8
                         while index < end {
                             switch compact[index] {

@@ -1,3 +1,4 @@
+import Ingest
 import PropertyBased
 import Testing
 
@@ -16,13 +17,13 @@ import Testing
                 Bool.random(using: &random)
                     ? interesting.randomElement(using: &random) ?? 0 : UInt8.random(in: 0...255, using: &random)
             }
-            let word = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { ByteWord.load($0, at: 0) } }
+            let word = bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { ASCIIWord.load($0, at: 0) } }
             for byte in interesting {
-                #expect(word.map { ByteWord.has($0, byte) != 0 } == bytes.contains(byte), "\(bytes) \(byte)")
+                #expect(word.map { ASCIIWord.has($0, byte) } == bytes.contains(byte), "\(bytes) \(byte)")
             }
             for bound: UInt8 in [0x01, 0x20, 0x21, 0x80] {
                 #expect(
-                    word.map { ByteWord.hasBelow($0, bound) != 0 } == bytes.contains { $0 < bound },
+                    word.map { ASCIIWord.hasBelow($0, bound) } == bytes.contains { $0 < bound },
                     "\(bytes) \(bound)"
                 )
             }
