@@ -44,9 +44,18 @@ struct NoteCache: Sendable {
         let url = root.appendingPathComponent(Self.recordPath(key))
         guard FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.htmlPath(key)).path),
             let data = FileManager.default.contents(atPath: url.path),
-            let meeting = try? JSONDecoder().decode(Meeting.self, from: data)
+            let entry = Self.entry(in: data)
         else { return nil }
-        return CachedNote(meeting: meeting, record: String(decoding: data, as: UTF8.self))
+        return CachedNote(meeting: entry.meeting, record: entry.record)
+    }
+
+    /// The meeting a record file holds, and its text: read by ``RecordJSONReader`` when it is what ``RecordJSON``
+    /// writes, else by `JSONDecoder`, so that an older or damaged file is read, or refused, as it always was.
+    static func entry(in data: Data) -> (meeting: Meeting, record: String)? {
+        let record = String(validating: data, as: UTF8.self)
+        if let record, let meeting = RecordJSONReader.meeting(record) { return (meeting, record) }
+        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: data) else { return nil }
+        return (meeting, record ?? String(decoding: data, as: UTF8.self))
     }
 
     /// The note HTML of `key`.
