@@ -25,13 +25,21 @@ struct RecordJSONReader {
 
     /// The meeting in `bytes`, which are UTF-8 (so each string is made from its bytes with no check of its own).
     private static func meeting(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Meeting? {
+        whole(utf8: bytes) { reader throws(Unexpected) in try reader.meeting() }
+    }
+
+    /// What `read` makes of the whole of `bytes`, which are UTF-8; nil when it throws or leaves bytes unread.
+    static func whole<Value>(
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        _ read: (inout RecordJSONReader) throws(Unexpected) -> Value
+    ) -> Value? {
         var reader = RecordJSONReader(bytes)
-        guard let meeting = try? reader.meeting(), reader.index == bytes.count else { return nil }
-        return meeting
+        guard let value = try? read(&reader), reader.index == bytes.count else { return nil }
+        return value
     }
 
     /// Skips `text` where reading has got to, or throws when the bytes there are others.
-    private mutating func literal(_ text: StaticString) throws(Unexpected) {
+    mutating func literal(_ text: StaticString) throws(Unexpected) {
         let count = text.utf8CodeUnitCount
         guard bytes.count - index >= count else { throw Unexpected() }
         let expected = text.utf8Start
@@ -48,7 +56,7 @@ struct RecordJSONReader {
     }
 
     /// `null`, skipped, when it is next.
-    private mutating func null() -> Bool {
+    mutating func null() -> Bool {
         guard bytes.count - index >= 4, bytes[index] == 0x6E, bytes[index + 1] == 0x75, bytes[index + 2] == 0x6C,
             bytes[index + 3] == 0x6C
         else { return false }
@@ -57,7 +65,7 @@ struct RecordJSONReader {
     }
 
     /// An integer as ``JSONValue`` writes one: an optional minus and digits, no leading zero, no `-0`.
-    private mutating func int() throws(Unexpected) -> Int {
+    mutating func int() throws(Unexpected) -> Int {
         let negative = skip(0x2D)
         let start = index
         var value = 0
@@ -80,7 +88,7 @@ struct RecordJSONReader {
     private mutating func optionalInt() throws(Unexpected) -> Int? { null() ? nil : try int() }
 
     /// A string, with every JSON escape; throws on a control character or a lone surrogate.
-    private mutating func string() throws(Unexpected) -> String {
+    mutating func string() throws(Unexpected) -> String {
         guard skip(0x22) else { throw Unexpected() }
         let start = index
         while index < bytes.count {
@@ -354,7 +362,7 @@ struct RecordJSONReader {
     }
 
     /// A diagnostic as its `init(from:)` reads one: a position when `line` is given, at column 1 when `column` is not.
-    private mutating func diagnostic() throws(Unexpected) -> Diagnostic {
+    mutating func diagnostic() throws(Unexpected) -> Diagnostic {
         try literal("{\"severity\":")
         guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Unexpected() }
         try literal(",\"message\":")
