@@ -67,7 +67,8 @@ import Testing
     @Test func everyEscape() throws {
         let escapes = [
             #"\"\\\/\b\f\n\r\t"#, #"\u0000\u001f\u007F\u00e9\u00E9"#, #"\u2028\u2029"#, #"\ud83d\ude00 \uD83C\uDDEC"#,
-            #"a\u0301"#, #"\uFFFF\uFFFE\uE000"#, "é😀 raw", #"x\\u0041"#,
+            #"a\u0301"#, #"a run of plain text longer than a word, then \n, then more: \"\u00e9\" and an end"#,
+            #"\uFFFF\uFFFE\uE000"#, "é😀 raw", #"x\\u0041"#,
         ]
         for escaped in escapes {
             try expectSameAsDecoder(Self.edited(Self.plain, #""title":"t""#, #""title":"\#(escaped)""#))
@@ -111,6 +112,8 @@ import Testing
             (#""title":"t""#, #""title":"\x""#),
             (#""title":"t""#, #""title":"\u12""#),
             (#""title":"t""#, "\"title\":\"tab\there\""),
+            (#""title":"t""#, "\"title\":\"sixteen bytes of text, then a\ttab\""),
+            (#""title":"t""#, "\"title\":\"sixteen bytes of text, then no end"),
             (#""title":"t""#, #""title":7"#),
             (#""title":"t""#, #""title":true"#),
             (#""format":"markdown""#, #""format":"html""#),
