@@ -27,6 +27,16 @@ struct NoteCache: Sendable {
 
     /// The output folder whose cache this is.
     let root: URL
+    /// The path of ``root``, to which an entry's path is joined with no `URL` made for it.
+    private let rootPath: String
+
+    init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
+
+    /// The path of `relativePath` inside the output folder.
+    private func path(_ relativePath: String) -> String { rootPath + "/" + relativePath }
 
     /// The key of a note's entry.
     static func key(path: String, sha256: String, settings: String) -> Digest {
@@ -41,9 +51,8 @@ struct NoteCache: Sendable {
 
     /// The record of `key`, when the entry is whole; its HTML is left on disk.
     func load(_ key: Digest) -> CachedNote? {
-        let url = root.appendingPathComponent(Self.recordPath(key))
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.htmlPath(key)).path),
-            let data = FileManager.default.contents(atPath: url.path),
+        guard FileManager.default.fileExists(atPath: path(Self.htmlPath(key))),
+            let data = FileManager.default.contents(atPath: path(Self.recordPath(key))),
             let entry = Self.entry(in: data)
         else { return nil }
         return CachedNote(meeting: entry.meeting, record: entry.record)
@@ -60,8 +69,7 @@ struct NoteCache: Sendable {
 
     /// The note HTML of `key`.
     func loadHTML(_ key: Digest) -> String? {
-        let url = root.appendingPathComponent(Self.htmlPath(key))
-        return FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: path(Self.htmlPath(key))).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Writes the entry of `key` into `output`'s cache and returns what it holds.
