@@ -27,6 +27,16 @@ struct NoteCache: Sendable {
 
     /// The output folder whose cache this is.
     let root: URL
+    /// The path of ``root``, to which an entry's path is joined with no `URL` made for it.
+    private let rootPath: String
+
+    init(root: URL) {
+        self.root = root
+        rootPath = root.path
+    }
+
+    /// The path of `relativePath` inside the output folder.
+    private func path(_ relativePath: String) -> String { rootPath + "/" + relativePath }
 
     /// The key of a note's entry.
     static func key(path: String, sha256: String, settings: String) -> Digest {
@@ -41,18 +51,25 @@ struct NoteCache: Sendable {
 
     /// The record of `key`, when the entry is whole; its HTML is left on disk.
     func load(_ key: Digest) -> CachedNote? {
-        let url = root.appendingPathComponent(Self.recordPath(key))
-        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.htmlPath(key)).path),
-            let data = FileManager.default.contents(atPath: url.path),
-            let meeting = try? JSONDecoder().decode(Meeting.self, from: data)
+        guard FileManager.default.fileExists(atPath: path(Self.htmlPath(key))),
+            let data = FileManager.default.contents(atPath: path(Self.recordPath(key))),
+            let entry = Self.entry(in: data)
         else { return nil }
-        return CachedNote(meeting: meeting, record: String(decoding: data, as: UTF8.self))
+        return CachedNote(meeting: entry.meeting, record: entry.record)
+    }
+
+    /// The meeting a record file holds, and its text: read by ``RecordJSONReader`` when it is what ``RecordJSON``
+    /// writes, else by `JSONDecoder`, so that an older or damaged file is read, or refused, as it always was.
+    static func entry(in data: Data) -> (meeting: Meeting, record: String)? {
+        let record = String(validating: data, as: UTF8.self)
+        if let record, let meeting = RecordJSONReader.meeting(record) { return (meeting, record) }
+        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: data) else { return nil }
+        return (meeting, record ?? String(decoding: data, as: UTF8.self))
     }
 
     /// The note HTML of `key`.
     func loadHTML(_ key: Digest) -> String? {
-        let url = root.appendingPathComponent(Self.htmlPath(key))
-        return FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: path(Self.htmlPath(key))).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Writes the entry of `key` into `output`'s cache and returns what it holds.
@@ -170,24 +187,59 @@ struct BuildManifest: Sendable {
 extension BuildManifest {
     /// Reads a manifest written by ``write(to:at:)``; `nil` when the file is missing, damaged or cut short.
     init?(contentsOf url: URL) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        var lines = data.split(separator: UInt8(ascii: "\n"))[...]
-        let decoder = JSONDecoder()
-        func next<Value: Decodable>(_ type: Value.Type) -> Value? {
-            lines.popFirst().flatMap { try? decoder.decode(Value.self, from: $0) }
+        guard let data = FileManager.default.contents(atPath: url.path),
+            let manifest = data.withUnsafeBytes({ Self(text: $0.assumingMemoryBound(to: UInt8.self)) })
+        else { return nil }
+        self = manifest
+    }
+
+    /// Reads the text of a manifest: the lines of notes and pages by ``RecordJSONReader`` when it reads them whole,
+    /// every other line, and those it does not read, by `JSONDecoder`.
+    private init?(text: UnsafeBufferPointer<UInt8>) {
+        // The non-empty lines, as `split(separator:)` gives them.
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (offset, byte) in text.enumerated() where byte == 0x0A {
+            if offset > start { ranges.append(start..<offset) }
+            start = offset + 1
         }
-        func list<Value: Decodable>(_ type: Value.Type, count: Int) -> [Value]? {
+        if text.count > start { ranges.append(start..<text.count) }
+        var lines = ranges[...]
+        let decoder = JSONDecoder()
+        // `RecordJSONReader` makes strings without checking their bytes, so it reads only lines of UTF-8 text.
+        let utf8 = (try? UTF8Span(validating: text.span)) != nil
+        typealias Read<Value> = (inout RecordJSONReader) throws(RecordJSONReader.Unexpected) -> Value
+        /// The next line's value: by `read` when it reads the whole line, else by `JSONDecoder`.
+        func next<Value: Decodable>(_ type: Value.Type, _ read: Read<Value>? = nil) -> Value? {
+            guard let range = lines.popFirst() else { return nil }
+            let line = UnsafeBufferPointer(rebasing: text[range])
+            if utf8, let read, let value = RecordJSONReader.whole(utf8: line, read) { return value }
+            return try? decoder.decode(Value.self, from: Data(buffer: line))
+        }
+        func list<Value: Decodable>(_ type: Value.Type, count: Int, _ read: Read<Value>? = nil) -> [Value]? {
             var values: [Value] = []
             values.reserveCapacity(count)
             for _ in 0..<count {
-                guard let value = next(type) else { return nil }
+                guard let value = next(type, read) else { return nil }
                 values.append(value)
             }
             return values
         }
         guard let header = next(Header.self),
-            let notes = list(Note.self, count: header.noteCount),
-            let pages = list(Page.self, count: header.pageCount),
+            let notes = list(
+                Note.self,
+                count: header.noteCount,
+                { reader throws(RecordJSONReader.Unexpected) in
+                    try reader.manifestNote()
+                }
+            ),
+            let pages = list(
+                Page.self,
+                count: header.pageCount,
+                { reader throws(RecordJSONReader.Unexpected) in
+                    try reader.manifestPage()
+                }
+            ),
             let overview = list(OverviewFile.self, count: header.overviewCount)?.map(\.path),
             lines.isEmpty
         else { return nil }

@@ -1,0 +1,131 @@
+import Extract
+import Foundation
+import Ingest
+import PropertyBased
+import Testing
+
+@testable import Publish
+
+/// ``RecordJSONReader`` must read what ``RecordJSON`` writes exactly as `JSONDecoder` does, and give up on anything
+/// else, so that the cache's fallback to `JSONDecoder` keeps odd and damaged files read as before.
+@Suite struct RecordJSONReaderTests {
+    /// The compact JSON ``RecordJSON`` writes of `meeting`.
+    static func compact(_ meeting: Meeting) throws -> [UInt8] { try #require(RecordJSON.compact(meeting)) }
+
+    /// The text of `meeting` with `"key":value` put where `"key":old` was.
+    static func edited(_ meeting: Meeting, _ old: String, _ new: String) throws -> [UInt8] {
+        let text = String(decoding: try compact(meeting), as: UTF8.self)
+        #expect(text.contains(old), "\(old) not in \(text)")
+        return Array(text.replacingOccurrences(of: old, with: new).utf8)
+    }
+
+    /// What the reader makes of `bytes`, when they are UTF-8.
+    static func read(_ bytes: [UInt8]) -> Meeting? {
+        String(validating: bytes, as: UTF8.self).flatMap(RecordJSONReader.meeting)
+    }
+
+    /// A meeting with one of each record, `t` in every text.
+    static let plain = StreamingJSONTests.meeting("t")
+
+    /// Checks the reader gives exactly what `JSONDecoder` gives of `bytes`, compared field by field and by the bytes
+    /// each writes back, since `String` equality takes canonically equivalent text as the same.
+    func expectSameAsDecoder(_ bytes: [UInt8]) throws {
+        let decoded = try JSONDecoder().decode(Meeting.self, from: Data(bytes))
+        let read = try #require(Self.read(bytes), "\(String(decoding: bytes, as: UTF8.self))")
+        #expect(read == decoded)
+        #expect(try Self.compact(read) == Self.compact(decoded))
+        let entry = try #require(NoteCache.entry(in: Data(bytes)))
+        #expect(entry.meeting == decoded)
+        #expect(entry.record.utf8.elementsEqual(bytes))
+    }
+
+    /// Checks the reader gives up on `bytes`, and that the cache then reads them as `JSONDecoder` does.
+    func expectFallback(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(Self.read(bytes) == nil, sourceLocation: sourceLocation)
+        let decoded = try? JSONDecoder().decode(Meeting.self, from: Data(bytes))
+        #expect(NoteCache.entry(in: Data(bytes))?.meeting == decoded, sourceLocation: sourceLocation)
+    }
+
+    @Test func arbitraryMeetings() async {
+        await propertyCheck(count: 200, input: RecordGen.meeting) { meeting in
+            let bytes = try Self.compact(meeting)
+            try expectSameAsDecoder(bytes)
+            #expect(try Self.compact(#require(Self.read(bytes))) == bytes)
+        }
+    }
+
+    @Test func hostileTextAndAbsentOptionals() throws {
+        for text in StreamingJSONTests.hostile {
+            try expectSameAsDecoder(Self.compact(StreamingJSONTests.meeting(text)))
+        }
+        let empty = Meeting(id: "", source: MeetingSource(path: "", sha256: "", format: .text))
+        try expectSameAsDecoder(Self.compact(empty))
+        let extremes = Section(id: "s", title: "", level: Int.min, parent: nil, lines: LineSpan(0, Int.max))
+        try expectSameAsDecoder(Self.compact(Meeting(id: "m", source: empty.source, sections: [extremes])))
+    }
+
+    @Test func everyEscape() throws {
+        let escapes = [
+            #"\"\\\/\b\f\n\r\t"#, #"\u0000\u001f\u007F\u00e9\u00E9"#, #"\u2028\u2029"#, #"\ud83d\ude00 \uD83C\uDDEC"#,
+            #"a\u0301"#, #"a run of plain text longer than a word, then \n, then more: \"\u00e9\" and an end"#,
+            #"\uFFFF\uFFFE\uE000"#, "é😀 raw", #"x\\u0041"#,
+        ]
+        for escaped in escapes {
+            try expectSameAsDecoder(Self.edited(Self.plain, #""title":"t""#, #""title":"\#(escaped)""#))
+            try expectSameAsDecoder(Self.edited(Self.plain, #""roles":["t","chair"]"#, #""roles":["\#(escaped)"]"#))
+        }
+    }
+
+    @Test func diagnosticWithLineAndNoColumnIsAtColumnOne() throws {
+        let meeting = Meeting(
+            id: "m",
+            source: Self.plain.source,
+            diagnostics: [Diagnostic(.warning, "w", file: "f", line: 7)]
+        )
+        try expectSameAsDecoder(Self.edited(meeting, #""column":1"#, #""column":null"#))
+    }
+
+    @Test func everyCutIsRefused() throws {
+        let bytes = try Self.compact(Self.plain)
+        for count in 0..<bytes.count { expectFallback(Array(bytes[..<count])) }
+        expectFallback(bytes + [0x0A])
+        expectFallback(bytes + Array("{}".utf8))
+    }
+
+    @Test func otherShapesAreRefused() throws {
+        let meeting = Self.plain
+        let cases: [(String, String)] = [
+            (#""title":"t""#, #""title":"t","extra":1"#),
+            (#"{"id":"2021-05-12-board","#, #"{"schema_version":2,"id":"2021-05-12-board","#),
+            (#""date":null,"#, ""),
+            (#""date":null"#, #""date" : null"#),
+            (#""level":1"#, #""level":"1""#),
+            (#""level":1"#, #""level":1.0"#),
+            (#""level":1"#, #""level":1e0"#),
+            (#""level":1"#, #""level":01"#),
+            (#""level":1"#, #""level":-0"#),
+            (#""level":1"#, #""level":9223372036854775808"#),
+            (#""level":1"#, #""level":-9223372036854775809"#),
+            (#""title":"t""#, #""title":"\ud83d""#),
+            (#""title":"t""#, #""title":"\ude00""#),
+            (#""title":"t""#, #""title":"\ud83dx""#),
+            (#""title":"t""#, #""title":"\x""#),
+            (#""title":"t""#, #""title":"\u12""#),
+            (#""title":"t""#, "\"title\":\"tab\there\""),
+            (#""title":"t""#, "\"title\":\"sixteen bytes of text, then a\ttab\""),
+            (#""title":"t""#, "\"title\":\"sixteen bytes of text, then no end"),
+            (#""title":"t""#, #""title":7"#),
+            (#""title":"t""#, #""title":true"#),
+            (#""format":"markdown""#, #""format":"html""#),
+            (#""attendees":["#, #""attendees":null,"x":["#),
+            (#""officials":[]"#, #""officials":{}"#),
+            (#""lines":[4,4]"#, #""lines":[4,4,4]"#),
+            (#""lines":[4,4]"#, #""lines":[4]"#),
+            (#""sections":[{"#, #""sections":[,{"#),
+        ]
+        for (old, new) in cases { expectFallback(try Self.edited(meeting, old, new)) }
+        // `§` is C2 A7; C2 41 is not UTF-8.
+        let marked = try Self.edited(meeting, #""title":"t""#, #""title":"§""#)
+        expectFallback(marked.map { $0 == 0xA7 ? 0x41 : $0 })
+    }
+}
