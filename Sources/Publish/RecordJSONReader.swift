@@ -94,8 +94,8 @@ struct RecordJSONReader {
         if let base = bytes.baseAddress {
             // Eight bytes at a time past those with no `"`, `\` or control character, then a byte at a time.
             while index + 8 <= bytes.count {
-                let word = ByteWord.load(base, at: index)
-                if ByteWord.has(word, 0x22) | ByteWord.has(word, 0x5C) | ByteWord.hasBelow(word, 0x20) != 0 { break }
+                let word = ASCIIWord.load(base, at: index)
+                if ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C) || ASCIIWord.hasBelow(word, 0x20) { break }
                 index += 8
             }
         }
