@@ -60,11 +60,16 @@ struct NoteCache: Sendable {
 
     /// The meeting a record file holds, and its text: read by ``RecordJSONReader`` when it is what ``RecordJSON``
     /// writes, else by `JSONDecoder`, so that an older or damaged file is read, or refused, as it always was.
+    ///
+    /// The text is always the compact record as this build writes it (encoded again when the file held another
+    /// shape): the JSON Lines take it as it is, and the pretty JSON is laid out from it.
     static func entry(in data: Data) -> (meeting: Meeting, record: String)? {
         let record = String(validating: data, as: UTF8.self)
         if let record, let meeting = RecordJSONReader.meeting(record) { return (meeting, record) }
-        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: data) else { return nil }
-        return (meeting, record ?? String(decoding: data, as: UTF8.self))
+        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: data),
+            let compact = try? OrderedJSONEncoder(pretty: false).encode(meeting)
+        else { return nil }
+        return (meeting, compact)
     }
 
     /// The note HTML of `key`.
