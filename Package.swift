@@ -61,7 +61,11 @@ let package = Package(
         ),
 
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ExtractTests", dependencies: ["Extract", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ExtractTests",
+            dependencies: ["Extract", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "PublishTests",
             dependencies: ["Publish", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
