@@ -7,7 +7,7 @@ import Ingest
 @testable import Publish
 
 /// The stages, set up once: template parsing is not what is being fuzzed.
-private let ingestor = NoteIngestor()
+private let ingestor = NoteIngestor(options: IngestOptions(rendersHTML: true))
 private let extractor = MeetingExtractor()
 private let pretty = OrderedJSONEncoder(pretty: true)
 private let compact = OrderedJSONEncoder(pretty: false)
@@ -23,14 +23,22 @@ private let site: SiteRenderer = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    // The bytes as a damaged cache record: read or refused, never a crash.
+    _ = NoteCache.entry(in: Data(bytes))
     guard let document = try? ingestor.ingest(bytes: bytes, path: "fuzz.md") else { return 0 }
+    if document.source.format == .markdown {
+        precondition(document.html == MarkdownRenderer.html(document.text), "the tree rendered unlike its text")
+    }
     let meeting = extractor.extract(document)
     do {
         let json = try pretty.encode(meeting)
-        _ = try compact.encode(meeting)
-        // Records survive a JSON round trip.
+        let line = try compact.encode(meeting)
+        // Records survive a JSON round trip, by the decoder and by the cache's own reader, and the pretty JSON is
+        // the compact line laid out.
         let decoded = try JSONDecoder().decode(Meeting.self, from: Data(json.utf8))
         precondition(decoded == meeting, "the record changed in a JSON round trip")
+        precondition(RecordJSONReader.meeting(line) == meeting, "the record changed read back from the cache")
+        precondition(OrderedJSONEncoder.prettyText(ofCompact: line) == json, "the pretty layout differs")
         var tables = CSVTables.headers.map { csv.text(header: $0.header, rows: []) }
         for (index, rows) in CSVTables.rows(of: meeting).enumerated() {
             for row in rows { csv.appendRow(row, to: &tables[index]) }
