@@ -345,21 +345,23 @@ func tidy(_ text: String) -> String {
     let bytes = Array(text.utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count)
-    var pendingSpace = false
-    var index = 0
-    while index < bytes.count {
-        let length = whiteSpaceLength(bytes, at: index)
-        if length > 0 {
-            pendingSpace = !out.isEmpty
-            index += length
-            continue
+    bytes.withUnsafeBufferPointer { bytes in
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let length = whiteSpaceLength(bytes, at: index)
+            if length > 0 {
+                pendingSpace = !out.isEmpty
+                index += length
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            out.append(bytes[index])
+            index += 1
         }
-        if pendingSpace {
-            out.append(0x20)
-            pendingSpace = false
-        }
-        out.append(bytes[index])
-        index += 1
     }
     return out == bytes ? text : String(decoding: out, as: UTF8.self)
 }
@@ -369,7 +371,7 @@ func tidy(_ text: String) -> String {
 /// The scalars with Unicode's White_Space property: U+0009 to U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000 to
 /// U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
 @inline(__always)
-func whiteSpaceLength(_ bytes: [UInt8], at index: Int) -> Int {
+func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let byte = bytes[index]
     if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
     guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, index + 1 < bytes.count else { return 0 }
@@ -387,13 +389,10 @@ func whiteSpaceLength(_ bytes: [UInt8], at index: Int) -> Int {
 }
 
 /// Whether ``tidy(_:)`` leaves `text` as it is: no white space but single spaces between words.
-///
-/// Beside ASCII spaces, the white space Unicode names is U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028,
-/// U+2029, U+202F, U+205F and U+3000; text with any of them, or with the lead byte of U+1680 or U+3000, is
-/// left to the full look.
 func isTidy(_ text: String) -> Bool {
-    // A native string's bytes are read in place; a bridged one's through its view.
-    text.utf8.withContiguousStorageIfAvailable { isTidy(buffer: $0) } ?? isTidy(bytes: text.utf8)
+    // A native string's bytes are read in place; a bridged one's are copied first.
+    text.utf8.withContiguousStorageIfAvailable { isTidy(buffer: $0) }
+        ?? Array(text.utf8).withUnsafeBufferPointer { isTidy(buffer: $0) }
 }
 
 /// ``isTidy(_:)`` on bytes in memory: eight at a time while they are printable ASCII, where only a space beside a
@@ -407,7 +406,7 @@ private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     while offset + 8 <= bytes.count {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
         // Any byte from 0x80, or below a space, is left to the byte look.
-        guard word & high == 0, (word &- ones &* 0x20) & ~word & high == 0 else { break }
+        guard word & high == 0, !ASCIIWord.hasBelow(word, 0x20) else { break }
         // The high bit of each byte that is a space.
         let other = word ^ (ones &* 0x20)
         let spaces = ~(((other & ~high) &+ ~high) | other) & high
@@ -419,36 +418,16 @@ private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous)
 }
 
-/// ``isTidy(_:)`` on the UTF-8 `bytes` of the text, or of its end after a byte `previous`.
-@inline(__always)
-private func isTidy<Bytes: Collection<UInt8>>(bytes: Bytes, after previous: UInt8 = UInt8(ascii: " ")) -> Bool {
+/// ``isTidy(_:)`` on the UTF-8 `bytes` of the end of a text, after a byte `previous`: no white space but a space
+/// after another byte than a space, and no space at the end.
+private func isTidy(bytes: UnsafeBufferPointer<UInt8>, after previous: UInt8) -> Bool {
     var previous = previous
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
+    for index in bytes.indices {
         let byte = bytes[index]
-        switch byte {
-        case UInt8(ascii: " "):
-            if previous == UInt8(ascii: " ") { return false }
-        case 0x09...0x0D, 0xE1, 0xE3:
+        if whiteSpaceLength(bytes, at: index) > 0, byte != UInt8(ascii: " ") || previous == UInt8(ascii: " ") {
             return false
-        case 0xC2, 0xE2:
-            let next = bytes.index(after: index)
-            guard next < bytes.endIndex else { return false }
-            let second = bytes[next]
-            if byte == 0xC2, second == 0x85 || second == 0xA0 { return false }
-            if byte == 0xE2, second == 0x80 || second == 0x81 {
-                let third = bytes.index(after: next)
-                guard third < bytes.endIndex else { return false }
-                let scalar = 0x2000 + (UInt32(second & 0x3F) << 6) + UInt32(bytes[third] & 0x3F)
-                if scalar <= 0x200A || scalar == 0x2028 || scalar == 0x2029 || scalar == 0x202F || scalar == 0x205F {
-                    return false
-                }
-            }
-        default:
-            break
         }
         previous = byte
-        index = bytes.index(after: index)
     }
     return previous != UInt8(ascii: " ")
 }
