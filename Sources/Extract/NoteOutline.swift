@@ -98,6 +98,8 @@ public struct NoteOutline: Hashable, Sendable {
     /// Flattens `root`.
     public init(_ root: MarkdownNode) {
         var builder = OutlineBuilder()
+        // About a block a line: room made once, where growing would copy the blocks again and again.
+        builder.blocks.reserveCapacity(root.lines?.upperBound ?? 0)
         builder.add(children: root.children, depth: 0, parent: nil)
         blocks = builder.blocks
     }
@@ -123,8 +125,8 @@ private struct OutlineBuilder {
                         lines: lines,
                         depth: depth,
                         column: child.range?.lowerBound.column ?? 1,
-                        isEmphasised: isEmphasised(child.children),
-                        leadingEmphasis: leadingEmphasis(child.children),
+                        isEmphasised: isEmphasised(child.children[...]),
+                        leadingEmphasis: leadingEmphasis(child.children[...]),
                         parent: parent,
                         group: group,
                         links: links(in: child)
@@ -149,21 +151,23 @@ private struct OutlineBuilder {
 
     mutating func addItem(_ item: MarkdownNode, ordered: Bool, depth: Int, parent: Int?, group listGroup: Int) {
         guard let lines = item.lines else { return }
-        var rest = item.children[...]
+        let children = item.children
+        var rest = children[...]
         var text = ""
         var lineTexts: [String] = []
         var itemLines = lines.lowerBound...lines.lowerBound
         var emphasised = false
         var lead: String?
         var itemLinks: [String] = []
-        if let first = rest.first, first.kind == .paragraph {
+        if let first = rest.first, case .paragraph = first.kind {
             rest = rest.dropFirst()
-            lineTexts = splitLines(first.children).map { tidy(plain($0)) }
+            let inlines = first.children
+            lineTexts = lineRanges(inlines).map { tidy(plain(inlines[$0])) }
             // One line is tidy already.
-            text = lineTexts.count == 1 ? lineTexts[0] : tidy(lineTexts.joined(separator: " "))
+            text = lineTexts.count == 1 ? lineTexts[0] : tidy(joinedBySpaces(lineTexts))
             itemLines = first.lines ?? itemLines
-            emphasised = isEmphasised(first.children)
-            lead = leadingEmphasis(first.children)
+            emphasised = isEmphasised(inlines[...])
+            lead = leadingEmphasis(inlines[...])
             itemLinks = links(in: first)
         }
         var checkbox: MarkdownNode.Checkbox?
@@ -191,8 +195,10 @@ private struct OutlineBuilder {
 
     mutating func addParagraph(_ paragraph: MarkdownNode, depth: Int, parent: Int?) {
         guard let first = paragraph.lines?.lowerBound else { return }
-        let lines = splitLines(paragraph.children)
-        let texts = lines.map { tidy(plain($0)) }
+        let inlines = paragraph.children
+        // Each line's inlines are read in place, as a range of the paragraph's.
+        let lines = lineRanges(inlines)
+        let texts = lines.map { tidy(plain(inlines[$0])) }
         // A pipe table: a header row, then a delimiter row.
         // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
         if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"), isDelimiterRow(texts[1])
@@ -211,17 +217,18 @@ private struct OutlineBuilder {
                         group: group,
                         cells: cells(of: row),
                         header: header,
-                        links: links(in: lines[offset])
+                        links: links(in: inlines[lines[offset]])
                     )
                 )
             }
             return
         }
-        for (offset, inlines) in lines.enumerated() {
+        for (offset, range) in lines.enumerated() {
             let text = texts[offset]
             guard !text.isEmpty else { continue }
+            let lineInlines = inlines[range]
             let line = first + offset
-            let column = inlines.first?.range?.lowerBound.column ?? paragraph.range?.lowerBound.column ?? 1
+            let column = lineInlines.first?.range?.lowerBound.column ?? paragraph.range?.lowerBound.column ?? 1
             blocks.append(
                 OutlineBlock(
                     kind: .line,
@@ -230,44 +237,54 @@ private struct OutlineBuilder {
                     lines: line...line,
                     depth: depth,
                     column: column,
-                    isEmphasised: isEmphasised(inlines),
-                    leadingEmphasis: leadingEmphasis(inlines),
+                    isEmphasised: isEmphasised(lineInlines),
+                    leadingEmphasis: leadingEmphasis(lineInlines),
                     parent: parent,
                     group: group,
-                    links: links(in: inlines)
+                    links: links(in: lineInlines)
                 )
             )
         }
     }
 
-    /// The inline nodes of a paragraph, one array per source line.
-    func splitLines(_ inlines: [MarkdownNode]) -> [[MarkdownNode]] {
-        guard inlines.contains(where: isBreak) else { return [inlines] }
-        var lines: [[MarkdownNode]] = [[]]
-        for node in inlines {
-            if isBreak(node) {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(node)
+    /// Where the inline nodes of each source line of a paragraph stand among `inlines`: the runs between breaks.
+    func lineRanges(_ inlines: [MarkdownNode]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        // The kinds are read in place: a copy of each node would cost more than the look.
+        for index in inlines.indices {
+            switch inlines[index].kind {
+            case .softBreak, .lineBreak:
+                lines.append(start..<index)
+                start = index + 1
+            default:
+                continue
             }
         }
+        lines.append(start..<inlines.count)
         return lines
     }
 
-    /// Whether `node` ends a source line.
-    func isBreak(_ node: MarkdownNode) -> Bool {
-        switch node.kind {
-        case .softBreak, .lineBreak: true
-        default: false
+    /// `texts.joined(separator: " ")`, built in one buffer.
+    func joinedBySpaces(_ texts: [String]) -> String {
+        var joined = ""
+        joined.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
+        for (offset, text) in texts.enumerated() {
+            if offset > 0 { joined += " " }
+            joined += text
         }
+        return joined
     }
 
-    func plain(_ inlines: [MarkdownNode]) -> String {
-        inlines.count == 1 ? inlines[0].plainText() : inlines.map { $0.plainText() }.joined()
+    func plain(_ inlines: ArraySlice<MarkdownNode>) -> String {
+        guard inlines.count != 1 else { return inlines[inlines.startIndex].plainText() }
+        var text = ""
+        for node in inlines { text += node.plainText() }
+        return text
     }
 
     /// Whether the non-blank inlines are all strong or emphasis.
-    func isEmphasised(_ inlines: [MarkdownNode]) -> Bool {
+    func isEmphasised(_ inlines: ArraySlice<MarkdownNode>) -> Bool {
         var sawEmphasis = false
         for node in inlines {
             switch node.kind {
@@ -280,7 +297,7 @@ private struct OutlineBuilder {
         return sawEmphasis
     }
 
-    func leadingEmphasis(_ inlines: [MarkdownNode]) -> String? {
+    func leadingEmphasis(_ inlines: ArraySlice<MarkdownNode>) -> String? {
         guard let first = inlines.first else { return nil }
         switch first.kind {
         case .strong, .emphasis: return tidy(first.plainText())
@@ -296,7 +313,7 @@ private struct OutlineBuilder {
     }
 
     /// The link destinations in `nodes`, in document order.
-    func links(in nodes: [MarkdownNode]) -> [String] {
+    func links(in nodes: ArraySlice<MarkdownNode>) -> [String] {
         var found: [String] = []
         for node in nodes { collectLinks(in: node, into: &found) }
         return found
@@ -305,7 +322,8 @@ private struct OutlineBuilder {
     /// Appends the link destinations in `node` to `found`, the node's own before its children's.
     private func collectLinks(in node: MarkdownNode, into found: inout [String]) {
         if case .link(let destination, _) = node.kind { found.append(destination) }
-        for child in node.children { collectLinks(in: child, into: &found) }
+        // Read in place by index: a copy of each child would cost more than the look.
+        for index in node.children.indices { collectLinks(in: node.children[index], into: &found) }
     }
 
     func isDelimiterRow(_ text: String) -> Bool {
