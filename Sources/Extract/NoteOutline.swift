@@ -265,15 +265,15 @@ private struct OutlineBuilder {
         return lines
     }
 
-    /// `texts.joined(separator: " ")`, built in one buffer.
+    /// `texts.joined(separator: " ")`, built in one buffer of bytes.
     func joinedBySpaces(_ texts: [String]) -> String {
-        var joined = ""
-        joined.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
         for (offset, text) in texts.enumerated() {
-            if offset > 0 { joined += " " }
-            joined += text
+            if offset > 0 { bytes.append(0x20) }
+            bytes += text.utf8
         }
-        return joined
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func plain(_ inlines: ArraySlice<MarkdownNode>) -> String {

@@ -92,6 +92,23 @@ import Testing
         }
     }
 
+    /// Pieces of times: ASCII digits and others (full-width, Arabic-Indic, with a combining mark), separators and
+    /// meridiems.
+    static let timePiece = Gen<String?>
+        .element(of: [
+            "1", "9", "12", "0", "１", "٣", "3\u{301}", ":", ".", "h", " ", "-", "–", "to", "am", "PM", "p.m.", "a",
+            "x", "é", "\r\n", "\u{A0}",
+        ])
+        .map { $0 ?? "" }
+
+    @Test func timesReadAsByCharacters() async {
+        await propertyCheck(count: 3000, input: Self.timePiece.array(of: 0...8).map { $0.joined() }) { text in
+            let quick = DateParser.timeRange(in: text)
+            let slow = DateParser.timeRange(characters: Array(text))
+            #expect(quick?.start == slow?.start && quick?.end == slow?.end, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// Pieces of paths: separators, dots, and characters that join a `/` or `.` to a neighbour.
     static let pathPiece = Gen<String?>
         .element(of: [
