@@ -188,12 +188,16 @@ enum ActionMarker {
 
     /// The first two bytes, lower-cased, of the markers read after the bracketed ones: `ai`, `a.`, `to`, `fo`, `ne`,
     /// `**`, `__` and `ac`.
-    private static let markerOpenings: Set<UInt16> = Set(
-        (labelPrefixes + ["**ACTION**", "**Action**", "__ACTION__", "action"]).map { prefix in
-            let bytes = Array(prefix.lowercased().utf8)
-            return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
-        }
-    )
+    ///
+    /// A handful of pairs, looked through in a row: cheaper than hashing one.
+    private static let markerOpenings: [UInt16] = Array(
+        Set(
+            (labelPrefixes + ["**ACTION**", "**Action**", "__ACTION__", "action"]).map { prefix in
+                let bytes = Array(prefix.lowercased().utf8)
+                return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+            }
+        )
+    ).sorted()
 
     /// A scribe's status tags, read before a marker.
     private static let statusTags = ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]

@@ -292,7 +292,10 @@ public enum DateParser {
     public static func timeRange(in text: String) -> (start: String, end: String?)? {
         // Every time starts with an ASCII digit: text without one holds none, and is not split into characters.
         guard mayHoldDate(text) else { return nil }
-        return timeRange(characters: Array(text))
+        // Plain ASCII is a character a byte, made without breaking graphemes.
+        let characters =
+            TextSearch.isPlainASCII(text) ? text.utf8.map { Character(Unicode.Scalar($0)) } : Array(text)
+        return timeRange(characters: characters)
     }
 
     /// ``timeRange(in:)`` of a text's `characters`, without the look at its bytes.

@@ -97,7 +97,8 @@ import Testing
     static let timePiece = Gen<String?>
         .element(of: [
             "1", "9", "12", "0", "１", "٣", "3\u{301}", ":", ".", "h", " ", "-", "–", "to", "am", "PM", "p.m.", "a",
-            "x", "é", "\r\n", "\u{A0}",
+            "x", "é", "\r\n", "\u{A0}", "Zoom", "ZOOM", "zo", "om", "IRC", "\u{130}rc", "via ", "Teams", "microsoft",
+            "call", "phone ", "\u{212A}",
         ])
         .map { $0 ?? "" }
 
@@ -106,6 +107,11 @@ import Testing
             let quick = DateParser.timeRange(in: text)
             let slow = DateParser.timeRange(characters: Array(text))
             #expect(quick?.start == slow?.start && quick?.end == slow?.end, "\(text.unicodeScalars.map(\.value))")
+            let platforms = MetadataExtractor.platforms
+            #expect(
+                MetadataExtractor.namesPlatform(text) == platforms.contains { text.lowercased().contains($0) },
+                "\(text.unicodeScalars.map(\.value))"
+            )
         }
     }
 
