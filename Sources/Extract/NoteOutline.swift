@@ -100,7 +100,7 @@ public struct NoteOutline: Hashable, Sendable {
         var builder = OutlineBuilder()
         // About a block a line: room made once, where growing would copy the blocks again and again.
         builder.blocks.reserveCapacity(root.lines?.upperBound ?? 0)
-        builder.add(children: root.children, depth: 0, parent: nil)
+        builder.add(children: root.children[...], depth: 0, parent: nil)
         blocks = builder.blocks
     }
 }
@@ -109,12 +109,14 @@ private struct OutlineBuilder {
     var blocks: [OutlineBlock] = []
     var group = 0
 
-    mutating func add(children: [MarkdownNode], depth: Int, parent: Int?) {
-        for child in children {
-            switch child.kind {
+    /// Adds the blocks of `children`, read in place by index: a copy of each node would cost more than the look.
+    mutating func add(children: ArraySlice<MarkdownNode>, depth: Int, parent: Int?) {
+        for index in children.indices {
+            switch children[index].kind {
             case .heading(let level):
                 group += 1
-                guard let lines = child.lines else { continue }
+                guard let lines = children[index].lines else { continue }
+                let child = children[index]
                 let text = tidy(child.plainText())
                 guard !text.isEmpty else { continue }
                 blocks.append(
@@ -134,15 +136,16 @@ private struct OutlineBuilder {
                 )
             case .paragraph:
                 group += 1
-                addParagraph(child, depth: depth, parent: parent)
+                addParagraph(children[index], depth: depth, parent: parent)
             case .list(let ordered, _, _):
                 group += 1
                 let listGroup = group
-                for item in child.children {
-                    addItem(item, ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
+                let items = children[index].children
+                for item in items.indices {
+                    addItem(items[item], ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
                 }
             case .blockQuote, .item:
-                add(children: child.children, depth: depth, parent: parent)
+                add(children: children[index].children[...], depth: depth, parent: parent)
             default:
                 continue
             }
@@ -153,22 +156,23 @@ private struct OutlineBuilder {
         guard let lines = item.lines else { return }
         let children = item.children
         var rest = children[...]
+        // The first child is read in place, as the rest are.
         var text = ""
         var lineTexts: [String] = []
         var itemLines = lines.lowerBound...lines.lowerBound
         var emphasised = false
         var lead: String?
         var itemLinks: [String] = []
-        if let first = rest.first, case .paragraph = first.kind {
+        if !children.isEmpty, case .paragraph = children[0].kind {
             rest = rest.dropFirst()
-            let inlines = first.children
+            let inlines = children[0].children
             lineTexts = lineRanges(inlines).map { tidy(plain(inlines[$0])) }
             // One line is tidy already.
             text = lineTexts.count == 1 ? lineTexts[0] : tidy(joinedBySpaces(lineTexts))
-            itemLines = first.lines ?? itemLines
+            itemLines = children[0].lines ?? itemLines
             emphasised = isEmphasised(inlines[...])
             lead = leadingEmphasis(inlines[...])
-            itemLinks = links(in: first)
+            itemLinks = links(in: inlines[...])
         }
         var checkbox: MarkdownNode.Checkbox?
         if case .item(let box) = item.kind { checkbox = box }
@@ -190,7 +194,7 @@ private struct OutlineBuilder {
                 links: itemLinks
             )
         )
-        add(children: Array(rest), depth: depth, parent: index)
+        add(children: rest, depth: depth, parent: index)
     }
 
     mutating func addParagraph(_ paragraph: MarkdownNode, depth: Int, parent: Int?) {
@@ -279,15 +283,15 @@ private struct OutlineBuilder {
     func plain(_ inlines: ArraySlice<MarkdownNode>) -> String {
         guard inlines.count != 1 else { return inlines[inlines.startIndex].plainText() }
         var text = ""
-        for node in inlines { text += node.plainText() }
+        for index in inlines.indices { text += inlines[index].plainText() }
         return text
     }
 
     /// Whether the non-blank inlines are all strong or emphasis.
     func isEmphasised(_ inlines: ArraySlice<MarkdownNode>) -> Bool {
         var sawEmphasis = false
-        for node in inlines {
-            switch node.kind {
+        for index in inlines.indices {
+            switch inlines[index].kind {
             case .strong, .emphasis: sawEmphasis = true
             case .text(let text) where isBlankOrColons(text): continue
             case .htmlInline: continue
@@ -298,9 +302,9 @@ private struct OutlineBuilder {
     }
 
     func leadingEmphasis(_ inlines: ArraySlice<MarkdownNode>) -> String? {
-        guard let first = inlines.first else { return nil }
-        switch first.kind {
-        case .strong, .emphasis: return tidy(first.plainText())
+        guard !inlines.isEmpty else { return nil }
+        switch inlines[inlines.startIndex].kind {
+        case .strong, .emphasis: return tidy(inlines[inlines.startIndex].plainText())
         default: return nil
         }
     }
@@ -315,7 +319,7 @@ private struct OutlineBuilder {
     /// The link destinations in `nodes`, in document order.
     func links(in nodes: ArraySlice<MarkdownNode>) -> [String] {
         var found: [String] = []
-        for node in nodes { collectLinks(in: node, into: &found) }
+        for index in nodes.indices { collectLinks(in: nodes[index], into: &found) }
         return found
     }
 
