@@ -52,9 +52,8 @@ struct ActionFinder {
     // MARK: - Scope
 
     private mutating func markScope() {
-        let sections = context.sections
         // Only the innermost section counts: notes often nest their topics under an action heading by mistake.
-        let keys = sections.map { ActionMarker.normalisedHeading($0.title) }
+        let keys = context.sectionKeys
         let actionSection = keys.map {
             ActionMarker.isActionHeading(key: $0, vocabulary: context.options.vocabulary)
         }
@@ -144,7 +143,12 @@ struct ActionFinder {
         // The block is read in place: most are no action, and a copy of each would cost more than the look.
         let text = blocks[index].text
         guard !text.isEmpty, !isHeader[index], !folded.contains(index) else { return }
-        if let marker = ActionMarker.match(text, extra: context.options.vocabulary.actionMarkers)
+        let holdsInlineWords = context.blockCues[index] & BlockCue.action != 0
+        if let marker = ActionMarker.match(
+            text,
+            extra: context.options.vocabulary.actionMarkers,
+            holdsInlineWords: holdsInlineWords
+        )
             ?? blocks[index].leadingEmphasis.flatMap({ ActionMarker.boldKeyword(text, lead: $0) })
         {
             let inherited = blocks[index].parent.flatMap { isAction[$0] ? ownersOf[$0] : nil } ?? []

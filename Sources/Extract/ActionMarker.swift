@@ -15,8 +15,11 @@ enum ActionMarker {
     }
 
     /// The marker at the start of `text`, or after a sentence inside it (`Agreed. ACTION: Bob to write.`).
-    static func match(_ text: String, extra: [String] = []) -> Match? {
+    ///
+    /// `holdsInlineWords`, when known, says whether ``inlineWordList`` occurs in `text` (the context's first look).
+    static func match(_ text: String, extra: [String] = [], holdsInlineWords: Bool? = nil) -> Match? {
         if let found = leading(text, extra: extra) { return found }
+        guard holdsInlineWords ?? inlineWords.occurs(in: text) else { return nil }
         return inline(text)
     }
 
@@ -109,12 +112,11 @@ enum ActionMarker {
     }
 
     /// The marker after a sentence inside `text` (`… agreed. ACTION: Bob to write.`, `Topic: ACTION – …`,
-    /// `… (Action: Emma)`, `… → Action: Bob`), or a bare `ACTION BR` closing the line.
+    /// `… (Action: Emma)`, `… → Action: Bob`), or a bare `ACTION BR` closing the line; `text` holds a word of
+    /// ``inlineWordList``, looked for in one pass over the bytes in any case.
     private static func inline(_ text: String) -> Match? {
-        // One pass over the bytes for any case of the words, then the exact look when they are there.
-        guard inlineWords.occurs(in: text), TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else {
-            return nil
-        }
+        // The exact look, now that the words are there in some case.
+        guard TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else { return nil }
         // In plain ASCII text a separator starts at one of a few bytes; other places are passed over.
         let plain = TextSearch.isPlainASCII(text)
         var index = text.startIndex
@@ -186,12 +188,16 @@ enum ActionMarker {
 
     /// The first two bytes, lower-cased, of the markers read after the bracketed ones: `ai`, `a.`, `to`, `fo`, `ne`,
     /// `**`, `__` and `ac`.
-    private static let markerOpenings: Set<UInt16> = Set(
-        (labelPrefixes + ["**ACTION**", "**Action**", "__ACTION__", "action"]).map { prefix in
-            let bytes = Array(prefix.lowercased().utf8)
-            return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
-        }
-    )
+    ///
+    /// A handful of pairs, looked through in a row: cheaper than hashing one.
+    private static let markerOpenings: [UInt16] = Array(
+        Set(
+            (labelPrefixes + ["**ACTION**", "**Action**", "__ACTION__", "action"]).map { prefix in
+                let bytes = Array(prefix.lowercased().utf8)
+                return UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+            }
+        )
+    ).sorted()
 
     /// A scribe's status tags, read before a marker.
     private static let statusTags = ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]
@@ -200,7 +206,10 @@ enum ActionMarker {
     private static let separatorStarts = TextSearch.ByteSet(".; :")
 
     /// The words an inline marker holds, in any case.
-    private static let inlineWords = TextSearch.Vocabulary(["action", "ai:"])
+    private static let inlineWords = TextSearch.Vocabulary(inlineWordList)
+
+    /// The words of ``inlineWords``.
+    static let inlineWordList = ["action", "ai:"]
 
     /// `AI: …`, `TODO: …`, and the ``followUps``.
     private static let labelPrefixes =

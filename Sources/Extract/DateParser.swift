@@ -290,7 +290,16 @@ public enum DateParser {
 
     /// The first time or time range in `text` as `HH:MM` strings; `end` is `nil` for a single time.
     public static func timeRange(in text: String) -> (start: String, end: String?)? {
-        let characters = Array(text)
+        // Every time starts with an ASCII digit: text without one holds none, and is not split into characters.
+        guard mayHoldDate(text) else { return nil }
+        // Plain ASCII is a character a byte, made without breaking graphemes.
+        let characters =
+            TextSearch.isPlainASCII(text) ? text.utf8.map { Character(Unicode.Scalar($0)) } : Array(text)
+        return timeRange(characters: characters)
+    }
+
+    /// ``timeRange(in:)`` of a text's `characters`, without the look at its bytes.
+    static func timeRange(characters: [Character]) -> (start: String, end: String?)? {
         var index = 0
         while index < characters.count {
             if let (start, afterStart) = time(characters, at: index) {
@@ -330,6 +339,8 @@ public enum DateParser {
         at start: Int,
         meridiemHint: String? = nil
     ) -> (ClockTime, Int)? {
+        // A time opens with an ASCII digit (read first: it is the cheap look), after no digit or letter.
+        guard start < characters.count, characters[start].isASCII, characters[start].isNumber else { return nil }
         if start > 0, characters[start - 1].isNumber || characters[start - 1].isLetter { return nil }
         var index = start
         var hourDigits = ""

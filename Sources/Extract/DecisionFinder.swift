@@ -29,12 +29,12 @@ struct DecisionFinder {
         // Configured markers may be any words: with them, every block is read closely.
         mayDecide =
             context.options.vocabulary.decisionMarkers.isEmpty
-            ? Self.vocabularyFlags(blocks) : Array(repeating: true, count: blocks.count)
+            ? Self.vocabularyFlags(blocks, cues: context.blockCues) : Array(repeating: true, count: blocks.count)
         markScope()
     }
 
     /// For each block, whether it or the unfinished sentence of the paragraph lines before it holds a decision word.
-    private static func vocabularyFlags(_ blocks: [OutlineBlock]) -> [Bool] {
+    private static func vocabularyFlags(_ blocks: [OutlineBlock], cues: [UInt8]) -> [Bool] {
         var flags: [Bool] = []
         flags.reserveCapacity(blocks.count)
         // Blocks are read in place by index: a copy of each would cost more than the look.
@@ -45,7 +45,8 @@ struct DecisionFinder {
                 flags.append(false)
                 continue
             }
-            var flag = DecisionMarker.vocabulary.occurs(in: blocks[index].text)
+            // The context looked for the words in every line and item.
+            var flag = cues[index] & BlockCue.decision != 0
             if !flag, blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
                 blocks[index - 1].group == blocks[index].group, flags[index - 1]
             {
@@ -57,7 +58,7 @@ struct DecisionFinder {
     }
 
     private mutating func markScope() {
-        let keys = context.sections.map { ActionMarker.normalisedHeading($0.title) }
+        let keys = context.sectionKeys
         let decisionSection = keys.map {
             DecisionMarker.isDecisionHeading(key: $0, vocabulary: context.options.vocabulary)
         }
@@ -117,7 +118,10 @@ struct DecisionFinder {
         var text = block.text
         var actionMarked = false
         let vocabulary = context.options.vocabulary
-        if let action = ActionMarker.match(text, extra: vocabulary.actionMarkers), !action.text.isEmpty {
+        let holdsInlineWords = context.blockCues[index] & BlockCue.action != 0
+        if let action = ActionMarker.match(text, extra: vocabulary.actionMarkers, holdsInlineWords: holdsInlineWords),
+            !action.text.isEmpty
+        {
             text = action.text
             actionMarked = true
         }

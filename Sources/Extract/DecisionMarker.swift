@@ -6,12 +6,15 @@ import Ingest
 enum DecisionMarker {
     /// Words at least one of which every decision a marker or an outcome recognises contains: a line with none of
     /// them is no decision (unless it stands under a decision heading), and is not read closer.
-    static let vocabulary = TextSearch.Vocabulary([
+    static let vocabulary = TextSearch.Vocabulary(vocabularyWords)
+
+    /// The words of ``vocabulary``.
+    static let vocabularyWords = [
         "decision", "decide", "resolv", "resolution", "agree", "conclusion", "consensus", "outcome", "result",
         "motion", "proposal", "amendment", "carried", "defeated", "passed", "failed", "tabled", "approved", "adopted",
         "lost", "rejected", "withdrawn", "ratified", "accepted", "objection", "unanimous", "+1", "postponed",
         "deferred", "declined",
-    ])
+    ]
 
     /// What a marker left.
     struct Match: Equatable {

@@ -41,29 +41,45 @@ public struct ExtractionContext: Sendable {
     /// The index of the block used as the title, if any.
     public var titleBlock: Int?
     /// The sections, once found.
-    public var sections: [Section] = [] {
-        didSet { sectionParent = Self.parentIndices(of: sections) }
+    public var sections: [Section] {
+        get { storedSections }
+        set { setSections(newValue, parents: Self.parentIndices(of: newValue)) }
     }
+    /// The value of ``sections``.
+    private var storedSections: [Section] = []
     /// For each section, the index in ``sections`` of its parent, if any (kept in step with ``sections``).
     public private(set) var sectionParent: [Int?] = []
+    /// For each section, its title as ``ActionMarker/normalisedHeading(_:)`` gives it (kept in step with
+    /// ``sections``): the key the action and decision finders look headings up by.
+    private(set) var sectionKeys: [String] = []
     /// For each block, the index in ``sections`` of the innermost section holding it.
     public var sectionOfBlock: [Int?] = []
     /// For each section, the index of its heading block.
     public var headingBlock: [Int] = []
     /// The meeting date, once found; due dates are resolved against it.
     public var meetingDate: CalendarDate?
+    /// For each block, the ``BlockCue`` lists a word of which its text holds (lines and items; 0 for the others).
+    let blockCues: [UInt8]
 
     /// Creates a context for `document`.
     public init(document: NoteDocument, options: ExtractOptions) {
         self.path = document.source.path
         self.document = document
         self.outline = NoteOutline(document.root)
+        self.blockCues = BlockCue.read(outline.blocks)
         self.options = options
         self.sectionOfBlock = Array(repeating: nil, count: outline.blocks.count)
     }
 
     /// The blocks.
     public var blocks: [OutlineBlock] { outline.blocks }
+
+    /// Sets ``sections`` with `parents`, the ``parentIndices(of:)`` of `sections` already found.
+    mutating func setSections(_ sections: [Section], parents: [Int?]) {
+        storedSections = sections
+        sectionParent = parents
+        sectionKeys = sections.map { ActionMarker.normalisedHeading($0.title) }
+    }
 
     /// The `id` of the section holding block `index`.
     public func sectionID(ofBlock index: Int) -> String? {
@@ -94,5 +110,32 @@ public struct ExtractionContext: Sendable {
     /// A warning at `line`.
     public func warning(_ message: String, line: Int) -> Diagnostic {
         Diagnostic(.warning, message, file: path, line: line)
+    }
+}
+
+/// The first looks the finders take at every line and item, taken together in one pass over each text: which lists
+/// of words it holds a word of, in any case.
+enum BlockCue {
+    /// ``DecisionMarker/vocabularyWords``.
+    static let decision: UInt8 = 1
+    /// ``RecommendationCue/stemWords``.
+    static let recommendation: UInt8 = 2
+    /// ``ActionMarker/inlineWordList``.
+    static let action: UInt8 = 4
+
+    /// The three lists, in the order of their bits.
+    static let vocabulary = TextSearch.Vocabulary(
+        lists: [DecisionMarker.vocabularyWords, RecommendationCue.stemWords, ActionMarker.inlineWordList]
+    )
+
+    /// The cues of each of `blocks`: those of the text of each line and item, 0 for headings and table rows.
+    static func read(_ blocks: [OutlineBlock]) -> [UInt8] {
+        // Blocks are read in place by index: a copy of each would cost more than the look.
+        blocks.indices.map { index in
+            switch blocks[index].kind {
+            case .line, .item: vocabulary.matches(in: blocks[index].text)
+            case .heading, .tableRow: 0
+            }
+        }
     }
 }

@@ -85,8 +85,7 @@ public enum MeetingID {
     /// `2020-04-21-summary-note-of-the-rr3-special-interest-group`: the date and the title's first words, or the
     /// file name when there is no title.
     public static func make(date: CalendarDate?, title: String?, path: String) -> String {
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
+        let (fileName, stem) = nameAndStem(of: path)
         var name = title ?? (stem.isEmpty ? fileName : stem)
         // The date leads the id; the title need not repeat it ("15-Sep-2016 TSC Meeting", "Meeting 2016-10-06").
         if let written = DateParser.firstDate(in: name), written.hasYear, written.date == date {
@@ -101,6 +100,19 @@ public enum MeetingID {
         if words.isEmpty { return "meeting" }
         // Windows cannot create files named after devices, whatever the extension.
         return reservedNames.contains(words) ? words + "-meeting" : words
+    }
+
+    /// The last part of `path` between `/`s (or `path`), and its parts between `.`s but the last, joined again:
+    /// split on the bytes when each byte of the path is a character (``TextSearch/isPlainASCII(_:)``).
+    static func nameAndStem(of path: String) -> (name: String, stem: String) {
+        guard TextSearch.isPlainASCII(path) else {
+            let fileName = path.split(separator: "/").last.map(String.init) ?? path
+            return (fileName, fileName.split(separator: ".").dropLast().joined(separator: "."))
+        }
+        let fileName = path.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? path
+        let stem = fileName.utf8.split(separator: UInt8(ascii: ".")).dropLast().map { String(Substring($0)) }
+            .joined(separator: ".")
+        return (fileName, stem)
     }
 
     private static let reservedNames = Set(

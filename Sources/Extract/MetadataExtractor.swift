@@ -163,7 +163,7 @@ public struct MetadataExtractor: Sendable {
         guard parts.count > 1 || TextSearch.lowercasedHasPrefix(line, ["via "]) else { return nil }
         // A part that names a place and holds no date or time; the cheap test first.
         for part in parts
-        where TextSearch.lowercasedHasPrefix(part, ["via "]) || TextSearch.lowercasedContains(part, Self.platforms) {
+        where TextSearch.lowercasedHasPrefix(part, ["via "]) || Self.namesPlatform(part) {
             if mayHoldDate(part) && DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil {
                 continue
             }
@@ -171,6 +171,16 @@ public struct MetadataExtractor: Sendable {
         }
         return nil
     }
+
+    /// Whether `text`, lower-cased, contains one of the ``platforms``: in plain ASCII (each byte a character) the
+    /// one pass of ``platformWords`` over the bytes, in any case, says so.
+    static func namesPlatform(_ text: String) -> Bool {
+        TextSearch.isPlainASCII(text)
+            ? platformWords.occurs(in: text) : TextSearch.lowercasedContains(text, platforms)
+    }
+
+    /// ``platforms`` for a look at the bytes.
+    private static let platformWords = TextSearch.Vocabulary(platforms)
 
     /// A date in the file name: `2016-10-06.md`, `minutes-2016-04-21.md`, `20201117_agenda.md`.
     private func dateFromFileName(_ path: String) -> CalendarDate? {

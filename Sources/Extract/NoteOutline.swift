@@ -98,7 +98,9 @@ public struct NoteOutline: Hashable, Sendable {
     /// Flattens `root`.
     public init(_ root: MarkdownNode) {
         var builder = OutlineBuilder()
-        builder.add(children: root.children, depth: 0, parent: nil)
+        // About a block a line: room made once, where growing would copy the blocks again and again.
+        builder.blocks.reserveCapacity(root.lines?.upperBound ?? 0)
+        builder.add(children: root.children[...], depth: 0, parent: nil)
         blocks = builder.blocks
     }
 }
@@ -107,12 +109,14 @@ private struct OutlineBuilder {
     var blocks: [OutlineBlock] = []
     var group = 0
 
-    mutating func add(children: [MarkdownNode], depth: Int, parent: Int?) {
-        for child in children {
-            switch child.kind {
+    /// Adds the blocks of `children`, read in place by index: a copy of each node would cost more than the look.
+    mutating func add(children: ArraySlice<MarkdownNode>, depth: Int, parent: Int?) {
+        for index in children.indices {
+            switch children[index].kind {
             case .heading(let level):
                 group += 1
-                guard let lines = child.lines else { continue }
+                guard let lines = children[index].lines else { continue }
+                let child = children[index]
                 let text = tidy(child.plainText())
                 guard !text.isEmpty else { continue }
                 blocks.append(
@@ -123,8 +127,8 @@ private struct OutlineBuilder {
                         lines: lines,
                         depth: depth,
                         column: child.range?.lowerBound.column ?? 1,
-                        isEmphasised: isEmphasised(child.children),
-                        leadingEmphasis: leadingEmphasis(child.children),
+                        isEmphasised: isEmphasised(child.children[...]),
+                        leadingEmphasis: leadingEmphasis(child.children[...]),
                         parent: parent,
                         group: group,
                         links: links(in: child)
@@ -132,15 +136,16 @@ private struct OutlineBuilder {
                 )
             case .paragraph:
                 group += 1
-                addParagraph(child, depth: depth, parent: parent)
+                addParagraph(children[index], depth: depth, parent: parent)
             case .list(let ordered, _, _):
                 group += 1
                 let listGroup = group
-                for item in child.children {
-                    addItem(item, ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
+                let items = children[index].children
+                for item in items.indices {
+                    addItem(items[item], ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
                 }
             case .blockQuote, .item:
-                add(children: child.children, depth: depth, parent: parent)
+                add(children: children[index].children[...], depth: depth, parent: parent)
             default:
                 continue
             }
@@ -149,22 +154,25 @@ private struct OutlineBuilder {
 
     mutating func addItem(_ item: MarkdownNode, ordered: Bool, depth: Int, parent: Int?, group listGroup: Int) {
         guard let lines = item.lines else { return }
-        var rest = item.children[...]
+        let children = item.children
+        var rest = children[...]
+        // The first child is read in place, as the rest are.
         var text = ""
         var lineTexts: [String] = []
         var itemLines = lines.lowerBound...lines.lowerBound
         var emphasised = false
         var lead: String?
         var itemLinks: [String] = []
-        if let first = rest.first, first.kind == .paragraph {
+        if !children.isEmpty, case .paragraph = children[0].kind {
             rest = rest.dropFirst()
-            lineTexts = splitLines(first.children).map { tidy(plain($0)) }
+            let inlines = children[0].children
+            lineTexts = lineRanges(inlines).map { tidy(plain(inlines[$0])) }
             // One line is tidy already.
-            text = lineTexts.count == 1 ? lineTexts[0] : tidy(lineTexts.joined(separator: " "))
-            itemLines = first.lines ?? itemLines
-            emphasised = isEmphasised(first.children)
-            lead = leadingEmphasis(first.children)
-            itemLinks = links(in: first)
+            text = lineTexts.count == 1 ? lineTexts[0] : tidy(joinedBySpaces(lineTexts))
+            itemLines = children[0].lines ?? itemLines
+            emphasised = isEmphasised(inlines[...])
+            lead = leadingEmphasis(inlines[...])
+            itemLinks = links(in: inlines[...])
         }
         var checkbox: MarkdownNode.Checkbox?
         if case .item(let box) = item.kind { checkbox = box }
@@ -186,13 +194,15 @@ private struct OutlineBuilder {
                 links: itemLinks
             )
         )
-        add(children: Array(rest), depth: depth, parent: index)
+        add(children: rest, depth: depth, parent: index)
     }
 
     mutating func addParagraph(_ paragraph: MarkdownNode, depth: Int, parent: Int?) {
         guard let first = paragraph.lines?.lowerBound else { return }
-        let lines = splitLines(paragraph.children)
-        let texts = lines.map { tidy(plain($0)) }
+        let inlines = paragraph.children
+        // Each line's inlines are read in place, as a range of the paragraph's.
+        let lines = lineRanges(inlines)
+        let texts = lines.map { tidy(plain(inlines[$0])) }
         // A pipe table: a header row, then a delimiter row.
         // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
         if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"), isDelimiterRow(texts[1])
@@ -211,17 +221,18 @@ private struct OutlineBuilder {
                         group: group,
                         cells: cells(of: row),
                         header: header,
-                        links: links(in: lines[offset])
+                        links: links(in: inlines[lines[offset]])
                     )
                 )
             }
             return
         }
-        for (offset, inlines) in lines.enumerated() {
+        for (offset, range) in lines.enumerated() {
             let text = texts[offset]
             guard !text.isEmpty else { continue }
+            let lineInlines = inlines[range]
             let line = first + offset
-            let column = inlines.first?.range?.lowerBound.column ?? paragraph.range?.lowerBound.column ?? 1
+            let column = lineInlines.first?.range?.lowerBound.column ?? paragraph.range?.lowerBound.column ?? 1
             blocks.append(
                 OutlineBlock(
                     kind: .line,
@@ -230,47 +241,57 @@ private struct OutlineBuilder {
                     lines: line...line,
                     depth: depth,
                     column: column,
-                    isEmphasised: isEmphasised(inlines),
-                    leadingEmphasis: leadingEmphasis(inlines),
+                    isEmphasised: isEmphasised(lineInlines),
+                    leadingEmphasis: leadingEmphasis(lineInlines),
                     parent: parent,
                     group: group,
-                    links: links(in: inlines)
+                    links: links(in: lineInlines)
                 )
             )
         }
     }
 
-    /// The inline nodes of a paragraph, one array per source line.
-    func splitLines(_ inlines: [MarkdownNode]) -> [[MarkdownNode]] {
-        guard inlines.contains(where: isBreak) else { return [inlines] }
-        var lines: [[MarkdownNode]] = [[]]
-        for node in inlines {
-            if isBreak(node) {
-                lines.append([])
-            } else {
-                lines[lines.count - 1].append(node)
+    /// Where the inline nodes of each source line of a paragraph stand among `inlines`: the runs between breaks.
+    func lineRanges(_ inlines: [MarkdownNode]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        // The kinds are read in place: a copy of each node would cost more than the look.
+        for index in inlines.indices {
+            switch inlines[index].kind {
+            case .softBreak, .lineBreak:
+                lines.append(start..<index)
+                start = index + 1
+            default:
+                continue
             }
         }
+        lines.append(start..<inlines.count)
         return lines
     }
 
-    /// Whether `node` ends a source line.
-    func isBreak(_ node: MarkdownNode) -> Bool {
-        switch node.kind {
-        case .softBreak, .lineBreak: true
-        default: false
+    /// `texts.joined(separator: " ")`, built in one buffer of bytes.
+    func joinedBySpaces(_ texts: [String]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
+        for (offset, text) in texts.enumerated() {
+            if offset > 0 { bytes.append(0x20) }
+            bytes += text.utf8
         }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    func plain(_ inlines: [MarkdownNode]) -> String {
-        inlines.count == 1 ? inlines[0].plainText() : inlines.map { $0.plainText() }.joined()
+    func plain(_ inlines: ArraySlice<MarkdownNode>) -> String {
+        guard inlines.count != 1 else { return inlines[inlines.startIndex].plainText() }
+        var text = ""
+        for index in inlines.indices { text += inlines[index].plainText() }
+        return text
     }
 
     /// Whether the non-blank inlines are all strong or emphasis.
-    func isEmphasised(_ inlines: [MarkdownNode]) -> Bool {
+    func isEmphasised(_ inlines: ArraySlice<MarkdownNode>) -> Bool {
         var sawEmphasis = false
-        for node in inlines {
-            switch node.kind {
+        for index in inlines.indices {
+            switch inlines[index].kind {
             case .strong, .emphasis: sawEmphasis = true
             case .text(let text) where isBlankOrColons(text): continue
             case .htmlInline: continue
@@ -280,10 +301,10 @@ private struct OutlineBuilder {
         return sawEmphasis
     }
 
-    func leadingEmphasis(_ inlines: [MarkdownNode]) -> String? {
-        guard let first = inlines.first else { return nil }
-        switch first.kind {
-        case .strong, .emphasis: return tidy(first.plainText())
+    func leadingEmphasis(_ inlines: ArraySlice<MarkdownNode>) -> String? {
+        guard !inlines.isEmpty else { return nil }
+        switch inlines[inlines.startIndex].kind {
+        case .strong, .emphasis: return tidy(inlines[inlines.startIndex].plainText())
         default: return nil
         }
     }
@@ -296,16 +317,17 @@ private struct OutlineBuilder {
     }
 
     /// The link destinations in `nodes`, in document order.
-    func links(in nodes: [MarkdownNode]) -> [String] {
+    func links(in nodes: ArraySlice<MarkdownNode>) -> [String] {
         var found: [String] = []
-        for node in nodes { collectLinks(in: node, into: &found) }
+        for index in nodes.indices { collectLinks(in: nodes[index], into: &found) }
         return found
     }
 
     /// Appends the link destinations in `node` to `found`, the node's own before its children's.
     private func collectLinks(in node: MarkdownNode, into found: inout [String]) {
         if case .link(let destination, _) = node.kind { found.append(destination) }
-        for child in node.children { collectLinks(in: child, into: &found) }
+        // Read in place by index: a copy of each child would cost more than the look.
+        for index in node.children.indices { collectLinks(in: node.children[index], into: &found) }
     }
 
     func isDelimiterRow(_ text: String) -> Bool {

@@ -6,6 +6,12 @@ func mayHoldDate(_ text: String) -> Bool {
     PeopleBytes.containsByte(text) { $0 &- 0x30 < 10 }
 }
 
+/// Whether `character` is `.`, `!` or `?`: what `".!?".contains(character)` says, without walking the literal's
+/// characters.
+@inline(__always) func isSentenceStop(_ character: Character) -> Bool {
+    character == "." || character == "!" || character == "?"
+}
+
 /// Whether every character of `text` is white space or a colon: on the bytes when `text` is ASCII (where a carriage
 /// return and line feed, one character, are both), by characters otherwise.
 ///

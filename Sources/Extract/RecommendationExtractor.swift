@@ -28,7 +28,10 @@ public struct RecommendationExtractor: Sendable {
         var skipsSection: [Bool?] = Array(repeating: nil, count: context.sections.count)
         // A stem holds no space, so a passage holds one only when one of its lines does: passages without are not
         // made.
-        for passage in Passage.collect(context.blocks, keeping: RecommendationCue.stems.occurs(in:)) {
+        // The stems were looked for in every line and item with the context's first look (an item holds one when one
+        // of its lines does: a stem holds no space).
+        let cues = context.blockCues
+        for passage in Passage.collect(context.blocks, keepingBlocks: { cues[$0] & BlockCue.recommendation != 0 }) {
             if let section = context.sectionOfBlock[passage.block] {
                 let skips =
                     skipsSection[section]
@@ -103,11 +106,22 @@ struct Passage {
 
     /// The passages of `blocks`, in order.
     static func collect(_ blocks: [OutlineBlock]) -> [Passage] {
-        collect(blocks) { _ in true }
+        collect(blocks, keepingBlocks: { _ in true })
     }
 
     /// The passages of `blocks` one of whose lines passes `keeps`, in order; the others are not made.
     static func collect(_ blocks: [OutlineBlock], keeping keeps: (String) -> Bool) -> [Passage] {
+        collect(
+            blocks,
+            keepingBlocks: { index in
+                blocks[index].kind == .item ? blocks[index].lineTexts.contains(where: keeps) : keeps(blocks[index].text)
+            }
+        )
+    }
+
+    /// The passages of `blocks` one of whose blocks (a line, or an item) passes `keeps`, in order; the others are
+    /// not made.
+    static func collect(_ blocks: [OutlineBlock], keepingBlocks keeps: (Int) -> Bool) -> [Passage] {
         var passages: [Passage] = []
         var childItems: [Int: [Int]] = [:]
         // Blocks are read in place by index: a copy of each would cost more than the look.
@@ -118,7 +132,7 @@ struct Passage {
         while index < blocks.count {
             switch blocks[index].kind {
             case .item:
-                if blocks[index].lineTexts.contains(where: keeps) {
+                if keeps(index) {
                     let children = childItems[index] ?? []
                     let first = blocks[index].lines.lowerBound
                     passages.append(make(index, texts: blocks[index].lineTexts, firstLine: first, children: children))
@@ -128,7 +142,7 @@ struct Passage {
                 let group = blocks[index].group
                 var end = index + 1
                 while end < blocks.count, blocks[end].kind == .line, blocks[end].group == group { end += 1 }
-                if (index..<end).contains(where: { keeps(blocks[$0].text) }) {
+                if (index..<end).contains(where: keeps) {
                     let texts = blocks[index..<end].map(\.text)
                     passages.append(make(index, texts: texts, firstLine: blocks[index].lines.lowerBound, children: []))
                 }
@@ -261,9 +275,12 @@ struct RecommendationCue {
 
     /// The stems every cue contains, for a quick first look: most sentences hold none and are dismissed without
     /// splitting them into words.
-    static let stems = TextSearch.Vocabulary([
+    static let stems = TextSearch.Vocabulary(stemWords)
+
+    /// The words of ``stems``.
+    static let stemWords = [
         "should", "must", "ought", "recommend", "urge", "insist", "call", "propose", "suggest", "advise",
-    ])
+    ]
 
     /// Whether `words` from `index` on start with `phrase`.
     private static func starts(_ words: [String], at index: Int, with phrase: [String]) -> Bool {

@@ -34,15 +34,15 @@ public struct SectionExtractor: Sendable {
         var candidates: [(block: Int, rawLevel: Int)] = []
         var seenRealSection = false
         var headingsSeen = 0
-        for (index, block) in blocks.enumerated() {
-            if case .heading(let level) = block.kind {
-                if isMetadata(block, inHeader: !seenRealSection) { continue }
+        // Blocks are read in place by index: a copy of each would cost more than the look.
+        for index in blocks.indices {
+            if case .heading(let level) = blocks[index].kind {
+                if isMetadata(blocks[index], inHeader: !seenRealSection) { continue }
                 candidates.append((index, level))
                 // The header runs past the first heading (the title, usually) to the first real section.
                 headingsSeen += 1
                 seenRealSection = headingsSeen > 1 || level > 1
             } else if let level = actsAsHeading(
-                block,
                 at: index,
                 in: blocks,
                 format: context.document.source.format,
@@ -129,7 +129,6 @@ public struct SectionExtractor: Sendable {
 
     /// The raw level of a line that acts as a heading, or `nil`.
     private func actsAsHeading(
-        _ block: OutlineBlock,
         at index: Int,
         in blocks: [OutlineBlock],
         format: NoteFormat,
@@ -137,29 +136,38 @@ public struct SectionExtractor: Sendable {
         vocabulary: Vocabulary
     ) -> Int? {
         let alone = isAloneInItsGroup(index, in: blocks)
-        if block.kind == .line, block.depth == 0, block.isEmphasised, alone, !isProse(block.text) {
-            if startsWithNumber(block.text) { return 3 }
+        if blocks[index].kind == .line, blocks[index].depth == 0, blocks[index].isEmphasised, alone,
+            !isProse(blocks[index].text)
+        {
+            if startsWithNumber(blocks[index].text) { return 3 }
             // A bold label over a list (`**Members**`) introduces the list; it is not a topic.
             let overList = index + 1 < blocks.count && blocks[index + 1].kind == .item
-            if !hasHeadings, !(overList && isRecordLabel(block.text, vocabulary: vocabulary)),
-                hasAtMost(80, charactersIn: block.text)
+            if !hasHeadings, !(overList && isRecordLabel(blocks[index].text, vocabulary: vocabulary)),
+                hasAtMost(80, charactersIn: blocks[index].text)
             {
                 return 3
             }
         }
-        guard format == .text, block.column == 1, hasAtMost(60, charactersIn: block.text) else { return nil }
+        guard format == .text, blocks[index].column == 1, hasAtMost(60, charactersIn: blocks[index].text) else {
+            return nil
+        }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
-        let previous = index > 0 ? blocks[index - 1] : nil
-        let underLabel =
-            previous.map { $0.text.hasSuffix(":") || PeopleWords.isPeopleLabel($0.text, vocabulary: vocabulary) }
-            ?? false
-        if block.kind == .item, block.depth == 1, block.checkbox == nil, alone, !underLabel,
-            !PeopleText.contains(block.text, UInt8(ascii: ":")), !".!?".contains(block.text.last ?? ".")
+        // (Whether the line above is a label is read last, for the items that are otherwise topics.)
+        if blocks[index].kind == .item, blocks[index].depth == 1, blocks[index].checkbox == nil, alone,
+            !PeopleText.contains(blocks[index].text, UInt8(ascii: ":")),
+            !isSentenceStop(blocks[index].text.last ?? "."),
+            !(index > 0
+                && (blocks[index - 1].text.hasSuffix(":")
+                    || PeopleWords.isPeopleLabel(blocks[index - 1].text, vocabulary: vocabulary)))
         {
             return 2
         }
         // `-- Topic --`
-        if block.kind == .line, block.lineTexts.first?.hasPrefix("--") == true || block.text.hasPrefix("==") {
+        // Two ASCII characters open the text only where their bytes do: other text is passed over at a glance.
+        if blocks[index].kind == .line,
+            blocks[index].lineTexts.first.map({ TextSearch.hasBytePrefix($0, "--") && $0.hasPrefix("--") }) == true
+                || TextSearch.hasBytePrefix(blocks[index].text, "==") && blocks[index].text.hasPrefix("==")
+        {
             return 2
         }
         return nil
@@ -246,6 +254,8 @@ public struct SectionExtractor: Sendable {
         }
         var sectionOfBlock: [Int?] = Array(repeating: nil, count: blocks.count)
         let parents = ExtractionContext.parentIndices(of: sections)
+        // The parents found here are the context's: they are not looked for a second time.
+        context.setSections(sections, parents: parents)
         var current: Int?
         var nextHeading = 0
         for index in blocks.indices {
@@ -260,7 +270,6 @@ public struct SectionExtractor: Sendable {
             }
             sectionOfBlock[index] = candidate
         }
-        context.sections = sections
         context.headingBlock = headingBlocks
         context.sectionOfBlock = sectionOfBlock
     }

@@ -185,53 +185,135 @@ public enum TextSearch {
 
     /// A set of lower-case words looked for together in one pass over a text's bytes, ASCII case-insensitively: the
     /// first look an extractor takes at every block before its closer reading.
+    ///
+    /// Several lists of words can be looked for in the same pass (``init(lists:)``, ``matches(in:)``).
+    ///
+    /// Words of ``step`` + 1 bytes or more are found by sampling every ``step``-th place: each such word covers a
+    /// sampled place with one of its first ``step`` byte pairs, so the pairs table holds those, and a sampled pair
+    /// found there sends the look back to the places where a word holding it at that offset may start.
     public struct Vocabulary: Sendable {
         /// The words' bytes, one word after another.
         private let letters: [UInt8]
-        /// Where the bytes of each word of two or more bytes are in `letters`, grouped by ``bucket(_:_:)``.
-        private let words: [Range<Int>]
-        /// For each bucket, the range of `words` in it.
-        private let buckets: [Range<Int>]
-        /// A bit for each pair of bytes, as they stand in a text (a little-endian `UInt16`), that can start a word of
-        /// two or more bytes: so that most places are passed over at a glance.
+        /// Where each word of the pairs table starts in `letters`, grouped by ``bucket(_:_:)``; one more entry gives
+        /// the end of the last.
+        private let wordOffsets: [Int32]
+        /// For each word of `wordOffsets`, the bit of its list.
+        private let wordMasks: [UInt8]
+        /// For each bucket, where its words start in `wordOffsets`; one more entry closes the last bucket.
+        private let bucketStarts: [Int32]
+        /// A bit for each pair of bytes, as they stand in a text (a little-endian `UInt16`), that may stand at one of
+        /// the first ``step`` places of a word of the table: so that most places are passed over at a glance.
+        ///
+        /// When ``step`` is above 1, ``step`` tables of 1,024 words follow, one for each of those places, to tell
+        /// where a word holding a pair found may start. When ``thirdPairs`` is set, a last table holds the pairs that
+        /// may stand two places into a word (a word's third byte and its fourth, or any byte after a three-byte one),
+        /// a second look before a word is read.
         private let pairs: [UInt64]
-        /// For each byte as it stands in a text, whether it is a word on its own.
-        private let singles: [Bool]
+        /// Where the table of third pairs starts in ``pairs``, when every word of the table has three bytes or more.
+        private let thirdPairs: Int?
+        /// For each byte as it stands in a text, the bits of the lists that have it as a word on its own.
+        private let singles: [UInt8]
         /// Whether any word is one byte long.
         private let hasSingles: Bool
+        /// How far apart the sampled places are: one less than the length of the shortest word of the table.
+        private let step: Int
+        /// The two-byte words, as the pairs of bytes (little-endian) that spell them in a text, when they are looked
+        /// for apart: when one or two bytes start them all, which a look at eight bytes at a time finds.
+        private let shortPairs: [UInt16]
+        /// For each of `shortPairs`, the bit of its list.
+        private let shortMasks: [UInt8]
+        /// The bytes that start the words of `shortPairs`, a second time when there is one.
+        private let shortFirsts: (UInt8, UInt8)
+        /// The bits of all the lists: a look that found them all has nothing more to find.
+        private let allLists: UInt8
 
         /// Creates a vocabulary of `words`, which must be lower case.
         public init(_ words: [String]) {
-            let all = words.map { Array($0.utf8) }
-            let byBucket = Dictionary(grouping: all.filter { $0.count > 1 }) { Self.bucket($0[0], $0[1]) }
-            var letters: [UInt8] = []
-            var spans: [Range<Int>] = []
-            var buckets = [Range<Int>](repeating: 0..<0, count: Self.bucketCount)
-            for bucket in 0..<Self.bucketCount {
-                let start = spans.count
-                for word in byBucket[bucket] ?? [] {
-                    spans.append(letters.count..<letters.count + word.count)
-                    letters += word
-                }
-                buckets[bucket] = start..<spans.count
+            self.init(lists: [words])
+        }
+
+        /// Creates a vocabulary of up to eight lists of lower-case words, list `n` answering with bit `1 << n` in
+        /// ``matches(in:)``.
+        public init(lists: [[String]]) {
+            precondition(lists.count <= 8, "at most eight lists")
+            let all = lists.enumerated().flatMap { list, words in
+                words.map { (bytes: Array($0.utf8), mask: UInt8(1) << UInt8(list)) }
             }
-            var pairs = [UInt64](repeating: 0, count: 1024)
-            var singles = [Bool](repeating: false, count: 256)
-            for word in all where !word.isEmpty {
-                for one in Self.spellings(of: word[0]) {
-                    if word.count == 1 { singles[Int(one)] = true }
-                    for two in word.count > 1 ? Self.spellings(of: word[1]) : [] {
-                        let pair = Int(one) | Int(two) << 8
-                        pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            allLists = lists.indices.reduce(0) { $0 | UInt8(1) << UInt8($1) }
+            let short = all.filter { $0.bytes.count == 2 }
+            let firsts = Array(Set(short.flatMap { Self.spellings(of: $0.bytes[0]) })).sorted()
+            // Two-byte words would make every place a sampled one: a few first bytes are looked for apart.
+            let apart = !firsts.isEmpty && firsts.count <= 2 && all.contains { $0.bytes.count > 2 }
+            let long = all.filter { $0.bytes.count > (apart ? 2 : 1) }
+            let step = max(1, (long.map(\.bytes.count).min() ?? 2) - 1)
+            var shortPairs: [UInt16] = []
+            var shortMasks: [UInt8] = []
+            for word in short where apart {
+                for one in Self.spellings(of: word.bytes[0]) {
+                    for two in Self.spellings(of: word.bytes[1]) {
+                        shortPairs.append(UInt16(one) | UInt16(two) << 8)
+                        shortMasks.append(word.mask)
+                    }
+                }
+            }
+            self.shortPairs = shortPairs
+            self.shortMasks = shortMasks
+            shortFirsts = apart ? (firsts[0], firsts[firsts.count - 1]) : (0, 0)
+            let byBucket = Dictionary(grouping: long) { Self.bucket($0.bytes[0], $0.bytes[1]) }
+            var letters: [UInt8] = []
+            var wordOffsets: [Int32] = []
+            var wordMasks: [UInt8] = []
+            var bucketStarts: [Int32] = []
+            bucketStarts.reserveCapacity(Self.bucketCount + 1)
+            for bucket in 0..<Self.bucketCount {
+                bucketStarts.append(Int32(wordOffsets.count))
+                for word in byBucket[bucket] ?? [] {
+                    wordOffsets.append(Int32(letters.count))
+                    wordMasks.append(word.mask)
+                    letters += word.bytes
+                }
+            }
+            bucketStarts.append(Int32(wordOffsets.count))
+            wordOffsets.append(Int32(letters.count))
+            let firstTables = step > 1 ? step + 1 : 1
+            let thirdPairs = long.allSatisfy { $0.bytes.count >= 3 } ? firstTables * 1024 : nil
+            var pairs = [UInt64](repeating: 0, count: 1024 * (firstTables + (thirdPairs == nil ? 0 : 1)))
+            var singles = [UInt8](repeating: 0, count: 256)
+            for word in all where word.bytes.count == 1 {
+                for one in Self.spellings(of: word.bytes[0]) { singles[Int(one)] |= word.mask }
+            }
+            for word in long.map(\.bytes) {
+                for offset in 0..<step {
+                    for one in Self.spellings(of: word[offset]) {
+                        for two in Self.spellings(of: word[offset + 1]) {
+                            let pair = Int(one) | Int(two) << 8
+                            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+                            if step > 1 { pairs[(offset + 1) * 1024 + pair >> 6] |= 1 << UInt64(pair & 63) }
+                        }
+                    }
+                }
+            }
+            if let thirdPairs {
+                for word in long.map(\.bytes) {
+                    for one in Self.spellings(of: word[2]) {
+                        // After a word's last byte, any byte may follow.
+                        let followers = word.count > 3 ? Self.spellings(of: word[3]) : Array(0...UInt8.max)
+                        for two in followers {
+                            let pair = Int(one) | Int(two) << 8
+                            pairs[thirdPairs + pair >> 6] |= 1 << UInt64(pair & 63)
+                        }
                     }
                 }
             }
             self.letters = letters
-            self.words = spans
-            self.buckets = buckets
+            self.wordOffsets = wordOffsets
+            self.wordMasks = wordMasks
+            self.bucketStarts = bucketStarts
             self.pairs = pairs
             self.singles = singles
-            hasSingles = singles.contains(true)
+            self.thirdPairs = thirdPairs
+            self.step = step
+            hasSingles = singles.contains { $0 != 0 }
         }
 
         private static let bucketCount = 1024
@@ -252,47 +334,146 @@ public enum TextSearch {
 
         /// Whether any word occurs in `text`.
         public func occurs(in text: String) -> Bool {
-            withBytes(of: text) { occurs(in: $0) }
+            withBytes(of: text) { matches(in: $0) != 0 }
         }
 
         /// Whether any word occurs in `bytes`.
         public func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let base = bytes.baseAddress else { return false }
-            if hasSingles, bytes.contains(where: { singles[Int($0)] }) { return true }
-            return pairs.withUnsafeBufferPointer { pairs in
-                /// Whether the pair of bytes at `start` can start a word.
-                @inline(__always) func mayStart(_ start: Int) -> Bool {
-                    let pair = Int(UInt16(littleEndian: UnsafeRawPointer(base + start).loadUnaligned(as: UInt16.self)))
-                    return pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+            matches(in: bytes) != 0
+        }
+
+        /// The bits of the lists (``init(lists:)``) a word of which occurs in `text`.
+        public func matches(in text: String) -> UInt8 {
+            withBytes(of: text) { matches(in: $0) }
+        }
+
+        /// The bits of the lists a word of which occurs in `bytes`: the look stops once every list has one.
+        public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+            guard let base = bytes.baseAddress else { return 0 }
+            var found: UInt8 = 0
+            if hasSingles {
+                for byte in bytes {
+                    found |= singles[Int(byte)]
+                    if found == allLists { return found }
                 }
-                let end = bytes.count - 1  // where the last pair starts, plus one
-                var start = 0
-                while start < end {
-                    // Four places at a time while none can start a word.
-                    while start + 4 <= end, !mayStart(start), !mayStart(start + 1), !mayStart(start + 2),
-                        !mayStart(start + 3)
+            }
+            let end = bytes.count - 1  // where the last pair starts, plus one
+            guard end > 0 else { return found }
+            if !shortPairs.isEmpty {
+                found |= shortWordMatches(in: bytes, lacking: allLists & ~found)
+                if found == allLists { return found }
+            }
+            let step = step
+            let third = thirdPairs
+            return pairs.withUnsafeBufferPointer { pairs in
+                /// Whether the pair of bytes at `place` may stand at one of the first places of a word: at `offset`
+                /// alone when it is 0 or more.
+                @inline(__always) func mayHold(_ place: Int, offset: Int = -1) -> Bool {
+                    let pair = Int(UInt16(littleEndian: UnsafeRawPointer(base + place).loadUnaligned(as: UInt16.self)))
+                    return pairs[(offset &+ 1) &* 1024 &+ pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                }
+                /// Whether a word of the table may start at `start`, by its third pair: when the text holds no pair two
+                /// places on (a three-byte word may end the text), or that pair may stand there in a word.
+                @inline(__always) func mayStart(_ start: Int) -> Bool {
+                    guard let third, start &+ 2 < end else { return true }
+                    let pair = Int(
+                        UInt16(littleEndian: UnsafeRawPointer(base + (start &+ 2)).loadUnaligned(as: UInt16.self))
+                    )
+                    return pairs[third &+ pair >> 6] & (1 << UInt64(pair & 63)) != 0
+                }
+                let stride4 = step &* 4
+                var place = 0  // a multiple of `step`
+                while place < end {
+                    // Four places at a time while none can be in a word.
+                    while place &+ stride4 &- step < end, !mayHold(place), !mayHold(place &+ step),
+                        !mayHold(place &+ step &* 2), !mayHold(place &+ step &* 3)
                     {
-                        start += 4
+                        place &+= stride4
                     }
                     // (The skip may have reached the end: no pair starts there.)
-                    if start < end, mayStart(start), wordStarts(in: bytes, at: start) { return true }
-                    start += 1
+                    if place < end, mayHold(place) {
+                        if step == 1 {
+                            if mayStart(place) {
+                                found |= wordMatches(in: bytes, at: place, lacking: allLists & ~found)
+                                if found == allLists { return found }
+                            }
+                        } else {
+                            var offset = 0
+                            while offset < step, offset <= place {
+                                if mayHold(place, offset: offset), mayStart(place &- offset) {
+                                    found |= wordMatches(in: bytes, at: place &- offset, lacking: allLists & ~found)
+                                    if found == allLists { return found }
+                                }
+                                offset &+= 1
+                            }
+                        }
+                    }
+                    place &+= step
                 }
-                return false
+                return found
             }
         }
 
-        /// Whether a word of two or more bytes starts at `start` in `bytes`.
-        private func wordStarts(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-            let candidates = buckets[Self.bucket(lowered(bytes[start]), lowered(bytes[start + 1]))]
-            for word in words[candidates] where start + word.count <= bytes.count {
-                var offset = 0
-                while offset < word.count, lowered(bytes[start + offset]) == letters[word.lowerBound + offset] {
-                    offset += 1
+        /// The bits of the lists, among `lacking`, a word of ``shortPairs`` of which occurs in `bytes` (two or
+        /// more): eight places at a time while none of them holds one of ``shortFirsts``.
+        private func shortWordMatches(in bytes: UnsafeBufferPointer<UInt8>, lacking: UInt8) -> UInt8 {
+            guard let base = bytes.baseAddress else { return 0 }
+            let (one, two) = shortFirsts
+            let end = bytes.count - 1  // where the last pair starts, plus one
+            var found: UInt8 = 0
+            var place = 0
+            while place < end {
+                if place &+ 8 <= end {
+                    let word = ASCIIWord.load(base, at: place)
+                    if !ASCIIWord.has(word, one), !ASCIIWord.has(word, two) {
+                        place &+= 8
+                        continue
+                    }
                 }
-                if offset == word.count { return true }
+                let byte = base[place]
+                if byte == one || byte == two {
+                    let pair = UInt16(byte) | UInt16(base[place &+ 1]) << 8
+                    for index in shortPairs.indices where shortPairs[index] == pair {
+                        found |= shortMasks[index] & lacking
+                        if found == lacking { return found }
+                    }
+                }
+                place &+= 1
             }
-            return false
+            return found
+        }
+
+        /// The bits of the lists, among `lacking`, a word of the pairs table of which starts at `start` in `bytes`
+        /// (where a pair starts).
+        private func wordMatches(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, lacking: UInt8) -> UInt8 {
+            let bucket = Self.bucket(lowered(bytes[start]), lowered(bytes[start &+ 1]))
+            return bucketStarts.withUnsafeBufferPointer { bucketStarts in
+                var word = Int(bucketStarts[bucket])
+                let last = Int(bucketStarts[bucket &+ 1])
+                guard word < last else { return 0 }
+                return wordOffsets.withUnsafeBufferPointer { wordOffsets in
+                    letters.withUnsafeBufferPointer { letters in
+                        let room = bytes.count &- start
+                        var found: UInt8 = 0
+                        while word < last {
+                            let from = Int(wordOffsets[word])
+                            let count = Int(wordOffsets[word &+ 1]) &- from
+                            let mask = wordMasks[word] & lacking
+                            word &+= 1
+                            guard mask != 0, count <= room else { continue }
+                            var offset = 0
+                            while offset < count, lowered(bytes[start &+ offset]) == letters[from &+ offset] {
+                                offset &+= 1
+                            }
+                            if offset == count {
+                                found |= mask
+                                if found == lacking { return found }
+                            }
+                        }
+                        return found
+                    }
+                }
+            }
         }
     }
 

@@ -68,6 +68,69 @@ import Testing
                 #expect(hasAtMost(limit, charactersIn: text) == (text.count <= limit))
             }
             #expect(isBlankOrColons(text) == text.allSatisfy { $0.isWhitespace || $0 == ":" })
+            for character in text {
+                #expect(isSentenceStop(character) == ".!?".contains(character), "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+    }
+
+    /// The context's one look for the finders' word lists finds what each list's own look finds.
+    @Test func blockCuesAreEachListsLook() async {
+        // The lists' words, pieces of them in any case, and characters that trip byte-level code.
+        let pieces =
+            DecisionMarker.vocabularyWords + RecommendationCue.stemWords + ActionMarker.inlineWordList + [
+                "A", "I:", "+", "1", "SHOULD", "Agree", "mus", "ACTION", "Ai", " ", "é", "\u{301}", "\r\n", "İ",
+                "\u{212A}", "ß", "\u{A0}", ".",
+            ]
+        let text = Gen<String?>.element(of: pieces).map { $0 ?? "" }.array(of: 0...12).map { $0.joined() }
+        await propertyCheck(count: 3000, input: text) { text in
+            let cues = BlockCue.vocabulary.matches(in: text)
+            #expect((cues & BlockCue.decision != 0) == DecisionMarker.vocabulary.occurs(in: text), "\(text)")
+            #expect((cues & BlockCue.recommendation != 0) == RecommendationCue.stems.occurs(in: text), "\(text)")
+            let inline = TextSearch.Vocabulary(ActionMarker.inlineWordList)
+            #expect((cues & BlockCue.action != 0) == inline.occurs(in: text), "\(text)")
+        }
+    }
+
+    /// Pieces of times: ASCII digits and others (full-width, Arabic-Indic, with a combining mark), separators and
+    /// meridiems.
+    static let timePiece = Gen<String?>
+        .element(of: [
+            "1", "9", "12", "0", "１", "٣", "3\u{301}", ":", ".", "h", " ", "-", "–", "to", "am", "PM", "p.m.", "a",
+            "x", "é", "\r\n", "\u{A0}", "Zoom", "ZOOM", "zo", "om", "IRC", "\u{130}rc", "via ", "Teams", "microsoft",
+            "call", "phone ", "\u{212A}",
+        ])
+        .map { $0 ?? "" }
+
+    @Test func timesReadAsByCharacters() async {
+        await propertyCheck(count: 3000, input: Self.timePiece.array(of: 0...8).map { $0.joined() }) { text in
+            let quick = DateParser.timeRange(in: text)
+            let slow = DateParser.timeRange(characters: Array(text))
+            #expect(quick?.start == slow?.start && quick?.end == slow?.end, "\(text.unicodeScalars.map(\.value))")
+            let platforms = MetadataExtractor.platforms
+            #expect(
+                MetadataExtractor.namesPlatform(text) == platforms.contains { text.lowercased().contains($0) },
+                "\(text.unicodeScalars.map(\.value))"
+            )
+        }
+    }
+
+    /// Pieces of paths: separators, dots, and characters that join a `/` or `.` to a neighbour.
+    static let pathPiece = Gen<String?>
+        .element(of: [
+            "/", ".", "..", "a", "B", "md", "note", "-", " ", "\r\n", "\u{301}", "é", "\u{A0}", "2021", "\u{600}",
+        ])
+        .map { $0 ?? "" }
+
+    @Test func meetingFileNamesReadAsByCharacters() async {
+        await propertyCheck(count: 3000, input: Self.pathPiece.array(of: 0...10).map { $0.joined() }) { path in
+            let fileName = path.split(separator: "/").last.map(String.init) ?? path
+            let stem = fileName.split(separator: ".").dropLast().joined(separator: ".")
+            let found = MeetingID.nameAndStem(of: path)
+            #expect(
+                Array(found.name.utf8) == Array(fileName.utf8) && Array(found.stem.utf8) == Array(stem.utf8),
+                "\(path.unicodeScalars.map(\.value))"
+            )
         }
     }
 }

@@ -222,6 +222,14 @@ import Testing
         #expect(kept.map(\.lines) == all.map(\.lines))
         #expect(kept.map(\.children) == all.map(\.children))
         #expect(kept.count == 4)
+        // The context's first look, taken on the items' texts, keeps the same passages.
+        let context = ExtractionContext(document: document, options: ExtractOptions())
+        let cued = Passage.collect(
+            context.blocks,
+            keepingBlocks: { context.blockCues[$0] & BlockCue.recommendation != 0 }
+        )
+        #expect(cued.map(\.text) == kept.map(\.text))
+        #expect(cued.map(\.block) == kept.map(\.block))
     }
 
     /// ``Sentences/splitCharacters(_:)`` as it read the word before a stop: the sentence so far split into words.

@@ -122,6 +122,57 @@ import Testing
         }
     }
 
+    /// Vocabularies whose shortest words are long sample every second, third or sixth place; two-byte words with
+    /// one or two first bytes are looked for apart: each finds what a plain search finds, at any offset and length.
+    @Test func sampledVocabularyFindsWhatALowerCasedSearchFinds() {
+        let lists = [
+            ["agreed", "resolve", "decision", "+1"],
+            ["agreed", "resolve", "bé"],
+            ["ab", "Ab", "resolve"],  // `Ab` is no lower-case word: it is never found
+            ["abc", "ree", "a1;"],
+            ["agreed"],
+            ["é\u{301}x", "agreed", ";;"],
+            ["re", "ab", "agreed", "resolve"],
+            ["1", "resolve", "+1"],
+        ]
+        let vocabularies = lists.map { TextSearch.Vocabulary($0) }
+        // All the lists in one vocabulary, list n answering with bit n.
+        let together = TextSearch.Vocabulary(lists: lists)
+        for text in Self.texts(count: 3000) {
+            let lowered = Array(text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+            func holds(_ word: String) -> Bool {
+                let pattern = Array(word.utf8)
+                return lowered.count >= pattern.count
+                    && (0...(lowered.count - pattern.count)).contains {
+                        lowered[$0..<$0 + pattern.count].elementsEqual(pattern)
+                    }
+            }
+            var bits: UInt8 = 0
+            for (number, list) in lists.enumerated() where list.contains(where: { $0 == $0.lowercased() && holds($0) })
+            {
+                bits |= 1 << UInt8(number)
+            }
+            #expect(together.matches(in: text) == bits, "\(text.debugDescription)")
+            for (list, vocabulary) in zip(lists, vocabularies) {
+                let expected = list.contains { $0 == $0.lowercased() && holds($0) }
+                #expect(vocabulary.occurs(in: text) == expected, "\(list) \(text.debugDescription)")
+                // Every suffix, so that each word stands at every offset from the sampled places.
+                for drop in 1..<min(6, text.utf8.count + 1) {
+                    let rest = Array(text.utf8.dropFirst(drop))
+                    let restLowered = Array(lowered.dropFirst(drop))
+                    let restExpected = list.contains { word in
+                        let pattern = Array(word.utf8)
+                        return word == word.lowercased() && restLowered.count >= pattern.count
+                            && (0...(restLowered.count - pattern.count)).contains {
+                                restLowered[$0..<$0 + pattern.count].elementsEqual(pattern)
+                            }
+                    }
+                    #expect(rest.withUnsafeBufferPointer { vocabulary.occurs(in: $0) } == restExpected)
+                }
+            }
+        }
+    }
+
     @Test func plainASCIIIsNoByteAbove127AndNoCR() {
         for text in Self.texts(count: 3000) {
             let expected = text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
