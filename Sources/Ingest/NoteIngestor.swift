@@ -89,9 +89,12 @@ public struct NoteIngestor: Sendable {
         guard bytes.count <= options.maxFileSize else {
             throw .tooLarge(path: path, size: bytes.count, limit: options.maxFileSize)
         }
-        let decoded = try TextDecoder.decode(bytes, path: path)
+        let decoded = try TextDecoder.decodeToUTF8(bytes, path: path)
         var diagnostics = decoded.diagnostics
-        let normalised = TextNormaliser.normalise(decoded.text)
+        // Normalised on the bytes, then made a `String` once.
+        let normalised = decoded.utf8.withUnsafeBufferPointer { utf8 in
+            TextBytes.string(TextNormaliser.normalise(utf8: utf8)[...])
+        }
         let split = FrontMatterParser.split(normalised, path: path)
         diagnostics += split.diagnostics
         let format = options.format ?? (split.frontMatter != nil ? .markdown : NoteFormat.detect(split.body))
