@@ -31,11 +31,18 @@ public enum MarkdownParser {
         var text = text
         return text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                guard let root = cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS) else {
-                    preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+                // What cmark_parse_document does, with cmark's memory taken from an arena freed all at once.
+                CmarkArena.withArena { memory in
+                    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, memory) else {
+                        preconditionFailure("cmark_parser_new_with_mem returned NULL (out of memory)")
+                    }
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                    guard let root = cmark_parser_finish(parser) else {
+                        preconditionFailure("cmark_parser_finish returned NULL (out of memory)")
+                    }
+                    cmark_parser_free(parser)
+                    return (convert(root), rendersHTML ? MarkdownRenderer.html(of: root, freeing: false) : nil)
                 }
-                defer { cmark_node_free(root) }
-                return (convert(root), rendersHTML ? MarkdownRenderer.html(of: root) : nil)
             }
         }
     }
@@ -112,10 +119,7 @@ public enum MarkdownParser {
             }
             guard !frames.isEmpty else { return }
             endRun()
-            // Moved out of the stack rather than copied: a placeholder without payload takes its place.
-            var finished = MarkdownNode(.document)
-            swap(&finished, &frames[frames.count - 1])
-            frames.removeLast()
+            var finished = frames.removeLast()
             if case .item = finished.kind { MarkdownParser.extractCheckbox(from: &finished) }
             if frames.isEmpty {
                 result = consume finished

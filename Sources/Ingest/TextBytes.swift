@@ -1,21 +1,9 @@
-/// UTF-8 bytes checked and turned into a `String` quickly when they are mostly ASCII, as notes are.
+/// UTF-8 bytes read by scalars and turned into a `String` quickly when they are mostly ASCII, as notes are.
 ///
 /// The standard library checks a buffer eight bytes at a time only when all of it is ASCII; one `é` sends the whole
 /// note through its byte-by-byte path. Here the ASCII runs are passed eight bytes at a time and only the bytes of
 /// other characters are looked at one by one.
 enum TextBytes {
-    /// Whether `bytes` are well-formed UTF-8, as `String(validating:as:)` judges them.
-    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            index = nextNonASCII(in: bytes, from: index)
-            guard index < bytes.count else { return true }
-            guard let (_, length) = scalar(in: bytes, at: index) else { return false }
-            index += length
-        }
-        return true
-    }
-
     /// The scalar of the well-formed multi-byte UTF-8 sequence at `index`, with its length; `nil` when the bytes
     /// there are not one (an ASCII byte, a stray continuation byte, an overlong form, a surrogate, a cut sequence).
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {

@@ -57,9 +57,9 @@ public enum TextDecoder {
         if let kind = knownBinaryFormat(body) {
             throw .binary(path: path, reason: "looks like \(kind)")
         }
-        let sample = body.prefix(8192)
-        let (hasNUL, controls) = controlCount(sample)
-        if hasNUL {
+        let sample = body.prefix(sampleSize)
+        let survey = body.withUnsafeBufferPointer { Self.survey($0) }
+        if survey.hasNUL {
             if let bigEndian = utf16WithoutBOM(sample) {
                 var decoded = decodeUTF16(body, bigEndian: bigEndian, path: path)
                 decoded.diagnostics.insert(
@@ -70,50 +70,53 @@ public enum TextDecoder {
             }
             throw .binary(path: path, reason: "contains NUL bytes")
         }
-        if sample.count >= 32, controls * 10 > sample.count {
+        if sample.count >= 32, survey.controls * 10 > sample.count {
             throw .binary(path: path, reason: "mostly control characters")
         }
-        return decodeUTF8(body, path: path)
+        if survey.isUTF8 { return DecodedUTF8(utf8: body, encoding: .utf8, diagnostics: []) }
+        return body.withUnsafeBufferPointer { decodeWindows1252($0, path: path) }
     }
 
-    /// Whether `sample` holds a NUL byte, and how many of its bytes are control characters other than tab, LF, VT,
-    /// FF and CR.
-    private static func controlCount(_ sample: ArraySlice<UInt8>) -> (hasNUL: Bool, controls: Int) {
-        sample.withUnsafeBufferPointer { bytes in
-            var hasNUL = false
-            var controls = 0
-            var index = 0
-            while index < bytes.count {
-                // Eight bytes at a time past those with no control character but tab, LF, VT, FF and CR, and no DEL.
-                if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if !ASCIIWord.hasBelow(word, 0x09), !ASCIIWord.hasBetween(word, 0x0D, 0x20),
-                        !ASCIIWord.has(word, 0x7F)
-                    {
-                        index += 8
-                        continue
-                    }
-                }
-                for byte in bytes[index..<min(index + 8, bytes.count)] {
-                    hasNUL = hasNUL || byte == 0
-                    if byte < 0x20 && !(0x09...0x0D).contains(byte) || byte == 0x7F { controls += 1 }
-                }
+    /// How many bytes from the start are looked at to tell text from binary.
+    static let sampleSize = 8192
+
+    /// What one pass over `bytes` finds to tell text from binary and UTF-8 from Windows-1252.
+    ///
+    /// Whether their first ``sampleSize`` hold a NUL byte, how many control characters other than tab, LF, VT, FF
+    /// and CR, and whether all of them are well-formed UTF-8 (as `String(validating:as:)` judges); eight bytes at
+    /// a time past printable ASCII, tabs and line feeds.
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hasNUL: Bool, controls: Int, isUTF8: Bool) {
+        guard let base = bytes.baseAddress else { return (false, 0, true) }
+        let sampleEnd = min(sampleSize, bytes.count)
+        var (hasNUL, controls, isUTF8) = (false, 0, true)
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, ASCIIWord.isPlainText(ASCIIWord.load(base, at: index)) {
                 index += 8
+                continue
             }
-            return (hasNUL, controls)
+            let stop = min(index + 8, bytes.count)
+            while index < stop {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if index < sampleEnd {
+                        hasNUL = hasNUL || byte == 0
+                        if byte < 0x20 && !(0x09...0x0D).contains(byte) || byte == 0x7F { controls += 1 }
+                    }
+                    index += 1
+                } else if isUTF8, let (_, length) = TextBytes.scalar(in: bytes, at: index) {
+                    index += length
+                } else {
+                    isUTF8 = false
+                    index += 1
+                }
+            }
+            if !isUTF8, index >= sampleEnd { break }  // nothing left to learn
         }
+        return (hasNUL, controls, isUTF8)
     }
 
     // MARK: UTF-8 with a Windows-1252 fallback
-
-    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, path: String) -> DecodedUTF8 {
-        bytes.withUnsafeBufferPointer { buffer in
-            if TextBytes.isValidUTF8(buffer) {
-                return DecodedUTF8(utf8: bytes, encoding: .utf8, diagnostics: [])
-            }
-            return decodeWindows1252(buffer, path: path)
-        }
-    }
 
     /// Keeps every valid UTF-8 sequence of `bytes` and reads each stray byte as Windows-1252, as Word and old
     /// editors wrote it.

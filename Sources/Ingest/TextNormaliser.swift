@@ -116,7 +116,7 @@ public enum TextNormaliser {
         var previousWasText = false
         var start = 0
         while start <= input.count {
-            let end = TextLines.lineFeed(in: input, from: start) ?? input.count
+            let (end, hasAngle) = lineEnd(in: input, from: start)
             let line = input[start..<end]
             // A line that changes is written out after the unchanged text before it.
             func replace(with write: (inout [UInt8]) -> Void) {
@@ -139,7 +139,7 @@ public enum TextNormaliser {
             {
                 // (`~~~~` under a line of text is that line's underline in a plain-text note, not a fence.)
                 fence = marker
-            } else if mayHoldHTML(UnsafeBufferPointer(rebasing: line)) {
+            } else if hasAngle {
                 let folded = html.fold(ArraySlice(line))
                 folded.withUnsafeBufferPointer { folded in
                     if let opened = lastIndex(of: "<!--", in: folded[...]),
@@ -161,9 +161,23 @@ public enum TextNormaliser {
         return out
     }
 
-    /// Whether `line` has a `<`, where HTML could start.
-    private static func mayHoldHTML(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        TextLines.firstIndex(of: UInt8(ascii: "<"), in: line, from: 0) != nil
+    /// The end of the line starting at `start` (its LF, or the end of `bytes`), and whether it has a `<`, where HTML
+    /// could start; eight bytes at a time.
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, hasAngle: Bool) {
+        guard let base = bytes.baseAddress else { return (bytes.count, false) }
+        var index = start
+        var hasAngle = false
+        while index + 8 <= bytes.count {
+            let word = ASCIIWord.load(base, at: index)
+            if ASCIIWord.has(word, 0x0A) { break }
+            hasAngle = hasAngle || ASCIIWord.has(word, UInt8(ascii: "<"))
+            index += 8
+        }
+        while index < bytes.count, bytes[index] != 0x0A {
+            hasAngle = hasAngle || bytes[index] == UInt8(ascii: "<")
+            index += 1
+        }
+        return (index, hasAngle)
     }
 
     /// The fence character and length when `line` opens or closes a fenced code block.

@@ -30,6 +30,10 @@ import Testing
                 )
             }
         }
+        // Control characters and a cut sequence on both sides of the end of the sample the decoder looks at.
+        inputs.append(
+            Array(repeating: 0x61, count: 8189) + [0x01, 0x02, 0x7F, 0x03, 0x04, 0xC3, 0xA9, 0x00, 0xE2, 0x80]
+        )
         // And some bytes drawn at random (the same each run).
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         for length in 0..<200 {
@@ -46,8 +50,11 @@ import Testing
 
     @Test func validationAgreesWithTheStandardLibrary() {
         for bytes in Self.tricky {
-            let valid = bytes.withUnsafeBufferPointer { TextBytes.isValidUTF8($0) }
-            #expect(valid == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            let survey = bytes.withUnsafeBufferPointer { TextDecoder.survey($0) }
+            #expect(survey.isUTF8 == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+            let sample = bytes.prefix(TextDecoder.sampleSize)
+            #expect(survey.hasNUL == sample.contains(0))
+            #expect(survey.controls == sample.count { $0 < 0x20 && !(0x09...0x0D).contains($0) || $0 == 0x7F })
         }
     }
 
