@@ -146,20 +146,23 @@ enum FileReader {
         }
         let size = Int(info.st_size)
         guard size <= limit else { throw .tooLarge(path: path, size: size, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+        // Read into uninitialised storage: zeroing it first would be a pass over the bytes for nothing.
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
+            while total < size {
+                let count = read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                total += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw error(errno, path)
-            }
-            if count == 0 { break }
-            total += count
+            initialized = total
         }
-        if total < size { bytes.removeLast(size - total) }
+        if let failure { throw error(failure, path) }
         return bytes
     }
 
