@@ -17,8 +17,19 @@ struct BulletGlyphs {
         ("■", 2), ("▫", 2), ("\u{F0A7}", 2),
     ].map { (Array($0.0.utf8), $0.1) }
 
-    /// Appends `line` to `out`, with a leading bullet glyph turned into a Markdown list marker.
-    mutating func rewrite(_ line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    /// How a line changes: its bytes before `rest` give way to its first `keep` bytes (a Markdown marker kept), or
+    /// to the indentation of `level` and a `- ` marker.
+    struct Rewrite {
+        /// The bytes kept from the start of the line, when the line had a Markdown marker already.
+        var keep: Int?
+        /// The nesting level of the new `- ` marker, when it had none.
+        var level: Int
+        /// Where the rest of the line, kept as it is, starts.
+        var rest: Int
+    }
+
+    /// How `line` changes for a leading bullet glyph, or `nil` when it stays as it is.
+    mutating func rewrite(_ line: LineBytes) -> Rewrite? {
         var index = line.startIndex
         var width = 0
         while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 {
@@ -27,8 +38,7 @@ struct BulletGlyphs {
         }
         guard index < line.endIndex else {
             previousBlank = true
-            out.append(contentsOf: line)
-            return
+            return nil
         }
         defer { previousBlank = false }
         // `- o text`: a glyph doubled by the converter after a real marker.
@@ -36,27 +46,37 @@ struct BulletGlyphs {
             index + 1 < line.endIndex, line[index + 1] == 0x20,
             let (_, length) = glyph(in: line, at: index + 2)
         {
-            out.append(contentsOf: line[..<(index + 2)])
-            out.append(contentsOf: line[contentStart(line, after: index + 2 + length)...])
-            return
+            return Rewrite(keep: index + 2, level: 0, rest: contentStart(line, after: index + 2 + length))
         }
         guard let (rank, length) = glyph(in: line, at: index) else {
             if previousBlank { open.removeAll() }
-            out.append(contentsOf: line)
-            return
+            return nil
         }
         while let last = open.last, !(width > last.indent || width == last.indent && rank > last.rank) {
             open.removeLast()
         }
         let level = open.count
         open.append((width, rank))
-        out.append(contentsOf: repeatElement(0x20, count: 2 * level))
-        out.append(contentsOf: "- ".utf8)
-        out.append(contentsOf: line[contentStart(line, after: index + length)...])
+        return Rewrite(keep: nil, level: level, rest: contentStart(line, after: index + length))
+    }
+
+    /// Appends `line` to `out` as `rewrite` (from ``rewrite(_:)`` of that line) changes it, or as it is.
+    static func write(_ line: LineBytes, _ rewrite: Rewrite?, into out: inout [UInt8]) {
+        guard let rewrite else {
+            out.append(contentsOf: line)
+            return
+        }
+        if let keep = rewrite.keep {
+            out.append(contentsOf: line[..<keep])
+        } else {
+            out.append(contentsOf: repeatElement(0x20, count: 2 * rewrite.level))
+            out.append(contentsOf: "- ".utf8)
+        }
+        out.append(contentsOf: line[rewrite.rest...])
     }
 
     /// The index of the first byte at or after `index` that is not a space or tab.
-    private func contentStart(_ line: ArraySlice<UInt8>, after index: Int) -> Int {
+    private func contentStart(_ line: LineBytes, after index: Int) -> Int {
         var content = index
         while content < line.endIndex, line[content] == 0x20 || line[content] == 0x09 { content += 1 }
         return content
@@ -64,7 +84,7 @@ struct BulletGlyphs {
 
     /// The rank and byte length of a glyph used as a bullet at `index`: followed by whitespace, or for `o` by a
     /// tab or by a space and a capital letter, digit or quote (so a sentence starting "o the…" stays prose).
-    private func glyph(in line: ArraySlice<UInt8>, at index: Int) -> (rank: Int, length: Int)? {
+    private func glyph(in line: LineBytes, at index: Int) -> (rank: Int, length: Int)? {
         guard index < line.endIndex else { return nil }
         if line[index] == UInt8(ascii: "o") {
             guard index + 2 < line.endIndex else { return nil }

@@ -95,7 +95,7 @@ public enum FrontMatterParser {
         body.append(contentsOf: text[found.rest...])
         let close = found.close
         do {
-            let node = try Yams.compose(yaml: yaml)
+            let node = try Yams.compose(yaml: yaml, .default, .default, yamlEncoding)
             var budget = nodeLimit
             let value = try node.map { try convert($0, budget: &budget) } ?? .null
             return Split(frontMatter: FrontMatter(value: value, lines: 1...close + 1), body: body, diagnostics: [])
@@ -137,6 +137,13 @@ public enum FrontMatterParser {
         return !key.isEmpty && key.first != " " && !key.contains("  ") && key.count <= 60
             && (after.isEmpty || after.first == " ")
     }
+
+    /// Yams's default encoding, read once: Yams reads it from the environment, all of it, on each use. (Kept as its
+    /// raw value, which is `Sendable`.)
+    private static let yamlEncodingName = Parser.Encoding.default.rawValue
+
+    /// ``yamlEncodingName`` as the encoding.
+    private static var yamlEncoding: Parser.Encoding { Parser.Encoding(rawValue: yamlEncodingName) ?? .default }
 
     /// Whether `line` is `---` or `...`, give or take spaces around it.
     ///

@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Parses CommonMark text with libcmark into a Swift-owned ``MarkdownNode`` tree.
 ///
 /// The cmark tree is walked once with cmark's iterator (no recursion, so deeply nested notes cannot exhaust the
@@ -25,11 +31,18 @@ public enum MarkdownParser {
         var text = text
         return text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
-                guard let root = cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_SOURCEPOS) else {
-                    preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+                // What cmark_parse_document does, with cmark's memory taken from an arena freed all at once.
+                CmarkArena.withArena { memory in
+                    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, memory) else {
+                        preconditionFailure("cmark_parser_new_with_mem returned NULL (out of memory)")
+                    }
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                    guard let root = cmark_parser_finish(parser) else {
+                        preconditionFailure("cmark_parser_finish returned NULL (out of memory)")
+                    }
+                    cmark_parser_free(parser)
+                    return (convert(root), rendersHTML ? MarkdownRenderer.html(of: root, freeing: false) : nil)
                 }
-                defer { cmark_node_free(root) }
-                return (convert(root), rendersHTML ? MarkdownRenderer.html(of: root) : nil)
             }
         }
     }
@@ -37,71 +50,119 @@ public enum MarkdownParser {
     /// The version of the libcmark in use, such as `0.30.2`.
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
 
-    private struct Frame {
-        var kind: MarkdownNode.Kind
-        var range: SourceRange?
-        var children: [MarkdownNode] = []
-    }
-
     private static func convert(_ root: OpaquePointer) -> MarkdownNode {
         guard let iterator = cmark_iter_new(root) else {
             preconditionFailure("cmark_iter_new returned NULL (out of memory)")
         }
         defer { cmark_iter_free(iterator) }
-        var stack: [Frame] = []
-        var skipped = 0  // containers entered beyond `maxDepth` and not yet exited
-        var result = MarkdownNode(.document)
+        var copier = TreeCopier()
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_ENTER {
-                let frame = Frame(kind: kind(of: node), range: range(of: node))
-                if isLeaf(node) {
-                    append(MarkdownNode(frame.kind, range: frame.range), to: &stack)
-                } else if stack.count >= maxDepth {
-                    skipped += 1
+                if cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                    copier.text(cmark_node_get_literal(node), range: range(of: node))
+                } else if isLeaf(node) {
+                    copier.leaf(MarkdownNode(kind(of: node), range: range(of: node)))
                 } else {
-                    stack.append(frame)
+                    copier.enter(node)
                 }
-            } else if event == CMARK_EVENT_EXIT, skipped > 0 {
+            } else if event == CMARK_EVENT_EXIT {
+                copier.exit()
+            }
+        }
+        return copier.result
+    }
+
+    /// Copies cmark's tree, met in document order, into ``MarkdownNode`` values.
+    ///
+    /// Each open container's children array is made once, as long as cmark's count of its children; a run of
+    /// adjacent text nodes is gathered as bytes in one buffer for the document and becomes one `String` when
+    /// something else follows it.
+    private struct TreeCopier {
+        /// The open containers, outermost first, each with the children finished so far.
+        private var frames: [MarkdownNode] = []
+        /// Containers entered beyond ``MarkdownParser/maxDepth`` and not yet exited: their content goes to the
+        /// deepest frame kept.
+        private var skipped = 0
+        /// The text of the document's text nodes, one after the other; the run being merged starts at `runStart`.
+        private var text: [UInt8] = []
+        private var runStart = 0
+        private var runRange: SourceRange?
+        private var inRun = false
+        /// The document, once it is closed.
+        private(set) var result = MarkdownNode(.document)
+
+        /// Opens a container `node`.
+        mutating func enter(_ node: OpaquePointer) {
+            guard frames.count < MarkdownParser.maxDepth else {
+                skipped += 1
+                return
+            }
+            endRun()
+            var count = 0
+            var child = cmark_node_first_child(node)
+            while let current = child {
+                count += 1
+                child = cmark_node_next(current)
+            }
+            frames.append(MarkdownNode(MarkdownParser.kind(of: node), range: MarkdownParser.range(of: node)))
+            frames[frames.count - 1].children.reserveCapacity(count)
+        }
+
+        /// Closes the innermost container entered.
+        mutating func exit() {
+            if skipped > 0 {
                 skipped -= 1
-            } else if event == CMARK_EVENT_EXIT, let frame = stack.popLast() {
-                let finished = finish(frame)
-                if stack.isEmpty {
-                    result = finished
-                } else {
-                    append(finished, to: &stack)
+                return
+            }
+            guard !frames.isEmpty else { return }
+            endRun()
+            var finished = frames.removeLast()
+            if case .item = finished.kind { MarkdownParser.extractCheckbox(from: &finished) }
+            if frames.isEmpty {
+                result = consume finished
+            } else {
+                // (Only programmatic trees have containers of kind `.text`; they are not merged.)
+                frames[frames.count - 1].children.append(consume finished)
+            }
+        }
+
+        /// Adds a leaf other than text.
+        mutating func leaf(_ node: consuming MarkdownNode) {
+            guard !frames.isEmpty else { return }
+            endRun()
+            frames[frames.count - 1].children.append(node)
+        }
+
+        /// Adds a text node, `literal` being its text, merged into the text run before it.
+        mutating func text(_ literal: UnsafePointer<CChar>?, range: SourceRange?) {
+            guard !frames.isEmpty else { return }
+            if inRun {
+                if let lower = runRange?.lowerBound, let upper = range?.upperBound, lower <= upper {
+                    runRange = lower..<upper
                 }
+            } else {
+                inRun = true
+                runStart = text.count
+                runRange = range
+            }
+            guard let literal else { return }
+            literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
             }
         }
-        return result
-    }
 
-    /// Appends `node` to the innermost open frame, merging it into a preceding text run.
-    private static func append(_ node: consuming MarkdownNode, to stack: inout [Frame]) {
-        guard !stack.isEmpty else { return }
-        let top = stack.count - 1
-        let last = stack[top].children.count - 1
-        if case .text(let new) = node.kind, last >= 0, case .text(var merged) = stack[top].children[last].kind {
-            // Merged in place: the node lets go of its text first, so that the text is extended without a copy.
-            stack[top].children[last].kind = .paragraph
-            merged += new
-            stack[top].children[last].kind = .text(merged)
-            if let lower = stack[top].children[last].range?.lowerBound, let upper = node.range?.upperBound,
-                lower <= upper
-            {
-                stack[top].children[last].range = lower..<upper
+        /// Turns the text run, if any, into one text node.
+        private mutating func endRun() {
+            guard inRun else { return }
+            let string = text.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[runStart...]), as: UTF8.self)
             }
-        } else {
-            stack[top].children.append(node)
+            frames[frames.count - 1].children.append(MarkdownNode(.text(string), range: runRange))
+            inRun = false
         }
-    }
-
-    private static func finish(_ frame: Frame) -> MarkdownNode {
-        var node = MarkdownNode(frame.kind, range: frame.range, children: frame.children)
-        if case .item = node.kind { extractCheckbox(from: &node) }
-        return node
     }
 
     /// Moves a leading `[ ] ` or `[x] ` of an item's first paragraph into the item's kind.

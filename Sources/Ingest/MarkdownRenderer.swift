@@ -25,10 +25,11 @@ public enum MarkdownRenderer {
         }
     }
 
-    /// The HTML of a document `root` cmark parsed with `CMARK_OPT_SOURCEPOS` (what cmark_markdown_to_html does).
-    static func html(of root: OpaquePointer) -> String {
+    /// The HTML of a document `root` cmark parsed with `CMARK_OPT_SOURCEPOS` (what cmark_markdown_to_html does);
+    /// cmark's buffer is freed unless, `freeing` false, it lies in an arena that frees it (``CmarkArena``).
+    static func html(of root: OpaquePointer, freeing: Bool = true) -> String {
         guard let rendered = cmark_render_html(root, CMARK_OPT_SOURCEPOS) else { return "" }
-        defer { free(rendered) }
+        defer { if freeing { free(rendered) } }
         return String(cString: rendered)
     }
 }

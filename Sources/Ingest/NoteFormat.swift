@@ -16,6 +16,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
         var plain = 0
         var previousLength = 0
         var text = text
+        let markdownSigns = markdownSigns
         return text.withUTF8 { bytes -> NoteFormat in
             var start = 0
             while start < bytes.count {
@@ -33,10 +34,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
                     var hashes = 0
                     while hashes < trimmed.count, trimmed[hashes] == UInt8(ascii: "#") { hashes += 1 }
                     if hashes <= 6, hashes < trimmed.count, trimmed[hashes] == 0x20 { markdown += 1 }
-                } else if indent < 4,
-                    starts(trimmed, "```") || starts(trimmed, "~~~") && !underlinesPrevious
-                        || starts(trimmed, "> ")
-                {
+                } else if indent < 4, opensFenceOrQuote(trimmed, underlinesPrevious: underlinesPrevious) {
                     markdown += 1
                 } else if trimmed.count <= 320, isCapitalHeading(trimmed) {
                     plain += 1
@@ -72,8 +70,19 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
         String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: String) -> Bool {
-        bytes.starts(with: prefix.utf8)
+    /// Whether `trimmed` starts with ```` ``` ````, with `~~~` that does not underline the line above, or with `> `.
+    private static func opensFenceOrQuote(_ trimmed: UnsafeBufferPointer<UInt8>, underlinesPrevious: Bool) -> Bool {
+        guard trimmed.count >= 2 else { return false }
+        let first = trimmed[0]
+        switch first {
+        case UInt8(ascii: "`"), UInt8(ascii: "~"):
+            return trimmed.count >= 3 && trimmed[1] == first && trimmed[2] == first
+                && (first == UInt8(ascii: "`") || !underlinesPrevious)
+        case UInt8(ascii: ">"):
+            return trimmed[1] == 0x20
+        default:
+            return false
+        }
     }
 
     /// The character of `trimmed` (a line without its indentation) when it underlines the line above: three or

@@ -89,9 +89,12 @@ public struct NoteIngestor: Sendable {
         guard bytes.count <= options.maxFileSize else {
             throw .tooLarge(path: path, size: bytes.count, limit: options.maxFileSize)
         }
-        let decoded = try TextDecoder.decode(bytes, path: path)
+        let decoded = try TextDecoder.decodeToUTF8(bytes, path: path)
         var diagnostics = decoded.diagnostics
-        let normalised = TextNormaliser.normalise(decoded.text)
+        // Normalised on the bytes, then made a `String` once.
+        let normalised = decoded.utf8.withUnsafeBufferPointer { utf8 in
+            TextBytes.string(TextNormaliser.normalise(utf8: utf8)[...])
+        }
         let split = FrontMatterParser.split(normalised, path: path)
         diagnostics += split.diagnostics
         let format = options.format ?? (split.frontMatter != nil ? .markdown : NoteFormat.detect(split.body))
@@ -143,20 +146,23 @@ enum FileReader {
         }
         let size = Int(info.st_size)
         guard size <= limit else { throw .tooLarge(path: path, size: size, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        while total < size {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+        // Read into uninitialised storage: zeroing it first would be a pass over the bytes for nothing.
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
+            while total < size {
+                let count = read(descriptor, buffer.baseAddress.map { $0 + total }, size - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                total += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw error(errno, path)
-            }
-            if count == 0 { break }
-            total += count
+            initialized = total
         }
-        if total < size { bytes.removeLast(size - total) }
+        if let failure { throw error(failure, path) }
         return bytes
     }
 

@@ -27,6 +27,26 @@ public enum TextDecoder {
     ///
     /// - Throws: ``IngestError/binary(path:reason:)`` when the bytes are not text.
     public static func decode(_ bytes: [UInt8], path: String) throws(IngestError) -> Decoded {
+        let decoded = try decodeToUTF8(bytes, path: path)
+        return Decoded(
+            text: TextBytes.string(decoded.utf8),
+            encoding: decoded.encoding,
+            diagnostics: decoded.diagnostics
+        )
+    }
+
+    /// What ``decode(_:path:)`` gives, with the text as well-formed UTF-8 bytes: for a UTF-8 file, its own bytes.
+    struct DecodedUTF8 {
+        /// The text's UTF-8, with any byte-order mark removed.
+        var utf8: ArraySlice<UInt8>
+        /// The encoding the bytes were read in.
+        var encoding: TextEncoding
+        /// Warnings about the decoding.
+        var diagnostics: [Diagnostic]
+    }
+
+    /// ``decode(_:path:)`` as UTF-8 bytes, which ingest normalises before it makes the text.
+    static func decodeToUTF8(_ bytes: [UInt8], path: String) throws(IngestError) -> DecodedUTF8 {
         if bytes.starts(with: [0xFF, 0xFE]) {
             return decodeUTF16(bytes.dropFirst(2), bigEndian: false, path: path)
         }
@@ -37,9 +57,9 @@ public enum TextDecoder {
         if let kind = knownBinaryFormat(body) {
             throw .binary(path: path, reason: "looks like \(kind)")
         }
-        let sample = body.prefix(8192)
-        let (hasNUL, controls) = controlCount(sample)
-        if hasNUL {
+        let sample = body.prefix(sampleSize)
+        let survey = body.withUnsafeBufferPointer { Self.survey($0) }
+        if survey.hasNUL {
             if let bigEndian = utf16WithoutBOM(sample) {
                 var decoded = decodeUTF16(body, bigEndian: bigEndian, path: path)
                 decoded.diagnostics.insert(
@@ -50,67 +70,79 @@ public enum TextDecoder {
             }
             throw .binary(path: path, reason: "contains NUL bytes")
         }
-        if sample.count >= 32, controls * 10 > sample.count {
+        if sample.count >= 32, survey.controls * 10 > sample.count {
             throw .binary(path: path, reason: "mostly control characters")
         }
-        return decodeUTF8(body, path: path)
+        if survey.isUTF8 { return DecodedUTF8(utf8: body, encoding: .utf8, diagnostics: []) }
+        return body.withUnsafeBufferPointer { decodeWindows1252($0, path: path) }
     }
 
-    /// Whether `sample` holds a NUL byte, and how many of its bytes are control characters other than tab, LF, VT,
-    /// FF and CR.
-    private static func controlCount(_ sample: ArraySlice<UInt8>) -> (hasNUL: Bool, controls: Int) {
-        sample.withUnsafeBufferPointer { bytes in
-            var hasNUL = false
-            var controls = 0
-            var index = 0
-            while index < bytes.count {
-                // Eight bytes at a time past those with nothing below a space and no DEL.
-                if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if !ASCIIWord.hasBelow(word, 0x20), !ASCIIWord.has(word, 0x7F) {
-                        index += 8
-                        continue
-                    }
-                }
-                for byte in bytes[index..<min(index + 8, bytes.count)] {
-                    hasNUL = hasNUL || byte == 0
-                    if byte < 0x20 && !(0x09...0x0D).contains(byte) || byte == 0x7F { controls += 1 }
-                }
+    /// How many bytes from the start are looked at to tell text from binary.
+    static let sampleSize = 8192
+
+    /// What one pass over `bytes` finds to tell text from binary and UTF-8 from Windows-1252.
+    ///
+    /// Whether their first ``sampleSize`` hold a NUL byte, how many control characters other than tab, LF, VT, FF
+    /// and CR, and whether all of them are well-formed UTF-8 (as `String(validating:as:)` judges); eight bytes at
+    /// a time past printable ASCII, tabs and line feeds.
+    static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (hasNUL: Bool, controls: Int, isUTF8: Bool) {
+        guard let base = bytes.baseAddress else { return (false, 0, true) }
+        let sampleEnd = min(sampleSize, bytes.count)
+        var (hasNUL, controls, isUTF8) = (false, 0, true)
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count, ASCIIWord.isPlainText(ASCIIWord.load(base, at: index)) {
                 index += 8
+                continue
             }
-            return (hasNUL, controls)
+            let stop = min(index + 8, bytes.count)
+            while index < stop {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if index < sampleEnd {
+                        hasNUL = hasNUL || byte == 0
+                        if byte < 0x20 && !(0x09...0x0D).contains(byte) || byte == 0x7F { controls += 1 }
+                    }
+                    index += 1
+                } else if isUTF8, let (_, length) = TextBytes.scalar(in: bytes, at: index) {
+                    index += length
+                } else {
+                    isUTF8 = false
+                    index += 1
+                }
+            }
+            if !isUTF8, index >= sampleEnd { break }  // nothing left to learn
         }
+        return (hasNUL, controls, isUTF8)
     }
 
     // MARK: UTF-8 with a Windows-1252 fallback
 
-    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>, path: String) -> Decoded {
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return Decoded(text: text, encoding: .utf8, diagnostics: [])
-        }
-        // Keep every valid UTF-8 sequence; read each stray byte as Windows-1252, as Word and old editors wrote it.
-        var scalars = String.UnicodeScalarView()
+    /// Keeps every valid UTF-8 sequence of `bytes` and reads each stray byte as Windows-1252, as Word and old
+    /// editors wrote it.
+    private static func decodeWindows1252(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> DecodedUTF8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 2)
         var firstBadLine: Int?
         var badBytes = 0
         var line = 1
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
+        var index = 0
+        while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x0A || byte == 0x0D && (index + 1 == bytes.endIndex || bytes[index + 1] != 0x0A) { line += 1 }
+            if byte == 0x0A || byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) { line += 1 }
             if byte < 0x80 {
-                scalars.append(Unicode.Scalar(byte))
+                out.append(byte)
                 index += 1
-            } else if let (scalar, length) = utf8Sequence(bytes, at: index) {
-                scalars.append(scalar)
+            } else if let (_, length) = TextBytes.scalar(in: bytes, at: index) {
+                out.append(contentsOf: bytes[index..<index + length])
                 index += length
             } else {
-                scalars.append(windows1252Scalar(byte))
+                UTF8.encode(windows1252Scalar(byte)) { out.append($0) }
                 badBytes += 1
                 if firstBadLine == nil { firstBadLine = line }
                 index += 1
             }
         }
-        let text = String(scalars)
         let count = badBytes == 1 ? "1 byte" : "\(badBytes) bytes"
         let diagnostic = Diagnostic(
             .warning,
@@ -119,29 +151,7 @@ public enum TextDecoder {
             line: firstBadLine ?? 1
         )
         let mostlyLegacy = badBytes > 0
-        return Decoded(text: text, encoding: mostlyLegacy ? .windows1252 : .utf8, diagnostics: [diagnostic])
-    }
-
-    /// The scalar and length of a well-formed UTF-8 sequence starting at `index`, or `nil`.
-    private static func utf8Sequence(_ bytes: ArraySlice<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
-        let lead = bytes[index]
-        let length: Int
-        var value: UInt32
-        switch lead {
-        case 0xC2...0xDF: (length, value) = (2, UInt32(lead & 0x1F))
-        case 0xE0...0xEF: (length, value) = (3, UInt32(lead & 0x0F))
-        case 0xF0...0xF4: (length, value) = (4, UInt32(lead & 0x07))
-        default: return nil
-        }
-        guard index + length <= bytes.endIndex else { return nil }
-        for offset in 1..<length {
-            let byte = bytes[index + offset]
-            guard byte & 0xC0 == 0x80 else { return nil }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
-        guard value >= minimum, let scalar = Unicode.Scalar(value) else { return nil }
-        return (scalar, length)
+        return DecodedUTF8(utf8: out[...], encoding: mostlyLegacy ? .windows1252 : .utf8, diagnostics: [diagnostic])
     }
 
     /// Windows-1252 differs from Latin-1 only in 0x80–0x9F; its five undefined bytes keep their C1 code points.
@@ -157,7 +167,7 @@ public enum TextDecoder {
 
     // MARK: UTF-16
 
-    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) -> Decoded {
+    private static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool, path: String) -> DecodedUTF8 {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var index = bytes.startIndex
@@ -170,7 +180,8 @@ public enum TextDecoder {
         if bytes.count % 2 == 1 {
             diagnostics.append(Diagnostic(.warning, "odd number of bytes for UTF-16; last byte ignored", file: path))
         }
-        var scalars = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(units.count + units.count / 2)
         var line = 1
         var badLine: Int?
         var bad = 0
@@ -184,9 +195,9 @@ public enum TextDecoder {
                 // Lines end at LF, CRLF or a lone CR, as normalisation will count them.
                 if scalar == "\r" || scalar == "\n" && !previousWasCR { line += 1 }
                 previousWasCR = scalar == "\r"
-                scalars.append(scalar)
+                UTF8.encode(scalar) { out.append($0) }
             case .error:
-                scalars.append("\u{FFFD}")
+                out += [0xEF, 0xBF, 0xBD]  // U+FFFD
                 bad += 1
                 if badLine == nil { badLine = line }
             case .emptyInput:
@@ -197,9 +208,9 @@ public enum TextDecoder {
             let count = bad == 1 ? "1 lone surrogate" : "\(bad) lone surrogates"
             diagnostics.append(Diagnostic(.warning, "\(count) in UTF-16 replaced by U+FFFD", file: path, line: badLine))
         }
-        var text = String(scalars)
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return Decoded(text: text, encoding: bigEndian ? .utf16BE : .utf16LE, diagnostics: diagnostics)
+        // A second byte-order mark, as U+FEFF, goes too.
+        let text = out.starts(with: [0xEF, 0xBB, 0xBF]) ? out.dropFirst(3) : out[...]
+        return DecodedUTF8(utf8: text, encoding: bigEndian ? .utf16BE : .utf16LE, diagnostics: diagnostics)
     }
 
     /// Whether NUL bytes fall on one parity, as in UTF-16 text without a BOM; `true` for big-endian.

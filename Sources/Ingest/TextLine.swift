@@ -83,6 +83,9 @@ extension Slice: TextLine where Base == UnsafeBufferPointer<UInt8> {
     func units(upTo count: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: prefix(count)) }
 }
 
+/// A line, or part of one, of UTF-8 bytes, indexed as in the whole text.
+typealias LineBytes = Slice<UnsafeBufferPointer<UInt8>>
+
 /// Splitting UTF-8 text into lines on its bytes.
 enum TextLines {
     /// The byte ranges of the lines of `bytes`, as `split(separator: "\n", omittingEmptySubsequences: false)` gives

@@ -13,36 +13,39 @@
 public enum TextNormaliser {
     /// Returns `text` normalised; it has exactly as many lines as `text`.
     public static func normalise(_ text: String) -> String {
-        var bytes = cleanCharacters(Array(text.utf8))
-        bytes = rewriteLines(bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var text = text
+        return text.withUTF8 { TextBytes.string(normalise(utf8: $0)[...]) }
+    }
+
+    /// The normalised bytes of the well-formed UTF-8 `input`.
+    static func normalise(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        let cleaned = cleanCharacters(input)
+        return cleaned.withUnsafeBufferPointer { rewriteLines($0) } ?? cleaned
     }
 
     /// Rules 1 and 2: line endings, Unicode spaces, zero-width and control characters.
-    static func cleanCharacters(_ input: [UInt8]) -> [UInt8] {
+    static func cleanCharacters(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         // Each rule writes at most as many bytes as it reads.
         [UInt8](unsafeUninitializedCapacity: input.count) { out, written in
             written = 0
-            input.withUnsafeBufferPointer { input in
-                guard let from = input.baseAddress, let to = out.baseAddress else { return }
-                var index = 0
-                while index < input.count {
-                    // Eight printable ASCII bytes at a time, as they are.
-                    if index + 8 <= input.count {
-                        let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
-                        if ASCIIWord.isPrintable(word) {
-                            UnsafeMutableRawPointer(to + written).storeBytes(of: word, as: UInt64.self)
-                            index += 8
-                            written += 8
-                            continue
-                        }
+            guard let from = input.baseAddress, let to = out.baseAddress else { return }
+            var index = 0
+            while index < input.count {
+                // Eight bytes of printable ASCII, tabs and line feeds at a time, as they are.
+                if index + 8 <= input.count {
+                    let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+                    if ASCIIWord.isPlainText(word) {
+                        UnsafeMutableRawPointer(to + written).storeBytes(of: word, as: UInt64.self)
+                        index += 8
+                        written += 8
+                        continue
                     }
-                    // Otherwise the next eight bytes (and the rest of a character that runs past them) one by one.
-                    let stop = index + 8
-                    repeat {
-                        index = clean(input, at: index, into: out, at: &written)
-                    } while index < stop && index < input.count
                 }
+                // Otherwise the next eight bytes (and the rest of a character that runs past them) one by one.
+                let stop = index + 8
+                repeat {
+                    index = clean(input, at: index, into: out, at: &written)
+                } while index < stop && index < input.count
             }
         }
     }
@@ -100,15 +103,12 @@ public enum TextNormaliser {
         }
     }
 
-    /// Rules 3 and 4, line by line, skipping fenced code blocks and multi-line HTML comments.
-    static func rewriteLines(_ input: [UInt8]) -> [UInt8] {
-        input.withUnsafeBufferPointer { rewriteLines(input, $0) }
-    }
-
-    /// ``rewriteLines(_:)`` of `input`, whose bytes `bytes` are, to find its lines quickly.
-    private static func rewriteLines(_ input: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// Rules 3 and 4, line by line, skipping fenced code blocks and multi-line HTML comments; `nil` when they change
+    /// no line, as in most notes.
+    static func rewriteLines(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
-        out.reserveCapacity(input.count + input.count / 16)
+        var changed = false
+        var copied = 0  // `input` is in `out` up to here (the start of a line, or the LF before it)
         var fence: (byte: UInt8, length: Int)?
         var inComment = false
         var html = HTMLFolder()
@@ -116,47 +116,72 @@ public enum TextNormaliser {
         var previousWasText = false
         var start = 0
         while start <= input.count {
-            let end = TextLines.lineFeed(in: bytes, from: start) ?? input.count
+            let (end, hasAngle) = lineEnd(in: input, from: start)
             let line = input[start..<end]
+            // A line that changes is written out after the unchanged text before it.
+            func replace(with write: (inout [UInt8]) -> Void) {
+                if !changed { out.reserveCapacity(input.count + input.count / 16) }
+                changed = true
+                out.append(contentsOf: input[copied..<start])
+                write(&out)
+                copied = end
+            }
             if let open = fence {
                 if let close = fenceMarker(line), close.byte == open.byte, close.length >= open.length,
                     line.allSatisfy({ $0 == open.byte || $0 == 0x20 || $0 == 0x09 })
                 {
                     fence = nil
                 }
-                out.append(contentsOf: line)
             } else if inComment {
                 if contains(line, "-->") { inComment = false }
-                out.append(contentsOf: line)
             } else if let marker = fenceMarker(line),
                 !(marker.byte == UInt8(ascii: "~") && previousWasText && isOnly(line, marker.byte))
             {
                 // (`~~~~` under a line of text is that line's underline in a plain-text note, not a fence.)
                 fence = marker
-                out.append(contentsOf: line)
-            } else if mayHoldHTML(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
-                let folded = html.fold(line)[...]
-                if let opened = lastIndex(of: "<!--", in: folded), lastIndex(of: "-->", in: folded) ?? -1 < opened {
-                    inComment = true
+            } else if hasAngle {
+                let folded = html.fold(ArraySlice(line))
+                folded.withUnsafeBufferPointer { folded in
+                    if let opened = lastIndex(of: "<!--", in: folded[...]),
+                        lastIndex(of: "-->", in: folded[...]) ?? -1 < opened
+                    {
+                        inComment = true
+                    }
+                    let rewrite = bullets.rewrite(folded[...])
+                    replace { BulletGlyphs.write(folded[...], rewrite, into: &$0) }
                 }
-                bullets.rewrite(folded, into: &out)
-            } else {
-                bullets.rewrite(line, into: &out)
+            } else if let rewrite = bullets.rewrite(line) {
+                replace { BulletGlyphs.write(line, rewrite, into: &$0) }
             }
-            if end < input.count { out.append(0x0A) }
             previousWasText = fence == nil && !inComment && line.contains { $0 != 0x20 && $0 != 0x09 }
             start = end + 1
         }
+        guard changed else { return nil }
+        out.append(contentsOf: input[copied...])
         return out
     }
 
-    /// Whether `line` has a `<`, where HTML could start.
-    private static func mayHoldHTML(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        TextLines.firstIndex(of: UInt8(ascii: "<"), in: line, from: 0) != nil
+    /// The end of the line starting at `start` (its LF, or the end of `bytes`), and whether it has a `<`, where HTML
+    /// could start; eight bytes at a time.
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, hasAngle: Bool) {
+        guard let base = bytes.baseAddress else { return (bytes.count, false) }
+        var index = start
+        var hasAngle = false
+        while index + 8 <= bytes.count {
+            let word = ASCIIWord.load(base, at: index)
+            if ASCIIWord.has(word, 0x0A) { break }
+            hasAngle = hasAngle || ASCIIWord.has(word, UInt8(ascii: "<"))
+            index += 8
+        }
+        while index < bytes.count, bytes[index] != 0x0A {
+            hasAngle = hasAngle || bytes[index] == UInt8(ascii: "<")
+            index += 1
+        }
+        return (index, hasAngle)
     }
 
     /// The fence character and length when `line` opens or closes a fenced code block.
-    private static func fenceMarker(_ line: ArraySlice<UInt8>) -> (byte: UInt8, length: Int)? {
+    private static func fenceMarker(_ line: LineBytes) -> (byte: UInt8, length: Int)? {
         var index = line.startIndex
         var spaces = 0
         while index < line.endIndex, line[index] == 0x20, spaces < 4 {
@@ -176,16 +201,16 @@ public enum TextNormaliser {
         return (byte, length)
     }
 
-    private static func isOnly(_ line: ArraySlice<UInt8>, _ byte: UInt8) -> Bool {
+    private static func isOnly(_ line: LineBytes, _ byte: UInt8) -> Bool {
         line.allSatisfy { $0 == byte || $0 == 0x20 || $0 == 0x09 }
     }
 
-    private static func contains(_ line: ArraySlice<UInt8>, _ needle: String) -> Bool {
+    private static func contains(_ line: LineBytes, _ needle: String) -> Bool {
         lastIndex(of: needle, in: line) != nil
     }
 
     /// The index in `line` where the last `needle` starts, or `nil`.
-    private static func lastIndex(of needle: String, in line: ArraySlice<UInt8>) -> Int? {
+    private static func lastIndex(of needle: String, in line: LineBytes) -> Int? {
         let pattern = needle.utf8
         guard line.count >= pattern.count else { return nil }
         var index = line.endIndex - pattern.count

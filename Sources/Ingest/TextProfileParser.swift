@@ -103,10 +103,13 @@ public enum TextProfileParser {
     /// Whether `line` is an ALL-CAPS heading: at least three letters, none lower case, at most 80 characters, and
     /// not a `LABEL: value` line.
     static func isCapitalHeading<Line: TextLine>(_ line: Line) -> Bool {
-        guard line.count <= 80 else { return false }
+        // The characters are counted as they are read: a prose line stops at its first lower-case letter, without
+        // a count of all its characters first.
+        var count = 0
         var letters = 0
         for character in line {
-            if character.isLowercase { return false }
+            count += 1
+            if count > 80 || character.isLowercase { return false }
             if character.isLetter { letters += 1 }
         }
         guard letters >= 3 else { return false }

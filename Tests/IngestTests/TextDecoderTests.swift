@@ -77,4 +77,27 @@ import Testing
             return path == "x.md" && message.hasPrefix(reason)
         }
     }
+
+    @Test func readsValidUTF8AsItIsAndOtherBytesThroughTheFallback() throws {
+        for bytes in TextBytesTests.tricky
+        where !bytes.contains(where: { $0 < 0x09 || $0 > 0x0D && $0 < 0x20 || $0 == 0x7F }) {
+            guard bytes.first != 0xFF, bytes.first != 0xFE else { continue }  // (UTF-16 byte-order marks)
+            let decoded = try TextDecoder.decode(bytes, path: "n.md")
+            if let expected = String(validating: bytes, as: UTF8.self) {
+                let withoutBOM = expected.unicodeScalars.first == "\u{FEFF}" ? String(expected.dropFirst()) : expected
+                #expect(decoded.text == withoutBOM)
+                #expect(decoded.encoding == .utf8)
+            } else {
+                #expect(decoded.encoding == .windows1252)
+                #expect(decoded.diagnostics.count == 1)
+            }
+            #expect(try Array(decoded.text.utf8) == Array(TextDecoder.decodeToUTF8(bytes, path: "n.md").utf8))
+        }
+    }
+
+    @Test func dropsASecondByteOrderMarkInUTF16() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE, 0xFF, 0xFE, 0x41, 0x00, 0xFF, 0xFE]
+        let decoded = try TextDecoder.decode(bytes, path: "n.txt")
+        #expect(decoded.text == "A\u{FEFF}")
+    }
 }

@@ -71,4 +71,29 @@ import Testing
         let text = "<!--\n<sup>x</sup>\n-->\n<sup>y</sup>"
         #expect(TextNormaliser.normalise(text) == "<!--\n<sup>x</sup>\n-->\ny")
     }
+
+    @Test func rewritesOnlyTheLinesThatChangeAndKeepsTheRest() {
+        let text = "Intro line\n• First\nplain\n  o Child text\n<b>x</b> and more\nlast • line\n• End"
+        let expected = "Intro line\n- First\nplain\n  - Child text\n**x** and more\nlast • line\n- End"
+        #expect(TextNormaliser.normalise(text) == expected)
+        let unchanged = "Nothing here\nchanges at all\n\n- list\n"
+        #expect(TextNormaliser.normalise(unchanged) == unchanged)
+        unchanged.utf8.withContiguousStorageIfAvailable { #expect(TextNormaliser.rewriteLines($0) == nil) }
+    }
+
+    @Test func cleansCharactersAtEveryPlaceInALongLine() {
+        let cases: [(String, String)] = [
+            ("\u{7}", " "), ("\r\n", "\n"), ("\r", "\n"), ("\u{A0}", " "), ("\u{AD}", ""), ("\u{200B}", ""),
+            ("\u{FEFF}", ""), ("\u{B}", " "), ("\u{C}", " "), ("\u{1F}", " "), ("\u{7F}", " "), ("\t", "\t"),
+            ("é", "é"),
+        ]
+        for offset in 0..<20 {
+            for (odd, clean) in cases {
+                let (before, after) = (
+                    String(repeating: "x", count: offset), String(repeating: "y", count: 22 - offset)
+                )
+                #expect(TextNormaliser.normalise(before + odd + after) == before + clean + after)
+            }
+        }
+    }
 }

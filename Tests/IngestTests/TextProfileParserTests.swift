@@ -110,4 +110,26 @@ import Testing
         #expect(document.source.format == .text)
         #expect(document.root.children.count == 3)
     }
+
+    /// The test for ALL-CAPS headings, read on the bytes of a plain ASCII line and on characters, against its rule.
+    @Test func capitalHeadingsAreReadAlikeOnBytesAndCharacters() {
+        let lines = [
+            "MINUTES", "MINUTES OF THE MEETING", String(repeating: "A", count: 80), String(repeating: "A", count: 81),
+            String(repeating: "A", count: 81) + "a", "AGENDA: item", "AGENDA:", "ÉTÉ RÉUNION", "été", "A\u{301}BC",
+            "AB", "PRÉSENT – ALL", "1. INTRODUCTION", String(repeating: "É", count: 81),
+            "E\u{301}" + String(repeating: "X", count: 79),
+            "ITEM\u{A0}ONE", "“QUOTED” TITLE", "A B c", "",
+        ]
+        for line in lines {
+            let colonRule = line.firstIndex(of: ":").map { line[line.index(after: $0)...].contains(where: \.isLetter) }
+            let reference =
+                line.count <= 80 && !line.contains(where: \.isLowercase) && line.filter(\.isLetter).count >= 3
+                && colonRule != true
+            #expect(TextProfileParser.isCapitalHeading(Substring(line)) == reference, "\(line)")
+            if TextSearch.isPlainASCII(line) {
+                var copy = line
+                copy.withUTF8 { #expect(TextProfileParser.isCapitalHeading($0[...]) == reference, "\(line)") }
+            }
+        }
+    }
 }
