@@ -12,6 +12,9 @@ import Testing
             "", "plain", "a < b && c > d", "\"quoted\" and 'single'", "<script>alert(1)</script>",
             "Zoë & Siobhán <chair>", "\"\u{301}quote with a combining mark", "<\u{338} not less", "&amp; already",
             "emoji 👩🏽‍⚕️ & more", "\r\n<\r\n>", String(repeating: "<&>", count: 500),
+            // Eight bytes at a time: the five and non-ASCII text before, inside and after whole words.
+            "0123456789abcdef<", "01234567'", "0123456789abcdé\"", "é0123456789abcdef&", "01234567\"\u{301}89abcdef",
+            "0123456789abcdef", "ab<cdefghijklmnopqrstuvwxyz>", "abcdefgh\u{301}abcdefgh'abcdefgh",
         ]
         for text in texts {
             #expect(fast.render(["value": text]) == mustache.render(["value": text]), "\(text)")

@@ -1,3 +1,4 @@
+import Ingest
 import Mustache
 
 /// Mustache's HTML escaping, the same text for the same input, done on bytes when it can be.
@@ -23,23 +24,39 @@ struct TemplateEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
-            var plain = true
+            // One look at the bytes: whether any is one of the five, and whether all are ASCII.
             var special = false
-            for byte in bytes {
-                if byte >= 0x80 { plain = false }
-                if Self.replacement(for: byte) != nil { special = true }
+            var plain = true
+            var index = 0
+            if let base = bytes.baseAddress {
+                // Eight bytes at a time, until both are known.
+                while index + 8 <= bytes.count, plain || !special {
+                    let word = ASCIIWord.load(base, at: index)
+                    if word & 0x8080_8080_8080_8080 != 0 { plain = false }
+                    if !special, Self.mayHoldSpecial(word) { special = true }
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    plain = false
+                } else if Self.isSpecial(byte) {
+                    special = true
+                }
+                index += 1
             }
             if !special { return "" }
             guard plain else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                if let replacement = Self.replacement(for: byte) {
-                    out.append(contentsOf: replacement.utf8)
-                } else {
-                    out.append(byte)
-                }
+            var copied = 0
+            for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                if let replacement = Self.replacement(for: byte) { out.append(contentsOf: replacement.utf8) }
+                copied = index + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: out, as: UTF8.self)
         }
         switch escaped {
@@ -47,6 +64,17 @@ struct TemplateEscaping: MustacheContentType {
         case .some(let result): return result
         case .none: return Self.escapeCharacters(text)
         }
+    }
+
+    /// Whether `byte` is one of the five bytes Mustache replaces (`"`, `&`, `'`, `<`, `>`, all below 0x40).
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 0x40 && (1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E) & (1 as UInt64) << byte != 0
+    }
+
+    /// Whether any byte of `word` is one of the five.
+    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x26) || ASCIIWord.has(word, 0x27)
+            || ASCIIWord.has(word, 0x3C) || ASCIIWord.has(word, 0x3E)
     }
 
     /// Mustache's own loop: whole characters, so that `"` followed by a combining mark is one character, not `"`.
