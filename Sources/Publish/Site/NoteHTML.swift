@@ -18,11 +18,11 @@ enum NoteHTML {
     ///
     /// One pass over the bytes: besides the anchors, links cmark's safe mode emptied (`javascript:`) become plain
     /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
-    /// changes is copied a run at a time.
+    /// changes is copied a run at a time, as a slice of `html`: text that is already valid is not checked again.
     static func markdown(_ html: String, marks: [Int: Mark]) -> String {
-        var html = html
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
+        var source = html
+        return source.withUTF8 { bytes in
+            var out = ""
             out.reserveCapacity(bytes.count + bytes.count / 8)
             var anchored = Set<Int>()
             var lastAnchored = 0
@@ -31,8 +31,14 @@ enum NoteHTML {
             var index = 0
             // `bytes[..<copied]` are in `out`, changed or not.
             var copied = 0
+            // Every copy starts and ends before an ASCII byte or at the end: on a scalar boundary.
+            let utf8 = html.utf8
             func copy(upTo end: Int) {
-                if end > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+                if end > copied {
+                    let range =
+                        utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: end)
+                    out.append(contentsOf: html[range])
+                }
                 copied = end
             }
             func matches(_ literal: StaticString, at offset: Int) -> Bool {
@@ -43,7 +49,7 @@ enum NoteHTML {
                 }
                 return true
             }
-            func append(_ text: String) { out.append(contentsOf: text.utf8) }
+            func append(_ text: String) { out += text }
             let attribute: StaticString = " data-sourcepos=\""
             let attributeLength = attribute.utf8CodeUnitCount
             // Bytes before `limit` are read one at a time; from it, eight at a time while none of them is one this
@@ -75,7 +81,7 @@ enum NoteHTML {
                         bytes[letter + 2] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
                     {
                         copy(upTo: letter + 1)
-                        out.append(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6")))
+                        out.unicodeScalars.append(Unicode.Scalar(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6"))))
                         index = letter + 2
                         copied = index
                         continue
@@ -104,12 +110,12 @@ enum NoteHTML {
                         lastAnchored = line
                         copy(upTo: start)
                         append(" id=\"L")
-                        JSONValue.writeInt(line, to: &out)
-                        out.append(UInt8(ascii: "\""))
+                        append(String(line))
+                        append("\"")
                         if let mark = marks[line] {
                             append(" class=\"record ")
                             append(mark.rawValue)
-                            out.append(UInt8(ascii: "\""))
+                            append("\"")
                         }
                     }
                 } else if !unsafe, HTML.mayStartUnsafe(byte), byte != 0x0A {
@@ -118,9 +124,8 @@ enum NoteHTML {
                 index += 1
             }
             copy(upTo: bytes.count)
-            let html = String(decoding: out, as: UTF8.self)
             // cmark passes bidirectional overrides and controls through; they must not reorder the page.
-            return unsafe ? DisplaySafety.neutralise(html) : html
+            return unsafe ? DisplaySafety.neutralise(out) : out
         }
     }
 
