@@ -32,12 +32,14 @@ struct SiteRenderer: Sendable {
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                // Twice, as a partial and as a page, both selecting the faster escaping, same text out (a partial
-                // would otherwise escape as Mustache does, whatever its caller selected). The partial's pragma
-                // stands on a line of its own, which Mustache drops, so that a partial that starts with a section
-                // stays standalone.
+                // As a partial and, if it is one, as a page, both selecting the faster escaping, same text out (a
+                // partial would otherwise escape as Mustache does, whatever its caller selected). The partial's
+                // pragma stands on a line of its own, which Mustache drops, so that a partial that starts with a
+                // section stays standalone.
                 try library.register(TemplateEscaping.pragma + "\n" + text, named: name)
-                try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
+                if Self.pageTemplates.contains(name) {
+                    try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
+                }
             } catch {
                 // The template as written, so that the error names its own lines.
                 do { _ = try MustacheTemplate(string: text) } catch {
@@ -62,6 +64,9 @@ struct SiteRenderer: Sendable {
     /// What every page prints of the program and the language.
     private static let versionText = TemplateText(ToolVersion.current)
     private static let languageText = TemplateText("en")
+
+    /// The templates rendered as pages; the others (`head`, `foot`, `pager` and any a folder adds) only as partials.
+    static let pageTemplates: Set<String> = ["index", "meeting", "actions", "people", "feed"]
 
     struct SiteError: Error, CustomStringConvertible {
         var message: String
@@ -177,17 +182,38 @@ struct SiteRenderer: Sendable {
 
     /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
     /// page.
-    private func actionContext(_ action: Action, meeting: OverviewIndex.Row? = nil) -> TemplateObject {
+    private func actionContext(_ action: Action, meeting: MeetingTexts.Texts? = nil) -> TemplateObject {
         var values: [Any] = [
             TemplateText(action.id), text(action.text), text(action.owners.joined(separator: ", ")),
             TemplateNull.or(action.due.map(TemplateText.init)), text(action.dueText ?? ""), isOverdue(action),
             TemplateNumber(action.lines.first), TemplateText(action.lines.description),
         ]
         guard let meeting else { return TemplateObject(keys: RowKeys.action, values: values) }
-        values += [
-            TemplateText(meeting.id), TemplateText(meeting.title), TemplateNull.or(meeting.date.map(TemplateText.init)),
-        ]
+        values += [meeting.id, meeting.title, TemplateNull.or(meeting.date)]
         return TemplateObject(keys: RowKeys.listedAction, values: values)
+    }
+
+    /// What the people page prints for a meeting without a date.
+    private static let undated = TemplateText("undated")
+
+    /// The id, title and date of the meetings a page lists, as it prints them, each read from the index once.
+    private struct MeetingTexts {
+        typealias Texts = (id: TemplateText, title: TemplateText, date: TemplateText?)
+        let index: OverviewIndex.Sealed
+        private var known: [Int32: Texts] = [:]
+
+        init(index: OverviewIndex.Sealed) { self.index = index }
+
+        /// The texts of the meeting added `number`th.
+        subscript(number: Int32) -> Texts {
+            mutating get {
+                if let texts = known[number] { return texts }
+                let row = index.row(Int(number))
+                let texts = (TemplateText(row.id), TemplateText(row.title), row.date.map(TemplateText.init))
+                known[number] = texts
+                return texts
+            }
+        }
     }
 
     /// The names of the objects made for each row of a list, in order, shared by all rows.
@@ -332,15 +358,16 @@ struct SiteRenderer: Sendable {
         ) { context, range in
             context["actionCount"] = TemplateNumber(actionCount)
             let refs = try actions.records(range)
+            var meetings = MeetingTexts(index: index)
             context["owners"] = try Self.groups(refs.indices, of: refs.map(\.owner)).map { owner, part in
                 let span = actions.span(of: owner)
                 let continued = range.lowerBound + part.lowerBound > span.lowerBound
                 let context: TemplateObject = [
-                    "anchor": continued ? TemplateNull() : index.ownerAnchors[Int(owner)],
+                    "anchor": continued ? TemplateNull() : TemplateText(index.ownerAnchors[Int(owner)]),
                     "owner": text(index.ownerNames[Int(owner)]), "count": TemplateNumber(span.count),
                     "continued": continued,
                     "actions": try refs[part].map { ref in
-                        actionContext(try index.action(ref), meeting: index.row(Int(ref.meeting)))
+                        actionContext(try index.action(ref), meeting: meetings[ref.meeting])
                     },
                 ]
                 return context
@@ -365,6 +392,7 @@ struct SiteRenderer: Sendable {
             }
         ) { context, range in
             let appearances = try people.records(range)
+            var meetings = MeetingTexts(index: index)
             context["personCount"] = TemplateNumber(index.personCount)
             context["persons"] = try Self.groups(appearances.indices, of: appearances.map(\.person)).map {
                 person,
@@ -382,11 +410,11 @@ struct SiteRenderer: Sendable {
                     "name": text(try name(person)), "continued": start > span.lowerBound,
                     "organizations": text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")),
                     "meetings": appearances[part].map { ref in
-                        let row = index.row(Int(ref.meeting))
+                        let meeting = meetings[ref.meeting]
                         return TemplateObject(
                             keys: RowKeys.appearance,
                             values: [
-                                TemplateText(row.id), TemplateText(row.title), TemplateText(row.date ?? "undated"),
+                                meeting.id, meeting.title, meeting.date ?? Self.undated,
                                 groupNames[Int(ref.group)],
                                 ref.role < 0 ? TemplateNull() : text(index.roles[Int(ref.role)]),
                             ]
