@@ -3,9 +3,9 @@ import Mustache
 
 /// Mustache's HTML escaping, the same text for the same input, done on bytes when it can be.
 ///
-/// Mustache replaces `& < > " '` character by character; most values hold none of them, or are plain ASCII, where a
-/// look at the bytes gives the same answer at a fraction of the cost. Other text keeps the character loop, so that a
-/// quote joined by a combining mark stays as Mustache leaves it.
+/// Mustache replaces `& < > " '` character by character; most values hold none of them, or hold them between ASCII
+/// bytes, where a look at the bytes gives the same answer at a fraction of the cost. Other text keeps the character
+/// loop, so that a quote joined by a combining mark stays as Mustache leaves it.
 struct TemplateEscaping: MustacheContentType {
     /// The name templates select it by, in a `CONTENT_TYPE` pragma.
     static let name = "MINUTES_HTML"
@@ -47,7 +47,15 @@ struct TemplateEscaping: MustacheContentType {
                 index += 1
             }
             if !special { return "" }
-            guard plain else { return nil }
+            // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
+            // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
+            // its `Character` with a mark or a prepended scalar: those are left to the character loop.
+            if !plain {
+                for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+                    if index > 0 && bytes[index - 1] >= 0x80 { return nil }
+                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+                }
+            }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             var copied = 0
