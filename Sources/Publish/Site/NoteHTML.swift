@@ -135,7 +135,8 @@ enum NoteHTML {
         out.reserveCapacity(text.utf8.count * 2 + 64)
         out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
         // Lines split on bytes, unless a CR could join an LF into one character ("\r\n" is not split at "\n").
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        var copy = text
+        if copy.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var line = String(line)
                 line.withUTF8 { appendNumberedLine(index + 1, $0, marks: marks, to: &out) }
