@@ -77,6 +77,21 @@ import Testing
         }
     }
 
+    @Test func jsonThatNeedsNoReplacementIsKnownFromItsBytes() {
+        for text in tricky + ["{\"name\":\"0123456789abcdef\"}", "0123456789abcdef>", "0123456789abcdef\u{202E}"] {
+            var out: [UInt8] = []
+            let bytes = Array(text.utf8)
+            let may = bytes.withUnsafeBufferPointer { bytes in
+                HTML.appendReplacing(bytes, HTML.jsonReplacement, to: &out)
+                return HTML.mayNeedJSONReplacement(bytes)
+            }
+            if out != bytes { #expect(may, "\(text.debugDescription)") }
+        }
+        #expect(
+            !Array("{\"@type\":\"Person\",\"name\":\"Zoë\"}".utf8).withUnsafeBufferPointer(HTML.mayNeedJSONReplacement)
+        )
+    }
+
     /// The JSON-LD of a meeting, as a `JSONValue` tree gives it.
     func treeJSONLD(_ meeting: Meeting) -> String {
         var event: [(key: String, value: JSONValue)] = [

@@ -257,6 +257,30 @@ enum HTML {
         }
     }
 
+    /// Whether `bytes` may hold a scalar that ``jsonReplacement(_:)`` or ``DisplaySafety`` replaces.
+    ///
+    /// That is a `<`, `>` or `&`, or a byte that can start an unsafe character; without one,
+    /// ``appendReplacing(_:_:to:)`` copies the bytes as they are.
+    static func mayNeedJSONReplacement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = ASCIIWord.load(base, at: index)
+                if ASCIIWord.has(word, UInt8(ascii: "<")) || ASCIIWord.has(word, UInt8(ascii: ">"))
+                    || ASCIIWord.has(word, UInt8(ascii: "&")) || mayHoldUnsafe(word)
+                {
+                    return true
+                }
+                index += 8
+            }
+        }
+        for byte in bytes[index...] where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+            return true
+        }
+        for byte in bytes[index...] where byte == UInt8(ascii: "&") || mayStartUnsafe(byte) { return true }
+        return false
+    }
+
     /// What ``scriptSafeJSON(_:)`` puts for `scalar`, when it is one of `< > &`.
     static func jsonReplacement(_ scalar: Unicode.Scalar) -> String? {
         switch scalar {

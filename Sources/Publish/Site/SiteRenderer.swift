@@ -276,7 +276,14 @@ struct SiteRenderer: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 64)
         out.append(contentsOf: #"<script type="application/ld+json">"#.utf8)
-        json.withUnsafeBufferPointer { HTML.appendReplacing($0, HTML.jsonReplacement, to: &out) }
+        json.withUnsafeBufferPointer { bytes in
+            // Most JSON-LD holds no `<`, `>`, `&` and nothing unsafe: then it goes as it is.
+            if HTML.mayNeedJSONReplacement(bytes) {
+                HTML.appendReplacing(bytes, HTML.jsonReplacement, to: &out)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
         out.append(contentsOf: "</script>".utf8)
         return String(decoding: out, as: UTF8.self)
     }
