@@ -18,18 +18,27 @@ enum NoteHTML {
     ///
     /// One pass over the bytes: besides the anchors, links cmark's safe mode emptied (`javascript:`) become plain
     /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
-    /// changes is copied a run at a time.
-    private static func markdown(_ html: String, marks: [Int: Mark]) -> String {
-        var html = html
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
+    /// changes is copied a run at a time, as a slice of `html`: text that is already valid is not checked again.
+    static func markdown(_ html: String, marks: [Int: Mark]) -> String {
+        var source = html
+        return source.withUTF8 { bytes in
+            var out = ""
             out.reserveCapacity(bytes.count + bytes.count / 8)
             var anchored = Set<Int>()
+            var lastAnchored = 0
+            // Whether a character ``DisplaySafety`` neutralises was seen, outside the markup this loop writes.
+            var unsafe = false
             var index = 0
             // `bytes[..<copied]` are in `out`, changed or not.
             var copied = 0
+            // Every copy starts and ends before an ASCII byte or at the end: on a scalar boundary.
+            let utf8 = html.utf8
             func copy(upTo end: Int) {
-                if end > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+                if end > copied {
+                    let range =
+                        utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: end)
+                    out.append(contentsOf: html[range])
+                }
                 copied = end
             }
             func matches(_ literal: StaticString, at offset: Int) -> Bool {
@@ -40,8 +49,28 @@ enum NoteHTML {
                 }
                 return true
             }
-            func append(_ text: String) { out.append(contentsOf: text.utf8) }
+            func append(_ text: String) { out += text }
+            let attribute: StaticString = " data-sourcepos=\""
+            let attributeLength = attribute.utf8CodeUnitCount
+            // Bytes before `limit` are read one at a time; from it, eight at a time while none of them is one this
+            // loop acts on: `<`, `"` (which ends the attribute: text and attribute values hold `&quot;` instead),
+            // or, until one is found, a byte that can start an unsafe character.
+            var limit = 0
             while index < bytes.count {
+                if index >= limit {
+                    if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                        let word = ASCIIWord.load(base, at: index)
+                        if !ASCIIWord.has(word, UInt8(ascii: "<")) && !ASCIIWord.has(word, UInt8(ascii: "\""))
+                            && (unsafe || !HTML.mayHoldUnsafe(word))
+                        {
+                            index += 8
+                            continue
+                        }
+                        limit = index + 8
+                    } else {
+                        limit = bytes.count
+                    }
+                }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "<") {
                     // `<h1 ` … `<h6 ` and `</h1>` … `</h6>`: two levels down, at most h6.
@@ -52,7 +81,7 @@ enum NoteHTML {
                         bytes[letter + 2] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
                     {
                         copy(upTo: letter + 1)
-                        out.append(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6")))
+                        out.unicodeScalars.append(Unicode.Scalar(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6"))))
                         index = letter + 2
                         copied = index
                         continue
@@ -64,8 +93,11 @@ enum NoteHTML {
                         copied = index
                         continue
                     }
-                } else if byte == UInt8(ascii: " "), matches(" data-sourcepos=\"", at: index) {
-                    var digit = index + " data-sourcepos=\"".utf8.count
+                } else if byte == UInt8(ascii: "\""), index + 1 >= attributeLength,
+                    matches(attribute, at: index + 1 - attributeLength)
+                {
+                    let start = index + 1 - attributeLength
+                    var digit = index + 1
                     var line = 0
                     while digit < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digit]),
                         line < 100_000_000
@@ -73,17 +105,27 @@ enum NoteHTML {
                         line = line * 10 + Int(bytes[digit] - UInt8(ascii: "0"))
                         digit += 1
                     }
-                    if line > 0, anchored.insert(line).inserted {
-                        copy(upTo: index)
-                        append(" id=\"L\(line)\"")
-                        if let mark = marks[line] { append(" class=\"record \(mark.rawValue)\"") }
+                    // A block's first line is often its parent's: that one is anchored already.
+                    if line > 0, line != lastAnchored, anchored.insert(line).inserted {
+                        lastAnchored = line
+                        copy(upTo: start)
+                        append(" id=\"L")
+                        append(String(line))
+                        append("\"")
+                        if let mark = marks[line] {
+                            append(" class=\"record ")
+                            append(mark.rawValue)
+                            append("\"")
+                        }
                     }
+                } else if !unsafe, HTML.mayStartUnsafe(byte), byte != 0x0A {
+                    unsafe = HTML.startsUnsafe(bytes, at: index)
                 }
                 index += 1
             }
             copy(upTo: bytes.count)
             // cmark passes bidirectional overrides and controls through; they must not reorder the page.
-            return DisplaySafety.neutralise(String(decoding: out, as: UTF8.self))
+            return unsafe ? DisplaySafety.neutralise(out) : out
         }
     }
 
@@ -93,7 +135,8 @@ enum NoteHTML {
         out.reserveCapacity(text.utf8.count * 2 + 64)
         out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
         // Lines split on bytes, unless a CR could join an LF into one character ("\r\n" is not split at "\n").
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        var copy = text
+        if copy.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var line = String(line)
                 line.withUTF8 { appendNumberedLine(index + 1, $0, marks: marks, to: &out) }
@@ -128,8 +171,13 @@ enum NoteHTML {
         to out: inout [UInt8]
     ) {
         out.append(contentsOf: "<span class=\"line".utf8)
-        if let mark = marks[number] { out.append(contentsOf: " record \(mark.rawValue)".utf8) }
-        out.append(contentsOf: "\" id=\"L\(number)\">".utf8)
+        if let mark = marks[number] {
+            out.append(contentsOf: " record ".utf8)
+            out.append(contentsOf: mark.rawValue.utf8)
+        }
+        out.append(contentsOf: "\" id=\"L".utf8)
+        JSONValue.writeInt(number, to: &out)
+        out.append(contentsOf: "\">".utf8)
         HTML.appendReplacing(line, HTML.markupReplacement, to: &out)
         out.append(contentsOf: "</span>\n".utf8)
     }
@@ -155,6 +203,8 @@ enum HTML {
 
     /// Appends `text`, the UTF-8 bytes of a whole string, as ``replacingScalars(_:_:)`` gives it, read scalar by
     /// scalar on the bytes: what needs no change is copied a run at a time.
+    ///
+    /// `replacement` replaces none of printable ASCII but `& < > " '`: eight such bytes are passed over at once.
     static func appendReplacing(
         _ text: UnsafeBufferPointer<UInt8>,
         _ replacement: (Unicode.Scalar) -> String?,
@@ -163,6 +213,10 @@ enum HTML {
         var index = 0
         var copied = 0
         while index < text.count {
+            if index + 8 <= text.count, let base = text.baseAddress, isPlainWord(ASCIIWord.load(base, at: index)) {
+                index += 8
+                continue
+            }
             let lead = text[index]
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             var value = UInt32(length == 1 ? lead : lead & (0x7F >> length))
@@ -181,6 +235,14 @@ enum HTML {
         if copied < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
     }
 
+    /// Whether the eight bytes of `word` are printable ASCII, none of them `& < > " '`.
+    private static func isPlainWord(_ word: UInt64) -> Bool {
+        word & 0x8080_8080_8080_8080 == 0 && !ASCIIWord.hasBelow(word, 0x20) && !ASCIIWord.has(word, 0x7F)
+            && !ASCIIWord.has(word, UInt8(ascii: "&")) && !ASCIIWord.has(word, UInt8(ascii: "<"))
+            && !ASCIIWord.has(word, UInt8(ascii: ">")) && !ASCIIWord.has(word, UInt8(ascii: "\""))
+            && !ASCIIWord.has(word, UInt8(ascii: "'"))
+    }
+
     /// JSON made safe inside `<script type="application/ld+json">`.
     ///
     /// `<`, `>` and `&` become `\u` escapes and unsafe characters (which JSON strings may hold as they are) `�`, as
@@ -193,6 +255,30 @@ enum HTML {
             appendReplacing(bytes, jsonReplacement, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Whether `bytes` may hold a scalar that ``jsonReplacement(_:)`` or ``DisplaySafety`` replaces.
+    ///
+    /// That is a `<`, `>` or `&`, or a byte that can start an unsafe character; without one,
+    /// ``appendReplacing(_:_:to:)`` copies the bytes as they are.
+    static func mayNeedJSONReplacement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = ASCIIWord.load(base, at: index)
+                if ASCIIWord.has(word, UInt8(ascii: "<")) || ASCIIWord.has(word, UInt8(ascii: ">"))
+                    || ASCIIWord.has(word, UInt8(ascii: "&")) || mayHoldUnsafe(word)
+                {
+                    return true
+                }
+                index += 8
+            }
+        }
+        for byte in bytes[index...] where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+            return true
+        }
+        for byte in bytes[index...] where byte == UInt8(ascii: "&") || mayStartUnsafe(byte) { return true }
+        return false
     }
 
     /// What ``scriptSafeJSON(_:)`` puts for `scalar`, when it is one of `< > &`.
@@ -227,7 +313,64 @@ enum HTML {
     }
 
     /// `text` as a page shows it: control and bidi-override characters neutralised and markup isolated.
-    static func safe(_ text: String) -> String { isolatingMarkup(DisplaySafety.neutralise(text)) }
+    static func safe(_ text: String) -> String {
+        isPlainText(text) ? text : isolatingMarkup(DisplaySafety.neutralise(text))
+    }
+
+    /// Whether `text` is printable ASCII, tab and line feed only: text that ``safe(_:)`` leaves as it is (it has no
+    /// unsafe character, and no `Character` of several scalars), known from one look at its bytes.
+    static func isPlainText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            if let base = bytes.baseAddress {
+                // Eight bytes at a time: a word of printable ASCII is skipped whole.
+                while index + 8 <= bytes.count {
+                    let word = ASCIIWord.load(base, at: index)
+                    if word & 0x8080_8080_8080_8080 != 0 || ASCIIWord.has(word, 0x7F) { return false }
+                    if ASCIIWord.hasBelow(word, 0x20) {
+                        for offset in index..<index + 8 where !isPlain(bytes[offset]) { return false }
+                    }
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                if !isPlain(bytes[index]) { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// Whether `byte` is printable ASCII, tab or line feed.
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        (0x20..<0x7F).contains(byte) || byte == 0x09 || byte == 0x0A
+    }
+
+    /// Whether `byte` can start an unsafe character (``DisplaySafety``) in UTF-8.
+    ///
+    /// Those are a control byte, DEL, or the lead byte of U+0080–U+009F (`C2`) or of the bidirectional overrides
+    /// and isolates (`E2`); other bytes cannot.
+    static func mayStartUnsafe(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// Whether any byte of `word` is one that ``mayStartUnsafe(_:)`` names.
+    static func mayHoldUnsafe(_ word: UInt64) -> Bool {
+        ASCIIWord.hasBelow(word, 0x20) || ASCIIWord.has(word, 0x7F) || ASCIIWord.has(word, 0xC2)
+            || ASCIIWord.has(word, 0xE2)
+    }
+
+    /// Whether the UTF-8 bytes from `index` (valid UTF-8, from the start of a scalar) start an unsafe character.
+    static func startsUnsafe(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        guard mayStartUnsafe(lead) else { return false }
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : 3
+        guard index + length <= bytes.count else { return false }
+        var value = UInt32(length == 1 ? lead : lead & (0x7F >> length))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value).map(DisplaySafety.isUnsafe) ?? false
+    }
 
     /// `text` with each of `< > & " '` made a `Character` of its own, by a zero-width space between it and a
     /// prepended or combining neighbour (`U+0600<`, `"U+0301`), so an escaper that works by `Character`, as

@@ -32,14 +32,19 @@ struct SiteRenderer: Sendable {
         var library = MustacheLibrary()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                // Each template as written first, so that an error names its own lines; then twice, as a partial
-                // and as a page, both selecting the faster escaping, same text out (a partial would otherwise
-                // escape as Mustache does, whatever its caller selected). The partial's pragma stands on a line of
-                // its own, which Mustache drops, so that a partial that starts with a section stays standalone.
-                try library.register(text, named: name)
+                // As a partial and, if it is one, as a page, both selecting the faster escaping, same text out (a
+                // partial would otherwise escape as Mustache does, whatever its caller selected). The partial's
+                // pragma stands on a line of its own, which Mustache drops, so that a partial that starts with a
+                // section stays standalone.
                 try library.register(TemplateEscaping.pragma + "\n" + text, named: name)
-                try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
+                if Self.pageTemplates.contains(name) {
+                    try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
+                }
             } catch {
+                // The template as written, so that the error names its own lines.
+                do { _ = try MustacheTemplate(string: text) } catch {
+                    throw SiteError(message: "template \(name) does not parse: \(error)")
+                }
                 throw SiteError(message: "template \(name) does not parse: \(error)")
             }
         }
@@ -49,7 +54,19 @@ struct SiteRenderer: Sendable {
         self.buildDate = buildDate
         self.siteTitle = siteTitle
         self.siteURL = siteURL
+        siteTitleText = TemplateText(siteTitle)
+        buildDateText = TemplateText(buildDate.description)
     }
+
+    /// What every page prints of the title and the build date.
+    private let siteTitleText: TemplateText
+    private let buildDateText: TemplateText
+    /// What every page prints of the program and the language.
+    private static let versionText = TemplateText(ToolVersion.current)
+    private static let languageText = TemplateText("en")
+
+    /// The templates rendered as pages; the others (`head`, `foot`, `pager` and any a folder adds) only as partials.
+    static let pageTemplates: Set<String> = ["index", "meeting", "actions", "people", "feed"]
 
     struct SiteError: Error, CustomStringConvertible {
         var message: String
@@ -61,8 +78,9 @@ struct SiteRenderer: Sendable {
     private func base(pageTitle: String, root: String, meetingCount: Int?) -> TemplateObject {
         // The names the head and foot look up most come first.
         [
-            "root": root, "siteTitle": siteTitle, "pageTitle": pageTitle, "language": "en",
-            "version": ToolVersion.current, "buildDate": buildDate.description, "meetingCount": meetingCount,
+            "root": TemplateText(root), "siteTitle": siteTitleText, "pageTitle": TemplateText(pageTitle),
+            "language": Self.languageText, "version": Self.versionText, "buildDate": buildDateText,
+            "meetingCount": meetingCount.map(TemplateNumber.init),
         ]
     }
 
@@ -96,74 +114,120 @@ struct SiteRenderer: Sendable {
     /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)``.
     func meetingPage(_ meeting: Meeting, noteHTML: String) throws -> String {
         var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
-        context["title"] = safe(meeting.title ?? "Untitled meeting")
-        if let date = meeting.date { context["date"] = date }
+        context["title"] = text(meeting.title ?? "Untitled meeting")
+        if let date = meeting.date { context["date"] = TemplateText(date) }
         if let start = meeting.startTime {
-            context["time"] = [start, meeting.endTime].compactMap { $0 }.joined(separator: "–")
+            context["time"] = TemplateText(meeting.endTime.map { start + "–" + $0 } ?? start)
         }
-        if let location = meeting.location { context["location"] = safe(location) }
-        context["sourcePath"] = safe(meeting.source.path)
-        context["format"] = meeting.source.format.rawValue
+        if let location = meeting.location { context["location"] = text(location) }
+        context["sourcePath"] = text(meeting.source.path)
+        context["format"] = TemplateText(meeting.source.format.rawValue)
         let groups: [(String, String, [Person])] = [
             ("attendees", "Attendees", meeting.attendees), ("officials", "Officials and guests", meeting.officials),
             ("apologies", "Apologies", meeting.absent),
         ]
         context["peopleGroups"] = groups.filter { !$0.2.isEmpty }.map { anchor, heading, people -> TemplateObject in
             [
-                "anchor": anchor, "heading": heading, "count": TemplateNumber(people.count),
-                "people": people.map { person -> TemplateObject in
-                    [
-                        "name": text(person.name), "handle": TemplateNull.or(person.handle.map(text)),
-                        "organization": text(person.organization ?? ""), "role": text(person.role ?? ""),
-                        "firstLine": TemplateNumber(person.lines.first),
-                        "lines": TemplateText(person.lines.description),
-                    ]
+                "anchor": TemplateText(anchor), "heading": TemplateText(heading), "count": TemplateNumber(people.count),
+                "people": people.map { person in
+                    TemplateObject(
+                        keys: RowKeys.person,
+                        values: [
+                            text(person.name), TemplateNull.or(person.handle.map(text)),
+                            text(person.organization ?? ""), text(person.role ?? ""),
+                            TemplateNumber(person.lines.first), TemplateText(person.lines.description),
+                        ]
+                    )
                 },
             ]
         }
         context["hasActions"] = !meeting.actions.isEmpty
-        context["actionCount"] = meeting.actions.count
+        context["actionCount"] = TemplateNumber(meeting.actions.count)
         context["actions"] = meeting.actions.map { actionContext($0) }
         context["hasDecisions"] = !meeting.decisions.isEmpty
-        context["decisions"] = meeting.decisions.map { decision -> TemplateObject in
-            [
-                "id": TemplateText(decision.id), "text": text(decision.text),
-                "firstLine": TemplateNumber(decision.lines.first), "lines": TemplateText(decision.lines.description),
-            ]
+        context["decisions"] = meeting.decisions.map { decision in
+            TemplateObject(
+                keys: RowKeys.decision,
+                values: [
+                    TemplateText(decision.id), text(decision.text), TemplateNumber(decision.lines.first),
+                    TemplateText(decision.lines.description),
+                ]
+            )
         }
         context["hasRecommendations"] = !meeting.recommendations.isEmpty
-        context["recommendations"] = meeting.recommendations.map { recommendation -> TemplateObject in
-            [
-                "id": TemplateText(recommendation.id), "text": text(recommendation.text),
-                "to": TemplateNull.or(recommendation.to.map(text)),
-                "firstLine": TemplateNumber(recommendation.lines.first),
-                "lines": TemplateText(recommendation.lines.description),
-            ]
+        context["recommendations"] = meeting.recommendations.map { recommendation in
+            TemplateObject(
+                keys: RowKeys.recommendation,
+                values: [
+                    TemplateText(recommendation.id), text(recommendation.text),
+                    TemplateNull.or(recommendation.to.map(text)), TemplateNumber(recommendation.lines.first),
+                    TemplateText(recommendation.lines.description),
+                ]
+            )
         }
-        context["noteHTML"] = noteHTML
+        context["noteHTML"] = TemplateText(noteHTML)
         context["hasDiagnostics"] = !meeting.diagnostics.isEmpty
-        context["diagnostics"] = meeting.diagnostics.map { diagnostic -> TemplateObject in
-            [
-                "severity": diagnostic.severity.rawValue, "message": text(diagnostic.message),
-                "line": TemplateNull.or(diagnostic.position.map { TemplateNumber($0.line) }),
-            ]
+        context["diagnostics"] = meeting.diagnostics.map { diagnostic in
+            TemplateObject(
+                keys: RowKeys.diagnostic,
+                values: [
+                    TemplateText(diagnostic.severity.rawValue), text(diagnostic.message),
+                    TemplateNull.or(diagnostic.position.map { TemplateNumber($0.line) }),
+                ]
+            )
         }
-        context["jsonLD"] = try jsonLD(meeting)
+        context["jsonLD"] = TemplateText(Self.jsonLD(meeting))
         return try render("meeting", context)
     }
 
     /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
     /// page.
-    private func actionContext(_ action: Action, meeting: OverviewIndex.Row? = nil) -> TemplateObject {
-        [
-            "id": TemplateText(action.id), "text": text(action.text),
-            "owners": text(action.owners.joined(separator: ", ")),
-            "due": TemplateNull.or(action.due.map(TemplateText.init)), "dueText": text(action.dueText ?? ""),
-            "overdue": isOverdue(action), "firstLine": TemplateNumber(action.lines.first),
-            "lines": TemplateText(action.lines.description), "meetingID": meeting.map { TemplateText($0.id) },
-            "meetingTitle": meeting.map { TemplateText($0.title) },
-            "meetingDate": meeting.map { TemplateNull.or($0.date.map(TemplateText.init)) },
+    private func actionContext(_ action: Action, meeting: MeetingTexts.Texts? = nil) -> TemplateObject {
+        var values: [Any] = [
+            TemplateText(action.id), text(action.text), text(action.owners.joined(separator: ", ")),
+            TemplateNull.or(action.due.map(TemplateText.init)), text(action.dueText ?? ""), isOverdue(action),
+            TemplateNumber(action.lines.first), TemplateText(action.lines.description),
         ]
+        guard let meeting else { return TemplateObject(keys: RowKeys.action, values: values) }
+        values += [meeting.id, meeting.title, TemplateNull.or(meeting.date)]
+        return TemplateObject(keys: RowKeys.listedAction, values: values)
+    }
+
+    /// What the people page prints for a meeting without a date.
+    private static let undated = TemplateText("undated")
+
+    /// The id, title and date of the meetings a page lists, as it prints them, each read from the index once.
+    private struct MeetingTexts {
+        typealias Texts = (id: TemplateText, title: TemplateText, date: TemplateText?)
+        let index: OverviewIndex.Sealed
+        private var known: [Int32: Texts] = [:]
+
+        init(index: OverviewIndex.Sealed) { self.index = index }
+
+        /// The texts of the meeting added `number`th.
+        subscript(number: Int32) -> Texts {
+            mutating get {
+                if let texts = known[number] { return texts }
+                let row = index.row(Int(number))
+                let texts = (TemplateText(row.id), TemplateText(row.title), row.date.map(TemplateText.init))
+                known[number] = texts
+                return texts
+            }
+        }
+    }
+
+    /// The names of the objects made for each row of a list, in order, shared by all rows.
+    private enum RowKeys {
+        static let person = ["name", "handle", "organization", "role", "firstLine", "lines"]
+        static let decision = ["id", "text", "firstLine", "lines"]
+        static let recommendation = ["id", "text", "to", "firstLine", "lines"]
+        static let diagnostic = ["severity", "message", "line"]
+        static let action = ["id", "text", "owners", "due", "dueText", "overdue", "firstLine", "lines"]
+        static let listedAction = action + ["meetingID", "meetingTitle", "meetingDate"]
+        static let meeting = [
+            "date", "id", "title", "location", "attendeeCount", "actionCount", "decisionCount",
+        ]
+        static let appearance = ["id", "title", "date", "group", "role"]
     }
 
     private func isOverdue(_ action: Action) -> Bool {
@@ -171,31 +235,57 @@ struct SiteRenderer: Sendable {
         return due < buildDate
     }
 
-    /// schema.org `Event` with its attendees, as JSON-LD that cannot close its `<script>`.
-    private func jsonLD(_ meeting: Meeting) throws -> String {
-        var event: [(key: String, value: JSONValue)] = [
-            ("@context", .string("https://schema.org")), ("@type", .string("Event")),
-            ("name", .string(meeting.title ?? meeting.id)),
-        ]
+    /// schema.org `Event` with its attendees, as JSON-LD that cannot close its `<script>`: compact JSON, members in
+    /// a fixed order, written straight to bytes.
+    static func jsonLD(_ meeting: Meeting) -> String {
+        var json: [UInt8] = []
+        json.reserveCapacity(512)
+        func literal(_ text: StaticString) {
+            json.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        literal(#"{"@context":"https://schema.org","@type":"Event","name":"#)
+        JSONValue.writeString(meeting.title ?? meeting.id, to: &json)
         if let date = meeting.date {
-            event.append(("startDate", .string(meeting.startTime.map { "\(date)T\($0)" } ?? date)))
-            if let end = meeting.endTime { event.append(("endDate", .string("\(date)T\(end)"))) }
-        }
-        if let location = meeting.location { event.append(("location", .string(location))) }
-        let attendees = (meeting.attendees + meeting.officials).map { person -> JSONValue in
-            var fields: [(key: String, value: JSONValue)] = [
-                ("@type", .string("Person")), ("name", .string(person.name)),
-            ]
-            if let organization = person.organization {
-                fields.append(
-                    ("affiliation", .object([("@type", .string("Organization")), ("name", .string(organization))]))
-                )
+            literal(#","startDate":"#)
+            JSONValue.writeString(meeting.startTime.map { date + "T" + $0 } ?? date, to: &json)
+            if let end = meeting.endTime {
+                literal(#","endDate":"#)
+                JSONValue.writeString(date + "T" + end, to: &json)
             }
-            return .object(fields)
         }
-        if !attendees.isEmpty { event.append(("attendee", .array(attendees))) }
-        let json = HTML.scriptSafeJSON(JSONValue.object(event).serialized(pretty: false))
-        return "<script type=\"application/ld+json\">\(json)</script>"
+        if let location = meeting.location {
+            literal(#","location":"#)
+            JSONValue.writeString(location, to: &json)
+        }
+        var first = true
+        for people in [meeting.attendees, meeting.officials] {
+            for person in people {
+                literal(first ? #","attendee":[{"@type":"Person","name":"# : #",{"@type":"Person","name":"#)
+                first = false
+                JSONValue.writeString(person.name, to: &json)
+                if let organization = person.organization {
+                    literal(#","affiliation":{"@type":"Organization","name":"#)
+                    JSONValue.writeString(organization, to: &json)
+                    literal("}")
+                }
+                literal("}")
+            }
+        }
+        if !first { literal("]") }
+        literal("}")
+        var out: [UInt8] = []
+        out.reserveCapacity(json.count + 64)
+        out.append(contentsOf: #"<script type="application/ld+json">"#.utf8)
+        json.withUnsafeBufferPointer { bytes in
+            // Most JSON-LD holds no `<`, `>`, `&` and nothing unsafe: then it goes as it is.
+            if HTML.mayNeedJSONReplacement(bytes) {
+                HTML.appendReplacing(bytes, HTML.jsonReplacement, to: &out)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
+        out.append(contentsOf: "</script>".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Overview pages
@@ -247,15 +337,17 @@ struct SiteRenderer: Sendable {
             pageSize: pageSize,
             label: { range in Self.label(range.map { index.row(order[$0]).date ?? "undated" }) }
         ) { context, range in
-            context["actionCount"] = actionCount
-            context["meetings"] = range.map { place -> TemplateObject in
+            context["actionCount"] = TemplateNumber(actionCount)
+            context["meetings"] = range.map { place in
                 let row = index.row(order[place])
-                return [
-                    "date": TemplateNull.or(row.date.map(TemplateText.init)), "id": TemplateText(row.id),
-                    "title": TemplateText(row.title), "location": TemplateNull.or(row.location.map(text)),
-                    "attendeeCount": TemplateNumber(row.attendeeCount), "actionCount": TemplateNumber(row.actionCount),
-                    "decisionCount": TemplateNumber(row.decisionCount),
-                ]
+                return TemplateObject(
+                    keys: RowKeys.meeting,
+                    values: [
+                        TemplateNull.or(row.date.map(TemplateText.init)), TemplateText(row.id), TemplateText(row.title),
+                        TemplateNull.or(row.location.map(text)), TemplateNumber(row.attendeeCount),
+                        TemplateNumber(row.actionCount), TemplateNumber(row.decisionCount),
+                    ]
+                )
             }
         }
     }
@@ -271,17 +363,18 @@ struct SiteRenderer: Sendable {
             pageSize: pageSize,
             label: { range in Self.label(try actions.records(range).map { index.ownerNames[Int($0.owner)] }) }
         ) { context, range in
-            context["actionCount"] = actionCount
+            context["actionCount"] = TemplateNumber(actionCount)
             let refs = try actions.records(range)
+            var meetings = MeetingTexts(index: index)
             context["owners"] = try Self.groups(refs.indices, of: refs.map(\.owner)).map { owner, part in
                 let span = actions.span(of: owner)
                 let continued = range.lowerBound + part.lowerBound > span.lowerBound
                 let context: TemplateObject = [
-                    "anchor": continued ? TemplateNull() : index.ownerAnchors[Int(owner)],
+                    "anchor": continued ? TemplateNull() : TemplateText(index.ownerAnchors[Int(owner)]),
                     "owner": text(index.ownerNames[Int(owner)]), "count": TemplateNumber(span.count),
                     "continued": continued,
                     "actions": try refs[part].map { ref in
-                        actionContext(try index.action(ref), meeting: index.row(Int(ref.meeting)))
+                        actionContext(try index.action(ref), meeting: meetings[ref.meeting])
                     },
                 ]
                 return context
@@ -293,7 +386,7 @@ struct SiteRenderer: Sendable {
         let people = index.people
         // A person is shown under the name of their newest appearance, with every organisation they gave.
         let name = { @Sendable (person: Int32) throws -> String in index.names[Int(try people.first(of: person).name)] }
-        let groupNames = ["attendee", "official", "absent"]
+        let groupNames = ["attendee", "official", "absent"].map(TemplateText.init)
         return try pages(
             "people",
             title: "People",
@@ -306,7 +399,8 @@ struct SiteRenderer: Sendable {
             }
         ) { context, range in
             let appearances = try people.records(range)
-            context["personCount"] = index.personCount
+            var meetings = MeetingTexts(index: index)
+            context["personCount"] = TemplateNumber(index.personCount)
             context["persons"] = try Self.groups(appearances.indices, of: appearances.map(\.person)).map {
                 person,
                 part in
@@ -322,13 +416,16 @@ struct SiteRenderer: Sendable {
                 let context: TemplateObject = [
                     "name": text(try name(person)), "continued": start > span.lowerBound,
                     "organizations": text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")),
-                    "meetings": appearances[part].map { ref -> TemplateObject in
-                        let row = index.row(Int(ref.meeting))
-                        return [
-                            "id": TemplateText(row.id), "title": TemplateText(row.title),
-                            "date": TemplateText(row.date ?? "undated"), "group": groupNames[Int(ref.group)],
-                            "role": ref.role < 0 ? TemplateNull() : text(index.roles[Int(ref.role)]),
-                        ]
+                    "meetings": appearances[part].map { ref in
+                        let meeting = meetings[ref.meeting]
+                        return TemplateObject(
+                            keys: RowKeys.appearance,
+                            values: [
+                                meeting.id, meeting.title, meeting.date ?? Self.undated,
+                                groupNames[Int(ref.group)],
+                                ref.role < 0 ? TemplateNull() : text(index.roles[Int(ref.role)]),
+                            ]
+                        )
                     },
                 ]
                 return context
@@ -340,9 +437,9 @@ struct SiteRenderer: Sendable {
         let dated = index.newestFirst.prefix(50).map { index.row($0) }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
         var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount)
-        context["siteURL"] = siteURL
-        context["feedID"] = siteURL.isEmpty ? "urn:minutes:digest" : siteURL + "feed.xml"
-        context["updated"] = timestamp(dated.first?.date)
+        context["siteURL"] = TemplateText(siteURL)
+        context["feedID"] = TemplateText(siteURL.isEmpty ? "urn:minutes:digest" : siteURL + "feed.xml")
+        context["updated"] = TemplateText(timestamp(dated.first?.date))
         context["entries"] = dated.map { row -> TemplateObject in
             [
                 "title": TemplateText(row.title),

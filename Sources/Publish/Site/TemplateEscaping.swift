@@ -1,10 +1,11 @@
+import Ingest
 import Mustache
 
 /// Mustache's HTML escaping, the same text for the same input, done on bytes when it can be.
 ///
-/// Mustache replaces `& < > " '` character by character; most values hold none of them, or are plain ASCII, where a
-/// look at the bytes gives the same answer at a fraction of the cost. Other text keeps the character loop, so that a
-/// quote joined by a combining mark stays as Mustache leaves it.
+/// Mustache replaces `& < > " '` character by character; most values hold none of them, or hold them between ASCII
+/// bytes, where a look at the bytes gives the same answer at a fraction of the cost. Other text keeps the character
+/// loop, so that a quote joined by a combining mark stays as Mustache leaves it.
 struct TemplateEscaping: MustacheContentType {
     /// The name templates select it by, in a `CONTENT_TYPE` pragma.
     static let name = "MINUTES_HTML"
@@ -23,23 +24,47 @@ struct TemplateEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
-            var plain = true
+            // One look at the bytes: whether any is one of the five, and whether all are ASCII.
             var special = false
-            for byte in bytes {
-                if byte >= 0x80 { plain = false }
-                if Self.replacement(for: byte) != nil { special = true }
-            }
-            if !special { return "" }
-            guard plain else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            for byte in bytes {
-                if let replacement = Self.replacement(for: byte) {
-                    out.append(contentsOf: replacement.utf8)
-                } else {
-                    out.append(byte)
+            var plain = true
+            var index = 0
+            if let base = bytes.baseAddress {
+                // Eight bytes at a time, until both are known.
+                while index + 8 <= bytes.count, plain || !special {
+                    let word = ASCIIWord.load(base, at: index)
+                    if word & 0x8080_8080_8080_8080 != 0 { plain = false }
+                    if !special, Self.mayHoldSpecial(word) { special = true }
+                    index += 8
                 }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    plain = false
+                } else if Self.isSpecial(byte) {
+                    special = true
+                }
+                index += 1
+            }
+            if !special { return "" }
+            // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
+            // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
+            // its `Character` with a mark or a prepended scalar: those are left to the character loop.
+            if !plain {
+                for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+                    if index > 0 && bytes[index - 1] >= 0x80 { return nil }
+                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+                }
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var copied = 0
+            for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                if let replacement = Self.replacement(for: byte) { out.append(contentsOf: replacement.utf8) }
+                copied = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: out, as: UTF8.self)
         }
         switch escaped {
@@ -47,6 +72,17 @@ struct TemplateEscaping: MustacheContentType {
         case .some(let result): return result
         case .none: return Self.escapeCharacters(text)
         }
+    }
+
+    /// Whether `byte` is one of the five bytes Mustache replaces (`"`, `&`, `'`, `<`, `>`, all below 0x40).
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 0x40 && (1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E) & (1 as UInt64) << byte != 0
+    }
+
+    /// Whether any byte of `word` is one of the five.
+    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x26) || ASCIIWord.has(word, 0x27)
+            || ASCIIWord.has(word, 0x3C) || ASCIIWord.has(word, 0x3E)
     }
 
     /// Mustache's own loop: whole characters, so that `"` followed by a combining mark is one character, not `"`.

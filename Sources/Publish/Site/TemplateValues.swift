@@ -30,6 +30,16 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
         }
     }
 
+    /// The names `keys` with `values`, in order, as many of each.
+    ///
+    /// For objects made by the thousand, from one list of names they share; every name has a value (``TemplateNull``
+    /// for none found here).
+    init(keys: [String], values: [Any]) {
+        precondition(keys.count == values.count, "a value for each name")
+        self.keys = keys
+        self.values = values
+    }
+
     /// The names and values, in order.
     var entries: [(key: String, value: Any)] { zip(keys, values).map { ($0, $1) } }
 

@@ -1,0 +1,152 @@
+import Extract
+import Foundation
+import Ingest
+import Testing
+
+@testable import Publish
+
+/// The byte fast paths of the digest's text handling give what the scalar and character paths they skip would.
+@Suite struct SiteTextTests {
+    /// Text with every kind of character the fast paths look for or must leave alone.
+    let tricky = [
+        "", "plain", "tab\there", "line\nfeed", "crlf\r\nline", "a < b && c > d", "\"quoted\" and 'single'",
+        "Zoë & Siobhán", "\u{201C}curly\u{201D} \u{2013} dash", "e\u{301} combining", "\"\u{301}quote with a mark",
+        "\u{600}<prepended", "nbsp\u{A0}here", "bell\u{7}", "del\u{7F}", "c1\u{85}next", "c1\u{9F}", "\u{80}",
+        "rlo\u{202E}txt", "lre\u{202A}", "pdf\u{202C}", "lri\u{2066}x\u{2069}", "zwsp\u{200B}", "ls\u{2028}ps\u{2029}",
+        "escape\u{1B}[31m", "nul\u{0}", "emoji 👩🏽‍⚕️ & more", "\u{FFFD}", "\u{10FFFF}",
+    ]
+
+    @Test func safeTextIsWhatNeutralisingAndIsolatingGive() {
+        for text in tricky {
+            #expect(HTML.safe(text) == HTML.isolatingMarkup(DisplaySafety.neutralise(text)), "\(text.debugDescription)")
+        }
+        #expect(HTML.isPlainText("tab\tand\nfeed ~"))
+        #expect(!HTML.isPlainText("del\u{7F}"))
+        #expect(!HTML.isPlainText("carriage\rreturn"))
+        #expect(!HTML.isPlainText("é"))
+    }
+
+    /// Every unsafe character starts with a byte ``HTML/mayStartUnsafe(_:)`` names, and ``HTML/startsUnsafe(_:at:)``
+    /// agrees with ``DisplaySafety/isUnsafe(_:)`` on every scalar.
+    @Test func theUnsafeByteTestAgreesWithDisplaySafetyOnEveryScalar() {
+        var unsafeCount = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var bytes: [UInt8] = []
+            UTF8.encode(scalar) { bytes.append($0) }
+            let unsafe = DisplaySafety.isUnsafe(scalar)
+            if unsafe {
+                unsafeCount += 1
+                #expect(HTML.mayStartUnsafe(bytes[0]), "U+\(String(value, radix: 16))")
+            }
+            bytes.append(0x41)
+            let starts = bytes.withUnsafeBufferPointer { HTML.startsUnsafe($0, at: 0) }
+            if starts != unsafe { Issue.record("U+\(String(value, radix: 16)): \(starts), not \(unsafe)") }
+        }
+        #expect(unsafeCount > 60)
+    }
+
+    @Test func noteHTMLNeutralisesWhatCmarkPassesThrough() {
+        let sourcepos = #"<p data-sourcepos="1:1-1:9">"#
+        for text in tricky {
+            let html = sourcepos + HTML.escape(text).replacingOccurrences(of: "\u{FFFD}", with: "") + "</p>\n"
+            let raw = sourcepos + text + "</p>\n"
+            for input in [html, raw] {
+                let rendered = NoteHTML.markdown(input, marks: [1: .action])
+                let expected = DisplaySafety.neutralise(
+                    input.replacingOccurrences(of: "<p ", with: #"<p id="L1" class="record action" "#)
+                )
+                #expect(rendered == expected, "\(input.debugDescription)")
+            }
+        }
+    }
+
+    @Test func replacingOnBytesGivesWhatReplacingScalarsGives() {
+        for text in tricky {
+            // Long plain runs around the text, so that words of eight bytes are passed over on either side of it.
+            for padded in [text, "0123456789abcdef" + text + "ghijklmnopqrstuv", "x" + text + text + "yz0123456"] {
+                for replacement in [HTML.markupReplacement, HTML.jsonReplacement] {
+                    var out: [UInt8] = []
+                    Array(padded.utf8).withUnsafeBufferPointer { HTML.appendReplacing($0, replacement, to: &out) }
+                    #expect(
+                        String(decoding: out, as: UTF8.self) == HTML.replacingScalars(padded, replacement),
+                        "\(padded.debugDescription)"
+                    )
+                }
+            }
+        }
+    }
+
+    @Test func jsonThatNeedsNoReplacementIsKnownFromItsBytes() {
+        for text in tricky + ["{\"name\":\"0123456789abcdef\"}", "0123456789abcdef>", "0123456789abcdef\u{202E}"] {
+            var out: [UInt8] = []
+            let bytes = Array(text.utf8)
+            let may = bytes.withUnsafeBufferPointer { bytes in
+                HTML.appendReplacing(bytes, HTML.jsonReplacement, to: &out)
+                return HTML.mayNeedJSONReplacement(bytes)
+            }
+            if out != bytes { #expect(may, "\(text.debugDescription)") }
+        }
+        #expect(
+            !Array("{\"@type\":\"Person\",\"name\":\"Zoë\"}".utf8).withUnsafeBufferPointer(HTML.mayNeedJSONReplacement)
+        )
+    }
+
+    /// The JSON-LD of a meeting, as a `JSONValue` tree gives it.
+    func treeJSONLD(_ meeting: Meeting) -> String {
+        var event: [(key: String, value: JSONValue)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("Event")),
+            ("name", .string(meeting.title ?? meeting.id)),
+        ]
+        if let date = meeting.date {
+            event.append(("startDate", .string(meeting.startTime.map { "\(date)T\($0)" } ?? date)))
+            if let end = meeting.endTime { event.append(("endDate", .string("\(date)T\(end)"))) }
+        }
+        if let location = meeting.location { event.append(("location", .string(location))) }
+        let attendees = (meeting.attendees + meeting.officials).map { person -> JSONValue in
+            var fields: [(key: String, value: JSONValue)] = [
+                ("@type", .string("Person")), ("name", .string(person.name)),
+            ]
+            if let organization = person.organization {
+                fields.append(
+                    ("affiliation", .object([("@type", .string("Organization")), ("name", .string(organization))]))
+                )
+            }
+            return .object(fields)
+        }
+        if !attendees.isEmpty { event.append(("attendee", .array(attendees))) }
+        let json = HTML.scriptSafeJSON(JSONValue.object(event).serialized(pretty: false))
+        return "<script type=\"application/ld+json\">\(json)</script>"
+    }
+
+    @Test func jsonLDIsWhatAJSONTreeGives() {
+        let lines = LineSpan(1, 1)
+        for text in tricky + ["</script><script>alert(1)</script>", "back\\slash"] {
+            let meetings = [
+                Meeting(id: "m", source: MeetingSource(path: "a.md", sha256: "0", format: .markdown)),
+                Meeting(
+                    id: "m",
+                    source: MeetingSource(path: "a.md", sha256: "0", format: .markdown),
+                    title: text,
+                    date: "2021-05-01",
+                    startTime: "10:00",
+                    endTime: text,
+                    location: text,
+                    attendees: [
+                        Person(name: text, organization: text, lines: lines), Person(name: "Bob", lines: lines),
+                    ],
+                    officials: [Person(name: "Ann", organization: "Acme", lines: lines)]
+                ),
+                Meeting(
+                    id: text,
+                    source: MeetingSource(path: "a.md", sha256: "0", format: .markdown),
+                    date: "2021-05-01",
+                    officials: [Person(name: text, lines: lines)]
+                ),
+            ]
+            for meeting in meetings {
+                #expect(SiteRenderer.jsonLD(meeting) == treeJSONLD(meeting), "\(text.debugDescription)")
+            }
+        }
+    }
+}
