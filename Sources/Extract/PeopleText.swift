@@ -52,8 +52,13 @@ enum PeopleText {
         return lowercased(text).trimmingPlain(set)
     }
 
-    /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it.
+    /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it, but
+    /// for `;`, `` ` `` and `K`, which a character beyond ASCII equals; plain text (``PeopleBytes/isPlain(_:)``) has none
+    /// of those.
     static func contains(_ text: some StringProtocol, _ character: UInt8) -> Bool {
+        if PeopleBytes.hasSingleton(character), !PeopleBytes.isPlain(text) {
+            return text.contains(Character(Unicode.Scalar(character)))
+        }
         guard PeopleBytes.containsByte(text, character) else { return false }
         return PeopleBytes.isPlain(text) || text.contains(Character(Unicode.Scalar(character)))
     }
@@ -67,7 +72,26 @@ enum PeopleText {
         {
             return String(text)
         }
-        guard PeopleBytes.isPlain(text) else { return text.trimming(set) }
+        guard PeopleBytes.isPlain(text) else {
+            // `trimming(_:)` reads a set of ASCII bytes on the bytes, where U+037E, U+1FEF and U+212A equal `;`, `` ` ``
+            // and `K`: such a set is read a character at a time.
+            if set.utf8.contains(where: PeopleBytes.hasSingleton) { return characterTrimming(text, set) }
+            return text.trimming(set)
+        }
+        // An ASCII set: in plain text no byte of another character is one of its bytes, so the bytes trim as the
+        // characters do.
+        let trimmed = set.utf8.withContiguousStorageIfAvailable { setBytes -> String?? in
+            guard setBytes.allSatisfy({ $0 < 0x80 }) else { return .some(nil) }
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+                var start = 0
+                var end = bytes.count
+                while start < end, setBytes.contains(bytes[start]) { start += 1 }
+                while end > start, setBytes.contains(bytes[end - 1]) { end -= 1 }
+                if start == 0, end == bytes.count { return String(text) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+        }
+        if let trimmed, let trimmed, let trimmed { return trimmed }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -78,6 +102,14 @@ enum PeopleText {
             end = before
         }
         return String(text[start..<end])
+    }
+
+    /// `text` without the characters of `set` at its ends, a character at a time.
+    private static func characterTrimming(_ text: Substring, _ set: String) -> String {
+        var rest = text
+        while let first = rest.first, set.contains(first) { rest = rest.dropFirst() }
+        while let last = rest.last, set.contains(last) { rest = rest.dropLast() }
+        return String(rest)
     }
 
     /// Whether ``lowercased(_:)`` lowers `text` on its bytes, where only ASCII letters become ASCII letters.
@@ -111,9 +143,13 @@ enum PeopleText {
     /// Whether ``lowercased(_:)`` lowers the UTF-8 `bytes` on the bytes, where only ASCII letters become ASCII letters.
     static func lowersOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { caseChanges(bytes) != nil }
 
-    /// `text.firstIndex(of: character)` of an ASCII `character`, given as its byte: found on the bytes when the first
-    /// such byte stands between ASCII bytes (or an end), where it is the character, and no byte before it is.
+    /// `text.firstIndex(of: character)` of an ASCII `character`, given as its byte.
+    ///
+    /// Found on the bytes when the first such byte stands between ASCII bytes (or an end), where it is the character,
+    /// and no byte before it is; `;`, `` ` `` and `K`, which a character beyond ASCII equals
+    /// (``PeopleBytes/asciiSingletons``), are found by the characters.
     static func firstIndex(of character: UInt8, in text: String) -> String.Index? {
+        if PeopleBytes.hasSingleton(character) { return text.firstIndex(of: Character(Unicode.Scalar(character))) }
         let utf8 = text.utf8
         guard let index = utf8.firstIndex(of: character) else { return nil }
         let before = index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]

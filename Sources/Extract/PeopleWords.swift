@@ -243,7 +243,9 @@ enum PeopleWords {
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
     static func group(ofLabel text: String, vocabulary: Vocabulary) -> PeopleGroup? {
         // Labels are short; a long line is never one, and need not be normalised to find that out.
-        guard text.utf8.count <= 80, vocabulary.hasPeopleHeadings || groupLabelWords.occurs(in: text) else {
+        guard text.utf8.count <= 80,
+            vocabulary.hasPeopleHeadings || (groupLabelLeads.mayMatch(text) && groupLabelWords.occurs(in: text))
+        else {
             return nil
         }
         let key = labelKey(text)
@@ -375,6 +377,13 @@ enum PeopleWords {
 
     /// A word of every people label (``attendees``, ``officials``, ``absent``).
     static let groupLabelWords = keywords(of: attendees.union(officials).union(absent))
+
+    /// How the people labels (``attendees``, ``officials``, ``absent``) start.
+    ///
+    /// The key of an ASCII label (``labelKey(_:)``) keeps its letters and digits in order, but may lose those of a
+    /// last bracket, so that the first two of a key with two or more are the text's. Every label has two (a test
+    /// holds them to it).
+    static let groupLabelLeads = LeadPairs(attendees.union(officials).union(absent))
 
     /// A word of every role label, role lead and note-taking phrase.
     static let roleLabelWords = keywords(of: roleLabels.union(roleLeads.map(\.phrase)).union(noteTakingPhrases))

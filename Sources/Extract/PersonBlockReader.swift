@@ -360,10 +360,10 @@ struct PersonBlockReader {
         if let group = PeopleWords.group(endingKey: key, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
         // Quarterly Meeting` is a title).
-        let words = PeopleText.words(key).map(String.init)
-        guard words.count == 1, let last = words.last, PeopleWords.singular(last) != last,
-            PeopleWords.roleWords.contains(PeopleWords.singular(last))
-        else { return nil }
+        // The key is tidy: one word is the whole key.
+        guard PeopleText.wordCount(key) == 1 else { return nil }
+        let singular = PeopleWords.singular(key)
+        guard singular != key, PeopleWords.roleWords.contains(singular) else { return nil }
         return .attendees
     }
 
@@ -417,7 +417,7 @@ struct PersonBlockReader {
         guard PeopleBytes.mayBeLabelled(text), let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) else {
             return nil
         }
-        var label = tidy(String(text[..<colon]).trimmingPlain("*_#- "))
+        var label = tidy(PeopleText.trimming(text[..<colon], "*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
             label[label.index(after: open)...].dropLast().allSatisfy(\.isNumber)
@@ -431,7 +431,7 @@ struct PersonBlockReader {
                 character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
             )
         else { return nil }
-        let value = tidy(String(text[text.index(after: colon)...]).trimmingPlain("*_ "))
+        let value = tidy(PeopleText.trimming(text[text.index(after: colon)...], "*_ "))
         return (label, value)
     }
 

@@ -22,9 +22,22 @@ struct PersonEntry: Hashable, Sendable {
 enum PersonEntryParser {
     static let dashes: Set<Character> = ["-", "–", "—"]
     /// What entries and brackets are split at.
-    static let commasAndSemicolons: Set<Character> = [",", ";"]
-    static let commas: Set<Character> = [","]
-    static let semicolons: Set<Character> = [";"]
+    static let commasAndSemicolons = Separators([",", ";"])
+    static let commas = Separators([","])
+    static let semicolons = Separators([";"])
+
+    /// Characters to split at, with their bytes when each is one ASCII scalar.
+    struct Separators: Sendable {
+        let characters: Set<Character>
+        /// The bytes of ``characters``, or `nil` when one is not a single ASCII scalar.
+        let bytes: [UInt8]?
+
+        init(_ characters: Set<Character>) {
+            self.characters = characters
+            let bytes = characters.compactMap { $0.unicodeScalars.count == 1 ? $0.asciiValue : nil }
+            self.bytes = bytes.count == characters.count ? bytes : nil
+        }
+    }
     static let functionWords: Set<String> = [
         "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
     ]
@@ -126,7 +139,13 @@ enum PersonEntryParser {
 
     /// Whether `text` is two to five capital letters (`TSC`, `WG`).
     static func isAcronym(_ text: String) -> Bool {
-        (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
+        // ASCII text is one if each byte is a capital, a character of its own.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return (2...5).contains(bytes.count) && bytes.allSatisfy(PeopleBytes.isUpperLetter)
+        }
+        if let ascii, let ascii { return ascii }
+        return (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
     }
 
     /// Whether a bracket holds the initials of `name` (`Prof. Jane Smith [JS]`), titles aside.
@@ -169,11 +188,15 @@ enum PersonEntryParser {
             let userName =
                 !PeopleText.contains(part, UInt8(ascii: " ")) && isUserName(part)
                 && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
-            if !entries.isEmpty, !userName, isDescription(part) {
+            // Both readings below split the part at its brackets; a clean part is split once for both.
+            let cleaned = Cleaned(part)
+            if !entries.isEmpty, !userName,
+                isDescription(outside: cleaned.text == part ? cleaned.outside : splitBrackets(part).outside)
+            {
                 describe(&entries[entries.count - 1], with: part, inBrackets: false)
                 continue
             }
-            if let entry = parse(part, allowLowercaseName: true) {
+            if let entry = parse(part, allowLowercaseName: true, cleaned: cleaned) {
                 entries.append(entry)
             } else {
                 failures.append(part)
@@ -398,7 +421,11 @@ enum PersonEntryParser {
     /// Whether a phrase is a role or an organisation rather than a name: it ends with a role word (`Branch
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
-        let outside = splitBrackets(text).outside
+        isDescription(outside: splitBrackets(text).outside)
+    }
+
+    /// ``isDescription(_:)`` of a text whose text outside brackets is `outside`.
+    static func isDescription(outside: String) -> Bool {
         // ASCII text (tidy, and each byte a character) is read on its bytes.
         let ascii = PeopleBytes.withBytes(outside) { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -452,7 +479,17 @@ enum PersonEntryParser {
         // prefix. Every one is a run of `tidied`, compared in lower case.
         var lastWord: UnsafeBufferPointer<UInt8>?
         var anyRole = false
-        for word in PeopleBytes.words(tidied) {
+        var start = 0
+        while start < tidied.count {
+            // The next run between spaces (the text is tidy: one space between words).
+            guard tidied[start] != UInt8(ascii: " ") else {
+                start += 1
+                continue
+            }
+            var end = start + 1
+            while end < tidied.count, tidied[end] != UInt8(ascii: " ") { end += 1 }
+            let word = start..<end
+            start = end
             let trimmed = PeopleBytes.trimmed(word, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
             let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
             var read = bare
@@ -468,7 +505,8 @@ enum PersonEntryParser {
             lastWord = read
         }
         guard let lastWord else { return false }
-        if isNamedBody(text) { return false }
+        // A named body ends with a plural: the last word of `tidied` ends with `s`.
+        if tidied.last == UInt8(ascii: "s"), isNamedBody(text) { return false }
         if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
         if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
         if anyRole { return true }
@@ -592,14 +630,16 @@ enum PersonEntryParser {
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
-        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), the text is one part.
-        if !PeopleBytes.containsByte(text, where: PeopleBytes.maySeparateSegments) {
+        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), or the lead byte of U+037E
+        // (which equals `;`), the text is one part.
+        if !PeopleBytes.withBytes(text, { $0.contains(where: PeopleBytes.maySeparateSegments) }) {
             let segment = tidy(text)
             return segment.isEmpty || isNobody(segment) ? [] : [segment]
         }
-        if let bytes = PeopleBytes.plainBytes(text) {
-            return PeopleBytes.segments(of: bytes).map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
+        let plain = PeopleBytes.withBytes(text) { bytes in
+            PeopleBytes.isPlain(bytes) ? PeopleBytes.segments(of: bytes) : nil
         }
+        if let plain { return plain.map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) } }
         let characters = Array(text)
         var segments: [String] = []
         var current = ""
@@ -670,7 +710,8 @@ enum PersonEntryParser {
 
     /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
     static func hasDashRole(_ text: String) -> Bool {
-        if let bytes = PeopleBytes.plainBytes(text) {
+        let plain = PeopleBytes.withBytes(text) { bytes -> Bool? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
             for index in bytes.indices {
                 let dash = PeopleBytes.dashLength(at: index, in: bytes)
                 guard dash > 0, PeopleBytes.isSeparatorDash(at: index, length: dash, in: bytes) else { continue }
@@ -679,6 +720,7 @@ enum PersonEntryParser {
             }
             return false
         }
+        if let plain { return plain }
         let characters = Array(text)
         for index in characters.indices where dashes.contains(characters[index]) {
             guard isSeparatorDash(at: index, in: characters) else { continue }
@@ -693,15 +735,14 @@ enum PersonEntryParser {
     /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
     /// capitalised words ending in a comma follow the role of the entry before.
     static func splitRunTogether(_ text: String) -> [String] {
+        // Without a space at either end or two together, the words joined again are the text itself.
+        let utf8 = text.utf8
+        let wordsMakeText =
+            utf8.first.map { $0 != UInt8(ascii: " ") } == true && utf8.last != UInt8(ascii: " ")
+            && !TextSearch.contains(text, "  ")
         // A run of names ends with a comma: without one, the line is one piece.
         guard PeopleText.contains(text, UInt8(ascii: ",")) else {
-            // Without a space at either end or two together, the words joined again are the text itself.
-            let utf8 = text.utf8
-            if let first = utf8.first, let last = utf8.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
-                !TextSearch.contains(text, "  ")
-            {
-                return [text]
-            }
+            if wordsMakeText { return [text] }
             let piece = PeopleText.words(text).joined(separator: " ")
             return piece.isEmpty ? [] : [piece]
         }
@@ -717,6 +758,8 @@ enum PersonEntryParser {
             pieces[pieces.count - 1].append(words[index])
             index += 1
         }
+        // One piece of all the words: the text itself, when its words make it.
+        if pieces.count == 1, wordsMakeText { return [text] }
         return pieces.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
     }
 
@@ -807,9 +850,10 @@ enum PersonEntryParser {
     /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
         guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
-        if let bytes = PeopleBytes.plainBytes(text) {
-            return PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)).map { tidy($0) }
+        let plain = PeopleBytes.withBytes(text) { bytes in
+            PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)) : nil
         }
+        if let plain { return plain.map { tidy($0) } }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -830,25 +874,31 @@ enum PersonEntryParser {
         return parts.map { tidy($0) }
     }
 
+    /// The bytes of the brackets ``splitBrackets(_:)`` opens and closes.
+    private static let openingBytes = Array("([".utf8)
+    private static let closingBytes = Array(")]".utf8)
+
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
         // No bracket byte, no bracket.
         if !PeopleBytes.containsByte(text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
             return (tidy(text), [])
         }
-        if let bytes = PeopleBytes.plainBytes(text) {
+        let plain = PeopleBytes.withBytes(text) { bytes -> (outside: String, inside: [String])? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
             // Each run made tidy on its bytes, so that tidying the string finds nothing to do.
-            return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
+            return splitBrackets(bytes, opening: openingBytes, closing: closingBytes) {
                 PeopleText.tidyString(plain: $0)
             }
         }
+        if let plain { return plain }
         return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
     }
 
     /// ``splitBrackets(_:)`` of `units` (characters, or the bytes of ASCII text), each run of them made a string by
     /// `string`.
     private static func splitBrackets<Unit: Equatable>(
-        _ units: [Unit],
+        _ units: some Collection<Unit>,
         opening: [Unit],
         closing: [Unit],
         string: ([Unit]) -> String
@@ -882,11 +932,14 @@ enum PersonEntryParser {
     }
 
     /// Splits at `separators` outside brackets.
-    static func splitTopLevel(_ text: String, separators: Set<Character>) -> [String] {
-        let asciiSeparators = separators.compactMap { $0.unicodeScalars.count == 1 ? $0.asciiValue : nil }
-        if asciiSeparators.count == separators.count, let bytes = PeopleBytes.plainBytes(text) {
-            return PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators)
+    static func splitTopLevel(_ text: String, separators: Separators) -> [String] {
+        if let asciiSeparators = separators.bytes {
+            let plain = PeopleBytes.withBytes(text) { bytes in
+                PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators) : nil
+            }
+            if let plain { return plain }
         }
+        let separators = separators.characters
         var parts: [String] = []
         var current = ""
         var depth = 0

@@ -11,6 +11,16 @@ struct PersonRoster {
     }
 
     private(set) var members: [Member] = []
+    /// ``PeopleWords/tags(forRole:)`` of each role read so far: a label gives the same role to everyone under it.
+    private var tagsOfRole: [String: [String]] = [:]
+
+    /// ``PeopleWords/tags(forRole:)`` of `role`, read once for each role.
+    private mutating func roleTags(_ role: String) -> [String] {
+        if let tags = tagsOfRole[role] { return tags }
+        let tags = PeopleWords.tags(forRole: role)
+        tagsOfRole[role] = tags
+        return tags
+    }
 
     /// Adds a person read from a people block, or merges them into the record with the same name.
     mutating func add(
@@ -22,7 +32,7 @@ struct PersonRoster {
         lines: LineSpan
     ) {
         let role = entry.role ?? labelRole
-        var tags = role.map { PeopleWords.tags(forRole: $0) } ?? []
+        var tags = role.map { roleTags($0) } ?? []
         if let labelTag, !tags.contains(labelTag) { tags.append(labelTag) }
         let person = Person(
             name: entry.name,
@@ -55,7 +65,7 @@ struct PersonRoster {
             name: entry.name,
             organization: entry.organization,
             role: role,
-            roles: PeopleWords.tags(forRole: role),
+            roles: roleTags(role),
             handle: entry.handle,
             lines: lines
         )
