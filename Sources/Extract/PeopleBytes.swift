@@ -98,6 +98,13 @@ enum PeopleBytes {
             var end = bytes.count
             while start < end, isTrimmed(bytes[start]) { start += 1 }
             while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+            guard end > start else { return false }
+            // An ASCII byte at an end starts or ends the character there, which lowers to that byte lowered or to
+            // more than one scalar: where no phrase starts (or ends) with the byte lowered, none is at that end.
+            let (first, last) = (bytes[start], bytes[end - 1])
+            if first < 0x80, !roleLeadBytes.mayStart(with: first), last < 0x80, !noteTakingBytes.mayEnd(with: last) {
+                return false
+            }
             // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
             // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
             // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
@@ -108,7 +115,6 @@ enum PeopleBytes {
             {
                 return true
             }
-            guard end > start else { return false }
             return roleLeadBytes.opens(bytes, start..<end) || noteTakingBytes.ends(bytes, start..<end)
         }
     }

@@ -226,16 +226,20 @@ enum PersonEntryParser {
         {
             return false
         }
-        let parts = pieces.flatMap { piece in
+        // Every part must be a name, whatever their number: a piece whose part is none ends the look before the
+        // pieces after it are split.
+        var count = 0
+        var allOfTwoWords = true
+        for piece in pieces {
             var part = tidy(piece)
             for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
-            return splitConjunction(part)
+            for part in splitConjunction(part) {
+                guard isNameLike(part, allowLowercase: false), !isDescription(part) else { return false }
+                count += 1
+                allOfTwoWords = allOfTwoWords && PeopleText.wordCount(part) >= 2
+            }
         }
-        let pair = allowPairs && parts.count == 2 && parts.allSatisfy { PeopleText.wordCount($0) >= 2 }
-        guard parts.count >= 3 || pair else { return false }
-        return parts.allSatisfy { part in
-            isNameLike(part, allowLowercase: false) && !isDescription(part)
-        }
+        return count >= 3 || (allowPairs && count == 2 && allOfTwoWords)
     }
 
     /// Whether `text` says nothing about anyone: empty, `None`, `N/A`.
@@ -404,6 +408,16 @@ enum PersonEntryParser {
         return word.first?.isLowercase == true
     }
 
+    /// Whether the first character of `word` is a number.
+    static func startsWithNumber(_ word: some StringProtocol) -> Bool {
+        // An ASCII byte before another (or none) is a character of its own.
+        let utf8 = word.utf8
+        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+            return PeopleBytes.isDigit(lead)
+        }
+        return word.first?.isNumber == true
+    }
+
     /// `beckermr`, `ocefpaf`: a lone lower-case user name.
     static func isUserName(_ text: String) -> Bool {
         text.count >= 2 && text.count <= 40 && text.first?.isLetter == true
@@ -558,7 +572,7 @@ enum PersonEntryParser {
         }
         if isRoleLike(text) {
             entry.role = entry.role.map { $0 + ", " + text } ?? text
-        } else if lower || text.first?.isNumber == true {
+        } else if lower || startsWithNumber(text) {
             return
         } else {
             entry.organization = entry.organization.map { $0 + ", " + text } ?? text

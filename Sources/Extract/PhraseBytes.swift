@@ -31,6 +31,12 @@ struct PhraseBytes: Sendable {
         self.longest = spans.map(\.count).max() ?? 0
     }
 
+    /// Whether a phrase starts with the ASCII `byte` in any case.
+    func mayStart(with byte: UInt8) -> Bool { Self.contains(Self.lowered(byte), in: firsts) }
+
+    /// Whether a phrase ends with the ASCII `byte` in any case.
+    func mayEnd(with byte: UInt8) -> Bool { Self.contains(Self.lowered(byte), in: lasts) }
+
     /// Whether the ASCII bytes of `range` in `bytes` open with one of the phrases, in any case.
     func opens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let first = range.first, Self.contains(Self.lowered(bytes[first]), in: firsts) else { return false }
