@@ -151,7 +151,10 @@ enum PeopleText {
     static func firstIndex(of character: UInt8, in text: String) -> String.Index? {
         if PeopleBytes.hasSingleton(character) { return text.firstIndex(of: Character(Unicode.Scalar(character))) }
         let utf8 = text.utf8
-        guard let index = utf8.firstIndex(of: character) else { return nil }
+        guard let offset = PeopleBytes.withBytes(text, { PeopleBytes.firstIndex(of: character, in: $0) }) else {
+            return nil
+        }
+        let index = utf8.index(utf8.startIndex, offsetBy: offset)
         let before = index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
         let after = utf8.index(after: index) == utf8.endIndex ? nil : utf8[utf8.index(after: index)]
         // A character of its own: no mark or joiner after it, no prepended character or CR before it.

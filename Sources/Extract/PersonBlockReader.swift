@@ -167,7 +167,7 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if label == nil, kind == .line, TextSearch.hasPrefix(text, ignoringCase: "apologies") {
+        if label == nil, kind == .line, Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
             if !joined.isEmpty, let names = absenceSentence(sentence) {
@@ -379,7 +379,7 @@ struct PersonBlockReader {
 
     /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
     func absenceSentence(_ text: String) -> [PersonEntry]? {
-        guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
+        guard Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
         let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
             // Where lower case works on the bytes, `lower` has the offsets of `text`; elsewhere (`İ` lowers to
@@ -393,6 +393,10 @@ struct PersonBlockReader {
         let list = PersonEntryParser.parseList(value)
         return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
     }
+
+    /// Whether the first byte of `text` is `a` or `A`, which `TextSearch.hasPrefix(_:ignoringCase:)` needs for
+    /// `apologies`: a first look without indexing the string.
+    static func mayOpenWithA(_ text: String) -> Bool { (text.utf8.first ?? 0) | 0x20 == UInt8(ascii: "a") }
 
     /// The end in `text` of the last of the matches of lower-case `phrase` that `text.lowercased().ranges(of:)`
     /// finds, a character at a time (lower case may change a character's bytes, never the characters' number here).

@@ -764,9 +764,10 @@ enum PersonEntryParser {
         var pieces: [[String]] = [[]]
         var index = 0
         while index < words.count {
-            let current = pieces[pieces.count - 1]
             // The cheap look at the words ahead goes first: most lines hold no run of names.
-            if !current.isEmpty, let run = nameRun(words, from: index), run > 0, endsRole(current) {
+            if !pieces[pieces.count - 1].isEmpty, let run = nameRun(words, from: index), run > 0,
+                endsRole(pieces[pieces.count - 1])
+            {
                 pieces.append([])
             }
             pieces[pieces.count - 1].append(words[index])

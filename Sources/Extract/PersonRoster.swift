@@ -129,6 +129,7 @@ struct PersonRoster {
 
     /// The words of a name that identify it: lower case, without honorifics and punctuation.
     static func key(_ name: String) -> [String] {
+        if let key = asciiKey(name) { return key }
         let lower = PeopleText.lowercased(name)
         let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
         // The words are in lower case: ASCII ones are looked up on their bytes.
@@ -138,8 +139,39 @@ struct PersonRoster {
         return filtered.isEmpty ? words : filtered
     }
 
+    /// ``key(_:)`` of an ASCII name, read in one pass over its bytes (lowered as read); `nil` when `name` is not
+    /// ASCII.
+    private static func asciiKey(_ name: String) -> [String]? {
+        PeopleBytes.withBytes(name) { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
+                var words: [String] = []
+                var kept: [String] = []
+                var count = 0
+                func endWord() {
+                    guard count > 0 else { return }
+                    let letters = UnsafeBufferPointer(rebasing: word[0..<count])
+                    let text = String(decoding: letters, as: UTF8.self)
+                    words.append(text)
+                    if !PeopleWords.honorificBytes.containsLowered(letters) { kept.append(text) }
+                    count = 0
+                }
+                for byte in bytes {
+                    if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
+                        word[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                        count += 1
+                    } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
+                        endWord()
+                    }
+                }
+                endWord()
+                return kept.isEmpty ? words : kept
+            }
+        }
+    }
+
     /// The words of a lower-case name: runs of letters, digits and `@`, without apostrophes and full stops.
-    private static func keyWords(_ lower: String) -> [String] {
+    static func keyWords(_ lower: String) -> [String] {
         var words: [String] = []
         var current = ""
         for character in lower {

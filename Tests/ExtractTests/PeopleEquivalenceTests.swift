@@ -98,6 +98,19 @@ import Testing
         }
     }
 
+    @Test func nameKeysAsTheCharacters() {
+        let names =
+            Self.samples + [
+                "Cllr Ann O'Brien", "Dr. J. Smith", "@alee", "Mr", "MR. JONES", "Ann\r\nLee", "Ann-Lee Roy", "Ann  Lee",
+                "Revd Amara Hussain", "Sir", "D’Arcy", "Zoë Ng", "a.b.c", "",
+            ]
+        for name in names {
+            let words = PersonRoster.keyWords(name.lowercased())
+            let kept = words.filter { !PeopleWords.honorifics.contains($0) }
+            #expect(PersonRoster.key(name) == (kept.isEmpty ? words : kept), "\(name)")
+        }
+    }
+
     @Test func acronymsAsTheCharacters() {
         for text in Self.samples + ["TSC", "WG", "ABCDEF", "A", "AB\r\n", "ÉÉ", "A\u{301}B", "Ab", "T5"] {
             let expected = (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
