@@ -63,15 +63,17 @@ enum PeopleText {
         return PeopleBytes.isPlain(text) || text.contains(Character(Unicode.Scalar(character)))
     }
 
+    /// Whether an ASCII byte not in `set` stands at each end of the UTF-8 `bytes`: nothing to trim, whatever the text
+    /// holds.
+    static func keepsEnds(of bytes: some BidirectionalCollection<UInt8>, _ set: String) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 else { return false }
+        return set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
+    }
+
     /// `text.trimming(set)`, where each character of `set` is one scalar: on the scalars when `text` is plain
     /// (``PeopleBytes/isPlain(_:)``), whose characters then equal those of `set` only when they are the same scalar.
     static func trimming(_ text: Substring, _ set: String) -> String {
-        // An ASCII byte not in `set` at each end: nothing to trim, whatever the text holds.
-        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
-            set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
-        {
-            return String(text)
-        }
+        if keepsEnds(of: text.utf8, set) { return String(text) }
         guard PeopleBytes.isPlain(text) else {
             // `trimming(_:)` reads a set of ASCII bytes on the bytes, where U+037E, U+1FEF and U+212A equal `;`, `` ` ``
             // and `K`: such a set is read a character at a time.
@@ -379,4 +381,13 @@ enum PeopleText {
 extension StringProtocol {
     /// ``trimming(_:)`` of a set of single-scalar characters, on the scalars of plain text (``PeopleText/trimming(_:_:)``).
     func trimmingPlain(_ set: String) -> String { PeopleText.trimming(Substring(self), set) }
+}
+
+extension String {
+    /// ``trimming(_:)`` of a set of single-scalar characters: the string itself, without a copy, when an ASCII byte
+    /// not in `set` stands at each end (``PeopleText/trimming(_:_:)``).
+    func trimmingPlain(_ set: String) -> String {
+        if PeopleText.keepsEnds(of: utf8, set) { return self }
+        return PeopleText.trimming(Substring(self), set)
+    }
 }

@@ -889,10 +889,6 @@ enum PersonEntryParser {
         return parts.map { tidy($0) }
     }
 
-    /// The bytes of the brackets ``splitBrackets(_:)`` opens and closes.
-    private static let openingBytes = Array("([".utf8)
-    private static let closingBytes = Array(")]".utf8)
-
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
     static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
         // No bracket byte, no bracket.
@@ -900,14 +896,46 @@ enum PersonEntryParser {
             return (tidy(text), [])
         }
         let plain = PeopleBytes.withBytes(text) { bytes -> (outside: String, inside: [String])? in
-            guard PeopleBytes.isPlain(bytes) else { return nil }
-            // Each run made tidy on its bytes, so that tidying the string finds nothing to do.
-            return splitBrackets(bytes, opening: openingBytes, closing: closingBytes) {
-                PeopleText.tidyString(plain: $0)
-            }
+            PeopleBytes.isPlain(bytes) ? splitPlainBrackets(bytes) : nil
         }
         if let plain { return plain }
         return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
+    }
+
+    /// ``splitBrackets(_:)`` of plain bytes (``PeopleBytes/isPlain(_:)``), whose bracket bytes are brackets: the
+    /// content of a bracket is the bytes between it and its closing bracket, and the text outside is the runs between
+    /// brackets, each made tidy on its bytes.
+    private static func splitPlainBrackets(_ bytes: UnsafeBufferPointer<UInt8>) -> (outside: String, inside: [String]) {
+        var outside: [UInt8] = []
+        outside.reserveCapacity(bytes.count)
+        var inside: [String] = []
+        var depth = 0
+        var runStart = 0
+        var contentStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                if depth == 0 {
+                    outside += bytes[runStart..<index]
+                    contentStart = index + 1
+                }
+                depth += 1
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart..<index]))))
+                    runStart = index + 1
+                }
+            }
+        }
+        if depth > 0 {
+            if contentStart < bytes.count {
+                inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart...]))))
+            }
+        } else {
+            outside += bytes[runStart...]
+        }
+        return (tidy(PeopleText.tidyString(plain: outside)), inside)
     }
 
     /// ``splitBrackets(_:)`` of `units` (characters, or the bytes of ASCII text), each run of them made a string by

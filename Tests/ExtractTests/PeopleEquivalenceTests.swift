@@ -111,6 +111,48 @@ import Testing
         }
     }
 
+    /// The text outside brackets and each bracket's content, a character at a time.
+    static func bracketsByCharacters(_ text: String) -> (outside: String, inside: [String]) {
+        var outside = ""
+        var inside: [String] = []
+        var depth = 0
+        var current = ""
+        for character in text {
+            if character == "(" || character == "[" {
+                if depth > 0 { current.append(character) }
+                depth += 1
+            } else if character == ")" || character == "]", depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    inside.append(tidy(current))
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            } else if depth > 0 {
+                current.append(character)
+            } else {
+                outside.append(character)
+            }
+        }
+        if depth > 0, !current.isEmpty { inside.append(tidy(current)) }
+        return (tidy(outside), inside)
+    }
+
+    @Test func bracketsAsTheCharacters() {
+        let texts =
+            Self.samples + [
+                "Ann Lee (Chair)", "Ann (Riverside Trust – Chair) [AL]", "a (b (c) d", "a (b) c (d", "a) b (c", "(",
+                "()", "Ann ( ) Lee", "Zoë Ng (Café  Owner)", "Ann\u{A0}(Chair)", "Ann (Chair\u{301})", "x [y (z] w)",
+                "Ann (", "Ann ((Chair))", " ( Chair ) Ann ",
+            ]
+        for text in texts {
+            let (outside, inside) = PersonEntryParser.splitBrackets(text)
+            let expected = Self.bracketsByCharacters(text)
+            #expect(outside == expected.outside && inside == expected.inside, "\(text)")
+        }
+    }
+
     @Test func acronymsAsTheCharacters() {
         for text in Self.samples + ["TSC", "WG", "ABCDEF", "A", "AB\r\n", "ÉÉ", "A\u{301}B", "Ab", "T5"] {
             let expected = (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
