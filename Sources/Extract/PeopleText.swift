@@ -328,8 +328,19 @@ enum PeopleText {
         guard let first = text.utf8.first, let last = text.utf8.last else { return true }
         let glyphStarts: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: ">"), 0xC2, 0xE2]
         let stops: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ",")]
-        return !glyphStarts.contains(first) && !stops.contains(last) && isTidy(text)
-            && !TextSearch.contains(text, "**") && !TextSearch.contains(text, "__")
+        return !glyphStarts.contains(first) && !stops.contains(last) && !hasDoubledMarker(text) && isTidy(text)
+    }
+
+    /// Whether `text` holds the bytes of `**` or `__`, found in one pass.
+    private static func hasDoubledMarker(_ text: String) -> Bool {
+        PeopleBytes.withBytes(text) { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == previous, byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") { return true }
+                previous = byte
+            }
+            return false
+        }
     }
 
     /// `bytes` without each pair of `byte` found from the left, as `replacing` removes a two-byte target.

@@ -710,12 +710,17 @@ enum PersonEntryParser {
     /// Whether `text` opens more brackets (`(`, `[`) than it closes.
     static func hasUnclosedBracket(_ text: String) -> Bool {
         let plain = PeopleBytes.withBytes(text) { bytes -> Bool? in
-            guard PeopleBytes.isPlain(bytes) else { return nil }
+            // The brackets counted while the bytes are looked at: ASCII without a carriage return is plain.
             var depth = 0
+            var all: UInt8 = 0
+            var returns = false
             for byte in bytes {
+                all |= byte
+                returns = returns || byte == 0x0D
                 if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
                 if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
             }
+            guard all < 0x80 && !returns || PeopleBytes.isPlain(bytes) else { return nil }
             return depth > 0
         }
         if let plain { return plain }

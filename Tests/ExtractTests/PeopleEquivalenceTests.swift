@@ -153,6 +153,39 @@ import Testing
         }
     }
 
+    /// ``PersonEntryParser/clean(_:)`` read a character at a time.
+    static func cleanByCharacters(_ text: String) -> String {
+        var result = tidy(text.replacingAll("**", with: "").replacingAll("__", with: ""))
+        while let first = result.first, "*•·▪◦>".contains(first) { result = tidy(String(result.dropFirst())) }
+        while let last = result.last, ".;,".contains(last), !result.hasSuffix(".."),
+            !(last == "." && PersonEntryParser.endsWithInitial(result))
+        {
+            result = tidy(String(result.dropLast()))
+        }
+        return result
+    }
+
+    @Test func cleansAsTheCharacters() {
+        let texts =
+            Self.samples + [
+                "**Ann**", "__Ann__", "*_Ann_*", "Ann * * Lee", "Ann_Lee", "a**b__c", "***", "* Ann", "Ann.", " Ann ,",
+                "Dan A.", "Ann..", "• Zoë;", "> Ann", "Ann\u{A0}", "_*_*",
+            ]
+        for text in texts {
+            guard let plain = PeopleText.cleanPlain(text) else { continue }
+            #expect(plain == Self.cleanByCharacters(text), "\(text)")
+        }
+    }
+
+    @Test func unclosedBracketsAsTheCharacters() {
+        let texts =
+            Self.samples + ["Ann (alee", "Ann (a) (b", "a)(", "x [y", "Zoë (Café", "a\r\n(b", "(\u{301}", "é)"]
+        for text in texts {
+            let expected = text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
+            #expect(PersonEntryParser.hasUnclosedBracket(text) == expected, "\(text)")
+        }
+    }
+
     @Test func acronymsAsTheCharacters() {
         for text in Self.samples + ["TSC", "WG", "ABCDEF", "A", "AB\r\n", "ÉÉ", "A\u{301}B", "Ab", "T5"] {
             let expected = (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
