@@ -406,7 +406,11 @@ enum PeopleWords {
         var words = PeopleText.words(tidy(text)).map(String.init)
         var found: [(position: Int, tag: String)] = []
         // Longer phrases first; a matched word is used once. Only phrases that start with one of the words can match.
-        let candidates = Set(words.flatMap { roleTagStarts[$0] ?? [] }).sorted()
+        var starts: [Int] = []
+        for word in words { starts += roleTagStarts[word] ?? [] }
+        // Most roles hold no word that starts a phrase.
+        guard !starts.isEmpty else { return [] }
+        let candidates = Set(starts).sorted()
         for (phraseWords, tag) in candidates.map({ roleTagWords[$0] }) {
             guard phraseWords.count <= words.count, words.contains(phraseWords[0]) else { continue }
             for start in 0...(words.count - phraseWords.count)

@@ -13,6 +13,16 @@ struct PersonRoster {
     private(set) var members: [Member] = []
     /// ``PeopleWords/tags(forRole:)`` of each role read so far: a label gives the same role to everyone under it.
     private var tagsOfRole: [String: [String]] = [:]
+    /// The label read last and its ``PeopleWords/labelKey(_:)``: everyone of a block has the same label.
+    private var lastLabel: (label: String, key: String)?
+
+    /// ``PeopleWords/labelKey(_:)`` of `label`, read once for a run of people under it.
+    private mutating func labelKey(_ label: String) -> String {
+        if let lastLabel, lastLabel.label == label { return lastLabel.key }
+        let key = PeopleWords.labelKey(label)
+        lastLabel = (label, key)
+        return key
+    }
 
     /// ``PeopleWords/tags(forRole:)`` of `role`, read once for each role.
     private mutating func roleTags(_ role: String) -> [String] {
@@ -46,7 +56,7 @@ struct PersonRoster {
         if let index = members.firstIndex(where: { $0.key == key }) {
             merge(person, into: index)
         } else {
-            members.append(Member(group: group, person: person, key: key, label: PeopleWords.labelKey(label)))
+            members.append(Member(group: group, person: person, key: key, label: labelKey(label)))
         }
     }
 
