@@ -261,6 +261,28 @@ enum PeopleBytes {
     /// The runs of `bytes` between spaces, without empty ones: `text.split(separator: " ")` of ASCII text.
     static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] { runs(bytes, between: UInt8(ascii: " ")) }
 
+    /// The first run of `bytes` between spaces that starts at `start` or after: the next of ``words(_:)``, read
+    /// without an array.
+    static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var lower = start
+        while lower < bytes.count, bytes[lower] == UInt8(ascii: " ") { lower += 1 }
+        guard lower < bytes.count else { return nil }
+        var upper = lower + 1
+        while upper < bytes.count, bytes[upper] != UInt8(ascii: " ") { upper += 1 }
+        return lower..<upper
+    }
+
+    /// `words(bytes).count`, without the array.
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var previous = UInt8(ascii: " ")
+        for byte in bytes {
+            if byte != UInt8(ascii: " "), previous == UInt8(ascii: " ") { count += 1 }
+            previous = byte
+        }
+        return count
+    }
+
     /// The parts of ASCII `bytes` between `separator`s, without empty ones.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, at separator: UInt8) -> [UnsafeBufferPointer<UInt8>] {
         runs(bytes, between: separator).map { UnsafeBufferPointer(rebasing: bytes[$0]) }

@@ -354,11 +354,15 @@ enum PersonEntryParser {
         guard !name.isEmpty, name.count <= 60, !PeopleWords.nobodyBytes.containsLowered(name),
             !PeopleWords.notNameBytes.containsLowered(name)
         else { return false }
-        let words = PeopleBytes.words(name)
-        guard words.count <= 6 else { return false }
-        if words.count == 1, allowLowercase, isUserName() { return true }
+        let wordCount = PeopleBytes.wordCount(name)
+        guard wordCount <= 6 else { return false }
+        if wordCount == 1, allowLowercase, isUserName() { return true }
         var capitalised = 0
-        for (index, word) in words.enumerated() {
+        var index = 0
+        var lastWord: Range<Int>?
+        while let word = PeopleBytes.nextWord(in: name, from: lastWord?.upperBound ?? 0) {
+            defer { index += 1 }
+            lastWord = word
             let bare = PeopleBytes.trimmed(word, in: name) { PeopleText.isOne($0, of: "\"'()") }
             guard !bare.isEmpty else { return false }
             let lower = UnsafeBufferPointer(
@@ -370,12 +374,12 @@ enum PersonEntryParser {
             else { return false }
             if !PeopleWords.honorificBytes.containsLowered(lower) { capitalised += 1 }
         }
-        guard capitalised > 0, let lastWord = words.last else { return false }
+        guard capitalised > 0, let lastWord else { return false }
         let last = UnsafeBufferPointer(
             rebasing: name[PeopleBytes.trimmed(lastWord, in: name) { PeopleText.isOne($0, of: ".,'") }]
         )
-        if PeopleWords.organisationWordBytes.containsLowered(last), words.count > 1 { return false }
-        if words.count == 1,
+        if PeopleWords.organisationWordBytes.containsLowered(last), wordCount > 1 { return false }
+        if wordCount == 1,
             PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
                 || PeopleWords.organisationWordBytes.containsLowered(last)
         {
@@ -494,16 +498,8 @@ enum PersonEntryParser {
         var lastWord: UnsafeBufferPointer<UInt8>?
         var anyRole = false
         var start = 0
-        while start < tidied.count {
-            // The next run between spaces (the text is tidy: one space between words).
-            guard tidied[start] != UInt8(ascii: " ") else {
-                start += 1
-                continue
-            }
-            var end = start + 1
-            while end < tidied.count, tidied[end] != UInt8(ascii: " ") { end += 1 }
-            let word = start..<end
-            start = end
+        while let word = PeopleBytes.nextWord(in: tidied, from: start) {
+            start = word.upperBound
             let trimmed = PeopleBytes.trimmed(word, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
             let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
             var read = bare

@@ -186,6 +186,22 @@ import Testing
         }
     }
 
+    @Test func wordsOneAtATimeAsTheWords() {
+        for text in Self.samples + ["", " ", "  Ann  Lee ", "a b  c", "Ann"] {
+            var copy = text
+            copy.withUTF8 { bytes in
+                var found: [Range<Int>] = []
+                var start = 0
+                while let word = PeopleBytes.nextWord(in: bytes, from: start) {
+                    found.append(word)
+                    start = word.upperBound
+                }
+                #expect(found == PeopleBytes.words(bytes), "\(text)")
+                #expect(PeopleBytes.wordCount(bytes) == found.count, "\(text)")
+            }
+        }
+    }
+
     @Test func acronymsAsTheCharacters() {
         for text in Self.samples + ["TSC", "WG", "ABCDEF", "A", "AB\r\n", "ÉÉ", "A\u{301}B", "Ab", "T5"] {
             let expected = (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
