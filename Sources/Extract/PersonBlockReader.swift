@@ -58,6 +58,10 @@ struct PersonBlockReader {
     private var consumed = Set<Int>()
     private var roleLines: [(block: Int, role: String, entries: [PersonEntry])] = []
     private var absences: [(block: Int, entries: [PersonEntry])] = []
+    /// The header of the table row read last and its columns: the rows of a table share their header.
+    private var lastTable: (header: [String], columns: TableColumns)?
+    /// Which cell of a table row holds the name, organisation, role, handle and presence.
+    typealias TableColumns = (name: Int?, organization: Int?, role: Int?, handle: Int?, presence: Int?)
 
     init(context: ExtractionContext) {
         self.context = context
@@ -688,7 +692,13 @@ struct PersonBlockReader {
 
     private mutating func readTableRow(_ index: Int, region: Region) {
         let block = blocks[index]
-        let columns = PeopleWords.tableColumns(block.header)
+        let columns: TableColumns
+        if let lastTable, lastTable.header == block.header {
+            columns = lastTable.columns
+        } else {
+            columns = PeopleWords.tableColumns(block.header)
+            lastTable = (block.header, columns)
+        }
         guard let nameColumn = columns.name ?? (region.blocks.isEmpty ? nil : 0), nameColumn < block.cells.count
         else { return }
         func cell(_ column: Int?) -> String? {

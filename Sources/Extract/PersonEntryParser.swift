@@ -649,7 +649,15 @@ enum PersonEntryParser {
         let plain = PeopleBytes.withBytes(text) { bytes in
             PeopleBytes.isPlain(bytes) ? PeopleBytes.segments(of: bytes) : nil
         }
-        if let plain { return plain.map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) } }
+        if let plain {
+            var segments: [String] = []
+            segments.reserveCapacity(plain.count)
+            for part in plain {
+                let segment = tidy(part)
+                if !segment.isEmpty, !isNobody(segment) { segments.append(segment) }
+            }
+            return segments
+        }
         let characters = Array(text)
         var segments: [String] = []
         var current = ""
