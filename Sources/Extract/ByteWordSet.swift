@@ -1,7 +1,8 @@
 /// A set of ASCII words looked up by the bytes of a text in lower case, without making a string of them: what
 /// `Set<String>.contains(lowercased(text))` answers for ASCII text.
 ///
-/// Words that are not ASCII, or not in lower case, are left out: no ASCII text in lower case equals them.
+/// Words that are no ASCII text as characters, or not in lower case, are left out: no ASCII text in lower case equals
+/// them. A word with U+037E, U+1FEF or U+212A is kept as the ASCII it equals (`;`, `` ` ``, `K`).
 struct ByteWordSet: Sendable {
     /// The words' bytes, one after another.
     private let letters: [UInt8]
@@ -10,11 +11,12 @@ struct ByteWordSet: Sendable {
     /// For each slot, one more than the index in `spans` of the word hashed to it (or the next free one), or 0.
     private let slots: [Int32]
 
-    /// The ASCII lower-case words of `words`.
+    /// The ASCII lower-case words of `words`, each as ``PeopleBytes/asciiEquivalent(_:)`` spells it.
     init(_ words: some Sequence<String>) {
         var letters: [UInt8] = []
         var spans: [Range<Int>] = []
-        for word in words where word.utf8.allSatisfy({ $0 < 0x80 && !PeopleBytes.isUpperLetter($0) }) {
+        for word in words.compactMap(PeopleBytes.asciiEquivalent)
+        where !word.utf8.contains(where: PeopleBytes.isUpperLetter) {
             spans.append(letters.count..<letters.count + word.utf8.count)
             letters += word.utf8
         }

@@ -8,10 +8,11 @@ struct LeadPairs: Sendable {
     /// For each first letter or digit (``slot(_:)``), a bit for each second one that follows it in a word.
     private let bits: [UInt64]
 
-    /// The pairs that start `words`; words that are not ASCII, which no ASCII text equals, are left out.
+    /// The pairs that start `words`; words that no ASCII text equals are left out, and each other one is read as
+    /// the ASCII it equals (``PeopleBytes/asciiEquivalent(_:)``).
     init(_ words: some Sequence<String>) {
         var bits = [UInt64](repeating: 0, count: 36)
-        for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
+        for word in words.compactMap(PeopleBytes.asciiEquivalent) {
             if let (first, second) = Self.lead(word.utf8) { bits[first] |= 1 << UInt64(second) }
         }
         self.bits = bits

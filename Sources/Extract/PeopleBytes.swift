@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// First looks at the UTF-8 bytes of people lines, which answer as the character-level reading would where the
 /// bytes can tell (ASCII text, or an ASCII character that no other can join) and leave the rest to it.
 enum PeopleBytes {
@@ -8,8 +14,8 @@ enum PeopleBytes {
     /// count in brackets takes one away).
     static func mayBeLabelled(_ text: String) -> Bool {
         withBytes(text) { bytes in
-            // Most lines have no colon, which a plain scan finds fastest.
-            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            // Most lines have no colon, which `memchr` finds fastest.
+            guard let colon = firstIndex(of: UInt8(ascii: ":"), in: bytes) else { return false }
             return mayBeLabelled(UnsafeBufferPointer(rebasing: bytes[..<colon]))
         }
     }
@@ -38,6 +44,35 @@ enum PeopleBytes {
         return true
     }
 
+    /// The ASCII text equal to `word` as characters, or `nil` when there is none: `word` itself when it is ASCII, or
+    /// with U+037E, U+1FEF and U+212A, the only characters beyond ASCII that equal an ASCII one (`;`, `` ` ``, `K`:
+    /// their canonical decompositions), made that one.
+    static func asciiEquivalent(_ word: String) -> String? {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+        var scalars = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            guard let ascii = scalar.isASCII ? scalar : asciiSingletons[scalar.value] else { return nil }
+            scalars.append(ascii)
+        }
+        return String(scalars)
+    }
+
+    /// The characters beyond ASCII whose canonical decomposition is one ASCII character.
+    static let asciiSingletons: [UInt32: Unicode.Scalar] = [0x037E: ";", 0x1FEF: "`", 0x212A: "K"]
+
+    /// Whether a character beyond ASCII equals the ASCII character `byte`: `;`, `` ` `` or `K`.
+    static func hasSingleton(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ";") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "K")
+    }
+
+    /// `bytes.firstIndex(of: byte)`, found by `memchr`.
+    static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty,
+            let found = memchr(base, Int32(byte), bytes.count)
+        else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
     /// Whether a UTF-8 byte of `text` passes `test`, read in place where the bytes are contiguous.
     static func containsByte(_ text: some StringProtocol, where test: (UInt8) -> Bool) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? text.utf8.contains(where: test)
@@ -58,28 +93,29 @@ enum PeopleBytes {
     /// (`Notes taken by`) or end with a note-taking phrase (`took notes`); `false` only when it cannot.
     static func mayOpenOrEndRoleLine(_ text: String) -> Bool {
         withBytes(text) { bytes in
-            // Where lower case works on the bytes, ASCII bytes lower as ASCII letters do and no other byte becomes
-            // ASCII: a phrase of ASCII characters at either end needs its bytes there.
-            var all: UInt8 = 0
-            for byte in bytes { all |= byte }
-            guard all < 0x80 || PeopleText.lowersOnBytes(bytes) else { return true }
             func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
             var start = 0
             var end = bytes.count
             while start < end, isTrimmed(bytes[start]) { start += 1 }
             while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
-            func matches(_ phrase: [UInt8], at offset: Int) -> Bool {
-                for (index, lower) in phrase.enumerated() where lowered(bytes[offset + index]) != lower { return false }
+            guard end > start else { return false }
+            // An ASCII byte at an end starts or ends the character there, which lowers to that byte lowered or to
+            // more than one scalar: where no phrase starts (or ends) with the byte lowered, none is at that end.
+            let (first, last) = (bytes[start], bytes[end - 1])
+            if first < 0x80, !roleLeadBytes.mayStart(with: first), last < 0x80, !noteTakingBytes.mayEnd(with: last) {
+                return false
+            }
+            // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
+            // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
+            // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
+            // case works on the bytes, ASCII bytes lower as ASCII letters do and no other byte becomes ASCII.
+            if !isASCII(bytes, start..<min(end, start + longestLead))
+                || !isASCII(bytes, max(start, end - longestEnding)..<end),
+                !PeopleText.lowersOnBytes(bytes)
+            {
                 return true
             }
-            let length = end - start
-            guard length > 0 else { return false }
-            // The first and last bytes rule out most phrases before their other bytes are compared.
-            let (first, last) = (lowered(bytes[start]), lowered(bytes[end - 1]))
-            return roleLeadBytes.contains { $0.first == first && $0.count <= length && matches($0, at: start) }
-                || noteTakingBytes.contains {
-                    $0.last == last && $0.count <= length && matches($0, at: end - $0.count)
-                }
+            return roleLeadBytes.opens(bytes, start..<end) || noteTakingBytes.ends(bytes, start..<end)
         }
     }
 
@@ -116,11 +152,18 @@ enum PeopleBytes {
         }
     }
 
-    private static let roleLeadBytes = PeopleWords.roleLeads.map { Array(($0.phrase + " ").utf8) }
-    private static let noteTakingBytes = PeopleWords.noteTakingPhrases.map { Array((" " + $0).utf8) }
+    private static let roleLeadBytes = PhraseBytes(PeopleWords.roleLeads.map { $0.phrase + " " })
+    private static let noteTakingBytes = PhraseBytes(PeopleWords.noteTakingPhrases.map { " " + $0 })
+    /// The bytes of the longest of ``roleLeadBytes`` and of ``noteTakingBytes``.
+    private static let longestLead = roleLeadBytes.longest
+    private static let longestEnding = noteTakingBytes.longest
 
-    /// An ASCII byte in lower case.
-    private static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
+    /// Whether the bytes of `range` in `bytes` are ASCII.
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var all: UInt8 = 0
+        for index in range { all |= bytes[index] }
+        return all < 0x80
+    }
 
     /// The ASCII spaces ``tidy(_:)`` and `Character.isWhitespace` agree on.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
@@ -179,7 +222,7 @@ enum PeopleBytes {
             } else if isSpace(byte) {
                 endWord()
                 if words >= 7 { return true }
-            } else if segmentEnds.contains(byte) {
+            } else if isSegmentEnd(byte) {
                 break
             } else if byte == UInt8(ascii: "@") {
                 hasAt = true
@@ -191,8 +234,13 @@ enum PeopleBytes {
         return words >= 7
     }
 
-    /// The bytes that may end the first segment of an entry.
-    private static let segmentEnds = Array(",;:-".utf8)
+    /// Whether `byte` may end the first segment of an entry: `,`, `;`, `:` or `-`.
+    private static func isSegmentEnd(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"): true
+        default: false
+        }
+    }
 
     /// Whether plain `word` (``isPlain(_:)``) ends with the `s` of a plural: with `s` but not `ss`, and more than three
     /// characters long; `nil` when `word` is not plain.
@@ -212,6 +260,28 @@ enum PeopleBytes {
 
     /// The runs of `bytes` between spaces, without empty ones: `text.split(separator: " ")` of ASCII text.
     static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] { runs(bytes, between: UInt8(ascii: " ")) }
+
+    /// The first run of `bytes` between spaces that starts at `start` or after: the next of ``words(_:)``, read
+    /// without an array.
+    static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var lower = start
+        while lower < bytes.count, bytes[lower] == UInt8(ascii: " ") { lower += 1 }
+        guard lower < bytes.count else { return nil }
+        var upper = lower + 1
+        while upper < bytes.count, bytes[upper] != UInt8(ascii: " ") { upper += 1 }
+        return lower..<upper
+    }
+
+    /// `words(bytes).count`, without the array.
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var previous = UInt8(ascii: " ")
+        for byte in bytes {
+            if byte != UInt8(ascii: " "), previous == UInt8(ascii: " ") { count += 1 }
+            previous = byte
+        }
+        return count
+    }
 
     /// The parts of ASCII `bytes` between `separator`s, without empty ones.
     static func split(_ bytes: UnsafeBufferPointer<UInt8>, at separator: UInt8) -> [UnsafeBufferPointer<UInt8>] {
@@ -344,7 +414,7 @@ enum PeopleBytes {
     }
 
     /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of ``plainBytes(_:)``, at the ASCII `separators`.
-    static func splitTopLevel(_ bytes: [UInt8], separators: [UInt8]) -> [String] {
+    static func splitTopLevel(_ bytes: UnsafeBufferPointer<UInt8>, separators: [UInt8]) -> [String] {
         var parts: [String] = []
         var start = 0
         var depth = 0
@@ -364,7 +434,7 @@ enum PeopleBytes {
     ///
     /// The parts lie between the bytes of `phrase` outside brackets. Each character of `phrase` is one scalar, so its
     /// bytes match where its characters would.
-    static func splitTopLevel(_ bytes: [UInt8], phrase: [UInt8]) -> [String] {
+    static func splitTopLevel(_ bytes: UnsafeBufferPointer<UInt8>, phrase: [UInt8]) -> [String] {
         var parts: [String] = []
         var start = 0
         var depth = 0
@@ -387,7 +457,7 @@ enum PeopleBytes {
     /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text between
     /// commas, semicolons, the first colon before any of them, and dashes that set parts apart, without the spaces at
     /// its ends (which tidying drops).
-    static func segments(of bytes: [UInt8]) -> [String] {
+    static func segments(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var segments: [String] = []
         var start = 0
         var index = 0
@@ -409,23 +479,24 @@ enum PeopleBytes {
     }
 
     /// `part` without the ASCII spaces at its ends.
-    private static func trimmingSpaces(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    private static func trimmingSpaces(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
         var part = part
         while part.first == UInt8(ascii: " ") { part.removeFirst() }
         while part.last == UInt8(ascii: " ") { part.removeLast() }
         return part
     }
 
-    /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, or the lead byte of `–` and `—`.
+    /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, the lead byte of `–` and `—`, or of U+037E,
+    /// which equals `;`.
     static func maySeparateSegments(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"), 0xE2: true
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "-"), 0xE2, 0xCD: true
         default: false
         }
     }
 
     /// The length of the dash (`-`, `–`, `—`) at `index`, or 0.
-    static func dashLength(at index: Int, in bytes: [UInt8]) -> Int {
+    static func dashLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         if bytes[index] == UInt8(ascii: "-") { return 1 }
         guard bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
             bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94
@@ -434,7 +505,7 @@ enum PeopleBytes {
     }
 
     /// ``PersonEntryParser/isSeparatorDash(at:in:)`` of the dash of `length` bytes at `index` of ``plainBytes(_:)``.
-    static func isSeparatorDash(at index: Int, length: Int, in bytes: [UInt8]) -> Bool {
+    static func isSeparatorDash(at index: Int, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let space = UInt8(ascii: " ")
         let before = index > 0 ? bytes[index - 1] : space
         let after = index + length < bytes.count ? bytes[index + length] : space
@@ -454,7 +525,7 @@ enum PeopleBytes {
     }
 
     /// The character that starts at `index` of ``plainBytes(_:)``, where each scalar is one.
-    private static func character(at index: Int, in bytes: [UInt8]) -> Character {
+    private static func character(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Character {
         let byte = bytes[index]
         if byte < 0x80 { return Character(Unicode.Scalar(byte)) }
         let length = byte >= 0xE0 ? 3 : 2

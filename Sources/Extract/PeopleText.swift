@@ -52,22 +52,48 @@ enum PeopleText {
         return lowercased(text).trimmingPlain(set)
     }
 
-    /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it.
+    /// `text.contains(character)` of an ASCII `character`, given as its byte: no text without the byte holds it, but
+    /// for `;`, `` ` `` and `K`, which a character beyond ASCII equals; plain text (``PeopleBytes/isPlain(_:)``) has none
+    /// of those.
     static func contains(_ text: some StringProtocol, _ character: UInt8) -> Bool {
+        if PeopleBytes.hasSingleton(character), !PeopleBytes.isPlain(text) {
+            return text.contains(Character(Unicode.Scalar(character)))
+        }
         guard PeopleBytes.containsByte(text, character) else { return false }
         return PeopleBytes.isPlain(text) || text.contains(Character(Unicode.Scalar(character)))
+    }
+
+    /// Whether an ASCII byte not in `set` stands at each end of the UTF-8 `bytes`: nothing to trim, whatever the text
+    /// holds.
+    static func keepsEnds(of bytes: some BidirectionalCollection<UInt8>, _ set: String) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first < 0x80, last < 0x80 else { return false }
+        return set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
     }
 
     /// `text.trimming(set)`, where each character of `set` is one scalar: on the scalars when `text` is plain
     /// (``PeopleBytes/isPlain(_:)``), whose characters then equal those of `set` only when they are the same scalar.
     static func trimming(_ text: Substring, _ set: String) -> String {
-        // An ASCII byte not in `set` at each end: nothing to trim, whatever the text holds.
-        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
-            set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
-        {
-            return String(text)
+        if keepsEnds(of: text.utf8, set) { return String(text) }
+        guard PeopleBytes.isPlain(text) else {
+            // `trimming(_:)` reads a set of ASCII bytes on the bytes, where U+037E, U+1FEF and U+212A equal `;`, `` ` ``
+            // and `K`: such a set is read a character at a time.
+            if set.utf8.contains(where: PeopleBytes.hasSingleton) { return characterTrimming(text, set) }
+            return text.trimming(set)
         }
-        guard PeopleBytes.isPlain(text) else { return text.trimming(set) }
+        // An ASCII set: in plain text no byte of another character is one of its bytes, so the bytes trim as the
+        // characters do.
+        let trimmed = set.utf8.withContiguousStorageIfAvailable { setBytes -> String?? in
+            guard setBytes.allSatisfy({ $0 < 0x80 }) else { return .some(nil) }
+            return text.utf8.withContiguousStorageIfAvailable { bytes -> String in
+                var start = 0
+                var end = bytes.count
+                while start < end, setBytes.contains(bytes[start]) { start += 1 }
+                while end > start, setBytes.contains(bytes[end - 1]) { end -= 1 }
+                if start == 0, end == bytes.count { return String(text) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            }
+        }
+        if let trimmed, let trimmed, let trimmed { return trimmed }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -78,6 +104,14 @@ enum PeopleText {
             end = before
         }
         return String(text[start..<end])
+    }
+
+    /// `text` without the characters of `set` at its ends, a character at a time.
+    private static func characterTrimming(_ text: Substring, _ set: String) -> String {
+        var rest = text
+        while let first = rest.first, set.contains(first) { rest = rest.dropFirst() }
+        while let last = rest.last, set.contains(last) { rest = rest.dropLast() }
+        return String(rest)
     }
 
     /// Whether ``lowercased(_:)`` lowers `text` on its bytes, where only ASCII letters become ASCII letters.
@@ -111,11 +145,18 @@ enum PeopleText {
     /// Whether ``lowercased(_:)`` lowers the UTF-8 `bytes` on the bytes, where only ASCII letters become ASCII letters.
     static func lowersOnBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { caseChanges(bytes) != nil }
 
-    /// `text.firstIndex(of: character)` of an ASCII `character`, given as its byte: found on the bytes when the first
-    /// such byte stands between ASCII bytes (or an end), where it is the character, and no byte before it is.
+    /// `text.firstIndex(of: character)` of an ASCII `character`, given as its byte.
+    ///
+    /// Found on the bytes when the first such byte stands between ASCII bytes (or an end), where it is the character,
+    /// and no byte before it is; `;`, `` ` `` and `K`, which a character beyond ASCII equals
+    /// (``PeopleBytes/asciiSingletons``), are found by the characters.
     static func firstIndex(of character: UInt8, in text: String) -> String.Index? {
+        if PeopleBytes.hasSingleton(character) { return text.firstIndex(of: Character(Unicode.Scalar(character))) }
         let utf8 = text.utf8
-        guard let index = utf8.firstIndex(of: character) else { return nil }
+        guard let offset = PeopleBytes.withBytes(text, { PeopleBytes.firstIndex(of: character, in: $0) }) else {
+            return nil
+        }
+        let index = utf8.index(utf8.startIndex, offsetBy: offset)
         let before = index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
         let after = utf8.index(after: index) == utf8.endIndex ? nil : utf8[utf8.index(after: index)]
         // A character of its own: no mark or joiner after it, no prepended character or CR before it.
@@ -287,8 +328,19 @@ enum PeopleText {
         guard let first = text.utf8.first, let last = text.utf8.last else { return true }
         let glyphStarts: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: ">"), 0xC2, 0xE2]
         let stops: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ",")]
-        return !glyphStarts.contains(first) && !stops.contains(last) && isTidy(text)
-            && !TextSearch.contains(text, "**") && !TextSearch.contains(text, "__")
+        return !glyphStarts.contains(first) && !stops.contains(last) && !hasDoubledMarker(text) && isTidy(text)
+    }
+
+    /// Whether `text` holds the bytes of `**` or `__`, found in one pass.
+    private static func hasDoubledMarker(_ text: String) -> Bool {
+        PeopleBytes.withBytes(text) { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == previous, byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") { return true }
+                previous = byte
+            }
+            return false
+        }
     }
 
     /// `bytes` without each pair of `byte` found from the left, as `replacing` removes a two-byte target.
@@ -340,4 +392,13 @@ enum PeopleText {
 extension StringProtocol {
     /// ``trimming(_:)`` of a set of single-scalar characters, on the scalars of plain text (``PeopleText/trimming(_:_:)``).
     func trimmingPlain(_ set: String) -> String { PeopleText.trimming(Substring(self), set) }
+}
+
+extension String {
+    /// ``trimming(_:)`` of a set of single-scalar characters: the string itself, without a copy, when an ASCII byte
+    /// not in `set` stands at each end (``PeopleText/trimming(_:_:)``).
+    func trimmingPlain(_ set: String) -> String {
+        if PeopleText.keepsEnds(of: utf8, set) { return self }
+        return PeopleText.trimming(Substring(self), set)
+    }
 }

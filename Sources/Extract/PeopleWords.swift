@@ -243,7 +243,9 @@ enum PeopleWords {
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
     static func group(ofLabel text: String, vocabulary: Vocabulary) -> PeopleGroup? {
         // Labels are short; a long line is never one, and need not be normalised to find that out.
-        guard text.utf8.count <= 80, vocabulary.hasPeopleHeadings || groupLabelWords.occurs(in: text) else {
+        guard text.utf8.count <= 80,
+            vocabulary.hasPeopleHeadings || (groupLabelLeads.mayMatch(text) && groupLabelWords.occurs(in: text))
+        else {
             return nil
         }
         let key = labelKey(text)
@@ -376,6 +378,13 @@ enum PeopleWords {
     /// A word of every people label (``attendees``, ``officials``, ``absent``).
     static let groupLabelWords = keywords(of: attendees.union(officials).union(absent))
 
+    /// How the people labels (``attendees``, ``officials``, ``absent``) start.
+    ///
+    /// The key of an ASCII label (``labelKey(_:)``) keeps its letters and digits in order, but may lose those of a
+    /// last bracket, so that the first two of a key with two or more are the text's. Every label has two (a test
+    /// holds them to it).
+    static let groupLabelLeads = LeadPairs(attendees.union(officials).union(absent))
+
     /// A word of every role label, role lead and note-taking phrase.
     static let roleLabelWords = keywords(of: roleLabels.union(roleLeads.map(\.phrase)).union(noteTakingPhrases))
 
@@ -397,7 +406,11 @@ enum PeopleWords {
         var words = PeopleText.words(tidy(text)).map(String.init)
         var found: [(position: Int, tag: String)] = []
         // Longer phrases first; a matched word is used once. Only phrases that start with one of the words can match.
-        let candidates = Set(words.flatMap { roleTagStarts[$0] ?? [] }).sorted()
+        var starts: [Int] = []
+        for word in words { starts += roleTagStarts[word] ?? [] }
+        // Most roles hold no word that starts a phrase.
+        guard !starts.isEmpty else { return [] }
+        let candidates = Set(starts).sorted()
         for (phraseWords, tag) in candidates.map({ roleTagWords[$0] }) {
             guard phraseWords.count <= words.count, words.contains(phraseWords[0]) else { continue }
             for start in 0...(words.count - phraseWords.count)

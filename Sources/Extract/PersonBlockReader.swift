@@ -58,6 +58,10 @@ struct PersonBlockReader {
     private var consumed = Set<Int>()
     private var roleLines: [(block: Int, role: String, entries: [PersonEntry])] = []
     private var absences: [(block: Int, entries: [PersonEntry])] = []
+    /// The header of the table row read last and its columns: the rows of a table share their header.
+    private var lastTable: (header: [String], columns: TableColumns)?
+    /// Which cell of a table row holds the name, organisation, role, handle and presence.
+    typealias TableColumns = (name: Int?, organization: Int?, role: Int?, handle: Int?, presence: Int?)
 
     init(context: ExtractionContext) {
         self.context = context
@@ -167,7 +171,7 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if label == nil, kind == .line, TextSearch.hasPrefix(text, ignoringCase: "apologies") {
+        if label == nil, kind == .line, Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
             if !joined.isEmpty, let names = absenceSentence(sentence) {
@@ -360,10 +364,10 @@ struct PersonBlockReader {
         if let group = PeopleWords.group(endingKey: key, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
         // Quarterly Meeting` is a title).
-        let words = PeopleText.words(key).map(String.init)
-        guard words.count == 1, let last = words.last, PeopleWords.singular(last) != last,
-            PeopleWords.roleWords.contains(PeopleWords.singular(last))
-        else { return nil }
+        // The key is tidy: one word is the whole key.
+        guard PeopleText.wordCount(key) == 1 else { return nil }
+        let singular = PeopleWords.singular(key)
+        guard singular != key, PeopleWords.roleWords.contains(singular) else { return nil }
         return .attendees
     }
 
@@ -379,7 +383,7 @@ struct PersonBlockReader {
 
     /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
     func absenceSentence(_ text: String) -> [PersonEntry]? {
-        guard TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
+        guard Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
         let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
             // Where lower case works on the bytes, `lower` has the offsets of `text`; elsewhere (`İ` lowers to
@@ -393,6 +397,10 @@ struct PersonBlockReader {
         let list = PersonEntryParser.parseList(value)
         return list.failures.isEmpty && !list.entries.isEmpty ? list.entries : nil
     }
+
+    /// Whether the first byte of `text` is `a` or `A`, which `TextSearch.hasPrefix(_:ignoringCase:)` needs for
+    /// `apologies`: a first look without indexing the string.
+    static func mayOpenWithA(_ text: String) -> Bool { (text.utf8.first ?? 0) | 0x20 == UInt8(ascii: "a") }
 
     /// The end in `text` of the last of the matches of lower-case `phrase` that `text.lowercased().ranges(of:)`
     /// finds, a character at a time (lower case may change a character's bytes, never the characters' number here).
@@ -417,7 +425,7 @@ struct PersonBlockReader {
         guard PeopleBytes.mayBeLabelled(text), let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) else {
             return nil
         }
-        var label = tidy(String(text[..<colon]).trimmingPlain("*_#- "))
+        var label = tidy(PeopleText.trimming(text[..<colon], "*_#- "))
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
             label[label.index(after: open)...].dropLast().allSatisfy(\.isNumber)
@@ -431,7 +439,7 @@ struct PersonBlockReader {
                 character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
             )
         else { return nil }
-        let value = tidy(String(text[text.index(after: colon)...]).trimmingPlain("*_ "))
+        let value = tidy(PeopleText.trimming(text[text.index(after: colon)...], "*_ "))
         return (label, value)
     }
 
@@ -684,7 +692,13 @@ struct PersonBlockReader {
 
     private mutating func readTableRow(_ index: Int, region: Region) {
         let block = blocks[index]
-        let columns = PeopleWords.tableColumns(block.header)
+        let columns: TableColumns
+        if let lastTable, lastTable.header == block.header {
+            columns = lastTable.columns
+        } else {
+            columns = PeopleWords.tableColumns(block.header)
+            lastTable = (block.header, columns)
+        }
         guard let nameColumn = columns.name ?? (region.blocks.isEmpty ? nil : 0), nameColumn < block.cells.count
         else { return }
         func cell(_ column: Int?) -> String? {

@@ -22,9 +22,22 @@ struct PersonEntry: Hashable, Sendable {
 enum PersonEntryParser {
     static let dashes: Set<Character> = ["-", "–", "—"]
     /// What entries and brackets are split at.
-    static let commasAndSemicolons: Set<Character> = [",", ";"]
-    static let commas: Set<Character> = [","]
-    static let semicolons: Set<Character> = [";"]
+    static let commasAndSemicolons = Separators([",", ";"])
+    static let commas = Separators([","])
+    static let semicolons = Separators([";"])
+
+    /// Characters to split at, with their bytes when each is one ASCII scalar.
+    struct Separators: Sendable {
+        let characters: Set<Character>
+        /// The bytes of ``characters``, or `nil` when one is not a single ASCII scalar.
+        let bytes: [UInt8]?
+
+        init(_ characters: Set<Character>) {
+            self.characters = characters
+            let bytes = characters.compactMap { $0.unicodeScalars.count == 1 ? $0.asciiValue : nil }
+            self.bytes = bytes.count == characters.count ? bytes : nil
+        }
+    }
     static let functionWords: Set<String> = [
         "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
     ]
@@ -126,7 +139,13 @@ enum PersonEntryParser {
 
     /// Whether `text` is two to five capital letters (`TSC`, `WG`).
     static func isAcronym(_ text: String) -> Bool {
-        (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
+        // ASCII text is one if each byte is a capital, a character of its own.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return (2...5).contains(bytes.count) && bytes.allSatisfy(PeopleBytes.isUpperLetter)
+        }
+        if let ascii, let ascii { return ascii }
+        return (2...5).contains(text.count) && text.allSatisfy { $0.isUppercase && $0.isLetter }
     }
 
     /// Whether a bracket holds the initials of `name` (`Prof. Jane Smith [JS]`), titles aside.
@@ -169,11 +188,15 @@ enum PersonEntryParser {
             let userName =
                 !PeopleText.contains(part, UInt8(ascii: " ")) && isUserName(part)
                 && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
-            if !entries.isEmpty, !userName, isDescription(part) {
+            // Both readings below split the part at its brackets; a clean part is split once for both.
+            let cleaned = Cleaned(part)
+            if !entries.isEmpty, !userName,
+                isDescription(outside: cleaned.text == part ? cleaned.outside : splitBrackets(part).outside)
+            {
                 describe(&entries[entries.count - 1], with: part, inBrackets: false)
                 continue
             }
-            if let entry = parse(part, allowLowercaseName: true) {
+            if let entry = parse(part, allowLowercaseName: true, cleaned: cleaned) {
                 entries.append(entry)
             } else {
                 failures.append(part)
@@ -203,16 +226,20 @@ enum PersonEntryParser {
         {
             return false
         }
-        let parts = pieces.flatMap { piece in
+        // Every part must be a name, whatever their number: a piece whose part is none ends the look before the
+        // pieces after it are split.
+        var count = 0
+        var allOfTwoWords = true
+        for piece in pieces {
             var part = tidy(piece)
             for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
-            return splitConjunction(part)
+            for part in splitConjunction(part) {
+                guard isNameLike(part, allowLowercase: false), !isDescription(part) else { return false }
+                count += 1
+                allOfTwoWords = allOfTwoWords && PeopleText.wordCount(part) >= 2
+            }
         }
-        let pair = allowPairs && parts.count == 2 && parts.allSatisfy { PeopleText.wordCount($0) >= 2 }
-        guard parts.count >= 3 || pair else { return false }
-        return parts.allSatisfy { part in
-            isNameLike(part, allowLowercase: false) && !isDescription(part)
-        }
+        return count >= 3 || (allowPairs && count == 2 && allOfTwoWords)
     }
 
     /// Whether `text` says nothing about anyone: empty, `None`, `N/A`.
@@ -327,11 +354,15 @@ enum PersonEntryParser {
         guard !name.isEmpty, name.count <= 60, !PeopleWords.nobodyBytes.containsLowered(name),
             !PeopleWords.notNameBytes.containsLowered(name)
         else { return false }
-        let words = PeopleBytes.words(name)
-        guard words.count <= 6 else { return false }
-        if words.count == 1, allowLowercase, isUserName() { return true }
+        let wordCount = PeopleBytes.wordCount(name)
+        guard wordCount <= 6 else { return false }
+        if wordCount == 1, allowLowercase, isUserName() { return true }
         var capitalised = 0
-        for (index, word) in words.enumerated() {
+        var index = 0
+        var lastWord: Range<Int>?
+        while let word = PeopleBytes.nextWord(in: name, from: lastWord?.upperBound ?? 0) {
+            defer { index += 1 }
+            lastWord = word
             let bare = PeopleBytes.trimmed(word, in: name) { PeopleText.isOne($0, of: "\"'()") }
             guard !bare.isEmpty else { return false }
             let lower = UnsafeBufferPointer(
@@ -343,12 +374,12 @@ enum PersonEntryParser {
             else { return false }
             if !PeopleWords.honorificBytes.containsLowered(lower) { capitalised += 1 }
         }
-        guard capitalised > 0, let lastWord = words.last else { return false }
+        guard capitalised > 0, let lastWord else { return false }
         let last = UnsafeBufferPointer(
             rebasing: name[PeopleBytes.trimmed(lastWord, in: name) { PeopleText.isOne($0, of: ".,'") }]
         )
-        if PeopleWords.organisationWordBytes.containsLowered(last), words.count > 1 { return false }
-        if words.count == 1,
+        if PeopleWords.organisationWordBytes.containsLowered(last), wordCount > 1 { return false }
+        if wordCount == 1,
             PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
                 || PeopleWords.organisationWordBytes.containsLowered(last)
         {
@@ -381,6 +412,16 @@ enum PersonEntryParser {
         return word.first?.isLowercase == true
     }
 
+    /// Whether the first character of `word` is a number.
+    static func startsWithNumber(_ word: some StringProtocol) -> Bool {
+        // An ASCII byte before another (or none) is a character of its own.
+        let utf8 = word.utf8
+        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+            return PeopleBytes.isDigit(lead)
+        }
+        return word.first?.isNumber == true
+    }
+
     /// `beckermr`, `ocefpaf`: a lone lower-case user name.
     static func isUserName(_ text: String) -> Bool {
         text.count >= 2 && text.count <= 40 && text.first?.isLetter == true
@@ -398,7 +439,11 @@ enum PersonEntryParser {
     /// Whether a phrase is a role or an organisation rather than a name: it ends with a role word (`Branch
     /// Librarian`) or an organisation word (`Hollin Street Library`), or starts in lower case.
     static func isDescription(_ text: String) -> Bool {
-        let outside = splitBrackets(text).outside
+        isDescription(outside: splitBrackets(text).outside)
+    }
+
+    /// ``isDescription(_:)`` of a text whose text outside brackets is `outside`.
+    static func isDescription(outside: String) -> Bool {
         // ASCII text (tidy, and each byte a character) is read on its bytes.
         let ascii = PeopleBytes.withBytes(outside) { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -452,7 +497,9 @@ enum PersonEntryParser {
         // prefix. Every one is a run of `tidied`, compared in lower case.
         var lastWord: UnsafeBufferPointer<UInt8>?
         var anyRole = false
-        for word in PeopleBytes.words(tidied) {
+        var start = 0
+        while let word = PeopleBytes.nextWord(in: tidied, from: start) {
+            start = word.upperBound
             let trimmed = PeopleBytes.trimmed(word, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
             let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
             var read = bare
@@ -468,7 +515,8 @@ enum PersonEntryParser {
             lastWord = read
         }
         guard let lastWord else { return false }
-        if isNamedBody(text) { return false }
+        // A named body ends with a plural: the last word of `tidied` ends with `s`.
+        if tidied.last == UInt8(ascii: "s"), isNamedBody(text) { return false }
         if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
         if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
         if anyRole { return true }
@@ -520,7 +568,7 @@ enum PersonEntryParser {
         }
         if isRoleLike(text) {
             entry.role = entry.role.map { $0 + ", " + text } ?? text
-        } else if lower || text.first?.isNumber == true {
+        } else if lower || startsWithNumber(text) {
             return
         } else {
             entry.organization = entry.organization.map { $0 + ", " + text } ?? text
@@ -592,13 +640,23 @@ enum PersonEntryParser {
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
     static func segments(of text: String) -> [String] {
-        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), the text is one part.
-        if !PeopleBytes.containsByte(text, where: PeopleBytes.maySeparateSegments) {
+        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), or the lead byte of U+037E
+        // (which equals `;`), the text is one part.
+        if !PeopleBytes.withBytes(text, { $0.contains(where: PeopleBytes.maySeparateSegments) }) {
             let segment = tidy(text)
             return segment.isEmpty || isNobody(segment) ? [] : [segment]
         }
-        if let bytes = PeopleBytes.plainBytes(text) {
-            return PeopleBytes.segments(of: bytes).map { tidy($0) }.filter { !$0.isEmpty && !isNobody($0) }
+        let plain = PeopleBytes.withBytes(text) { bytes in
+            PeopleBytes.isPlain(bytes) ? PeopleBytes.segments(of: bytes) : nil
+        }
+        if let plain {
+            var segments: [String] = []
+            segments.reserveCapacity(plain.count)
+            for part in plain {
+                let segment = tidy(part)
+                if !segment.isEmpty, !isNobody(segment) { segments.append(segment) }
+            }
+            return segments
         }
         let characters = Array(text)
         var segments: [String] = []
@@ -656,12 +714,17 @@ enum PersonEntryParser {
     /// Whether `text` opens more brackets (`(`, `[`) than it closes.
     static func hasUnclosedBracket(_ text: String) -> Bool {
         let plain = PeopleBytes.withBytes(text) { bytes -> Bool? in
-            guard PeopleBytes.isPlain(bytes) else { return nil }
+            // The brackets counted while the bytes are looked at: ASCII without a carriage return is plain.
             var depth = 0
+            var all: UInt8 = 0
+            var returns = false
             for byte in bytes {
+                all |= byte
+                returns = returns || byte == 0x0D
                 if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
                 if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
             }
+            guard all < 0x80 && !returns || PeopleBytes.isPlain(bytes) else { return nil }
             return depth > 0
         }
         if let plain { return plain }
@@ -670,7 +733,8 @@ enum PersonEntryParser {
 
     /// Whether `text` has a dash that sets off a role: `Federation- permanent member`.
     static func hasDashRole(_ text: String) -> Bool {
-        if let bytes = PeopleBytes.plainBytes(text) {
+        let plain = PeopleBytes.withBytes(text) { bytes -> Bool? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
             for index in bytes.indices {
                 let dash = PeopleBytes.dashLength(at: index, in: bytes)
                 guard dash > 0, PeopleBytes.isSeparatorDash(at: index, length: dash, in: bytes) else { continue }
@@ -679,6 +743,7 @@ enum PersonEntryParser {
             }
             return false
         }
+        if let plain { return plain }
         let characters = Array(text)
         for index in characters.indices where dashes.contains(characters[index]) {
             guard isSeparatorDash(at: index, in: characters) else { continue }
@@ -693,15 +758,14 @@ enum PersonEntryParser {
     /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
     /// capitalised words ending in a comma follow the role of the entry before.
     static func splitRunTogether(_ text: String) -> [String] {
+        // Without a space at either end or two together, the words joined again are the text itself.
+        let utf8 = text.utf8
+        let wordsMakeText =
+            utf8.first.map { $0 != UInt8(ascii: " ") } == true && utf8.last != UInt8(ascii: " ")
+            && !TextSearch.contains(text, "  ")
         // A run of names ends with a comma: without one, the line is one piece.
         guard PeopleText.contains(text, UInt8(ascii: ",")) else {
-            // Without a space at either end or two together, the words joined again are the text itself.
-            let utf8 = text.utf8
-            if let first = utf8.first, let last = utf8.last, first != UInt8(ascii: " "), last != UInt8(ascii: " "),
-                !TextSearch.contains(text, "  ")
-            {
-                return [text]
-            }
+            if wordsMakeText { return [text] }
             let piece = PeopleText.words(text).joined(separator: " ")
             return piece.isEmpty ? [] : [piece]
         }
@@ -709,14 +773,17 @@ enum PersonEntryParser {
         var pieces: [[String]] = [[]]
         var index = 0
         while index < words.count {
-            let current = pieces[pieces.count - 1]
             // The cheap look at the words ahead goes first: most lines hold no run of names.
-            if !current.isEmpty, let run = nameRun(words, from: index), run > 0, endsRole(current) {
+            if !pieces[pieces.count - 1].isEmpty, let run = nameRun(words, from: index), run > 0,
+                endsRole(pieces[pieces.count - 1])
+            {
                 pieces.append([])
             }
             pieces[pieces.count - 1].append(words[index])
             index += 1
         }
+        // One piece of all the words: the text itself, when its words make it.
+        if pieces.count == 1, wordsMakeText { return [text] }
         return pieces.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
     }
 
@@ -807,9 +874,10 @@ enum PersonEntryParser {
     /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
         guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
-        if let bytes = PeopleBytes.plainBytes(text) {
-            return PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)).map { tidy($0) }
+        let plain = PeopleBytes.withBytes(text) { bytes in
+            PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)) : nil
         }
+        if let plain { return plain.map { tidy($0) } }
         var parts: [String] = []
         var current = ""
         var depth = 0
@@ -836,19 +904,53 @@ enum PersonEntryParser {
         if !PeopleBytes.containsByte(text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
             return (tidy(text), [])
         }
-        if let bytes = PeopleBytes.plainBytes(text) {
-            // Each run made tidy on its bytes, so that tidying the string finds nothing to do.
-            return splitBrackets(bytes, opening: Array("([".utf8), closing: Array(")]".utf8)) {
-                PeopleText.tidyString(plain: $0)
+        let plain = PeopleBytes.withBytes(text) { bytes -> (outside: String, inside: [String])? in
+            PeopleBytes.isPlain(bytes) ? splitPlainBrackets(bytes) : nil
+        }
+        if let plain { return plain }
+        return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
+    }
+
+    /// ``splitBrackets(_:)`` of plain bytes (``PeopleBytes/isPlain(_:)``), whose bracket bytes are brackets: the
+    /// content of a bracket is the bytes between it and its closing bracket, and the text outside is the runs between
+    /// brackets, each made tidy on its bytes.
+    private static func splitPlainBrackets(_ bytes: UnsafeBufferPointer<UInt8>) -> (outside: String, inside: [String]) {
+        var outside: [UInt8] = []
+        outside.reserveCapacity(bytes.count)
+        var inside: [String] = []
+        var depth = 0
+        var runStart = 0
+        var contentStart = 0
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                if depth == 0 {
+                    outside += bytes[runStart..<index]
+                    contentStart = index + 1
+                }
+                depth += 1
+            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart..<index]))))
+                    runStart = index + 1
+                }
             }
         }
-        return splitBrackets(Array(text), opening: ["(", "["], closing: [")", "]"]) { String($0) }
+        if depth > 0 {
+            if contentStart < bytes.count {
+                inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart...]))))
+            }
+        } else {
+            outside += bytes[runStart...]
+        }
+        return (tidy(PeopleText.tidyString(plain: outside)), inside)
     }
 
     /// ``splitBrackets(_:)`` of `units` (characters, or the bytes of ASCII text), each run of them made a string by
     /// `string`.
     private static func splitBrackets<Unit: Equatable>(
-        _ units: [Unit],
+        _ units: some Collection<Unit>,
         opening: [Unit],
         closing: [Unit],
         string: ([Unit]) -> String
@@ -882,11 +984,14 @@ enum PersonEntryParser {
     }
 
     /// Splits at `separators` outside brackets.
-    static func splitTopLevel(_ text: String, separators: Set<Character>) -> [String] {
-        let asciiSeparators = separators.compactMap { $0.unicodeScalars.count == 1 ? $0.asciiValue : nil }
-        if asciiSeparators.count == separators.count, let bytes = PeopleBytes.plainBytes(text) {
-            return PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators)
+    static func splitTopLevel(_ text: String, separators: Separators) -> [String] {
+        if let asciiSeparators = separators.bytes {
+            let plain = PeopleBytes.withBytes(text) { bytes in
+                PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators) : nil
+            }
+            if let plain { return plain }
         }
+        let separators = separators.characters
         var parts: [String] = []
         var current = ""
         var depth = 0

@@ -11,6 +11,26 @@ struct PersonRoster {
     }
 
     private(set) var members: [Member] = []
+    /// ``PeopleWords/tags(forRole:)`` of each role read so far: a label gives the same role to everyone under it.
+    private var tagsOfRole: [String: [String]] = [:]
+    /// The label read last and its ``PeopleWords/labelKey(_:)``: everyone of a block has the same label.
+    private var lastLabel: (label: String, key: String)?
+
+    /// ``PeopleWords/labelKey(_:)`` of `label`, read once for a run of people under it.
+    private mutating func labelKey(_ label: String) -> String {
+        if let lastLabel, lastLabel.label == label { return lastLabel.key }
+        let key = PeopleWords.labelKey(label)
+        lastLabel = (label, key)
+        return key
+    }
+
+    /// ``PeopleWords/tags(forRole:)`` of `role`, read once for each role.
+    private mutating func roleTags(_ role: String) -> [String] {
+        if let tags = tagsOfRole[role] { return tags }
+        let tags = PeopleWords.tags(forRole: role)
+        tagsOfRole[role] = tags
+        return tags
+    }
 
     /// Adds a person read from a people block, or merges them into the record with the same name.
     mutating func add(
@@ -22,7 +42,7 @@ struct PersonRoster {
         lines: LineSpan
     ) {
         let role = entry.role ?? labelRole
-        var tags = role.map { PeopleWords.tags(forRole: $0) } ?? []
+        var tags = role.map { roleTags($0) } ?? []
         if let labelTag, !tags.contains(labelTag) { tags.append(labelTag) }
         let person = Person(
             name: entry.name,
@@ -36,7 +56,7 @@ struct PersonRoster {
         if let index = members.firstIndex(where: { $0.key == key }) {
             merge(person, into: index)
         } else {
-            members.append(Member(group: group, person: person, key: key, label: PeopleWords.labelKey(label)))
+            members.append(Member(group: group, person: person, key: key, label: labelKey(label)))
         }
     }
 
@@ -55,7 +75,7 @@ struct PersonRoster {
             name: entry.name,
             organization: entry.organization,
             role: role,
-            roles: PeopleWords.tags(forRole: role),
+            roles: roleTags(role),
             handle: entry.handle,
             lines: lines
         )
@@ -119,6 +139,7 @@ struct PersonRoster {
 
     /// The words of a name that identify it: lower case, without honorifics and punctuation.
     static func key(_ name: String) -> [String] {
+        if let key = asciiKey(name) { return key }
         let lower = PeopleText.lowercased(name)
         let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
         // The words are in lower case: ASCII ones are looked up on their bytes.
@@ -128,8 +149,39 @@ struct PersonRoster {
         return filtered.isEmpty ? words : filtered
     }
 
+    /// ``key(_:)`` of an ASCII name, read in one pass over its bytes (lowered as read); `nil` when `name` is not
+    /// ASCII.
+    private static func asciiKey(_ name: String) -> [String]? {
+        PeopleBytes.withBytes(name) { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
+                var words: [String] = []
+                var kept: [String] = []
+                var count = 0
+                func endWord() {
+                    guard count > 0 else { return }
+                    let letters = UnsafeBufferPointer(rebasing: word[0..<count])
+                    let text = String(decoding: letters, as: UTF8.self)
+                    words.append(text)
+                    if !PeopleWords.honorificBytes.containsLowered(letters) { kept.append(text) }
+                    count = 0
+                }
+                for byte in bytes {
+                    if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
+                        word[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                        count += 1
+                    } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
+                        endWord()
+                    }
+                }
+                endWord()
+                return kept.isEmpty ? words : kept
+            }
+        }
+    }
+
     /// The words of a lower-case name: runs of letters, digits and `@`, without apostrophes and full stops.
-    private static func keyWords(_ lower: String) -> [String] {
+    static func keyWords(_ lower: String) -> [String] {
         var words: [String] = []
         var current = ""
         for character in lower {

@@ -46,6 +46,7 @@ import Testing
             let capitalised = first.map { $0.isUppercase || ($0.isLetter && !$0.isLowercase) } ?? false
             #expect(PersonEntryParser.startsCapitalised(text) == capitalised, "\(text)")
             #expect(PersonEntryParser.startsLowercase(text) == (first?.isLowercase == true), "\(text)")
+            #expect(PersonEntryParser.startsWithNumber(text) == (first?.isNumber == true), "\(text)")
         }
     }
 
