@@ -39,9 +39,11 @@ func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
 ///
 /// What `text.split(separator:omittingEmptySubsequences: false)` gives: a separator byte between ASCII bytes (or an
 /// end) is a character of its own, as no mark joins it to an ASCII neighbour. When one touches other text, the
-/// caller splits the characters.
+/// caller splits the characters, as it does for `;`, `` ` `` and `K` in text that is not all ASCII (U+037E, U+1FEF
+/// and U+212A are those characters too).
 func splitStandingAlone(_ text: String, at separator: UInt8) -> [Substring]? {
     let utf8 = text.utf8
+    if separator == 0x3B || separator == 0x60 || separator == 0x4B, !TextSearch.isPlainASCII(text) { return nil }
     var parts: [Substring] = []
     var start = utf8.startIndex
     var previous: UInt8 = 0

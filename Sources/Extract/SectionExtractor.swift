@@ -291,16 +291,14 @@ extension StringProtocol {
     /// The string without leading and trailing characters from `set`.
     func trimming(_ set: String) -> String {
         if let fast = trimmingASCII(set) { return fast }
-        // A set of plain ASCII holds a character only when it is one of the set's bytes alone; so does any set for a
-        // one-byte character when its ASCII bytes stand alone and no other character equals an ASCII one.
+        // A one-byte character is in a set whose ASCII bytes stand alone when its byte is; any other character is
+        // looked for as a character (in a plain set only U+037E, U+1FEF and U+212A, equal to `;`, `` ` `` and `K`,
+        // can be found so).
         let mask = TrimMask(set)
         let asciiStandsAlone = mask.isPlain || Self.asciiStandsAlone(in: set)
-        let isMember: (Character) -> Bool =
-            mask.isPlain
-            ? { $0.utf8.count == 1 && mask.contains($0.utf8.first ?? 0x80) }
-            : {
-                asciiStandsAlone && $0.utf8.count == 1 ? mask.contains($0.utf8.first ?? 0x80) : set.contains($0)
-            }
+        let isMember: (Character) -> Bool = {
+            asciiStandsAlone && $0.utf8.count == 1 ? mask.contains($0.utf8.first ?? 0x80) : set.contains($0)
+        }
         let trimmedStart = drop(while: isMember)
         let end =
             trimmedStart.lastIndex { !isMember($0) }.map { trimmedStart.index(after: $0) }

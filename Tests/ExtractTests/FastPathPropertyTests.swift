@@ -52,7 +52,9 @@ import Testing
 
     @Test func outlineHelpersReadAsByCharacters() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
-            for separator in [UInt8(ascii: ","), UInt8(ascii: "|")] {
+            for separator in [
+                UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: "`"), UInt8(ascii: "K"),
+            ] {
                 if let parts = splitStandingAlone(text, at: separator) {
                     let characters = text.split(
                         separator: Character(Unicode.Scalar(separator)),

@@ -70,11 +70,14 @@ import Testing
         let texts =
             samples + [
                 "a,b", ",a,,b,", "Zoë, Ann", "a,\u{301}b", "e\u{301},x", "\u{0600},x", "–,–", "a, b\r\n,c", "|x|é|",
-                "x|\u{0338}y", "🇬🇧,🇫🇷", ",",
+                "x|\u{0338}y", "🇬🇧,🇫🇷", ",", "a\u{37E}b;c", "a\u{1FEF}b`c", "a\u{212A}bKc",
             ]
         var byBytes = 0
         for text in texts {
-            for separator in [UInt8(ascii: ","), UInt8(ascii: "|")] {
+            // U+037E, U+1FEF and U+212A are `;`, `` ` `` and `K` as characters.
+            for separator in [
+                UInt8(ascii: ","), UInt8(ascii: "|"), UInt8(ascii: ";"), UInt8(ascii: "`"), UInt8(ascii: "K"),
+            ] {
                 let characters = text.split(
                     separator: Character(Unicode.Scalar(separator)),
                     omittingEmptySubsequences: false

@@ -7,8 +7,10 @@ import Testing
     static let samples = [
         "", " ", "  Ann Lee  ", "**Present:**", "Ann\tLee", "Ann  Lee", "Ann\u{00A0}Lee", " Zoë ", "-\u{301}x",
         "x-\u{301}", "\r\nAnn\r\n", "— Chair —", "‘quoted’", "...", "Ann Lee", "Ann Lee.", "Ann\u{2003}Lee ",
+        // Characters equal to ASCII ones: U+037E is `;`, U+1FEF is `` ` ``, U+212A is `K`.
+        "Ann\u{37E}", "\u{1FEF}Ann\u{1FEF}", "\u{212A}Ann\u{212A}", "\u{37E} ;Ann; \u{37E}",
     ]
-    static let sets = [" ", "*_#: ", " .", "-–— ", "‘’ ", "\n", " \r\n"]
+    static let sets = [" ", "*_#: ", " .", "-–— ", "‘’ ", "\n", " \r\n", "; ", "`", "K"]
 
     @Test(arguments: samples)
     func trimmingMatchesTheCharacterDefinition(text: String) {
