@@ -207,18 +207,17 @@ public struct ArchiveBuilder: Sendable {
                 guard let key = entry.note.key else {
                     return .failure(MergeError(message: entry.note.error?.description ?? entry.note.path))
                 }
-                // The record and its HTML, both read here, in parallel: the merged folder gets a whole copy.
-                guard var note = entry.cache.load(key), let html = entry.cache.loadHTML(key) else {
+                // The record and its HTML, read at once here, in parallel: the merged folder gets a whole copy.
+                guard let note = entry.cache.loadWhole(key) else {
                     return .failure(MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged"))
                 }
-                note.noteHTML = html
                 return .success((key, note, entry.cache))
             }
             var items: [ArchivePublisher.Entry] = []
             for (entry, result) in zip(batch, loaded) {
                 switch result {
                 case .success(let item):
-                    try NoteCache.store(item.note.meeting, html: item.note.noteHTML ?? "", key: item.key, in: folder)
+                    try NoteCache.store(item.note, key: item.key, in: folder)
                     items.append(.note(item))
                 case .failure(let error):
                     guard let diagnostic = entry.note.error else { throw error }
@@ -375,8 +374,9 @@ public struct ArchiveBuilder: Sendable {
 
     /// Whether every file the last build wrote is still there: a file deleted by hand is written again.
     private func outputsExist(_ manifest: BuildManifest, site: SiteRenderer, in folder: OutputFolder) -> Bool {
-        let entries = manifest.notes.compactMap(\.key).flatMap { [NoteCache.recordPath($0), NoteCache.htmlPath($0)] }
-        guard entries.allSatisfy(folder.contains) else { return false }
+        guard manifest.notes.allSatisfy({ $0.key.map { folder.contains(NoteCache.entryPath($0)) } ?? true }) else {
+            return false
+        }
         if options.shard != nil { return true }
         let overview = ["meetings.jsonl", "schema/meeting.schema.json"] + manifest.overview
         let tables = CSVTables.headers.map { "csv/\($0.file)" } + site.files.keys.map { "site/\($0)" }
