@@ -99,8 +99,15 @@ struct NoteCache: Sendable {
 
     /// Writes `note`, with its HTML, as the entry of `key` into `output`'s cache.
     ///
+    ///
+    /// In place, not through a temporary file renamed: an entry cut short by an interrupted build is read as damaged,
+    /// and the next build makes it again.
     static func store(_ note: CachedNote, key: Digest, in output: OutputFolder) throws {
-        try output.write(NoteCacheEntry.text(record: note.record, html: note.noteHTML ?? ""), to: entryPath(key))
+        try output.write(
+            NoteCacheEntry.text(record: note.record, html: note.noteHTML ?? ""),
+            to: entryPath(key),
+            inPlace: true
+        )
     }
 
     /// Marks the entry of `key` as used by this build, so that pruning keeps it.
