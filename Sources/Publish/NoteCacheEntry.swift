@@ -14,7 +14,15 @@ enum NoteCacheEntry {
 
     /// The text of an entry.
     static func text(record: String, html: String) -> String {
-        "\(html.utf8.count)\n" + record + "\n" + html
+        let length = "\(html.utf8.count)\n"
+        // Made in one buffer: each `+` would copy the text so far again.
+        var text = ""
+        text.reserveCapacity(length.utf8.count + record.utf8.count + 1 + html.utf8.count)
+        text += length
+        text += record
+        text += "\n"
+        text += html
+        return text
     }
 
     /// Where the record and the HTML lie in an entry's first bytes, given the whole file's size; `nil` when the

@@ -150,14 +150,43 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// The path of `relativePath`, which must stay inside the folder: no `.` or `..` part, no NUL, not absolute.
     func path(of relativePath: String) throws -> String {
-        // On the bytes: a build writes tens of thousands of files, and URL arithmetic costs more than writing some.
-        let components = relativePath.utf8.split(separator: UInt8(ascii: "/"))
-        guard relativePath.utf8.first != UInt8(ascii: "/"), !components.isEmpty,
-            components.allSatisfy({ !$0.elementsEqual("..".utf8) && !$0.elementsEqual(".".utf8) && !$0.contains(0) })
-        else {
+        guard Self.staysInside(relativePath) else {
             throw WriteError(path: relativePath, reason: "path would leave the output folder")
         }
         return rootPath + "/" + relativePath
+    }
+
+    /// Whether `relativePath` names something inside the folder: no `.` or `..` part, no NUL, not absolute or empty.
+    ///
+    /// One pass over the bytes, with no array of parts: a build checks tens of thousands of paths.
+    static func staysInside(_ relativePath: String) -> Bool {
+        var relativePath = relativePath
+        return relativePath.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            // The length of the part being read, and how many of its bytes are dots.
+            var length = 0
+            var dots = 0
+            var parts = 0
+            for byte in bytes {
+                if byte == 0 { return false }
+                if byte != UInt8(ascii: "/") {
+                    length += 1
+                    if byte == UInt8(ascii: ".") { dots += 1 }
+                    continue
+                }
+                if length > 0 {
+                    if dots == length, length <= 2 { return false }
+                    parts += 1
+                }
+                length = 0
+                dots = 0
+            }
+            if length > 0 {
+                if dots == length, length <= 2 { return false }
+                parts += 1
+            }
+            return parts > 0
+        }
     }
 
     /// The folder part of `path` and the name after its last `/`.
