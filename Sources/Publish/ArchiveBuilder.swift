@@ -79,6 +79,9 @@ public struct ArchiveBuilder: Sendable {
         var done = 0
         // Notes past those planned are produced from their path alone, read and hashed there.
         let plannedCount = planned.count
+        // A cache with no folder of entries (a first build) has none to look up: a lookup per note would be an `open`
+        // that fails. Entries this build makes are for notes it has already produced.
+        let lookUp = !options.force && folder.contains("\(NoteCache.folder)/notes")
         // By positions: `planned` takes each note's entry as it is made, and is not copied for that.
         for places in positions.indices.batches(of: 16 * options.jobs) {
             let batch = places.map { place in
@@ -86,7 +89,7 @@ public struct ArchiveBuilder: Sendable {
                     ? planned[place] : BuildManifest.Note(position: positions[place], path: files[positions[place]])
             }
             let produced = ParallelMap.map(Array(zip(batch, places)), jobs: options.jobs) { note, place in
-                produce(note, planned: place < plannedCount, folder: folder)
+                produce(note, planned: place < plannedCount, lookUp: lookUp, folder: folder)
             }
             var entries: [ArchivePublisher.Entry] = []
             for (note, result) in zip(batch, produced) {
@@ -330,8 +333,9 @@ public struct ArchiveBuilder: Sendable {
     /// A note's record and HTML: from the cache when its entry is there, else read, extracted, rendered and stored.
     ///
     /// A note that was not `planned` is read and hashed here, once, for its key; a planned note was hashed for the
-    /// key it carries, and is read again only when its entry is not in the cache.
-    private func produce(_ note: BuildManifest.Note, planned: Bool, folder: OutputFolder) -> Produced {
+    /// key it carries, and is read again only when its entry is not in the cache. The cache is asked only when
+    /// `lookUp` (not with `--force`, nor when it has no entries).
+    private func produce(_ note: BuildManifest.Note, planned: Bool, lookUp: Bool, folder: OutputFolder) -> Produced {
         var stats = BuildStats()
         var clock = ContinuousClock.now
         func lap() -> Duration {
@@ -362,7 +366,7 @@ public struct ArchiveBuilder: Sendable {
                 return Produced(outcome: .failure(error.diagnostic), stats: stats)
             }
         }
-        if !options.force, let cached = cache.load(key) {
+        if lookUp, let cached = cache.load(key) {
             return Produced(outcome: .success((key, cached, cache)), reused: true, stats: stats)
         }
         do {
