@@ -6,10 +6,11 @@ import Ingest
 /// `csv/*.csv` and the HTML digest in `site/`, with a cache in `.minutes-cache/` so that the next build redoes only
 /// what changed.
 ///
-/// Every input is read and hashed first; when nothing changed since the last build (inputs, settings, templates,
-/// the tool's version) nothing is written. Otherwise notes are taken a batch at a time: a note whose cache entry
-/// matches its path and bytes is not extracted again, and a meeting whose page was rendered under the same key is not
-/// rendered again. A note that cannot be read is a diagnostic, and the other notes carry on.
+/// Inputs are read and hashed first while they match the last build's; when nothing changed since the last build
+/// (inputs, settings, templates, the tool's version) nothing is written. Otherwise notes are taken a batch at a time,
+/// those not hashed yet read and hashed once, there: a note whose cache entry matches its path and bytes is not
+/// extracted again, and a meeting whose page was rendered under the same key is not rendered again. A note that cannot
+/// be read is a diagnostic, and the other notes carry on.
 public struct ArchiveBuilder: Sendable {
     /// Why shard outputs cannot be merged.
     public struct MergeError: Error, CustomStringConvertible {
