@@ -6,10 +6,11 @@ import Ingest
 /// `csv/*.csv` and the HTML digest in `site/`, with a cache in `.minutes-cache/` so that the next build redoes only
 /// what changed.
 ///
-/// Every input is read and hashed first; when nothing changed since the last build (inputs, settings, templates,
-/// the tool's version) nothing is written. Otherwise notes are taken a batch at a time: a note whose cache entry
-/// matches its path and bytes is not extracted again, and a meeting whose page was rendered under the same key is not
-/// rendered again. A note that cannot be read is a diagnostic, and the other notes carry on.
+/// Inputs are read and hashed first while they match the last build's; when nothing changed since the last build
+/// (inputs, settings, templates, the tool's version) nothing is written. Otherwise notes are taken a batch at a time,
+/// those not hashed yet read and hashed once, there: a note whose cache entry matches its path and bytes is not
+/// extracted again, and a meeting whose page was rendered under the same key is not rendered again. A note that cannot
+/// be read is a diagnostic, and the other notes carry on.
 public struct ArchiveBuilder: Sendable {
     /// Why shard outputs cannot be merged.
     public struct MergeError: Error, CustomStringConvertible {
@@ -40,9 +41,23 @@ public struct ArchiveBuilder: Sendable {
         let positions = files.indices.filter { options.shard?.contains($0) ?? true }
         var stats = BuildStats()
         // Each note's entry, as planned and then as made: the manifest names the entry each note got.
-        var planned = plan(positions.map { ($0, files[$0]) }, stats: &stats)
-        let fingerprint = fingerprint(of: planned, inputCount: files.count, settings: settings, site: site)
-        if let previous, previous.fingerprint == fingerprint, outputsExist(previous, site: site, in: folder) {
+        var planned: [BuildManifest.Note] = []
+        planned.reserveCapacity(positions.count)
+        // Notes are hashed ahead only while the build may still be up to date. Once a note differs from the last
+        // build's, the rest are read and hashed once each, as they are produced, rather than once to plan and again
+        // to extract; with no manifest (a first build, `--force`) that is every note.
+        var mayBeUpToDate = previous?.notes.count == positions.count
+        while mayBeUpToDate, let previous, planned.count < positions.count {
+            let part = positions[planned.count..<min(planned.count + 64 * options.jobs, positions.count)]
+            for note in plan(part.map { ($0, files[$0]) }, stats: &stats) {
+                mayBeUpToDate = mayBeUpToDate && Self.line(note) == Self.line(previous.notes[planned.count])
+                planned.append(note)
+            }
+        }
+        if mayBeUpToDate, let previous,
+            previous.fingerprint == fingerprint(of: planned, inputCount: files.count, settings: settings, site: site),
+            outputsExist(previous, site: site, in: folder)
+        {
             var summary = previous.summary
             summary.upToDate = true
             summary.reused = planned.count { $0.key != nil }
@@ -63,16 +78,26 @@ public struct ArchiveBuilder: Sendable {
             : nil
         var summary = BuildSummary()
         var done = 0
+        // Notes past those planned are produced from their path alone, read and hashed there.
+        let plannedCount = planned.count
+        // A cache with no folder of entries (a first build) has none to look up: a lookup per note would be an `open`
+        // that fails. Entries this build makes are for notes it has already produced.
+        let lookUp = !options.force && folder.contains("\(NoteCache.folder)/notes")
         // By positions: `planned` takes each note's entry as it is made, and is not copied for that.
-        for places in planned.indices.batches(of: 16 * options.jobs) {
-            let batch = places.map { planned[$0] }
-            let produced = ParallelMap.map(batch, jobs: options.jobs) { note in produce(note, folder: folder) }
+        for places in positions.indices.batches(of: 16 * options.jobs) {
+            let batch = places.map { place in
+                place < plannedCount
+                    ? planned[place] : BuildManifest.Note(position: positions[place], path: files[positions[place]])
+            }
+            let produced = ParallelMap.map(Array(zip(batch, places)), jobs: options.jobs) { note, place in
+                produce(note, planned: place < plannedCount, lookUp: lookUp, folder: folder)
+            }
             var entries: [ArchivePublisher.Entry] = []
             for (note, result) in zip(batch, produced) {
                 stats = stats + result.stats
                 var read = note
                 defer {
-                    planned[done] = read
+                    if done < plannedCount { planned[done] = read } else { planned.append(read) }
                     done += 1
                 }
                 switch result.outcome {
@@ -98,7 +123,7 @@ public struct ArchiveBuilder: Sendable {
             options.progress?(
                 BuildProgress(
                     done: done,
-                    total: planned.count,
+                    total: positions.count,
                     reused: summary.reused,
                     paths: batch.map(\.path)
                 )
@@ -207,18 +232,17 @@ public struct ArchiveBuilder: Sendable {
                 guard let key = entry.note.key else {
                     return .failure(MergeError(message: entry.note.error?.description ?? entry.note.path))
                 }
-                // The record and its HTML, both read here, in parallel: the merged folder gets a whole copy.
-                guard var note = entry.cache.load(key), let html = entry.cache.loadHTML(key) else {
+                // The record and its HTML, read at once here, in parallel: the merged folder gets a whole copy.
+                guard let note = entry.cache.loadWhole(key) else {
                     return .failure(MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged"))
                 }
-                note.noteHTML = html
                 return .success((key, note, entry.cache))
             }
             var items: [ArchivePublisher.Entry] = []
             for (entry, result) in zip(batch, loaded) {
                 switch result {
                 case .success(let item):
-                    try NoteCache.store(item.note.meeting, html: item.note.noteHTML ?? "", key: item.key, in: folder)
+                    try NoteCache.store(item.note, key: item.key, in: folder)
                     items.append(.note(item))
                 case .failure(let error):
                     guard let diagnostic = entry.note.error else { throw error }
@@ -308,14 +332,11 @@ public struct ArchiveBuilder: Sendable {
     }
 
     /// A note's record and HTML: from the cache when its entry is there, else read, extracted, rendered and stored.
-    private func produce(_ note: BuildManifest.Note, folder: OutputFolder) -> Produced {
-        guard let key = note.key else {
-            return Produced(outcome: .failure(note.error ?? Diagnostic(.error, "cannot be read", file: note.path)))
-        }
-        let cache = NoteCache(root: folder.root)
-        if !options.force, let cached = cache.load(key) {
-            return Produced(outcome: .success((key, cached, cache)), reused: true)
-        }
+    ///
+    /// A note that was not `planned` is read and hashed here, once, for its key; a planned note was hashed for the
+    /// key it carries, and is read again only when its entry is not in the cache. The cache is asked only when
+    /// `lookUp` (not with `--force`, nor when it has no entries).
+    private func produce(_ note: BuildManifest.Note, planned: Bool, lookUp: Bool, folder: OutputFolder) -> Produced {
         var stats = BuildStats()
         var clock = ContinuousClock.now
         func lap() -> Duration {
@@ -323,14 +344,42 @@ public struct ArchiveBuilder: Sendable {
             defer { clock = now }
             return now - clock
         }
+        // The note's HTML comes from the tree parsed for extraction: each note is parsed once.
+        var ingest = options.ingest
+        ingest.rendersHTML = true
+        let ingestor = NoteIngestor(options: ingest)
+        let cache = NoteCache(root: folder.root)
+        var read: (bytes: [UInt8], sha256: String)?
+        let key: Digest
+        if planned {
+            guard let planned = note.key else {
+                return Produced(outcome: .failure(note.error ?? Diagnostic(.error, "cannot be read", file: note.path)))
+            }
+            key = planned
+        } else {
+            do throws(IngestError) {
+                let bytes = try ingestor.read(path: note.path)
+                let sha256 = NoteIngestor.digest(bytes)
+                read = (bytes, sha256)
+                key = NoteCache.key(path: note.path, sha256: sha256, settings: options.recordSettings)
+                stats.read = lap()
+            } catch {
+                return Produced(outcome: .failure(error.diagnostic), stats: stats)
+            }
+        }
+        if lookUp, let cached = cache.load(key) {
+            return Produced(outcome: .success((key, cached, cache)), reused: true, stats: stats)
+        }
         do {
-            // The note's HTML comes from the tree parsed for extraction: each note is parsed once.
-            var ingest = options.ingest
-            ingest.rendersHTML = true
-            let ingestor = NoteIngestor(options: ingest)
-            let bytes = try ingestor.read(path: note.path)
-            let sha256 = NoteIngestor.digest(bytes)
-            stats.read = lap()
+            let bytes: [UInt8]
+            let sha256: String
+            if let read {
+                (bytes, sha256) = read
+            } else {
+                bytes = try ingestor.read(path: note.path)
+                sha256 = NoteIngestor.digest(bytes)
+            }
+            stats.read += lap()
             let document = try ingestor.ingest(bytes: bytes, path: note.path, sha256: sha256)
             stats.parse = lap()
             let meeting = MeetingExtractor(options: options.extract).extract(document)
@@ -362,10 +411,13 @@ public struct ArchiveBuilder: Sendable {
             "\(inputCount)",
         ]
         // A line per note, made as it is hashed: an archive's worth of lines is never held at once.
-        let lines = notes.lazy.map { note in
-            "\(note.position)\u{1}\(note.path)\u{1}\(note.key?.description ?? note.error?.description ?? "")"
-        }
+        let lines = notes.lazy.map(Self.line)
         return Digest(joining: [AnySequence(head), AnySequence(lines)].joined()).description
+    }
+
+    /// What the fingerprint takes of a note: its position, path, and key or why it could not be read.
+    private static func line(_ note: BuildManifest.Note) -> String {
+        "\(note.position)\u{1}\(note.path)\u{1}\(note.key?.description ?? note.error?.description ?? "")"
     }
 
     /// A digest of every input's path, in order, which the shards of one build share.
@@ -375,8 +427,9 @@ public struct ArchiveBuilder: Sendable {
 
     /// Whether every file the last build wrote is still there: a file deleted by hand is written again.
     private func outputsExist(_ manifest: BuildManifest, site: SiteRenderer, in folder: OutputFolder) -> Bool {
-        let entries = manifest.notes.compactMap(\.key).flatMap { [NoteCache.recordPath($0), NoteCache.htmlPath($0)] }
-        guard entries.allSatisfy(folder.contains) else { return false }
+        guard manifest.notes.allSatisfy({ $0.key.map { folder.contains(NoteCache.entryPath($0)) } ?? true }) else {
+            return false
+        }
         if options.shard != nil { return true }
         let overview = ["meetings.jsonl", "schema/meeting.schema.json"] + manifest.overview
         let tables = CSVTables.headers.map { "csv/\($0.file)" } + site.files.keys.map { "site/\($0)" }

@@ -43,53 +43,76 @@ struct NoteCache: Sendable {
         Digest(joining: [ToolVersion.current, settings, path, sha256])
     }
 
-    /// Where the record of `key` lives, relative to the output folder.
-    static func recordPath(_ key: Digest) -> String { "\(folder)/notes/\(key).json" }
+    /// Where the entry of `key` lives, relative to the output folder: one file, laid out by ``NoteCacheEntry``.
+    static func entryPath(_ key: Digest) -> String { "\(folder)/notes/\(key).note" }
 
-    /// Where the note HTML of `key` lives, relative to the output folder.
-    static func htmlPath(_ key: Digest) -> String { "\(folder)/notes/\(key).html" }
-
-    /// The record of `key`, when the entry is whole; its HTML is left on disk.
+    /// The record of `key`, when the entry is whole; its HTML is left on disk, unread when the record fits in the
+    /// first read.
     func load(_ key: Digest) -> CachedNote? {
-        guard FileManager.default.fileExists(atPath: path(Self.htmlPath(key))),
-            let data = FileManager.default.contents(atPath: path(Self.recordPath(key))),
-            let entry = Self.entry(in: data)
+        guard let bytes = NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: false),
+            let entry = Self.entry(in: bytes.record)
         else { return nil }
         return CachedNote(meeting: entry.meeting, record: entry.record)
     }
 
-    /// The meeting a record file holds, and its text: read by ``RecordJSONReader`` when it is what ``RecordJSON``
-    /// writes, else by `JSONDecoder`, so that an older or damaged file is read, or refused, as it always was.
+    /// The record and the note HTML of `key`, read at once, when the entry is whole.
+    func loadWhole(_ key: Digest) -> CachedNote? {
+        guard let bytes = NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: true),
+            let entry = Self.entry(in: bytes.record),
+            let html = bytes.html.flatMap({ String(validating: $0, as: UTF8.self) })
+        else { return nil }
+        return CachedNote(meeting: entry.meeting, record: entry.record, noteHTML: html)
+    }
+
+    /// The meeting a record holds, and its text: read by ``RecordJSONReader`` when it is what ``RecordJSON``
+    /// writes, else by `JSONDecoder`, so that an older or damaged record is read, or refused, as it always was.
     ///
-    /// The text is always the compact record as this build writes it (encoded again when the file held another
+    /// The text is always the compact record as this build writes it (encoded again when the bytes held another
     /// shape): the JSON Lines take it as it is, and the pretty JSON is laid out from it.
-    static func entry(in data: Data) -> (meeting: Meeting, record: String)? {
-        let record = String(validating: data, as: UTF8.self)
+    static func entry(in bytes: some Collection<UInt8>) -> (meeting: Meeting, record: String)? {
+        let record = String(validating: bytes, as: UTF8.self)
         if let record, let meeting = RecordJSONReader.meeting(record) { return (meeting, record) }
-        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: data),
+        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: Data(bytes)),
             let compact = try? OrderedJSONEncoder(pretty: false).encode(meeting)
         else { return nil }
         return (meeting, compact)
     }
 
-    /// The note HTML of `key`.
+    /// The note HTML of `key`, when the entry is whole and its HTML is UTF-8.
     func loadHTML(_ key: Digest) -> String? {
-        FileManager.default.contents(atPath: path(Self.htmlPath(key))).map { String(decoding: $0, as: UTF8.self) }
+        NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: true)?.html.flatMap {
+            String(validating: $0, as: UTF8.self)
+        }
     }
 
     /// Writes the entry of `key` into `output`'s cache and returns what it holds.
     @discardableResult
     static func store(_ meeting: Meeting, html: String, key: Digest, in output: OutputFolder) throws -> CachedNote {
-        let record = try OrderedJSONEncoder(pretty: false).encode(meeting)
-        try output.write(record, to: recordPath(key))
-        try output.write(html, to: htmlPath(key))
-        return CachedNote(meeting: meeting, record: record, noteHTML: html)
+        let note = CachedNote(
+            meeting: meeting,
+            record: try OrderedJSONEncoder(pretty: false).encode(meeting),
+            noteHTML: html
+        )
+        try store(note, key: key, in: output)
+        return note
+    }
+
+    /// Writes `note`, with its HTML, as the entry of `key` into `output`'s cache.
+    ///
+    ///
+    /// In place, not through a temporary file renamed: an entry cut short by an interrupted build is read as damaged,
+    /// and the next build makes it again.
+    static func store(_ note: CachedNote, key: Digest, in output: OutputFolder) throws {
+        try output.write(
+            NoteCacheEntry.text(record: note.record, html: note.noteHTML ?? ""),
+            to: entryPath(key),
+            inPlace: true
+        )
     }
 
     /// Marks the entry of `key` as used by this build, so that pruning keeps it.
     static func keep(_ key: Digest, in output: OutputFolder) {
-        output.keep(recordPath(key))
-        output.keep(htmlPath(key))
+        output.keep(entryPath(key))
     }
 
     /// The manifest in this folder, or `nil` when there is none or it is damaged.

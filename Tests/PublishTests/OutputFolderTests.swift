@@ -37,13 +37,21 @@ import Testing
         )
     }
 
-    @Test(arguments: ["", "/", "///", "/etc/passwd", "../x", "a/../../x", "a/./b", ".", "a/..", "a\u{0}b"])
+    @Test(arguments: [
+        "", "/", "///", "/etc/passwd", "../x", "a/../../x", "a/./b", ".", "a/..", "a\u{0}b", "..", "./", "a/.", "a/../",
+        "//a", "a/b/\u{0}", "./.",
+    ])
     func refusesPathsThatLeaveTheFolder(path: String) throws {
         let root = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = try OutputFolder(path: root.path)
         #expect(throws: OutputFolder.WriteError.self) { try folder.write("x", to: path) }
         #expect(throws: OutputFolder.WriteError.self) { try folder.remove(path) }
+    }
+
+    @Test(arguments: ["a", "a/b", "a//b", "a/b/", ".hidden", "a/.b", "...", "a/.../b", "..a", "a..", "é/ü.html"])
+    func acceptsPathsInsideTheFolder(path: String) throws {
+        #expect(OutputFolder.staysInside(path))
     }
 
     @Test func namesTheFileItCouldNotWrite() throws {
