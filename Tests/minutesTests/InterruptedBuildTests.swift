@@ -23,9 +23,7 @@ import Testing
                 {
                     broken.append("\(file): cut short")
                 }
-            case "html" where file.hasPrefix(".minutes-cache/"):
-                // A note rendered for its page: an HTML fragment, which ends with a closing tag.
-                if !text.isEmpty, !text.hasSuffix(">\n"), !text.hasSuffix(">") { broken.append("\(file): cut short") }
+            // A cache entry (`.note`) is written in place and may be cut short: the next build reads it as missing.
             case "html": if !text.hasSuffix("</html>\n") { broken.append("\(file): cut short") }
             case "xml": if !text.hasSuffix("</feed>\n") { broken.append("\(file): cut short") }
             case "csv": if !text.hasSuffix("\r\n") { broken.append("\(file): cut short") }
