@@ -23,8 +23,12 @@ private let site: SiteRenderer = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    // The bytes as a damaged cache record: read or refused, never a crash.
+    // The bytes as a damaged cache record, and as a damaged cache entry file: read or refused, never a crash; an
+    // entry's parts lie inside it, the HTML last.
     _ = NoteCache.entry(in: Data(bytes))
+    if let layout = bytes.withUnsafeBufferPointer({ NoteCacheEntry.layout(of: $0, size: $0.count) }) {
+        precondition(layout.record.upperBound < layout.html.lowerBound && layout.html.upperBound == bytes.count)
+    }
     guard let document = try? ingestor.ingest(bytes: bytes, path: "fuzz.md") else { return 0 }
     if document.source.format == .markdown {
         precondition(document.html == MarkdownRenderer.html(document.text), "the tree rendered unlike its text")
