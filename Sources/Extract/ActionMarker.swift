@@ -28,9 +28,9 @@ enum ActionMarker {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body, owners: []) }
         // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
         // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
-        guard let first = text.utf8.first(where: { $0 != 0x20 }), leadingBytes.contains(first) else { return nil }
+        guard let (first, second) = leadingPair(text), leadingBytes.contains(first) else { return nil }
         // Past brackets and commands, the first two bytes must open a marker (spaces open none).
-        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(text.utf8.drop { $0 == 0x20 }) {
+        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(first, second) {
             return nil
         }
         var text = text.trimming(" ")
@@ -178,12 +178,28 @@ enum ActionMarker {
     /// keyword `action`: those open with ASCII characters that no other character equals or lower-cases to.
     private static func mayOpenMarker(_ text: Substring.UTF8View) -> Bool {
         guard text.count >= 2 else { return false }
-        let first = text[text.startIndex]
-        let second = text[text.index(after: text.startIndex)]
+        return mayOpenMarker(text[text.startIndex], text[text.index(after: text.startIndex)])
+    }
+
+    /// ``mayOpenMarker(_:)`` of a text's first byte and the byte after it, `nil` when there is none.
+    private static func mayOpenMarker(_ first: UInt8, _ second: UInt8?) -> Bool {
+        guard let second else { return false }
         let pair =
             UInt16(first | (PeopleBytes.isUpperLetter(first) ? 0x20 : 0)) << 8
             | UInt16(second | (PeopleBytes.isUpperLetter(second) ? 0x20 : 0))
         return markerOpenings.contains(pair)
+    }
+
+    /// The first byte of `text` after its leading spaces and the byte after it (`nil` at the end), read in place;
+    /// `nil` for text of spaces alone.
+    private static func leadingPair(_ text: String) -> (UInt8, UInt8?)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, bytes[offset] == 0x20 { offset += 1 }
+            guard offset < bytes.count else { return nil }
+            return (bytes[offset], offset + 1 < bytes.count ? bytes[offset + 1] : nil)
+        }
     }
 
     /// The first two bytes, lower-cased, of the markers read after the bracketed ones: `ai`, `a.`, `to`, `fo`, `ne`,

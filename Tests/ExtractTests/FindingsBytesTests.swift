@@ -53,6 +53,48 @@ import Testing
         "Agreed in the meeting room on a b c d e f g h i", ".. [Consensus in room] a b c d e f g h i j",
     ]
 
+    @Test(
+        arguments: outcomes + [
+            "  Agreed  ", ":+1:", "::", ":x: AGREED :+1:", "[Agreed.] ", "Agreed :", "..", "No  Objections ( )",
+            "a:b:c",
+        ]
+    )
+    func bareOutcomeKeysAreTheSameOnBytes(text: String) {
+        guard TextSearch.isPlainASCII(text) else { return }
+        #expect(
+            DecisionMarker.bareOutcomeKey(plain: text) == DecisionMarker.bareOutcomeKey(text),
+            "\(text.debugDescription)"
+        )
+    }
+
+    @Test(
+        arguments: outcomes + [
+            "It was RESOLVED THAT fees rise", "after talk it was agreed that we go", "+1, DECISION MADE",
+            "The Motion Was lost",
+            "Motion carried 4-0.", "no disagreements, passed", "Agreement in the ROOM", "decision\u{00A0}made",
+            "mot\u{301}ion was",
+        ]
+    )
+    func sharedCuesTellWhatEachLookTells(text: String) {
+        let cues = DecisionMarker.LineCues(text)
+        #expect(
+            cues.has(DecisionMarker.LineCues.decisionMade)
+                == TextSearch.contains(text, "decision made", ignoringCase: true)
+        )
+        #expect(
+            cues.has(DecisionMarker.LineCues.motionWas) == TextSearch.contains(text, "motion was", ignoringCase: true)
+        )
+        #expect(cues.has(DecisionMarker.LineCues.room) == TextSearch.contains(text, "room", ignoringCase: true))
+        #expect(
+            DecisionMarker.isBareOutcome(text, cues: cues) == DecisionMarker.isBareOutcome(text),
+            "\(text.debugDescription)"
+        )
+        #expect(DecisionMarker.isMotionOutcome(text, cues: cues) == DecisionMarker.isMotionOutcome(text))
+        #expect(DecisionMarker.midSentenceResolution(text, cues: cues) == DecisionMarker.midSentenceResolution(text))
+        #expect(DecisionMarker.decisionMade(text, cues: cues) == DecisionMarker.decisionMade(text))
+        #expect(DecisionMarker.endsWithResult(text, cues: cues) == DecisionMarker.endsWithResult(text))
+    }
+
     @Test(arguments: outcomes)
     func bareOutcomesAreTheSameOnBytes(text: String) {
         #expect(
@@ -83,7 +125,7 @@ import Testing
 
     static let sentences = [
         "", " ", "The Board should act.", "  Members (of the group) said: 'yes', \"no\"  ", "A,B;C:D", "(((", "x",
-        "HOUSING Team MUST Act", "... ,,, ;;;",
+        "HOUSING Team MUST Act", "... ,,, ;;;", "Staff, should it rain, must Ought TO act,", "a,  b , ,c,",
     ]
 
     @Test(arguments: sentences)
