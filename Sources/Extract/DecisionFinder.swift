@@ -50,7 +50,7 @@ struct DecisionFinder {
             if !flag, blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
                 blocks[index - 1].group == blocks[index].group, flags[index - 1]
             {
-                flag = !".!?".contains(blocks[index - 1].text.trimming(" *_").last ?? ".")
+                flag = !".!?".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
             }
             flags.append(flag)
         }
@@ -285,7 +285,7 @@ struct DecisionFinder {
         guard block.kind == .line, index + 1 < blocks.count, blocks[index + 1].kind == .line,
             blocks[index + 1].group == block.group
         else { return true }
-        return ".!?".contains(block.text.trimming(" *_").last ?? ".")
+        return ".!?".contains(DecisionMarker.lastBesideMarks(block.text) ?? ".")
     }
 
     /// Whether a line starts a sentence: it opens its paragraph, or the line before ends with `.`, `!`, `?` or `:`.
@@ -293,33 +293,33 @@ struct DecisionFinder {
         let block = blocks[index]
         guard block.kind == .line, index > 0, blocks[index - 1].kind == .line, blocks[index - 1].group == block.group
         else { return true }
-        return ".!?:".contains(blocks[index - 1].text.trimming(" *_").last ?? ".")
+        return ".!?:".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
     }
 
-    /// The ``DecisionMarker/lastSentence(_:)`` of ``paragraphText(upTo:)``: `last`, that of the block's own text,
+    /// The ``DecisionMarker/lastSentence(_:)`` of ``paragraphText(from:upTo:)``: `last`, that of the block's own text,
     /// when the paragraph up to it is that block alone.
     private func paragraphLastSentence(
         upTo index: Int,
         _ last: (before: Substring, sentence: String)?
     ) -> (before: Substring, sentence: String)? {
-        paragraphStart(upTo: index) == index ? last : DecisionMarker.lastSentence(paragraphText(upTo: index))
+        let start = paragraphStart(upTo: index)
+        return start == index ? last : DecisionMarker.lastSentence(paragraphText(from: start, upTo: index))
     }
 
-    /// The paragraph's lines up to and including `index`, joined, so a sentence is judged whole.
-    private func paragraphText(upTo index: Int) -> String {
-        let block = blocks[index]
-        guard block.kind == .line else { return block.text }
-        return blocks[paragraphStart(upTo: index)...index].map(\.text).joined(separator: " ")
+    /// The paragraph's lines from `start` (its ``paragraphStart(upTo:)``) up to and including `index`, joined, so a
+    /// sentence is judged whole.
+    private func paragraphText(from start: Int, upTo index: Int) -> String {
+        blocks[start...index].map(\.text).joined(separator: " ")
     }
 
-    /// The first block of ``paragraphText(upTo:)``: the first line of the sentence run that `index` ends, or the
+    /// The first block of ``paragraphText(from:upTo:)``: the first line of the sentence run that `index` ends, or the
     /// block itself when it is not a line.
     private func paragraphStart(upTo index: Int) -> Int {
         let block = blocks[index]
         guard block.kind == .line else { return index }
         var first = index
         while first > 0, blocks[first - 1].kind == .line, blocks[first - 1].group == block.group,
-            !".!?".contains(blocks[first - 1].text.trimming(" *_").last ?? ".")
+            !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? ".")
         {
             first -= 1
         }

@@ -275,6 +275,8 @@ enum DecisionMarker {
     /// `Motion carried 4-0.`, `The motion failed`, `Carried.`, `Defeated (3 for, 5 against)`: a motion's
     /// outcome with nothing else.
     static func isMotionOutcome(_ text: String, cues: LineCues? = nil) -> Bool {
+        // The shared look, when there is one, is the cheapest: read it first.
+        if let cues, !cues.has(LineCues.motionResult) { return false }
         // At most 12 words after `the`, one of them a result: the bytes of plain text say when that cannot be.
         let count = TextSearch.wordCount(text) ?? (PeopleBytes.isPlain(text) ? PeopleText.wordCount(text) : nil)
         if let count, count > 13 { return false }
@@ -368,6 +370,28 @@ enum DecisionMarker {
             end = byte
         }
         return nil
+    }
+
+    /// `text.trimming(" *_").last`: the last character of `text` besides spaces and emphasis marks, read on the
+    /// bytes when it is an ASCII byte after an ASCII byte (or none), other than CR: a character of its own there.
+    static func lastBesideMarks(_ text: String) -> Character? {
+        var bytesOf = text
+        // The byte, -1 for none, -2 when the bytes cannot tell.
+        let found = bytesOf.withUTF8 { bytes -> Int in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x2A || bytes[end - 1] == 0x5F { end -= 1 }
+            guard end > 0 else { return bytes.contains { $0 >= 0x80 } ? -2 : -1 }
+            let last = bytes[end - 1]
+            guard last < 0x80, last != 0x0D, end == 1 || bytes[end - 2] < 0x80 && bytes[end - 2] != 0x0D else {
+                return -2
+            }
+            return Int(last)
+        }
+        switch found {
+        case -1: return nil
+        case -2: return text.trimming(" *_").last
+        default: return Character(Unicode.Scalar(UInt8(found)))
+        }
     }
 
     /// Whether the last sentence of `text` is a motion's outcome (`… seconded by B. Motion carried 4-0.`).

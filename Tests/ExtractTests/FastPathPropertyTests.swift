@@ -53,6 +53,7 @@ import Testing
     @Test func decisionChecksReadTheSameWithSharedCues() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             let cues = DecisionMarker.LineCues(text)
+            #expect(DecisionMarker.lastBesideMarks(text) == text.trimming(" *_").last, "\(text.unicodeScalars)")
             let said = "\(text.unicodeScalars.map(\.value))"
             #expect(DecisionMarker.isBareOutcome(text, cues: cues) == DecisionMarker.isBareOutcome(text), "\(said)")
             #expect(DecisionMarker.isMotionOutcome(text, cues: cues) == DecisionMarker.isMotionOutcome(text), "\(said)")

@@ -95,6 +95,14 @@ import Testing
         #expect(DecisionMarker.endsWithResult(text, cues: cues) == DecisionMarker.endsWithResult(text))
     }
 
+    @Test(arguments: [
+        "", " ", "**", "a.", "a. **", "Agreed.__", "\u{600}.", "\u{600}. *", "x\u{600}*", "a.\u{301}", "a\r\n",
+        "a\r\n *", "é.", "é", "“a.”", "a?\u{00A0}", "a!_ _", ".", "\u{1F1FA}\u{1F1F8}.", "a\u{200D}.",
+    ])
+    func lastCharacterBesideMarksIsTheTrimmedOne(text: String) {
+        #expect(DecisionMarker.lastBesideMarks(text) == text.trimming(" *_").last, "\(text.debugDescription)")
+    }
+
     @Test(arguments: outcomes)
     func bareOutcomesAreTheSameOnBytes(text: String) {
         #expect(
