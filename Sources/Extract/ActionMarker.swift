@@ -70,7 +70,7 @@ enum ActionMarker {
         }
         // Every keyword below is `action` in some case: plain text opening otherwise has none.
         if plain, !TextSearch.hasPrefix(text, ignoringCase: "action") { return nil }
-        let keyword = text.prefix { $0.isLetter }
+        let keyword = leadingLetters(text, plain: plain)
         // `actions: …` in lower case is a glossary entry, not a marker.
         guard keyword.lowercased() == "action" || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
         var rest = text.dropFirst(keyword.count)
@@ -82,7 +82,7 @@ enum ActionMarker {
         if let first = words.first {
             let word = first.lowercased().trimming(":")
             // `item(s)/assignee(s)` reads as `item`.
-            let kind = word.prefix { $0.isLetter }
+            let kind = leadingLetters(word, plain: plain)
             if kindWords.contains(word) || isNumber(word)
                 || kindWords.contains(String(kind)) && "(/".contains(word.dropFirst(kind.count).first ?? " ")
             {
@@ -235,6 +235,15 @@ enum ActionMarker {
     private static let followUps = [
         "Follow-up:", "Follow up:", "Followup:", "FOLLOW-UP:", "FOLLOWUP:", "Next step:", "NEXT STEP:",
     ]
+
+    /// `text.prefix { $0.isLetter }`, counted on the bytes when `text` is `plain` ASCII
+    /// (``TextSearch/isPlainASCII(_:)``): there each byte is a character, a letter when it is one of A–Z and a–z.
+    static func leadingLetters<Text: StringProtocol>(_ text: Text, plain: Bool) -> Text.SubSequence {
+        guard plain else { return text.prefix { $0.isLetter } }
+        let utf8 = text.utf8
+        let end = utf8.firstIndex { ($0 | 0x20) &- 0x61 >= 26 } ?? utf8.endIndex
+        return text[..<end]
+    }
 
     /// The text after `:` or ` - ` at the start of `rest`, or `nil`.
     private static func separated(_ rest: Substring) -> String? {

@@ -103,6 +103,19 @@ import Testing
         #expect(DecisionMarker.lastBesideMarks(text) == text.trimming(" *_").last, "\(text.debugDescription)")
     }
 
+    @Test(arguments: [
+        "", "Action", "ACTION: Ann", "action item", "Actions:", "@ann", "[x", "Z{", "a`b", "AI@", "Action\u{301}s",
+        "Actioné", "ACTION\u{00A0}3", "Action\r\n", "\u{212A}ey", "item(s)/x",
+    ])
+    func leadingLettersAreTheSameOnBytes(text: String) {
+        let plain = TextSearch.isPlainASCII(text)
+        #expect(
+            ActionMarker.leadingLetters(text, plain: plain) == text.prefix { $0.isLetter },
+            "\(text.debugDescription)"
+        )
+        #expect(ActionMarker.leadingLetters(text, plain: false) == text.prefix { $0.isLetter })
+    }
+
     @Test(arguments: outcomes)
     func bareOutcomesAreTheSameOnBytes(text: String) {
         #expect(
