@@ -121,12 +121,12 @@ enum ActionMarker {
         let plain = TextSearch.isPlainASCII(text)
         var index = text.startIndex
         while index < text.endIndex {
-            if plain, !separatorStarts.contains(text.utf8[index]) {
+            if plain, !mayStartPlainSeparator(text.utf8[index...]) {
                 index = text.index(after: index)
                 continue
             }
             let tail = text[index...]
-            if let separator = [". ", "; ", " - ", " – ", " — ", ": ", " → ", "→ ", " ("].first(where: {
+            if let separator = inlineSeparators.first(where: {
                 tail.hasPrefix($0)
             }) {
                 var after = String(tail.dropFirst(separator.count))
@@ -217,6 +217,19 @@ enum ActionMarker {
 
     /// A scribe's status tags, read before a marker.
     private static let statusTags = ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]
+
+    /// What separates an inline marker from the text before it.
+    static let inlineSeparators = [". ", "; ", " - ", " – ", " — ", ": ", " → ", "→ ", " ("]
+
+    /// Whether plain ASCII `bytes` (``TextSearch/isPlainASCII(_:)``) may start with one of the
+    /// ``inlineSeparators``: those it can hold (`. `, `; `, `: `, ` - `, ` (`) differ in their first two bytes.
+    static func mayStartPlainSeparator(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first, separatorStarts.contains(first) else { return false }
+        let next = bytes.index(after: bytes.startIndex)
+        guard next < bytes.endIndex else { return false }
+        let second = bytes[next]
+        return first == 0x20 ? second == UInt8(ascii: "-") || second == UInt8(ascii: "(") : second == 0x20
+    }
 
     /// The ASCII bytes an inline marker's separator (`. `, `; `, ` - `, `: `, ` (`) starts with.
     private static let separatorStarts = TextSearch.ByteSet(".; :")

@@ -116,6 +116,22 @@ import Testing
         #expect(ActionMarker.leadingLetters(text, plain: false) == text.prefix { $0.isLetter })
     }
 
+    @Test func inlineSeparatorsPassTheQuickLookAtPlainBytes() {
+        // Every text of one to three ASCII bytes from a few that make up separators and their neighbours.
+        let bytes = Array(" .;:-(–→a\t".unicodeScalars.filter(\.isASCII).map { Character($0) })
+        var texts = bytes.map { String($0) }
+        for _ in 0..<2 { texts += texts.flatMap { text in bytes.map { text + String($0) } } }
+        for text in Set(texts) where TextSearch.isPlainASCII(text) {
+            let holds = ActionMarker.inlineSeparators.contains { text.hasPrefix($0) }
+            #expect(!holds || ActionMarker.mayStartPlainSeparator(Substring(text).utf8), "\(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: ["", ":", "a:b", "é:b", "a\r\n:b", "\u{600}:x", "a", "Ann, Bob: write"])
+    func firstColonIsTheCharacter(text: String) {
+        #expect(OwnerParser.firstColon(in: text) == text.firstIndex(of: ":"), "\(text.debugDescription)")
+    }
+
     @Test(arguments: outcomes)
     func bareOutcomesAreTheSameOnBytes(text: String) {
         #expect(
