@@ -222,7 +222,7 @@ struct ActionFinder {
             var lines: [String] = []
             while first > 0, block.kind == .line, blocks[first - 1].kind == .line,
                 blocks[first - 1].group == block.group,
-                !".!?".contains(blocks[first - 1].text.trimming(" *_").last ?? "."),
+                !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? "."),
                 ActionMarker.match(blocks[first - 1].text) == nil
             {
                 first -= 1

@@ -28,9 +28,9 @@ enum ActionMarker {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body, owners: []) }
         // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
         // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
-        guard let first = text.utf8.first(where: { $0 != 0x20 }), leadingBytes.contains(first) else { return nil }
+        guard let (first, second) = leadingPair(text), leadingBytes.contains(first) else { return nil }
         // Past brackets and commands, the first two bytes must open a marker (spaces open none).
-        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(text.utf8.drop { $0 == 0x20 }) {
+        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(first, second) {
             return nil
         }
         var text = text.trimming(" ")
@@ -70,7 +70,7 @@ enum ActionMarker {
         }
         // Every keyword below is `action` in some case: plain text opening otherwise has none.
         if plain, !TextSearch.hasPrefix(text, ignoringCase: "action") { return nil }
-        let keyword = text.prefix { $0.isLetter }
+        let keyword = leadingLetters(text, plain: plain)
         // `actions: …` in lower case is a glossary entry, not a marker.
         guard keyword.lowercased() == "action" || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
         var rest = text.dropFirst(keyword.count)
@@ -82,7 +82,7 @@ enum ActionMarker {
         if let first = words.first {
             let word = first.lowercased().trimming(":")
             // `item(s)/assignee(s)` reads as `item`.
-            let kind = word.prefix { $0.isLetter }
+            let kind = leadingLetters(word, plain: plain)
             if kindWords.contains(word) || isNumber(word)
                 || kindWords.contains(String(kind)) && "(/".contains(word.dropFirst(kind.count).first ?? " ")
             {
@@ -121,12 +121,12 @@ enum ActionMarker {
         let plain = TextSearch.isPlainASCII(text)
         var index = text.startIndex
         while index < text.endIndex {
-            if plain, !separatorStarts.contains(text.utf8[index]) {
+            if plain, !mayStartPlainSeparator(text.utf8[index...]) {
                 index = text.index(after: index)
                 continue
             }
             let tail = text[index...]
-            if let separator = [". ", "; ", " - ", " – ", " — ", ": ", " → ", "→ ", " ("].first(where: {
+            if let separator = inlineSeparators.first(where: {
                 tail.hasPrefix($0)
             }) {
                 var after = String(tail.dropFirst(separator.count))
@@ -178,12 +178,28 @@ enum ActionMarker {
     /// keyword `action`: those open with ASCII characters that no other character equals or lower-cases to.
     private static func mayOpenMarker(_ text: Substring.UTF8View) -> Bool {
         guard text.count >= 2 else { return false }
-        let first = text[text.startIndex]
-        let second = text[text.index(after: text.startIndex)]
+        return mayOpenMarker(text[text.startIndex], text[text.index(after: text.startIndex)])
+    }
+
+    /// ``mayOpenMarker(_:)`` of a text's first byte and the byte after it, `nil` when there is none.
+    private static func mayOpenMarker(_ first: UInt8, _ second: UInt8?) -> Bool {
+        guard let second else { return false }
         let pair =
             UInt16(first | (PeopleBytes.isUpperLetter(first) ? 0x20 : 0)) << 8
             | UInt16(second | (PeopleBytes.isUpperLetter(second) ? 0x20 : 0))
         return markerOpenings.contains(pair)
+    }
+
+    /// The first byte of `text` after its leading spaces and the byte after it (`nil` at the end), read in place;
+    /// `nil` for text of spaces alone.
+    private static func leadingPair(_ text: String) -> (UInt8, UInt8?)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, bytes[offset] == 0x20 { offset += 1 }
+            guard offset < bytes.count else { return nil }
+            return (bytes[offset], offset + 1 < bytes.count ? bytes[offset + 1] : nil)
+        }
     }
 
     /// The first two bytes, lower-cased, of the markers read after the bracketed ones: `ai`, `a.`, `to`, `fo`, `ne`,
@@ -202,6 +218,19 @@ enum ActionMarker {
     /// A scribe's status tags, read before a marker.
     private static let statusTags = ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]
 
+    /// What separates an inline marker from the text before it.
+    static let inlineSeparators = [". ", "; ", " - ", " – ", " — ", ": ", " → ", "→ ", " ("]
+
+    /// Whether plain ASCII `bytes` (``TextSearch/isPlainASCII(_:)``) may start with one of the
+    /// ``inlineSeparators``: those it can hold (`. `, `; `, `: `, ` - `, ` (`) differ in their first two bytes.
+    static func mayStartPlainSeparator(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first, separatorStarts.contains(first) else { return false }
+        let next = bytes.index(after: bytes.startIndex)
+        guard next < bytes.endIndex else { return false }
+        let second = bytes[next]
+        return first == 0x20 ? second == UInt8(ascii: "-") || second == UInt8(ascii: "(") : second == 0x20
+    }
+
     /// The ASCII bytes an inline marker's separator (`. `, `; `, ` - `, `: `, ` (`) starts with.
     private static let separatorStarts = TextSearch.ByteSet(".; :")
 
@@ -219,6 +248,15 @@ enum ActionMarker {
     private static let followUps = [
         "Follow-up:", "Follow up:", "Followup:", "FOLLOW-UP:", "FOLLOWUP:", "Next step:", "NEXT STEP:",
     ]
+
+    /// `text.prefix { $0.isLetter }`, counted on the bytes when `text` is `plain` ASCII
+    /// (``TextSearch/isPlainASCII(_:)``): there each byte is a character, a letter when it is one of A–Z and a–z.
+    static func leadingLetters<Text: StringProtocol>(_ text: Text, plain: Bool) -> Text.SubSequence {
+        guard plain else { return text.prefix { $0.isLetter } }
+        let utf8 = text.utf8
+        let end = utf8.firstIndex { ($0 | 0x20) &- 0x61 >= 26 } ?? utf8.endIndex
+        return text[..<end]
+    }
 
     /// The text after `:` or ` - ` at the start of `rest`, or `nil`.
     private static func separated(_ rest: Substring) -> String? {

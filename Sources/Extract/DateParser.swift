@@ -292,26 +292,29 @@ public enum DateParser {
     public static func timeRange(in text: String) -> (start: String, end: String?)? {
         // Every time starts with an ASCII digit: text without one holds none, and is not split into characters.
         guard mayHoldDate(text) else { return nil }
-        // Plain ASCII is a character a byte, made without breaking graphemes.
-        let characters =
-            TextSearch.isPlainASCII(text) ? text.utf8.map { Character(Unicode.Scalar($0)) } : Array(text)
-        return timeRange(characters: characters)
+        // Plain ASCII is a character a byte: its bytes are read as the characters would be.
+        return TextSearch.isPlainASCII(text) ? timeRange(glyphs: Array(text.utf8)) : timeRange(glyphs: Array(text))
     }
 
     /// ``timeRange(in:)`` of a text's `characters`, without the look at its bytes.
     static func timeRange(characters: [Character]) -> (start: String, end: String?)? {
+        timeRange(glyphs: characters)
+    }
+
+    /// ``timeRange(in:)`` of a text's characters, or of the bytes of plain ASCII text (one character each).
+    private static func timeRange<Glyph: ClockGlyph>(glyphs characters: [Glyph]) -> (start: String, end: String?)? {
         var index = 0
         while index < characters.count {
             if let (start, afterStart) = time(characters, at: index) {
                 var next = afterStart
-                while next < characters.count, characters[next] == " " { next += 1 }
+                while next < characters.count, characters[next].is(0x20) { next += 1 }
                 if next < characters.count,
-                    "-–—".contains(characters[next])
+                    characters[next].isDash
                         || next + 1 < characters.count
-                            && characters[next] == "t" && characters[next + 1] == "o"
+                            && characters[next].is(UInt8(ascii: "t")) && characters[next + 1].is(UInt8(ascii: "o"))
                 {
-                    next += characters[next] == "t" ? 2 : 1
-                    while next < characters.count, characters[next] == " " { next += 1 }
+                    next += characters[next].is(UInt8(ascii: "t")) ? 2 : 1
+                    while next < characters.count, characters[next].is(0x20) { next += 1 }
                     if let (end, _) = time(characters, at: next, meridiemHint: start.meridiem) {
                         let startValue =
                             start.meridiem == nil && end.meridiem != nil
@@ -334,18 +337,18 @@ public enum DateParser {
         var explicit: Bool
     }
 
-    private static func time(
-        _ characters: [Character],
+    private static func time<Glyph: ClockGlyph>(
+        _ characters: [Glyph],
         at start: Int,
         meridiemHint: String? = nil
     ) -> (ClockTime, Int)? {
         // A time opens with an ASCII digit (read first: it is the cheap look), after no digit or letter.
-        guard start < characters.count, characters[start].isASCII, characters[start].isNumber else { return nil }
+        guard start < characters.count, characters[start].isASCIIDigit else { return nil }
         if start > 0, characters[start - 1].isNumber || characters[start - 1].isLetter { return nil }
         var index = start
         var hourDigits = ""
-        while index < characters.count, characters[index].isASCII, characters[index].isNumber, hourDigits.count < 2 {
-            hourDigits.append(characters[index])
+        while index < characters.count, characters[index].isASCIIDigit, hourDigits.count < 2 {
+            hourDigits.append(characters[index].character)
             index += 1
         }
         guard let hour = Int(hourDigits), hour <= 24 else { return nil }
@@ -353,26 +356,27 @@ public enum DateParser {
         var minute = 0
         var explicit = false
         if index + 2 < characters.count,
-            characters[index] == ":" || characters[index] == "." || characters[index] == "h",
+            characters[index].is(UInt8(ascii: ":")) || characters[index].is(UInt8(ascii: "."))
+                || characters[index].is(UInt8(ascii: "h")),
             characters[index + 1].isNumber, characters[index + 2].isNumber
         {
-            minute = Int(String(characters[(index + 1)...(index + 2)])) ?? 0
-            explicit = characters[index] != "."
+            minute = Int(String([characters[index + 1].character, characters[index + 2].character])) ?? 0
+            explicit = !characters[index].is(UInt8(ascii: "."))
             index += 3
             if index < characters.count, characters[index].isNumber { return nil }
         }
         var look = index
-        while look < characters.count, characters[look] == " " { look += 1 }
+        while look < characters.count, characters[look].is(0x20) { look += 1 }
         var meridiem: String?
         if look + 1 < characters.count {
-            let pair = String(characters[look...(look + 1)]).lowercased()
-            let after = look + 2 < characters.count ? characters[look + 2] : " "
-            if pair == "am" || pair == "pm", !after.isLetter {
+            let pair = String([characters[look].character, characters[look + 1].character]).lowercased()
+            let afterIsLetter = look + 2 < characters.count && characters[look + 2].isLetter
+            if pair == "am" || pair == "pm", !afterIsLetter {
                 meridiem = pair
                 index = look + 2
                 explicit = true
             } else if look + 3 < characters.count, pair == "a." || pair == "p.",
-                characters[look + 2].lowercased() == "m"
+                characters[look + 2].character.lowercased() == "m"
             {
                 meridiem = pair == "a." ? "am" : "pm"
                 index = look + 4
@@ -396,4 +400,38 @@ public enum DateParser {
     private static func format(_ hour: Int, _ minute: Int) -> String {
         (hour < 10 ? "0\(hour)" : "\(hour)") + ":" + (minute < 10 ? "0\(minute)" : "\(minute)")
     }
+}
+
+/// What ``DateParser`` reads of a time's characters: a `Character`, or a byte of plain ASCII text
+/// (``TextSearch/isPlainASCII(_:)``), which is a character of its own with the same properties.
+protocol ClockGlyph {
+    /// Whether it is an ASCII digit.
+    var isASCIIDigit: Bool { get }
+    /// `Character.isNumber`.
+    var isNumber: Bool { get }
+    /// `Character.isLetter`.
+    var isLetter: Bool { get }
+    /// Whether it is `-`, `–` or `—`.
+    var isDash: Bool { get }
+    /// The character.
+    var character: Character { get }
+    /// Whether it is the ASCII character `ascii`.
+    func `is`(_ ascii: UInt8) -> Bool
+}
+
+extension Character: ClockGlyph {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+    var isDash: Bool { self == "-" || self == "–" || self == "—" }
+    var character: Character { self }
+    func `is`(_ ascii: UInt8) -> Bool { self == Character(Unicode.Scalar(ascii)) }
+}
+
+/// A byte of plain ASCII text: a digit is its only kind of number, and `-` its only dash.
+extension UInt8: ClockGlyph {
+    var isASCIIDigit: Bool { self &- 0x30 < 10 }
+    var isNumber: Bool { isASCIIDigit }
+    var isLetter: Bool { (self | 0x20) &- 0x61 < 26 }
+    var isDash: Bool { self == 0x2D }
+    var character: Character { Character(Unicode.Scalar(self)) }
+    func `is`(_ ascii: UInt8) -> Bool { self == ascii }
 }

@@ -50,7 +50,7 @@ struct DecisionFinder {
             if !flag, blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
                 blocks[index - 1].group == blocks[index].group, flags[index - 1]
             {
-                flag = !".!?".contains(blocks[index - 1].text.trimming(" *_").last ?? ".")
+                flag = !".!?".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
             }
             flags.append(flag)
         }
@@ -125,8 +125,10 @@ struct DecisionFinder {
             text = action.text
             actionMarked = true
         }
+        // The words the checks below look for first, found in one pass.
+        let cues = DecisionMarker.LineCues(text)
         let leading = DecisionMarker.leading(text, extra: vocabulary.decisionMarkers)
-        let resolution = leading == nil ? DecisionMarker.midSentenceResolution(text) : nil
+        let resolution = leading == nil ? DecisionMarker.midSentenceResolution(text, cues: cues) : nil
         if let marker = leading ?? resolution.map({ DecisionMarker.Match(text: $0) }) {
             if marker.text.isEmpty {
                 if !(index + 1 < blocks.count && inScope[index + 1]) {
@@ -169,7 +171,7 @@ struct DecisionFinder {
             return
         }
         guard !actionMarked else { return }
-        if let made = DecisionMarker.decisionMade(text) {
+        if let made = DecisionMarker.decisionMade(text, cues: cues) {
             // `Use Postgres (+1, decision made)`: what stands beside the marker is the decision.
             if made.isEmpty || DecisionMarker.isBareOutcome(made) {
                 joinProposal(index)
@@ -180,8 +182,12 @@ struct DecisionFinder {
         }
         // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own.
         let wrapped = !startsParagraphSentence(index) && text.first?.isLowercase == true
-        if (!wrapped && DecisionMarker.isMotionOutcome(text)) || DecisionMarker.statesMotionResult(text)
-            || (DecisionMarker.endsWithMotionOutcome(text) && endsParagraphSentence(index))
+        // The text's last sentence, read once for the looks below at a line that ends a sentence.
+        let endsSentence = endsParagraphSentence(index)
+        let last = endsSentence ? DecisionMarker.lastSentence(text) : nil
+        if (!wrapped && DecisionMarker.isMotionOutcome(text, cues: cues))
+            || DecisionMarker.statesMotionResult(text, cues: cues)
+            || (endsSentence && DecisionMarker.endsWithMotionOutcome(last: last))
         {
             let title = Self.opensMotion(text) ? nil : motionTitle(before: index)
             if Self.opensMotion(text) {
@@ -190,21 +196,21 @@ struct DecisionFinder {
                 // An outcome already recorded above (`Resolution: Rejected.` … `This motion was rejected because …`).
                 guard !used.contains(title) else { return }
                 add(index, text: Self.trimEnd(titleText, ".:; ") + ". " + text, from: title)
-            } else if !DecisionMarker.isMotionOutcome(text), !DecisionMarker.endsWithMotionOutcome(text) {
+            } else if !DecisionMarker.isMotionOutcome(text, cues: cues), !DecisionMarker.endsWithMotionOutcome(text) {
                 // `… the motion was defeated …` in prose counts only under a motion it can be joined to.
-            } else if DecisionMarker.isBareOutcome(text) {
+            } else if DecisionMarker.isBareOutcome(text, cues: cues) {
                 joinProposal(index)
             } else {
                 add(index, text: text)
             }
             return
         }
-        if !wrapped, DecisionMarker.isBareOutcome(text) {
+        if !wrapped, DecisionMarker.isBareOutcome(text, cues: cues) {
             joinProposal(index)
             return
         }
-        if DecisionMarker.startsWithResult(text) || DecisionMarker.endsWithResult(text)
-            || (endsParagraphSentence(index) && DecisionMarker.endsWithOutcomeSentence(paragraphText(upTo: index)))
+        if DecisionMarker.startsWithResult(text) || DecisionMarker.endsWithResult(text, cues: cues)
+            || (endsSentence && DecisionMarker.endsWithOutcomeSentence(last: paragraphLastSentence(upTo: index, last)))
         {
             add(index, text: text)
             return
@@ -279,7 +285,7 @@ struct DecisionFinder {
         guard block.kind == .line, index + 1 < blocks.count, blocks[index + 1].kind == .line,
             blocks[index + 1].group == block.group
         else { return true }
-        return ".!?".contains(block.text.trimming(" *_").last ?? ".")
+        return ".!?".contains(DecisionMarker.lastBesideMarks(block.text) ?? ".")
     }
 
     /// Whether a line starts a sentence: it opens its paragraph, or the line before ends with `.`, `!`, `?` or `:`.
@@ -287,20 +293,37 @@ struct DecisionFinder {
         let block = blocks[index]
         guard block.kind == .line, index > 0, blocks[index - 1].kind == .line, blocks[index - 1].group == block.group
         else { return true }
-        return ".!?:".contains(blocks[index - 1].text.trimming(" *_").last ?? ".")
+        return ".!?:".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
     }
 
-    /// The paragraph's lines up to and including `index`, joined, so a sentence is judged whole.
-    private func paragraphText(upTo index: Int) -> String {
+    /// The ``DecisionMarker/lastSentence(_:)`` of ``paragraphText(from:upTo:)``: `last`, that of the block's own text,
+    /// when the paragraph up to it is that block alone.
+    private func paragraphLastSentence(
+        upTo index: Int,
+        _ last: (before: Substring, sentence: String)?
+    ) -> (before: Substring, sentence: String)? {
+        let start = paragraphStart(upTo: index)
+        return start == index ? last : DecisionMarker.lastSentence(paragraphText(from: start, upTo: index))
+    }
+
+    /// The paragraph's lines from `start` (its ``paragraphStart(upTo:)``) up to and including `index`, joined, so a
+    /// sentence is judged whole.
+    private func paragraphText(from start: Int, upTo index: Int) -> String {
+        blocks[start...index].map(\.text).joined(separator: " ")
+    }
+
+    /// The first block of ``paragraphText(from:upTo:)``: the first line of the sentence run that `index` ends, or the
+    /// block itself when it is not a line.
+    private func paragraphStart(upTo index: Int) -> Int {
         let block = blocks[index]
-        guard block.kind == .line else { return block.text }
+        guard block.kind == .line else { return index }
         var first = index
         while first > 0, blocks[first - 1].kind == .line, blocks[first - 1].group == block.group,
-            !".!?".contains(blocks[first - 1].text.trimming(" *_").last ?? ".")
+            !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? ".")
         {
             first -= 1
         }
-        return blocks[first...index].map(\.text).joined(separator: " ")
+        return first
     }
 
     /// `Motion by A, seconded by B, to …`, `Moved that …`: a line that states a motion.

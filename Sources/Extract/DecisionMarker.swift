@@ -97,31 +97,64 @@ enum DecisionMarker {
     }
 
     /// Whether `text` is an outcome with no content of its own: `Agreement in the room`, `Agreed.`, `Carried`.
-    static func isBareOutcome(_ text: String) -> Bool {
+    static func isBareOutcome(_ text: String, cues: LineCues? = nil) -> Bool {
         // Each bare outcome holds one of these words, whatever else the text holds.
-        guard bareOutcomeWords.occurs(in: text) else { return false }
+        guard cues?.has(LineCues.bareOutcome) ?? bareOutcomeWords.occurs(in: text) else { return false }
         // It has at most eight words besides emoji codes unless it is agreement `in the room`: text with more is
         // none. Lower-casing makes no `room` of other letters, and keeps each word an emoji code or not, and of
         // trimmed marks alone or not. The words are counted on the bytes when each scalar is a character of its own
         // (so that its spaces split it where the characters would), else by characters, no further than the ninth.
         // Agreement in the room opens with one of a few words, which the bytes tell of plain text.
         let plain = PeopleBytes.isPlain(text)
-        if !TextSearch.contains(text, "room", ignoringCase: true) || plain && !opensWithAgreement(text),
+        let room = cues?.has(LineCues.room) ?? TextSearch.contains(text, "room", ignoringCase: true)
+        if !room || plain && !opensWithAgreement(text),
             plain ? contentWordCount(text, besides: trimmed, limit: 8) > 8 : hasContentWords(text, moreThan: 8)
         {
             return false
         }
-        return isBareOutcomeByCharacters(text)
+        // Plain ASCII lower-cases and splits on the bytes as it does by characters.
+        let key = TextSearch.isPlainASCII(text) ? bareOutcomeKey(plain: text) : bareOutcomeKey(text)
+        return bareOutcomes.contains(key) || isGeneralAgreement(key)
     }
 
     /// ``isBareOutcome(_:)`` read by characters, without the quick looks.
     static func isBareOutcomeByCharacters(_ text: String) -> Bool {
+        let key = bareOutcomeKey(text)
+        return bareOutcomes.contains(key) || isGeneralAgreement(key)
+    }
+
+    /// What ``isBareOutcome(_:)`` looks up: the words of `text`, lower-cased, without emoji codes, joined and trimmed.
+    static func bareOutcomeKey(_ text: String) -> String {
         // Emoji codes (`:+1:`) say nothing more.
         let words = text.lowercased().split(separator: " ").filter {
             !($0.count > 2 && $0.hasPrefix(":") && $0.hasSuffix(":"))
         }
-        let key = words.joined(separator: " ").trimming(" .![]()")
-        return bareOutcomes.contains(key) || isGeneralAgreement(key)
+        return words.joined(separator: " ").trimming(" .![]()")
+    }
+
+    /// ``bareOutcomeKey(_:)`` of plain ASCII `text` (``TextSearch/isPlainASCII(_:)``), where each byte is a character
+    /// that lower-cases to one byte: gathered from the bytes without a string for each word.
+    static func bareOutcomeKey(plain text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var key: [UInt8] = []
+            key.reserveCapacity(bytes.count)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                if end - start > 2, bytes[start] == 0x3A, bytes[end - 1] == 0x3A { continue }
+                if !key.isEmpty { key.append(0x20) }
+                for byte in bytes[start..<end] { key.append(PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte) }
+            }
+            var first = 0
+            var last = key.count
+            while first < last, trimmed.contains(key[first]) { first += 1 }
+            while last > first, trimmed.contains(key[last - 1]) { last -= 1 }
+            return String(decoding: key[first..<last], as: UTF8.self)
+        }
     }
 
     /// The words of `text` (plain, ``PeopleBytes/isPlain(_:)``) that are neither emoji codes (`:+1:`) nor made only
@@ -241,12 +274,14 @@ enum DecisionMarker {
 
     /// `Motion carried 4-0.`, `The motion failed`, `Carried.`, `Defeated (3 for, 5 against)`: a motion's
     /// outcome with nothing else.
-    static func isMotionOutcome(_ text: String) -> Bool {
+    static func isMotionOutcome(_ text: String, cues: LineCues? = nil) -> Bool {
+        // The shared look, when there is one, is the cheapest: read it first.
+        if let cues, !cues.has(LineCues.motionResult) { return false }
         // At most 12 words after `the`, one of them a result: the bytes of plain text say when that cannot be.
         let count = TextSearch.wordCount(text) ?? (PeopleBytes.isPlain(text) ? PeopleText.wordCount(text) : nil)
         if let count, count > 13 { return false }
         // A result word is there, whatever else the text holds.
-        guard motionResultWords.occurs(in: text) else { return false }
+        guard cues?.has(LineCues.motionResult) ?? motionResultWords.occurs(in: text) else { return false }
         var words = text.lowercased().split(separator: " ").map { $0.trimming(".,;:!*_()") }
         if words.first == "the" { words.removeFirst() }
         guard let first = words.first, words.count <= 12 else { return false }
@@ -257,8 +292,10 @@ enum DecisionMarker {
     }
 
     /// `After a long discussion the motion was defeated (6 for, 10 against).`: a motion's outcome in a sentence.
-    static func statesMotionResult(_ text: String) -> Bool {
-        guard TextSearch.contains(text, "motion was", ignoringCase: true) else { return false }
+    static func statesMotionResult(_ text: String, cues: LineCues? = nil) -> Bool {
+        guard cues?.has(LineCues.motionWas) ?? TextSearch.contains(text, "motion was", ignoringCase: true) else {
+            return false
+        }
         let lower = text.lowercased()
         return motionResults.contains { lower.contains("motion was " + $0) || lower.contains("motion was **" + $0) }
     }
@@ -272,8 +309,8 @@ enum DecisionMarker {
 
     /// `After discussion, IT WAS RESOLVED THAT the accounts be approved`: the resolution after a mid-sentence
     /// marker, or `nil`.
-    static func midSentenceResolution(_ text: String) -> String? {
-        guard resolutionWords.occurs(in: text) else { return nil }
+    static func midSentenceResolution(_ text: String, cues: LineCues? = nil) -> String? {
+        guard cues?.has(LineCues.resolution) ?? resolutionWords.occurs(in: text) else { return nil }
         // Each needle below is plain ASCII letters and spaces: lower-casing makes none of other characters, and a
         // character that equals one of them is its byte, so text without their bytes holds none of them.
         guard
@@ -295,10 +332,13 @@ enum DecisionMarker {
     }
 
     /// What ``midSentenceResolution(_:)`` looks for first, in any case.
-    private static let resolutionWords = TextSearch.Vocabulary(["resolved that", "agreed that"])
+    private static let resolutionWords = TextSearch.Vocabulary(resolutionWordList)
+
+    /// The words of ``resolutionWords``.
+    private static let resolutionWordList = ["resolved that", "agreed that"]
 
     /// The last sentence of `text` and what comes before it, or `nil` for a single sentence.
-    private static func lastSentence(_ text: String) -> (before: Substring, sentence: String)? {
+    static func lastSentence(_ text: String) -> (before: Substring, sentence: String)? {
         let trimmed = text.trimming(" ")
         if TextSearch.isPlainASCII(trimmed) {
             // Each byte a character: the last `.`, `!` or `?` before the final character, found on the bytes.
@@ -332,9 +372,36 @@ enum DecisionMarker {
         return nil
     }
 
+    /// `text.trimming(" *_").last`: the last character of `text` besides spaces and emphasis marks, read on the
+    /// bytes when it is an ASCII byte after an ASCII byte (or none), other than CR: a character of its own there.
+    static func lastBesideMarks(_ text: String) -> Character? {
+        var bytesOf = text
+        // The byte, -1 for none, -2 when the bytes cannot tell.
+        let found = bytesOf.withUTF8 { bytes -> Int in
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x2A || bytes[end - 1] == 0x5F { end -= 1 }
+            guard end > 0 else { return bytes.contains { $0 >= 0x80 } ? -2 : -1 }
+            let last = bytes[end - 1]
+            guard last < 0x80, last != 0x0D, end == 1 || bytes[end - 2] < 0x80 && bytes[end - 2] != 0x0D else {
+                return -2
+            }
+            return Int(last)
+        }
+        switch found {
+        case -1: return nil
+        case -2: return text.trimming(" *_").last
+        default: return Character(Unicode.Scalar(UInt8(found)))
+        }
+    }
+
     /// Whether the last sentence of `text` is a motion's outcome (`… seconded by B. Motion carried 4-0.`).
     static func endsWithMotionOutcome(_ text: String) -> Bool {
-        guard let (before, sentence) = lastSentence(text) else { return false }
+        endsWithMotionOutcome(last: lastSentence(text))
+    }
+
+    /// ``endsWithMotionOutcome(_:)`` of a text whose ``lastSentence(_:)`` is `last`.
+    static func endsWithMotionOutcome(last: (before: Substring, sentence: String)?) -> Bool {
+        guard let (before, sentence) = last else { return false }
         return hasThreeWords(before) && isMotionOutcome(sentence)
     }
 
@@ -358,7 +425,15 @@ enum DecisionMarker {
     /// `Vote: 5 in favour, 0 against. Timeline approved.`, `… so figures are ready. Agreed.`: a final short
     /// sentence stating the outcome of what comes before it.
     static func endsWithOutcomeSentence(_ text: String) -> Bool {
-        guard outcomeSentenceWords.occurs(in: text), let (before, sentence) = lastSentence(text) else { return false }
+        endsWithOutcomeSentence(last: lastSentence(text))
+    }
+
+    /// ``endsWithOutcomeSentence(_:)`` of a text whose ``lastSentence(_:)`` is `last`.
+    static func endsWithOutcomeSentence(last: (before: Substring, sentence: String)?) -> Bool {
+        // Each outcome holds one of these words in its sentence, which is shorter to look through than the text.
+        guard let (before, sentence) = last, outcomeSentenceWords.occurs(in: sentence) else {
+            return false
+        }
         guard !sentence.isEmpty, hasThreeWords(before) else { return false }
         if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
         // At most four words, bar ones of stops alone: plain text with more is none.
@@ -419,9 +494,9 @@ enum DecisionMarker {
     ]
 
     /// `…, no disagreements, passed`: a result stated last.
-    static func endsWithResult(_ text: String) -> Bool {
+    static func endsWithResult(_ text: String, cues: LineCues? = nil) -> Bool {
         // Each result holds one of these words, whatever else the text holds.
-        guard endingResults.occurs(in: text) else { return false }
+        guard cues?.has(LineCues.endingResult) ?? endingResults.occurs(in: text) else { return false }
         let lower = text.lowercased().trimming(" .!")
         for result in ["passed", "carried", "approved", "adopted"] {
             for lead in [", ", "; ", " - ", " – ", " — ", "motion ", "proposal "] where lower.hasSuffix(lead + result) {
@@ -432,11 +507,54 @@ enum DecisionMarker {
         return false
     }
 
-    private static let endingResults = TextSearch.Vocabulary(["passed", "carried", "approved", "adopted"])
+    private static let endingResults = TextSearch.Vocabulary(endingResultList)
+
+    /// The words of ``endingResults``.
+    private static let endingResultList = ["passed", "carried", "approved", "adopted"]
+
+    /// The words the checks of a line look for before they read it closely, looked for together in one pass over its
+    /// bytes: each check then reads its bit instead of a look of its own.
+    struct LineCues {
+        /// The bits of the lists found.
+        let bits: UInt8
+
+        /// The words of `text` the checks look for first.
+        init(_ text: String) {
+            bits = DecisionMarker.lineVocabulary.matches(in: text)
+        }
+
+        /// Whether the list of `bit` has a word in the text.
+        func has(_ bit: UInt8) -> Bool { bits & bit != 0 }
+
+        /// ``midSentenceResolution(_:cues:)``'s words.
+        static let resolution: UInt8 = 1
+        /// `decision made`, for ``decisionMade(_:cues:)``.
+        static let decisionMade: UInt8 = 2
+        /// ``motionResults``, for ``isMotionOutcome(_:cues:)``.
+        static let motionResult: UInt8 = 4
+        /// `motion was`, for ``statesMotionResult(_:cues:)``.
+        static let motionWas: UInt8 = 8
+        /// ``bareOutcomeWordList``, for ``isBareOutcome(_:cues:)``.
+        static let bareOutcome: UInt8 = 16
+        /// ``endingResultList``, for ``endsWithResult(_:cues:)``.
+        static let endingResult: UInt8 = 32
+        /// `room`, for ``isBareOutcome(_:cues:)``.
+        static let room: UInt8 = 64
+    }
+
+    /// The lists of ``LineCues``, in the order of their bits.
+    static let lineVocabulary = TextSearch.Vocabulary(
+        lists: [
+            resolutionWordList, ["decision made"], Array(motionResults), ["motion was"], bareOutcomeWordList,
+            endingResultList, ["room"],
+        ]
+    )
 
     /// `+1 decision made`, `Decision made: …`: the text without the marker, empty when nothing else is there.
-    static func decisionMade(_ text: String) -> String? {
-        guard TextSearch.contains(text, "decision made", ignoringCase: true) else { return nil }
+    static func decisionMade(_ text: String, cues: LineCues? = nil) -> String? {
+        guard cues?.has(LineCues.decisionMade) ?? TextSearch.contains(text, "decision made", ignoringCase: true) else {
+            return nil
+        }
         let lower = text.lowercased()
         let needle = "decision made"
         guard TextSearch.isPlainASCII(text) || lower.count == text.count, let start = offset(of: needle, in: lower)

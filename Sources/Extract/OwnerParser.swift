@@ -47,8 +47,10 @@ enum OwnerParser {
     /// The first `:` of `text`, found on the bytes when each byte is one character.
     static func firstColon(in text: String) -> String.Index? {
         // A `:` character is the byte itself, so text without the byte holds none.
-        guard let byte = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        return TextSearch.isPlainASCII(text) ? byte : text.firstIndex(of: ":")
+        var bytesOf = text
+        guard let offset = bytesOf.withUTF8({ $0.firstIndex(of: UInt8(ascii: ":")) }) else { return nil }
+        guard TextSearch.isPlainASCII(text) else { return text.firstIndex(of: ":") }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: offset)
     }
 
     // MARK: - Forms

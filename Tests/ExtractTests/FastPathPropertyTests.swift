@@ -50,6 +50,26 @@ import Testing
         }
     }
 
+    @Test func decisionChecksReadTheSameWithSharedCues() async {
+        await propertyCheck(count: 3000, input: Self.text) { text in
+            let cues = DecisionMarker.LineCues(text)
+            #expect(DecisionMarker.lastBesideMarks(text) == text.trimming(" *_").last, "\(text.unicodeScalars)")
+            let said = "\(text.unicodeScalars.map(\.value))"
+            #expect(DecisionMarker.isBareOutcome(text, cues: cues) == DecisionMarker.isBareOutcome(text), "\(said)")
+            #expect(DecisionMarker.isMotionOutcome(text, cues: cues) == DecisionMarker.isMotionOutcome(text), "\(said)")
+            #expect(
+                DecisionMarker.statesMotionResult(text, cues: cues) == DecisionMarker.statesMotionResult(text),
+                "\(said)"
+            )
+            #expect(
+                DecisionMarker.midSentenceResolution(text, cues: cues) == DecisionMarker.midSentenceResolution(text),
+                "\(said)"
+            )
+            #expect(DecisionMarker.decisionMade(text, cues: cues) == DecisionMarker.decisionMade(text), "\(said)")
+            #expect(DecisionMarker.endsWithResult(text, cues: cues) == DecisionMarker.endsWithResult(text), "\(said)")
+        }
+    }
+
     @Test func outlineHelpersReadAsByCharacters() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             for separator in [

@@ -53,6 +53,85 @@ import Testing
         "Agreed in the meeting room on a b c d e f g h i", ".. [Consensus in room] a b c d e f g h i j",
     ]
 
+    @Test(
+        arguments: outcomes + [
+            "  Agreed  ", ":+1:", "::", ":x: AGREED :+1:", "[Agreed.] ", "Agreed :", "..", "No  Objections ( )",
+            "a:b:c",
+        ]
+    )
+    func bareOutcomeKeysAreTheSameOnBytes(text: String) {
+        guard TextSearch.isPlainASCII(text) else { return }
+        #expect(
+            DecisionMarker.bareOutcomeKey(plain: text) == DecisionMarker.bareOutcomeKey(text),
+            "\(text.debugDescription)"
+        )
+    }
+
+    @Test(
+        arguments: outcomes + [
+            "It was RESOLVED THAT fees rise", "after talk it was agreed that we go", "+1, DECISION MADE",
+            "The Motion Was lost",
+            "Motion carried 4-0.", "no disagreements, passed", "Agreement in the ROOM", "decision\u{00A0}made",
+            "mot\u{301}ion was",
+        ]
+    )
+    func sharedCuesTellWhatEachLookTells(text: String) {
+        let cues = DecisionMarker.LineCues(text)
+        #expect(
+            cues.has(DecisionMarker.LineCues.decisionMade)
+                == TextSearch.contains(text, "decision made", ignoringCase: true)
+        )
+        #expect(
+            cues.has(DecisionMarker.LineCues.motionWas) == TextSearch.contains(text, "motion was", ignoringCase: true)
+        )
+        #expect(cues.has(DecisionMarker.LineCues.room) == TextSearch.contains(text, "room", ignoringCase: true))
+        #expect(
+            DecisionMarker.isBareOutcome(text, cues: cues) == DecisionMarker.isBareOutcome(text),
+            "\(text.debugDescription)"
+        )
+        #expect(DecisionMarker.isMotionOutcome(text, cues: cues) == DecisionMarker.isMotionOutcome(text))
+        #expect(DecisionMarker.midSentenceResolution(text, cues: cues) == DecisionMarker.midSentenceResolution(text))
+        #expect(DecisionMarker.decisionMade(text, cues: cues) == DecisionMarker.decisionMade(text))
+        #expect(DecisionMarker.endsWithResult(text, cues: cues) == DecisionMarker.endsWithResult(text))
+    }
+
+    @Test(arguments: [
+        "", " ", "**", "a.", "a. **", "Agreed.__", "\u{600}.", "\u{600}. *", "x\u{600}*", "a.\u{301}", "a\r\n",
+        "a\r\n *", "é.", "é", "“a.”", "a?\u{00A0}", "a!_ _", ".", "\u{1F1FA}\u{1F1F8}.", "a\u{200D}.",
+    ])
+    func lastCharacterBesideMarksIsTheTrimmedOne(text: String) {
+        #expect(DecisionMarker.lastBesideMarks(text) == text.trimming(" *_").last, "\(text.debugDescription)")
+    }
+
+    @Test(arguments: [
+        "", "Action", "ACTION: Ann", "action item", "Actions:", "@ann", "[x", "Z{", "a`b", "AI@", "Action\u{301}s",
+        "Actioné", "ACTION\u{00A0}3", "Action\r\n", "\u{212A}ey", "item(s)/x",
+    ])
+    func leadingLettersAreTheSameOnBytes(text: String) {
+        let plain = TextSearch.isPlainASCII(text)
+        #expect(
+            ActionMarker.leadingLetters(text, plain: plain) == text.prefix { $0.isLetter },
+            "\(text.debugDescription)"
+        )
+        #expect(ActionMarker.leadingLetters(text, plain: false) == text.prefix { $0.isLetter })
+    }
+
+    @Test func inlineSeparatorsPassTheQuickLookAtPlainBytes() {
+        // Every text of one to three ASCII bytes from a few that make up separators and their neighbours.
+        let bytes = Array(" .;:-(–→a\t".unicodeScalars.filter(\.isASCII).map { Character($0) })
+        var texts = bytes.map { String($0) }
+        for _ in 0..<2 { texts += texts.flatMap { text in bytes.map { text + String($0) } } }
+        for text in Set(texts) where TextSearch.isPlainASCII(text) {
+            let holds = ActionMarker.inlineSeparators.contains { text.hasPrefix($0) }
+            #expect(!holds || ActionMarker.mayStartPlainSeparator(Substring(text).utf8), "\(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: ["", ":", "a:b", "é:b", "a\r\n:b", "\u{600}:x", "a", "Ann, Bob: write"])
+    func firstColonIsTheCharacter(text: String) {
+        #expect(OwnerParser.firstColon(in: text) == text.firstIndex(of: ":"), "\(text.debugDescription)")
+    }
+
     @Test(arguments: outcomes)
     func bareOutcomesAreTheSameOnBytes(text: String) {
         #expect(
@@ -83,7 +162,7 @@ import Testing
 
     static let sentences = [
         "", " ", "The Board should act.", "  Members (of the group) said: 'yes', \"no\"  ", "A,B;C:D", "(((", "x",
-        "HOUSING Team MUST Act", "... ,,, ;;;",
+        "HOUSING Team MUST Act", "... ,,, ;;;", "Staff, should it rain, must Ought TO act,", "a,  b , ,c,",
     ]
 
     @Test(arguments: sentences)
