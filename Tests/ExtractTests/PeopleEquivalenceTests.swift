@@ -103,6 +103,7 @@ import Testing
             Self.samples + [
                 "Cllr Ann O'Brien", "Dr. J. Smith", "@alee", "Mr", "MR. JONES", "Ann\r\nLee", "Ann-Lee Roy", "Ann  Lee",
                 "Revd Amara Hussain", "Sir", "D’Arcy", "Zoë Ng", "a.b.c", "",
+                "Ann Dr Lee", "Ann Lee Mr", "Mr Dr", "Ann O'Brien-Lee Jr. Mrs", "x@y.z Sir Bob", "' . '",
             ]
         for name in names {
             let words = PersonRoster.keyWords(name.lowercased())
