@@ -474,28 +474,32 @@ extension Array where Element == OutlineBlock {
 /// bytes stay well formed.
 func tidy(_ text: String) -> String {
     if isTidy(text) { return text }
-    let bytes = Array(text.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    bytes.withUnsafeBufferPointer { bytes in
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let length = whiteSpaceLength(bytes, at: index)
-            if length > 0 {
-                pendingSpace = !out.isEmpty
-                index += length
-                continue
+    var text = text
+    // The bytes are read in place and written once into the new string.
+    return text.withUTF8 { bytes in
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let length = whiteSpaceLength(bytes, at: index)
+                if length > 0 {
+                    pendingSpace = count > 0
+                    index += length
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = bytes[index]
+                count += 1
+                index += 1
             }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            out.append(bytes[index])
-            index += 1
+            return count
         }
     }
-    return out == bytes ? text : String(decoding: out, as: UTF8.self)
 }
 
 /// The length in bytes of the white space scalar starting at `index` of well-formed UTF-8 `bytes`, or 0.
