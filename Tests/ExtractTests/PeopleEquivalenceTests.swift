@@ -245,7 +245,7 @@ import Testing
         }
     }
 
-    /// What ``PersonBlockReader/roleLine(_:labelled:)`` finds without a label: a role lead or a note-taking ending.
+    /// What ``PersonBlockReader/roleLine(_:labelled:vocabulary:)`` finds without a label: a role lead or a note-taking ending.
     static func opensOrEndsRoleLine(_ text: String) -> Bool {
         let lower = PeopleText.lowercased(text).trimmingPlain(" .")
         return PeopleWords.roleLeads.contains { lower.hasPrefix($0.phrase + " ") }
