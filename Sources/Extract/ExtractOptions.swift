@@ -101,6 +101,7 @@ public struct ExtractionContext: Sendable {
     /// per step up the outline made notes with many headings quadratic.
     static func parentIndices(of sections: [Section]) -> [Int?] {
         var indexOfID: [String: Int] = [:]
+        indexOfID.reserveCapacity(sections.count)
         for (index, section) in sections.enumerated() where indexOfID[section.id] == nil {
             indexOfID[section.id] = index
         }

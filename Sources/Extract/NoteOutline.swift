@@ -18,9 +18,26 @@ public struct OutlineBlock: Hashable, Sendable {
     /// What the block is.
     public var kind: Kind
     /// The plain text, markup stripped and whitespace trimmed.
-    public var text: String
+    public var text: String {
+        didSet {
+            // ``lineTexts`` stays what it was.
+            if otherLineTexts == nil, text != oldValue {
+                otherLineTexts = [oldValue]
+            } else if let other = otherLineTexts, other.count == 1, other[0] == text {
+                otherLineTexts = nil
+            }
+        }
+    }
     /// The text of each source line of the block (one entry for lines and rows).
-    public var lineTexts: [String]
+    public var lineTexts: [String] {
+        get { otherLineTexts ?? [text] }
+        set { otherLineTexts = newValue.count == 1 && newValue[0] == text ? nil : newValue }
+    }
+    /// ``lineTexts`` unless it is `[text]`, as it is for every line, row, heading and one-line item: `nil` spares
+    /// the outline an array a block.
+    private var otherLineTexts: [String]?
+    /// The first of ``lineTexts``, read without making the array.
+    var firstLineText: String? { otherLineTexts.map { $0.first } ?? text }
     /// The lines the block covers.
     public var lines: ClosedRange<Int>
     /// The list depth: 0 outside lists, 1 for an item of a top-level list, 2 for a nested item.
@@ -64,9 +81,46 @@ public struct OutlineBlock: Hashable, Sendable {
         header: [String] = [],
         links: [String] = []
     ) {
+        self.init(
+            kind: kind,
+            text: text,
+            otherLineTexts: lineTexts.count == 1 && lineTexts[0] == text ? nil : lineTexts,
+            lines: lines,
+            depth: depth,
+            column: column,
+            isEmphasised: isEmphasised,
+            leadingEmphasis: leadingEmphasis,
+            checkbox: checkbox,
+            isOrdered: isOrdered,
+            parent: parent,
+            group: group,
+            cells: cells,
+            header: header,
+            links: links
+        )
+    }
+
+    /// Creates a block whose ``lineTexts`` are `otherLineTexts`, or `[text]` when `nil`.
+    init(
+        kind: Kind,
+        text: String,
+        otherLineTexts: [String]?,
+        lines: ClosedRange<Int>,
+        depth: Int = 0,
+        column: Int = 1,
+        isEmphasised: Bool = false,
+        leadingEmphasis: String? = nil,
+        checkbox: MarkdownNode.Checkbox? = nil,
+        isOrdered: Bool = false,
+        parent: Int? = nil,
+        group: Int = 0,
+        cells: [String] = [],
+        header: [String] = [],
+        links: [String] = []
+    ) {
         self.kind = kind
         self.text = text
-        self.lineTexts = lineTexts
+        self.otherLineTexts = otherLineTexts
         self.lines = lines
         self.depth = depth
         self.column = column
@@ -108,154 +162,204 @@ public struct NoteOutline: Hashable, Sendable {
 private struct OutlineBuilder {
     var blocks: [OutlineBlock] = []
     var group = 0
+    /// Where each line of the paragraph or item read last stands among its inlines: one buffer kept for the note.
+    private var lineBuffer: [Range<Int>] = []
+    /// The tidy text of each line of the paragraph read last: one buffer kept for the note.
+    private var textBuffer: [String] = []
 
-    /// Adds the blocks of `children`, read in place by index: a copy of each node would cost more than the look.
+    /// Adds the blocks of `children`.
     mutating func add(children: ArraySlice<MarkdownNode>, depth: Int, parent: Int?) {
-        for index in children.indices {
-            switch children[index].kind {
+        children.withUnsafeBufferPointer { add(nodes: $0, depth: depth, parent: parent) }
+    }
+
+    /// Adds the blocks of `nodes`, each read in place through the buffer: a copy of a node would retain all it holds.
+    mutating func add(nodes: UnsafeBufferPointer<MarkdownNode>, depth: Int, parent: Int?) {
+        for index in nodes.indices {
+            switch nodes[index].kind {
             case .heading(let level):
                 group += 1
-                guard let lines = children[index].lines else { continue }
-                let child = children[index]
-                let text = tidy(child.plainText())
+                guard let lines = nodes[index].lines else { continue }
+                let text = tidy(MarkdownNode.plainText(of: nodes, at: index))
                 guard !text.isEmpty else { continue }
+                let column = nodes[index].range?.lowerBound.column ?? 1
+                let (emphasised, lead, found) = nodes[index].children.withUnsafeBufferPointer {
+                    (isEmphasised($0), leadingEmphasis($0), links(in: $0))
+                }
                 blocks.append(
                     OutlineBlock(
                         kind: .heading(level: level),
                         text: text,
-                        lineTexts: [text],
+                        otherLineTexts: nil,
                         lines: lines,
                         depth: depth,
-                        column: child.range?.lowerBound.column ?? 1,
-                        isEmphasised: isEmphasised(child.children[...]),
-                        leadingEmphasis: leadingEmphasis(child.children[...]),
+                        column: column,
+                        isEmphasised: emphasised,
+                        leadingEmphasis: lead,
                         parent: parent,
                         group: group,
-                        links: links(in: child)
+                        links: found
                     )
                 )
             case .paragraph:
                 group += 1
-                addParagraph(children[index], depth: depth, parent: parent)
+                addParagraph(nodes, at: index, depth: depth, parent: parent)
             case .list(let ordered, _, _):
                 group += 1
                 let listGroup = group
-                let items = children[index].children
-                for item in items.indices {
-                    addItem(items[item], ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
+                nodes[index].children.withUnsafeBufferPointer { items in
+                    for item in items.indices {
+                        addItem(items, at: item, ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
+                    }
                 }
             case .blockQuote, .item:
-                add(children: children[index].children[...], depth: depth, parent: parent)
+                nodes[index].children.withUnsafeBufferPointer { add(nodes: $0, depth: depth, parent: parent) }
             default:
                 continue
             }
         }
     }
 
-    mutating func addItem(_ item: MarkdownNode, ordered: Bool, depth: Int, parent: Int?, group listGroup: Int) {
-        guard let lines = item.lines else { return }
-        let children = item.children
-        var rest = children[...]
-        // The first child is read in place, as the rest are.
-        var text = ""
-        var lineTexts: [String] = []
-        var itemLines = lines.lowerBound...lines.lowerBound
-        var emphasised = false
-        var lead: String?
-        var itemLinks: [String] = []
-        if !children.isEmpty, case .paragraph = children[0].kind {
-            rest = rest.dropFirst()
-            let inlines = children[0].children
-            lineTexts = lineRanges(inlines).map { tidy(plain(inlines[$0])) }
-            // One line is tidy already.
-            text = lineTexts.count == 1 ? lineTexts[0] : tidy(joinedBySpaces(lineTexts))
-            itemLines = children[0].lines ?? itemLines
-            emphasised = isEmphasised(inlines[...])
-            lead = leadingEmphasis(inlines[...])
-            itemLinks = links(in: inlines[...])
-        }
+    /// Adds the item `items[at]` and the blocks nested in it.
+    mutating func addItem(
+        _ items: UnsafeBufferPointer<MarkdownNode>,
+        at position: Int,
+        ordered: Bool,
+        depth: Int,
+        parent: Int?,
+        group listGroup: Int
+    ) {
+        guard let lines = items[position].lines else { return }
         var checkbox: MarkdownNode.Checkbox?
-        if case .item(let box) = item.kind { checkbox = box }
-        let index = blocks.count
-        blocks.append(
-            OutlineBlock(
-                kind: .item,
-                text: text,
-                lineTexts: lineTexts,
-                lines: itemLines,
-                depth: depth,
-                column: item.range?.lowerBound.column ?? 1,
-                isEmphasised: emphasised,
-                leadingEmphasis: lead,
-                checkbox: checkbox,
-                isOrdered: ordered,
-                parent: parent,
-                group: listGroup,
-                links: itemLinks
+        if case .item(let box) = items[position].kind { checkbox = box }
+        let column = items[position].range?.lowerBound.column ?? 1
+        items[position].children.withUnsafeBufferPointer { children in
+            var rest = children[...]
+            // The first child is read in place, as the rest are.
+            var text = ""
+            // `nil` for one line, whose text is the item's.
+            var lineTexts: [String]? = []
+            var itemLines = lines.lowerBound...lines.lowerBound
+            var emphasised = false
+            var lead: String?
+            var itemLinks: [String] = []
+            if !children.isEmpty, case .paragraph = children[0].kind {
+                rest = rest.dropFirst()
+                itemLines = children[0].lines ?? itemLines
+                children[0].children.withUnsafeBufferPointer { inlines in
+                    let ranges = takeLineRanges(inlines)
+                    if ranges.count == 1 {
+                        // One line is tidy already.
+                        text = tidy(plain(inlines))
+                        lineTexts = nil
+                    } else {
+                        var texts: [String] = []
+                        texts.reserveCapacity(ranges.count)
+                        for range in ranges { texts.append(tidy(plain(UnsafeBufferPointer(rebasing: inlines[range])))) }
+                        text = tidy(joinedBySpaces(texts))
+                        lineTexts = texts
+                    }
+                    lineBuffer = ranges
+                    emphasised = isEmphasised(inlines)
+                    lead = leadingEmphasis(inlines)
+                    itemLinks = links(in: inlines)
+                }
+            }
+            let index = blocks.count
+            blocks.append(
+                OutlineBlock(
+                    kind: .item,
+                    text: text,
+                    otherLineTexts: lineTexts,
+                    lines: itemLines,
+                    depth: depth,
+                    column: column,
+                    isEmphasised: emphasised,
+                    leadingEmphasis: lead,
+                    checkbox: checkbox,
+                    isOrdered: ordered,
+                    parent: parent,
+                    group: listGroup,
+                    links: itemLinks
+                )
             )
-        )
-        add(children: rest, depth: depth, parent: index)
+            add(nodes: UnsafeBufferPointer(rebasing: rest), depth: depth, parent: index)
+        }
     }
 
-    mutating func addParagraph(_ paragraph: MarkdownNode, depth: Int, parent: Int?) {
-        guard let first = paragraph.lines?.lowerBound else { return }
-        let inlines = paragraph.children
-        // Each line's inlines are read in place, as a range of the paragraph's.
-        let lines = lineRanges(inlines)
-        let texts = lines.map { tidy(plain(inlines[$0])) }
-        // A pipe table: a header row, then a delimiter row.
-        // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
-        if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"), isDelimiterRow(texts[1])
-        {
-            let header = cells(of: texts[0])
-            for (offset, row) in texts.enumerated().dropFirst(2) {
+    /// Adds the lines (or table rows) of the paragraph `nodes[at]`.
+    mutating func addParagraph(_ nodes: UnsafeBufferPointer<MarkdownNode>, at position: Int, depth: Int, parent: Int?) {
+        guard let first = nodes[position].lines?.lowerBound else { return }
+        let paragraphColumn = nodes[position].range?.lowerBound.column
+        nodes[position].children.withUnsafeBufferPointer { inlines in
+            // Each line's inlines are read in place, as a range of the paragraph's.
+            let lines = takeLineRanges(inlines)
+            var texts = textBuffer
+            textBuffer = []
+            texts.removeAll(keepingCapacity: true)
+            for range in lines { texts.append(tidy(plain(UnsafeBufferPointer(rebasing: inlines[range])))) }
+            defer {
+                lineBuffer = lines
+                textBuffer = texts
+            }
+            // A pipe table: a header row, then a delimiter row.
+            // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
+            if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"),
+                isDelimiterRow(texts[1])
+            {
+                let header = cells(of: texts[0])
+                for offset in 2..<texts.count {
+                    let row = texts[offset]
+                    let line = first + offset
+                    blocks.append(
+                        OutlineBlock(
+                            kind: .tableRow,
+                            text: row,
+                            otherLineTexts: nil,
+                            lines: line...line,
+                            depth: depth,
+                            parent: parent,
+                            group: group,
+                            cells: cells(of: row),
+                            header: header,
+                            links: links(in: UnsafeBufferPointer(rebasing: inlines[lines[offset]]))
+                        )
+                    )
+                }
+                return
+            }
+            for offset in lines.indices {
+                let text = texts[offset]
+                guard !text.isEmpty else { continue }
+                let lineInlines = UnsafeBufferPointer(rebasing: inlines[lines[offset]])
                 let line = first + offset
+                let column =
+                    (lineInlines.isEmpty ? nil : lineInlines[0].range)?.lowerBound.column ?? paragraphColumn ?? 1
                 blocks.append(
                     OutlineBlock(
-                        kind: .tableRow,
-                        text: row,
-                        lineTexts: [row],
+                        kind: .line,
+                        text: text,
+                        otherLineTexts: nil,
                         lines: line...line,
                         depth: depth,
+                        column: column,
+                        isEmphasised: isEmphasised(lineInlines),
+                        leadingEmphasis: leadingEmphasis(lineInlines),
                         parent: parent,
                         group: group,
-                        cells: cells(of: row),
-                        header: header,
-                        links: links(in: inlines[lines[offset]])
+                        links: links(in: lineInlines)
                     )
                 )
             }
-            return
-        }
-        for (offset, range) in lines.enumerated() {
-            let text = texts[offset]
-            guard !text.isEmpty else { continue }
-            let lineInlines = inlines[range]
-            let line = first + offset
-            let column = lineInlines.first?.range?.lowerBound.column ?? paragraph.range?.lowerBound.column ?? 1
-            blocks.append(
-                OutlineBlock(
-                    kind: .line,
-                    text: text,
-                    lineTexts: [text],
-                    lines: line...line,
-                    depth: depth,
-                    column: column,
-                    isEmphasised: isEmphasised(lineInlines),
-                    leadingEmphasis: leadingEmphasis(lineInlines),
-                    parent: parent,
-                    group: group,
-                    links: links(in: lineInlines)
-                )
-            )
         }
     }
 
-    /// Where the inline nodes of each source line of a paragraph stand among `inlines`: the runs between breaks.
-    func lineRanges(_ inlines: [MarkdownNode]) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
+    /// Where the inline nodes of each source line of a paragraph stand among `inlines`: the runs between breaks,
+    /// in the builder's line buffer, which is taken (hand it back to keep its room).
+    mutating func takeLineRanges(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> [Range<Int>] {
+        var lines = lineBuffer
+        lineBuffer = []
+        lines.removeAll(keepingCapacity: true)
         var start = 0
-        // The kinds are read in place: a copy of each node would cost more than the look.
         for index in inlines.indices {
             switch inlines[index].kind {
             case .softBreak, .lineBreak:
@@ -269,26 +373,36 @@ private struct OutlineBuilder {
         return lines
     }
 
-    /// `texts.joined(separator: " ")`, built in one buffer of bytes.
+    /// `texts.joined(separator: " ")`, its bytes copied once into a string made as long as it will be.
     func joinedBySpaces(_ texts: [String]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
-        for (offset, text) in texts.enumerated() {
-            if offset > 0 { bytes.append(0x20) }
-            bytes += text.utf8
+        guard !texts.isEmpty else { return "" }
+        let count = texts.reduce(texts.count - 1) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var offset = 0
+            for index in texts.indices {
+                if index > 0 {
+                    buffer[offset] = 0x20
+                    offset += 1
+                }
+                var text = texts[index]
+                text.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes)
+                    offset += bytes.count
+                }
+            }
+            return offset
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    func plain(_ inlines: ArraySlice<MarkdownNode>) -> String {
-        guard inlines.count != 1 else { return inlines[inlines.startIndex].plainText() }
+    func plain(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> String {
+        guard inlines.count != 1 else { return MarkdownNode.plainText(of: inlines, at: 0) }
         var text = ""
-        for index in inlines.indices { text += inlines[index].plainText() }
+        for index in inlines.indices { text += MarkdownNode.plainText(of: inlines, at: index) }
         return text
     }
 
     /// Whether the non-blank inlines are all strong or emphasis.
-    func isEmphasised(_ inlines: ArraySlice<MarkdownNode>) -> Bool {
+    func isEmphasised(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> Bool {
         var sawEmphasis = false
         for index in inlines.indices {
             switch inlines[index].kind {
@@ -301,33 +415,29 @@ private struct OutlineBuilder {
         return sawEmphasis
     }
 
-    func leadingEmphasis(_ inlines: ArraySlice<MarkdownNode>) -> String? {
+    func leadingEmphasis(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> String? {
         guard !inlines.isEmpty else { return nil }
-        switch inlines[inlines.startIndex].kind {
-        case .strong, .emphasis: return tidy(inlines[inlines.startIndex].plainText())
+        switch inlines[0].kind {
+        case .strong, .emphasis: return tidy(MarkdownNode.plainText(of: inlines, at: 0))
         default: return nil
         }
     }
 
-    /// The link destinations in `node`, in document order.
-    func links(in node: MarkdownNode) -> [String] {
-        var found: [String] = []
-        collectLinks(in: node, into: &found)
-        return found
-    }
-
     /// The link destinations in `nodes`, in document order.
-    func links(in nodes: ArraySlice<MarkdownNode>) -> [String] {
+    func links(in nodes: UnsafeBufferPointer<MarkdownNode>) -> [String] {
         var found: [String] = []
-        for index in nodes.indices { collectLinks(in: nodes[index], into: &found) }
+        collectLinks(in: nodes, into: &found)
         return found
     }
 
-    /// Appends the link destinations in `node` to `found`, the node's own before its children's.
-    private func collectLinks(in node: MarkdownNode, into found: inout [String]) {
-        if case .link(let destination, _) = node.kind { found.append(destination) }
-        // Read in place by index: a copy of each child would cost more than the look.
-        for index in node.children.indices { collectLinks(in: node.children[index], into: &found) }
+    /// Appends the link destinations in `nodes` to `found`, each node's own before its children's.
+    private func collectLinks(in nodes: UnsafeBufferPointer<MarkdownNode>, into found: inout [String]) {
+        for index in nodes.indices {
+            if case .link(let destination, _) = nodes[index].kind { found.append(destination) }
+            if !nodes[index].children.isEmpty {
+                nodes[index].children.withUnsafeBufferPointer { collectLinks(in: $0, into: &found) }
+            }
+        }
     }
 
     func isDelimiterRow(_ text: String) -> Bool {
@@ -364,28 +474,32 @@ extension Array where Element == OutlineBlock {
 /// bytes stay well formed.
 func tidy(_ text: String) -> String {
     if isTidy(text) { return text }
-    let bytes = Array(text.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    bytes.withUnsafeBufferPointer { bytes in
-        var pendingSpace = false
-        var index = 0
-        while index < bytes.count {
-            let length = whiteSpaceLength(bytes, at: index)
-            if length > 0 {
-                pendingSpace = !out.isEmpty
-                index += length
-                continue
+    var text = text
+    // The bytes are read in place and written once into the new string.
+    return text.withUTF8 { bytes in
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let length = whiteSpaceLength(bytes, at: index)
+                if length > 0 {
+                    pendingSpace = count > 0
+                    index += length
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                    pendingSpace = false
+                }
+                out[count] = bytes[index]
+                count += 1
+                index += 1
             }
-            if pendingSpace {
-                out.append(0x20)
-                pendingSpace = false
-            }
-            out.append(bytes[index])
-            index += 1
+            return count
         }
     }
-    return out == bytes ? text : String(decoding: out, as: UTF8.self)
 }
 
 /// The length in bytes of the white space scalar starting at `index` of well-formed UTF-8 `bytes`, or 0.

@@ -111,8 +111,8 @@ struct PersonBlockReader {
         let title = blocks[index].text
         close()
         scoped = false
-        let labelled = labelled(title)
-        if let role = roleLine(title, labelled: labelled) {
+        let labelled = Self.labelled(title)
+        if let role = Self.roleLine(title, labelled: labelled, vocabulary: context.options.vocabulary) {
             roleLines.append((index, role.role, role.entries))
             return
         }
@@ -166,21 +166,21 @@ struct PersonBlockReader {
         }
         let text = blocks[index].text
         // The label of a `Label: value` line, read once for every test below.
-        let label = labelled(text)
-        if let role = roleLine(text, labelled: label) {
+        let label = Self.labelled(text)
+        if let role = Self.roleLine(text, labelled: label, vocabulary: context.options.vocabulary) {
             roleLines.append((index, role.role, role.entries))
             return
         }
         if label == nil, kind == .line, Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
-            if !joined.isEmpty, let names = absenceSentence(sentence) {
+            if !joined.isEmpty, let names = Self.absenceSentence(sentence) {
                 consumed.formUnion(joined)
                 absences.append((index, names))
                 return
             }
         }
-        if let names = absenceSentence(text) {
+        if let names = Self.absenceSentence(text) {
             absences.append((index, names))
             return
         }
@@ -201,7 +201,9 @@ struct PersonBlockReader {
             }
             return
         }
-        if isLabelShaped(index), let group = PeopleWords.group(ofLabel: text, vocabulary: context.options.vocabulary) {
+        if Self.isLabelShaped(index, in: blocks),
+            let group = PeopleWords.group(ofLabel: text, vocabulary: context.options.vocabulary)
+        {
             startLabel(text, group: group)
             return
         }
@@ -298,7 +300,7 @@ struct PersonBlockReader {
             let wrappedDash = blocks[next].kind == .item && open && blocks[next].lines.lowerBound == last + 1
             guard blocks[next].kind == .line || wrappedDash else { break }
             let line = wrappedDash ? "- " + blocks[next].text : blocks[next].text
-            guard labelled(line) == nil, !line.isEmpty else { break }
+            guard Self.labelled(line) == nil, !line.isEmpty else { break }
             let indented = blocks[next].column > column
             let sentenceEnded = lastLine.last.map { ".!?:".contains($0) } ?? true
             guard open || indented || !sentenceEnded else { break }
@@ -341,7 +343,7 @@ struct PersonBlockReader {
 
     /// Whether a line whose text is a people word stands as a label: bold, alone in its paragraph, or an item
     /// with a nested list.
-    private func isLabelShaped(_ index: Int) -> Bool {
+    private static func isLabelShaped(_ index: Int, in blocks: [OutlineBlock]) -> Bool {
         if blocks[index].isEmphasised { return true }
         switch blocks[index].kind {
         case .line:
@@ -382,7 +384,9 @@ struct PersonBlockReader {
     }
 
     /// The people of `Apologies were received from Ann Lee and Bob Roy.`, when every one reads as a person.
-    func absenceSentence(_ text: String) -> [PersonEntry]? {
+    ///
+    /// Static, as ``labelled(_:)`` is: a method of the reader would be handed a copy of the whole reader.
+    static func absenceSentence(_ text: String) -> [PersonEntry]? {
         guard Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") else { return nil }
         let lower = PeopleText.lowercased(text)
         guard lower.hasPrefix("apologies") || lower.hasPrefix("apologies for absence"),
@@ -421,7 +425,7 @@ struct PersonBlockReader {
     }
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
-    func labelled(_ text: String) -> (label: String, value: String)? {
+    static func labelled(_ text: String) -> (label: String, value: String)? {
         guard PeopleBytes.mayBeLabelled(text), let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) else {
             return nil
         }
@@ -447,12 +451,13 @@ struct PersonBlockReader {
 
     /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
     ///
-    /// `text` is a block's text, and `labelled` what ``labelled(_:)`` reads of it.
-    func roleLine(
+    /// `text` is a block's text, and `labelled` what ``labelled(_:)`` reads of it. Static, as ``labelled(_:)`` is:
+    /// a method of the reader would be handed a copy of the whole reader.
+    static func roleLine(
         _ text: String,
-        labelled: (label: String, value: String)?
+        labelled: (label: String, value: String)?,
+        vocabulary: Vocabulary
     ) -> (role: String, entries: [PersonEntry])? {
-        let vocabulary = context.options.vocabulary
         // Without a label only a lead or an ending makes a role line, which a first look at the bytes rules out.
         if labelled == nil, !PeopleBytes.mayOpenOrEndRoleLine(text) { return nil }
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: text) else { return nil }
@@ -596,7 +601,7 @@ struct PersonBlockReader {
     /// The header an item with nested items is, or `nil` when it is a person with notes under them.
     private func header(_ index: Int, children: [Int]) -> Header? {
         let text = blocks[index].text
-        if let (label, value) = labelled(text), value.isEmpty, let group = labelGroup(label) {
+        if let (label, value) = Self.labelled(text), value.isEmpty, let group = labelGroup(label) {
             return .label(group, label)
         }
         if let group = PeopleWords.group(ofLabel: text, vocabulary: context.options.vocabulary) {

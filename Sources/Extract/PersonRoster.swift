@@ -156,14 +156,28 @@ struct PersonRoster {
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
                 var words: [String] = []
-                var kept: [String] = []
+                // Room for every run of letters: more than the words, when apostrophes or full stops join runs.
+                var runs = 0
+                var inRun = false
+                for byte in bytes {
+                    let isLetter = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
+                    if isLetter, !inRun { runs += 1 }
+                    inRun = isLetter
+                }
+                words.reserveCapacity(runs)
+                // The words that are no honorific, made only once one is: until then they are `words`.
+                var kept: [String]?
                 var count = 0
                 func endWord() {
                     guard count > 0 else { return }
                     let letters = UnsafeBufferPointer(rebasing: word[0..<count])
                     let text = String(decoding: letters, as: UTF8.self)
+                    if PeopleWords.honorificBytes.containsLowered(letters) {
+                        if kept == nil { kept = words }
+                    } else {
+                        kept?.append(text)
+                    }
                     words.append(text)
-                    if !PeopleWords.honorificBytes.containsLowered(letters) { kept.append(text) }
                     count = 0
                 }
                 for byte in bytes {
@@ -175,7 +189,8 @@ struct PersonRoster {
                     }
                 }
                 endWord()
-                return kept.isEmpty ? words : kept
+                guard let kept, !kept.isEmpty else { return words }
+                return kept
             }
         }
     }

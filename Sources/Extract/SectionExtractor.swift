@@ -165,7 +165,7 @@ public struct SectionExtractor: Sendable {
         // `-- Topic --`
         // Two ASCII characters open the text only where their bytes do: other text is passed over at a glance.
         if blocks[index].kind == .line,
-            blocks[index].lineTexts.first.map({ TextSearch.hasBytePrefix($0, "--") && $0.hasPrefix("--") }) == true
+            blocks[index].firstLineText.map({ TextSearch.hasBytePrefix($0, "--") && $0.hasPrefix("--") }) == true
                 || TextSearch.hasBytePrefix(blocks[index].text, "==") && blocks[index].text.hasPrefix("==")
         {
             return 2
@@ -217,6 +217,10 @@ public struct SectionExtractor: Sendable {
         var sections: [Section] = []
         var headingBlocks: [Int] = []
         var usedIDs: [String: Int] = [:]
+        // Room made once for every candidate: each is a section.
+        sections.reserveCapacity(candidates.count)
+        headingBlocks.reserveCapacity(candidates.count)
+        usedIDs.reserveCapacity(candidates.count)
         var previousRaw: Int?
         for candidate in candidates {
             let block = blocks[candidate.block]

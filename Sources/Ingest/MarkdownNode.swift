@@ -86,22 +86,41 @@ extension MarkdownNode {
     /// Soft breaks become `softBreak` (a space by default, `"\n"` to keep the source lines apart); raw HTML is
     /// dropped; code keeps its text.
     public func plainText(softBreak: String = " ") -> String {
+        withUnsafePointer(to: self) {
+            Self.plainText(of: UnsafeBufferPointer(start: $0, count: 1), at: 0, softBreak: softBreak)
+        }
+    }
+
+    /// The ``plainText(softBreak:)`` of `nodes[index]`, read in place through the buffer, as are its descendants:
+    /// calling the method on `nodes[index]` would copy the node first.
+    public static func plainText(
+        of nodes: UnsafeBufferPointer<MarkdownNode>,
+        at index: Int,
+        softBreak: String = " "
+    ) -> String {
         var result = ""
-        appendPlainText(to: &result, softBreak: softBreak)
+        appendPlainText(of: nodes, at: index, to: &result, softBreak: softBreak)
         return result
     }
 
-    private func appendPlainText(to result: inout String, softBreak: String) {
-        switch kind {
+    private static func appendPlainText(
+        of nodes: UnsafeBufferPointer<MarkdownNode>,
+        at index: Int,
+        to result: inout String,
+        softBreak: String
+    ) {
+        switch nodes[index].kind {
         case .text(let text), .code(let text): result += text
         case .softBreak: result += softBreak
         case .lineBreak: result += "\n"
         case .htmlInline, .htmlBlock, .image: return
         case .codeBlock(_, let literal): result += literal
         default:
-            for child in children {
-                if child.isBlock, !result.isEmpty, result.last != "\n" { result += "\n" }
-                child.appendPlainText(to: &result, softBreak: softBreak)
+            nodes[index].children.withUnsafeBufferPointer { children in
+                for child in children.indices {
+                    if children[child].isBlock, !result.isEmpty, result.last != "\n" { result += "\n" }
+                    appendPlainText(of: children, at: child, to: &result, softBreak: softBreak)
+                }
             }
         }
     }

@@ -103,6 +103,7 @@ import Testing
             Self.samples + [
                 "Cllr Ann O'Brien", "Dr. J. Smith", "@alee", "Mr", "MR. JONES", "Ann\r\nLee", "Ann-Lee Roy", "Ann  Lee",
                 "Revd Amara Hussain", "Sir", "D’Arcy", "Zoë Ng", "a.b.c", "",
+                "Ann Dr Lee", "Ann Lee Mr", "Mr Dr", "Ann O'Brien-Lee Jr. Mrs", "x@y.z Sir Bob", "' . '",
             ]
         for name in names {
             let words = PersonRoster.keyWords(name.lowercased())
@@ -244,7 +245,7 @@ import Testing
         }
     }
 
-    /// What ``PersonBlockReader/roleLine(_:labelled:)`` finds without a label: a role lead or a note-taking ending.
+    /// What ``PersonBlockReader/roleLine(_:labelled:vocabulary:)`` finds without a label: a role lead or a note-taking ending.
     static func opensOrEndsRoleLine(_ text: String) -> Bool {
         let lower = PeopleText.lowercased(text).trimmingPlain(" .")
         return PeopleWords.roleLeads.contains { lower.hasPrefix($0.phrase + " ") }

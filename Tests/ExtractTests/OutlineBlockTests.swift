@@ -1,0 +1,87 @@
+import Ingest
+import Testing
+
+@testable import Extract
+
+/// An outline block's ``OutlineBlock/lineTexts``, kept as `nil` when it is `[text]`, reads and writes as a stored
+/// array would.
+@Suite struct OutlineBlockTests {
+    private func block(_ text: String, lineTexts: [String]) -> OutlineBlock {
+        OutlineBlock(kind: .line, text: text, lineTexts: lineTexts, lines: 1...1)
+    }
+
+    @Test func lineTextsReadAsGiven() {
+        for lineTexts in [["a"], ["b"], [], ["a", "b"], ["", "a"], [""]] {
+            let made = block("a", lineTexts: lineTexts)
+            #expect(made.lineTexts == lineTexts)
+            #expect(made.firstLineText == lineTexts.first)
+        }
+    }
+
+    @Test func changingTheTextKeepsTheLineTexts() {
+        var made = block("a", lineTexts: ["a"])
+        made.text = "b"
+        #expect(made.lineTexts == ["a"])
+        #expect(made == block("b", lineTexts: ["a"]))
+        made.text = "a"
+        #expect(made.lineTexts == ["a"])
+        #expect(made == block("a", lineTexts: ["a"]))
+        #expect(made.hashValue == block("a", lineTexts: ["a"]).hashValue)
+        made.lineTexts = ["x", "y"]
+        made.text = "z"
+        #expect(made.lineTexts == ["x", "y"])
+    }
+
+    @Test func equalBlocksAreEqualHoweverMade() {
+        var set = block("a", lineTexts: ["a", "b"])
+        set.lineTexts = ["a"]
+        #expect(set == block("a", lineTexts: ["a"]))
+        #expect(set != block("a", lineTexts: []))
+        #expect(block("a", lineTexts: ["b"]) != block("a", lineTexts: ["a"]))
+    }
+
+    /// The outline of a note with paragraphs, items, a table, headings and links: each block's text and lines.
+    @Test func outlineOfAMixedNote() {
+        let note = """
+            # Title **bold**
+
+            First line with [a link](https://a.example)
+            second  line
+
+            - item one
+              wrapped here
+            - [x] done *item*
+              - nested [b](https://b.example)
+
+            | Name | Role |
+            |------|------|
+            | Ann  | Chair [c](https://c.example) |
+
+            > quoted line
+            """
+        let blocks = NoteOutline(MarkdownParser.parse(note)).blocks
+        #expect(
+            blocks.map(\.text) == [
+                "Title bold", "First line with a link", "second line", "item one wrapped here", "done item",
+                "nested b", "| Ann | Chair c |", "quoted line",
+            ]
+        )
+        #expect(
+            blocks.map(\.lineTexts) == [
+                ["Title bold"], ["First line with a link"], ["second line"], ["item one", "wrapped here"],
+                ["done item"],
+                ["nested b"], ["| Ann | Chair c |"], ["quoted line"],
+            ]
+        )
+        #expect(
+            blocks.map(\.links) == [
+                [], ["https://a.example"], [], [], [], ["https://b.example"], ["https://c.example"], [],
+            ]
+        )
+        #expect(blocks.map(\.parent) == [nil, nil, nil, nil, nil, 4, nil, nil])
+        #expect(blocks[4].checkbox == .checked)
+        #expect(blocks[6].cells == ["Ann", "Chair c"])
+        #expect(blocks[6].header == ["Name", "Role"])
+        #expect(blocks.map(\.lines) == [1...1, 3...3, 4...4, 6...7, 8...8, 9...9, 13...13, 15...15])
+    }
+}
