@@ -307,7 +307,8 @@ enum ActionMarker {
         // By the head noun: `Outstanding actions`, `Previous action points`, `Action tracker`, `Action plan`.
         let keyWords = key.split(separator: " ")
         if keyWords.count <= 3, let last = keyWords.last,
-            ["actions", "action points", "action items"].contains { key.hasSuffix(" " + $0) } && last != "action"
+            ["actions", "action points", "action items"].contains(where: { key.hasSuffix(" " + $0) })
+                && last != "action"
         {
             return keyWords.first.map { !["no", "any", "other"].contains($0) } ?? false
         }

@@ -1,4 +1,4 @@
-public import Ingest
+import Ingest
 
 /// Finds what the group, its members or the note recommend, urge, insist on or propose.
 ///
