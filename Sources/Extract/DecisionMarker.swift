@@ -139,15 +139,10 @@ enum DecisionMarker {
         return text.withUTF8 { bytes in
             var key: [UInt8] = []
             key.reserveCapacity(bytes.count)
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                if end - start > 2, bytes[start] == 0x3A, bytes[end - 1] == 0x3A { continue }
+            forEachWord(in: bytes) { word in
                 if !key.isEmpty { key.append(0x20) }
-                for byte in bytes[start..<end] { key.append(PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte) }
+                for byte in bytes[word] { key.append(PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte) }
+                return true
             }
             var first = 0
             var last = key.count
@@ -191,20 +186,30 @@ enum DecisionMarker {
     static func opensWithAgreement(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                if end - start > 2, bytes[start] == 0x3A, bytes[end - 1] == 0x3A { continue }
-                var first = start
-                while first < end, trimmed.contains(bytes[first]) { first += 1 }
-                guard first < end else { continue }
-                let word = bytes[first..<end].map { PeopleBytes.isUpperLetter($0) ? $0 | 0x20 : $0 }
-                return agreementOpenings.contains { $0.elementsEqual(word) }
+            var opens = false
+            forEachWord(in: bytes) { word in
+                var first = word.lowerBound
+                while first < word.upperBound, trimmed.contains(bytes[first]) { first += 1 }
+                guard first < word.upperBound else { return true }
+                let lower = bytes[first..<word.upperBound].map { PeopleBytes.isUpperLetter($0) ? $0 | 0x20 : $0 }
+                opens = agreementOpenings.contains { $0.elementsEqual(lower) }
+                return false
             }
-            return false
+            return opens
+        }
+    }
+
+    /// Calls `body` with the words of plain `bytes` between spaces, in order, emoji codes (`:+1:`) left out, until
+    /// it returns `false`.
+    private static func forEachWord(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            if end - start > 2, bytes[start] == 0x3A, bytes[end - 1] == 0x3A { continue }
+            guard body(start..<end) else { return }
         }
     }
 
