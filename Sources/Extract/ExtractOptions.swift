@@ -35,7 +35,10 @@ public struct ExtractionContext: Sendable {
     /// The ingested note.
     public var document: NoteDocument
     /// The note flattened into blocks.
-    public var outline: NoteOutline
+    public var outline: NoteOutline {
+        // Blocks added or edited by a caller are looked at again, so the finders never index past the cues.
+        didSet { blockCues = BlockCue.read(outline.blocks) }
+    }
     /// The settings in force.
     public var options: ExtractOptions
     /// The index of the block used as the title, if any.
@@ -59,7 +62,7 @@ public struct ExtractionContext: Sendable {
     /// The meeting date, once found; due dates are resolved against it.
     public var meetingDate: CalendarDate?
     /// For each block, the ``BlockCue`` lists a word of which its text holds (lines and items; 0 for the others).
-    let blockCues: [UInt8]
+    private(set) var blockCues: [UInt8]
 
     /// Creates a context for `document`.
     public init(document: NoteDocument, options: ExtractOptions) {

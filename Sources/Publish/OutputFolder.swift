@@ -59,8 +59,11 @@ public final class OutputFolder: @unchecked Sendable {
             throw WriteError(path: path, reason: error.localizedDescription)
         }
         let target = inPlace ? path : temporaryPath(for: path)
+        // In place, what stands at the path is removed first, so that a symbolic link, a read-only file or a file
+        // hard-linked into a snapshot is replaced, not written through.
+        if inPlace { unlink(target) }
         // One `write` for the whole text, with no `FILE` buffer between.
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         var contents = contents
         let written = contents.withUTF8 { Self.writeAll($0, to: descriptor) }

@@ -603,3 +603,20 @@ import Testing
         #expect(found.map(\.owners) == expected.map(\.owners))
     }
 }
+
+/// A library user may add blocks to a context's outline before the extractors run: they are read like the others.
+@Suite struct EditedOutlineTests {
+    @Test func blocksAddedToTheOutlineAreRead() throws {
+        let document = try NoteIngestor().ingest(
+            bytes: Array("# Meeting\n\n## Actions\n\n- Ann to send the report\n".utf8),
+            path: "note.md"
+        )
+        var context = ExtractionContext(document: document, options: ExtractOptions())
+        var added = try #require(context.outline.blocks.last)
+        added.text = "Bo to book the hall"
+        context.outline.blocks.append(added)
+        _ = SectionExtractor().extract(&context)
+        let actions = ActionExtractor().extract(context).records
+        #expect(actions.map(\.text).contains("Bo to book the hall"))
+    }
+}

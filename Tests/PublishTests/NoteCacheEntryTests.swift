@@ -116,6 +116,32 @@ import Testing
         }
     }
 
+    /// An entry is written in place, but what stood at its path is replaced, never written through: a symbolic
+    /// link to a file outside, a file hard-linked into a snapshot, a read-only file.
+    @Test func anEntryReplacesWhatStoodAtItsPath() throws {
+        let outside = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        for standing in ["symbolic link", "hard link", "read-only file"] {
+            try withEntry { cache, key, stored, path in
+                let other = outside.appendingPathComponent(standing).path
+                try Data("untouched".utf8).write(to: URL(fileURLWithPath: other))
+                try FileManager.default.removeItem(atPath: path)
+                switch standing {
+                case "symbolic link":
+                    try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: other)
+                case "hard link": try FileManager.default.linkItem(atPath: other, toPath: path)
+                default:
+                    try Data("old".utf8).write(to: URL(fileURLWithPath: path))
+                    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+                }
+                let folder = try OutputFolder(path: cache.root.path)
+                try NoteCache.store(stored, key: key, in: folder)
+                #expect(try String(contentsOfFile: other, encoding: .utf8) == "untouched", "\(standing)")
+                #expect(cache.loadWhole(key)?.noteHTML == stored.noteHTML, "\(standing)")
+            }
+        }
+    }
+
     @Test func aMissingEntryIsAMiss() throws {
         let root = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
