@@ -63,48 +63,11 @@ public struct OutlineBlock: Hashable, Sendable {
     /// Link destinations in the block, in order.
     public var links: [String]
 
-    /// Creates a block.
+    /// Creates a block; its ``lineTexts`` are `[text]` when `lineTexts` is `nil`.
     public init(
         kind: Kind,
         text: String,
-        lineTexts: [String],
-        lines: ClosedRange<Int>,
-        depth: Int = 0,
-        column: Int = 1,
-        isEmphasised: Bool = false,
-        leadingEmphasis: String? = nil,
-        checkbox: MarkdownNode.Checkbox? = nil,
-        isOrdered: Bool = false,
-        parent: Int? = nil,
-        group: Int = 0,
-        cells: [String] = [],
-        header: [String] = [],
-        links: [String] = []
-    ) {
-        self.init(
-            kind: kind,
-            text: text,
-            otherLineTexts: lineTexts.count == 1 && lineTexts[0] == text ? nil : lineTexts,
-            lines: lines,
-            depth: depth,
-            column: column,
-            isEmphasised: isEmphasised,
-            leadingEmphasis: leadingEmphasis,
-            checkbox: checkbox,
-            isOrdered: isOrdered,
-            parent: parent,
-            group: group,
-            cells: cells,
-            header: header,
-            links: links
-        )
-    }
-
-    /// Creates a block whose ``lineTexts`` are `otherLineTexts`, or `[text]` when `nil`.
-    init(
-        kind: Kind,
-        text: String,
-        otherLineTexts: [String]?,
+        lineTexts: [String]? = nil,
         lines: ClosedRange<Int>,
         depth: Int = 0,
         column: Int = 1,
@@ -120,7 +83,8 @@ public struct OutlineBlock: Hashable, Sendable {
     ) {
         self.kind = kind
         self.text = text
-        self.otherLineTexts = otherLineTexts
+        // `[text]` is kept as `nil`: most blocks are one line, and need no array of their own.
+        self.otherLineTexts = lineTexts.flatMap { $0.count == 1 && $0[0] == text ? nil : $0 }
         self.lines = lines
         self.depth = depth
         self.column = column
@@ -189,7 +153,6 @@ private struct OutlineBuilder {
                     OutlineBlock(
                         kind: .heading(level: level),
                         text: text,
-                        otherLineTexts: nil,
                         lines: lines,
                         depth: depth,
                         column: column,
@@ -269,7 +232,7 @@ private struct OutlineBuilder {
                 OutlineBlock(
                     kind: .item,
                     text: text,
-                    otherLineTexts: lineTexts,
+                    lineTexts: lineTexts,
                     lines: itemLines,
                     depth: depth,
                     column: column,
@@ -314,7 +277,6 @@ private struct OutlineBuilder {
                         OutlineBlock(
                             kind: .tableRow,
                             text: row,
-                            otherLineTexts: nil,
                             lines: line...line,
                             depth: depth,
                             parent: parent,
@@ -338,7 +300,6 @@ private struct OutlineBuilder {
                     OutlineBlock(
                         kind: .line,
                         text: text,
-                        otherLineTexts: nil,
                         lines: line...line,
                         depth: depth,
                         column: column,
