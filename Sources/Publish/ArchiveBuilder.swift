@@ -35,7 +35,7 @@ public struct ArchiveBuilder: Sendable {
         try folder.claim()
         let site = try makeSite()
         let cache = NoteCache(root: folder.root)
-        let previous = options.force ? nil : cache.loadManifest()
+        var previous = options.force ? nil : cache.loadManifest()
         let settings = options.recordSettings
         let inputs = Self.inputsDigest(files)
         let positions = files.indices.filter { options.shard?.contains($0) ?? true }
@@ -67,14 +67,12 @@ public struct ArchiveBuilder: Sendable {
         // From here outputs change: a build killed before its end must leave no manifest that vouches for them.
         try folder.remove(NoteCache.manifest)
         try folder.remove(NoteCache.legacyManifest)
+        // Of the last build's manifest only its page keys are needed from here: memory holds no second list of notes.
+        let previousPages = previous?.pageKeys ?? []
+        previous = nil
         let publisher =
             options.shard == nil
-            ? try ArchivePublisher(
-                options: options,
-                site: site,
-                folder: folder,
-                previousPages: previous?.pageKeys ?? [:]
-            )
+            ? try ArchivePublisher(options: options, site: site, folder: folder, previousPages: previousPages)
             : nil
         var summary = BuildSummary()
         var done = 0
@@ -221,7 +219,7 @@ public struct ArchiveBuilder: Sendable {
             options: options,
             site: site,
             folder: folder,
-            previousPages: previous?.pageKeys ?? [:]
+            previousPages: previous?.pageKeys ?? []
         )
         var stats = BuildStats()
         var done = 0

@@ -17,7 +17,8 @@ final class ArchivePublisher {
     private let folder: OutputFolder
     private let site: SiteRenderer
     private let siteFingerprint: String
-    private let previousPages: [String: Digest]
+    /// The keys the last build wrote pages under.
+    private let previousPages: Set<Digest>
     private let line = OrderedJSONEncoder(pretty: false)
     private let csv: CSVWriter
     private let jsonLines: OutputFolder.Stream
@@ -30,7 +31,7 @@ final class ArchivePublisher {
     private(set) var overviewFiles: [String] = []
     private(set) var summary = BuildSummary()
 
-    init(options: BuildOptions, site: SiteRenderer, folder: OutputFolder, previousPages: [String: Digest]) throws {
+    init(options: BuildOptions, site: SiteRenderer, folder: OutputFolder, previousPages: Set<Digest>) throws {
         self.options = options
         self.folder = folder
         self.previousPages = previousPages
@@ -73,9 +74,10 @@ final class ArchivePublisher {
             let (key, note, _) = item
             var meeting = note.meeting
             meeting.id = ids.unique(meeting.id)
+            // The key names the meeting's id: a page written under it is this meeting's page.
             let pageKey = Digest(joining: [key.description, meeting.id, siteFingerprint])
             let reuse =
-                previousPages[meeting.id] == pageKey && folder.contains(Self.jsonPath(meeting.id))
+                previousPages.contains(pageKey) && folder.contains(Self.jsonPath(meeting.id))
                 && folder.contains(Self.pagePath(meeting.id))
             batch.append((meeting, item, pageKey, reuse))
         }

@@ -163,10 +163,11 @@ struct BuildManifest: Sendable {
     /// What the build reported.
     var summary: BuildSummary
 
-    /// The page keys by meeting id.
-    var pageKeys: [String: Digest] {
-        Dictionary(pages.map { ($0.id, $0.key) }, uniquingKeysWith: { first, _ in first })
-    }
+    /// The keys the pages were written under.
+    ///
+    /// A key is made from the meeting's id (see ``ArchivePublisher``), so the keys alone tell whether a meeting's
+    /// page is current: no id need be kept.
+    var pageKeys: Set<Digest> { Set(pages.lazy.map(\.key)) }
 
     /// A line naming an overview page (each line of the file is a JSON object).
     fileprivate struct OverviewFile: Codable {

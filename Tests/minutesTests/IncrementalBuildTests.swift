@@ -70,6 +70,41 @@ import Testing
         }
     }
 
+    @Test func onlyTheChangedMeetingsPagesAreWrittenAgain() throws {
+        try withNotes { notes, folder in
+            let out = folder.appendingPathComponent("out")
+            _ = try build(notes, out)
+            /// The file number of each meeting's JSON and page: a file written again (through a temporary) gets a new one.
+            func numbers() throws -> [String: Int] {
+                var found: [String: Int] = [:]
+                for file in filesUnder(out) where file.hasPrefix("site/meetings/") || file.hasPrefix("json/") {
+                    let attributes = try FileManager.default.attributesOfItem(
+                        atPath: out.appendingPathComponent(file).path
+                    )
+                    found[file] = try #require(attributes[.systemFileNumber] as? Int)
+                }
+                return found
+            }
+            let before = try numbers()
+            let changed = notes.appendingPathComponent("github-style.md")
+            try (try String(contentsOf: changed, encoding: .utf8) + "\nOne more paragraph.\n")
+                .write(to: changed, atomically: true, encoding: .utf8)
+            _ = try build(notes, out)
+            let after = try numbers()
+            #expect(before.keys.sorted() == after.keys.sorted())
+            let json = try #require(
+                before.keys.first { file in
+                    file.hasPrefix("json/")
+                        && (try? String(contentsOf: out.appendingPathComponent(file), encoding: .utf8))?
+                            .contains("github-style.md") == true
+                }
+            )
+            let id = json.dropFirst("json/".count).dropLast(".json".count)
+            let rewritten = after.keys.filter { before[$0] != after[$0] }.sorted()
+            #expect(rewritten == [json, "site/meetings/\(id).html"], "the changed meeting's JSON and page alone")
+        }
+    }
+
     @Test func aBuildWithNothingChangedWritesNothing() throws {
         try withNotes { notes, folder in
             let out = folder.appendingPathComponent("out")
