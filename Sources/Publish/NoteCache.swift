@@ -133,7 +133,47 @@ struct BuildManifest: Sendable {
         /// The key of its cache entry; `nil` when it could not be read.
         var key: Digest?
         /// Why it could not be read.
-        var error: Diagnostic?
+        var error: Diagnostic? {
+            get { failure?.diagnostic }
+            set { failure = newValue.map(Failure.init) }
+        }
+        /// `error`, held apart: a build keeps a note for every input, and few have one (72 bytes a note, not 128).
+        private var failure: Failure?
+
+        /// A diagnostic in a box of its own.
+        private final class Failure: Sendable {
+            let diagnostic: Diagnostic
+            init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+        }
+
+        init(position: Int, path: String, key: Digest? = nil, error: Diagnostic? = nil) {
+            self.position = position
+            self.path = path
+            self.key = key
+            self.error = error
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case position, path, key, error
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                position: try container.decode(Int.self, forKey: .position),
+                path: try container.decode(String.self, forKey: .path),
+                key: try container.decodeIfPresent(Digest.self, forKey: .key),
+                error: try container.decodeIfPresent(Diagnostic.self, forKey: .error)
+            )
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(position, forKey: .position)
+            try container.encode(path, forKey: .path)
+            try container.encodeIfPresent(key, forKey: .key)
+            try container.encodeIfPresent(error, forKey: .error)
+        }
     }
 
     /// The key a meeting's JSON and page were written under.
