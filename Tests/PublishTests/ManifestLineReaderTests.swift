@@ -95,4 +95,15 @@ import Testing
             #expect(try String(contentsOf: root.appendingPathComponent("again.jsonl"), encoding: .utf8) == written)
         }
     }
+
+    /// A build keeps a manifest note for every input: the rare diagnostic is boxed, so a note stays small.
+    @Test func aManifestNoteIsSmall() {
+        #expect(MemoryLayout<BuildManifest.Note>.stride <= 72)
+        var note = BuildManifest.Note(position: 1, path: "a.md")
+        let diagnostic = Diagnostic(.error, "cannot be read", file: "a.md")
+        note.error = diagnostic
+        #expect(note.error?.description == diagnostic.description)
+        note.error = nil
+        #expect(note.error == nil)
+    }
 }
