@@ -23,6 +23,98 @@ public enum ParallelMap {
         return slots.values()
     }
 
+    /// Calls `body` with `transform(item)` for each of `items`, in order, on the calling thread, while up to `jobs`
+    /// threads transform the items ahead of it: no thread waits for a batch to end, and at most `window` results wait
+    /// to be taken, so memory holds a window of results, not the input's.
+    ///
+    /// When `body` throws, no further item is started, and the error is thrown once the threads have stopped.
+    public static func forEachInOrder<Item: Sendable, Result: Sendable, Failure: Error>(
+        _ items: [Item],
+        jobs: Int,
+        window: Int,
+        _ transform: @Sendable (Item) -> Result,
+        _ body: (Result) throws(Failure) -> Void
+    ) throws(Failure) {
+        guard jobs > 1, items.count > 1 else {
+            for item in items { try body(transform(item)) }
+            return
+        }
+        let line = Line<Result>(count: items.count, window: Swift.max(window, jobs))
+        let threads = DispatchGroup()
+        // The threads end before this function returns, so `transform` does not outlive the call.
+        try withoutActuallyEscaping(transform) { transform throws(Failure) in
+            for _ in 0..<Swift.min(jobs, items.count) {
+                DispatchQueue.global().async(group: threads) {
+                    while let index = line.start() { line.finish(index, transform(items[index])) }
+                }
+            }
+            do throws(Failure) {
+                for index in items.indices { try body(line.take(index)) }
+            } catch {
+                line.stop()
+                threads.wait()
+                throw error
+            }
+            threads.wait()
+        }
+    }
+
+    /// The state `forEachInOrder` shares with its threads: which item is next, and the results not yet taken, each in
+    /// the slot of its index modulo the window.
+    private final class Line<Value>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let count: Int
+        private var slots: [Value?]
+        private var next = 0
+        private var taken = 0
+        private var stopped = false
+
+        init(count: Int, window: Int) {
+            self.count = count
+            slots = Array(repeating: nil, count: window)
+        }
+
+        /// The next index to transform, once it is within the window of those taken; `nil` when none is left.
+        func start() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            while !stopped, next < count, next >= taken + slots.count { condition.wait() }
+            guard !stopped, next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+
+        /// Leaves the result of `index` to be taken.
+        func finish(_ index: Int, _ value: Value) {
+            condition.lock()
+            slots[index % slots.count] = value
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The result of `index`, once it is there; indices are taken in order.
+        func take(_ index: Int) -> Value {
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                if let value = slots[index % slots.count].take() {
+                    taken = index + 1
+                    condition.broadcast()
+                    return value
+                }
+                condition.wait()
+            }
+        }
+
+        /// Starts no further item.
+        func stop() {
+            condition.lock()
+            stopped = true
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
     /// The next index to work on, shared by the threads.
     private final class Counter: @unchecked Sendable {
         private var value = 0

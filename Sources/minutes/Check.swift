@@ -29,12 +29,10 @@ extension Minutes {
             let options = ExtractOptions(configuration: configuration)
             let reader = MeetingReader(ingest: input.ingestOptions, extract: options, jobs: input.jobs)
             let linter = NoteLinter(vocabulary: options.vocabulary)
-            reader.read(collection.files) { outcomes in
-                for outcome in outcomes {
-                    switch outcome {
-                    case .success(let item): problems += linter.check(item.meeting)
-                    case .failure(let error): problems.append(error.diagnostic)
-                    }
+            reader.read(collection.files) { outcome in
+                switch outcome {
+                case .success(let meeting): problems += linter.check(meeting)
+                case .failure(let error): problems.append(error.diagnostic)
                 }
             }
             for problem in problems { print(problem) }

@@ -29,20 +29,15 @@ extension Minutes {
                 extract: ExtractOptions(configuration: configuration),
                 jobs: input.jobs
             )
-            let jobs = input.jobs
-            try reader.read(collection.files) { outcomes in
-                let texts = ParallelMap.map(outcomes, jobs: jobs) { outcome in
-                    outcome.map { item in Result { try encoder.encode(item.meeting) } }
-                }
-                for (outcome, text) in zip(outcomes, texts) {
-                    switch (outcome, text) {
-                    case (.success(let item), .success(let json)):
-                        Output.report(item.meeting.diagnostics)
-                        print(try json.get(), terminator: single ? "" : "\n")
-                    case (.failure(let error), _), (_, .failure(let error)):
-                        Output.report([error.diagnostic])
-                        failed = true
-                    }
+            try reader.read(collection.files) { outcome in
+                switch outcome {
+                case .success(let meeting):
+                    let json = try encoder.encode(meeting)
+                    Output.report(meeting.diagnostics)
+                    print(json, terminator: single ? "" : "\n")
+                case .failure(let error):
+                    Output.report([error.diagnostic])
+                    failed = true
                 }
             }
             if failed { throw ExitCode.failure }

@@ -39,4 +39,76 @@ import Testing
         #expect(Array([Int]().batches(of: 3)).isEmpty)
         #expect(Array(Array(0..<2).batches(of: 0)) == [[0], [1]])
     }
+
+    /// Tracks how far the threads ran ahead of the items taken.
+    private final class Progress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var started = 0
+        private var taken = 0
+        private var ahead = 0
+        func start() {
+            lock.withLock {
+                started += 1; ahead = max(ahead, started - taken)
+            }
+        }
+        func take() { lock.withLock { taken += 1 } }
+        var mostAhead: Int { lock.withLock { ahead } }
+        var startedCount: Int { lock.withLock { started } }
+    }
+
+    @Test(arguments: [1, 2, 3, 8])
+    func inOrderHandsOverEveryResultInOrderWithinTheWindow(jobs: Int) {
+        let items = Array(0..<301)
+        let calls = Calls()
+        let progress = Progress()
+        var seen: [String] = []
+        ParallelMap.forEachInOrder(items, jobs: jobs, window: 5) { item -> String in
+            progress.start()
+            calls.record(item)
+            var total = 0
+            for step in 0..<(item % 7) * 2_000 { total &+= step }
+            return "\(item):\(total & 1)"
+        } _: { result in
+            progress.take()
+            seen.append(result)
+        }
+        #expect(seen == items.map { item in "\(item):\((0..<(item % 7) * 2_000).reduce(0, &+) & 1)" })
+        #expect(calls.all == Dictionary(uniqueKeysWithValues: items.map { ($0, 1) }))
+        // At most a window of results waits (or `jobs`, when the window is smaller), one more being taken.
+        #expect(progress.mostAhead <= max(5, jobs) + 1, "\(progress.mostAhead) ahead")
+    }
+
+    private struct Stop: Error, Equatable {}
+
+    @Test(arguments: [1, 2, 4])
+    func inOrderStopsWhenTheBodyThrows(jobs: Int) {
+        let progress = Progress()
+        var taken: [Int] = []
+        #expect(throws: Stop()) {
+            try ParallelMap.forEachInOrder(Array(0..<1_000), jobs: jobs, window: 8) { item -> Int in
+                progress.start()
+                return item
+            } _: { (item: Int) throws(Stop) in
+                taken.append(item)
+                if item == 10 { throw Stop() }
+            }
+        }
+        #expect(taken == Array(0...10))
+        #expect(progress.startedCount <= 11 + max(8, jobs), "\(progress.startedCount) started")
+    }
+
+    @Test func inOrderWithNoItemsOrOne() {
+        var seen: [Int] = []
+        ParallelMap.forEachInOrder([Int](), jobs: 4, window: 4) {
+            $0 + 1
+        } _: {
+            seen.append($0)
+        }
+        ParallelMap.forEachInOrder([41], jobs: 4, window: 4) {
+            $0 + 1
+        } _: {
+            seen.append($0)
+        }
+        #expect(seen == [42])
+    }
 }
