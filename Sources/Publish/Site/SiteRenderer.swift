@@ -13,7 +13,17 @@ struct SiteRenderer: Sendable {
     let siteURL: String
 
     /// Loads the default templates, then those in `templatesFolder` (by file name) over them.
-    init(templatesFolder: String?, buildDate: CalendarDate, siteTitle: String, siteURL: String) throws {
+    ///
+    /// A page whose template and partials are all built in renders as a ``TemplateProgram``, the same text as
+    /// swift-mustache's; with `usesPrograms` false (for tests that compare the two) every page renders through the
+    /// library.
+    init(
+        templatesFolder: String?,
+        buildDate: CalendarDate,
+        siteTitle: String,
+        siteURL: String,
+        usesPrograms: Bool = true
+    ) throws {
         var templates = DefaultTemplates.mustache
         var files = DefaultTemplates.files
         if let templatesFolder {
@@ -49,6 +59,7 @@ struct SiteRenderer: Sendable {
             }
         }
         self.library = library
+        (pagePrograms, partialPrograms) = usesPrograms ? Self.programs(templates) : ([:], [:])
         self.templates = templates
         self.files = files
         self.buildDate = buildDate
@@ -56,6 +67,40 @@ struct SiteRenderer: Sendable {
         self.siteURL = siteURL
         siteTitleText = TemplateText(siteTitle)
         buildDateText = TemplateText(buildDate.description)
+    }
+
+    /// The pages rendered as programs, and the partials they render, by name.
+    private let pagePrograms: [String: TemplateProgram]
+    private let partialPrograms: [String: TemplateProgram]
+
+    /// Programs for the pages whose template, and every partial it renders, are the built-in ones (as written
+    /// there) and read as programs; the others render through the library.
+    private static func programs(
+        _ templates: [String: String]
+    ) -> (pages: [String: TemplateProgram], partials: [String: TemplateProgram]) {
+        var partials: [String: TemplateProgram] = [:]
+        for (name, text) in templates where DefaultTemplates.mustache[name] == text {
+            partials[name] = TemplateProgram(TemplateEscaping.pragma + "\n" + text)
+        }
+        // Whether `program` renders only partials that are programs, as do theirs.
+        func rendersOnlyPrograms(_ program: TemplateProgram) -> Bool {
+            var seen = Set<String>()
+            var waiting = Array(program.partials)
+            while let name = waiting.popLast() {
+                guard seen.insert(name).inserted else { continue }
+                guard let partial = partials[name] else { return false }
+                waiting += partial.partials
+            }
+            return true
+        }
+        var pages: [String: TemplateProgram] = [:]
+        for name in pageTemplates {
+            guard let text = templates[name], DefaultTemplates.mustache[name] == text,
+                let program = TemplateProgram(TemplateEscaping.pragma + text), rendersOnlyPrograms(program)
+            else { continue }
+            pages[name] = program
+        }
+        return (pages, partials)
     }
 
     /// What every page prints of the title and the build date.
@@ -85,6 +130,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func render(_ template: String, _ context: TemplateObject) throws -> String {
+        if let program = pagePrograms[template] { return program.render(context, partials: partialPrograms) }
         guard let html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
             throw SiteError(message: "no template named \(template)")
         }
@@ -183,7 +229,7 @@ struct SiteRenderer: Sendable {
     /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
     /// page.
     private func actionContext(_ action: Action, meeting: MeetingTexts.Texts? = nil) -> TemplateObject {
-        var values: [Any] = [
+        var values: [any TemplateValueConvertible] = [
             TemplateText(action.id), text(action.text), text(action.owners.joined(separator: ", ")),
             TemplateNull.or(action.due.map(TemplateText.init)), text(action.dueText ?? ""), isOverdue(action),
             TemplateNumber(action.lines.first), TemplateText(action.lines.description),
