@@ -39,27 +39,31 @@ struct SiteRenderer: Sendable {
             }
         }
         TemplateEscaping.register()
+        (pagePrograms, partialPrograms) = usesPrograms ? Self.programs(templates) : ([:], [:])
         var library = MustacheLibrary()
-        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            do {
-                // As a partial and, if it is one, as a page, both selecting the faster escaping, same text out (a
-                // partial would otherwise escape as Mustache does, whatever its caller selected). The partial's
-                // pragma stands on a line of its own, which Mustache drops, so that a partial that starts with a
-                // section stays standalone.
-                try library.register(TemplateEscaping.pragma + "\n" + text, named: name)
-                if Self.pageTemplates.contains(name) {
-                    try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
-                }
-            } catch {
-                // The template as written, so that the error names its own lines.
-                do { _ = try MustacheTemplate(string: text) } catch {
+        // The library renders the pages that are not programs, and reports a template that does not parse; with
+        // every template built in and every page a program, it has nothing to do.
+        if pagePrograms.count < Self.pageTemplates.count || templates != DefaultTemplates.mustache {
+            for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+                do {
+                    // As a partial and, if it is one, as a page, both selecting the faster escaping, same text out (a
+                    // partial would otherwise escape as Mustache does, whatever its caller selected). The partial's
+                    // pragma stands on a line of its own, which Mustache drops, so that a partial that starts with a
+                    // section stays standalone.
+                    try library.register(TemplateEscaping.pragma + "\n" + text, named: name)
+                    if Self.pageTemplates.contains(name) {
+                        try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
+                    }
+                } catch {
+                    // The template as written, so that the error names its own lines.
+                    do { _ = try MustacheTemplate(string: text) } catch {
+                        throw SiteError(message: "template \(name) does not parse: \(error)")
+                    }
                     throw SiteError(message: "template \(name) does not parse: \(error)")
                 }
-                throw SiteError(message: "template \(name) does not parse: \(error)")
             }
         }
         self.library = library
-        (pagePrograms, partialPrograms) = usesPrograms ? Self.programs(templates) : ([:], [:])
         self.templates = templates
         self.files = files
         self.buildDate = buildDate
@@ -78,27 +82,28 @@ struct SiteRenderer: Sendable {
     private static func programs(
         _ templates: [String: String]
     ) -> (pages: [String: TemplateProgram], partials: [String: TemplateProgram]) {
-        var partials: [String: TemplateProgram] = [:]
-        for (name, text) in templates where DefaultTemplates.mustache[name] == text {
-            partials[name] = TemplateProgram(TemplateEscaping.pragma + "\n" + text)
-        }
-        // Whether `program` renders only partials that are programs, as do theirs.
-        func rendersOnlyPrograms(_ program: TemplateProgram) -> Bool {
-            var seen = Set<String>()
-            var waiting = Array(program.partials)
-            while let name = waiting.popLast() {
-                guard seen.insert(name).inserted else { continue }
-                guard let partial = partials[name] else { return false }
-                waiting += partial.partials
-            }
-            return true
-        }
         var pages: [String: TemplateProgram] = [:]
+        var partials: [String: TemplateProgram] = [:]
+        // The partial `name` as a program, when it is built in and reads as one.
+        func partial(_ name: String) -> TemplateProgram? {
+            if let program = partials[name] { return program }
+            guard let text = templates[name], DefaultTemplates.mustache[name] == text else { return nil }
+            partials[name] = TemplateProgram(TemplateEscaping.pragma + "\n" + text)
+            return partials[name]
+        }
         for name in pageTemplates {
             guard let text = templates[name], DefaultTemplates.mustache[name] == text,
-                let program = TemplateProgram(TemplateEscaping.pragma + text), rendersOnlyPrograms(program)
+                let program = TemplateProgram(TemplateEscaping.pragma + text)
             else { continue }
-            pages[name] = program
+            // Every partial it renders, and theirs, must be a program too.
+            var seen = Set<String>()
+            var waiting = Array(program.partials)
+            var rendersPrograms = true
+            while rendersPrograms, let next = waiting.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                if let partial = partial(next) { waiting += partial.partials } else { rendersPrograms = false }
+            }
+            if rendersPrograms { pages[name] = program }
         }
         return (pages, partials)
     }

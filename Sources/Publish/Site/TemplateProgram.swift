@@ -46,6 +46,7 @@ struct TemplateProgram: Sendable {
     /// The template rendered with `context`, its partials taken from `partials`, escaped by ``TemplateEscaping``.
     func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> String {
         var out = ""
+        out.reserveCapacity(16_384)
         var stack: [TemplateValue] = [.object(context)]
         Self.render(tokens, stack: &stack, partials: partials, into: &out)
         return out
@@ -214,7 +215,22 @@ struct TemplateProgram: Sendable {
                 }
                 newLine = setNewLine
             }
-            return closing == nil ? tokens : nil
+            return closing == nil ? Self.joiningTexts(tokens) : nil
+        }
+
+        /// `tokens` with each run of texts made one text: the same text out, in fewer appends.
+        static func joiningTexts(_ tokens: [Token]) -> [Token] {
+            var joined: [Token] = []
+            for token in tokens {
+                switch (token, joined.last) {
+                case (.text(let text), .text(let before)?): joined[joined.count - 1] = .text(before + text)
+                case (.section(let name, let inner), _): joined.append(.section(name, joiningTexts(inner)))
+                case (.invertedSection(let name, let inner), _):
+                    joined.append(.invertedSection(name, joiningTexts(inner)))
+                default: joined.append(token)
+                }
+            }
+            return joined
         }
 
         @discardableResult
