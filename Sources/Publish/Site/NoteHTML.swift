@@ -218,6 +218,11 @@ enum HTML {
                 continue
             }
             let lead = text[index]
+            // Printable ASCII but the five: nothing to replace, as in a plain word.
+            if (0x20..<0x7F).contains(lead), !isMarkup(Unicode.Scalar(lead)) {
+                index += 1
+                continue
+            }
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             var value = UInt32(length == 1 ? lead : lead & (0x7F >> length))
             for offset in 1..<length where index + offset < text.count {
