@@ -184,9 +184,9 @@ struct SiteRenderer: Sendable {
                     TemplateObject(
                         keys: RowKeys.person,
                         values: [
-                            text(person.name), TemplateNull.or(person.handle.map(text)),
-                            text(person.organization ?? ""), text(person.role ?? ""),
-                            TemplateNumber(person.lines.first), TemplateText(person.lines.description),
+                            .text(text(person.name)), .text(or: person.handle.map(text)),
+                            .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
+                            .number(TemplateNumber(person.lines.first)), .text(TemplateText(person.lines.description)),
                         ]
                     )
                 },
@@ -200,8 +200,8 @@ struct SiteRenderer: Sendable {
             TemplateObject(
                 keys: RowKeys.decision,
                 values: [
-                    TemplateText(decision.id), text(decision.text), TemplateNumber(decision.lines.first),
-                    TemplateText(decision.lines.description),
+                    .text(TemplateText(decision.id)), .text(text(decision.text)),
+                    .number(TemplateNumber(decision.lines.first)), .text(TemplateText(decision.lines.description)),
                 ]
             )
         }
@@ -210,9 +210,9 @@ struct SiteRenderer: Sendable {
             TemplateObject(
                 keys: RowKeys.recommendation,
                 values: [
-                    TemplateText(recommendation.id), text(recommendation.text),
-                    TemplateNull.or(recommendation.to.map(text)), TemplateNumber(recommendation.lines.first),
-                    TemplateText(recommendation.lines.description),
+                    .text(TemplateText(recommendation.id)), .text(text(recommendation.text)),
+                    .text(or: recommendation.to.map(text)), .number(TemplateNumber(recommendation.lines.first)),
+                    .text(TemplateText(recommendation.lines.description)),
                 ]
             )
         }
@@ -222,8 +222,8 @@ struct SiteRenderer: Sendable {
             TemplateObject(
                 keys: RowKeys.diagnostic,
                 values: [
-                    TemplateText(diagnostic.severity.rawValue), text(diagnostic.message),
-                    TemplateNull.or(diagnostic.position.map { TemplateNumber($0.line) }),
+                    .text(TemplateText(diagnostic.severity.rawValue)), .text(text(diagnostic.message)),
+                    .number(or: diagnostic.position.map { TemplateNumber($0.line) }),
                 ]
             )
         }
@@ -234,13 +234,14 @@ struct SiteRenderer: Sendable {
     /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
     /// page.
     private func actionContext(_ action: Action, meeting: MeetingTexts.Texts? = nil) -> TemplateObject {
-        var values: [any TemplateValueConvertible] = [
-            TemplateText(action.id), text(action.text), text(action.owners.joined(separator: ", ")),
-            TemplateNull.or(action.due.map(TemplateText.init)), text(action.dueText ?? ""), isOverdue(action),
-            TemplateNumber(action.lines.first), TemplateText(action.lines.description),
+        var values: [TemplateValue] = [
+            .text(TemplateText(action.id)), .text(text(action.text)),
+            .text(text(action.owners.joined(separator: ", "))),
+            .text(or: action.due.map(TemplateText.init)), .text(text(action.dueText ?? "")), .flag(isOverdue(action)),
+            .number(TemplateNumber(action.lines.first)), .text(TemplateText(action.lines.description)),
         ]
         guard let meeting else { return TemplateObject(keys: RowKeys.action, values: values) }
-        values += [meeting.id, meeting.title, TemplateNull.or(meeting.date)]
+        values += [.text(meeting.id), .text(meeting.title), .text(or: meeting.date)]
         return TemplateObject(keys: RowKeys.listedAction, values: values)
     }
 
@@ -394,9 +395,10 @@ struct SiteRenderer: Sendable {
                 return TemplateObject(
                     keys: RowKeys.meeting,
                     values: [
-                        TemplateNull.or(row.date.map(TemplateText.init)), TemplateText(row.id), TemplateText(row.title),
-                        TemplateNull.or(row.location.map(text)), TemplateNumber(row.attendeeCount),
-                        TemplateNumber(row.actionCount), TemplateNumber(row.decisionCount),
+                        .text(or: row.date.map(TemplateText.init)), .text(TemplateText(row.id)),
+                        .text(TemplateText(row.title)), .text(or: row.location.map(text)),
+                        .number(TemplateNumber(row.attendeeCount)), .number(TemplateNumber(row.actionCount)),
+                        .number(TemplateNumber(row.decisionCount)),
                     ]
                 )
             }
@@ -472,9 +474,9 @@ struct SiteRenderer: Sendable {
                         return TemplateObject(
                             keys: RowKeys.appearance,
                             values: [
-                                meeting.id, meeting.title, meeting.date ?? Self.undated,
-                                groupNames[Int(ref.group)],
-                                ref.role < 0 ? TemplateNull() : text(index.roles[Int(ref.role)]),
+                                .text(meeting.id), .text(meeting.title), .text(meeting.date ?? Self.undated),
+                                .text(groupNames[Int(ref.group)]),
+                                ref.role < 0 ? .null : .text(text(index.roles[Int(ref.role)])),
                             ]
                         )
                     },

@@ -34,10 +34,10 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
     ///
     /// For objects made by the thousand, from one list of names they share; every name has a value (``TemplateNull``
     /// for none found here).
-    init(keys: [String], values: [any TemplateValueConvertible]) {
+    init(keys: [String], values: [TemplateValue]) {
         precondition(keys.count == values.count, "a value for each name")
         self.keys = keys
-        self.values = values.map(\.templateValue)
+        self.values = values
     }
 
     /// The names and values, in order.
@@ -125,6 +125,12 @@ enum TemplateValue {
         }
     }
 
+    /// `text`, or no value.
+    static func text(or text: TemplateText?) -> TemplateValue { text.map { .text($0) } ?? .null }
+
+    /// `number`, or no value.
+    static func number(or number: TemplateNumber?) -> TemplateValue { number.map { .number($0) } ?? .null }
+
     /// The value as it was set.
     var convertible: any TemplateValueConvertible {
         switch self {
@@ -199,7 +205,4 @@ struct TemplateNull: MustacheCustomRenderable, CustomReflectable, TemplateValueC
     var isNull: Bool { true }
     var customMirror: Mirror { Mirror(self, children: [:]) }
     var templateValue: TemplateValue { .null }
-
-    /// `value`, or no value.
-    static func or(_ value: (any TemplateValueConvertible)?) -> any TemplateValueConvertible { value ?? TemplateNull() }
 }
