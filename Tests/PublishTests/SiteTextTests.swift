@@ -61,6 +61,21 @@ import Testing
         }
     }
 
+    /// Each line is anchored once, on the first block that starts on it, in whatever order the blocks come.
+    @Test func noteHTMLAnchorsEachLineOnce() {
+        let lines = [3, 3, 1, 5, 1, 4, 3, 5, 2, 0, 6, 2, 7]
+        let input = lines.map { #"<p data-sourcepos="\#($0):1-\#($0):2">x</p>"# }.joined(separator: "\n")
+        var seen = Set<Int>()
+        var last = 0
+        let expected = lines.map { line -> String in
+            let first = line > 0 && line != last && seen.insert(line).inserted
+            if first { last = line }
+            let id = first ? #" id="L\#(line)""# + (line == 4 ? #" class="record decision""# : "") : ""
+            return #"<p\#(id) data-sourcepos="\#(line):1-\#(line):2">x</p>"#
+        }
+        #expect(NoteHTML.markdown(input, marks: [4: .decision]) == expected.joined(separator: "\n"))
+    }
+
     @Test func replacingOnBytesGivesWhatReplacingScalarsGives() {
         for text in tricky {
             // Long plain runs around the text, so that words of eight bytes are passed over on either side of it.
