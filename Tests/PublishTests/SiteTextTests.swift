@@ -1,6 +1,7 @@
 import Extract
 import Foundation
 import Ingest
+import PropertyBased
 import Testing
 
 @testable import Publish
@@ -74,6 +75,23 @@ import Testing
             return #"<p\#(id) data-sourcepos="\#(line):1-\#(line):2">x</p>"#
         }
         #expect(NoteHTML.markdown(input, marks: [4: .decision]) == expected.joined(separator: "\n"))
+    }
+
+    /// Due dates read on bytes as `CalendarDate(iso:)` reads them, canonical or not.
+    @Test func dueDatesReadAsCalendarDateReadsThem() async {
+        let texts = [
+            "2021-05-20", "2021-02-29", "2020-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "0021-05-20",
+            "1899-12-31", "2200-12-31", "2201-01-01", "2021-5-20", "2021-05-2x", "+021-05-20", "2021--05-20",
+            "2021-05-20-", "-2021-05-20", "2021-05-20\n", "\u{661}\u{662}\u{663}\u{664}-05-20", "2021-05-1\u{301}",
+            "", "2021/05/20", "20210520", "2021-05-20T10", "x021-05-20", "2021-0a-20",
+        ]
+        for text in texts + tricky {
+            #expect(SiteRenderer.date(text) == CalendarDate(iso: text), "\(text.debugDescription)")
+        }
+        let characters = Gen<Character?>.element(of: Array("0123456789-+x")).map { $0 ?? "0" }
+        await propertyCheck(count: 300, input: characters.string(of: 8...12)) { text in
+            #expect(SiteRenderer.date(text) == CalendarDate(iso: text), "\(text.debugDescription)")
+        }
     }
 
     @Test func replacingOnBytesGivesWhatReplacingScalarsGives() {

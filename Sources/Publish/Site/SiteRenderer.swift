@@ -283,8 +283,30 @@ struct SiteRenderer: Sendable {
     }
 
     private func isOverdue(_ action: Action) -> Bool {
-        guard let due = action.due.flatMap(CalendarDate.init(iso:)) else { return false }
+        guard let due = action.due.flatMap(Self.date) else { return false }
         return due < buildDate
+    }
+
+    /// The date `text` names, as ``CalendarDate/init(iso:)`` reads it: `YYYY-MM-DD` read on its bytes, other text
+    /// by that initialiser.
+    static func date(_ text: String) -> CalendarDate? {
+        var text = text
+        let parts = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parts else { return CalendarDate(iso: text) }
+        return CalendarDate(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// schema.org `Event` with its attendees, as JSON-LD that cannot close its `<script>`: compact JSON, members in
