@@ -1,6 +1,7 @@
 import Extract
 import Foundation
 import Ingest
+import PropertyBased
 import Testing
 
 @testable import Publish
@@ -58,6 +59,38 @@ import Testing
                 )
                 #expect(rendered == expected, "\(input.debugDescription)")
             }
+        }
+    }
+
+    /// Each line is anchored once, on the first block that starts on it, in whatever order the blocks come.
+    @Test func noteHTMLAnchorsEachLineOnce() {
+        let lines = [3, 3, 1, 5, 1, 4, 3, 5, 2, 0, 6, 2, 7]
+        let input = lines.map { #"<p data-sourcepos="\#($0):1-\#($0):2">x</p>"# }.joined(separator: "\n")
+        var seen = Set<Int>()
+        var last = 0
+        let expected = lines.map { line -> String in
+            let first = line > 0 && line != last && seen.insert(line).inserted
+            if first { last = line }
+            let id = first ? #" id="L\#(line)""# + (line == 4 ? #" class="record decision""# : "") : ""
+            return #"<p\#(id) data-sourcepos="\#(line):1-\#(line):2">x</p>"#
+        }
+        #expect(NoteHTML.markdown(input, marks: [4: .decision]) == expected.joined(separator: "\n"))
+    }
+
+    /// Due dates read on bytes as `CalendarDate(iso:)` reads them, canonical or not.
+    @Test func dueDatesReadAsCalendarDateReadsThem() async {
+        let texts = [
+            "2021-05-20", "2021-02-29", "2020-02-29", "2021-13-01", "2021-00-10", "2021-04-31", "0021-05-20",
+            "1899-12-31", "2200-12-31", "2201-01-01", "2021-5-20", "2021-05-2x", "+021-05-20", "2021--05-20",
+            "2021-05-20-", "-2021-05-20", "2021-05-20\n", "\u{661}\u{662}\u{663}\u{664}-05-20", "2021-05-1\u{301}",
+            "", "2021/05/20", "20210520", "2021-05-20T10", "x021-05-20", "2021-0a-20",
+        ]
+        for text in texts + tricky {
+            #expect(SiteRenderer.date(text) == CalendarDate(iso: text), "\(text.debugDescription)")
+        }
+        let characters = Gen<Character?>.element(of: Array("0123456789-+x")).map { $0 ?? "0" }
+        await propertyCheck(count: 300, input: characters.string(of: 8...12)) { text in
+            #expect(SiteRenderer.date(text) == CalendarDate(iso: text), "\(text.debugDescription)")
         }
     }
 

@@ -43,13 +43,14 @@ import Testing
     }
 
     @Test func anObjectSetsReplacesAndRemovesNames() {
-        var object: TemplateObject = ["a": 1, "b": nil, "c": "x"]
+        var object: TemplateObject = ["a": TemplateNumber(1), "b": nil, "c": TemplateText("x")]
         #expect(object.entries.map(\.key) == ["a", "c"])
-        object["a"] = 2
+        object["a"] = TemplateNumber(2)
         object["d"] = true
         object["c"] = nil
         #expect(object.entries.map(\.key) == ["a", "d"])
-        #expect(object["a"] as? Int == 2)
+        #expect((object["a"] as? TemplateNumber)?.value == 2)
+        #expect(object.child(named: "d") as? Bool == true)
         #expect(object.description == "[\"a\": 2, \"d\": true]")
     }
 

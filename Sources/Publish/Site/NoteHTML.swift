@@ -24,7 +24,24 @@ enum NoteHTML {
         return source.withUTF8 { bytes in
             var out = ""
             out.reserveCapacity(bytes.count + bytes.count / 8)
-            var anchored = Set<Int>()
+            // The lines anchored so far, in order: cmark's blocks come in order of their first lines, so a line is
+            // nearly always past the last one, and appended.
+            var anchored: [Int] = []
+            func anchor(_ line: Int) -> Bool {
+                guard let last = anchored.last, line <= last else {
+                    anchored.append(line)
+                    return true
+                }
+                var low = 0
+                var high = anchored.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if anchored[middle] < line { low = middle + 1 } else { high = middle }
+                }
+                guard anchored[low] != line else { return false }
+                anchored.insert(line, at: low)
+                return true
+            }
             var lastAnchored = 0
             // Whether a character ``DisplaySafety`` neutralises was seen, outside the markup this loop writes.
             var unsafe = false
@@ -106,16 +123,14 @@ enum NoteHTML {
                         digit += 1
                     }
                     // A block's first line is often its parent's: that one is anchored already.
-                    if line > 0, line != lastAnchored, anchored.insert(line).inserted {
+                    if line > 0, line != lastAnchored, anchor(line) {
                         lastAnchored = line
                         copy(upTo: start)
-                        append(" id=\"L")
-                        append(String(line))
-                        append("\"")
+                        // One append: the attributes are short, made in a small string.
                         if let mark = marks[line] {
-                            append(" class=\"record ")
-                            append(mark.rawValue)
-                            append("\"")
+                            append(" id=\"L\(line)\" class=\"record \(mark.rawValue)\"")
+                        } else {
+                            append(" id=\"L\(line)\"")
                         }
                     }
                 } else if !unsafe, HTML.mayStartUnsafe(byte), byte != 0x0A {
@@ -218,6 +233,11 @@ enum HTML {
                 continue
             }
             let lead = text[index]
+            // Printable ASCII but the five: nothing to replace, as in a plain word.
+            if (0x20..<0x7F).contains(lead), !isMarkup(Unicode.Scalar(lead)) {
+                index += 1
+                continue
+            }
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             var value = UInt32(length == 1 ? lead : lead & (0x7F >> length))
             for offset in 1..<length where index + offset < text.count {

@@ -13,7 +13,17 @@ struct SiteRenderer: Sendable {
     let siteURL: String
 
     /// Loads the default templates, then those in `templatesFolder` (by file name) over them.
-    init(templatesFolder: String?, buildDate: CalendarDate, siteTitle: String, siteURL: String) throws {
+    ///
+    /// A page whose template and partials are all built in renders as a ``TemplateProgram``, the same text as
+    /// swift-mustache's; with `usesPrograms` false (for tests that compare the two) every page renders through the
+    /// library.
+    init(
+        templatesFolder: String?,
+        buildDate: CalendarDate,
+        siteTitle: String,
+        siteURL: String,
+        usesPrograms: Bool = true
+    ) throws {
         var templates = DefaultTemplates.mustache
         var files = DefaultTemplates.files
         if let templatesFolder {
@@ -29,23 +39,28 @@ struct SiteRenderer: Sendable {
             }
         }
         TemplateEscaping.register()
+        (pagePrograms, partialPrograms) = usesPrograms ? Self.programs(templates) : ([:], [:])
         var library = MustacheLibrary()
-        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
-            do {
-                // As a partial and, if it is one, as a page, both selecting the faster escaping, same text out (a
-                // partial would otherwise escape as Mustache does, whatever its caller selected). The partial's
-                // pragma stands on a line of its own, which Mustache drops, so that a partial that starts with a
-                // section stays standalone.
-                try library.register(TemplateEscaping.pragma + "\n" + text, named: name)
-                if Self.pageTemplates.contains(name) {
-                    try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
-                }
-            } catch {
-                // The template as written, so that the error names its own lines.
-                do { _ = try MustacheTemplate(string: text) } catch {
+        // The library renders the pages that are not programs, and reports a template that does not parse; with
+        // every template built in and every page a program, it has nothing to do.
+        if pagePrograms.count < Self.pageTemplates.count || templates != DefaultTemplates.mustache {
+            for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+                do {
+                    // As a partial and, if it is one, as a page, both selecting the faster escaping, same text out (a
+                    // partial would otherwise escape as Mustache does, whatever its caller selected). The partial's
+                    // pragma stands on a line of its own, which Mustache drops, so that a partial that starts with a
+                    // section stays standalone.
+                    try library.register(TemplateEscaping.pragma + "\n" + text, named: name)
+                    if Self.pageTemplates.contains(name) {
+                        try library.register(TemplateEscaping.pragma + text, named: TemplateEscaping.pageName(name))
+                    }
+                } catch {
+                    // The template as written, so that the error names its own lines.
+                    do { _ = try MustacheTemplate(string: text) } catch {
+                        throw SiteError(message: "template \(name) does not parse: \(error)")
+                    }
                     throw SiteError(message: "template \(name) does not parse: \(error)")
                 }
-                throw SiteError(message: "template \(name) does not parse: \(error)")
             }
         }
         self.library = library
@@ -56,6 +71,41 @@ struct SiteRenderer: Sendable {
         self.siteURL = siteURL
         siteTitleText = TemplateText(siteTitle)
         buildDateText = TemplateText(buildDate.description)
+    }
+
+    /// The pages rendered as programs, and the partials they render, by name.
+    private let pagePrograms: [String: TemplateProgram]
+    private let partialPrograms: [String: TemplateProgram]
+
+    /// Programs for the pages whose template, and every partial it renders, are the built-in ones (as written
+    /// there) and read as programs; the others render through the library.
+    private static func programs(
+        _ templates: [String: String]
+    ) -> (pages: [String: TemplateProgram], partials: [String: TemplateProgram]) {
+        var pages: [String: TemplateProgram] = [:]
+        var partials: [String: TemplateProgram] = [:]
+        // The partial `name` as a program, when it is built in and reads as one.
+        func partial(_ name: String) -> TemplateProgram? {
+            if let program = partials[name] { return program }
+            guard let text = templates[name], DefaultTemplates.mustache[name] == text else { return nil }
+            partials[name] = TemplateProgram(TemplateEscaping.pragma + "\n" + text)
+            return partials[name]
+        }
+        for name in pageTemplates {
+            guard let text = templates[name], DefaultTemplates.mustache[name] == text,
+                let program = TemplateProgram(TemplateEscaping.pragma + text)
+            else { continue }
+            // Every partial it renders, and theirs, must be a program too.
+            var seen = Set<String>()
+            var waiting = Array(program.partials)
+            var rendersPrograms = true
+            while rendersPrograms, let next = waiting.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                if let partial = partial(next) { waiting += partial.partials } else { rendersPrograms = false }
+            }
+            if rendersPrograms { pages[name] = program }
+        }
+        return (pages, partials)
     }
 
     /// What every page prints of the title and the build date.
@@ -85,6 +135,7 @@ struct SiteRenderer: Sendable {
     }
 
     private func render(_ template: String, _ context: TemplateObject) throws -> String {
+        if let program = pagePrograms[template] { return program.render(context, partials: partialPrograms) }
         guard let html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
             throw SiteError(message: "no template named \(template)")
         }
@@ -133,9 +184,9 @@ struct SiteRenderer: Sendable {
                     TemplateObject(
                         keys: RowKeys.person,
                         values: [
-                            text(person.name), TemplateNull.or(person.handle.map(text)),
-                            text(person.organization ?? ""), text(person.role ?? ""),
-                            TemplateNumber(person.lines.first), TemplateText(person.lines.description),
+                            .text(text(person.name)), .text(or: person.handle.map(text)),
+                            .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
+                            .number(TemplateNumber(person.lines.first)), .text(TemplateText(person.lines.description)),
                         ]
                     )
                 },
@@ -149,8 +200,8 @@ struct SiteRenderer: Sendable {
             TemplateObject(
                 keys: RowKeys.decision,
                 values: [
-                    TemplateText(decision.id), text(decision.text), TemplateNumber(decision.lines.first),
-                    TemplateText(decision.lines.description),
+                    .text(TemplateText(decision.id)), .text(text(decision.text)),
+                    .number(TemplateNumber(decision.lines.first)), .text(TemplateText(decision.lines.description)),
                 ]
             )
         }
@@ -159,9 +210,9 @@ struct SiteRenderer: Sendable {
             TemplateObject(
                 keys: RowKeys.recommendation,
                 values: [
-                    TemplateText(recommendation.id), text(recommendation.text),
-                    TemplateNull.or(recommendation.to.map(text)), TemplateNumber(recommendation.lines.first),
-                    TemplateText(recommendation.lines.description),
+                    .text(TemplateText(recommendation.id)), .text(text(recommendation.text)),
+                    .text(or: recommendation.to.map(text)), .number(TemplateNumber(recommendation.lines.first)),
+                    .text(TemplateText(recommendation.lines.description)),
                 ]
             )
         }
@@ -171,8 +222,8 @@ struct SiteRenderer: Sendable {
             TemplateObject(
                 keys: RowKeys.diagnostic,
                 values: [
-                    TemplateText(diagnostic.severity.rawValue), text(diagnostic.message),
-                    TemplateNull.or(diagnostic.position.map { TemplateNumber($0.line) }),
+                    .text(TemplateText(diagnostic.severity.rawValue)), .text(text(diagnostic.message)),
+                    .number(or: diagnostic.position.map { TemplateNumber($0.line) }),
                 ]
             )
         }
@@ -183,13 +234,14 @@ struct SiteRenderer: Sendable {
     /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
     /// page.
     private func actionContext(_ action: Action, meeting: MeetingTexts.Texts? = nil) -> TemplateObject {
-        var values: [Any] = [
-            TemplateText(action.id), text(action.text), text(action.owners.joined(separator: ", ")),
-            TemplateNull.or(action.due.map(TemplateText.init)), text(action.dueText ?? ""), isOverdue(action),
-            TemplateNumber(action.lines.first), TemplateText(action.lines.description),
+        var values: [TemplateValue] = [
+            .text(TemplateText(action.id)), .text(text(action.text)),
+            .text(text(action.owners.joined(separator: ", "))),
+            .text(or: action.due.map(TemplateText.init)), .text(text(action.dueText ?? "")), .flag(isOverdue(action)),
+            .number(TemplateNumber(action.lines.first)), .text(TemplateText(action.lines.description)),
         ]
         guard let meeting else { return TemplateObject(keys: RowKeys.action, values: values) }
-        values += [meeting.id, meeting.title, TemplateNull.or(meeting.date)]
+        values += [.text(meeting.id), .text(meeting.title), .text(or: meeting.date)]
         return TemplateObject(keys: RowKeys.listedAction, values: values)
     }
 
@@ -231,8 +283,30 @@ struct SiteRenderer: Sendable {
     }
 
     private func isOverdue(_ action: Action) -> Bool {
-        guard let due = action.due.flatMap(CalendarDate.init(iso:)) else { return false }
+        guard let due = action.due.flatMap(Self.date) else { return false }
         return due < buildDate
+    }
+
+    /// The date `text` names, as ``CalendarDate/init(iso:)`` reads it: `YYYY-MM-DD` read on its bytes, other text
+    /// by that initialiser.
+    static func date(_ text: String) -> CalendarDate? {
+        var text = text
+        let parts = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parts else { return CalendarDate(iso: text) }
+        return CalendarDate(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// schema.org `Event` with its attendees, as JSON-LD that cannot close its `<script>`: compact JSON, members in
@@ -343,9 +417,10 @@ struct SiteRenderer: Sendable {
                 return TemplateObject(
                     keys: RowKeys.meeting,
                     values: [
-                        TemplateNull.or(row.date.map(TemplateText.init)), TemplateText(row.id), TemplateText(row.title),
-                        TemplateNull.or(row.location.map(text)), TemplateNumber(row.attendeeCount),
-                        TemplateNumber(row.actionCount), TemplateNumber(row.decisionCount),
+                        .text(or: row.date.map(TemplateText.init)), .text(TemplateText(row.id)),
+                        .text(TemplateText(row.title)), .text(or: row.location.map(text)),
+                        .number(TemplateNumber(row.attendeeCount)), .number(TemplateNumber(row.actionCount)),
+                        .number(TemplateNumber(row.decisionCount)),
                     ]
                 )
             }
@@ -421,9 +496,9 @@ struct SiteRenderer: Sendable {
                         return TemplateObject(
                             keys: RowKeys.appearance,
                             values: [
-                                meeting.id, meeting.title, meeting.date ?? Self.undated,
-                                groupNames[Int(ref.group)],
-                                ref.role < 0 ? TemplateNull() : text(index.roles[Int(ref.role)]),
+                                .text(meeting.id), .text(meeting.title), .text(meeting.date ?? Self.undated),
+                                .text(groupNames[Int(ref.group)]),
+                                ref.role < 0 ? .null : .text(text(index.roles[Int(ref.role)])),
                             ]
                         )
                     },

@@ -21,7 +21,10 @@ struct TemplateEscaping: MustacheContentType {
         MustacheContentTypes.register(TemplateEscaping(), named: name)
     }
 
-    func escapeText(_ text: String) -> String {
+    func escapeText(_ text: String) -> String { Self.escape(text) }
+
+    /// `text` escaped as Mustache's HTML escaping does.
+    static func escape(_ text: String) -> String {
         var text = text
         let escaped = text.withUTF8 { bytes -> String? in
             // One look at the bytes: whether any is one of the five, and whether all are ASCII.
@@ -70,7 +73,7 @@ struct TemplateEscaping: MustacheContentType {
         switch escaped {
         case .some(let result) where result.isEmpty: return text
         case .some(let result): return result
-        case .none: return Self.escapeCharacters(text)
+        case .none: return escapeCharacters(text)
         }
     }
 

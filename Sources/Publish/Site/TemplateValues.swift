@@ -12,20 +12,20 @@ import Mustache
 /// A context object: named values in a fixed order, the names without a value left out (Mustache then looks for
 /// them further up the stack, as it did in a dictionary).
 struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConvertible, CustomDebugStringConvertible,
-    ExpressibleByDictionaryLiteral
+    ExpressibleByDictionaryLiteral, TemplateValueConvertible
 {
     // Names and values apart, so that a lookup compares names without copying values.
     private var keys: [String] = []
-    private var values: [Any] = []
+    private var values: [TemplateValue] = []
 
     /// The entries with a value, in order; `nil` values are left out.
-    init(dictionaryLiteral elements: (String, Any?)...) {
+    init(dictionaryLiteral elements: (String, (any TemplateValueConvertible)?)...) {
         keys.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
         for (key, value) in elements {
             if let value {
                 keys.append(key)
-                values.append(value)
+                values.append(value.templateValue)
             }
         }
     }
@@ -34,39 +34,52 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
     ///
     /// For objects made by the thousand, from one list of names they share; every name has a value (``TemplateNull``
     /// for none found here).
-    init(keys: [String], values: [Any]) {
+    init(keys: [String], values: [TemplateValue]) {
         precondition(keys.count == values.count, "a value for each name")
         self.keys = keys
         self.values = values
     }
 
     /// The names and values, in order.
-    var entries: [(key: String, value: Any)] { zip(keys, values).map { ($0, $1) } }
+    var entries: [(key: String, value: Any)] { zip(keys, values).map { ($0, $1.any) } }
 
     /// Sets `key` to `value`, or removes it when `value` is `nil`.
-    subscript(key: String) -> Any? {
-        get { child(named: key) }
+    subscript(key: String) -> (any TemplateValueConvertible)? {
+        get { keys.firstIndex(of: key).map { values[$0].convertible } }
         set {
             switch (keys.firstIndex(of: key), newValue) {
-            case (let place?, let value?): values[place] = value
+            case (let place?, let value?): values[place] = value.templateValue
             case (let place?, nil):
                 keys.remove(at: place)
                 values.remove(at: place)
             case (nil, let value?):
                 keys.append(key)
-                values.append(value)
+                values.append(value.templateValue)
             case (nil, nil): break
             }
         }
     }
 
-    func child(named name: String) -> Any? {
+    /// The value named `name`, for ``TemplateProgram``.
+    func value(named name: String) -> TemplateValue? {
         guard let place = keys.firstIndex(of: name) else { return nil }
         return values[place]
     }
 
+    func child(named name: String) -> Any? {
+        guard let place = keys.firstIndex(of: name) else { return nil }
+        return values[place].any
+    }
+
+    var templateValue: TemplateValue { .object(self) }
+
     /// The entries a template can count or list: those that hold a value.
-    private var present: [(key: String, value: Any)] { entries.filter { !($0.value is TemplateNull) } }
+    private var present: [(key: String, value: Any)] {
+        zip(keys, values).compactMap { key, value in
+            if case .null = value { return nil }
+            return (key, value.any)
+        }
+    }
 
     /// What Mustache's dictionary transforms give: `count`, `empty`, `enumerated` and `sorted` (by name).
     func transform(_ name: String) -> Any? {
@@ -91,14 +104,70 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
     var debugDescription: String { description }
 }
 
+/// What a ``TemplateObject`` holds under a name: one of the few kinds of value the digest's templates see.
+enum TemplateValue {
+    case text(TemplateText)
+    case number(TemplateNumber)
+    case flag(Bool)
+    case object(TemplateObject)
+    case list([TemplateObject])
+    case null
+
+    /// The value as swift-mustache is given it: the type it was made from.
+    var any: Any {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .object(let object): object
+        case .list(let list): list
+        case .null: TemplateNull()
+        }
+    }
+
+    /// `text`, or no value.
+    static func text(or text: TemplateText?) -> TemplateValue { text.map { .text($0) } ?? .null }
+
+    /// `number`, or no value.
+    static func number(or number: TemplateNumber?) -> TemplateValue { number.map { .number($0) } ?? .null }
+
+    /// The value as it was set.
+    var convertible: any TemplateValueConvertible {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .object(let object): object
+        case .list(let list): list
+        case .null: TemplateNull()
+        }
+    }
+}
+
+/// A type a ``TemplateObject`` can hold.
+protocol TemplateValueConvertible {
+    /// The value as the object holds it.
+    var templateValue: TemplateValue { get }
+}
+
+extension Bool: TemplateValueConvertible {
+    var templateValue: TemplateValue { .flag(self) }
+}
+
+extension Array: TemplateValueConvertible where Element == TemplateObject {
+    var templateValue: TemplateValue { .list(self) }
+}
+
 /// Text a template prints, escaped as a `String` would be; it transforms (`uppercased`…) as a `String` does.
 struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomReflectable, CustomStringConvertible,
-    CustomDebugStringConvertible
+    CustomDebugStringConvertible, TemplateValueConvertible
 {
     let renderText: String
     var isNull: Bool { false }
 
     init(_ text: String) { renderText = text }
+
+    var templateValue: TemplateValue { .text(self) }
 
     func transform(_ name: String) -> Any? { renderText.transform(name) }
     var customMirror: Mirror { renderText.customMirror }
@@ -108,7 +177,7 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomRefl
 
 /// A whole number a template prints, in decimal as an `Int` is; it transforms (`plusone`…) as an `Int` does.
 struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, CustomReflectable, CustomStringConvertible,
-    CustomDebugStringConvertible
+    CustomDebugStringConvertible, TemplateValueConvertible
 {
     let value: Int
     let renderText: String
@@ -118,6 +187,8 @@ struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, CustomRe
         self.value = value
         renderText = String(value)
     }
+
+    var templateValue: TemplateValue { .number(self) }
 
     func transform(_ name: String) -> Any? { value.transform(name) }
     var customMirror: Mirror { value.customMirror }
@@ -129,11 +200,9 @@ struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, CustomRe
 ///
 /// Mustache prints nothing for it, skips its section and shows its inverted section, as for a name it cannot find,
 /// but without searching the objects further up the stack; so it serves only names that no object further up holds.
-struct TemplateNull: MustacheCustomRenderable, CustomReflectable {
+struct TemplateNull: MustacheCustomRenderable, CustomReflectable, TemplateValueConvertible {
     var renderText: String { "" }
     var isNull: Bool { true }
     var customMirror: Mirror { Mirror(self, children: [:]) }
-
-    /// `value`, or no value.
-    static func or(_ value: Any?) -> Any { value ?? TemplateNull() }
+    var templateValue: TemplateValue { .null }
 }

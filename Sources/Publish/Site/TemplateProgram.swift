@@ -1,0 +1,311 @@
+/// A built-in template read into tokens and rendered straight from ``TemplateObject``s: the same text as
+/// swift-mustache gives for it, without the library's dynamic casts and name splitting at every look-up.
+///
+/// It reads the part of Mustache the built-in templates use: text, `{{name}}`, `{{{name}}}`, `{{.}}`, sections,
+/// inverted sections, partials that are not indented, and the content-type pragma, each as the library reads it
+/// (standalone lines included). A template with anything else (comments, dotted names, transforms, lambdas,
+/// inheritance, other delimiters) is not read, and is left to the library.
+struct TemplateProgram: Sendable {
+    /// A piece of a template, as the library reads it.
+    indirect enum Token: Sendable, Equatable {
+        case text(String)
+        case variable(String)
+        case unescapedVariable(String)
+        case section(String, [Token])
+        case invertedSection(String, [Token])
+        case partial(String)
+    }
+
+    let tokens: [Token]
+
+    /// `text`, a template as it is registered with the library (after ``TemplateEscaping/pragma``), read; `nil`
+    /// when it holds what a program does not render as the library does.
+    init?(_ text: String) {
+        guard text.hasPrefix(TemplateEscaping.pragma) else { return nil }
+        var reader = Reader(characters: Array(text))
+        guard let tokens = reader.tokens(closing: nil, newLine: true) else { return nil }
+        self.tokens = tokens
+    }
+
+    /// The names of the partials the template renders.
+    var partials: Set<String> {
+        var names = Set<String>()
+        func collect(_ tokens: [Token]) {
+            for token in tokens {
+                switch token {
+                case .partial(let name): names.insert(name)
+                case .section(_, let inner), .invertedSection(_, let inner): collect(inner)
+                default: break
+                }
+            }
+        }
+        collect(tokens)
+        return names
+    }
+
+    /// The template rendered with `context`, its partials taken from `partials`, escaped by ``TemplateEscaping``.
+    func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> String {
+        var out = ""
+        out.reserveCapacity(16_384)
+        var stack: [TemplateValue] = [.object(context)]
+        Self.render(tokens, stack: &stack, partials: partials, into: &out)
+        return out
+    }
+
+    private static func render(
+        _ tokens: [Token],
+        stack: inout [TemplateValue],
+        partials: [String: TemplateProgram],
+        into out: inout String
+    ) {
+        for token in tokens {
+            switch token {
+            case .text(let text): out += text
+            case .variable(let name):
+                if let value = lookUp(name, in: stack) { out += TemplateEscaping.escape(printed(value)) }
+            case .unescapedVariable(let name):
+                if let value = lookUp(name, in: stack) { out += printed(value) }
+            case .section(let name, let inner):
+                // As the library: each item of a list on the stack in turn, `true` without one, no value nothing,
+                // and another value on the stack (an empty text too).
+                switch lookUp(name, in: stack) {
+                case .list(let list)?:
+                    for object in list {
+                        stack.append(.object(object))
+                        render(inner, stack: &stack, partials: partials, into: &out)
+                        stack.removeLast()
+                    }
+                case .flag(let flag)?:
+                    if flag { render(inner, stack: &stack, partials: partials, into: &out) }
+                case .null?, nil: break
+                case let value?:
+                    stack.append(value)
+                    render(inner, stack: &stack, partials: partials, into: &out)
+                    stack.removeLast()
+                }
+            case .invertedSection(let name, let inner):
+                switch lookUp(name, in: stack) {
+                case .list(let list)?:
+                    // The library puts the empty list on the stack.
+                    if list.isEmpty {
+                        stack.append(.list(list))
+                        render(inner, stack: &stack, partials: partials, into: &out)
+                        stack.removeLast()
+                    }
+                case .flag(let flag)?:
+                    if !flag { render(inner, stack: &stack, partials: partials, into: &out) }
+                case .null?, nil: render(inner, stack: &stack, partials: partials, into: &out)
+                case .some: break
+                }
+            case .partial(let name):
+                if let partial = partials[name] {
+                    render(partial.tokens, stack: &stack, partials: partials, into: &out)
+                }
+            }
+        }
+    }
+
+    /// The value `name` stands for: the top of the stack for `.`, else the first object from the top that holds it.
+    ///
+    /// Texts, numbers and lists on the stack hold no names (their mirrors have no labelled children).
+    private static func lookUp(_ name: String, in stack: [TemplateValue]) -> TemplateValue? {
+        if name == "." { return stack.last }
+        for entry in stack.reversed() {
+            if case .object(let object) = entry, let value = object.value(named: name) { return value }
+        }
+        return nil
+    }
+
+    /// What the library prints for `value`: the text of a text, number or no value, else its description.
+    private static func printed(_ value: TemplateValue) -> String {
+        switch value {
+        case .text(let text): text.renderText
+        case .number(let number): number.renderText
+        case .null: ""
+        case .flag(let flag): String(describing: flag)
+        case .object(let object): String(describing: object)
+        case .list(let list): String(describing: list)
+        }
+    }
+
+    /// Reads a template as swift-mustache's parser does, for the tags a program renders.
+    private struct Reader {
+        let characters: [Character]
+        var position = 0
+
+        var atEnd: Bool { position == characters.count }
+        var current: Character { atEnd ? "\0" : characters[position] }
+
+        /// The tokens up to the end of the section `closing` (its closing tag read), or of the text when it is
+        /// `nil`; `newLine` when reading starts at the start of a line.
+        mutating func tokens(closing: String?, newLine startsLine: Bool) -> [Token]? {
+            var tokens: [Token] = []
+            var newLine = startsLine
+            var whiteSpaceBefore = ""
+            while !atEnd {
+                if newLine { whiteSpaceBefore = read { $0 == " " || $0 == "\t" } }
+                guard let text = readUntilTagOrNewline() else { return nil }
+                if current.isNewline {
+                    tokens.append(.text(whiteSpaceBefore + text + String(current)))
+                    newLine = true
+                    position += 1
+                    continue
+                }
+                if !text.isEmpty {
+                    tokens.append(.text(whiteSpaceBefore + text))
+                    whiteSpaceBefore = ""
+                    newLine = false
+                }
+                if atEnd { break }
+                var setNewLine = false
+                switch current {
+                case "#", "^":
+                    let inverted = current == "^"
+                    position += 1
+                    guard let name = readName() else { return nil }
+                    if isStandalone(newLine) {
+                        setNewLine = true
+                    } else if !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(whiteSpaceBefore))
+                        whiteSpaceBefore = ""
+                    }
+                    guard let inner = self.tokens(closing: name, newLine: setNewLine) else { return nil }
+                    tokens.append(inverted ? .invertedSection(name, inner) : .section(name, inner))
+                case "/":
+                    position += 1
+                    guard let name = readName(), name == closing else { return nil }
+                    if !isStandalone(newLine), !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    return tokens
+                case "{":
+                    if !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(whiteSpaceBefore))
+                        whiteSpaceBefore = ""
+                    }
+                    position += 1
+                    guard let name = readName(), current == "}" else { return nil }
+                    position += 1
+                    tokens.append(.unescapedVariable(name))
+                case ">":
+                    position += 1
+                    read(while: \.isWhitespace)
+                    let name = read(while: Self.partialNameCharacters.contains)
+                    read(while: \.isWhitespace)
+                    guard !name.isEmpty, !name.hasPrefix("*"), readEndDelimiter() else { return nil }
+                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if isStandalone(newLine) {
+                        setNewLine = true
+                        // An indented partial has its lines indented: not done here.
+                        guard whiteSpaceBefore.isEmpty else { return nil }
+                    }
+                    tokens.append(.partial(name))
+                    whiteSpaceBefore = ""
+                case "%":
+                    position += 1
+                    guard readPragma() else { return nil }
+                    setNewLine = isStandalone(newLine)
+                case "!", "&", "<", "$", "=":
+                    return nil
+                default:
+                    if !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(whiteSpaceBefore))
+                        whiteSpaceBefore = ""
+                    }
+                    guard let name = readName() else { return nil }
+                    tokens.append(.variable(name))
+                }
+                newLine = setNewLine
+            }
+            return closing == nil ? Self.joiningTexts(tokens) : nil
+        }
+
+        /// `tokens` with each run of texts made one text: the same text out, in fewer appends.
+        static func joiningTexts(_ tokens: [Token]) -> [Token] {
+            var joined: [Token] = []
+            for token in tokens {
+                switch (token, joined.last) {
+                case (.text(let text), .text(let before)?): joined[joined.count - 1] = .text(before + text)
+                case (.section(let name, let inner), _): joined.append(.section(name, joiningTexts(inner)))
+                case (.invertedSection(let name, let inner), _):
+                    joined.append(.invertedSection(name, joiningTexts(inner)))
+                default: joined.append(token)
+                }
+            }
+            return joined
+        }
+
+        @discardableResult
+        mutating func read(while belongs: (Character) -> Bool) -> String {
+            let start = position
+            while !atEnd, belongs(characters[position]) { position += 1 }
+            return String(characters[start..<position])
+        }
+
+        /// Text up to a line feed (not read) or past `{{`; `nil` for a `{` that ends the text, which the library
+        /// does not read.
+        mutating func readUntilTagOrNewline() -> String? {
+            var text = ""
+            while !atEnd {
+                text += read { $0 != "\n" && $0 != "\r\n" && $0 != "{" }
+                if current.isNewline { break }
+                if current == "{" {
+                    guard position + 1 < characters.count else { return nil }
+                    if characters[position + 1] == "{" {
+                        position += 2
+                        break
+                    }
+                    text += "{"
+                    position += 1
+                }
+            }
+            return text
+        }
+
+        mutating func readEndDelimiter() -> Bool {
+            guard position + 1 < characters.count, characters[position] == "}", characters[position + 1] == "}"
+            else { return false }
+            position += 2
+            return true
+        }
+
+        /// A plain name or `.`, and the tag's end; `nil` for a dotted name or a transform.
+        mutating func readName() -> String? {
+            read(while: \.isWhitespace)
+            let name = read(while: Self.nameCharacters.contains)
+            read(while: \.isWhitespace)
+            guard readEndDelimiter(), !name.isEmpty else { return nil }
+            guard name == "." || !name.contains(where: { $0 == "." || $0 == "(" || $0 == ")" }) else { return nil }
+            return name
+        }
+
+        /// The rest of ``TemplateEscaping/pragma``.
+        mutating func readPragma() -> Bool {
+            read(while: \.isWhitespace)
+            let variable = read(while: Self.nameCharacters.contains)
+            read(while: \.isWhitespace)
+            guard variable == "CONTENT_TYPE", current == ":" else { return false }
+            position += 1
+            read(while: \.isWhitespace)
+            let value = read(while: Self.nameCharacters.contains)
+            read(while: \.isWhitespace)
+            return value == TemplateEscaping.name && readEndDelimiter()
+        }
+
+        /// Whether the tag just read stands alone on its line; if so, the line's end is read.
+        mutating func isStandalone(_ newLine: Bool) -> Bool {
+            guard newLine else { return false }
+            if atEnd { return true }
+            var end = position
+            while end < characters.count, characters[end] == " " || characters[end] == "\t" { end += 1 }
+            guard end < characters.count, characters[end].isNewline else { return false }
+            position = end + 1
+            return true
+        }
+
+        static let nameCharacters = Set<Character>(
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*"
+        )
+        static let partialNameCharacters = Set<Character>(
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/"
+        )
+    }
+}
