@@ -217,11 +217,21 @@ private struct Builder {
 
     private struct Frame {
         var role: Role
-        var node: MarkdownNode
+        /// The block's node in the tree being built.
+        var node: Int
+        /// The end of the range of the last child added with a range.
+        var lastUpper: SourcePosition?
     }
 
-    private var stack = [Frame(role: .document, node: MarkdownNode(.document))]
+    private var tree: MarkdownTree.Builder
+    private var stack: [Frame]
     private var afterBlank = false
+
+    init() {
+        var tree = MarkdownTree.Builder()
+        stack = [Frame(role: .document, node: tree.open(.document, range: nil))]
+        self.tree = tree
+    }
 
     /// Whether a line at `indent` would continue the open paragraph.
     func inParagraph(at indent: Int) -> Bool {
@@ -239,16 +249,18 @@ private struct Builder {
         let start = SourcePosition(line: line, column: column)
         let textRange = start..<SourcePosition(line: line, column: column + title.utf8.count)
         let range = start..<SourcePosition(line: endLine, column: endWidth + 1)
-        append(
-            MarkdownNode(.heading(level: level), range: range, children: [MarkdownNode(.text(title), range: textRange)])
-        )
+        tree.open(.heading(level: level), range: range)
+        tree.leaf(.text(title), range: textRange)
+        tree.close()
+        added(range)
         afterBlank = false
     }
 
     mutating func thematicBreak(line: Int, column: Int, width: Int) {
         closeAll()
         let range = SourcePosition(line: line, column: column)..<SourcePosition(line: line, column: column + width)
-        append(MarkdownNode(.thematicBreak, range: range))
+        tree.leaf(.thematicBreak, range: range)
+        added(range)
         afterBlank = false
     }
 
@@ -276,15 +288,14 @@ private struct Builder {
         // Past the depth limit a deeper item becomes a sibling, as in ``MarkdownParser/maxDepth``.
         if stack.count >= MarkdownParser.maxDepth, case .item = stack[stack.count - 1].role { pop() }
         if case .list = stack[stack.count - 1].role {
-            if afterBlank, case .list(let ordered, let first, _) = stack[stack.count - 1].node.kind {
-                stack[stack.count - 1].node.kind = .list(ordered: ordered, start: first, tight: false)
-            }
+            if afterBlank { tree.loosen(list: stack[stack.count - 1].node) }
         } else {
             let kind = MarkdownNode.Kind.list(ordered: marker.ordered, start: marker.start, tight: true)
-            let list = MarkdownNode(kind, range: start..<start)
+            let list = tree.open(kind, range: start..<start)
             stack.append(Frame(role: .list(indent: indent, ordered: marker.ordered), node: list))
         }
-        stack.append(Frame(role: .item(indent: indent), node: MarkdownNode(.item(checkbox: nil), range: start..<start)))
+        let item = tree.open(.item(checkbox: nil), range: start..<start)
+        stack.append(Frame(role: .item(indent: indent), node: item))
         if !text.isEmpty {
             openParagraph(text, indent: indent + 1, header: false, line: line, column: bodyColumn)
         }
@@ -292,19 +303,15 @@ private struct Builder {
     }
 
     mutating func text(_ text: String, indent: Int, isHeader: Bool, line: Int, column: Int) {
-        let textNode = MarkdownNode(
-            .text(text),
-            range: SourcePosition(
-                line: line,
-                column: column
-            )..<SourcePosition(line: line, column: column + text.utf8.count)
-        )
+        let range =
+            SourcePosition(line: line, column: column)..<SourcePosition(line: line, column: column + text.utf8.count)
         if !afterBlank, !isHeader, case .paragraph(let paragraphIndent, let header) = stack[stack.count - 1].role,
             indent > paragraphIndent && header || indent == paragraphIndent && (!header || wraps(into: text))
                 || !header && insideItem(below: indent) && wraps(into: text)
         {
-            stack[stack.count - 1].node.children.append(MarkdownNode(.softBreak))
-            stack[stack.count - 1].node.children.append(textNode)
+            tree.leaf(.softBreak, range: nil)
+            tree.leaf(.text(text), range: range)
+            added(range)
         } else {
             closeParagraph()
             while let top = stack.last {
@@ -322,10 +329,10 @@ private struct Builder {
     /// It does when that line is long or `text` starts in lower case; a short topic line followed by indented
     /// discussion does not wrap.
     private func wraps(into text: String) -> Bool {
-        guard let last = stack[stack.count - 1].node.children.last, case .text(let previous) = last.kind else {
-            return true
-        }
-        return previous.utf8.count >= 50 || text.first?.isLowercase == true
+        // The open paragraph's last child is the last node: a paragraph holds only text and breaks.
+        let last = tree.nodes.count - 1
+        guard last > stack[stack.count - 1].node, tree.nodes[last].tag == .text else { return true }
+        return tree.textCount(at: last) >= 50 || text.first?.isLowercase == true
     }
 
     /// Whether the innermost item takes a continuation line at `indent`.
@@ -337,12 +344,9 @@ private struct Builder {
     private mutating func openParagraph(_ text: String, indent: Int, header: Bool, line: Int, column: Int) {
         let start = SourcePosition(line: line, column: column)
         let end = SourcePosition(line: line, column: column + text.utf8.count)
-        let paragraph = MarkdownNode(
-            .paragraph,
-            range: start..<end,
-            children: [MarkdownNode(.text(text), range: start..<end)]
-        )
-        stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph))
+        let paragraph = tree.open(.paragraph, range: start..<end)
+        tree.leaf(.text(text), range: start..<end)
+        stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph, lastUpper: end))
     }
 
     private mutating func closeParagraph() {
@@ -353,26 +357,27 @@ private struct Builder {
         while stack.count > 1 { pop() }
     }
 
-    /// Closes the innermost block, extending its range to its last child, and appends it to its parent.
-    private mutating func pop() {
-        guard stack.count > 1, var frame = stack.popLast() else { return }
-        if let lower = frame.node.range?.lowerBound,
-            let upper = frame.node.children.last(where: { $0.range != nil })?.range?.upperBound, lower <= upper
-        {
-            frame.node.range = lower..<max(upper, frame.node.range?.upperBound ?? upper)
-        }
-        append(frame.node)
+    /// Notes a child added to the innermost block with `range`.
+    private mutating func added(_ range: SourceRange?) {
+        if let upper = range?.upperBound { stack[stack.count - 1].lastUpper = upper }
     }
 
-    private mutating func append(_ node: MarkdownNode) {
-        stack[stack.count - 1].node.children.append(node)
+    /// Closes the innermost block, extending its range to its last child, and adds it to its parent.
+    private mutating func pop() {
+        guard stack.count > 1, let frame = stack.popLast() else { return }
+        var range = tree.range(at: frame.node)
+        if let lower = range?.lowerBound, let upper = frame.lastUpper, lower <= upper {
+            range = lower..<max(upper, range?.upperBound ?? upper)
+            tree.setRange(range, at: frame.node)
+        }
+        tree.close()
+        added(range)
     }
 
     mutating func finish() -> MarkdownNode {
         closeAll()
-        var document = stack[0].node
-        let end = document.children.last?.range?.upperBound ?? SourcePosition(line: 1, column: 1)
-        document.range = SourcePosition(line: 1, column: 1)..<end
-        return document
+        let end = stack[0].lastUpper ?? SourcePosition(line: 1, column: 1)
+        tree.setRange(SourcePosition(line: 1, column: 1)..<end, at: stack[0].node)
+        return MarkdownNode(tree: tree.finish(), index: 0)
     }
 }
