@@ -255,18 +255,18 @@ private struct OutlineBuilder {
         append(
             OutlineBlock(
                 kind: .item,
-                text: text,
-                lineTexts: lineTexts,
+                text: consume text,
+                lineTexts: consume lineTexts,
                 lines: itemLines,
                 depth: depth,
                 column: range.lowerBound.column,
                 isEmphasised: emphasised,
-                leadingEmphasis: lead,
+                leadingEmphasis: consume lead,
                 checkbox: checkbox,
                 isOrdered: ordered,
                 parent: parent,
                 group: listGroup,
-                links: itemLinks
+                links: consume itemLinks
             )
         )
         add(from: rest, to: end, depth: depth, parent: block)
