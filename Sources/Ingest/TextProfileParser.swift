@@ -63,19 +63,19 @@ public enum TextProfileParser {
             builder.blank()
             return false
         }
-        let text = content.string
         let column = line.utf8Count - trimmed.utf8Count + 1
         let underline = NoteFormat.underline(trimmed)
         if !builder.inParagraph(at: indent), indent < 4, let next, let nextUnderline = next.underline,
             !startsListItem(trimmed), underline == nil
         {
             let level = nextUnderline == UInt8(ascii: "=") ? 1 : 2
-            builder.heading(level, text, line: number, column: column, endLine: number + 1, endWidth: next.width)
+            builder.heading(level, content, line: number, column: column, endLine: number + 1, endWidth: next.width)
             return true
         } else if let underline, underline == UInt8(ascii: "-") || underline == UInt8(ascii: "*") {
-            builder.thematicBreak(line: number, column: column, width: text.utf8.count)
+            builder.thematicBreak(line: number, column: column, width: content.utf8Count)
         } else if isCapitalHeading(trimmed) {
-            let title = text.hasSuffix(":") ? String(text.dropLast()) : text
+            // (The line's last character, not its last byte, is the colon dropped.)
+            let title = content.last?.matches(":") == true ? content.dropLast() : content
             builder.heading(2, title, line: number, column: column, endLine: number, endWidth: line.utf8Count)
         } else if let marker = listMarker(trimmed) {
             let body = content.dropFirst(marker.length).drop { $0.matches(" ") || $0.matches("\t") }
@@ -83,14 +83,14 @@ public enum TextProfileParser {
             builder.item(
                 marker: marker,
                 indent: indent,
-                text: body.string,
+                text: body,
                 line: number,
                 column: column,
                 bodyColumn: bodyColumn
             )
         } else {
             builder.text(
-                text,
+                content,
                 indent: indent,
                 isHeader: isHeaderLine(content),
                 line: number,
@@ -244,13 +244,20 @@ private struct Builder {
         afterBlank = true
     }
 
-    mutating func heading(_ level: Int, _ title: String, line: Int, column: Int, endLine: Int, endWidth: Int) {
+    mutating func heading<Line: TextLine>(
+        _ level: Int,
+        _ title: Line,
+        line: Int,
+        column: Int,
+        endLine: Int,
+        endWidth: Int
+    ) {
         closeAll()
         let start = SourcePosition(line: line, column: column)
-        let textRange = start..<SourcePosition(line: line, column: column + title.utf8.count)
+        let textRange = start..<SourcePosition(line: line, column: column + title.utf8Count)
         let range = start..<SourcePosition(line: endLine, column: endWidth + 1)
         tree.open(.heading(level: level), range: range)
-        tree.leaf(.text(title), range: textRange)
+        title.withUTF8Bytes { _ = tree.text($0, range: textRange) }
         tree.close()
         added(range)
         afterBlank = false
@@ -264,10 +271,10 @@ private struct Builder {
         afterBlank = false
     }
 
-    mutating func item(
+    mutating func item<Line: TextLine>(
         marker: TextProfileParser.Marker,
         indent: Int,
-        text: String,
+        text: Line,
         line: Int,
         column: Int,
         bodyColumn: Int
@@ -302,15 +309,15 @@ private struct Builder {
         afterBlank = false
     }
 
-    mutating func text(_ text: String, indent: Int, isHeader: Bool, line: Int, column: Int) {
+    mutating func text<Line: TextLine>(_ text: Line, indent: Int, isHeader: Bool, line: Int, column: Int) {
         let range =
-            SourcePosition(line: line, column: column)..<SourcePosition(line: line, column: column + text.utf8.count)
+            SourcePosition(line: line, column: column)..<SourcePosition(line: line, column: column + text.utf8Count)
         if !afterBlank, !isHeader, case .paragraph(let paragraphIndent, let header) = stack[stack.count - 1].role,
             indent > paragraphIndent && header || indent == paragraphIndent && (!header || wraps(into: text))
                 || !header && insideItem(below: indent) && wraps(into: text)
         {
             tree.leaf(.softBreak, range: nil)
-            tree.leaf(.text(text), range: range)
+            text.withUTF8Bytes { _ = tree.text($0, range: range) }
             added(range)
         } else {
             closeParagraph()
@@ -328,7 +335,7 @@ private struct Builder {
     ///
     /// It does when that line is long or `text` starts in lower case; a short topic line followed by indented
     /// discussion does not wrap.
-    private func wraps(into text: String) -> Bool {
+    private func wraps<Line: TextLine>(into text: Line) -> Bool {
         // The open paragraph's last child is the last node: a paragraph holds only text and breaks.
         let last = tree.nodes.count - 1
         guard last > stack[stack.count - 1].node, tree.nodes[last].tag == .text else { return true }
@@ -341,11 +348,17 @@ private struct Builder {
         return indent > itemIndent
     }
 
-    private mutating func openParagraph(_ text: String, indent: Int, header: Bool, line: Int, column: Int) {
+    private mutating func openParagraph<Line: TextLine>(
+        _ text: Line,
+        indent: Int,
+        header: Bool,
+        line: Int,
+        column: Int
+    ) {
         let start = SourcePosition(line: line, column: column)
-        let end = SourcePosition(line: line, column: column + text.utf8.count)
+        let end = SourcePosition(line: line, column: column + text.utf8Count)
         let paragraph = tree.open(.paragraph, range: start..<end)
-        tree.leaf(.text(text), range: start..<end)
+        text.withUTF8Bytes { _ = tree.text($0, range: start..<end) }
         stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph, lastUpper: end))
     }
 
