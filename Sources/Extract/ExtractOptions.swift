@@ -134,8 +134,10 @@ enum BlockCue {
 
     /// The cues of each of `blocks`: those of the text of each line and item, 0 for headings and table rows.
     static func read(_ blocks: [OutlineBlock]) -> [UInt8] {
-        // Blocks are read in place by index: a copy of each would cost more than the look.
-        blocks.indices.map { index in
+        // Blocks are read in place by index: a copy of each would cost more than the look. (The vocabulary is
+        // fetched once, not for each block.)
+        let vocabulary = vocabulary
+        return blocks.indices.map { index in
             switch blocks[index].kind {
             case .line, .item: vocabulary.matches(in: blocks[index].text)
             case .heading, .tableRow: 0

@@ -115,223 +115,264 @@ public struct NoteOutline: Hashable, Sendable {
 
     /// Flattens `root`.
     public init(_ root: MarkdownNode) {
-        var builder = OutlineBuilder()
-        // About a block a line: room made once, where growing would copy the blocks again and again.
-        builder.blocks.reserveCapacity(root.lines?.upperBound ?? 0)
-        builder.add(children: root.children[...], depth: 0, parent: nil)
-        blocks = builder.blocks
+        let tree = root.tree
+        blocks = tree.withBuffers { nodes, bytes in
+            var builder = OutlineBuilder(tree: tree, nodes: nodes, bytes: bytes)
+            // About a block a line: room made once, where growing would copy the blocks again and again.
+            builder.blocks.reserveCapacity(root.lines?.upperBound ?? 0)
+            builder.add(from: root.index + 1, to: Int(nodes[root.index].end), depth: 0, parent: nil)
+            return builder.blocks
+        }
     }
 }
 
+/// Reads the blocks of a note off its flat ``MarkdownTree``, in place.
+///
+/// A run of sibling nodes (the inlines of a line) is a range of node indices: its first node, then each node where
+/// the subtree of the one before ends.
 private struct OutlineBuilder {
+    /// The tree's ranges too wide for its nodes.
+    let wideRanges: [SourceRange]
+    let nodes: UnsafeBufferPointer<MarkdownTree.Node>
+    let bytes: UnsafeBufferPointer<UInt8>
     var blocks: [OutlineBlock] = []
     var group = 0
     /// Where each line of the paragraph or item read last stands among its inlines: one buffer kept for the note.
     private var lineBuffer: [Range<Int>] = []
     /// The tidy text of each line of the paragraph read last: one buffer kept for the note.
     private var textBuffer: [String] = []
+    /// The plain text being gathered, as bytes: one buffer kept for the note.
+    private var plainBuffer: [UInt8] = []
+    /// A soft break read as a space.
+    private static let space: StaticString = " "
 
-    /// Adds the blocks of `children`.
-    mutating func add(children: ArraySlice<MarkdownNode>, depth: Int, parent: Int?) {
-        children.withUnsafeBufferPointer { add(nodes: $0, depth: depth, parent: parent) }
+    init(tree: MarkdownTree, nodes: UnsafeBufferPointer<MarkdownTree.Node>, bytes: UnsafeBufferPointer<UInt8>) {
+        self.wideRanges = tree.wideRanges
+        self.nodes = nodes
+        self.bytes = bytes
     }
 
-    /// Adds the blocks of `nodes`, each read in place through the buffer: a copy of a node would retain all it holds.
-    mutating func add(nodes: UnsafeBufferPointer<MarkdownNode>, depth: Int, parent: Int?) {
-        for index in nodes.indices {
-            switch nodes[index].kind {
-            case .heading(let level):
+    /// Appends `block`, moved into the array rather than copied and destroyed.
+    @inline(__always) mutating func append(_ block: consuming OutlineBlock) {
+        blocks.append(consume block)
+    }
+
+    /// The range of node `index`.
+    @inline(__always) func sourceRange(_ index: Int) -> SourceRange? {
+        nodes[index].range(wide: wideRanges)
+    }
+
+    /// Adds the blocks of the sibling nodes from `from` up to `end`.
+    mutating func add(from: Int, to end: Int, depth: Int, parent: Int?) {
+        var index = from
+        while index < end {
+            let node = nodes[index]
+            let next = Int(node.end)
+            switch node.tag {
+            case .heading:
                 group += 1
-                guard let lines = nodes[index].lines else { continue }
-                let text = tidy(MarkdownNode.plainText(of: nodes, at: index))
-                guard !text.isEmpty else { continue }
-                let column = nodes[index].range?.lowerBound.column ?? 1
-                let (emphasised, lead, found) = nodes[index].children.withUnsafeBufferPointer {
-                    (isEmphasised($0), leadingEmphasis($0), links(in: $0))
-                }
-                blocks.append(
-                    OutlineBlock(
-                        kind: .heading(level: level),
-                        text: text,
-                        lines: lines,
-                        depth: depth,
-                        column: column,
-                        isEmphasised: emphasised,
-                        leadingEmphasis: lead,
-                        parent: parent,
-                        group: group,
-                        links: found
-                    )
-                )
+                addHeading(index, depth: depth, parent: parent)
             case .paragraph:
                 group += 1
-                addParagraph(nodes, at: index, depth: depth, parent: parent)
-            case .list(let ordered, _, _):
+                addParagraph(index, depth: depth, parent: parent)
+            case .list:
                 group += 1
                 let listGroup = group
-                nodes[index].children.withUnsafeBufferPointer { items in
-                    for item in items.indices {
-                        addItem(items, at: item, ordered: ordered, depth: depth + 1, parent: parent, group: listGroup)
-                    }
+                var item = index + 1
+                while item < next {
+                    addItem(item, ordered: node.isOrdered, depth: depth + 1, parent: parent, group: listGroup)
+                    item = Int(nodes[item].end)
                 }
             case .blockQuote, .item:
-                nodes[index].children.withUnsafeBufferPointer { add(nodes: $0, depth: depth, parent: parent) }
+                add(from: index + 1, to: next, depth: depth, parent: parent)
             default:
-                continue
+                break
             }
+            index = next
         }
     }
 
-    /// Adds the item `items[at]` and the blocks nested in it.
-    mutating func addItem(
-        _ items: UnsafeBufferPointer<MarkdownNode>,
-        at position: Int,
-        ordered: Bool,
-        depth: Int,
-        parent: Int?,
-        group listGroup: Int
-    ) {
-        guard let lines = items[position].lines else { return }
-        var checkbox: MarkdownNode.Checkbox?
-        if case .item(let box) = items[position].kind { checkbox = box }
-        let column = items[position].range?.lowerBound.column ?? 1
-        items[position].children.withUnsafeBufferPointer { children in
-            var rest = children[...]
-            // The first child is read in place, as the rest are.
-            var text = ""
-            // `nil` for one line, whose text is the item's.
-            var lineTexts: [String]? = []
-            var itemLines = lines.lowerBound...lines.lowerBound
-            var emphasised = false
-            var lead: String?
-            var itemLinks: [String] = []
-            if !children.isEmpty, case .paragraph = children[0].kind {
-                rest = rest.dropFirst()
-                itemLines = children[0].lines ?? itemLines
-                children[0].children.withUnsafeBufferPointer { inlines in
-                    let ranges = takeLineRanges(inlines)
-                    if ranges.count == 1 {
-                        // One line is tidy already.
-                        text = tidy(plain(inlines))
-                        lineTexts = nil
-                    } else {
-                        var texts: [String] = []
-                        texts.reserveCapacity(ranges.count)
-                        for range in ranges { texts.append(tidy(plain(UnsafeBufferPointer(rebasing: inlines[range])))) }
-                        text = tidy(joinedBySpaces(texts))
-                        lineTexts = texts
-                    }
-                    lineBuffer = ranges
-                    emphasised = isEmphasised(inlines)
-                    lead = leadingEmphasis(inlines)
-                    itemLinks = links(in: inlines)
-                }
-            }
-            let index = blocks.count
-            blocks.append(
-                OutlineBlock(
-                    kind: .item,
-                    text: text,
-                    lineTexts: lineTexts,
-                    lines: itemLines,
-                    depth: depth,
-                    column: column,
-                    isEmphasised: emphasised,
-                    leadingEmphasis: lead,
-                    checkbox: checkbox,
-                    isOrdered: ordered,
-                    parent: parent,
-                    group: listGroup,
-                    links: itemLinks
-                )
+    /// Adds the heading `index`.
+    mutating func addHeading(_ index: Int, depth: Int, parent: Int?) {
+        guard let range = sourceRange(index) else { return }
+        let text = tidyPlainText(of: index..<index + 1)
+        guard !text.isEmpty else { return }
+        let inlines = index + 1..<Int(nodes[index].end)
+        append(
+            OutlineBlock(
+                kind: .heading(level: nodes[index].number),
+                text: text,
+                lines: range.lines,
+                depth: depth,
+                column: range.lowerBound.column,
+                isEmphasised: isEmphasised(inlines),
+                leadingEmphasis: leadingEmphasis(inlines),
+                parent: parent,
+                group: group,
+                links: links(in: inlines)
             )
-            add(nodes: UnsafeBufferPointer(rebasing: rest), depth: depth, parent: index)
-        }
+        )
     }
 
-    /// Adds the lines (or table rows) of the paragraph `nodes[at]`.
-    mutating func addParagraph(_ nodes: UnsafeBufferPointer<MarkdownNode>, at position: Int, depth: Int, parent: Int?) {
-        guard let first = nodes[position].lines?.lowerBound else { return }
-        let paragraphColumn = nodes[position].range?.lowerBound.column
-        nodes[position].children.withUnsafeBufferPointer { inlines in
-            // Each line's inlines are read in place, as a range of the paragraph's.
-            let lines = takeLineRanges(inlines)
-            var texts = textBuffer
-            textBuffer = []
-            texts.removeAll(keepingCapacity: true)
-            for range in lines { texts.append(tidy(plain(UnsafeBufferPointer(rebasing: inlines[range])))) }
-            defer {
-                lineBuffer = lines
-                textBuffer = texts
+    /// Adds the item `index` and the blocks nested in it.
+    mutating func addItem(_ index: Int, ordered: Bool, depth: Int, parent: Int?, group listGroup: Int) {
+        guard let range = sourceRange(index) else { return }
+        let lines = range.lines
+        var checkbox: MarkdownNode.Checkbox?
+        if case .item = nodes[index].tag { checkbox = nodes[index].checkbox }
+        let end = Int(nodes[index].end)
+        var rest = index + 1
+        var text = ""
+        // `nil` for one line, whose text is the item's.
+        var lineTexts: [String]? = []
+        var itemLines = lines.lowerBound...lines.lowerBound
+        var emphasised = false
+        var lead: String?
+        var itemLinks: [String] = []
+        let paragraph = index + 1
+        if paragraph < end, case .paragraph = nodes[paragraph].tag {
+            rest = Int(nodes[paragraph].end)
+            itemLines = sourceRange(paragraph)?.lines ?? itemLines
+            let ranges = takeLineRanges(paragraph)
+            if ranges.count == 1 {
+                // One line is tidy already.
+                text = tidyPlainText(of: ranges[0])
+                lineTexts = nil
+            } else {
+                var texts: [String] = []
+                texts.reserveCapacity(ranges.count)
+                for range in ranges { texts.append(tidyPlainText(of: range)) }
+                text = tidy(joinedBySpaces(texts))
+                lineTexts = texts
             }
-            // A pipe table: a header row, then a delimiter row.
-            // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
-            if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"),
-                isDelimiterRow(texts[1])
-            {
-                let header = cells(of: texts[0])
-                for offset in 2..<texts.count {
-                    let row = texts[offset]
-                    let line = first + offset
-                    blocks.append(
-                        OutlineBlock(
-                            kind: .tableRow,
-                            text: row,
-                            lines: line...line,
-                            depth: depth,
-                            parent: parent,
-                            group: group,
-                            cells: cells(of: row),
-                            header: header,
-                            links: links(in: UnsafeBufferPointer(rebasing: inlines[lines[offset]]))
-                        )
-                    )
-                }
-                return
-            }
-            for offset in lines.indices {
-                let text = texts[offset]
-                guard !text.isEmpty else { continue }
-                let lineInlines = UnsafeBufferPointer(rebasing: inlines[lines[offset]])
+            lineBuffer = ranges
+            let inlines = paragraph + 1..<rest
+            emphasised = isEmphasised(inlines)
+            lead = leadingEmphasis(inlines)
+            itemLinks = links(in: inlines)
+        }
+        let block = blocks.count
+        append(
+            OutlineBlock(
+                kind: .item,
+                text: consume text,
+                lineTexts: consume lineTexts,
+                lines: itemLines,
+                depth: depth,
+                column: range.lowerBound.column,
+                isEmphasised: emphasised,
+                leadingEmphasis: consume lead,
+                checkbox: checkbox,
+                isOrdered: ordered,
+                parent: parent,
+                group: listGroup,
+                links: consume itemLinks
+            )
+        )
+        add(from: rest, to: end, depth: depth, parent: block)
+    }
+
+    /// Adds the lines (or table rows) of the paragraph `index`.
+    mutating func addParagraph(_ index: Int, depth: Int, parent: Int?) {
+        guard let range = sourceRange(index) else { return }
+        let first = range.lines.lowerBound
+        let paragraphColumn = range.lowerBound.column
+        // Each line's inlines are read in place, as a range of the paragraph's.
+        let lines = takeLineRanges(index)
+        var texts = textBuffer
+        textBuffer = []
+        texts.removeAll(keepingCapacity: true)
+        for line in lines { texts.append(tidyPlainText(of: line)) }
+        defer {
+            lineBuffer = lines
+            textBuffer = texts
+        }
+        // A pipe table: a header row, then a delimiter row.
+        // A `|` character is a `|` byte, so lines without the byte are passed over before the character look.
+        if texts.count >= 2, PeopleBytes.containsByte(texts[0], 0x7C), texts[0].contains("|"), isDelimiterRow(texts[1])
+        {
+            let header = cells(of: texts[0])
+            for offset in 2..<texts.count {
+                let row = texts[offset]
                 let line = first + offset
-                let column =
-                    (lineInlines.isEmpty ? nil : lineInlines[0].range)?.lowerBound.column ?? paragraphColumn ?? 1
-                blocks.append(
+                append(
                     OutlineBlock(
-                        kind: .line,
-                        text: text,
+                        kind: .tableRow,
+                        text: row,
                         lines: line...line,
                         depth: depth,
-                        column: column,
-                        isEmphasised: isEmphasised(lineInlines),
-                        leadingEmphasis: leadingEmphasis(lineInlines),
                         parent: parent,
                         group: group,
-                        links: links(in: lineInlines)
+                        cells: cells(of: row),
+                        header: header,
+                        links: links(in: lines[offset])
                     )
                 )
             }
+            return
+        }
+        for offset in lines.indices {
+            let text = texts[offset]
+            guard !text.isEmpty else { continue }
+            let lineInlines = lines[offset]
+            let line = first + offset
+            let column =
+                (lineInlines.isEmpty ? nil : sourceRange(lineInlines.lowerBound))?.lowerBound.column ?? paragraphColumn
+            append(
+                OutlineBlock(
+                    kind: .line,
+                    text: text,
+                    lines: line...line,
+                    depth: depth,
+                    column: column,
+                    isEmphasised: isEmphasised(lineInlines),
+                    leadingEmphasis: leadingEmphasis(lineInlines),
+                    parent: parent,
+                    group: group,
+                    links: links(in: lineInlines)
+                )
+            )
         }
     }
 
-    /// Where the inline nodes of each source line of a paragraph stand among `inlines`: the runs between breaks,
-    /// in the builder's line buffer, which is taken (hand it back to keep its room).
-    mutating func takeLineRanges(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> [Range<Int>] {
+    /// Where the inline nodes of each source line of the paragraph `index` stand: the runs between breaks, in the
+    /// builder's line buffer, which is taken (hand it back to keep its room).
+    mutating func takeLineRanges(_ index: Int) -> [Range<Int>] {
         var lines = lineBuffer
         lineBuffer = []
         lines.removeAll(keepingCapacity: true)
-        var start = 0
-        for index in inlines.indices {
-            switch inlines[index].kind {
+        let end = Int(nodes[index].end)
+        var start = index + 1
+        var inline = start
+        while inline < end {
+            let next = Int(nodes[inline].end)
+            switch nodes[inline].tag {
             case .softBreak, .lineBreak:
-                lines.append(start..<index)
-                start = index + 1
-            default:
-                continue
+                lines.append(start..<inline)
+                start = next
+            default: break
             }
+            inline = next
         }
-        lines.append(start..<inlines.count)
+        lines.append(start..<end)
         return lines
+    }
+
+    /// The ``tidy(_:)`` plain text of the sibling nodes `siblings`, each read as
+    /// ``MarkdownNode/plainText(softBreak:)`` reads it, gathered as bytes and made a string once.
+    mutating func tidyPlainText(of siblings: Range<Int>) -> String {
+        // One text node, as most lines are, is read in place.
+        if siblings.count == 1, case .text = nodes[siblings.lowerBound].tag {
+            return tidy(bytes: nodes[siblings.lowerBound].text(in: bytes))
+        }
+        plainBuffer.removeAll(keepingCapacity: true)
+        let space = UnsafeBufferPointer(start: Self.space.utf8Start, count: Self.space.utf8CodeUnitCount)
+        var index = siblings.lowerBound
+        while index < siblings.upperBound {
+            nodes.appendPlainText(of: index, bytes: bytes, softBreak: space, to: &plainBuffer)
+            index = Int(nodes[index].end)
+        }
+        return plainBuffer.withUnsafeBufferPointer { tidy(bytes: $0) }
     }
 
     /// `texts.joined(separator: " ")`, its bytes copied once into a string made as long as it will be.
@@ -355,50 +396,41 @@ private struct OutlineBuilder {
         }
     }
 
-    func plain(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> String {
-        guard inlines.count != 1 else { return MarkdownNode.plainText(of: inlines, at: 0) }
-        var text = ""
-        for index in inlines.indices { text += MarkdownNode.plainText(of: inlines, at: index) }
-        return text
-    }
-
-    /// Whether the non-blank inlines are all strong or emphasis.
-    func isEmphasised(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> Bool {
+    /// Whether the non-blank inlines among `siblings` are all strong or emphasis.
+    func isEmphasised(_ siblings: Range<Int>) -> Bool {
         var sawEmphasis = false
-        for index in inlines.indices {
-            switch inlines[index].kind {
+        var index = siblings.lowerBound
+        while index < siblings.upperBound {
+            let node = nodes[index]
+            switch node.tag {
             case .strong, .emphasis: sawEmphasis = true
-            case .text(let text) where isBlankOrColons(text): continue
-            case .htmlInline: continue
+            case .text where isBlankOrColons(node.text(in: bytes)): break
+            case .htmlInline: break
             default: return false
             }
+            index = Int(node.end)
         }
         return sawEmphasis
     }
 
-    func leadingEmphasis(_ inlines: UnsafeBufferPointer<MarkdownNode>) -> String? {
-        guard !inlines.isEmpty else { return nil }
-        switch inlines[0].kind {
-        case .strong, .emphasis: return tidy(MarkdownNode.plainText(of: inlines, at: 0))
+    /// The tidy text of the first of `siblings` when it is strong or emphasis.
+    mutating func leadingEmphasis(_ siblings: Range<Int>) -> String? {
+        guard !siblings.isEmpty else { return nil }
+        switch nodes[siblings.lowerBound].tag {
+        case .strong, .emphasis: return tidyPlainText(of: siblings.lowerBound..<siblings.lowerBound + 1)
         default: return nil
         }
     }
 
-    /// The link destinations in `nodes`, in document order.
-    func links(in nodes: UnsafeBufferPointer<MarkdownNode>) -> [String] {
+    /// The link destinations in the nodes `range` (whole subtrees), in document order.
+    func links(in range: Range<Int>) -> [String] {
         var found: [String] = []
-        collectLinks(in: nodes, into: &found)
-        return found
-    }
-
-    /// Appends the link destinations in `nodes` to `found`, each node's own before its children's.
-    private func collectLinks(in nodes: UnsafeBufferPointer<MarkdownNode>, into found: inout [String]) {
-        for index in nodes.indices {
-            if case .link(let destination, _) = nodes[index].kind { found.append(destination) }
-            if !nodes[index].children.isEmpty {
-                nodes[index].children.withUnsafeBufferPointer { collectLinks(in: $0, into: &found) }
+        for index in range {
+            if case .link = nodes[index].tag {
+                found.append(String(decoding: nodes[index].text(in: bytes), as: UTF8.self))
             }
         }
+        return found
     }
 
     func isDelimiterRow(_ text: String) -> Bool {
@@ -437,29 +469,37 @@ func tidy(_ text: String) -> String {
     if isTidy(text) { return text }
     var text = text
     // The bytes are read in place and written once into the new string.
-    return text.withUTF8 { bytes in
-        String(unsafeUninitializedCapacity: bytes.count) { out in
-            var count = 0
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let length = whiteSpaceLength(bytes, at: index)
-                if length > 0 {
-                    pendingSpace = count > 0
-                    index += length
-                    continue
-                }
-                if pendingSpace {
-                    out[count] = 0x20
-                    count += 1
-                    pendingSpace = false
-                }
-                out[count] = bytes[index]
-                count += 1
-                index += 1
+    return text.withUTF8 { collapsingWhiteSpace($0) }
+}
+
+/// ``tidy(_:)`` of the text whose well-formed UTF-8 bytes are `bytes`.
+func tidy(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    isTidy(buffer: bytes) ? String(decoding: bytes, as: UTF8.self) : collapsingWhiteSpace(bytes)
+}
+
+/// The text of `bytes` with runs of white space collapsed to one space and the ends trimmed.
+private func collapsingWhiteSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let length = whiteSpaceLength(bytes, at: index)
+            if length > 0 {
+                pendingSpace = count > 0
+                index += length
+                continue
             }
-            return count
+            if pendingSpace {
+                out[count] = 0x20
+                count += 1
+                pendingSpace = false
+            }
+            out[count] = bytes[index]
+            count += 1
+            index += 1
         }
+        return count
     }
 }
 

@@ -18,15 +18,18 @@ func mayHoldDate(_ text: String) -> Bool {
 /// Any other ASCII byte answers at once: the character holding it starts with it, or with a prepended mark that is
 /// no space either.
 func isBlankOrColons(_ text: String) -> Bool {
-    let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            if byte != UInt8(ascii: " "), byte != UInt8(ascii: ":"), !(0x09...0x0D).contains(byte) { return false }
-        }
-        return true
+    // A native string's bytes are read in place; a bridged one's are copied first.
+    text.utf8.withContiguousStorageIfAvailable { isBlankOrColons($0) }
+        ?? Array(text.utf8).withUnsafeBufferPointer { isBlankOrColons($0) }
+}
+
+/// ``isBlankOrColons(_:)`` of the text whose UTF-8 bytes are `bytes`.
+func isBlankOrColons(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes {
+        if byte >= 0x80 { return String(decoding: bytes, as: UTF8.self).allSatisfy { $0.isWhitespace || $0 == ":" } }
+        if byte != UInt8(ascii: " "), byte != UInt8(ascii: ":"), !(0x09...0x0D).contains(byte) { return false }
     }
-    if let ascii, let ascii { return ascii }
-    return text.allSatisfy { $0.isWhitespace || $0 == ":" }
+    return true
 }
 
 /// `text.count <= limit`, without counting characters where the bytes tell: no text has more characters than

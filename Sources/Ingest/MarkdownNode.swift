@@ -2,6 +2,9 @@
 ///
 /// Markdown notes get their tree from cmark; plain-text notes from ``TextProfileParser``. Either way no C pointer
 /// outlives parsing, and every node that has a place in the source carries its ``range``.
+///
+/// A node is a place in a ``MarkdownTree``, which holds the whole tree flat: reading a node's ``kind`` or
+/// ``children`` makes them; setting one makes a new tree for the node, its subtree copied.
 public struct MarkdownNode: Hashable, Sendable {
     /// The state of a task-list checkbox (`- [ ]`, `- [x]`).
     public enum Checkbox: String, Hashable, Sendable, Codable {
@@ -52,31 +55,92 @@ public struct MarkdownNode: Hashable, Sendable {
         case image(destination: String, title: String)
     }
 
-    /// What this node is.
-    public var kind: Kind
-    /// Where the node is in the note; `nil` for nodes cmark does not place (soft and hard breaks).
-    public var range: SourceRange?
-    /// The child nodes, in document order.
-    public var children: [MarkdownNode]
+    /// The tree this node is part of, shared by every node read from it.
+    package let tree: MarkdownTree
+    /// Where the node stands in the tree's ``MarkdownTree/nodes``.
+    package let index: Int
+
+    /// The node `index` of `tree`.
+    package init(tree: MarkdownTree, index: Int) {
+        self.tree = tree
+        self.index = index
+    }
 
     /// Creates a node.
     public init(_ kind: Kind, range: SourceRange? = nil, children: [MarkdownNode] = []) {
-        self.kind = kind
-        self.range = range
-        self.children = children
+        var builder = MarkdownTree.Builder()
+        builder.open(kind, range: range)
+        for child in children { builder.append(subtree: child) }
+        self.init(tree: builder.finish(), index: 0)
+    }
+
+    /// What this node is.
+    public var kind: Kind {
+        get { tree.kind(at: index) }
+        set { self = MarkdownNode(newValue, range: range, children: children) }
+    }
+
+    /// Where the node is in the note; `nil` for nodes cmark does not place (soft and hard breaks).
+    public var range: SourceRange? {
+        get { tree.range(at: index) }
+        set { self = MarkdownNode(kind, range: newValue, children: children) }
+    }
+
+    /// The child nodes, in document order.
+    ///
+    /// (Each read makes the array; ``hasChildren`` tells whether there are any without it.)
+    public var children: [MarkdownNode] {
+        get {
+            var children: [MarkdownNode] = []
+            let end = Int(tree.nodes[index].end)
+            var child = index + 1
+            while child < end {
+                children.append(MarkdownNode(tree: tree, index: child))
+                child = Int(tree.nodes[child].end)
+            }
+            return children
+        }
+        set { self = MarkdownNode(kind, range: range, children: newValue) }
+    }
+
+    /// Whether the node has children.
+    package var hasChildren: Bool { Int(tree.nodes[index].end) > index + 1 }
+
+    /// The number of nodes in this node's subtree, itself included.
+    var subtreeCount: Int { Int(tree.nodes[index].end) - index }
+
+    /// Whether the two nodes hold the same kinds and ranges, in the same shape, throughout their subtrees.
+    public static func == (lhs: MarkdownNode, rhs: MarkdownNode) -> Bool {
+        if lhs.tree === rhs.tree, lhs.index == rhs.index { return true }
+        let count = lhs.subtreeCount
+        guard count == rhs.subtreeCount else { return false }
+        for offset in 0..<count {
+            let left = lhs.index + offset
+            let right = rhs.index + offset
+            guard Int(lhs.tree.nodes[left].end) - left == Int(rhs.tree.nodes[right].end) - right,
+                lhs.tree.sameKind(at: left, as: right, of: rhs.tree),
+                lhs.tree.range(at: left) == rhs.tree.range(at: right)
+            else { return false }
+        }
+        return true
+    }
+
+    /// Hashes the kinds, ranges and shape of the subtree.
+    public func hash(into hasher: inout Hasher) {
+        let count = subtreeCount
+        hasher.combine(count)
+        for offset in 0..<count {
+            let node = index + offset
+            hasher.combine(Int(tree.nodes[node].end) - node)
+            hasher.combine(tree.kind(at: node))
+            hasher.combine(tree.range(at: node))
+        }
     }
 }
 
 extension MarkdownNode {
     /// Whether this node is a block (paragraph, heading, list…) rather than inline content.
-    public var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak:
-            true
-        case .text, .softBreak, .lineBreak, .code, .htmlInline, .emphasis, .strong, .link, .image:
-            false
-        }
-    }
+    public var isBlock: Bool { tree.nodes[index].tag.isBlock }
 
     /// The lines this node covers, first and last inclusive, when known.
     public var lines: ClosedRange<Int>? { range?.lines }
@@ -86,43 +150,23 @@ extension MarkdownNode {
     /// Soft breaks become `softBreak` (a space by default, `"\n"` to keep the source lines apart); raw HTML is
     /// dropped; code keeps its text.
     public func plainText(softBreak: String = " ") -> String {
-        withUnsafePointer(to: self) {
-            Self.plainText(of: UnsafeBufferPointer(start: $0, count: 1), at: 0, softBreak: softBreak)
+        var out: [UInt8] = []
+        var softBreak = softBreak
+        softBreak.withUTF8 { softBreak in
+            tree.withBuffers { nodes, bytes in
+                nodes.appendPlainText(of: index, bytes: bytes, softBreak: softBreak, to: &out)
+            }
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The ``plainText(softBreak:)`` of `nodes[index]`, read in place through the buffer, as are its descendants:
-    /// calling the method on `nodes[index]` would copy the node first.
+    /// The ``plainText(softBreak:)`` of `nodes[index]`.
     public static func plainText(
         of nodes: UnsafeBufferPointer<MarkdownNode>,
         at index: Int,
         softBreak: String = " "
     ) -> String {
-        var result = ""
-        appendPlainText(of: nodes, at: index, to: &result, softBreak: softBreak)
-        return result
-    }
-
-    private static func appendPlainText(
-        of nodes: UnsafeBufferPointer<MarkdownNode>,
-        at index: Int,
-        to result: inout String,
-        softBreak: String
-    ) {
-        switch nodes[index].kind {
-        case .text(let text), .code(let text): result += text
-        case .softBreak: result += softBreak
-        case .lineBreak: result += "\n"
-        case .htmlInline, .htmlBlock, .image: return
-        case .codeBlock(_, let literal): result += literal
-        default:
-            nodes[index].children.withUnsafeBufferPointer { children in
-                for child in children.indices {
-                    if children[child].isBlock, !result.isEmpty, result.last != "\n" { result += "\n" }
-                    appendPlainText(of: children, at: child, to: &result, softBreak: softBreak)
-                }
-            }
-        }
+        nodes[index].plainText(softBreak: softBreak)
     }
 }
 

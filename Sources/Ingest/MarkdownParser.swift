@@ -9,7 +9,7 @@ import Darwin
 /// Parses CommonMark text with libcmark into a Swift-owned ``MarkdownNode`` tree.
 ///
 /// The cmark tree is walked once with cmark's iterator (no recursion, so deeply nested notes cannot exhaust the
-/// stack), copied into Swift values, and freed before ``parse(_:)`` returns.
+/// stack), copied into a flat ``MarkdownTree``, and freed before ``parse(_:)`` returns.
 public enum MarkdownParser {
     /// The deepest nesting kept: containers deeper than this are read through, their content kept at this depth.
     ///
@@ -62,9 +62,9 @@ public enum MarkdownParser {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_ENTER {
                 if cmark_node_get_type(node) == CMARK_NODE_TEXT {
-                    copier.text(cmark_node_get_literal(node), range: range(of: node))
+                    copier.text(node)
                 } else if isLeaf(node) {
-                    copier.leaf(MarkdownNode(kind(of: node), range: range(of: node)))
+                    copier.leaf(node)
                 } else {
                     copier.enter(node)
                 }
@@ -72,43 +72,28 @@ public enum MarkdownParser {
                 copier.exit()
             }
         }
-        return copier.result
+        return copier.finish()
     }
 
-    /// Copies cmark's tree, met in document order, into ``MarkdownNode`` values.
+    /// Copies cmark's tree, met in document order, into a ``MarkdownTree``.
     ///
-    /// Each open container's children array is made once, as long as cmark's count of its children; a run of
-    /// adjacent text nodes is gathered as bytes in one buffer for the document and becomes one `String` when
-    /// something else follows it.
+    /// A run of adjacent text nodes becomes one text node, its bytes appended to the tree's as they come.
     private struct TreeCopier {
-        /// The open containers, outermost first, each with the children finished so far.
-        private var frames: [MarkdownNode] = []
+        private var builder = MarkdownTree.Builder()
         /// Containers entered beyond ``MarkdownParser/maxDepth`` and not yet exited: their content goes to the
-        /// deepest frame kept.
+        /// deepest container kept.
         private var skipped = 0
-        /// The text of the document's text nodes, one after the other; the run being merged starts at `runStart`.
-        private var text: [UInt8] = []
-        private var runStart = 0
-        private var runRange: SourceRange?
-        private var inRun = false
-        /// The document, once it is closed.
-        private(set) var result = MarkdownNode(.document)
+        /// The text node of the run of text nodes being merged, if any.
+        private var run: Int?
 
         /// Opens a container `node`.
         mutating func enter(_ node: OpaquePointer) {
-            guard frames.count < MarkdownParser.maxDepth else {
+            guard builder.depth < MarkdownParser.maxDepth else {
                 skipped += 1
                 return
             }
-            endRun()
-            var count = 0
-            var child = cmark_node_first_child(node)
-            while let current = child {
-                count += 1
-                child = cmark_node_next(current)
-            }
-            frames.append(MarkdownNode(MarkdownParser.kind(of: node), range: MarkdownParser.range(of: node)))
-            frames[frames.count - 1].children.reserveCapacity(count)
+            run = nil
+            MarkdownParser.add(node, opening: true, to: &builder)
         }
 
         /// Closes the innermost container entered.
@@ -117,60 +102,62 @@ public enum MarkdownParser {
                 skipped -= 1
                 return
             }
-            guard !frames.isEmpty else { return }
-            endRun()
-            var finished = frames.removeLast()
-            if case .item = finished.kind { MarkdownParser.extractCheckbox(from: &finished) }
-            if frames.isEmpty {
-                result = consume finished
-            } else {
-                // (Only programmatic trees have containers of kind `.text`; they are not merged.)
-                frames[frames.count - 1].children.append(consume finished)
-            }
+            guard builder.depth > 0 else { return }
+            run = nil
+            let index = builder.openIndex
+            builder.close()
+            if builder.nodes[index].tag == .item { MarkdownParser.extractCheckbox(from: index, in: &builder) }
+            if builder.depth == 0 { finished = true }
         }
 
-        /// Adds a leaf other than text.
-        mutating func leaf(_ node: consuming MarkdownNode) {
-            guard !frames.isEmpty else { return }
-            endRun()
-            frames[frames.count - 1].children.append(node)
+        /// Whether the document has been closed: what comes after is dropped.
+        private var finished = false
+
+        /// Adds a leaf `node` other than text.
+        mutating func leaf(_ node: OpaquePointer) {
+            guard builder.depth > 0 else { return }
+            run = nil
+            MarkdownParser.add(node, opening: false, to: &builder)
         }
 
-        /// Adds a text node, `literal` being its text, merged into the text run before it.
-        mutating func text(_ literal: UnsafePointer<CChar>?, range: SourceRange?) {
-            guard !frames.isEmpty else { return }
-            if inRun {
-                if let lower = runRange?.lowerBound, let upper = range?.upperBound, lower <= upper {
-                    runRange = lower..<upper
+        /// Adds a text `node`, merged into the text run before it.
+        mutating func text(_ node: OpaquePointer) {
+            guard builder.depth > 0 else { return }
+            let range = MarkdownParser.range(of: node)
+            if let run {
+                let first = builder.nodes[run]
+                if first.flags & MarkdownTree.Node.hasRange != 0, let range,
+                    (first.startLine, first.startColumn) <= (range.endLine, range.endColumn)
+                {
+                    builder.setRange(first.startLine, first.startColumn, range.endLine, range.endColumn, at: run)
                 }
             } else {
-                inRun = true
-                runStart = text.count
-                runRange = range
+                let index = builder.add(.text, opening: false)
+                if let range {
+                    builder.setRange(range.startLine, range.startColumn, range.endLine, range.endColumn, at: index)
+                }
+                run = index
             }
-            guard let literal else { return }
-            literal.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
-                text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: strlen(literal)))
-            }
+            if let run, let literal = cmark_node_get_literal(node) { builder.appendText(bytes(of: literal), to: run) }
         }
 
-        /// Turns the text run, if any, into one text node.
-        private mutating func endRun() {
-            guard inRun else { return }
-            let string = text.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[runStart...]), as: UTF8.self)
-            }
-            frames[frames.count - 1].children.append(MarkdownNode(.text(string), range: runRange))
-            inRun = false
+        /// The tree copied, or an empty document when cmark gave none.
+        mutating func finish() -> MarkdownNode {
+            guard finished else { return MarkdownNode(.document) }
+            return MarkdownNode(tree: builder.finish(), index: 0)
         }
     }
 
-    /// Moves a leading `[ ] ` or `[x] ` of an item's first paragraph into the item's kind.
-    private static func extractCheckbox(from item: inout MarkdownNode) {
-        guard let paragraph = item.children.first, paragraph.kind == .paragraph,
-            let first = paragraph.children.first, case .text(let text) = first.kind,
-            text.utf8.first == UInt8(ascii: "[")  // (no other character equals `[`)
+    /// Moves a leading `[ ] ` or `[x] ` of the first paragraph of the item `index`, just closed, into its kind.
+    private static func extractCheckbox(from index: Int, in builder: inout MarkdownTree.Builder) {
+        let paragraph = index + 1
+        let first = index + 2
+        // (The nodes are read through the builder: a copy of its array would be copied again when it changes.)
+        guard Int(builder.nodes[index].end) > paragraph, builder.nodes[paragraph].tag == .paragraph,
+            Int(builder.nodes[paragraph].end) > first, builder.nodes[first].tag == .text,
+            builder.firstTextByte(at: first) == UInt8(ascii: "[")  // (no other character equals `[`)
         else { return }
+        let text = builder.text(at: first)
         let checkbox: MarkdownNode.Checkbox
         if text.hasPrefix("[ ] ") || text == "[ ]" {
             checkbox = .unchecked
@@ -180,17 +167,15 @@ public enum MarkdownParser {
             return
         }
         let rest = String(text.dropFirst(min(4, text.count)))
-        var newFirst = first
-        newFirst.kind = .text(rest)
-        if let range = first.range {
-            let lower = SourcePosition(line: range.lowerBound.line, column: range.lowerBound.column + 4)
-            newFirst.range = lower <= range.upperBound ? lower..<range.upperBound : range
-        }
-        item.kind = .item(checkbox: checkbox)
+        builder.setCheckbox(checkbox, at: index)
         if rest.isEmpty {
-            item.children[0].children.removeFirst()
+            builder.removeLeaf(at: first)
         } else {
-            item.children[0].children[0] = newFirst
+            builder.replaceText(at: first, with: rest)
+            if let range = builder.range(at: first) {
+                let lower = SourcePosition(line: range.lowerBound.line, column: range.lowerBound.column + 4)
+                builder.setRange(lower <= range.upperBound ? lower..<range.upperBound : range, at: first)
+            }
         }
     }
 
@@ -204,59 +189,73 @@ public enum MarkdownParser {
         }
     }
 
-    private static func literal(_ node: OpaquePointer) -> String {
-        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-    }
-
-    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+    /// Adds cmark's `node` to `builder` with its payload and range, opened when `opening`.
+    private static func add(_ node: OpaquePointer, opening: Bool, to builder: inout MarkdownTree.Builder) {
+        let index: Int
+        var first: UnsafePointer<CChar>?
+        var second: UnsafePointer<CChar>?
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_DOCUMENT: .document
-        case CMARK_NODE_BLOCK_QUOTE: .blockQuote
+        case CMARK_NODE_DOCUMENT: index = builder.add(.document, opening: opening)
+        case CMARK_NODE_BLOCK_QUOTE: index = builder.add(.blockQuote, opening: opening)
         case CMARK_NODE_LIST:
-            .list(
-                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                start: Int(cmark_node_get_list_start(node)),
-                tight: cmark_node_get_list_tight(node) != 0
-            )
-        case CMARK_NODE_ITEM: .item(checkbox: nil)
+            let flags =
+                (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? MarkdownTree.Node.ordered : 0)
+                | (cmark_node_get_list_tight(node) != 0 ? MarkdownTree.Node.tight : 0)
+            index = builder.add(.list, flags: flags, number: Int(cmark_node_get_list_start(node)), opening: opening)
+        case CMARK_NODE_ITEM: index = builder.add(.item, opening: opening)
         case CMARK_NODE_CODE_BLOCK:
-            .codeBlock(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: literal(node))
-        case CMARK_NODE_HTML_BLOCK: .htmlBlock(literal(node))
-        case CMARK_NODE_PARAGRAPH: .paragraph
-        case CMARK_NODE_HEADING: .heading(level: Int(cmark_node_get_heading_level(node)))
-        case CMARK_NODE_THEMATIC_BREAK: .thematicBreak
-        case CMARK_NODE_TEXT: .text(literal(node))
-        case CMARK_NODE_SOFTBREAK: .softBreak
-        case CMARK_NODE_LINEBREAK: .lineBreak
-        case CMARK_NODE_CODE: .code(literal(node))
-        case CMARK_NODE_HTML_INLINE: .htmlInline(literal(node))
-        case CMARK_NODE_EMPH: .emphasis
-        case CMARK_NODE_STRONG: .strong
-        case CMARK_NODE_LINK:
-            .link(
-                destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-            )
-        case CMARK_NODE_IMAGE:
-            .image(
-                destination: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
-                title: cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-            )
+            index = builder.add(.codeBlock, opening: opening)
+            (first, second) = (cmark_node_get_fence_info(node), cmark_node_get_literal(node))
+        case CMARK_NODE_HTML_BLOCK:
+            index = builder.add(.htmlBlock, opening: opening)
+            first = cmark_node_get_literal(node)
+        case CMARK_NODE_PARAGRAPH: index = builder.add(.paragraph, opening: opening)
+        case CMARK_NODE_HEADING:
+            index = builder.add(.heading, number: Int(cmark_node_get_heading_level(node)), opening: opening)
+        case CMARK_NODE_THEMATIC_BREAK: index = builder.add(.thematicBreak, opening: opening)
+        case CMARK_NODE_SOFTBREAK: index = builder.add(.softBreak, opening: opening)
+        case CMARK_NODE_LINEBREAK: index = builder.add(.lineBreak, opening: opening)
+        case CMARK_NODE_CODE:
+            index = builder.add(.code, opening: opening)
+            first = cmark_node_get_literal(node)
+        case CMARK_NODE_HTML_INLINE:
+            index = builder.add(.htmlInline, opening: opening)
+            first = cmark_node_get_literal(node)
+        case CMARK_NODE_EMPH: index = builder.add(.emphasis, opening: opening)
+        case CMARK_NODE_STRONG: index = builder.add(.strong, opening: opening)
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            let isLink = cmark_node_get_type(node) == CMARK_NODE_LINK
+            index = builder.add(isLink ? .link : .image, opening: opening)
+            (first, second) = (cmark_node_get_url(node), cmark_node_get_title(node))
         default:
-            // Custom blocks and inlines only come from programmatic trees, never from parsing.
-            .text(literal(node))
+            // Text, and custom blocks and inlines, which only come from programmatic trees, never from parsing.
+            index = builder.add(.text, opening: opening)
+            first = cmark_node_get_literal(node)
+        }
+        if let first { builder.appendText(bytes(of: first), to: index) }
+        if let second { builder.appendSecondText(bytes(of: second), to: index) }
+        if let range = range(of: node) {
+            builder.setRange(range.startLine, range.startColumn, range.endLine, range.endColumn, at: index)
         }
     }
 
-    /// cmark: 1-based lines, 1-based inclusive UTF-8 byte columns, 0 = not tracked.
-    private static func range(of node: OpaquePointer) -> SourceRange? {
-        let startLine = Int(cmark_node_get_start_line(node))
-        let startColumn = Int(cmark_node_get_start_column(node))
-        let endLine = Int(cmark_node_get_end_line(node))
-        let endColumn = Int(cmark_node_get_end_column(node))
-        guard startLine > 0, startColumn > 0, endLine > 0, endColumn >= 0 else { return nil }
-        let start = SourcePosition(line: startLine, column: startColumn)
-        let end = SourcePosition(line: endLine, column: endColumn + 1)
-        return start <= end ? start..<end : nil
+    /// The bytes of the C string `text`.
+    private static func bytes(of text: UnsafePointer<CChar>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self), count: strlen(text))
+    }
+
+    /// cmark: 1-based lines, 1-based inclusive UTF-8 byte columns, 0 = not tracked; the end column is made
+    /// exclusive, and a range that ends before it starts is none.
+    private static func range(
+        of node: OpaquePointer
+    ) -> (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32)? {
+        let startLine = cmark_node_get_start_line(node)
+        let startColumn = cmark_node_get_start_column(node)
+        let endLine = cmark_node_get_end_line(node)
+        let endColumn = cmark_node_get_end_column(node)
+        guard startLine > 0, startColumn > 0, endLine > 0, endColumn >= 0, endColumn < Int32.max,
+            (startLine, startColumn) <= (endLine, endColumn + 1)
+        else { return nil }
+        return (startLine, startColumn, endLine, endColumn + 1)
     }
 }

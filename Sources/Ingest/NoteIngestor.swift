@@ -105,7 +105,7 @@ public struct NoteIngestor: Sendable {
         } else {
             root = TextProfileParser.parse(split.body)
         }
-        if root.children.isEmpty {
+        if !root.hasChildren {
             let what = split.frontMatter == nil ? "note is empty" : "note has no content outside its front matter"
             diagnostics.append(Diagnostic(.warning, what, file: path))
         }

@@ -69,18 +69,27 @@ protocol TextLine: BidirectionalCollection where Element: TextUnit, SubSequence 
     var string: String { get }
     /// The first `count` units (or all when there are fewer), indexed from 0.
     func units(upTo count: Int) -> Units
+    /// Calls `body` with the UTF-8 bytes of the line, in place when they are.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
 }
 
 extension Substring: TextLine {
     var utf8Count: Int { utf8.count }
     var string: String { String(self) }
     func units(upTo count: Int) -> [Character] { Array(prefix(count)) }
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var copy = self
+        return copy.withUTF8(body)
+    }
 }
 
 extension Slice: TextLine where Base == UnsafeBufferPointer<UInt8> {
     var utf8Count: Int { count }
     var string: String { String(decoding: self, as: UTF8.self) }
     func units(upTo count: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: prefix(count)) }
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        body(UnsafeBufferPointer(rebasing: self))
+    }
 }
 
 /// A line, or part of one, of UTF-8 bytes, indexed as in the whole text.

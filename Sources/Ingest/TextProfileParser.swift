@@ -63,19 +63,19 @@ public enum TextProfileParser {
             builder.blank()
             return false
         }
-        let text = content.string
         let column = line.utf8Count - trimmed.utf8Count + 1
         let underline = NoteFormat.underline(trimmed)
         if !builder.inParagraph(at: indent), indent < 4, let next, let nextUnderline = next.underline,
             !startsListItem(trimmed), underline == nil
         {
             let level = nextUnderline == UInt8(ascii: "=") ? 1 : 2
-            builder.heading(level, text, line: number, column: column, endLine: number + 1, endWidth: next.width)
+            builder.heading(level, content, line: number, column: column, endLine: number + 1, endWidth: next.width)
             return true
         } else if let underline, underline == UInt8(ascii: "-") || underline == UInt8(ascii: "*") {
-            builder.thematicBreak(line: number, column: column, width: text.utf8.count)
+            builder.thematicBreak(line: number, column: column, width: content.utf8Count)
         } else if isCapitalHeading(trimmed) {
-            let title = text.hasSuffix(":") ? String(text.dropLast()) : text
+            // (The line's last character, not its last byte, is the colon dropped.)
+            let title = content.last?.matches(":") == true ? content.dropLast() : content
             builder.heading(2, title, line: number, column: column, endLine: number, endWidth: line.utf8Count)
         } else if let marker = listMarker(trimmed) {
             let body = content.dropFirst(marker.length).drop { $0.matches(" ") || $0.matches("\t") }
@@ -83,14 +83,14 @@ public enum TextProfileParser {
             builder.item(
                 marker: marker,
                 indent: indent,
-                text: body.string,
+                text: body,
                 line: number,
                 column: column,
                 bodyColumn: bodyColumn
             )
         } else {
             builder.text(
-                text,
+                content,
                 indent: indent,
                 isHeader: isHeaderLine(content),
                 line: number,
@@ -217,11 +217,21 @@ private struct Builder {
 
     private struct Frame {
         var role: Role
-        var node: MarkdownNode
+        /// The block's node in the tree being built.
+        var node: Int
+        /// The end of the range of the last child added with a range.
+        var lastUpper: SourcePosition?
     }
 
-    private var stack = [Frame(role: .document, node: MarkdownNode(.document))]
+    private var tree: MarkdownTree.Builder
+    private var stack: [Frame]
     private var afterBlank = false
+
+    init() {
+        var tree = MarkdownTree.Builder()
+        stack = [Frame(role: .document, node: tree.open(.document, range: nil))]
+        self.tree = tree
+    }
 
     /// Whether a line at `indent` would continue the open paragraph.
     func inParagraph(at indent: Int) -> Bool {
@@ -234,28 +244,37 @@ private struct Builder {
         afterBlank = true
     }
 
-    mutating func heading(_ level: Int, _ title: String, line: Int, column: Int, endLine: Int, endWidth: Int) {
+    mutating func heading<Line: TextLine>(
+        _ level: Int,
+        _ title: Line,
+        line: Int,
+        column: Int,
+        endLine: Int,
+        endWidth: Int
+    ) {
         closeAll()
         let start = SourcePosition(line: line, column: column)
-        let textRange = start..<SourcePosition(line: line, column: column + title.utf8.count)
+        let textRange = start..<SourcePosition(line: line, column: column + title.utf8Count)
         let range = start..<SourcePosition(line: endLine, column: endWidth + 1)
-        append(
-            MarkdownNode(.heading(level: level), range: range, children: [MarkdownNode(.text(title), range: textRange)])
-        )
+        tree.open(.heading(level: level), range: range)
+        title.withUTF8Bytes { _ = tree.text($0, range: textRange) }
+        tree.close()
+        added(range)
         afterBlank = false
     }
 
     mutating func thematicBreak(line: Int, column: Int, width: Int) {
         closeAll()
         let range = SourcePosition(line: line, column: column)..<SourcePosition(line: line, column: column + width)
-        append(MarkdownNode(.thematicBreak, range: range))
+        tree.leaf(.thematicBreak, range: range)
+        added(range)
         afterBlank = false
     }
 
-    mutating func item(
+    mutating func item<Line: TextLine>(
         marker: TextProfileParser.Marker,
         indent: Int,
-        text: String,
+        text: Line,
         line: Int,
         column: Int,
         bodyColumn: Int
@@ -276,35 +295,30 @@ private struct Builder {
         // Past the depth limit a deeper item becomes a sibling, as in ``MarkdownParser/maxDepth``.
         if stack.count >= MarkdownParser.maxDepth, case .item = stack[stack.count - 1].role { pop() }
         if case .list = stack[stack.count - 1].role {
-            if afterBlank, case .list(let ordered, let first, _) = stack[stack.count - 1].node.kind {
-                stack[stack.count - 1].node.kind = .list(ordered: ordered, start: first, tight: false)
-            }
+            if afterBlank { tree.loosen(list: stack[stack.count - 1].node) }
         } else {
             let kind = MarkdownNode.Kind.list(ordered: marker.ordered, start: marker.start, tight: true)
-            let list = MarkdownNode(kind, range: start..<start)
+            let list = tree.open(kind, range: start..<start)
             stack.append(Frame(role: .list(indent: indent, ordered: marker.ordered), node: list))
         }
-        stack.append(Frame(role: .item(indent: indent), node: MarkdownNode(.item(checkbox: nil), range: start..<start)))
+        let item = tree.open(.item(checkbox: nil), range: start..<start)
+        stack.append(Frame(role: .item(indent: indent), node: item))
         if !text.isEmpty {
             openParagraph(text, indent: indent + 1, header: false, line: line, column: bodyColumn)
         }
         afterBlank = false
     }
 
-    mutating func text(_ text: String, indent: Int, isHeader: Bool, line: Int, column: Int) {
-        let textNode = MarkdownNode(
-            .text(text),
-            range: SourcePosition(
-                line: line,
-                column: column
-            )..<SourcePosition(line: line, column: column + text.utf8.count)
-        )
+    mutating func text<Line: TextLine>(_ text: Line, indent: Int, isHeader: Bool, line: Int, column: Int) {
+        let range =
+            SourcePosition(line: line, column: column)..<SourcePosition(line: line, column: column + text.utf8Count)
         if !afterBlank, !isHeader, case .paragraph(let paragraphIndent, let header) = stack[stack.count - 1].role,
             indent > paragraphIndent && header || indent == paragraphIndent && (!header || wraps(into: text))
                 || !header && insideItem(below: indent) && wraps(into: text)
         {
-            stack[stack.count - 1].node.children.append(MarkdownNode(.softBreak))
-            stack[stack.count - 1].node.children.append(textNode)
+            tree.leaf(.softBreak, range: nil)
+            text.withUTF8Bytes { _ = tree.text($0, range: range) }
+            added(range)
         } else {
             closeParagraph()
             while let top = stack.last {
@@ -321,11 +335,11 @@ private struct Builder {
     ///
     /// It does when that line is long or `text` starts in lower case; a short topic line followed by indented
     /// discussion does not wrap.
-    private func wraps(into text: String) -> Bool {
-        guard let last = stack[stack.count - 1].node.children.last, case .text(let previous) = last.kind else {
-            return true
-        }
-        return previous.utf8.count >= 50 || text.first?.isLowercase == true
+    private func wraps<Line: TextLine>(into text: Line) -> Bool {
+        // The open paragraph's last child is the last node: a paragraph holds only text and breaks.
+        let last = tree.nodes.count - 1
+        guard last > stack[stack.count - 1].node, tree.nodes[last].tag == .text else { return true }
+        return tree.textCount(at: last) >= 50 || text.first?.isLowercase == true
     }
 
     /// Whether the innermost item takes a continuation line at `indent`.
@@ -334,15 +348,18 @@ private struct Builder {
         return indent > itemIndent
     }
 
-    private mutating func openParagraph(_ text: String, indent: Int, header: Bool, line: Int, column: Int) {
+    private mutating func openParagraph<Line: TextLine>(
+        _ text: Line,
+        indent: Int,
+        header: Bool,
+        line: Int,
+        column: Int
+    ) {
         let start = SourcePosition(line: line, column: column)
-        let end = SourcePosition(line: line, column: column + text.utf8.count)
-        let paragraph = MarkdownNode(
-            .paragraph,
-            range: start..<end,
-            children: [MarkdownNode(.text(text), range: start..<end)]
-        )
-        stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph))
+        let end = SourcePosition(line: line, column: column + text.utf8Count)
+        let paragraph = tree.open(.paragraph, range: start..<end)
+        text.withUTF8Bytes { _ = tree.text($0, range: start..<end) }
+        stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph, lastUpper: end))
     }
 
     private mutating func closeParagraph() {
@@ -353,26 +370,27 @@ private struct Builder {
         while stack.count > 1 { pop() }
     }
 
-    /// Closes the innermost block, extending its range to its last child, and appends it to its parent.
-    private mutating func pop() {
-        guard stack.count > 1, var frame = stack.popLast() else { return }
-        if let lower = frame.node.range?.lowerBound,
-            let upper = frame.node.children.last(where: { $0.range != nil })?.range?.upperBound, lower <= upper
-        {
-            frame.node.range = lower..<max(upper, frame.node.range?.upperBound ?? upper)
-        }
-        append(frame.node)
+    /// Notes a child added to the innermost block with `range`.
+    private mutating func added(_ range: SourceRange?) {
+        if let upper = range?.upperBound { stack[stack.count - 1].lastUpper = upper }
     }
 
-    private mutating func append(_ node: MarkdownNode) {
-        stack[stack.count - 1].node.children.append(node)
+    /// Closes the innermost block, extending its range to its last child, and adds it to its parent.
+    private mutating func pop() {
+        guard stack.count > 1, let frame = stack.popLast() else { return }
+        var range = tree.range(at: frame.node)
+        if let lower = range?.lowerBound, let upper = frame.lastUpper, lower <= upper {
+            range = lower..<max(upper, range?.upperBound ?? upper)
+            tree.setRange(range, at: frame.node)
+        }
+        tree.close()
+        added(range)
     }
 
     mutating func finish() -> MarkdownNode {
         closeAll()
-        var document = stack[0].node
-        let end = document.children.last?.range?.upperBound ?? SourcePosition(line: 1, column: 1)
-        document.range = SourcePosition(line: 1, column: 1)..<end
-        return document
+        let end = stack[0].lastUpper ?? SourcePosition(line: 1, column: 1)
+        tree.setRange(SourcePosition(line: 1, column: 1)..<end, at: stack[0].node)
+        return MarkdownNode(tree: tree.finish(), index: 0)
     }
 }

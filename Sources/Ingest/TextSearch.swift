@@ -415,20 +415,28 @@ public enum TextSearch {
         }
 
         /// The bits of the lists, among `lacking`, a word of ``shortPairs`` of which occurs in `bytes` (two or
-        /// more): eight places at a time while none of them holds one of ``shortFirsts``.
+        /// more): eight places at a time while none of them holds one of ``shortFirsts``, the last few places in
+        /// one look at the eight before the end.
         private func shortWordMatches(in bytes: UnsafeBufferPointer<UInt8>, lacking: UInt8) -> UInt8 {
             guard let base = bytes.baseAddress else { return 0 }
             let (one, two) = shortFirsts
             let end = bytes.count - 1  // where the last pair starts, plus one
+            /// Whether any of the eight bytes at `place` is one of ``shortFirsts``.
+            @inline(__always) func holdsFirst(_ place: Int) -> Bool {
+                let word = ASCIIWord.load(base, at: place)
+                return ASCIIWord.has(word, one) || one != two && ASCIIWord.has(word, two)
+            }
             var found: UInt8 = 0
             var place = 0
             while place < end {
                 if place &+ 8 <= end {
-                    let word = ASCIIWord.load(base, at: place)
-                    if !ASCIIWord.has(word, one), !ASCIIWord.has(word, two) {
+                    if !holdsFirst(place) {
                         place &+= 8
                         continue
                     }
+                } else if end >= 8, !holdsFirst(end &- 8) {
+                    // The places left are among the eight before the end, read at once: none holds a first byte.
+                    break
                 }
                 let byte = base[place]
                 if byte == one || byte == two {

@@ -128,6 +128,15 @@ import Testing
         #expect(Slug.make("***") == "")
     }
 
+    @Test func tidyOnBytesAgreesWithTidyOnStrings() {
+        for text in samples + ["a\u{85}b", "\u{1680}x", "e\u{301} \u{301}", "\u{3000}", "  ", "a\u{A0}\u{A0}b"] {
+            var copy = text
+            let fromBytes = copy.withUTF8 { tidy(bytes: $0) }
+            #expect(fromBytes == tidy(text), "\(text)")
+            #expect(fromBytes.utf8.elementsEqual(tidy(text).utf8), "\(text)")
+        }
+    }
+
     @Test func datesNeedADigit() {
         for text in ["21 April 2020", "April 21", "2020-04-21", "Monday", "April", "no date here"] {
             #expect(mayHoldDate(text) || DateParser.firstDate(in: text) == nil, "\(text)")

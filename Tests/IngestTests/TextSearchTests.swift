@@ -38,6 +38,24 @@ import Testing
         }
     }
 
+    /// Two-byte words looked for apart are found at every place, near the end above all, where the last places are
+    /// read in one look.
+    @Test func shortWordsAreFoundAtEveryPlace() {
+        for (words, short) in [(["+1", "carried"], "+1"), (["by", "before", "until"], "By"), (["ok", "x:"], "x:")] {
+            let vocabulary = TextSearch.Vocabulary(words)
+            for count in 2...24 {
+                for place in 0...(count - 2) {
+                    var text = String(repeating: "-", count: count)
+                    let start = text.index(text.startIndex, offsetBy: place)
+                    text.replaceSubrange(start..<text.index(start, offsetBy: 2), with: short)
+                    #expect(vocabulary.occurs(in: text), "\(text)")
+                    let cut = String(text.prefix(place + 1)) + "-" + String(text.dropFirst(place + 1))
+                    #expect(vocabulary.occurs(in: cut) == words.contains { cut.lowercased().contains($0) }, "\(cut)")
+                }
+            }
+        }
+    }
+
     @Test func prefixIgnoresTheCaseOfASCIILetters() {
         #expect(TextSearch.hasPrefix("APOLOGIES from Ann", ignoringCase: "apologies"))
         #expect(TextSearch.hasPrefix("Apologies", ignoringCase: "apologies"))
