@@ -564,7 +564,32 @@ enum PeopleBytes {
             returns |= byte == 0x0D ? 1 : 0
         }
         if all < 0x80 { return returns == 0 }
-        return isPlain(scalars: bytes)
+        return isPlain(scalarsIn: bytes)
+    }
+
+    /// ``isPlain(scalars:)`` of bytes in place, stepping a scalar at a time: well-formed UTF-8, as a string's bytes
+    /// are, where a lead byte from `C2` to `CB` has one last byte after it.
+    private static func isPlain(scalarsIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard byte != 0x0D else { return false }
+                index += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                index += 2
+            } else {
+                guard byte == 0xE2, index + 2 < bytes.count else { return false }
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                if second == 0x80 {
+                    guard 0x90...0xA7 ~= third || third >= 0xB0 else { return false }
+                } else {
+                    guard second == 0x81, third <= 0x9E else { return false }
+                }
+                index += 3
+            }
+        }
+        return index == bytes.count
     }
 
     /// Whether each scalar of the UTF-8 `bytes` is a character of its own, as ``plainBytes(_:)`` tells.
@@ -606,10 +631,14 @@ enum PeopleBytes {
         var parts: [String] = []
         var start = 0
         var depth = 0
-        for (index, byte) in bytes.enumerated() {
+        // One or two separators (`,` and `;`) are compared with each byte rather than looked for in the array.
+        let (one, two) = (separators.first ?? 0, separators.last ?? 0)
+        let few = separators.count == 1 || separators.count == 2
+        for index in bytes.indices {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
-            if depth == 0, separators.contains(byte) {
+            if depth == 0, few ? byte == one || byte == two : separators.contains(byte) {
                 parts.append(string(bytes[start..<index]))
                 start = index + 1
             }

@@ -76,10 +76,15 @@ enum PeopleText {
         return set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
     }
 
+    /// ``keepsEnds(of:_:)`` of the bytes of `text`, read in place where they are contiguous.
+    static func keepsEnds(_ text: some StringProtocol, _ set: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { keepsEnds(of: $0, set) } ?? keepsEnds(of: Array(text.utf8), set)
+    }
+
     /// `text.trimming(set)`, where each character of `set` is one scalar: on the scalars when `text` is plain
     /// (``PeopleBytes/isPlain(_:)``), whose characters then equal those of `set` only when they are the same scalar.
     static func trimming(_ text: Substring, _ set: String) -> String {
-        if keepsEnds(of: text.utf8, set) { return String(text) }
+        if keepsEnds(text, set) { return String(text) }
         guard PeopleBytes.isPlain(text) else {
             // `trimming(_:)` reads a set of ASCII bytes on the bytes, where U+037E, U+1FEF and U+212A equal `;`, `` ` ``
             // and `K`: such a set is read a character at a time.
@@ -175,15 +180,16 @@ enum PeopleText {
         var changes = false
         var lead: UInt8 = 0
         for byte in bytes {
-            if lead == 0xC3 {
+            // An ASCII byte is never the last byte of a character after a lead byte, so is looked at first.
+            if byte < 0x80 {
+                if PeopleBytes.isUpperLetter(byte) { changes = true }
+            } else if lead == 0xC3 {
                 if 0x80...0x9E ~= byte, byte != 0x97 { changes = true }
             } else if lead == 0xC4 || lead == 0xC5 {
                 guard let upper = latinExtendedAIsUpper(lead: lead, byte) else { return nil }
                 if upper { changes = true }
             } else if lead == 0xE2 {
                 guard byte == 0x80 || byte == 0x81 else { return nil }
-            } else if byte < 0x80 {
-                if PeopleBytes.isUpperLetter(byte) { changes = true }
             } else if byte < 0xC0 {
                 // The last byte of a character of two or three bytes.
             } else if !(0xC2...0xC5 ~= byte), byte != 0xE2 {
@@ -425,7 +431,7 @@ extension String {
     /// ``trimming(_:)`` of a set of single-scalar characters: the string itself, without a copy, when an ASCII byte
     /// not in `set` stands at each end (``PeopleText/trimming(_:_:)``).
     func trimmingPlain(_ set: String) -> String {
-        if PeopleText.keepsEnds(of: utf8, set) { return self }
+        if PeopleText.keepsEnds(self, set) { return self }
         return PeopleText.trimming(Substring(self), set)
     }
 }
