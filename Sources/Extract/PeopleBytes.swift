@@ -105,6 +105,15 @@ enum PeopleBytes {
             if first < 0x80, !roleLeadBytes.mayStart(with: first), last < 0x80, !noteTakingBytes.mayEnd(with: last) {
                 return false
             }
+            // Two ASCII bytes at an end are two characters there (but a carriage return and line feed, one character
+            // that opens and ends no phrase), lowered on their own: where the first two or last two of no phrase are
+            // those bytes lowered, no phrase is at that end. Every phrase has two bytes or more.
+            guard end - start >= 2 else { return false }
+            let head = UInt16(lowered(bytes[start])) << 8 | UInt16(lowered(bytes[start + 1]))
+            let tail = UInt16(lowered(bytes[end - 2])) << 8 | UInt16(lowered(bytes[end - 1]))
+            let opens = roleLeadHeads.contains(head)
+            let ends = noteTakingTails.contains(tail)
+            if !opens, !ends, head & 0x8080 == 0, tail & 0x8080 == 0 { return false }
             // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
             // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
             // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
@@ -115,12 +124,8 @@ enum PeopleBytes {
             {
                 return true
             }
-            // Every lead and ending has two bytes or more: the first two (or last two) lowered rule most texts out.
-            guard end - start >= 2 else { return false }
-            let head = UInt16(lowered(bytes[start])) << 8 | UInt16(lowered(bytes[start + 1]))
-            let tail = UInt16(lowered(bytes[end - 2])) << 8 | UInt16(lowered(bytes[end - 1]))
-            return roleLeadHeads.contains(head) && roleLeadBytes.opens(bytes, start..<end)
-                || noteTakingTails.contains(tail) && noteTakingBytes.ends(bytes, start..<end)
+            // The phrases are ASCII: the first two (or last two) bytes lowered rule most texts out.
+            return opens && roleLeadBytes.opens(bytes, start..<end) || ends && noteTakingBytes.ends(bytes, start..<end)
         }
     }
 

@@ -93,13 +93,13 @@ enum PersonEntryParser {
                 }
             }
         }
-        var segments = segments(of: main)
-        guard !segments.isEmpty else { return nil }
-        let name = clean(segments.removeFirst().trimmingPlain(" ,;:"))
+        let segments = segments(of: main)
+        guard let first = segments.first else { return nil }
+        let name = clean(first.trimmingPlain(" ,;:"))
         guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
         if name.hasPrefix("@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
-        for segment in segments {
+        for segment in segments.dropFirst() {
             // `Name (@h) - XYZ`: an acronym after a handle names the group the person belongs to.
             if handle != nil, isAcronym(segment), entry.role == nil {
                 entry.role = segment
@@ -273,7 +273,8 @@ enum PersonEntryParser {
 
     /// `4 members of the public`: a head count, not a person.
     static func isCount(_ text: String) -> Bool {
-        guard let first = text.first, first.isNumber else { return false }
+        // Most text starts with an ASCII letter, which its first bytes tell without reading a character.
+        guard startsWithNumber(text) else { return false }
         let digits = text.prefix { $0.isNumber }
         return text.dropFirst(digits.count).hasPrefix(" ")
     }

@@ -208,3 +208,49 @@ import Testing
         #expect(PeopleWords.group(endingKey: "items to present") == nil)
     }
 }
+
+/// The first look at the two bytes at each end of a line never rules out a role line.
+@Suite struct RoleLineEndsTests {
+    @Test func roleLinesPassTheFirstLook() {
+        var texts = PeopleLatinBytesTests.texts
+        let ends = ["", " ", ".", "\r\n", "\u{600}", "\u{301}", "Zoë ", "K", "\u{212A}", "İ"]
+        for (phrase, _) in PeopleWords.roleLeads {
+            for end in ends {
+                texts += ["\(end)\(phrase) Ann\(end)", "\(end)\(phrase.uppercased()) Łukasz", "\(phrase)\(end)"]
+            }
+        }
+        for phrase in PeopleWords.noteTakingPhrases {
+            for end in ends { texts += ["Ann \(phrase)\(end)", "\(end)Zoë \(phrase.uppercased())\(end)"] }
+        }
+        var ruledOut = 0
+        for text in texts {
+            let passes = PeopleBytes.mayOpenOrEndRoleLine(text)
+            if PeopleEquivalenceTests.opensOrEndsRoleLine(text) { #expect(passes, "\(text)") }
+            if !passes { ruledOut += 1 }
+        }
+        #expect(ruledOut > texts.count / 2)
+        #expect(!PeopleBytes.mayOpenOrEndRoleLine("Members discussed the budget."))
+        #expect(!PeopleBytes.mayOpenOrEndRoleLine("Notes were taken"))
+        #expect(PeopleBytes.mayOpenOrEndRoleLine("Notes taken by Ann"))
+    }
+}
+
+/// A head count is told by its first character, read on the bytes where they can tell.
+@Suite struct CountBytesTests {
+    @Test func countsAsTheCharacters() {
+        let texts =
+            PeopleLatinBytesTests.texts + [
+                "4 members of the public", "12 residents", "4", "4x", "٤ members", "½ day", "\r\n4 x",
+                "4\u{301} members",
+                "Ann 4", " 4 members", "²3 people", "10 ",
+            ]
+        for text in texts {
+            let first = text.first
+            let digits = text.prefix { $0.isNumber }
+            let expected = first?.isNumber == true && text.dropFirst(digits.count).hasPrefix(" ")
+            #expect(PersonEntryParser.isCount(text) == expected, "\(text)")
+        }
+        #expect(PersonEntryParser.isCount("4 members of the public"))
+        #expect(!PersonEntryParser.isCount("Ann Lee"))
+    }
+}
