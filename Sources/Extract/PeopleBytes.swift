@@ -105,6 +105,15 @@ enum PeopleBytes {
             if first < 0x80, !roleLeadBytes.mayStart(with: first), last < 0x80, !noteTakingBytes.mayEnd(with: last) {
                 return false
             }
+            // Two ASCII bytes at an end are two characters there (but a carriage return and line feed, one character
+            // that opens and ends no phrase), lowered on their own: where the first two or last two of no phrase are
+            // those bytes lowered, no phrase is at that end. Every phrase has two bytes or more.
+            guard end - start >= 2 else { return false }
+            let head = UInt16(lowered(bytes[start])) << 8 | UInt16(lowered(bytes[start + 1]))
+            let tail = UInt16(lowered(bytes[end - 2])) << 8 | UInt16(lowered(bytes[end - 1]))
+            let opens = roleLeadHeads.contains(head)
+            let ends = noteTakingTails.contains(tail)
+            if !opens, !ends, head & 0x8080 == 0, tail & 0x8080 == 0 { return false }
             // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
             // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
             // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
@@ -115,17 +124,46 @@ enum PeopleBytes {
             {
                 return true
             }
-            return roleLeadBytes.opens(bytes, start..<end) || noteTakingBytes.ends(bytes, start..<end)
+            // The phrases are ASCII: the first two (or last two) bytes lowered rule most texts out.
+            return opens && roleLeadBytes.opens(bytes, start..<end) || ends && noteTakingBytes.ends(bytes, start..<end)
         }
     }
 
-    /// The text of an ASCII `text` kept by ``PeopleWords/labelKey(_:)`` (letters, digits, spaces and
-    /// `'()/-&,`), in lower case; `nil` when `text` is not ASCII.
-    static func keptLowercasedASCII(_ text: String) -> String? {
+    /// The first two bytes of each of ``roleLeadBytes``, and the last two of each of ``noteTakingBytes``: a few,
+    /// looked through rather than hashed.
+    private static let roleLeadHeads = Array(Set(PeopleWords.roleLeads.map { pair(Array($0.phrase.utf8).prefix(2)) }))
+    private static let noteTakingTails = Array(
+        Set(PeopleWords.noteTakingPhrases.map { pair(Array($0.utf8).suffix(2)) })
+    )
+
+    /// Two bytes as one number, the first in the high byte.
+    private static func pair(_ bytes: ArraySlice<UInt8>) -> UInt16 {
+        UInt16(bytes.first ?? 0) << 8 | UInt16(bytes.last ?? 0)
+    }
+
+    /// An ASCII capital made lower case; any other byte as it is.
+    private static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
+
+    /// Whether `bytes` end with `suffix`, compared from the end.
+    static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count else { return false }
+        var index = bytes.count
+        for byte in suffix.reversed() {
+            index -= 1
+            if bytes[index] != byte { return false }
+        }
+        return true
+    }
+
+    /// The text of `text` that ``PeopleWords/labelKey(_:)`` keeps (letters, digits, white space and `'’()/-&,`), in
+    /// lower case and with `’` made `'`, read on the bytes: when `text` is ASCII, or plain (``isPlain(_:)``) with no
+    /// carriage return and nothing beyond ASCII but Latin-1 letters, Latin Extended-A and general punctuation, whose
+    /// characters are each one scalar and none of them white space; `nil` otherwise.
+    static func keptLowercased(_ text: String) -> String? {
         withBytes(text) { bytes in
             var all: UInt8 = 0
             for byte in bytes { all |= byte }
-            guard all < 0x80 else { return nil }
+            guard all < 0x80 else { return keptLowercased(latin: bytes) }
             return String(unsafeUninitializedCapacity: bytes.count) { kept in
                 var count = 0
                 for byte in bytes {
@@ -139,6 +177,160 @@ enum PeopleBytes {
                 return count
             }
         }
+    }
+
+    /// ``keptLowercased(_:)`` of UTF-8 bytes beyond ASCII, or `nil`.
+    private static func keptLowercased(latin bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var failed = false
+        let kept = String(unsafeUninitializedCapacity: bytes.count) { kept in
+            var count = 0
+            var index = 0
+            func keep(_ byte: UInt8) {
+                kept[count] = byte
+                count += 1
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // A carriage return before a line feed makes one character of the two.
+                    guard byte != 0x0D else {
+                        failed = true
+                        return 0
+                    }
+                    let lower = isUpperLetter(byte) ? byte | 0x20 : byte
+                    if isLowerLetter(lower) || isDigit(lower) || isSpace(lower) || isKeyPunctuation(lower) {
+                        keep(lower)
+                    }
+                    index += 1
+                } else if byte == 0xC3, index + 1 < bytes.count {
+                    // `À` to `ÿ` are letters, but `×` and `÷`; `À` to `Þ` lower by 0x20.
+                    let last = bytes[index + 1]
+                    if last != 0x97, last != 0xB7 {
+                        keep(byte)
+                        keep(0x80...0x9E ~= last ? last + 0x20 : last)
+                    }
+                    index += 2
+                } else if byte == 0xC4 || byte == 0xC5, index + 1 < bytes.count,
+                    let upper = PeopleText.latinExtendedAIsUpper(lead: byte, bytes[index + 1])
+                {
+                    // Latin Extended-A: letters all.
+                    keep(byte)
+                    keep(upper ? bytes[index + 1] + 1 : bytes[index + 1])
+                    index += 2
+                } else if byte == 0xE2, index + 2 < bytes.count,
+                    isPunctuation(second: bytes[index + 1], third: bytes[index + 2])
+                {
+                    // General punctuation is dropped, but `’`, kept as `'`.
+                    if bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 { keep(UInt8(ascii: "'")) }
+                    index += 3
+                } else {
+                    failed = true
+                    return 0
+                }
+            }
+            return count
+        }
+        return failed ? nil : kept
+    }
+
+    /// Whether `E2` followed by `second` and `third` is general punctuation as plain text holds it (U+2010 to U+2027,
+    /// U+2030 to U+205E), no letter, digit or white space.
+    private static func isPunctuation(second: UInt8, third: UInt8) -> Bool {
+        second == 0x80 ? 0x90...0xA7 ~= third || third >= 0xB0 : second == 0x81 && third <= 0x9E
+    }
+
+    // MARK: Reading Latin names
+
+    /// The length of the scalar at `index` of UTF-8 `bytes` when it is ASCII, a Latin-1 letter or sign (`À` to `ÿ`),
+    /// a letter of Latin Extended-A (U+0100 to U+017F) or general punctuation as plain text holds it; `nil` for
+    /// any other.
+    static func latinScalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x80 { return 1 }
+        if 0xC3...0xC5 ~= byte { return index + 1 < bytes.count ? 2 : nil }
+        guard byte == 0xE2, index + 2 < bytes.count, isPunctuation(second: bytes[index + 1], third: bytes[index + 2])
+        else { return nil }
+        return 3
+    }
+
+    /// Whether the Latin text of `bytes` (``latinScalarLength(_:at:)``) is one of the marks beyond ASCII in
+    /// ``PeopleWords/nobody``: `—`, `–` or `…`.
+    static func isNobodyMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 3 && bytes[0] == 0xE2 && bytes[1] == 0x80
+            && (bytes[2] == 0x93 || bytes[2] == 0x94 || bytes[2] == 0xA6)
+    }
+
+    /// `range` of Latin `bytes` without the characters at its ends that are an ASCII byte `trims` passes, or `’`,
+    /// or with `quotes` the curly quotes `‘’“”`.
+    static func trimmedLatin(
+        _ range: Range<Int>,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        quotes: Bool,
+        where trims: (UInt8) -> Bool
+    ) -> Range<Int> {
+        func isQuote(at index: Int) -> Bool {
+            guard bytes[index] == 0xE2, bytes[index + 1] == 0x80 else { return false }
+            let third = bytes[index + 2]
+            return third == 0x99 || quotes && (third == 0x98 || third == 0x9C || third == 0x9D)
+        }
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper {
+            if trims(bytes[lower]) {
+                lower += 1
+            } else if upper - lower >= 3, isQuote(at: lower) {
+                lower += 3
+            } else {
+                break
+            }
+        }
+        while upper > lower {
+            if trims(bytes[upper - 1]) {
+                upper -= 1
+            } else if upper - lower >= 3, isQuote(at: upper - 3) {
+                upper -= 3
+            } else {
+                break
+            }
+        }
+        return lower..<upper
+    }
+
+    /// Whether the character at `index` of Latin `bytes` is capitalised as
+    /// ``PersonEntryParser/startsCapitalised(_:)`` reads it: an upper-case letter (`A` to `Z`, `À` to `Þ` but `×`, or
+    /// one of Latin Extended-A), or a letter without case, which Latin-1 and Latin Extended-A have one of (`ĸ`).
+    static func startsUpperLatin(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return isUpperLetter(byte) }
+        guard 0xC3...0xC5 ~= byte else { return false }
+        let last = bytes[index + 1]
+        if byte == 0xC3 { return 0x80...0x9E ~= last && last != 0x97 }
+        // `ĸ` (U+0138) has no upper case, so is no lower-case letter either.
+        if byte == 0xC4, last == 0xB8 { return true }
+        // `İ`, `Ŀ` and `Ÿ`, which lower to more or other bytes, are upper case too.
+        return PeopleText.latinExtendedAIsUpper(lead: byte, last) ?? true
+    }
+
+    /// Whether each character of `range` in Latin `bytes` is a letter or one of `.'’-_`.
+    static func allLatinNameCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard PeopleText.isLetter(byte) || PeopleText.isOne(byte, of: ".'-_") else { return false }
+                index += 1
+            } else if byte == 0xC3 {
+                // `×` and `÷` are the only Latin-1 characters from `À` that are no letters.
+                guard bytes[index + 1] != 0x97, bytes[index + 1] != 0xB7 else { return false }
+                index += 2
+            } else if byte == 0xC4 || byte == 0xC5 {
+                index += 2
+            } else {
+                guard byte == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 else { return false }
+                index += 3
+            }
+        }
+        return true
     }
 
     /// The punctuation ``PeopleWords/labelKey(_:)`` keeps: `'()/-&,`.
@@ -338,7 +530,8 @@ enum PeopleBytes {
     static func alphanumericCount(_ text: String, atLeast count: Int) -> Bool {
         withBytes(text) { bytes in
             var found = 0
-            for byte in bytes where isUpperLetter(byte) || isLowerLetter(byte) || isDigit(byte) {
+            // A letter of either case is a lower-case one with the 0x20 bit set; each range is one comparison.
+            for byte in bytes where (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
                 found += 1
                 if found >= count { return true }
             }
@@ -376,7 +569,32 @@ enum PeopleBytes {
             returns |= byte == 0x0D ? 1 : 0
         }
         if all < 0x80 { return returns == 0 }
-        return isPlain(scalars: bytes)
+        return isPlain(scalarsIn: bytes)
+    }
+
+    /// ``isPlain(scalars:)`` of bytes in place, stepping a scalar at a time: well-formed UTF-8, as a string's bytes
+    /// are, where a lead byte from `C2` to `CB` has one last byte after it.
+    private static func isPlain(scalarsIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard byte != 0x0D else { return false }
+                index += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                index += 2
+            } else {
+                guard byte == 0xE2, index + 2 < bytes.count else { return false }
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                if second == 0x80 {
+                    guard 0x90...0xA7 ~= third || third >= 0xB0 else { return false }
+                } else {
+                    guard second == 0x81, third <= 0x9E else { return false }
+                }
+                index += 3
+            }
+        }
+        return index == bytes.count
     }
 
     /// Whether each scalar of the UTF-8 `bytes` is a character of its own, as ``plainBytes(_:)`` tells.
@@ -418,10 +636,14 @@ enum PeopleBytes {
         var parts: [String] = []
         var start = 0
         var depth = 0
-        for (index, byte) in bytes.enumerated() {
+        // One or two separators (`,` and `;`) are compared with each byte rather than looked for in the array.
+        let (one, two) = (separators.first ?? 0, separators.last ?? 0)
+        let few = separators.count == 1 || separators.count == 2
+        for index in bytes.indices {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
-            if depth == 0, separators.contains(byte) {
+            if depth == 0, few ? byte == one || byte == two : separators.contains(byte) {
                 parts.append(string(bytes[start..<index]))
                 start = index + 1
             }

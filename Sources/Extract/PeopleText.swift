@@ -4,8 +4,9 @@ import Ingest
 /// done on the UTF-8 bytes where the text is ASCII and by the standard library's character reading otherwise, with
 /// the same answer either way.
 enum PeopleText {
-    /// `text.lowercased()`, on the bytes when `text` is ASCII or Latin-1, with general punctuation (`–`, `•`), whose
-    /// only case mappings are `A`–`Z` and `À`–`Þ` (but `×`) down by 0x20.
+    /// `text.lowercased()`, on the bytes when `text` is ASCII, Latin-1 or Latin Extended-A, with general punctuation
+    /// (`–`, `•`), whose only case mappings are `A`–`Z` and `À`–`Þ` (but `×`) down by 0x20 and the upper-case letters
+    /// of Latin Extended-A (`Ł`) up by one.
     static func lowercased(_ text: some StringProtocol) -> String {
         let changes = text.utf8.withContiguousStorageIfAvailable { caseChanges($0) } ?? caseChanges(text.utf8)
         guard let changes else { return text.lowercased() }
@@ -19,8 +20,13 @@ enum PeopleText {
             var count = 0
             var lead: UInt8 = 0
             for byte in bytes {
-                let upper = lead == 0xC3 ? 0x80...0x9E ~= byte && byte != 0x97 : PeopleBytes.isUpperLetter(byte)
-                buffer[count] = upper ? byte + 0x20 : byte
+                if lead == 0xC4 || lead == 0xC5 {
+                    // Latin Extended-A: an upper-case letter's lower case is the next scalar.
+                    buffer[count] = latinExtendedAIsUpper(lead: lead, byte) == true ? byte + 1 : byte
+                } else {
+                    let upper = lead == 0xC3 ? 0x80...0x9E ~= byte && byte != 0x97 : PeopleBytes.isUpperLetter(byte)
+                    buffer[count] = upper ? byte + 0x20 : byte
+                }
                 count += 1
                 lead = byte
             }
@@ -70,10 +76,15 @@ enum PeopleText {
         return set.utf8.withContiguousStorageIfAvailable({ !$0.contains(first) && !$0.contains(last) }) ?? false
     }
 
+    /// ``keepsEnds(of:_:)`` of the bytes of `text`, read in place where they are contiguous.
+    static func keepsEnds(_ text: some StringProtocol, _ set: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { keepsEnds(of: $0, set) } ?? keepsEnds(of: Array(text.utf8), set)
+    }
+
     /// `text.trimming(set)`, where each character of `set` is one scalar: on the scalars when `text` is plain
     /// (``PeopleBytes/isPlain(_:)``), whose characters then equal those of `set` only when they are the same scalar.
     static func trimming(_ text: Substring, _ set: String) -> String {
-        if keepsEnds(of: text.utf8, set) { return String(text) }
+        if keepsEnds(text, set) { return String(text) }
         guard PeopleBytes.isPlain(text) else {
             // `trimming(_:)` reads a set of ASCII bytes on the bytes, where U+037E, U+1FEF and U+212A equal `;`, `` ` ``
             // and `K`: such a set is read a character at a time.
@@ -169,20 +180,37 @@ enum PeopleText {
         var changes = false
         var lead: UInt8 = 0
         for byte in bytes {
-            if lead == 0xC3 {
+            // An ASCII byte is never the last byte of a character after a lead byte, so is looked at first.
+            if byte < 0x80 {
+                if PeopleBytes.isUpperLetter(byte) { changes = true }
+            } else if lead == 0xC3 {
                 if 0x80...0x9E ~= byte, byte != 0x97 { changes = true }
+            } else if lead == 0xC4 || lead == 0xC5 {
+                guard let upper = latinExtendedAIsUpper(lead: lead, byte) else { return nil }
+                if upper { changes = true }
             } else if lead == 0xE2 {
                 guard byte == 0x80 || byte == 0x81 else { return nil }
-            } else if byte < 0x80 {
-                if PeopleBytes.isUpperLetter(byte) { changes = true }
             } else if byte < 0xC0 {
                 // The last byte of a character of two or three bytes.
-            } else if byte != 0xC2, byte != 0xC3, byte != 0xE2 {
+            } else if !(0xC2...0xC5 ~= byte), byte != 0xE2 {
                 return nil
             }
             lead = byte
         }
         return changes
+    }
+
+    /// Whether the scalar of Latin Extended-A (U+0100 to U+017F) with lead byte `lead` (`C4` or `C5`) and last byte
+    /// `byte` is an upper-case letter, whose lower case is then the next scalar, with the same lead byte; `nil` for
+    /// `İ`, which lowers to two scalars, and `Ŀ` and `Ÿ`, whose lower case has another lead byte.
+    static func latinExtendedAIsUpper(lead: UInt8, _ byte: UInt8) -> Bool? {
+        let scalar = UInt32(lead & 0x1F) << 6 | UInt32(byte & 0x3F)
+        switch scalar {
+        case 0x130, 0x13F, 0x178: return nil
+        case 0x100...0x12F, 0x132...0x137, 0x14A...0x177: return scalar & 1 == 0
+        case 0x139...0x148, 0x179...0x17E: return scalar & 1 == 1
+        default: return false
+        }
     }
 
     /// `text.split(separator: " ")`: the words between spaces, without empty ones.
@@ -334,6 +362,11 @@ enum PeopleText {
     /// Whether `text` holds the bytes of `**` or `__`, found in one pass.
     private static func hasDoubledMarker(_ text: String) -> Bool {
         PeopleBytes.withBytes(text) { bytes in
+            // Most text has neither byte, which `memchr` rules out fastest.
+            guard
+                PeopleBytes.firstIndex(of: UInt8(ascii: "*"), in: bytes) != nil
+                    || PeopleBytes.firstIndex(of: UInt8(ascii: "_"), in: bytes) != nil
+            else { return false }
             var previous: UInt8 = 0
             for byte in bytes {
                 if byte == previous, byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") { return true }
@@ -398,7 +431,7 @@ extension String {
     /// ``trimming(_:)`` of a set of single-scalar characters: the string itself, without a copy, when an ASCII byte
     /// not in `set` stands at each end (``PeopleText/trimming(_:_:)``).
     func trimmingPlain(_ set: String) -> String {
-        if PeopleText.keepsEnds(of: utf8, set) { return self }
+        if PeopleText.keepsEnds(self, set) { return self }
         return PeopleText.trimming(Substring(self), set)
     }
 }

@@ -205,14 +205,34 @@ enum PeopleWords {
 
     /// Whether a heading title names a people block.
     static func isPeopleHeading(_ title: String, vocabulary: Vocabulary) -> Bool {
+        // Lower case, trimming and tidying drop no ASCII letter or digit (lower case may add one): a title with more
+        // of them than any label has is none.
+        if !vocabulary.hasPeopleHeadings, PeopleBytes.alphanumericCount(title, atLeast: longestGroupLabel + 1) {
+            return false
+        }
         // A title without a word of any label is none, where lower case makes no ASCII letter of another character.
         if !vocabulary.hasPeopleHeadings, !groupLabelWords.occurs(in: title), PeopleText.lowersOnBytes(title) {
             return false
         }
-        let key = normalise(title)
-        return attendees.contains(key) || officials.contains(key) || absent.contains(key)
+        return groupOfLabelKey[normalise(title)] != nil
             || (vocabulary.hasPeopleHeadings && vocabulary.group(ofLabelKey: labelKey(title)) != nil)
     }
+
+    /// The group of each label of ``attendees``, ``officials`` and ``absent``, found in one look.
+    static let groupOfLabelKey: [String: PeopleGroup] = {
+        var groups: [String: PeopleGroup] = [:]
+        // A label of two lists would belong to the first that holds it.
+        for (labels, group) in [(absent, PeopleGroup.absent), (officials, .officials), (attendees, .attendees)] {
+            for label in labels { groups[label] = group }
+        }
+        return groups
+    }()
+
+    /// The most ASCII letters and digits a label of ``groupOfLabelKey`` has.
+    static let longestGroupLabel =
+        groupOfLabelKey.keys.map { key in
+            key.utf8.count { PeopleText.isAlphanumeric($0) }
+        }.max() ?? 0
 
     /// Whether a line starts with a people label (`Present:`, `**Apologies**`).
     static func isPeopleLabel(_ text: String, vocabulary: Vocabulary) -> Bool {
@@ -226,18 +246,18 @@ enum PeopleWords {
 
     /// The label without a trailing note in brackets (`Attendees (in order of arrival)`), normalised.
     static func labelKey(_ text: String) -> String {
-        // Emoji and counts beside a label (`Attendees 👋`, `Present (12)`) are no part of it.
-        var key: String
-        if let kept = PeopleBytes.keptLowercasedASCII(text) {
-            key = tidy(kept.trimmingPlain("*_#:- "))
-        } else {
-            let kept = text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) }
-            key = normalise(kept)
-        }
+        var key = PeopleBytes.keptLowercased(text).map { tidy($0.trimmingPlain("*_#:- ")) } ?? keptKey(text)
         if key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex {
             key = normalise(String(key[..<open]))
         }
         return key
+    }
+
+    /// The letters, digits, white space and `'’()/-&,` of `text`, normalised, read by the characters: what
+    /// ``labelKey(_:)`` reads on the bytes where ``PeopleBytes/keptLowercased(_:)`` can.
+    static func keptKey(_ text: String) -> String {
+        // Emoji and counts beside a label (`Attendees 👋`, `Present (12)`) are no part of it.
+        normalise(text.filter { $0.isLetter || $0.isNumber || $0.isWhitespace || "'’()/-&,".contains($0) })
     }
 
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
@@ -249,10 +269,7 @@ enum PeopleWords {
             return nil
         }
         let key = labelKey(text)
-        if attendees.contains(key) { return .attendees }
-        if officials.contains(key) { return .officials }
-        if absent.contains(key) { return .absent }
-        return vocabulary.group(ofLabelKey: key)
+        return groupOfLabelKey[key] ?? vocabulary.group(ofLabelKey: key)
     }
 
     /// The group a longer title ends with (`Governors present`, `Opening, welcome and roll call`).
@@ -272,9 +289,10 @@ enum PeopleWords {
         let found =
             PeopleBytes.isPlain(key)
             ? PeopleBytes.withBytes(key) { bytes in
-                spacedSuffixBytes.firstIndex { whole, spaced in
-                    bytes.elementsEqual(whole)
-                        || (bytes.count >= spaced.count && bytes[(bytes.count - spaced.count)...].elementsEqual(spaced))
+                // The key is the suffix, or ends with it after a space: compared from the end, where most differ.
+                spacedSuffixBytes.firstIndex { whole, _ in
+                    PeopleBytes.hasSuffix(bytes, whole)
+                        && (bytes.count == whole.count || bytes[bytes.count - whole.count - 1] == UInt8(ascii: " "))
                 }
             }
             : spacedSuffixes.firstIndex { key == $0.suffix || key.hasSuffix($0.spaced) }
@@ -393,6 +411,13 @@ enum PeopleWords {
     static func tags(forRole role: String) -> [String] {
         // `TSC`, `WG`: a group's acronym as the role makes a member of it.
         if PersonEntryParser.isAcronym(role), !roleAcronyms.contains(PeopleText.lowercased(role)) { return ["member"] }
+        // Most roles hold no word that starts a phrase, which a look at the bytes of ASCII text finds.
+        if mayHoldRoleTag(role) == false { return [] }
+        return tags(ofWords: role)
+    }
+
+    /// ``tags(forRole:)`` of a role that is no acronym, found among its words.
+    static func tags(ofWords role: String) -> [String] {
         var text = PeopleText.lowercased(role)
         // In ASCII text each of these characters is its byte, and there is no `’`.
         if let spaced = PeopleBytes.replacingASCII(text, ",;/().:&+", with: UInt8(ascii: " ")) {
@@ -426,9 +451,37 @@ enum PeopleWords {
         return tags
     }
 
+    /// Whether ASCII `role` has a word, between white space and the characters ``tags(forRole:)`` reads as spaces
+    /// (`,;/().:&+`), that starts a phrase of ``roleTags`` in any case; `nil` when `role` is not ASCII.
+    static func mayHoldRoleTag(_ role: String) -> Bool? {
+        PeopleBytes.withBytes(role) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let starts = roleTagStartBytes
+            var start = 0
+            for index in 0...bytes.count
+            where index == bytes.count || PeopleBytes.isSpace(bytes[index])
+                || PeopleText.isOne(bytes[index], of: ",;/().:&+")
+            {
+                if start < index, starts.containsLowered(UnsafeBufferPointer(rebasing: bytes[start..<index])) {
+                    return true
+                }
+                start = index + 1
+            }
+            return false
+        }
+    }
+
+    /// The first words of ``roleTags``, looked up by the bytes of ASCII text.
+    static let roleTagStartBytes = ByteWordSet(roleTagStarts.keys)
+
     /// The tag a group label carries for everyone listed under it (`Guests` → `guest`).
     static func tag(forLabel text: String) -> String? {
         let key = labelKey(text)
+        return PeopleBytes.withBytes(key, asciiTag(ofKey:)) ?? tag(ofKeyWords: key)
+    }
+
+    /// ``tag(forLabel:)`` of a label's key, read by its words.
+    static func tag(ofKeyWords key: String) -> String? {
         let words = PeopleText.words(key).map { $0.hasSuffix("s") && !$0.hasSuffix("ss") ? $0.dropLast() : $0 }
         guard let last = words.last else { return nil }
         if words.contains("present") || words.contains("attendance") || words.contains("attending") {
@@ -442,6 +495,33 @@ enum PeopleWords {
         case "staff": return "staff"
         default: return nil
         }
+    }
+
+    /// ``tag(forLabel:)`` of an ASCII label key, read on its bytes, where each byte is a character; `nil` when the key
+    /// is not ASCII.
+    static func asciiTag(ofKey bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var last: UnsafeBufferPointer<UInt8>?
+        var start = 0
+        while let word = PeopleBytes.nextWord(in: bytes, from: start) {
+            start = word.upperBound
+            // A plural's `s` (not `ss`) is dropped.
+            let plural =
+                bytes[word.upperBound - 1] == UInt8(ascii: "s")
+                && (word.count < 2 || bytes[word.upperBound - 2] != UInt8(ascii: "s"))
+            let bare = UnsafeBufferPointer(rebasing: bytes[word.lowerBound..<word.upperBound - (plural ? 1 : 0)])
+            if ["present", "attendance", "attending"].contains(where: { bare.elementsEqual($0.utf8) }) {
+                return .some(nil)
+            }
+            last = bare
+        }
+        guard let last else { return .some(nil) }
+        let tags: [(word: String, tag: String)] = [
+            ("member", "member"), ("council", "member"), ("official", "official"), ("officer", "official"),
+            ("guest", "guest"), ("visitor", "guest"), ("invitee", "guest"), ("observer", "observer"),
+            ("staff", "staff"),
+        ]
+        return .some(tags.first { last.elementsEqual($0.word.utf8) }?.tag)
     }
 }
 

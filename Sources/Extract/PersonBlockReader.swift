@@ -44,9 +44,9 @@ struct PersonBlockReader {
     var diagnostics: [Diagnostic] = []
 
     /// Headings, and lines that act as headings: each ends the people block before it.
-    private let sectionStarts: Set<Int>
+    private let sectionStarts: [Bool]
     /// The index in the context's sections of each heading block.
-    private let sectionOfHeading: [Int: Int]
+    private let sectionOfHeading: [Int?]
     /// The sections that are people blocks, with their group.
     private var peopleSections: [Int: PeopleGroup] = [:]
     /// The blocks found so far, and the one still open.
@@ -55,7 +55,7 @@ struct PersonBlockReader {
     /// Whether the walk is under a people heading, where labels switch groups and stray lines are warned about.
     private var scoped = false
     /// Blocks already read as part of an earlier one.
-    private var consumed = Set<Int>()
+    private var consumed: [Bool]
     private var roleLines: [(block: Int, role: String, entries: [PersonEntry])] = []
     private var absences: [(block: Int, entries: [PersonEntry])] = []
     /// The header of the table row read last and its columns: the rows of a table share their header.
@@ -66,12 +66,16 @@ struct PersonBlockReader {
     init(context: ExtractionContext) {
         self.context = context
         self.blocks = context.blocks
-        self.sectionStarts = Set(context.headingBlock).union(
-            context.blocks.indices.filter { context.blocks[$0].isHeading }
-        )
-        var sectionOfHeading: [Int: Int] = [:]
-        for (section, block) in context.headingBlock.enumerated() { sectionOfHeading[block] = section }
+        // Flags and numbers by block, looked up for every block without hashing.
+        var sectionStarts = context.blocks.map(\.isHeading)
+        var sectionOfHeading = [Int?](repeating: nil, count: context.blocks.count)
+        for (section, block) in context.headingBlock.enumerated() where sectionStarts.indices.contains(block) {
+            sectionStarts[block] = true
+            sectionOfHeading[block] = section
+        }
+        self.sectionStarts = sectionStarts
         self.sectionOfHeading = sectionOfHeading
+        self.consumed = [Bool](repeating: false, count: context.blocks.count)
     }
 
     // MARK: Walking the outline
@@ -79,8 +83,8 @@ struct PersonBlockReader {
     /// Reads the whole note: people blocks first, then role lines and absences named in passing, which merge into
     /// the people listed, then front matter.
     mutating func read() {
-        for index in blocks.indices where !consumed.contains(index) {
-            if sectionStarts.contains(index) {
+        for index in blocks.indices where !consumed[index] {
+            if sectionStarts[index] {
                 startSection(at: index)
             } else {
                 step(at: index)
@@ -97,6 +101,11 @@ struct PersonBlockReader {
         readFrontMatter()
         // `In attendance: Ann, Bob` as the only list of those present lists the members, not guests.
         roster.promoteSoleList(labels: PeopleWords.soleListLabels)
+    }
+
+    /// Marks `indices` as read with an earlier block.
+    private mutating func consume(_ indices: [Int]) {
+        for index in indices { consumed[index] = true }
     }
 
     private mutating func close() {
@@ -175,7 +184,7 @@ struct PersonBlockReader {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
             if !joined.isEmpty, let names = Self.absenceSentence(sentence) {
-                consumed.formUnion(joined)
+                consume(joined)
                 absences.append((index, names))
                 return
             }
@@ -223,7 +232,7 @@ struct PersonBlockReader {
             guard entries.failures.isEmpty, entries.entries.count >= 2 || PersonEntryParser.isDescription(label) else {
                 return
             }
-            consumed.formUnion(joined)
+            consume(joined)
             let lines = blocks[index].lines
             let last = joined.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
             readInline(
@@ -265,7 +274,7 @@ struct PersonBlockReader {
             tag: PeopleWords.tag(forLabel: label)
         )
         region.blocks = blocks.indices.filter { $0 > index && blocks.isNested($0, under: index) }
-        consumed.formUnion(region.blocks)
+        consume(region.blocks)
         regions.append(region)
         return true
     }
@@ -273,7 +282,7 @@ struct PersonBlockReader {
     /// `Present: Ann, Bob,` with the lines it wraps onto.
     private mutating func readLabelLine(at index: Int, label: String, value: String, group: PeopleGroup) {
         let (text, joined) = continuation(of: index, text: value)
-        consumed.formUnion(joined)
+        consume(joined)
         let last = joined.last.map { blocks[$0].lines.upperBound } ?? blocks[index].lines.upperBound
         readInline(label: label, value: text, group: group, lines: blocks[index].lines.lowerBound...last)
     }
@@ -292,7 +301,7 @@ struct PersonBlockReader {
         var lines: [Int] = []
         var last = blocks[index].lines.upperBound
         var next = index + 1
-        while next < blocks.count, !sectionStarts.contains(next),
+        while next < blocks.count, !sectionStarts[next],
             blocks[next].group == group || blocks[next].lines.lowerBound == last + 1
         {
             let open = PersonEntryParser.hasUnclosedBracket(result)
@@ -459,7 +468,11 @@ struct PersonBlockReader {
         vocabulary: Vocabulary
     ) -> (role: String, entries: [PersonEntry])? {
         // Without a label only a lead or an ending makes a role line, which a first look at the bytes rules out.
-        if labelled == nil, !PeopleBytes.mayOpenOrEndRoleLine(text) { return nil }
+        var opensOrEnds: Bool?
+        if labelled == nil {
+            guard PeopleBytes.mayOpenOrEndRoleLine(text) else { return nil }
+            opensOrEnds = true
+        }
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: text) else { return nil }
         if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
             guard !value.isEmpty, value.count <= 100 else { return nil }
@@ -477,7 +490,7 @@ struct PersonBlockReader {
             guard !entries.isEmpty else { return nil }
             return (PeopleWords.roleName(forLabel: label), entries)
         }
-        guard PeopleBytes.mayOpenOrEndRoleLine(text) else { return nil }
+        guard opensOrEnds ?? PeopleBytes.mayOpenOrEndRoleLine(text) else { return nil }
         let lower = PeopleText.lowercased(text).trimmingPlain(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
             let value = String(text.dropFirst(phrase.count + 1)).trimmingPlain(" .")

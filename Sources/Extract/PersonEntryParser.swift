@@ -93,13 +93,13 @@ enum PersonEntryParser {
                 }
             }
         }
-        var segments = segments(of: main)
-        guard !segments.isEmpty else { return nil }
-        let name = clean(segments.removeFirst().trimmingPlain(" ,;:"))
+        let segments = segments(of: main)
+        guard let first = segments.first else { return nil }
+        let name = clean(first.trimmingPlain(" ,;:"))
         guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
         if name.hasPrefix("@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
-        for segment in segments {
+        for segment in segments.dropFirst() {
             // `Name (@h) - XYZ`: an acronym after a handle names the group the person belongs to.
             if handle != nil, isAcronym(segment), entry.role == nil {
                 entry.role = segment
@@ -273,7 +273,8 @@ enum PersonEntryParser {
 
     /// `4 members of the public`: a head count, not a person.
     static func isCount(_ text: String) -> Bool {
-        guard let first = text.first, first.isNumber else { return false }
+        // Most text starts with an ASCII letter, which its first bytes tell without reading a character.
+        guard startsWithNumber(text) else { return false }
         let digits = text.prefix { $0.isNumber }
         return text.dropFirst(digits.count).hasPrefix(" ")
     }
@@ -297,11 +298,75 @@ enum PersonEntryParser {
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
         let name = tidy(text)
-        let ascii = PeopleBytes.withBytes(name) { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let read = PeopleBytes.withBytes(name) { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return isNameLike(latin: bytes, allowLowercase: allowLowercase) { isUserName(name) }
+            }
             return isNameLike(ascii: bytes, allowLowercase: allowLowercase) { isUserName(name) }
         }
-        return ascii ?? isNameLike(characters: name, allowLowercase: allowLowercase)
+        return read ?? isNameLike(characters: name, allowLowercase: allowLowercase)
+    }
+
+    /// ``isNameLike(characters:allowLowercase:)`` of tidy Latin `name`, given as its UTF-8 bytes; `nil` otherwise.
+    ///
+    /// Latin text holds characters beyond ASCII, each of them a Latin-1 letter, `×`, `÷`, a letter of Latin
+    /// Extended-A or general punctuation (``PeopleBytes/latinScalarLength(_:at:)``). `isUserName` tells whether
+    /// `name` is a user name.
+    ///
+    /// Each scalar of such text is a character. The words of the lists a name is looked up in are ASCII, but the
+    /// dashes and ellipsis of ``PeopleWords/nobody``, so that a word that keeps a byte beyond ASCII is none of them;
+    /// an ASCII word is looked up on its bytes.
+    static func isNameLike(
+        latin name: UnsafeBufferPointer<UInt8>,
+        allowLowercase: Bool,
+        isUserName: () -> Bool
+    ) -> Bool? {
+        var characters = 0
+        var index = 0
+        while index < name.count {
+            guard let length = PeopleBytes.latinScalarLength(name, at: index) else { return nil }
+            characters += 1
+            index += length
+        }
+        // ASCII text is the ASCII reading's, which looks words up whole.
+        guard characters < name.count else { return nil }
+        if name.first == UInt8(ascii: "@") { return name.count > 1 && !name.contains(UInt8(ascii: " ")) }
+        guard !name.isEmpty, characters <= 60, !PeopleBytes.isNobodyMark(name) else { return false }
+        let wordCount = PeopleBytes.wordCount(name)
+        guard wordCount <= 6 else { return false }
+        if wordCount == 1, allowLowercase, isUserName() { return true }
+        func isASCII(_ range: Range<Int>) -> Bool { name[range].allSatisfy { $0 < 0x80 } }
+        var capitalised = 0
+        var position = 0
+        var lastWord: Range<Int>?
+        while let word = PeopleBytes.nextWord(in: name, from: lastWord?.upperBound ?? 0) {
+            defer { position += 1 }
+            lastWord = word
+            let bare = PeopleBytes.trimmedLatin(word, in: name, quotes: true) { PeopleText.isOne($0, of: "\"'()") }
+            guard !bare.isEmpty else { return false }
+            // The word lowered without its full stops: in a list only when it is ASCII.
+            let lower = PeopleBytes.trimmed(bare, in: name) { $0 == UInt8(ascii: ".") }
+            let asciiLower = isASCII(lower) ? UnsafeBufferPointer(rebasing: name[lower]) : nil
+            if position > 0, let asciiLower, PeopleWords.nameParticleBytes.containsLowered(asciiLower) { continue }
+            guard PeopleBytes.startsUpperLatin(name, at: bare.lowerBound),
+                PeopleBytes.allLatinNameCharacters(name, bare)
+            else { return false }
+            if !(asciiLower.map(PeopleWords.honorificBytes.containsLowered) ?? false) { capitalised += 1 }
+        }
+        guard capitalised > 0, let lastWord else { return false }
+        let trimmedLast = PeopleBytes.trimmedLatin(lastWord, in: name, quotes: false) {
+            PeopleText.isOne($0, of: ".,'")
+        }
+        guard isASCII(trimmedLast) else { return true }
+        let last = UnsafeBufferPointer(rebasing: name[trimmedLast])
+        if PeopleWords.organisationWordBytes.containsLowered(last), wordCount > 1 { return false }
+        if wordCount == 1,
+            PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
+                || PeopleWords.organisationWordBytes.containsLowered(last)
+        {
+            return false
+        }
+        return true
     }
 
     /// ``isNameLike(_:allowLowercase:)`` of tidy `name`, read by its characters.

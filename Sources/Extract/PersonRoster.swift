@@ -95,9 +95,10 @@ struct PersonRoster {
 
     /// The people of `group`, in the order of their lines.
     func people(in group: PeopleGroup) -> [Person] {
-        members.filter { $0.group == group }.map(\.person).enumerated()
-            .sorted { ($0.element.lines.first, $0.offset) < ($1.element.lines.first, $1.offset) }
-            .map(\.element)
+        // The members' indices are sorted, not copies of the people: each copy would retain all of its fields.
+        members.indices.filter { members[$0].group == group }
+            .sorted { (members[$0].person.lines.first, $0) < (members[$1].person.lines.first, $1) }
+            .map { members[$0].person }
     }
 
     /// The record a role line's name points at: the same name, or a lone first name or handle that fits one
