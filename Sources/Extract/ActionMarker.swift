@@ -64,7 +64,7 @@ enum ActionMarker {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
         }
         // `**ACTION** Bob to write`: a bold keyword without a colon.
-        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where bold.utf8.first == lead && starts(with: bold) {
+        for bold in boldKeywords where bold.utf8.first == lead && starts(with: bold) {
             let body = text.dropFirst(bold.count).trimming(" :-–—")
             return body.isEmpty ? nil : Match(text: body, owners: [])
         }
@@ -214,6 +214,9 @@ enum ActionMarker {
             }
         )
     ).sorted()
+
+    /// `**ACTION** Bob to write`: bold keywords read without a colon.
+    private static let boldKeywords = ["**ACTION**", "**Action**", "__ACTION__"]
 
     /// A scribe's status tags, read before a marker.
     private static let statusTags = ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]

@@ -85,9 +85,16 @@ enum DecisionMarker {
     static func mayOpenWithKeyword(_ text: String) -> Bool {
         if TextSearch.hasPrefix(text, ignoringCase: "it was resolved") { return true }
         // The ASCII letters that open the text, lower-cased, are its keyword when it has one.
-        let letters = text.utf8.prefix { PeopleText.isLetter($0) }
-        return keywords.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes in
+            var end = 0
+            while end < bytes.count, PeopleText.isLetter(bytes[end]) { end += 1 }
+            return keywordBytes.containsLowered(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        }
     }
+
+    /// ``keywords``, looked up on the bytes.
+    private static let keywordBytes = ByteWordSet(keywords)
 
     /// Whether a marker's text is a bare motion outcome: `Passed.`, `Rejected`, `Postponed to next meeting …`.
     static func isOutcome(_ text: String) -> Bool {
@@ -163,7 +170,9 @@ enum DecisionMarker {
         var content = false
         var text = text
         text.withUTF8 { bytes in
-            for offset in 0...bytes.count where count <= limit {
+            // Once past `limit` the count stands: the rest is not read.
+            for offset in 0...bytes.count {
+                guard count <= limit else { break }
                 if offset < bytes.count, bytes[offset] != 0x20 {
                     if start == nil {
                         start = offset
@@ -649,7 +658,7 @@ enum DecisionMarker {
     /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `it was …` and the ``keywords``.
     private static let leadingBytes = TextSearch.ByteSet("[#iIdDrRaAcCoO")
 
-    private static let keywords: Set<String> = [
+    static let keywords: Set<String> = [
         "decision", "decisions", "decided", "resolved", "resolution", "resolutions", "agreed", "agreement",
         "conclusion", "conclusions", "consensus", "outcome", "outcomes", "result",
     ]
