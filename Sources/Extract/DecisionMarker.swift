@@ -464,13 +464,23 @@ enum DecisionMarker {
     static func isConsensus(_ text: String) -> Bool {
         // Each opening starts with `c`, `t` or `g`, which only those letters lower-case to.
         guard let first = text.utf8.first, consensusFirsts.contains(first) else { return false }
-        return TextSearch.lowercasedHasPrefix(text, consensusOpenings)
+        // Only the openings that start with that letter can match.
+        switch first | 0x20 {
+        case UInt8(ascii: "t"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByT)
+        case UInt8(ascii: "g"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByG)
+        default: return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByC)
+        }
     }
+
+    /// The ``consensusOpenings`` that start with `t`, `g` and `c`.
+    private static let consensusOpeningsByT = consensusOpenings.filter { $0.hasPrefix("t") }
+    private static let consensusOpeningsByG = consensusOpenings.filter { $0.hasPrefix("g") }
+    private static let consensusOpeningsByC = consensusOpenings.filter { $0.hasPrefix("c") }
 
     /// The bytes a text opening with one of the ``consensusOpenings`` starts with.
     private static let consensusFirsts = TextSearch.ByteSet("cCtTgG")
 
-    private static let consensusOpenings = [
+    static let consensusOpenings = [
         "consensus that", "consensus is that", "consensus was that", "consensus is to", "consensus was to",
         "the consensus is", "the consensus was", "general consensus", "consensus reached", "there was consensus",
         "there is consensus",

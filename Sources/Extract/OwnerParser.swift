@@ -71,27 +71,35 @@ enum OwnerParser {
     ///
     /// `Translations - Need to …` (a status note) and `Paste - plan - share - Emma` (a dashed list) are not labels.
     static func dashLabel(of text: String) -> (owners: [String], rest: String)? {
-        let plain = TextSearch.isPlainASCII(text)
-        for dash in [" – ", " — ", " - "] {
-            let parts: [Substring]
-            if plain {
-                // Plain ASCII holds only the hyphen, and its one hyphen is found on the bytes.
-                guard dash == " - ", let (before, after) = TextSearch.splitOnce(text, at: dash) else { continue }
-                parts = [before, after]
-            } else {
-                // The dash splits the characters only where its bytes stand: a space and a dash are characters alone.
-                guard TextSearch.contains(text, dash) else { continue }
-                parts = text.split(separator: dash, omittingEmptySubsequences: false)
-            }
-            guard parts.count == 2 else { continue }
-            let label = parts[0].trimming(" *_")
-            let rest = parts[1].trimming(" ")
-            guard let first = rest.first, first.isLowercase, !label.contains(" - "), !label.contains(" – "),
-                let owners = ownerList(label), owners.count <= 6, owners.allSatisfy(isPersonalName)
+        if TextSearch.isPlainASCII(text) {
+            // Plain ASCII holds only the hyphen, and its one hyphen is found on the bytes: text without a hyphen byte
+            // holds none.
+            guard PeopleBytes.containsByte(text, UInt8(ascii: "-")),
+                let (before, after) = TextSearch.splitOnce(text, at: " - ")
             else { return nil }
-            return (owners, rest)
+            return dashLabel(before, after)
+        }
+        for dash in dashes {
+            // The dash splits the characters only where its bytes stand: a space and a dash are characters alone.
+            guard TextSearch.contains(text, dash) else { continue }
+            let parts = text.split(separator: dash, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            return dashLabel(parts[0], parts[1])
         }
         return nil
+    }
+
+    /// The dashes ``dashLabel(of:)`` splits at, in order.
+    private static let dashes = [" – ", " — ", " - "]
+
+    /// ``dashLabel(of:)`` of the parts either side of its dash.
+    private static func dashLabel(_ before: Substring, _ after: Substring) -> (owners: [String], rest: String)? {
+        let label = before.trimming(" *_")
+        let rest = after.trimming(" ")
+        guard let first = rest.first, first.isLowercase, !label.contains(" - "), !label.contains(" – "),
+            let owners = ownerList(label), owners.count <= 6, owners.allSatisfy(isPersonalName)
+        else { return nil }
+        return (owners, rest)
     }
 
     /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label.

@@ -42,6 +42,52 @@ struct FinderBytesTests {
         #expect(DecisionMarker.mayOpenWithKeyword(text) == expected, "\(text.debugDescription)")
     }
 
+    static let consensusTexts = [
+        "", "The consensus is to wait", "THE CONSENSUS WAS x", "There is consensus", "there was consensus on x",
+        "General consensus: yes", "Consensus reached", "consensus that x", "Tconsensus", "Thé consensus is",
+        "T\u{301}he consensus is", "\u{212A}onsensus", "İt", "Ｔhe consensus is", "The\u{00A0}consensus is",
+        "The consensus\r\nis", "Gen consensus", "c", "The",
+    ]
+
+    @Test(arguments: consensusTexts)
+    func consensusOpeningsAreReadAsBefore(text: String) {
+        let expected =
+            ["c", "C", "t", "T", "g", "G"].contains { text.hasPrefix($0) }
+            && DecisionMarker.consensusOpenings.contains { text.lowercased().hasPrefix($0) }
+        #expect(DecisionMarker.isConsensus(text) == expected, "\(text.debugDescription)")
+    }
+
+    static let dashTexts = [
+        "", "Priya - chase legal", "Priya – chase legal", "Priya — chase legal", "Marco & Tobias - add the flag",
+        "Translations - Need to fix", "Paste - plan - share - Emma", "Priya-chase legal", "Zoë - chase legal",
+        "Zoë – chase – legal", "Ann Lee - write it", "Ann\u{00A0}Lee - write it", "Ann - Écrire", "Ann -\r\nwrite",
+        "**Ann** - write", "Ann - ", " - write", "Ann – Bob - write", "the team - write",
+    ]
+
+    @Test(arguments: dashTexts)
+    func dashLabelsAreReadAsBefore(text: String) {
+        let found = OwnerParser.dashLabel(of: text)
+        let expected = Self.referenceDashLabel(text)
+        #expect(found?.owners == expected?.owners, "\(text.debugDescription)")
+        #expect(found?.rest == expected?.rest, "\(text.debugDescription)")
+    }
+
+    /// ``OwnerParser/dashLabel(of:)`` as it read before: each dash by characters.
+    static func referenceDashLabel(_ text: String) -> (owners: [String], rest: String)? {
+        for dash in [" – ", " — ", " - "] {
+            let parts = text.split(separator: dash, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            let label = parts[0].trimming(" *_")
+            let rest = parts[1].trimming(" ")
+            guard let first = rest.first, first.isLowercase, !label.contains(" - "), !label.contains(" – "),
+                let owners = OwnerParser.ownerList(label), owners.count <= 6,
+                owners.allSatisfy(OwnerParser.isPersonalName)
+            else { return nil }
+            return (owners, rest)
+        }
+        return nil
+    }
+
     static let phrases = [
         "", ".", "by 30 May.", "by 30 May).", "by Friday;:)]", "by Friday.\u{301}", "by Zoë’s day.", "by 1 June\r\n.",
         "by 1 June.\r\n", "by\u{00A0}June.", "by ). ", "by “June”.", ".,;:)]",
