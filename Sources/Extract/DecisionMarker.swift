@@ -356,19 +356,33 @@ enum DecisionMarker {
         let trimmed = text.trimming(" ")
         if TextSearch.isPlainASCII(trimmed) {
             // Each byte a character: the last `.`, `!` or `?` before the final character, found on the bytes.
+            // The sentence after it is trimmed of its spaces on the bytes too.
             var bytesOf = trimmed
-            let offset = bytesOf.withUTF8 { bytes -> Int? in
+            let found = bytesOf.withUTF8 { bytes -> (stop: Int, start: Int, end: Int)? in
                 var offset = bytes.count - 2
                 while offset >= 0 {
-                    if bytes[offset] == 0x2E || bytes[offset] == 0x21 || bytes[offset] == 0x3F { return offset }
+                    if bytes[offset] == 0x2E || bytes[offset] == 0x21 || bytes[offset] == 0x3F { break }
                     offset -= 1
                 }
-                return nil
+                guard offset >= 0 else { return nil }
+                var start = offset + 1
+                var end = bytes.count
+                while start < end, bytes[start] == 0x20 { start += 1 }
+                while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+                return (offset, start, end)
             }
-            guard let offset else { return nil }
-            let last = trimmed.utf8.index(trimmed.utf8.startIndex, offsetBy: offset)
-            return (trimmed[..<last], trimmed[trimmed.utf8.index(after: last)...].trimming(" "))
+            guard let found else { return nil }
+            let utf8 = trimmed.utf8
+            let last = utf8.index(utf8.startIndex, offsetBy: found.stop)
+            let start = utf8.index(utf8.startIndex, offsetBy: found.start)
+            return (trimmed[..<last], String(trimmed[start..<utf8.index(start, offsetBy: found.end - found.start)]))
         }
+        return lastSentenceByCharacters(trimmed)
+    }
+
+    /// ``lastSentence(_:)`` read as characters: for any text.
+    static func lastSentenceByCharacters(_ text: String) -> (before: Substring, sentence: String)? {
+        let trimmed = text.trimming(" ")
         guard let last = lastStop(in: trimmed) else { return nil }
         return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
     }

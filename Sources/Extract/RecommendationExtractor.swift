@@ -226,6 +226,8 @@ enum Sentences {
     ) -> [(text: String, range: Range<String.Index>)] {
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
         var sentences: [(text: String, range: Range<String.Index>)] = []
+        // Room for a few sentences, and the empty ones left out as they come.
+        sentences.reserveCapacity(8)
         var start = 0
         var next = 0
         while next < bytes.count {
@@ -255,13 +257,15 @@ enum Sentences {
                 let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
                 if abbreviations.contains(word) { continue }
             }
-            sentences.append((tidy(String(text[index(start)...index(offset)])), index(start)..<index(offset + 1)))
+            let sentence = tidy(String(text[index(start)...index(offset)]))
+            if !sentence.isEmpty { sentences.append((sentence, index(start)..<index(offset + 1))) }
             start = after
         }
         if start < bytes.count {
-            sentences.append((tidy(String(text[index(start)...])), index(start)..<text.endIndex))
+            let sentence = tidy(String(text[index(start)...]))
+            if !sentence.isEmpty { sentences.append((sentence, index(start)..<text.endIndex)) }
         }
-        return sentences.filter { !$0.text.isEmpty }
+        return sentences
     }
 
     private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0

@@ -88,6 +88,20 @@ struct FinderBytesTests {
         return nil
     }
 
+    static let lastSentences = [
+        "", ".", "A.", "One. Two", "One.  Two  ", "  One. Two.  ", "Vote: 5-0. Timeline approved.", "3.3 and 4",
+        "Why? Because!", "a.b.c", "One.\u{00A0}Two.", "Zoë said. Café.", "One. Two\u{301}.", "One.\r\nTwo.",
+        "One . Two . ", "...", "Done!. x", "No stop here",
+    ]
+
+    @Test(arguments: lastSentences)
+    func lastSentencesAreCutOnBytesAsByCharacters(text: String) {
+        let found = DecisionMarker.lastSentence(text)
+        let expected = DecisionMarker.lastSentenceByCharacters(text)
+        #expect(found?.before == expected?.before, "\(text.debugDescription)")
+        #expect(found?.sentence == expected?.sentence, "\(text.debugDescription)")
+    }
+
     static let phrases = [
         "", ".", "by 30 May.", "by 30 May).", "by Friday;:)]", "by Friday.\u{301}", "by Zoë’s day.", "by 1 June\r\n.",
         "by 1 June.\r\n", "by\u{00A0}June.", "by ). ", "by “June”.", ".,;:)]",
