@@ -138,7 +138,7 @@ enum DueDates {
             if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
                 rest.hasPrefix(found.text)
             {
-                return (index + found.text.split(separator: " ").count, found.date)
+                return (index + wordCount(found.text), found.date)
             }
             return (index, reference.flatMap { next(weekday: day, after: $0, inclusive: false) })
         }
@@ -150,7 +150,7 @@ enum DueDates {
         if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
             rest.hasPrefix(found.text)
         {
-            return (dateStart + found.text.split(separator: " ").count - 1, found.date)
+            return (dateStart + wordCount(found.text) - 1, found.date)
         }
         // A month, alone or with its year: `by June 2021`.
         let monthWord = words.bare(dateStart)
@@ -201,6 +201,11 @@ enum DueDates {
             bares[index] = word
             return word
         }
+    }
+
+    /// `text.split(separator: " ").count`, counted on the bytes of plain ASCII.
+    private static func wordCount(_ text: String) -> Int {
+        TextSearch.wordCount(text) ?? text.split(separator: " ").count
     }
 
     /// Whether a word of `vocabulary` occurs in `word`.

@@ -102,6 +102,17 @@ struct FinderBytesTests {
         #expect(found?.sentence == expected?.sentence, "\(text.debugDescription)")
     }
 
+    static let nothings = [
+        "", " ", "-", "None", "none.", "N/A", "na", "TBD", "tbc", "Nothing new", "No action", "- none -",
+        ". . Nothing", "No new decision", "Note this", "To do", "Ann to write", "—", "– none", "Ñone", "None\u{301}",
+        "None\r\n", "\u{00A0}None", "!!", "...x", "No outstanding items",
+    ]
+
+    @Test(arguments: nothings)
+    func nothingIsReadOnBytesAsByCharacters(text: String) {
+        #expect(ActionFinder.isNothing(text) == ActionFinder.isNothingByCharacters(text), "\(text.debugDescription)")
+    }
+
     static let phrases = [
         "", ".", "by 30 May.", "by 30 May).", "by Friday;:)]", "by Friday.\u{301}", "by Zoë’s day.", "by 1 June\r\n.",
         "by 1 June.\r\n", "by\u{00A0}June.", "by ). ", "by “June”.", ".,;:)]",
