@@ -156,7 +156,6 @@ struct Passage {
 
     private static func make(_ block: Int, texts: [String], firstLine: Int, children: [Int]) -> Passage {
         var text = ""
-        text.reserveCapacity(texts.reduce(texts.count) { $0 + $1.utf8.count })
         var offsets: [(line: Int, offset: Int)] = []
         offsets.reserveCapacity(texts.count)
         for (offset, line) in texts.enumerated() where !line.isEmpty {
