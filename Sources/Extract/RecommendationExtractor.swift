@@ -472,12 +472,8 @@ struct PlainWords {
     /// The words of `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // As many words as places where a word starts.
-        var count = 0
-        for offset in bytes.indices where bytes[offset] != UInt8(ascii: " ") {
-            if offset == 0 || bytes[offset - 1] == UInt8(ascii: " ") { count += 1 }
-        }
-        spans.reserveCapacity(count)
+        // No more words than half the bytes, rounded up: room for them all without counting them first.
+        spans.reserveCapacity((bytes.count + 1) / 2)
         let marks = RecommendationCue.plainMarks
         var start = 0
         while start < bytes.count {
