@@ -551,6 +551,22 @@ struct ActionFinder {
 
     /// `None`, `N/A`, `No actions`: nothing to do.
     static func isNothing(_ text: String) -> Bool {
+        // In plain ASCII the key opens with the first byte the trimming keeps: every word below opens with `n` or
+        // `t`, so another byte there rules them out.
+        if TextSearch.isPlainASCII(text), let lead = text.utf8.first(where: { !nothingTrims.contains($0) }),
+            !nothingLeads.contains(lead)
+        {
+            return false
+        }
+        return isNothingByCharacters(text)
+    }
+
+    /// The ASCII characters ``isNothing(_:)`` trims, and the bytes its words open with in any case.
+    private static let nothingTrims = TextSearch.ByteSet(" .!-")
+    private static let nothingLeads = TextSearch.ByteSet("nNtT")
+
+    /// ``isNothing(_:)`` without the first look at the bytes.
+    static func isNothingByCharacters(_ text: String) -> Bool {
         let key = text.lowercased().trimming(" .!-–—")
         if ["none", "n/a", "na", "nil", "nothing", "tbd", "tbc", "-"].contains(key) || key.isEmpty { return true }
         return [

@@ -60,11 +60,11 @@ enum ActionMarker {
         // Every prefix below opens with an ASCII character, so one whose first byte differs cannot match.
         let lead = text.utf8.first
         // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
-        for prefix in labelPrefixes where prefix.utf8.first == lead && starts(with: prefix) {
+        for (prefix, first) in zip(labelPrefixes, labelPrefixFirsts) where first == lead && starts(with: prefix) {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
         }
         // `**ACTION** Bob to write`: a bold keyword without a colon.
-        for bold in ["**ACTION**", "**Action**", "__ACTION__"] where bold.utf8.first == lead && starts(with: bold) {
+        for bold in boldKeywords where bold.utf8.first == lead && starts(with: bold) {
             let body = text.dropFirst(bold.count).trimming(" :-–—")
             return body.isEmpty ? nil : Match(text: body, owners: [])
         }
@@ -193,13 +193,18 @@ enum ActionMarker {
     /// The first byte of `text` after its leading spaces and the byte after it (`nil` at the end), read in place;
     /// `nil` for text of spaces alone.
     private static func leadingPair(_ text: String) -> (UInt8, UInt8?)? {
+        // A native string's bytes are read in place.
+        if let pair = text.utf8.withContiguousStorageIfAvailable({ leadingPair(bytes: $0) }) { return pair }
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count, bytes[offset] == 0x20 { offset += 1 }
-            guard offset < bytes.count else { return nil }
-            return (bytes[offset], offset + 1 < bytes.count ? bytes[offset + 1] : nil)
-        }
+        return text.withUTF8 { leadingPair(bytes: $0) }
+    }
+
+    /// ``leadingPair(_:)`` of a text's bytes.
+    private static func leadingPair(bytes: UnsafeBufferPointer<UInt8>) -> (UInt8, UInt8?)? {
+        var offset = 0
+        while offset < bytes.count, bytes[offset] == 0x20 { offset += 1 }
+        guard offset < bytes.count else { return nil }
+        return (bytes[offset], offset + 1 < bytes.count ? bytes[offset + 1] : nil)
     }
 
     /// The first two bytes, lower-cased, of the markers read after the bracketed ones: `ai`, `a.`, `to`, `fo`, `ne`,
@@ -214,6 +219,9 @@ enum ActionMarker {
             }
         )
     ).sorted()
+
+    /// `**ACTION** Bob to write`: bold keywords read without a colon.
+    private static let boldKeywords = ["**ACTION**", "**Action**", "__ACTION__"]
 
     /// A scribe's status tags, read before a marker.
     private static let statusTags = ["[NEW]", "[PENDING]", "[CONTINUING]", "[DONE]", "[OPEN]"]
@@ -239,6 +247,9 @@ enum ActionMarker {
 
     /// The words of ``inlineWords``.
     static let inlineWordList = ["action", "ai:"]
+
+    /// The first byte of each of ``labelPrefixes``.
+    private static let labelPrefixFirsts = labelPrefixes.map(\.utf8.first)
 
     /// `AI: …`, `TODO: …`, and the ``followUps``.
     private static let labelPrefixes =

@@ -38,12 +38,32 @@ struct ByteWordSet: Sendable {
     func containsLowered(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let mask = slots.count - 1
         var slot = Int(Self.hash(bytes)) & mask
-        while slots[slot] != 0 {
-            let span = spans[Int(slots[slot]) - 1]
-            if span.count == bytes.count, letters[span].elementsEqual(bytes.lazy.map(Self.lowered)) { return true }
-            slot = (slot + 1) & mask
+        // The tables are read in place, a byte at a time.
+        return letters.withUnsafeBufferPointer { letters in
+            spans.withUnsafeBufferPointer { spans in
+                slots.withUnsafeBufferPointer { slots in
+                    while slots[slot] != 0 {
+                        let span = spans[Int(slots[slot]) - 1]
+                        if span.count == bytes.count, Self.equalsLowered(letters, span, bytes) { return true }
+                        slot = (slot + 1) & mask
+                    }
+                    return false
+                }
+            }
         }
-        return false
+    }
+
+    /// Whether the word at `span` of `letters` is `bytes` in lower case; they have as many bytes.
+    @inline(__always)
+    private static func equalsLowered(
+        _ letters: UnsafeBufferPointer<UInt8>,
+        _ span: Range<Int>,
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        for offset in 0..<span.count where letters[span.lowerBound + offset] != lowered(bytes[offset]) {
+            return false
+        }
+        return true
     }
 
     /// ``containsLowered(_:)`` of the bytes of `text`; `nil` when `text` is not ASCII.

@@ -85,9 +85,16 @@ enum DecisionMarker {
     static func mayOpenWithKeyword(_ text: String) -> Bool {
         if TextSearch.hasPrefix(text, ignoringCase: "it was resolved") { return true }
         // The ASCII letters that open the text, lower-cased, are its keyword when it has one.
-        let letters = text.utf8.prefix { PeopleText.isLetter($0) }
-        return keywords.contains(String(decoding: letters.map { $0 | 0x20 }, as: UTF8.self))
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes in
+            var end = 0
+            while end < bytes.count, PeopleText.isLetter(bytes[end]) { end += 1 }
+            return keywordBytes.containsLowered(UnsafeBufferPointer(rebasing: bytes[..<end]))
+        }
     }
+
+    /// ``keywords``, looked up on the bytes.
+    private static let keywordBytes = ByteWordSet(keywords)
 
     /// Whether a marker's text is a bare motion outcome: `Passed.`, `Rejected`, `Postponed to next meeting …`.
     static func isOutcome(_ text: String) -> Bool {
@@ -163,7 +170,9 @@ enum DecisionMarker {
         var content = false
         var text = text
         text.withUTF8 { bytes in
-            for offset in 0...bytes.count where count <= limit {
+            // Once past `limit` the count stands: the rest is not read.
+            for offset in 0...bytes.count {
+                guard count <= limit else { break }
                 if offset < bytes.count, bytes[offset] != 0x20 {
                     if start == nil {
                         start = offset
@@ -347,19 +356,33 @@ enum DecisionMarker {
         let trimmed = text.trimming(" ")
         if TextSearch.isPlainASCII(trimmed) {
             // Each byte a character: the last `.`, `!` or `?` before the final character, found on the bytes.
+            // The sentence after it is trimmed of its spaces on the bytes too.
             var bytesOf = trimmed
-            let offset = bytesOf.withUTF8 { bytes -> Int? in
+            let found = bytesOf.withUTF8 { bytes -> (stop: Int, start: Int, end: Int)? in
                 var offset = bytes.count - 2
                 while offset >= 0 {
-                    if bytes[offset] == 0x2E || bytes[offset] == 0x21 || bytes[offset] == 0x3F { return offset }
+                    if bytes[offset] == 0x2E || bytes[offset] == 0x21 || bytes[offset] == 0x3F { break }
                     offset -= 1
                 }
-                return nil
+                guard offset >= 0 else { return nil }
+                var start = offset + 1
+                var end = bytes.count
+                while start < end, bytes[start] == 0x20 { start += 1 }
+                while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+                return (offset, start, end)
             }
-            guard let offset else { return nil }
-            let last = trimmed.utf8.index(trimmed.utf8.startIndex, offsetBy: offset)
-            return (trimmed[..<last], trimmed[trimmed.utf8.index(after: last)...].trimming(" "))
+            guard let found else { return nil }
+            let utf8 = trimmed.utf8
+            let last = utf8.index(utf8.startIndex, offsetBy: found.stop)
+            let start = utf8.index(utf8.startIndex, offsetBy: found.start)
+            return (trimmed[..<last], String(trimmed[start..<utf8.index(start, offsetBy: found.end - found.start)]))
         }
+        return lastSentenceByCharacters(trimmed)
+    }
+
+    /// ``lastSentence(_:)`` read as characters: for any text.
+    static func lastSentenceByCharacters(_ text: String) -> (before: Substring, sentence: String)? {
+        let trimmed = text.trimming(" ")
         guard let last = lastStop(in: trimmed) else { return nil }
         return (trimmed[..<last], trimmed[trimmed.index(after: last)...].trimming(" "))
     }
@@ -455,13 +478,23 @@ enum DecisionMarker {
     static func isConsensus(_ text: String) -> Bool {
         // Each opening starts with `c`, `t` or `g`, which only those letters lower-case to.
         guard let first = text.utf8.first, consensusFirsts.contains(first) else { return false }
-        return TextSearch.lowercasedHasPrefix(text, consensusOpenings)
+        // Only the openings that start with that letter can match.
+        switch first | 0x20 {
+        case UInt8(ascii: "t"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByT)
+        case UInt8(ascii: "g"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByG)
+        default: return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByC)
+        }
     }
+
+    /// The ``consensusOpenings`` that start with `t`, `g` and `c`.
+    private static let consensusOpeningsByT = consensusOpenings.filter { $0.hasPrefix("t") }
+    private static let consensusOpeningsByG = consensusOpenings.filter { $0.hasPrefix("g") }
+    private static let consensusOpeningsByC = consensusOpenings.filter { $0.hasPrefix("c") }
 
     /// The bytes a text opening with one of the ``consensusOpenings`` starts with.
     private static let consensusFirsts = TextSearch.ByteSet("cCtTgG")
 
-    private static let consensusOpenings = [
+    static let consensusOpenings = [
         "consensus that", "consensus is that", "consensus was that", "consensus is to", "consensus was to",
         "the consensus is", "the consensus was", "general consensus", "consensus reached", "there was consensus",
         "there is consensus",
@@ -649,7 +682,7 @@ enum DecisionMarker {
     /// The first bytes of the markers ``leading(_:extra:)`` knows: `[`, `#`, `it was …` and the ``keywords``.
     private static let leadingBytes = TextSearch.ByteSet("[#iIdDrRaAcCoO")
 
-    private static let keywords: Set<String> = [
+    static let keywords: Set<String> = [
         "decision", "decisions", "decided", "resolved", "resolution", "resolutions", "agreed", "agreement",
         "conclusion", "conclusions", "consensus", "outcome", "outcomes", "result",
     ]

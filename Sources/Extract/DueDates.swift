@@ -138,7 +138,7 @@ enum DueDates {
             if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
                 rest.hasPrefix(found.text)
             {
-                return (index + found.text.split(separator: " ").count, found.date)
+                return (index + wordCount(found.text), found.date)
             }
             return (index, reference.flatMap { next(weekday: day, after: $0, inclusive: false) })
         }
@@ -150,7 +150,7 @@ enum DueDates {
         if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
             rest.hasPrefix(found.text)
         {
-            return (dateStart + found.text.split(separator: " ").count - 1, found.date)
+            return (dateStart + wordCount(found.text) - 1, found.date)
         }
         // A month, alone or with its year: `by June 2021`.
         let monthWord = words.bare(dateStart)
@@ -203,19 +203,68 @@ enum DueDates {
         }
     }
 
+    /// `text.split(separator: " ").count`, counted on the bytes of plain ASCII.
+    private static func wordCount(_ text: String) -> Int {
+        TextSearch.wordCount(text) ?? text.split(separator: " ").count
+    }
+
     /// Whether a word of `vocabulary` occurs in `word`.
     private static func occurs(_ vocabulary: TextSearch.Vocabulary, in word: Substring) -> Bool {
-        // Most words are small strings, copied without an allocation.
-        vocabulary.occurs(in: String(word))
+        // A native string's bytes are read in place.
+        var word = word
+        return word.withUTF8 { vocabulary.occurs(in: $0) }
     }
 
     /// A word lower-cased, without brackets and punctuation around it.
-    private static func bare(_ word: some StringProtocol) -> String {
+    static func bare(_ word: Substring) -> String {
+        // Plain ASCII is lower-cased and trimmed on the bytes: the curly quotes are no ASCII character.
+        var bytesOf = word
+        let plain = bytesOf.withUTF8 { bytes -> String? in
+            guard TextSearch.isPlainASCII(bytes) else { return nil }
+            var start = 0
+            var end = bytes.count
+            while start < end, bareMarks.contains(bytes[start]) { start += 1 }
+            while end > start, bareMarks.contains(bytes[end - 1]) { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for offset in start..<end {
+                    let byte = bytes[offset]
+                    out[offset - start] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                }
+                return end - start
+            }
+        }
+        return plain ?? bareByCharacters(word)
+    }
+
+    /// ``bare(_:)`` read as characters: for any word.
+    static func bareByCharacters(_ word: some StringProtocol) -> String {
         word.lowercased().trimming("()[],.;:!?\"'“”")
     }
 
-    /// `text` without trailing characters from `set`.
-    private static func trimEnd(_ text: String, _ set: String) -> String {
+    /// The ASCII characters ``bare(_:)`` trims.
+    private static let bareMarks = TextSearch.ByteSet("()[],.;:!?\"'")
+
+    /// `text` without trailing characters from `set`, an ASCII set.
+    static func trimEnd(_ text: String, _ set: String) -> String {
+        // In plain ASCII each byte is a character, found in the set by its byte.
+        if TextSearch.isPlainASCII(text) {
+            let marks = TextSearch.ByteSet(set)
+            var end = text.utf8.count
+            let utf8 = text.utf8
+            var index = utf8.endIndex
+            while end > 0 {
+                let before = utf8.index(before: index)
+                guard marks.contains(utf8[before]) else { break }
+                index = before
+                end -= 1
+            }
+            return end == utf8.count ? text : String(text[..<index])
+        }
+        return trimEndByCharacters(text, set)
+    }
+
+    /// ``trimEnd(_:_:)`` read as characters: for any text.
+    static func trimEndByCharacters(_ text: String, _ set: String) -> String {
         let end = text.lastIndex { !set.contains($0) }.map { text.index(after: $0) } ?? text.startIndex
         return String(text[..<end])
     }

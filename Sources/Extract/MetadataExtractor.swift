@@ -66,11 +66,12 @@ public struct MetadataExtractor: Sendable {
             }
         }
         if result.date == nil {
-            for index in top.texts.indices
-            where !top.isPeopleLabel(index, vocabulary: vocabulary) && !mentionsADeadline(top.texts[index]) {
-                if mayHoldDate(top.texts[index]),
-                    let found = DateParser.firstDate(in: top.texts[index], dayFirst: dayFirst)
-                {
+            // A line without a digit holds no date: the people label, read for no other reason, is not looked for.
+            for index in top.texts.indices where mayHoldDate(top.texts[index]) {
+                guard !top.isPeopleLabel(index, vocabulary: vocabulary), !mentionsADeadline(top.texts[index]) else {
+                    continue
+                }
+                if let found = DateParser.firstDate(in: top.texts[index], dayFirst: dayFirst) {
                     result.date = found.date
                     dateLine = top.texts[index]
                     break
@@ -97,14 +98,18 @@ public struct MetadataExtractor: Sendable {
             for index in top.texts.indices {
                 if let (label, value) = top.labelled(index), Self.timeLabels.contains(label) { lines.append(value) }
             }
-            for index in top.texts.indices where !top.isPeopleLabel(index, vocabulary: vocabulary) {
-                lines.append(top.texts[index])
-            }
             for line in lines {
                 if let range = DateParser.timeRange(in: line) {
                     (result.startTime, result.endTime) = range
                     break
                 }
+            }
+            // Then the first top line with a time that labels no people: the label is read only where a time is.
+            for index in top.texts.indices where result.startTime == nil {
+                guard let range = DateParser.timeRange(in: top.texts[index]),
+                    !top.isPeopleLabel(index, vocabulary: vocabulary)
+                else { continue }
+                (result.startTime, result.endTime) = range
             }
         }
 
@@ -122,12 +127,14 @@ public struct MetadataExtractor: Sendable {
         }
         if result.location == nil {
             if let dateLine, !PeopleWords.isPeopleLabel(dateLine, vocabulary: vocabulary),
-                let place = place(in: dateLine)
+                let place = Self.place(in: dateLine)
             {
                 result.location = place
             }
             for index in top.texts.indices where result.location == nil {
-                guard !top.isPeopleLabel(index, vocabulary: vocabulary), let place = place(in: top.texts[index]) else {
+                // The label is read only where a place is.
+                guard let place = Self.place(in: top.texts[index]), !top.isPeopleLabel(index, vocabulary: vocabulary)
+                else {
                     continue
                 }
                 result.location = place
@@ -156,14 +163,25 @@ public struct MetadataExtractor: Sendable {
     }
 
     /// The part of a comma-separated line that names a call platform or says `via`/`at`/`in` a place.
-    private func place(in line: String) -> String? {
+    static func place(in line: String) -> String? {
+        // Each part of plain tidy text is its text: one that starts with `via ` or names a platform holds its bytes.
+        if TextSearch.isPlainASCII(line), isTidy(line), !platformWords.occurs(in: line),
+            !TextSearch.contains(line, "via ", ignoringCase: true)
+        {
+            return nil
+        }
+        return placeByParts(in: line)
+    }
+
+    /// ``place(in:)`` read part by part, without the first look at the whole line.
+    static func placeByParts(in line: String) -> String? {
         // Split on the bytes where each comma stands alone, as in plain ASCII.
         let parts = (splitStandingAlone(line, at: 0x2C) ?? line.split(separator: ",", omittingEmptySubsequences: false))
             .filter { !$0.isEmpty }.map { tidy(String($0)) }
         guard parts.count > 1 || TextSearch.lowercasedHasPrefix(line, ["via "]) else { return nil }
         // A part that names a place and holds no date or time; the cheap test first.
         for part in parts
-        where TextSearch.lowercasedHasPrefix(part, ["via "]) || Self.namesPlatform(part) {
+        where TextSearch.lowercasedHasPrefix(part, ["via "]) || namesPlatform(part) {
             if mayHoldDate(part) && DateParser.firstDate(in: part) != nil || DateParser.timeRange(in: part) != nil {
                 continue
             }

@@ -61,7 +61,7 @@ enum OwnerParser {
         let label = text[..<colon].trimming(" *_")
         let rest = text[text.index(after: colon)...].trimming(" ")
         guard !label.isEmpty, !rest.isEmpty, label.count <= 60, !rest.hasPrefix("//") else { return nil }
-        guard !labelWords.contains(label.lowercased()), let owners = ownerList(label), owners.count <= 6 else {
+        guard !holds(labelWords, labelWordBytes, label), let owners = ownerList(label), owners.count <= 6 else {
             return nil
         }
         return (owners, rest)
@@ -71,27 +71,35 @@ enum OwnerParser {
     ///
     /// `Translations - Need to …` (a status note) and `Paste - plan - share - Emma` (a dashed list) are not labels.
     static func dashLabel(of text: String) -> (owners: [String], rest: String)? {
-        let plain = TextSearch.isPlainASCII(text)
-        for dash in [" – ", " — ", " - "] {
-            let parts: [Substring]
-            if plain {
-                // Plain ASCII holds only the hyphen, and its one hyphen is found on the bytes.
-                guard dash == " - ", let (before, after) = TextSearch.splitOnce(text, at: dash) else { continue }
-                parts = [before, after]
-            } else {
-                // The dash splits the characters only where its bytes stand: a space and a dash are characters alone.
-                guard TextSearch.contains(text, dash) else { continue }
-                parts = text.split(separator: dash, omittingEmptySubsequences: false)
-            }
-            guard parts.count == 2 else { continue }
-            let label = parts[0].trimming(" *_")
-            let rest = parts[1].trimming(" ")
-            guard let first = rest.first, first.isLowercase, !label.contains(" - "), !label.contains(" – "),
-                let owners = ownerList(label), owners.count <= 6, owners.allSatisfy(isPersonalName)
+        if TextSearch.isPlainASCII(text) {
+            // Plain ASCII holds only the hyphen, and its one hyphen is found on the bytes: text without a hyphen byte
+            // holds none.
+            guard PeopleBytes.containsByte(text, UInt8(ascii: "-")),
+                let (before, after) = TextSearch.splitOnce(text, at: " - ")
             else { return nil }
-            return (owners, rest)
+            return dashLabel(before, after)
+        }
+        for dash in dashes {
+            // The dash splits the characters only where its bytes stand: a space and a dash are characters alone.
+            guard TextSearch.contains(text, dash) else { continue }
+            let parts = text.split(separator: dash, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            return dashLabel(parts[0], parts[1])
         }
         return nil
+    }
+
+    /// The dashes ``dashLabel(of:)`` splits at, in order.
+    private static let dashes = [" – ", " — ", " - "]
+
+    /// ``dashLabel(of:)`` of the parts either side of its dash.
+    private static func dashLabel(_ before: Substring, _ after: Substring) -> (owners: [String], rest: String)? {
+        let label = before.trimming(" *_")
+        let rest = after.trimming(" ")
+        guard let first = rest.first, first.isLowercase, !label.contains(" - "), !label.contains(" – "),
+            let owners = ownerList(label), owners.count <= 6, owners.allSatisfy(isPersonalName)
+        else { return nil }
+        return (owners, rest)
     }
 
     /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label.
@@ -135,7 +143,7 @@ enum OwnerParser {
             let isTo = isWord(words[index], "to")
             guard isTo || isWord(words[index], "will") else { continue }
             var subjectEnd = index
-            if isTo, index >= 2, auxiliaries.contains(words[index - 1].lowercased()) {
+            if isTo, index >= 2, holds(auxiliaries, auxiliaryBytes, words[index - 1]) {
                 subjectEnd = index - 1
             }
             let next = words[index + 1]
@@ -152,7 +160,7 @@ enum OwnerParser {
         // The team noun and its verb are among the first seven words: the rest are not cut out.
         let words = leadingWords(of: text, limit: 7)
         guard words.count >= 3 else { return nil }
-        for index in 1..<min(words.count - 1, 6) where teamNouns.contains(words[index].lowercased()) {
+        for index in 1..<min(words.count - 1, 6) where holds(teamNouns, teamNounBytes, words[index]) {
             guard isVerbLike(words[index + 1]),
                 words[..<index].allSatisfy({ isCapitalised($0) || isHandle($0) || $0.lowercased() == "the" })
             else { return nil }
@@ -406,7 +414,7 @@ enum OwnerParser {
     /// `DO`, `AS`, `PS` or `CC` written in capitals are someone's initials, while `Do`, `As`, `PS:` words are not.
     static func isNotName(_ token: some StringProtocol) -> Bool {
         if isInitials(token) { return capitalWords.contains(String(token)) }
-        return notNames.contains(token.lowercased())
+        return holds(notNames, notNameBytes, token)
     }
 
     /// Words written in capitals that are not initials.
@@ -422,16 +430,15 @@ enum OwnerParser {
         guard (1...7).contains(tokens.count), let first = tokens.first, let last = tokens.last else { return false }
         if tokens.count == 1 {
             if isHandle(first) { return true }
-            if ["all", "everyone", "everybody"].contains(first.lowercased()) { return true }
+            if holds(everyoneWords, everyoneWordBytes, first) { return true }
         }
-        let firstLower = first.lowercased()
-        guard isCapitalised(first) || isHandle(first) || teamNouns.contains(firstLower) || firstLower == "the"
+        guard isCapitalised(first) || isHandle(first) || holds(teamNouns, teamNounBytes, first) || isThe(first)
         else { return false }
         if isNotName(first) { return false }
         if tokens.count == 1, first.count < 2 { return false }
         if connectors.contains(last) { return false }
         // `All trustees`, `Each member`.
-        if quantifiers.contains(firstLower), tokens.count <= 3,
+        if holds(quantifiers, quantifierBytes, first), tokens.count <= 3,
             tokens.dropFirst().allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "-" } })
         {
             return true
@@ -439,25 +446,25 @@ enum OwnerParser {
         var offset = 0
         while offset < tokens.count {
             let token = tokens[offset]
-            let lower = token.lowercased()
             offset += 1
-            if isHandle(token) || connectors.contains(token) || (offset > 1 && lower == "the")
-                || teamNouns.contains(lower)
+            if isHandle(token) || connectors.contains(token) || (offset > 1 && isThe(token))
+                || holds(teamNouns, teamNounBytes, token)
             {
                 continue
             }
             if isCapitalised(token) {
-                if offset > 1, isNotName(token), !teamNouns.contains(lower) { return false }
+                // A team noun went on above.
+                if offset > 1, isNotName(token) { return false }
                 continue
             }
             // A short run of lower-case words must lead to a team noun: `probation reform team`.
             var run = offset - 1
-            while run < tokens.count, isPlainWord(tokens[run]), !teamNouns.contains(tokens[run].lowercased()) {
-                if notNames.contains(tokens[run].lowercased()) { return false }
+            while run < tokens.count, isPlainWord(tokens[run]), !holds(teamNouns, teamNounBytes, tokens[run]) {
+                if holds(notNames, notNameBytes, tokens[run]) { return false }
                 run += 1
             }
             guard run > offset - 1, run - (offset - 1) <= 3, run < tokens.count,
-                teamNouns.contains(tokens[run].lowercased())
+                holds(teamNouns, teamNounBytes, tokens[run])
             else { return false }
             offset = run
         }
@@ -474,7 +481,7 @@ enum OwnerParser {
         let tokens = words(of: part)
         guard (1...3).contains(tokens.count) else { return false }
         return tokens.allSatisfy {
-            isCapitalised($0) && !teamNouns.contains($0.lowercased()) && !isNotName($0)
+            isCapitalised($0) && !holds(teamNouns, teamNounBytes, $0) && !isNotName($0)
         }
     }
 
@@ -585,6 +592,27 @@ enum OwnerParser {
         return !notVerbs.contains(word.lowercased().trimming(",.;:"))
     }
 
+    /// Whether `set` holds `word` lower-cased: looked up on the bytes in `bytes`, the same words, when `word` is
+    /// ASCII, whose lower case is its bytes lower-cased.
+    @inline(__always)
+    static func holds(_ set: Set<String>, _ bytes: ByteWordSet, _ word: some StringProtocol) -> Bool {
+        bytes.containsLowered(word) ?? set.contains(word.lowercased())
+    }
+
+    /// Whether `word` lower-cased is `the`.
+    private static func isThe(_ word: String) -> Bool { isWord(Substring(word), "the") }
+
+    /// Words that alone name everyone as owners.
+    private static let everyoneWords: Set<String> = ["all", "everyone", "everybody"]
+
+    private static let everyoneWordBytes = ByteWordSet(everyoneWords)
+    private static let labelWordBytes = ByteWordSet(labelWords)
+    private static let auxiliaryBytes = ByteWordSet(auxiliaries)
+    private static let quantifierBytes = ByteWordSet(quantifiers)
+    /// ``teamNouns``, looked up on the bytes.
+    static let teamNounBytes = ByteWordSet(teamNouns)
+    private static let notNameBytes = ByteWordSet(notNames)
+
     private static let bracketPrefixes = [
         "owner:", "owners:", "owner", "owners", "lead:", "responsible:", "assigned to:", "assigned to", "assignee:",
         "assignees:", "who:", "action by:", "action:",
@@ -639,7 +667,7 @@ enum OwnerParser {
     ]
 
     /// Capitalised words that start sentences or labels rather than name people.
-    private static let notNames: Set<String> = [
+    static let notNames: Set<String> = [
         "i", "we", "it", "this", "that", "these", "those", "there", "they", "he", "she", "you", "our", "their", "his",
         "her", "its", "my", "your", "a", "an", "if", "when", "while", "where", "why", "how", "what", "who", "which",
         "whoever", "before", "after", "next", "last", "previous", "first", "second", "third", "finally", "then",

@@ -214,11 +214,32 @@ enum Sentences {
     /// ``split(_:)`` for plain ASCII text (``TextSearch/isPlainASCII(_:)``), where each byte is a character: the
     /// same sentences, read from the bytes.
     static func splitPlain(_ text: String) -> [(text: String, range: Range<String.Index>)] {
-        let bytes = Array(text.utf8)
+        var bytesOf = text
+        return bytesOf.withUTF8 { splitPlain(text, bytes: $0) }
+    }
+
+    /// ``splitPlain(_:)`` of `text`, whose bytes are `bytes`.
+    private static func splitPlain(
+        _ text: String,
+        bytes: UnsafeBufferPointer<UInt8>
+    ) -> [(text: String, range: Range<String.Index>)] {
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
         var sentences: [(text: String, range: Range<String.Index>)] = []
+        // Room for a few sentences, and the empty ones left out as they come.
+        sentences.reserveCapacity(8)
         var start = 0
-        for offset in bytes.indices {
+        var next = 0
+        while next < bytes.count {
+            // Eight bytes without a stop are passed over at once.
+            if next + 8 <= bytes.count, let base = bytes.baseAddress {
+                let eight = ASCIIWord.load(base, at: next)
+                if !ASCIIWord.has(eight, 0x2E), !ASCIIWord.has(eight, 0x21), !ASCIIWord.has(eight, 0x3F) {
+                    next += 8
+                    continue
+                }
+            }
+            let offset = next
+            next += 1
             let byte = bytes[offset]
             guard byte == 0x2E || byte == 0x21 || byte == 0x3F, offset + 1 < bytes.count, bytes[offset + 1] == 0x20
             else { continue }
@@ -235,20 +256,22 @@ enum Sentences {
                 let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
                 if abbreviations.contains(word) { continue }
             }
-            sentences.append((tidy(String(text[index(start)...index(offset)])), index(start)..<index(offset + 1)))
+            let sentence = tidy(String(text[index(start)...index(offset)]))
+            if !sentence.isEmpty { sentences.append((sentence, index(start)..<index(offset + 1))) }
             start = after
         }
         if start < bytes.count {
-            sentences.append((tidy(String(text[index(start)...])), index(start)..<text.endIndex))
+            let sentence = tidy(String(text[index(start)...]))
+            if !sentence.isEmpty { sentences.append((sentence, index(start)..<text.endIndex)) }
         }
-        return sentences.filter { !$0.text.isEmpty }
+        return sentences
     }
 
     private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
 }
 
 /// The word that makes a sentence a recommendation, with who speaks and whom it addresses.
-struct RecommendationCue {
+struct RecommendationCue: Equatable {
     var by: String?
     var to: String?
 
@@ -289,48 +312,6 @@ struct RecommendationCue {
         return true
     }
 
-    /// The words of plain ASCII `sentence` (``TextSearch/isPlainASCII(_:)``), and each lower-cased without the
-    /// ``plainMarks`` at its ends: `PeopleText.words` and `PeopleText.loweredTrimming`, cut on the bytes in one pass.
-    static func plainWords(of sentence: String) -> (words: [Substring], lower: [String]) {
-        var words: [Substring] = []
-        var lower: [String] = []
-        let utf8 = sentence.utf8
-        var bytesOf = sentence
-        bytesOf.withUTF8 { bytes in
-            // As many words as places where a word starts.
-            var count = 0
-            for offset in bytes.indices where bytes[offset] != UInt8(ascii: " ") {
-                if offset == 0 || bytes[offset - 1] == UInt8(ascii: " ") { count += 1 }
-            }
-            words.reserveCapacity(count)
-            lower.reserveCapacity(count)
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
-                if start < end {
-                    let from = utf8.index(utf8.startIndex, offsetBy: start)
-                    words.append(sentence[from..<utf8.index(from, offsetBy: end - start)])
-                    var first = start
-                    var last = end
-                    while first < last, plainMarks.contains(bytes[first]) { first += 1 }
-                    while last > first, plainMarks.contains(bytes[last - 1]) { last -= 1 }
-                    lower.append(
-                        String(unsafeUninitializedCapacity: last - first) { lowered in
-                            for offset in first..<last {
-                                let byte = bytes[offset]
-                                lowered[offset - first] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                            }
-                            return last - first
-                        }
-                    )
-                }
-                start = end + 1
-            }
-        }
-        return (words, lower)
-    }
-
     /// Whether a word of `vocabulary` occurs in `words` joined by spaces, with a space before and after: the bytes
     /// of `" " + words.joined(separator: " ") + " "`, gathered without joining strings.
     private static func occursAsWords(_ vocabulary: TextSearch.Vocabulary, in words: [String]) -> Bool {
@@ -343,40 +324,35 @@ struct RecommendationCue {
         return joined.withUnsafeBufferPointer { vocabulary.occurs(in: $0) }
     }
 
-    /// What ``plainWords(of:)`` trims from each word's ends.
+    /// What ``PlainWords`` trims from each word's ends.
     static let plainMarks = TextSearch.ByteSet(",.;:'\"()")
 
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
+        // Plain ASCII is read on its bytes, each byte a character: its words hold none of the curly quotes.
+        guard TextSearch.isPlainASCII(sentence) else { return findByCharacters(in: sentence) }
+        var bytesOf = sentence
+        return bytesOf.withUTF8 { findPlain(in: $0) }
+    }
+
+    /// ``find(in:)`` read a word at a time as characters: for any text.
+    static func findByCharacters(in sentence: String) -> RecommendationCue? {
         guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
-        // Plain ASCII is split and trimmed on the bytes: its words hold none of the curly quotes.
-        let plain = TextSearch.isPlainASCII(sentence)
-        let (words, lower) =
-            plain
-            ? plainWords(of: sentence)
-            : {
-                // Cut on the bytes when each scalar is a character of its own.
-                let words = OwnerParser.leadingWords(of: sentence, limit: .max)
-                return (words, words.map { $0.lowercased().trimming(",.;:'\"‘’“”()") })
-            }()
-        // A plain word ends with `,` when its last byte does.
-        func endsWithComma(_ word: Substring) -> Bool {
-            plain ? word.utf8.last == UInt8(ascii: ",") : word.hasSuffix(",")
-        }
+        // Cut on the bytes when each scalar is a character of its own.
+        let words = OwnerParser.leadingWords(of: sentence, limit: .max)
+        let lower = words.map(lowered)
         let modal = lower.indices.dropFirst().first { index in
             let isModal =
                 lower[index] == "should" || lower[index] == "must"
                 || lower[index] == "ought" && index + 1 < lower.count && lower[index + 1] == "to"
             // ", should X become …" is a condition, not advice.
-            return isModal && !endsWithComma(words[index - 1])
+            return isModal && !words[index - 1].hasSuffix(",")
         }
         // The words joined are lower case, so the vocabulary's look in any case is the exact one; a modal spares it.
         guard modal != nil || occursAsWords(spacedVerbs, in: lower) else { return nil }
         var cue = RecommendationCue()
-        // "Members of the group said/agreed that …": the speaker. Plain words are the sentence's bytes, so a sentence
-        // whose bytes hold no reporting word has none.
-        let mayReport = !plain || reportingStems.occurs(in: sentence)
-        for phrase in reportingWords where mayReport {
+        // "Members of the group said/agreed that …": the speaker.
+        for phrase in reportingWords {
             guard let at = lower.indices.first(where: { starts(lower, at: $0, with: phrase) }) else { continue }
             if (1...6).contains(at) { cue.by = OwnerParser.joined(words[..<at]).trimming(",") }
             break
@@ -385,7 +361,7 @@ struct RecommendationCue {
         if let modal {
             var start = modal
             while start > 0, modal - start < 4, !subjectStops.contains(lower[start - 1]),
-                !endsWithComma(words[start - 1])
+                !words[start - 1].hasSuffix(",")
             {
                 start -= 1
             }
@@ -397,4 +373,189 @@ struct RecommendationCue {
         }
         return cue
     }
+
+    /// A word of a sentence lower-cased, without the marks at its ends: on the bytes when it is ASCII, where each
+    /// byte is a character (a CR and LF one together, neither a mark) and the curly quotes are none of them.
+    static func lowered(_ word: Substring) -> String {
+        var bytesOf = word
+        let ascii = bytesOf.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var start = 0
+            var end = bytes.count
+            while start < end, plainMarks.contains(bytes[start]) { start += 1 }
+            while end > start, plainMarks.contains(bytes[end - 1]) { end -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for offset in start..<end {
+                    let byte = bytes[offset]
+                    out[offset - start] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                }
+                return end - start
+            }
+        }
+        return ascii ?? loweredByCharacters(word)
+    }
+
+    /// ``lowered(_:)`` read as characters: for any word.
+    static func loweredByCharacters(_ word: Substring) -> String {
+        word.lowercased().trimming(",.;:'\"‘’“”()")
+    }
+
+    /// ``find(in:)`` of the bytes of a plain ASCII sentence (``TextSearch/isPlainASCII(_:)``): the same words, cut
+    /// and compared on the bytes, with no string made but the cue's own.
+    static func findPlain(in bytes: UnsafeBufferPointer<UInt8>) -> RecommendationCue? {
+        guard bytes.last != UInt8(ascii: "?"), stems.occurs(in: bytes) else { return nil }
+        let words = PlainWords(bytes)
+        let count = words.count
+        // A word ends with `,` when its last byte does.
+        func endsWithComma(_ index: Int) -> Bool { bytes[words.whole(index).upperBound - 1] == UInt8(ascii: ",") }
+        var modal: Int?
+        for index in 1..<Swift.max(count, 1) {
+            let isModal =
+                words.core(index, is: "should") || words.core(index, is: "must")
+                || words.core(index, is: "ought") && index + 1 < count && words.core(index + 1, is: "to")
+            // ", should X become …" is a condition, not advice.
+            if isModal, !endsWithComma(index - 1) {
+                modal = index
+                break
+            }
+        }
+        let verbs = verbBytes
+        guard modal != nil || (0..<count).contains(where: { words.starts(at: $0, with: verbs) != nil }) else {
+            return nil
+        }
+        var cue = RecommendationCue()
+        // "Members of the group said/agreed that …": the speaker. A sentence whose bytes hold no reporting word has
+        // none.
+        if reportingStems.occurs(in: bytes) {
+            let reporting = reportingBytes
+            for phrase in reporting {
+                guard let at = (0..<count).first(where: { words.starts(at: $0, with: phrase) }) else { continue }
+                if (1...6).contains(at) { cue.by = words.joinedTrimmingCommas(0..<at) }
+                break
+            }
+        }
+        // "… Clinks should refine …": the addressee, when it names someone.
+        if let modal {
+            var start = modal
+            let stops = subjectStopBytes
+            while start > 0, modal - start < 4, !stops.containsLowered(words.coreBytes(start - 1)),
+                !endsWithComma(start - 1)
+            {
+                start -= 1
+            }
+            let subject = start..<modal
+            let named = subject.contains { $0 > 0 && PeopleBytes.isUpperLetter(bytes[words.whole($0).lowerBound]) }
+            if !subject.isEmpty, named { cue.to = words.joinedTrimmingCommas(subject) }
+        }
+        return cue
+    }
+
+    /// ``verbs``, each as the bytes of its words.
+    private static let verbBytes = verbs.map(phraseBytes)
+    /// ``reporting``, each as the bytes of its words.
+    private static let reportingBytes = reporting.map(phraseBytes)
+    /// ``subjectStops``, looked up on the bytes.
+    private static let subjectStopBytes = ByteWordSet(subjectStops)
+
+    private static func phraseBytes(_ phrase: String) -> [[UInt8]] {
+        phrase.split(separator: " ").map { Array($0.utf8) }
+    }
+}
+
+/// The words of a plain ASCII sentence, cut at spaces (`PeopleText.words`), each with its core: its bytes without
+/// the ``RecommendationCue/plainMarks`` at its ends, which in lower case are `PeopleText.loweredTrimming` of the word.
+struct PlainWords {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// For each word, where it starts and ends, and where its core does.
+    private var spans: [(whole: Range<Int>, core: Range<Int>)] = []
+
+    /// The words of `bytes`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        // No more words than half the bytes, rounded up: room for them all without counting them first.
+        spans.reserveCapacity((bytes.count + 1) / 2)
+        let marks = RecommendationCue.plainMarks
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+            if start < end {
+                var first = start
+                var last = end
+                while first < last, marks.contains(bytes[first]) { first += 1 }
+                while last > first, marks.contains(bytes[last - 1]) { last -= 1 }
+                spans.append((start..<end, first..<last))
+            }
+            start = end + 1
+        }
+    }
+
+    var count: Int { spans.count }
+
+    /// The bytes of word `index`.
+    func whole(_ index: Int) -> Range<Int> { spans[index].whole }
+
+    /// The bytes of the core of word `index`.
+    func coreBytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[spans[index].core])
+    }
+
+    /// Whether the core of word `index`, in lower case, is the lower-case ASCII `word`.
+    func core(_ index: Int, is word: StaticString) -> Bool {
+        let core = spans[index].core
+        guard core.count == word.utf8CodeUnitCount else { return false }
+        for offset in 0..<core.count where Self.lowered(bytes[core.lowerBound + offset]) != word.utf8Start[offset] {
+            return false
+        }
+        return true
+    }
+
+    /// Whether the cores from word `index` on, in lower case, are the lower-case ASCII words of `phrase`.
+    func starts(at index: Int, with phrase: [[UInt8]]) -> Bool {
+        guard count - index >= phrase.count, let opening = phrase.first, let lead = opening.first else { return false }
+        // Most words differ from the phrase's first in their length or first byte.
+        let core = spans[index].core
+        guard core.count == opening.count, Self.lowered(bytes[core.lowerBound]) == lead else { return false }
+        for (offset, word) in phrase.enumerated() {
+            let core = spans[index + offset].core
+            guard core.count == word.count else { return false }
+            for (at, byte) in zip(core, word) where Self.lowered(bytes[at]) != byte { return false }
+        }
+        return true
+    }
+
+    /// Whether the cores from word `index` on start with one of `phrases`: its index, or `nil`.
+    func starts(at index: Int, with phrases: [[[UInt8]]]) -> Int? {
+        phrases.firstIndex { starts(at: index, with: $0) }
+    }
+
+    /// The words of `range` joined by single spaces, without the commas at either end: what
+    /// `OwnerParser.joined(words[range]).trimming(",")` makes of them.
+    func joinedTrimmingCommas(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        let length = range.reduce(range.count - 1) { $0 + spans[$1].whole.count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var count = 0
+            for index in range {
+                if index > range.lowerBound {
+                    out[count] = UInt8(ascii: " ")
+                    count += 1
+                }
+                for offset in spans[index].whole {
+                    out[count] = bytes[offset]
+                    count += 1
+                }
+            }
+            // The commas at either end, dropped: those at the start by moving the rest down.
+            var first = 0
+            while first < count, out[first] == UInt8(ascii: ",") { first += 1 }
+            while count > first, out[count - 1] == UInt8(ascii: ",") { count -= 1 }
+            if first > 0 {
+                for offset in first..<count { out[offset - first] = out[offset] }
+            }
+            return count - first
+        }
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
 }

@@ -167,9 +167,39 @@ import Testing
 
     @Test(arguments: sentences)
     func recommendationWordsAreTheSameOnBytes(sentence: String) {
-        let (words, lower) = RecommendationCue.plainWords(of: sentence)
-        #expect(words == PeopleText.words(sentence), "\(sentence.debugDescription)")
-        #expect(lower == words.map { PeopleText.loweredTrimming($0, ",.;:'\"()") }, "\(sentence.debugDescription)")
+        var bytesOf = sentence
+        let (words, lower) = bytesOf.withUTF8 { bytes in
+            let cut = PlainWords(bytes)
+            return (
+                (0..<cut.count).map { String(decoding: bytes[cut.whole($0)], as: UTF8.self) },
+                (0..<cut.count).map { String(decoding: cut.coreBytes($0), as: UTF8.self).lowercased() }
+            )
+        }
+        #expect(words == PeopleText.words(sentence).map(String.init), "\(sentence.debugDescription)")
+        #expect(
+            lower == PeopleText.words(sentence).map { PeopleText.loweredTrimming($0, ",.;:'\"()") },
+            "\(sentence.debugDescription)"
+        )
+    }
+
+    static let recommendations = [
+        "", "?", "The Board should act.", "The Board should act?", "Members of the group said the Council must act.",
+        "Members, of the group, said: the Council should act", "It was agreed that Clinks should refine the plan.",
+        "If it rains, should we act?", "Rain, should it come, must be met by the Town Team.",
+        "The panel CALLED ON the Mayor to act.", "We call  on them to act.", "They call, on them to act.",
+        "Ann (chair) said the 'Board' ought to act.", "Ann ought TO act.", "Ann ought, to act.", "Ann ought",
+        "They recommended that, the Board act.", ",, said Ann should act", ", , Ann should go", "x",
+        "Bob, Ann and Cy recommend a review.", "One two three four five six seven said X must act.",
+        "One two three four five six said X must act.", "Staff, should it rain, must Ought TO act,",
+        "Suggested ways forward: none.", "Zoë said the café should open.", "Zoë\u{301} said Ann should open.",
+        "Ann\u{00A0}Lee said Bob should go.", "Ann said “Bob” should go.", "Ann said Bob should go.\r\nThen more.",
+        "ANN SAID BOB SHOULD GO", "the board should act", "The  Board   should    act", "Insisted: the Board acts.",
+        "(Ann) said (Bob) must (act)", "Ann proposed that Bob, Cy must go", "Ann said that Bob's team must go",
+    ]
+
+    @Test(arguments: recommendations)
+    func recommendationCuesAreTheSameOnBytes(sentence: String) {
+        #expect(RecommendationCue.find(in: sentence) == RecommendationCue.findByCharacters(in: sentence), "\(sentence)")
     }
 
     static let words = [

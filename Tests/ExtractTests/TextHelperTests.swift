@@ -43,6 +43,10 @@ import Testing
         "", "One. Two", "See e.g. Ann. Then Bob.", "Mr. Lee said so. \"Yes.\" (Later.) 'Done.' no. Ok",
         "A. B. C", "Why? Because! Fine.", "Ends with a stop. ", "  Lead spaces.  Two  spaces. X", "3.3 and 4. Five",
         "Etc. Incl. Approx. Vs. No. Cf. Dr. Done", "Trailing space . X", ". Leading stop. Y",
+        // Long enough to be read eight bytes at a time, with stops on either side of each eighth byte.
+        "Seven.. Eight!!! This sentence is rather long indeed. Another one follows here! And why? Yes. Done",
+        "abcdefg. Hijklmn? Opqrstu! Vwxyzab. Cdefghij. Klmnopqr. Stuvwxyz. e.g. Ann. Mr. Lee went. To town.",
+        "No stop in these forty or more bytes at all here", "Stop at the end of eight bytes......... X.",
     ]
 
     @Test(arguments: prose)
