@@ -81,51 +81,49 @@ public struct ArchiveBuilder: Sendable {
         // A cache with no folder of entries (a first build) has none to look up: a lookup per note would be an `open`
         // that fails. Entries this build makes are for notes it has already produced.
         let lookUp = !options.force && folder.contains("\(NoteCache.folder)/notes")
-        // By positions: `planned` takes each note's entry as it is made, and is not copied for that.
-        for places in positions.indices.batches(of: 16 * options.jobs) {
-            let batch = places.map { place in
+        // The threads read the planned notes while `planned` is filled again with each note's entry as it is made.
+        let plannedNotes = planned
+        planned = []
+        planned.reserveCapacity(positions.count)
+        let batchSize = 16 * options.jobs
+        var entries: [ArchivePublisher.Entry] = []
+        var paths: [String] = []
+        // Notes are produced ahead by the threads and published here in order, a batch at a time: no thread waits
+        // for the slowest note of a batch, nor for the publishing of the one before.
+        try ParallelMap.forEachInOrder(Array(positions.indices), jobs: options.jobs, window: batchSize) { place in
+            let note =
                 place < plannedCount
-                    ? planned[place] : BuildManifest.Note(position: positions[place], path: files[positions[place]])
-            }
-            let produced = ParallelMap.map(Array(zip(batch, places)), jobs: options.jobs) { note, place in
-                produce(note, planned: place < plannedCount, lookUp: lookUp, folder: folder)
-            }
-            var entries: [ArchivePublisher.Entry] = []
-            for (note, result) in zip(batch, produced) {
-                stats = stats + result.stats
-                var read = note
-                defer {
-                    if done < plannedCount { planned[done] = read } else { planned.append(read) }
-                    done += 1
+                ? plannedNotes[place] : BuildManifest.Note(position: positions[place], path: files[positions[place]])
+            return (note, produce(note, planned: place < plannedCount, lookUp: lookUp, folder: folder))
+        } _: { (note: BuildManifest.Note, result: Produced) throws in
+            stats = stats + result.stats
+            var read = note
+            switch result.outcome {
+            case .success(let item):
+                if result.reused {
+                    summary.reused += 1
+                    NoteCache.keep(item.key, in: folder)
                 }
-                switch result.outcome {
-                case .success(let item):
-                    if result.reused {
-                        summary.reused += 1
-                        NoteCache.keep(item.key, in: folder)
-                    }
-                    // The note may have changed since it was hashed: the manifest names the entry made.
-                    read.key = item.key
-                    entries.append(.note(item))
-                    if publisher == nil { summary.count(item.note.meeting) }
-                case .failure(let diagnostic):
-                    read.key = nil
-                    read.error = diagnostic
-                    entries.append(.failed(diagnostic))
-                    if publisher == nil { summary.diagnostics.append(diagnostic) }
-                }
+                // The note may have changed since it was hashed: the manifest names the entry made.
+                read.key = item.key
+                entries.append(.note(item))
+                if publisher == nil { summary.count(item.note.meeting) }
+            case .failure(let diagnostic):
+                read.key = nil
+                read.error = diagnostic
+                entries.append(.failed(diagnostic))
+                if publisher == nil { summary.diagnostics.append(diagnostic) }
             }
+            planned.append(read)
+            paths.append(read.path)
+            done += 1
+            guard entries.count == batchSize || done == positions.count else { return }
             let start = ContinuousClock.now
             try publisher?.add(entries)
             stats.publish += ContinuousClock.now - start
-            options.progress?(
-                BuildProgress(
-                    done: done,
-                    total: positions.count,
-                    reused: summary.reused,
-                    paths: batch.map(\.path)
-                )
-            )
+            options.progress?(BuildProgress(done: done, total: positions.count, reused: summary.reused, paths: paths))
+            entries.removeAll(keepingCapacity: true)
+            paths.removeAll(keepingCapacity: true)
         }
         let start = ContinuousClock.now
         var pages: [BuildManifest.Page] = []
