@@ -59,12 +59,15 @@ public final class OutputFolder: @unchecked Sendable {
             throw WriteError(path: path, reason: error.localizedDescription)
         }
         let target = inPlace ? path : temporaryPath(for: path)
-        // In place, what stands at the path is removed first, so that a symbolic link, a read-only file or a file
-        // hard-linked into a snapshot is replaced, not written through.
-        if inPlace { unlink(target) }
-        // One `write` for the whole text, with no `FILE` buffer between.
-        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        // Always a new file (`O_EXCL`): in place, what stands at the path is removed first, so that a symbolic link,
+        // a read-only file or a file hard-linked into a snapshot is replaced, not written through. It is removed
+        // only when it is there, so a first build makes each file with one call.
+        var descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        if descriptor < 0, errno == EEXIST, unlink(target) == 0 || errno == ENOENT {
+            descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        // One `write` for the whole text, with no `FILE` buffer between.
         var contents = contents
         let written = contents.withUTF8 { Self.writeAll($0, to: descriptor) }
         let closed = close(descriptor) == 0

@@ -63,4 +63,32 @@ import Testing
         let error = try #require(throws: OutputFolder.WriteError.self) { try folder.write("y", to: "taken/file.json") }
         #expect(error.path == root.standardizedFileURL.path + "/taken/file.json")
     }
+
+    @Test func inPlaceMakesANewFileWhateverStoodAtThePath() throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try OutputFolder(path: root.path)
+        let manager = FileManager.default
+        let outside = root.appendingPathComponent("outside.txt")
+        try "outside".write(to: outside, atomically: false, encoding: .utf8)
+        // Nothing there, a symbolic link, a hard link and a read-only file: each is replaced, never written through.
+        try manager.createDirectory(at: root.appendingPathComponent("cache"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(at: root.appendingPathComponent("cache/link"), withDestinationURL: outside)
+        try manager.linkItem(at: outside, to: root.appendingPathComponent("cache/hard"))
+        let readOnly = root.appendingPathComponent("cache/read-only")
+        try "old".write(to: readOnly, atomically: false, encoding: .utf8)
+        try manager.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.path)
+        for name in ["new", "link", "hard", "read-only"] {
+            try folder.write("entry \(name)", to: "cache/\(name)", inPlace: true)
+            let path = root.appendingPathComponent("cache/\(name)").path
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "entry \(name)")
+            #expect(try manager.attributesOfItem(atPath: path)[.type] as? FileAttributeType == .typeRegular)
+        }
+        #expect(try String(contentsOf: outside, encoding: .utf8) == "outside")
+        #expect(
+            try manager.contentsOfDirectory(atPath: root.appendingPathComponent("cache").path).sorted() == [
+                "hard", "link", "new", "read-only",
+            ]
+        )
+    }
 }

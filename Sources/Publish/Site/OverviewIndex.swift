@@ -37,6 +37,12 @@ final class OverviewIndex {
         var action: Int32
 
         var groupKey: Int32 { owner }
+
+        /// The action's bytes (``SpilledAction``), which move with the reference when actions are grouped.
+        var payload: SpillFile.Ref? {
+            get { record }
+            set { if let newValue { record = newValue } }
+        }
     }
 
     /// One person at one meeting: numbers of the person (their name in lower case), the name as given here, and
@@ -60,11 +66,11 @@ final class OverviewIndex {
     private var rows: [StoredRow] = []
     /// The ids, titles, dates and places of meetings.
     private var text = StringTable()
-    /// For each meeting, its actions under each of their owners in `spill`.
+    /// For each meeting, its actions under each of their owners in `actionRefs`.
     private var meetingActions: [SpillFile.Ref] = []
     /// For each owner, how many actions they have.
     private var ownedActions: [Int32] = []
-    /// For each meeting, its people's appearances in `spill`.
+    /// For each meeting, its people's appearances in `peopleRefs`.
     private var meetingPeople: [SpillFile.Ref] = []
     /// For each person, how many appearances they have.
     private var appearances: [Int32] = []
@@ -74,11 +80,17 @@ final class OverviewIndex {
     private var names = Interner()
     private var organizations = Interner()
     private var roles = Interner()
+    /// Every action's bytes, in the order meetings were added.
     private let spill: SpillFile
+    /// The actions' and the people's records, each file read front to back when the index is sealed.
+    private let actionRefs: SpillFile
+    private let peopleRefs: SpillFile
 
-    /// An empty index whose scratch file goes in `scratch`.
+    /// An empty index whose scratch files go in `scratch`.
     init(scratch: URL) throws {
         spill = try SpillFile(in: scratch)
+        actionRefs = try SpillFile(in: scratch, bufferSize: 1 << 15)
+        peopleRefs = try SpillFile(in: scratch, bufferSize: 1 << 15)
         self.scratch = scratch
     }
 
@@ -111,7 +123,7 @@ final class OverviewIndex {
                 actions.append(ActionRef(record: record, owner: number, meeting: index, action: Int32(position)))
             }
         }
-        meetingActions.append(try spill.append(records: actions))
+        meetingActions.append(try actionRefs.append(records: actions))
         var people: [PersonRef] = []
         var position: Int32 = 0
         for (group, list) in [meeting.attendees, meeting.officials, meeting.absent].enumerated() {
@@ -132,7 +144,7 @@ final class OverviewIndex {
                 position += 1
             }
         }
-        meetingPeople.append(try spill.append(records: people))
+        meetingPeople.append(try peopleRefs.append(records: people))
     }
 
     /// Counts one more record of `number` in `counts`, which grows as numbers are handed out.
@@ -143,7 +155,9 @@ final class OverviewIndex {
 
     /// Everything added, in the order the pages show it; nothing may be added afterwards.
     func sealed() throws -> Sealed {
-        try spill.flush()
+        try spill.seal()
+        try actionRefs.seal()
+        try peopleRefs.seal()
         // Newest first; undated meetings last, then by id.
         let keys = rows.map { (date: $0.date < 0 ? "" : text[$0.date], id: text[$0.id]) }
         let newestFirst = rows.indices.sorted { (keys[$0].date, keys[$1].id) > (keys[$1].date, keys[$0].id) }
@@ -163,7 +177,8 @@ final class OverviewIndex {
             newestFirst: newestFirst,
             actions: try GroupedRecords(
                 meetings: meetingActions,
-                in: spill,
+                in: actionRefs,
+                payloads: spill,
                 newestFirst: newestFirst,
                 counts: ownedActions,
                 order: ownerOrder,
@@ -173,7 +188,7 @@ final class OverviewIndex {
             ownerAnchors: ownerAnchors,
             people: try GroupedRecords(
                 meetings: meetingPeople,
-                in: spill,
+                in: peopleRefs,
                 newestFirst: newestFirst,
                 counts: appearances,
                 order: persons.order(by: { $0 }, <),
@@ -182,8 +197,7 @@ final class OverviewIndex {
             personCount: persons.count,
             names: names,
             organizations: organizations,
-            roles: roles,
-            spill: spill
+            roles: roles
         )
     }
 
@@ -217,7 +231,6 @@ final class OverviewIndex {
         let names: Interner
         let organizations: Interner
         let roles: Interner
-        let spill: SpillFile
 
         /// How many meetings there are.
         var meetingCount: Int { storedRows.count }
@@ -230,7 +243,7 @@ final class OverviewIndex {
 
         /// The action `ref` points at, as the actions page shows it (``SpilledAction``).
         func action(_ ref: ActionRef) throws -> Action {
-            try SpilledAction.action(spill.read(ref.record))
+            try SpilledAction.action(actions.payload(ref.record))
         }
 
     }
