@@ -54,13 +54,14 @@ struct ActionFinder {
     private mutating func markScope() {
         // Only the innermost section counts: notes often nest their topics under an action heading by mistake.
         let keys = context.sectionKeys
-        let actionSection = keys.map {
-            ActionMarker.isActionHeading(key: $0, vocabulary: context.options.vocabulary)
-        }
+        // Taken out of the context once, not once a block.
+        let vocabulary = context.options.vocabulary
+        let sectionOfBlock = context.sectionOfBlock
+        let actionSection = keys.map { ActionMarker.isActionHeading(key: $0, vocabulary: vocabulary) }
         let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
         // Blocks are read in place by index: a copy of each would cost more than the look.
         for index in blocks.indices {
-            guard let section = context.sectionOfBlock[index], actionSection[section] else { continue }
+            guard let section = sectionOfBlock[index], actionSection[section] else { continue }
             switch blocks[index].kind {
             case .tableRow:
                 sectionsWithLists.insert(section)
@@ -76,8 +77,7 @@ struct ActionFinder {
             }
         }
         // Labels over lists: `Actions:`, `**Next steps**`.
-        for index in blocks.indices
-        where ActionMarker.isActionLabel(blocks[index], vocabulary: context.options.vocabulary) {
+        for index in blocks.indices where ActionMarker.isActionLabel(blocks[index], vocabulary: vocabulary) {
             let block = blocks[index]
             isHeader[index] = true
             if block.kind == .item {

@@ -340,13 +340,23 @@ enum ActionMarker {
     }
 
     /// Whether a plain ASCII key holds a word every built-in action heading holds; `true` for any other key.
-    private static func mayNameActions(_ key: String) -> Bool {
+    ///
+    /// The words are looked for in one pass, ASCII case-insensitively: keys are lower case (``normalisedHeading(_:)``).
+    static func mayNameActions(_ key: String) -> Bool {
         guard TextSearch.isPlainASCII(key) else { return true }
-        return TextSearch.containsAny(key, headingWords)
+        return headingWordSearch.occurs(in: key)
     }
 
     /// A word of each of the ``actionHeadings``, and of the heads and combined headings read beside them.
-    private static let headingWords = ["action", "next step", "follow", "to do", "to-do", "todo", "tasks", "ai"]
+    static let headingWords = ["action", "next step", "follow", "to do", "to-do", "todo", "tasks", "ai"]
+
+    private static let headingWordSearch = TextSearch.Vocabulary(headingWords)
+
+    /// The words a combined heading names its decisions by.
+    static let combinedDecisionWords = ["decision", "resolution"]
+
+    /// ``combinedDecisionWords`` looked for in one pass.
+    static let combinedDecisionSearch = TextSearch.Vocabulary(combinedDecisionWords)
 
     /// Whether a heading holds both decisions and actions (`Decisions and actions`).
     static func isCombinedHeading(_ title: String) -> Bool {
@@ -356,7 +366,8 @@ enum ActionMarker {
     /// ``isCombinedHeading(_:)`` of a title already normalised (``normalisedHeading(_:)``).
     static func isCombinedHeading(key: String) -> Bool {
         // A plain key naming no decisions is none, whatever its words.
-        if TextSearch.isPlainASCII(key), !TextSearch.containsAny(key, ["decision", "resolution"]) { return false }
+        // Looked for ASCII case-insensitively in one pass: keys are lower case (``normalisedHeading(_:)``).
+        if TextSearch.isPlainASCII(key), !combinedDecisionSearch.occurs(in: key) { return false }
         let words = key.split(separator: " ")
         guard words.count <= 5 else { return false }
         func holds(_ word: String) -> Bool {

@@ -59,12 +59,13 @@ struct DecisionFinder {
 
     private mutating func markScope() {
         let keys = context.sectionKeys
-        let decisionSection = keys.map {
-            DecisionMarker.isDecisionHeading(key: $0, vocabulary: context.options.vocabulary)
-        }
+        // Taken out of the context once, not once a block.
+        let vocabulary = context.options.vocabulary
+        let sectionOfBlock = context.sectionOfBlock
+        let decisionSection = keys.map { DecisionMarker.isDecisionHeading(key: $0, vocabulary: vocabulary) }
         let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
         for index in blocks.indices where blocks[index].kind == .line || blocks[index].kind == .item {
-            guard let section = context.sectionOfBlock[index] else { continue }
+            guard let section = sectionOfBlock[index] else { continue }
             if decisionSection[section] {
                 inScope[index] = true
             } else if sharedSection[section], OwnerParser.find(in: blocks[index].text, lenient: true).owners.isEmpty {
@@ -72,8 +73,7 @@ struct DecisionFinder {
                 inScope[index] = true
             }
         }
-        for index in blocks.indices
-        where DecisionMarker.isDecisionLabel(blocks[index], vocabulary: context.options.vocabulary) {
+        for index in blocks.indices where DecisionMarker.isDecisionLabel(blocks[index], vocabulary: vocabulary) {
             isLabel[index] = true
             var next = index + 1
             if blocks[index].kind == .item {

@@ -651,8 +651,8 @@ enum DecisionMarker {
         var key = normalised
         if vocabulary.decisionHeadings.contains(key) { return true }
         // Each built-in heading holds one of these words: a plain key with none is none of them.
-        if vocabulary.decisionHeadings.isEmpty, TextSearch.isPlainASCII(key), !TextSearch.containsAny(key, headingWords)
-        {
+        // Looked for ASCII case-insensitively in one pass: keys are lower case (``ActionMarker/normalisedHeading(_:)``).
+        if vocabulary.decisionHeadings.isEmpty, TextSearch.isPlainASCII(key), !headingWordSearch.occurs(in: key) {
             return false
         }
         for prefix in ["key ", "summary of ", "list of ", "new ", "formal ", "main "] where key.hasPrefix(prefix) {
@@ -666,9 +666,12 @@ enum DecisionMarker {
     }
 
     /// A word of each of the ``decisionHeadings``.
-    private static let headingWords = [
+    static let headingWords = [
         "decision", "resolution", "resolved", "agree", "outcome", "conclusion", "motion",
     ]
+
+    /// ``headingWords`` looked for in one pass.
+    static let headingWordSearch = TextSearch.Vocabulary(headingWords)
 
     /// Whether a line or item is a label over a list of decisions: `Decisions:`, `**Resolutions**`.
     static func isDecisionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {

@@ -436,7 +436,7 @@ enum OwnerParser {
         else { return false }
         if isNotName(first) { return false }
         if tokens.count == 1, first.count < 2 { return false }
-        if connectors.contains(last) { return false }
+        if isConnector(last) { return false }
         // `All trustees`, `Each member`.
         if holds(quantifiers, quantifierBytes, first), tokens.count <= 3,
             tokens.dropFirst().allSatisfy({ $0.allSatisfy { $0.isLetter || $0 == "-" } })
@@ -447,7 +447,7 @@ enum OwnerParser {
         while offset < tokens.count {
             let token = tokens[offset]
             offset += 1
-            if isHandle(token) || connectors.contains(token) || (offset > 1 && isThe(token))
+            if isHandle(token) || isConnector(token) || (offset > 1 && isThe(token))
                 || holds(teamNouns, teamNounBytes, token)
             {
                 continue
@@ -565,7 +565,7 @@ enum OwnerParser {
     /// `mnot`, `kfall`: a lower-case chat nickname, not an English word we know.
     static func isNickname(_ word: String) -> Bool {
         (2...20).contains(word.count) && word.allSatisfy { ($0.isLowercase && $0.isLetter) || $0.isNumber || $0 == "_" }
-            && !notNames.contains(word) && !notVerbs.contains(word) && !connectors.contains(word)
+            && !notNames.contains(word) && !notVerbs.contains(word) && !isConnector(word)
             && !commonWords.contains(word)
     }
 
@@ -646,8 +646,20 @@ enum OwnerParser {
         "today", "tomorrow", "now", "whom", "which", "what", "it", "them", "us", "me", "him", "you",
     ]
 
+    /// Whether `connectors` holds `word` as written: looked up on the bytes when `word` is ASCII without capitals,
+    /// which no other ASCII word equals; ASCII with capitals is none of the lower-case connectors.
+    static func isConnector(_ word: some StringProtocol) -> Bool {
+        let answer = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return !bytes.contains(where: PeopleBytes.isUpperLetter) && connectorBytes.containsLowered(bytes)
+        }
+        return (answer ?? nil) ?? connectors.contains(String(word))
+    }
+
+    private static let connectorBytes = ByteWordSet(connectors)
+
     /// Connecting words allowed inside an owner (`members of the RR3 SIG`).
-    private static let connectors: Set<String> = [
+    static let connectors: Set<String> = [
         "of", "the", "for", "and", "de", "van", "von", "der", "den", "da", "du", "la", "le", "del", "di", "dos", "bin",
         "al", "in", "on", "at",
     ]
