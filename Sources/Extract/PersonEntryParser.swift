@@ -528,8 +528,12 @@ enum PersonEntryParser {
 
     /// Whether a phrase reads as a role: its last word is a role word, or (unless its last word is an
     /// organisation's) any word is; a phrase in lower case is a role too.
-    static func isRoleLike(_ text: String) -> Bool {
-        let ascii = PeopleBytes.withBytes(tidy(text)) { bytes -> Bool? in
+    static func isRoleLike(_ text: String) -> Bool { isRoleLike(tidied: tidy(text), text: text) }
+
+    /// ``isRoleLike(_:)`` of `text`, whose tidy text is `tidied` (the text itself, where the caller has it tidy), or
+    /// which is not ASCII when `tidied` is not: only ASCII `tidied` is read.
+    static func isRoleLike(tidied: String, text: String) -> Bool {
+        let ascii = PeopleBytes.withBytes(tidied) { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             return isRoleLike(ascii: bytes, text: text)
         }
@@ -631,7 +635,9 @@ enum PersonEntryParser {
             }
             return
         }
-        if isRoleLike(text) {
+        // `text` is tidy text trimmed of ASCII at its ends, or the tidy text outside its brackets: tidy where it is
+        // ASCII, and beyond ASCII where its tidy text is.
+        if isRoleLike(tidied: text, text: text) {
             entry.role = entry.role.map { $0 + ", " + text } ?? text
         } else if lower || startsWithNumber(text) {
             return

@@ -100,4 +100,30 @@ import Testing
         #expect(PeopleText.lastWord("   ") == nil)
         #expect(PeopleText.lastWord("") == nil)
     }
+
+    /// `describe` reads its descriptor as tidy once trimmed, without tidying it again for ``isRoleLike(_:)``.
+    @Test func trimmedTidyTextStaysTidy() {
+        let texts =
+            Self.words
+            + Self.words.flatMap { [". \($0) ,", "Chair\u{A0}\($0) .", " ;\($0)\r\n:", "Head of \($0)\u{301} ."] }
+        var ascii = 0
+        for text in texts + texts.map({ "Deputy \($0) Chair" }) + ["Chair.", " , Vice chair ;", "co-chair :"] {
+            let trimmed = tidy(text).trimmingPlain(" .,;:")
+            // ASCII text trimmed stays tidy; other text (a space before a joiner, ` \u{200C}`) may not, but is read by
+            // its characters either way.
+            if trimmed.utf8.allSatisfy({ $0 < 0x80 }) {
+                ascii += 1
+                #expect(tidy(trimmed) == trimmed, "\(text)")
+            } else {
+                #expect(!tidy(trimmed).utf8.allSatisfy { $0 < 0x80 }, "\(text)")
+            }
+            #expect(
+                PersonEntryParser.isRoleLike(tidied: trimmed, text: trimmed) == PersonEntryParser.isRoleLike(trimmed),
+                "\(text)"
+            )
+            let outside = PersonEntryParser.splitBrackets(trimmed).outside
+            #expect(tidy(outside) == outside, "\(text)")
+        }
+        #expect(ascii > 10)
+    }
 }
