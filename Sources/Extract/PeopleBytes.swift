@@ -464,6 +464,16 @@ enum PeopleBytes {
         return lower..<upper
     }
 
+    /// The last run of `bytes` between spaces: `words(bytes).last`, read from the end without an array.
+    static func lastWord(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var upper = bytes.count
+        while upper > 0, bytes[upper - 1] == UInt8(ascii: " ") { upper -= 1 }
+        guard upper > 0 else { return nil }
+        var lower = upper - 1
+        while lower > 0, bytes[lower - 1] != UInt8(ascii: " ") { lower -= 1 }
+        return lower..<upper
+    }
+
     /// `words(bytes).count`, without the array.
     static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
@@ -634,6 +644,8 @@ enum PeopleBytes {
     /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of ``plainBytes(_:)``, at the ASCII `separators`.
     static func splitTopLevel(_ bytes: UnsafeBufferPointer<UInt8>, separators: [UInt8]) -> [String] {
         var parts: [String] = []
+        // Room for the few parts most entries have, made once rather than grown part by part.
+        parts.reserveCapacity(4)
         var start = 0
         var depth = 0
         // One or two separators (`,` and `;`) are compared with each byte rather than looked for in the array.
@@ -681,6 +693,8 @@ enum PeopleBytes {
     /// its ends (which tidying drops).
     static func segments(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var segments: [String] = []
+        // Room for the few segments most entries have, made once rather than grown segment by segment.
+        segments.reserveCapacity(4)
         var start = 0
         var index = 0
         while index < bytes.count {

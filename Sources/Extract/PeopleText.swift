@@ -216,6 +216,24 @@ enum PeopleText {
     /// `text.split(separator: " ")`: the words between spaces, without empty ones.
     static func words(_ text: String) -> [Substring] { split(text, at: UInt8(ascii: " ")) }
 
+    /// ``words(_:)`` of `text`, last: in plain text (``PeopleBytes/isPlain(_:)``) the last run of bytes without a
+    /// space, found from the end without cutting the words before it.
+    static func lastWord(_ text: String) -> Substring? {
+        let found = PeopleBytes.withBytes(text) { bytes -> (plain: Bool, range: Range<Int>?) in
+            guard PeopleBytes.isPlain(bytes) else { return (false, nil) }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            var start = end
+            while start > 0, bytes[start - 1] != UInt8(ascii: " ") { start -= 1 }
+            return (true, start < end ? start..<end : nil)
+        }
+        guard found.plain else { return words(text).last }
+        guard let range = found.range else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[start..<utf8.index(start, offsetBy: range.count)]
+    }
+
     /// `text.split(separator: separator)` of an ASCII `separator`, cut on the bytes when each character of `text` is
     /// one scalar (``PeopleBytes/isPlain(_:)``).
     static func split(_ text: String, at separator: UInt8) -> [Substring] {
@@ -280,6 +298,14 @@ enum PeopleText {
         }
         if let answer, let answer { return answer }
         return text.allSatisfy(character)
+    }
+
+    /// Whether the byte after the first of the non-empty `utf8` is ASCII, or there is none (after an ASCII first byte).
+    ///
+    /// Read by index, without the slice that `dropFirst()` makes.
+    static func nextByteIsASCII<Bytes: Collection<UInt8>>(_ utf8: Bytes) -> Bool {
+        let next = utf8.index(after: utf8.startIndex)
+        return next == utf8.endIndex || utf8[next] < 0x80
     }
 
     /// Whether `byte` is one of the ASCII `characters`.

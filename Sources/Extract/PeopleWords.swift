@@ -262,14 +262,19 @@ enum PeopleWords {
 
     /// The group a label or heading names exactly (`Present`, `**Officials**`, `Not attending:`).
     static func group(ofLabel text: String, vocabulary: Vocabulary) -> PeopleGroup? {
+        groupAndKey(ofLabel: text, vocabulary: vocabulary).group
+    }
+
+    /// ``group(ofLabel:vocabulary:)``, with the ``labelKey(_:)`` of `text` when it was worked out to find that.
+    static func groupAndKey(ofLabel text: String, vocabulary: Vocabulary) -> (group: PeopleGroup?, key: String?) {
         // Labels are short; a long line is never one, and need not be normalised to find that out.
         guard text.utf8.count <= 80,
             vocabulary.hasPeopleHeadings || (groupLabelLeads.mayMatch(text) && groupLabelWords.occurs(in: text))
         else {
-            return nil
+            return (nil, nil)
         }
         let key = labelKey(text)
-        return groupOfLabelKey[key] ?? vocabulary.group(ofLabelKey: key)
+        return (groupOfLabelKey[key] ?? vocabulary.group(ofLabelKey: key), key)
     }
 
     /// The group a longer title ends with (`Governors present`, `Opening, welcome and roll call`).

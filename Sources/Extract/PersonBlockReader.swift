@@ -129,7 +129,14 @@ struct PersonBlockReader {
             readInline(label: label, value: value, group: group, lines: blocks[index].lines)
             return
         }
-        if let group = PeopleWords.group(ofLabel: title, vocabulary: context.options.vocabulary) {
+        let exact = PeopleWords.groupAndKey(ofLabel: title, vocabulary: context.options.vocabulary)
+        // `group(endingTitle:)` of the title, from the key the look above took when it took one (a title it reads is
+        // short enough for both).
+        func endingGroup() -> PeopleGroup? {
+            if let key = exact.key { return PeopleWords.group(endingKey: key) }
+            return PeopleWords.group(endingTitle: title)
+        }
+        if let group = exact.group {
             open = Region(
                 mode: .heading,
                 group: group,
@@ -141,7 +148,7 @@ struct PersonBlockReader {
             scoped = true
         } else if let section = sectionOfHeading[index], let parentGroup = peopleAncestor(of: section) {
             // `### Trustees` gives a role; `### Riverside Trust` an organisation.
-            let group = PeopleWords.group(endingTitle: title) ?? parentGroup
+            let group = endingGroup() ?? parentGroup
             let roleLike = PersonEntryParser.isRoleLike(title)
             open = Region(
                 mode: .tentative(minimum: 1),
@@ -152,7 +159,7 @@ struct PersonBlockReader {
                 organization: roleLike || group != parentGroup ? nil : tidy(title.trimmingPlain("*_#: "))
             )
             scoped = true
-        } else if let group = PeopleWords.group(endingTitle: title) {
+        } else if let group = endingGroup() {
             open = Region(mode: .tentative(minimum: 2), group: group, label: title)
             scoped = true
         }
@@ -368,10 +375,11 @@ struct PersonBlockReader {
     /// The group of a `Label: value` line's label: an exact people label, or a short one ending with a people word
     /// (`Councillors present`).
     private func labelGroup(_ label: String) -> PeopleGroup? {
-        if let group = PeopleWords.group(ofLabel: label, vocabulary: context.options.vocabulary) { return group }
+        let exact = PeopleWords.groupAndKey(ofLabel: label, vocabulary: context.options.vocabulary)
+        if let group = exact.group { return group }
         guard PeopleText.wordCount(label) <= 4 else { return nil }
-        // Labels are short: `group(endingTitle:)` would take the same key.
-        let key = PeopleWords.labelKey(label)
+        // Labels are short: `group(endingTitle:)` would take the same key, which the look above may have taken.
+        let key = exact.key ?? PeopleWords.labelKey(label)
         if let group = PeopleWords.group(endingKey: key, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
         // Quarterly Meeting` is a title).
@@ -452,7 +460,8 @@ struct PersonBlockReader {
                 character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
             )
         else { return nil }
-        let value = tidy(PeopleText.trimming(text[text.index(after: colon)...], "*_ "))
+        // The colon is one byte and a character of its own: the value starts at the next byte.
+        let value = tidy(PeopleText.trimming(text[text.utf8.index(after: colon)...], "*_ "))
         return (label, value)
     }
 
@@ -678,7 +687,7 @@ struct PersonBlockReader {
         if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
         if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
         // `… - Head of` over `Operations`.
-        if let last = PeopleText.words(previous).last,
+        if let last = PeopleText.lastWord(previous),
             PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))
         {
             return true

@@ -460,7 +460,7 @@ enum PersonEntryParser {
     static func startsCapitalised(_ word: some StringProtocol) -> Bool {
         // An ASCII byte before another (or none) is a character of its own.
         let utf8 = word.utf8
-        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+        if let lead = utf8.first, lead < 0x80, PeopleText.nextByteIsASCII(utf8) {
             return PeopleBytes.isUpperLetter(lead)
         }
         guard let first = word.first else { return false }
@@ -471,7 +471,7 @@ enum PersonEntryParser {
     static func startsLowercase(_ word: some StringProtocol) -> Bool {
         // An ASCII byte before another (or none) is a character of its own.
         let utf8 = word.utf8
-        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+        if let lead = utf8.first, lead < 0x80, PeopleText.nextByteIsASCII(utf8) {
             return PeopleBytes.isLowerLetter(lead)
         }
         return word.first?.isLowercase == true
@@ -481,7 +481,7 @@ enum PersonEntryParser {
     static func startsWithNumber(_ word: some StringProtocol) -> Bool {
         // An ASCII byte before another (or none) is a character of its own.
         let utf8 = word.utf8
-        if let lead = utf8.first, lead < 0x80, utf8.dropFirst().first.map({ $0 < 0x80 }) ?? true {
+        if let lead = utf8.first, lead < 0x80, PeopleText.nextByteIsASCII(utf8) {
             return PeopleBytes.isDigit(lead)
         }
         return word.first?.isNumber == true
@@ -512,7 +512,7 @@ enum PersonEntryParser {
         // ASCII text (tidy, and each byte a character) is read on its bytes.
         let ascii = PeopleBytes.withBytes(outside) { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            guard let word = PeopleBytes.words(bytes).last else { return false }
+            guard let word = PeopleBytes.lastWord(in: bytes) else { return false }
             if PeopleBytes.isLowerLetter(bytes[0]) { return true }
             let trimmed = PeopleBytes.trimmed(word, in: bytes) { PeopleText.isOne($0, of: ".,;:'()") }
             let last = UnsafeBufferPointer(rebasing: bytes[trimmed])
@@ -528,8 +528,12 @@ enum PersonEntryParser {
 
     /// Whether a phrase reads as a role: its last word is a role word, or (unless its last word is an
     /// organisation's) any word is; a phrase in lower case is a role too.
-    static func isRoleLike(_ text: String) -> Bool {
-        let ascii = PeopleBytes.withBytes(tidy(text)) { bytes -> Bool? in
+    static func isRoleLike(_ text: String) -> Bool { isRoleLike(tidied: tidy(text), text: text) }
+
+    /// ``isRoleLike(_:)`` of `text`, whose tidy text is `tidied` (the text itself, where the caller has it tidy), or
+    /// which is not ASCII when `tidied` is not: only ASCII `tidied` is read.
+    static func isRoleLike(tidied: String, text: String) -> Bool {
+        let ascii = PeopleBytes.withBytes(tidied) { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             return isRoleLike(ascii: bytes, text: text)
         }
@@ -631,7 +635,9 @@ enum PersonEntryParser {
             }
             return
         }
-        if isRoleLike(text) {
+        // `text` is tidy text trimmed of ASCII at its ends, or the tidy text outside its brackets: tidy where it is
+        // ASCII, and beyond ASCII where its tidy text is.
+        if isRoleLike(tidied: text, text: text) {
             entry.role = entry.role.map { $0 + ", " + text } ?? text
         } else if lower || startsWithNumber(text) {
             return
