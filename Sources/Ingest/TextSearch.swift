@@ -437,7 +437,7 @@ public enum TextSearch {
                         place &+= stride4
                     }
                     // (The skip may have reached the end: no pair starts there.)
-                    if place < end, place <= lastFour ? mayHoldThree(place) : mayHold(place) {
+                    if place < end, mayHold(place) {
                         if step == 1 {
                             if mayStart(place) {
                                 found |= wordMatches(in: bytes, at: place, lacking: allLists & ~found)
