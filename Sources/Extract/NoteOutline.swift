@@ -538,19 +538,33 @@ private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high = ones &* 0x80
-    var previous = UInt8(ascii: " ")
-    var offset = 0
-    while offset + 8 <= bytes.count {
+    /// The eight bytes at `offset`, when they are printable ASCII (any byte from 0x80, or below a space, is left to
+    /// the byte look).
+    @inline(__always) func printableWord(at offset: Int) -> UInt64? {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-        // Any byte from 0x80, or below a space, is left to the byte look.
-        guard word & high == 0, !ASCIIWord.hasBelow(word, 0x20) else { break }
+        return word & high == 0 && !ASCIIWord.hasBelow(word, 0x20) ? word : nil
+    }
+    /// Whether the printable ASCII `word`, after a byte `previous`, holds no space beside a space.
+    @inline(__always) func spacedOnce(_ word: UInt64, after previous: UInt8) -> Bool {
         // The high bit of each byte that is a space.
         let other = word ^ (ones &* 0x20)
         let spaces = ~(((other & ~high) &+ ~high) | other) & high
-        if spaces & (spaces << 8) != 0 { return false }
-        if previous == UInt8(ascii: " "), spaces & 0x80 != 0 { return false }
+        return spaces & (spaces << 8) == 0 && (previous != UInt8(ascii: " ") || spaces & 0x80 == 0)
+    }
+    var previous = UInt8(ascii: " ")
+    var offset = 0
+    while offset + 8 <= bytes.count {
+        guard let word = printableWord(at: offset) else {
+            return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous)
+        }
+        if !spacedOnce(word, after: previous) { return false }
         previous = UInt8(truncatingIfNeeded: word >> 56)
         offset += 8
+    }
+    // Every byte before `offset` is printable ASCII. Fewer than eight are left: after eight or more, the last eight
+    // are read at once (those read again were tidy), after the byte before them.
+    if offset < bytes.count, offset >= 8, let word = printableWord(at: bytes.count - 8) {
+        return spacedOnce(word, after: bytes[bytes.count - 9]) && bytes[bytes.count - 1] != UInt8(ascii: " ")
     }
     return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous)
 }

@@ -43,24 +43,33 @@ public enum TextSearch {
     /// so for plain ASCII text (``isPlainASCII(_:)``) what `split(separator:omittingEmptySubsequences: false)`
     /// giving two parts says.
     public static func splitOnce(_ text: String, at separator: String) -> (Substring, Substring)? {
-        let bytes = Array(text.utf8)
-        let pattern = Array(separator.utf8)
-        guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
-        var found: Int?
-        var start = 0
-        while start <= bytes.count - pattern.count {
-            if bytes[start..<start + pattern.count].elementsEqual(pattern) {
-                guard found == nil else { return nil }
-                found = start
-                start += pattern.count
-            } else {
-                start += 1
+        // The bytes are read in place; -1 stands for a second separator.
+        let found: Int? = withBytes(of: text) { bytes in
+            withBytes(of: separator) { pattern -> Int? in
+                guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+                var found: Int?
+                var start = 0
+                while start <= bytes.count - pattern.count {
+                    var offset = 0
+                    if bytes[start] == first {
+                        offset = 1
+                        while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                    }
+                    if offset == pattern.count {
+                        guard found == nil else { return -1 }
+                        found = start
+                        start += pattern.count
+                    } else {
+                        start += 1
+                    }
+                }
+                return found
             }
         }
-        guard let found else { return nil }
+        guard let found, found >= 0 else { return nil }
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: found)
-        let upper = utf8.index(lower, offsetBy: pattern.count)
+        let upper = utf8.index(lower, offsetBy: separator.utf8.count)
         return (text[..<lower], text[upper...])
     }
 
@@ -205,10 +214,16 @@ public enum TextSearch {
         /// the first ``step`` places of a word of the table: so that most places are passed over at a glance.
         ///
         /// When ``step`` is above 1, ``step`` tables of 1,024 words follow, one for each of those places, to tell
-        /// where a word holding a pair found may start. When ``thirdPairs`` is set, a last table holds the pairs that
+        /// where a word holding a pair found may start. When ``thirdPairs`` is set, a further table holds the pairs that
         /// may stand two places into a word (a word's third byte and its fourth, or any byte after a three-byte one),
         /// a second look before a word is read.
+        ///
+        /// Last, at ``triples``, comes a table of 65,536 bits, one for each ``tripleHash(_:)`` of three bytes that may
+        /// stand at one of the first ``step`` places of a word, each byte with its `0x20` bit set (as a letter of
+        /// either case is then): a stronger first look than a pair, so that fewer sampled places are read again.
         private let pairs: [UInt64]
+        /// Where the table of triples starts in ``pairs``.
+        private let triples: Int
         /// Where the table of third pairs starts in ``pairs``, when every word of the table has three bytes or more.
         private let thirdPairs: Int?
         /// For each byte as it stands in a text, the bits of the lists that have it as a word on its own.
@@ -277,7 +292,8 @@ public enum TextSearch {
             wordOffsets.append(Int32(letters.count))
             let firstTables = step > 1 ? step + 1 : 1
             let thirdPairs = long.allSatisfy { $0.bytes.count >= 3 } ? firstTables * 1024 : nil
-            var pairs = [UInt64](repeating: 0, count: 1024 * (firstTables + (thirdPairs == nil ? 0 : 1)))
+            let triples = 1024 * (firstTables + (thirdPairs == nil ? 0 : 1))
+            var pairs = [UInt64](repeating: 0, count: triples + Self.tripleBits / 64)
             var singles = [UInt8](repeating: 0, count: 256)
             for word in all where word.bytes.count == 1 {
                 for one in Self.spellings(of: word.bytes[0]) { singles[Int(one)] |= word.mask }
@@ -305,6 +321,18 @@ public enum TextSearch {
                     }
                 }
             }
+            for word in long.map(\.bytes) {
+                for offset in 0..<step {
+                    let two = UInt32(word[offset] | 0x20) | UInt32(word[offset + 1] | 0x20) << 8
+                    // Past a word's last byte, any byte may follow.
+                    let thirds = offset + 2 < word.count ? [word[offset + 2]] : Array(0...UInt8.max)
+                    for third in thirds {
+                        let hash = Self.tripleHash(two | UInt32(third | 0x20) << 16)
+                        pairs[triples + hash >> 6] |= 1 << UInt64(hash & 63)
+                    }
+                }
+            }
+            self.triples = triples
             self.letters = letters
             self.wordOffsets = wordOffsets
             self.wordMasks = wordMasks
@@ -317,6 +345,14 @@ public enum TextSearch {
         }
 
         private static let bucketCount = 1024
+
+        /// The number of bits of the table of triples.
+        private static let tripleBits = 1 << 16
+
+        /// The bit of the table of triples for three bytes, the first in the low byte, each with its `0x20` bit set.
+        @inline(__always) private static func tripleHash(_ bytes: UInt32) -> Int {
+            Int((bytes &* 0x9E37_79B1) >> 16)
+        }
 
         /// The bucket of the words that start with bytes `first` and `second`.
         @inline(__always) private static func bucket(_ first: UInt8, _ second: UInt8) -> Int {
@@ -365,6 +401,7 @@ public enum TextSearch {
             }
             let step = step
             let third = thirdPairs
+            let triples = triples
             return pairs.withUnsafeBufferPointer { pairs in
                 /// Whether the pair of bytes at `place` may stand at one of the first places of a word: at `offset`
                 /// alone when it is 0 or more.
@@ -381,12 +418,21 @@ public enum TextSearch {
                     )
                     return pairs[third &+ pair >> 6] & (1 << UInt64(pair & 63)) != 0
                 }
+                /// Whether the three bytes at `place` (four of which can be read) may stand at one of the first
+                /// places of a word, by the table of triples.
+                @inline(__always) func mayHoldThree(_ place: Int) -> Bool {
+                    let four = UInt32(littleEndian: UnsafeRawPointer(base + place).loadUnaligned(as: UInt32.self))
+                    let hash = Self.tripleHash((four | 0x2020_2020) & 0xFF_FFFF)
+                    return pairs[triples &+ hash >> 6] & (1 << UInt64(hash & 63)) != 0
+                }
                 let stride4 = step &* 4
+                // The last place four bytes can be read at.
+                let lastFour = bytes.count &- 4
                 var place = 0  // a multiple of `step`
                 while place < end {
                     // Four places at a time while none can be in a word.
-                    while place &+ stride4 &- step < end, !mayHold(place), !mayHold(place &+ step),
-                        !mayHold(place &+ step &* 2), !mayHold(place &+ step &* 3)
+                    while place &+ stride4 &- step <= lastFour, !mayHoldThree(place), !mayHoldThree(place &+ step),
+                        !mayHoldThree(place &+ step &* 2), !mayHoldThree(place &+ step &* 3)
                     {
                         place &+= stride4
                     }

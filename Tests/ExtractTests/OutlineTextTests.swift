@@ -22,6 +22,35 @@ import Testing
         }
     }
 
+    /// ``isTidy(_:)``, eight bytes at a time then one at a time, agrees with the definition at every length, with a
+    /// space, a double space, a tab or a non-ASCII character at every place.
+    @Test func isTidyAgreesWithTheScalarDefinitionAtEveryPlace() {
+        let inserts: [String] = [" ", "  ", "\t", "\u{A0}", "é", "\r\n", "\u{2019}", "e\u{301}"]
+        for count in 1...26 {
+            var base = ""
+            for offset in 0..<count {
+                let letter: UInt8 = offset % 4 == 3 ? 0x20 : 0x61 + UInt8(offset % 26)
+                base.unicodeScalars.append(Unicode.Scalar(letter))
+            }
+            var texts: [String] = [base, base + " ", " " + base]
+            for place in 0..<count {
+                for insert in inserts {
+                    var text = base
+                    text.insert(contentsOf: insert, at: text.index(text.startIndex, offsetBy: place))
+                    texts.append(text)
+                }
+            }
+            for text in texts {
+                let tidied: String = tidiedScalars(text)
+                let expected: Bool = !text.isEmpty && tidied == text
+                #expect(isTidy(text) == expected, "\(text.debugDescription)")
+                var copy = text
+                let fromBytes: String = copy.withUTF8 { tidy(bytes: $0) }
+                #expect(fromBytes == tidied, "\(text.debugDescription)")
+            }
+        }
+    }
+
     /// The definition ``tidy(_:)`` keeps to: runs of scalars with the White_Space property become one space.
     private func tidiedScalars(_ text: String) -> String {
         var out = ""
