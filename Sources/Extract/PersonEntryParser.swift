@@ -359,14 +359,7 @@ enum PersonEntryParser {
         }
         guard isASCII(trimmedLast) else { return true }
         let last = UnsafeBufferPointer(rebasing: name[trimmedLast])
-        if PeopleWords.organisationWordBytes.containsLowered(last), wordCount > 1 { return false }
-        if wordCount == 1,
-            PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
-                || PeopleWords.organisationWordBytes.containsLowered(last)
-        {
-            return false
-        }
-        return true
+        return lastWordLeavesAName(last, wordCount: wordCount)
     }
 
     /// ``isNameLike(_:allowLowercase:)`` of tidy `name`, read by its characters.
@@ -443,6 +436,12 @@ enum PersonEntryParser {
         let last = UnsafeBufferPointer(
             rebasing: name[PeopleBytes.trimmed(lastWord, in: name) { PeopleText.isOne($0, of: ".,'") }]
         )
+        return lastWordLeavesAName(last, wordCount: wordCount)
+    }
+
+    /// Whether a name of `wordCount` words whose last word is `last` (ASCII bytes) may still be a name: not when that
+    /// word names an organisation, nor when a lone word is a role or an organisation.
+    private static func lastWordLeavesAName(_ last: UnsafeBufferPointer<UInt8>, wordCount: Int) -> Bool {
         if PeopleWords.organisationWordBytes.containsLowered(last), wordCount > 1 { return false }
         if wordCount == 1,
             PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))

@@ -114,16 +114,7 @@ enum TemplateValue {
     case null
 
     /// The value as swift-mustache is given it: the type it was made from.
-    var any: Any {
-        switch self {
-        case .text(let text): text
-        case .number(let number): number
-        case .flag(let flag): flag
-        case .object(let object): object
-        case .list(let list): list
-        case .null: TemplateNull()
-        }
-    }
+    var any: Any { convertible }
 
     /// `text`, or no value.
     static func text(or text: TemplateText?) -> TemplateValue { text.map { .text($0) } ?? .null }
