@@ -110,7 +110,7 @@ import Testing
     ]
 
     private static func texts(count: Int) -> [String] {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix(seed: 7)
         return (0..<count).map { _ in
             (0..<Int.random(in: 0...24, using: &generator))
                 .map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
@@ -221,20 +221,5 @@ import Testing
                 #expect(TextSearch.lowercasedContains(text, [needle]) == text.lowercased().contains(needle))
             }
         }
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so that failures repeat.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

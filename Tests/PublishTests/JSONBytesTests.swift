@@ -8,7 +8,7 @@ import Testing
 /// escape scan against the scalars `JSONValue.writeString` escapes, digits against `String(_:)`.
 @Suite struct JSONBytesTests {
     @Test func wordTestsAreExact() {
-        var random = PrettyJSONTests.SplitMix(state: 7)
+        var random = SplitMix(seed: 7)
         let interesting: [UInt8] = [
             0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5C, 0x7E, 0x7F, 0x80, 0x81, 0xE1, 0xE2, 0xFF,
         ]
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func digitsAreStringsDigits() {
-        var random = PrettyJSONTests.SplitMix(state: 11)
+        var random = SplitMix(seed: 11)
         var values = [0, 1, -1, 9, 10, -10, 99, 100, 999_999, 1_000_000, Int.max, Int.min, Int.min + 1, Int.max - 1]
         values += (0..<2000).map { _ in
             Int.random(in: Int.min...Int.max, using: &random) >> Int.random(in: 0...63, using: &random)

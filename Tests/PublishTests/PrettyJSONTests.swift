@@ -5,17 +5,6 @@ import Testing
 /// Laying compact text out pretty must give what the tree writes pretty, around every threshold of the one-line
 /// arrays (8 elements, 72 bytes) and with JSON syntax inside strings.
 @Suite struct PrettyJSONTests {
-    /// A fixed-seed generator, so that a failure repeats.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     static let pieces = [
         "", "a", "xyz", "\"", "\\", "\\\"", "[", "]", "{", "}", ",", ":", " ", "\n", "é", "\u{2028}", "😀",
@@ -59,7 +48,7 @@ import Testing
     }
 
     @Test func randomValuesLayOutAsTheTreeWritesThem() {
-        var random = SplitMix(state: 2021)
+        var random = SplitMix(seed: 2021)
         for _ in 0..<3000 {
             let value = value(&random, depth: 0)
             let compact = Array(value.serialized(pretty: false).utf8)

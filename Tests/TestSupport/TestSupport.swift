@@ -128,3 +128,21 @@ public func filesUnder(_ folder: URL) -> [String] {
     }
     return files.sorted()
 }
+
+/// A seeded random number generator (SplitMix64), so that a randomised test's failure repeats.
+public struct SplitMix: RandomNumberGenerator {
+    /// Where the sequence is.
+    public var state: UInt64
+
+    /// A generator starting at `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next number of the sequence.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}
