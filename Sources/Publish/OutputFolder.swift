@@ -52,6 +52,17 @@ public final class OutputFolder: @unchecked Sendable {
     /// `inPlace` writes the file itself rather than a temporary file renamed into place, for files whose reader
     /// finds one cut short (the cache's entries): one file system operation fewer, and no temporary name.
     public func write(_ contents: String, to relativePath: String, inPlace: Bool = false) throws {
+        var contents = contents
+        try contents.withUTF8 { try write(bytes: $0, to: relativePath, inPlace: inPlace) }
+    }
+
+    /// Writes `contents`, UTF-8 bytes, to `relativePath` atomically, as ``write(_:to:inPlace:)`` writes a text.
+    public func write(_ contents: [UInt8], to relativePath: String, inPlace: Bool = false) throws {
+        try contents.withUnsafeBufferPointer { try write(bytes: $0, to: relativePath, inPlace: inPlace) }
+    }
+
+    /// The one writer behind both: creates the file, writes it whole, renames it into place.
+    private func write(bytes contents: UnsafeBufferPointer<UInt8>, to relativePath: String, inPlace: Bool) throws {
         let path = try path(of: relativePath)
         do {
             try makeFolder(Self.split(path).parent)
@@ -68,8 +79,7 @@ public final class OutputFolder: @unchecked Sendable {
         }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         // One `write` for the whole text, with no `FILE` buffer between.
-        var contents = contents
-        let written = contents.withUTF8 { Self.writeAll($0, to: descriptor) }
+        let written = Self.writeAll(contents, to: descriptor)
         let closed = close(descriptor) == 0
         guard written, closed, inPlace || rename(target, path) == 0 else {
             let error = WriteError(path: path, reason: String(cString: strerror(errno)))

@@ -10,7 +10,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = try OutputFolder(path: root.path)
         try folder.write("first", to: "site/meetings/a.html")
-        try folder.write("second", to: "site/meetings/a.html")
+        try folder.write(Array("second".utf8), to: "site/meetings/a.html")
         try folder.write("é\n", to: "json//b.json")
         #expect(
             try String(contentsOf: root.appendingPathComponent("site/meetings/a.html"), encoding: .utf8) == "second"

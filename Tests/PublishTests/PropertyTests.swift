@@ -201,9 +201,10 @@ func readRFC4180(_ text: String) -> [[String]] {
             let overview = try OverviewIndex(scratch: FileManager.default.temporaryDirectory)
             try overview.add(meeting)
             let pages = try site.overviewPages(try overview.sealed(), pageSize: 1).map { try $0.render() }
-            for page in [try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))]
+            for bytes in [try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))]
                 + pages
             {
+                let page = String(decoding: bytes, as: UTF8.self)
                 #expect(!page.contains("<zz"))
                 #expect(!page.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{2066}" || $0 == "\u{1B}" })
             }

@@ -24,7 +24,10 @@ import Testing
         }
         try library.register(TemplateEscaping.pragma + page, named: "page")
         let program = TemplateProgram(TemplateEscaping.pragma + page)
-        return (library.render(context, withTemplate: "page"), program?.render(context, partials: programs))
+        return (
+            library.render(context, withTemplate: "page"),
+            program.map { String(decoding: $0.render(context, partials: programs), as: UTF8.self) }
+        )
     }
 
     /// A context with every kind of value, in sections and lists.
@@ -184,7 +187,7 @@ import Testing
         )
         let date = try #require(CalendarDate(iso: "2021-06-01"))
         let site = try SiteRenderer(templatesFolder: folder.path, buildDate: date, siteTitle: "Mine", siteURL: "")
-        let page = try site.meetingPage(meetings("x")[0], noteHTML: "")
+        let page = String(decoding: try site.meetingPage(meetings("x")[0], noteHTML: ""), as: UTF8.self)
         #expect(page.hasSuffix("</article>\n<footer>Mine</footer>\n"))
     }
 }

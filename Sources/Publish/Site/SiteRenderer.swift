@@ -134,12 +134,13 @@ struct SiteRenderer: Sendable {
         ]
     }
 
-    private func render(_ template: String, _ context: TemplateObject) throws -> String {
+    /// The page `template` renders with `context`, as the UTF-8 bytes it is written as.
+    private func render(_ template: String, _ context: TemplateObject) throws -> [UInt8] {
         if let program = pagePrograms[template] { return program.render(context, partials: partialPrograms) }
         guard let html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
             throw SiteError(message: "no template named \(template)")
         }
-        return html
+        return Array(html.utf8)
     }
 
     // MARK: Meeting pages
@@ -163,7 +164,7 @@ struct SiteRenderer: Sendable {
     }
 
     /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)``.
-    func meetingPage(_ meeting: Meeting, noteHTML: String) throws -> String {
+    func meetingPage(_ meeting: Meeting, noteHTML: String) throws -> [UInt8] {
         var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
         context["title"] = text(meeting.title ?? "Untitled meeting")
         if let date = meeting.date { context["date"] = TemplateText(date) }
@@ -367,7 +368,7 @@ struct SiteRenderer: Sendable {
     /// One page of an overview: its file name in `site/` and how to render it.
     struct OverviewPage: Sendable {
         var name: String
-        var render: @Sendable () throws -> String
+        var render: @Sendable () throws -> [UInt8]
     }
 
     /// Every overview page of the archive in `index`, at most `pageSize` meetings, actions or appearances of people
@@ -508,7 +509,7 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    private func feed(_ index: OverviewIndex.Sealed) throws -> String {
+    private func feed(_ index: OverviewIndex.Sealed) throws -> [UInt8] {
         let dated = index.newestFirst.prefix(50).map { index.row($0) }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
         var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount)

@@ -25,8 +25,37 @@ struct TemplateEscaping: MustacheContentType {
 
     /// `text` escaped as Mustache's HTML escaping does.
     static func escape(_ text: String) -> String {
+        var out: [UInt8] = []
+        switch escape(text, appendingTo: &out) {
+        case .unchanged: return text
+        case .appended: return String(decoding: out, as: UTF8.self)
+        case .needsCharacters: return escapeCharacters(text)
+        }
+    }
+
+    /// `text` escaped as Mustache's HTML escaping does, appended to `out` as UTF-8: a page is written as bytes.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        switch escape(text, appendingTo: &out) {
+        case .unchanged: out.append(contentsOf: text.utf8)
+        case .appended: break
+        case .needsCharacters: out.append(contentsOf: escapeCharacters(text).utf8)
+        }
+    }
+
+    /// What the byte look made of a text.
+    private enum Outcome {
+        /// Nothing to escape: nothing was appended.
+        case unchanged
+        /// The escaped text was appended.
+        case appended
+        /// A special byte may share its `Character` with another scalar: nothing was appended.
+        case needsCharacters
+    }
+
+    /// Appends `text` escaped to `out` when a look at its bytes gives Mustache's answer.
+    private static func escape(_ text: String, appendingTo out: inout [UInt8]) -> Outcome {
         var text = text
-        let escaped = text.withUTF8 { bytes -> String? in
+        return text.withUTF8 { bytes -> Outcome in
             // One look at the bytes: whether any is one of the five, and whether all are ASCII.
             var special = false
             var plain = true
@@ -49,18 +78,17 @@ struct TemplateEscaping: MustacheContentType {
                 }
                 index += 1
             }
-            if !special { return "" }
+            if !special { return .unchanged }
             // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
             // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
             // its `Character` with a mark or a prepended scalar: those are left to the character loop.
             if !plain {
                 for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
-                    if index > 0 && bytes[index - 1] >= 0x80 { return nil }
-                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return nil }
+                    if index > 0 && bytes[index - 1] >= 0x80 { return .needsCharacters }
+                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return .needsCharacters }
                 }
             }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
+            out.reserveCapacity(out.count + bytes.count + 16)
             var copied = 0
             for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
@@ -68,12 +96,7 @@ struct TemplateEscaping: MustacheContentType {
                 copied = index + 1
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return String(decoding: out, as: UTF8.self)
-        }
-        switch escaped {
-        case .some(let result) where result.isEmpty: return text
-        case .some(let result): return result
-        case .none: return escapeCharacters(text)
+            return .appended
         }
     }
 

@@ -43,10 +43,11 @@ struct TemplateProgram: Sendable {
         return names
     }
 
-    /// The template rendered with `context`, its partials taken from `partials`, escaped by ``TemplateEscaping``.
-    func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    /// The template rendered with `context`, its partials taken from `partials`, escaped by ``TemplateEscaping``:
+    /// UTF-8 bytes, as a page is written.
+    func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32_768)
         var stack: [TemplateValue] = [.object(context)]
         Self.render(tokens, stack: &stack, partials: partials, into: &out)
         return out
@@ -56,15 +57,15 @@ struct TemplateProgram: Sendable {
         _ tokens: [Token],
         stack: inout [TemplateValue],
         partials: [String: TemplateProgram],
-        into out: inout String
+        into out: inout [UInt8]
     ) {
         for token in tokens {
             switch token {
-            case .text(let text): out += text
+            case .text(let text): out.append(contentsOf: text.utf8)
             case .variable(let name):
-                if let value = lookUp(name, in: stack) { out += TemplateEscaping.escape(printed(value)) }
+                if let value = lookUp(name, in: stack) { TemplateEscaping.escape(printed(value), into: &out) }
             case .unescapedVariable(let name):
-                if let value = lookUp(name, in: stack) { out += printed(value) }
+                if let value = lookUp(name, in: stack) { out.append(contentsOf: printed(value).utf8) }
             case .section(let name, let inner):
                 // As the library: each item of a list on the stack in turn, `true` without one, no value nothing,
                 // and another value on the stack (an empty text too).
