@@ -419,17 +419,6 @@ enum PeopleText {
         return out
     }
 
-    /// ``tidy(_:)`` of the string of plain bytes (``PeopleBytes/isPlain(_:)``), on the bytes when the only white
-    /// space they hold is ASCII (not U+0085 or U+00A0, the white space plain text may hold beside it).
-    static func tidyString(plain bytes: [UInt8]) -> String {
-        for index in bytes.indices.dropLast() where bytes[index] == 0xC2 {
-            if bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
-                return tidy(String(decoding: bytes, as: UTF8.self))
-            }
-        }
-        return String(decoding: tidied(bytes), as: UTF8.self)
-    }
-
     /// ``tidy(_:)`` of bytes whose only white space is ASCII: runs of it made one space, none at the ends.
     private static func tidied(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []

@@ -983,38 +983,45 @@ enum PersonEntryParser {
 
     /// ``splitBrackets(_:)`` of plain bytes (``PeopleBytes/isPlain(_:)``), whose bracket bytes are brackets: the
     /// content of a bracket is the bytes between it and its closing bracket, and the text outside is the runs between
-    /// brackets, each made tidy on its bytes.
+    /// brackets, gathered in a scratch buffer; each is made tidy on its bytes (``tidy(bytes:)``), one string apiece.
     private static func splitPlainBrackets(_ bytes: UnsafeBufferPointer<UInt8>) -> (outside: String, inside: [String]) {
-        var outside: [UInt8] = []
-        outside.reserveCapacity(bytes.count)
-        var inside: [String] = []
-        var depth = 0
-        var runStart = 0
-        var contentStart = 0
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
-                if depth == 0 {
-                    outside += bytes[runStart..<index]
-                    contentStart = index + 1
-                }
-                depth += 1
-            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
-                depth -= 1
-                if depth == 0 {
-                    inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart..<index]))))
-                    runStart = index + 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
+            var count = 0
+            func keep(_ range: Range<Int>) {
+                for index in range {
+                    scratch[count] = bytes[index]
+                    count += 1
                 }
             }
-        }
-        if depth > 0 {
-            if contentStart < bytes.count {
-                inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart...]))))
+            var inside: [String] = []
+            var depth = 0
+            var runStart = 0
+            var contentStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                    if depth == 0 {
+                        keep(runStart..<index)
+                        contentStart = index + 1
+                    }
+                    depth += 1
+                } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
+                    depth -= 1
+                    if depth == 0 {
+                        inside.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[contentStart..<index])))
+                        runStart = index + 1
+                    }
+                }
             }
-        } else {
-            outside += bytes[runStart...]
+            if depth > 0 {
+                if contentStart < bytes.count {
+                    inside.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[contentStart...])))
+                }
+            } else {
+                keep(runStart..<bytes.count)
+            }
+            return (tidy(bytes: UnsafeBufferPointer(rebasing: scratch[0..<count])), inside)
         }
-        return (tidy(PeopleText.tidyString(plain: outside)), inside)
     }
 
     /// ``splitBrackets(_:)`` of `units` (characters, or the bytes of ASCII text), each run of them made a string by

@@ -95,10 +95,15 @@ struct PersonRoster {
 
     /// The people of `group`, in the order of their lines.
     func people(in group: PeopleGroup) -> [Person] {
-        // The members' indices are sorted, not copies of the people: each copy would retain all of its fields.
-        members.indices.filter { members[$0].group == group }
-            .sorted { (members[$0].person.lines.first, $0) < (members[$1].person.lines.first, $1) }
-            .map { members[$0].person }
+        // The members' first lines and indices are sorted, not copies of the people: each copy would retain all of
+        // its fields, and each look into a member from the comparison would too.
+        var order: [(line: Int, index: Int)] = []
+        order.reserveCapacity(members.count)
+        for index in members.indices where members[index].group == group {
+            order.append((members[index].person.lines.first, index))
+        }
+        order.sort { ($0.line, $0.index) < ($1.line, $1.index) }
+        return order.map { members[$0.index].person }
     }
 
     /// The record a role line's name points at: the same name, or a lone first name or handle that fits one
@@ -117,9 +122,9 @@ struct PersonRoster {
             }
             if !candidates.isEmpty { return candidates.count == 1 ? candidates.first : nil }
         }
-        // `Cllr Sato` for `Cllr D. Sato`: every word of the name, in a longer name.
-        let words = Set(key)
-        let candidates = members.indices.filter { words.isSubset(of: Set(members[$0].key)) }
+        // `Cllr Sato` for `Cllr D. Sato`: every word of the name, in a longer name (the few words of each are looked
+        // through rather than made sets).
+        let candidates = members.indices.filter { index in key.allSatisfy { members[index].key.contains($0) } }
         return candidates.count == 1 ? candidates.first : nil
     }
 
