@@ -142,7 +142,7 @@ enum PeopleBytes {
     }
 
     /// An ASCII capital made lower case; any other byte as it is.
-    private static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
+    static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
 
     /// Whether `bytes` end with `suffix`, compared from the end.
     static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
@@ -688,9 +688,8 @@ enum PeopleBytes {
         return parts
     }
 
-    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text between
-    /// commas, semicolons, the first colon before any of them, and dashes that set parts apart, without the spaces at
-    /// its ends (which tidying drops).
+    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` keeps, tidy: the text between commas,
+    /// semicolons, the first colon before any of them, and dashes that set parts apart, each made tidy on its bytes.
     static func segments(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var segments: [String] = []
         // Room for the few segments most entries have, made once rather than grown segment by segment.
@@ -702,24 +701,16 @@ enum PeopleBytes {
             let dash = dashLength(at: index, in: bytes)
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || (byte == UInt8(ascii: ":") && segments.isEmpty)
             {
-                segments.append(string(trimmingSpaces(bytes[start..<index])))
+                segments.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index])))
                 start = index + 1
             } else if dash > 0, isSeparatorDash(at: index, length: dash, in: bytes) {
-                segments.append(string(trimmingSpaces(bytes[start..<index])))
+                segments.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index])))
                 start = index + dash
             }
             index += max(dash, 1)
         }
-        segments.append(string(trimmingSpaces(bytes[start...])))
+        segments.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start...])))
         return segments
-    }
-
-    /// `part` without the ASCII spaces at its ends.
-    private static func trimmingSpaces(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        var part = part
-        while part.first == UInt8(ascii: " ") { part.removeFirst() }
-        while part.last == UInt8(ascii: " ") { part.removeLast() }
-        return part
     }
 
     /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, the lead byte of `–` and `—`, or of U+037E,

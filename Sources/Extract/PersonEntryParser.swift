@@ -41,6 +41,8 @@ enum PersonEntryParser {
     static let functionWords: Set<String> = [
         "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
     ]
+    /// ``functionWords``, looked up by the bytes of ASCII text.
+    static let functionWordBytes = ByteWordSet(functionWords)
 
     // MARK: One entry
 
@@ -65,13 +67,17 @@ enum PersonEntryParser {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
             if areInitials(content, of: main) { continue }
-            for piece in splitTopLevel(content, separators: commasAndSemicolons) {
-                let part = tidy(piece)
-                if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
-                    handle = handle ?? part
-                } else if !part.isEmpty {
-                    descriptors.append(contentsOf: bracketDescriptors(part))
+            // Without a comma or semicolon byte (nor the lead byte of U+037E, which equals `;`) the content is one
+            // piece, read without splitting it.
+            if PeopleBytes.containsByte(
+                content,
+                where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == 0xCD }
+            ) {
+                for piece in splitTopLevel(content, separators: commasAndSemicolons) {
+                    readBracketPiece(piece, handle: &handle, descriptors: &descriptors)
                 }
+            } else {
+                readBracketPiece(content, handle: &handle, descriptors: &descriptors)
             }
         }
         // `@handle` outside brackets; without an `@` byte there is none, nor an e-mail address.
@@ -96,7 +102,8 @@ enum PersonEntryParser {
         let segments = segments(of: main)
         guard let first = segments.first else { return nil }
         let name = clean(first.trimmingPlain(" ,;:"))
-        guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
+        // What `clean(_:)` gives is tidy.
+        guard isNameLike(tidied: name, allowLowercase: allowLowercaseName) else { return nil }
         if name.hasPrefix("@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
         for segment in segments.dropFirst() {
@@ -120,6 +127,16 @@ enum PersonEntryParser {
         return entry
     }
 
+    /// Reads one piece of a bracket of an entry: a handle (`@ann`), or what ``bracketDescriptors(_:into:)`` finds.
+    private static func readBracketPiece(_ piece: String, handle: inout String?, descriptors: inout [Descriptor]) {
+        let part = tidy(piece)
+        if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
+            handle = handle ?? part
+        } else if !part.isEmpty {
+            bracketDescriptors(part, into: &descriptors)
+        }
+    }
+
     /// An entry's text cleaned (``clean(_:)``) and split at its brackets (``splitBrackets(_:)``): what ``parse(_:allowLowercaseName:cleaned:)``
     /// and ``looksLikeList(_:allowPairs:cleaned:)`` both read first.
     struct Cleaned {
@@ -133,7 +150,8 @@ enum PersonEntryParser {
         /// Cleans `raw` and splits it at its brackets.
         init(_ raw: String) {
             text = clean(raw)
-            (outside, inside) = splitBrackets(text)
+            // What `clean(_:)` gives is tidy.
+            (outside, inside) = splitBrackets(text, textIsTidy: true)
         }
     }
 
@@ -233,6 +251,11 @@ enum PersonEntryParser {
         for piece in pieces {
             var part = tidy(piece)
             for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
+            // Splitting at ` and ` parses both sides, the dearest look: a part none of whose readings is all names
+            // ends the look first.
+            if TextSearch.contains(part, " and ") || TextSearch.contains(part, " & "), !mayReadAsNames(part) {
+                return false
+            }
             for part in splitConjunction(part) {
                 guard isNameLike(part, allowLowercase: false), !isDescription(part) else { return false }
                 count += 1
@@ -240,6 +263,20 @@ enum PersonEntryParser {
             }
         }
         return count >= 3 || (allowPairs && count == 2 && allOfTwoWords)
+    }
+
+    /// Whether some reading of `part` that ``splitConjunction(_:)`` may give (`part` itself, or its parts at ` and ` or
+    /// ` & `) is all names that are no descriptions, as ``looksLikeList(_:allowPairs:cleaned:)`` needs; `false` only
+    /// when none is.
+    private static func mayReadAsNames(_ part: String) -> Bool {
+        if isNameLike(part, allowLowercase: false), !isDescription(part) { return true }
+        for separator in [" and ", " & "] where TextSearch.contains(part, separator) {
+            let parts = splitTopLevel(part, phrase: separator)
+            if parts.count > 1, parts.allSatisfy({ isNameLike($0, allowLowercase: false) && !isDescription($0) }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether `text` says nothing about anyone: empty, `None`, `N/A`.
@@ -297,7 +334,11 @@ enum PersonEntryParser {
     /// Whether `text` looks like a person's name: one to six capitalised words, initials, particles (`van`, `de`)
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
-        let name = tidy(text)
+        isNameLike(tidied: tidy(text), allowLowercase: allowLowercase)
+    }
+
+    /// ``isNameLike(_:allowLowercase:)`` of a tidy `name`.
+    static func isNameLike(tidied name: String, allowLowercase: Bool) -> Bool {
         let read = PeopleBytes.withBytes(name) { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else {
                 return isNameLike(latin: bytes, allowLowercase: allowLowercase) { isUserName(name) }
@@ -676,24 +717,49 @@ enum PersonEntryParser {
 
     /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
     static func bracketDescriptors(_ text: String) -> [Descriptor] {
+        var descriptors: [Descriptor] = []
+        bracketDescriptors(text, into: &descriptors)
+        return descriptors
+    }
+
+    /// ``bracketDescriptors(_:)`` of `text`, appended to `descriptors`.
+    static func bracketDescriptors(_ text: String, into descriptors: inout [Descriptor]) {
         // `Riverside Trust - Chair`: an organisation, then the role after a separator dash (`-`, or `–` and `—`, which
         // start with the byte E2).
         let dashed =
             PeopleBytes.containsByte(text) { $0 == UInt8(ascii: "-") || $0 == 0xE2 } ? splitAtSpacedDash(text) : []
         if dashed.count == 2, let left = dashed.first, let right = dashed.last {
             if isRoleLike(left), !isRoleLike(right), right.first?.isUppercase == true {
-                return [.role(left), .organization(right)]
+                descriptors.append(.role(left))
+                descriptors.append(.organization(right))
+                return
             }
-            return [.organization(left), .role(right)]
+            descriptors.append(.organization(left))
+            descriptors.append(.role(right))
+            return
         }
-        guard PeopleBytes.containsByte(text, UInt8(ascii: "/")) else { return [.either(text)] }
+        guard PeopleBytes.containsByte(text, UInt8(ascii: "/")) else {
+            descriptors.append(.either(text))
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
-        else { return [.either(text)] }
-        if hasRoleWord(left), right.first?.isUppercase == true { return [.role(left), .organization(right)] }
-        if hasRoleWord(right), left.first?.isUppercase == true { return [.role(right), .organization(left)] }
-        return [.either(text)]
+        else {
+            descriptors.append(.either(text))
+            return
+        }
+        if hasRoleWord(left), right.first?.isUppercase == true {
+            descriptors.append(.role(left))
+            descriptors.append(.organization(right))
+            return
+        }
+        if hasRoleWord(right), left.first?.isUppercase == true {
+            descriptors.append(.role(right))
+            descriptors.append(.organization(left))
+            return
+        }
+        descriptors.append(.either(text))
     }
 
     // MARK: Splitting
@@ -719,14 +785,10 @@ enum PersonEntryParser {
         let plain = PeopleBytes.withBytes(text) { bytes in
             PeopleBytes.isPlain(bytes) ? PeopleBytes.segments(of: bytes) : nil
         }
-        if let plain {
-            var segments: [String] = []
-            segments.reserveCapacity(plain.count)
-            for part in plain {
-                let segment = tidy(part)
-                if !segment.isEmpty, !isNobody(segment) { segments.append(segment) }
-            }
-            return segments
+        if var plain {
+            // The parts are tidy already; those that name nobody go, in place.
+            plain.removeAll { $0.isEmpty || isNobody($0) }
+            return plain
         }
         let characters = Array(text)
         var segments: [String] = []
@@ -827,14 +889,20 @@ enum PersonEntryParser {
     ///
     /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
     /// capitalised words ending in a comma follow the role of the entry before.
-    static func splitRunTogether(_ text: String) -> [String] {
+    ///
+    /// `firstLook` lets the bytes of plain text rule out a split (``mayRunTogether(_:)``) before the words are read;
+    /// the answer is the same without it.
+    static func splitRunTogether(_ text: String, firstLook: Bool = true) -> [String] {
         // Without a space at either end or two together, the words joined again are the text itself.
         let utf8 = text.utf8
         let wordsMakeText =
             utf8.first.map { $0 != UInt8(ascii: " ") } == true && utf8.last != UInt8(ascii: " ")
             && !TextSearch.contains(text, "  ")
-        // A run of names ends with a comma: without one, the line is one piece.
-        guard PeopleText.contains(text, UInt8(ascii: ",")) else {
+        // A run of names ends with a comma: without one, the line is one piece. Nor is there a run in plain text
+        // without two words that may be a role's end and a name's start (most lines), which its bytes tell.
+        guard PeopleText.contains(text, UInt8(ascii: ",")),
+            !firstLook || PeopleBytes.withBytes(text, { !PeopleBytes.isPlain($0) || mayRunTogether($0) })
+        else {
             if wordsMakeText { return [text] }
             let piece = PeopleText.words(text).joined(separator: " ")
             return piece.isEmpty ? [] : [piece]
@@ -855,6 +923,44 @@ enum PersonEntryParser {
         // One piece of all the words: the text itself, when its words make it.
         if pieces.count == 1, wordsMakeText { return [text] }
         return pieces.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
+    }
+
+    /// Whether plain `bytes` (``PeopleBytes/isPlain(_:)``) may hold an entry that ``splitRunTogether(_:)`` splits off.
+    ///
+    /// That takes a word that may start a run of names (``nameRun(_:from:)``: a capital, or a character beyond ASCII
+    /// first) after one that may end a role (``endsRole(_:)``: letters and hyphens, in lower case first or a role
+    /// word); `false` only when no two words are such. In plain text the words between space bytes are those between
+    /// spaces.
+    static func mayRunTogether(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: Range<Int>?
+        var start = 0
+        while let word = PeopleBytes.nextWord(in: bytes, from: start) {
+            start = word.upperBound
+            let first = bytes[word.lowerBound]
+            if let previous, first >= 0x80 || PeopleBytes.isUpperLetter(first), mayEndRole(bytes[previous]) {
+                return true
+            }
+            previous = word
+        }
+        return false
+    }
+
+    /// Whether the plain `word` may be the last word of a role as ``endsRole(_:)`` reads it: letters (any beyond
+    /// ASCII) and hyphens, starting in lower case or beyond ASCII, or an ASCII role word (singular or plural).
+    private static func mayEndRole(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var ascii = true
+        for byte in word {
+            if byte >= 0x80 {
+                ascii = false
+            } else if !PeopleText.isLetter(byte), byte != UInt8(ascii: "-") {
+                return false
+            }
+        }
+        guard let first = word.first else { return false }
+        let bytes = UnsafeBufferPointer(rebasing: word)
+        if ascii, functionWordBytes.containsLowered(bytes) { return false }
+        if first >= 0x80 || PeopleBytes.isLowerLetter(first) { return true }
+        return ascii && PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(bytes))
     }
 
     /// Whether the words so far are an entry (or a continuation) that ends with a role.
@@ -969,10 +1075,12 @@ enum PersonEntryParser {
     }
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
-    static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
+    ///
+    /// `textIsTidy` says that `text` is tidy already, so that without a bracket it is the text outside as it is.
+    static func splitBrackets(_ text: String, textIsTidy: Bool = false) -> (outside: String, inside: [String]) {
         // No bracket byte, no bracket.
         if !PeopleBytes.containsByte(text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
-            return (tidy(text), [])
+            return (textIsTidy ? text : tidy(text), [])
         }
         let plain = PeopleBytes.withBytes(text) { bytes -> (outside: String, inside: [String])? in
             PeopleBytes.isPlain(bytes) ? splitPlainBrackets(bytes) : nil
