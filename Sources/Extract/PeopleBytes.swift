@@ -83,8 +83,30 @@ enum PeopleBytes {
         containsByte(text) { $0 == byte }
     }
 
+    /// Whether the UTF-8 bytes of `text` hold those of `needle`, as `TextSearch.contains(_:_:)` tells.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(needle) { pattern in
+                guard let first = pattern.first else { return true }
+                guard bytes.count >= pattern.count else { return false }
+                var index = 0
+                while index <= bytes.count - pattern.count {
+                    if bytes[index] == first {
+                        var offset = 1
+                        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// `body` of the UTF-8 bytes of `text`, read in place.
     static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        // A native string's bytes are read where they are, without the copy of the string `withUTF8` mutates.
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         var text = text
         return text.withUTF8(body)
     }

@@ -436,7 +436,7 @@ enum PeopleWords {
     /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
     static func status(of text: String) -> PeopleGroup? {
         // More letters and digits than the longest mark has: no mark, and no need to normalise.
-        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) || !statusLeads.mayMatch(text) { return nil }
+        if !statusLeads.mayMatch(text) || PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) { return nil }
         return statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
     }
 

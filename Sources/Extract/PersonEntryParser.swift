@@ -147,6 +147,13 @@ enum PersonEntryParser {
         /// The content of each bracket, tidied.
         let inside: [String]
 
+        /// Splits `text`, which cleans to itself (``clean(_:)``), at its brackets.
+        init(clean text: String) {
+            self.text = text
+            // What cleans to itself is what `clean(_:)` gives: tidy.
+            (outside, inside) = splitBrackets(text, textIsTidy: true)
+        }
+
         /// Cleans `raw` and splits it at its brackets.
         init(_ raw: String) {
             text = clean(raw)
@@ -190,12 +197,15 @@ enum PersonEntryParser {
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
+            // A piece that cleaning leaves as it is cleans to itself again: its reading below need not clean it.
+            var partIsClean = part == piece
             // Only `a`, `A` or `&` lowers to the first character of a lead.
             for lead in ["and ", "& "]
             where [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "&")].contains(part.utf8.first ?? 0)
                 && PeopleText.lowercased(part).hasPrefix(lead)
             {
                 part = tidy(String(part.dropFirst(lead.count)))
+                partIsClean = false
             }
             if isNobody(part) || isCount(part) { continue }
             // `Ann and Bob Roy`: the entries read while splitting.
@@ -207,7 +217,7 @@ enum PersonEntryParser {
                 !PeopleText.contains(part, UInt8(ascii: " ")) && isUserName(part)
                 && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
             // Both readings below split the part at its brackets; a clean part is split once for both.
-            let cleaned = Cleaned(part)
+            let cleaned = partIsClean ? Cleaned(clean: part) : Cleaned(part)
             if !entries.isEmpty, !userName,
                 isDescription(outside: cleaned.text == part ? cleaned.outside : splitBrackets(part).outside)
             {
@@ -232,7 +242,9 @@ enum PersonEntryParser {
         let outside = (cleaned ?? Cleaned(text)).outside
         // Outside brackets every comma parts pieces: plain text without ` and ` or ` & ` has as many as its comma
         // bytes tell, and too few make no list.
-        if PeopleBytes.isPlain(outside), !TextSearch.contains(outside, " and "), !TextSearch.contains(outside, " & ") {
+        if PeopleBytes.isPlain(outside), !PeopleBytes.containsBytes(outside, " and "),
+            !PeopleBytes.containsBytes(outside, " & ")
+        {
             let pieces = PeopleBytes.withBytes(outside) { $0.count { $0 == UInt8(ascii: ",") } } + 1
             if pieces < 3, !(allowPairs && pieces == 2) { return false }
         }
@@ -240,7 +252,7 @@ enum PersonEntryParser {
         // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
         // when its tidied part does): without one, too few pieces make no list.
         if pieces.count < 3, !(allowPairs && pieces.count == 2),
-            !pieces.contains(where: { TextSearch.contains($0, " and ") || TextSearch.contains($0, " & ") })
+            !pieces.contains(where: { PeopleBytes.containsBytes($0, " and ") || PeopleBytes.containsBytes($0, " & ") })
         {
             return false
         }
@@ -253,7 +265,8 @@ enum PersonEntryParser {
             for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
             // Splitting at ` and ` parses both sides, the dearest look: a part none of whose readings is all names
             // ends the look first.
-            if TextSearch.contains(part, " and ") || TextSearch.contains(part, " & "), !mayReadAsNames(part) {
+            if PeopleBytes.containsBytes(part, " and ") || PeopleBytes.containsBytes(part, " & "), !mayReadAsNames(part)
+            {
                 return false
             }
             for part in splitConjunction(part) {
@@ -270,7 +283,7 @@ enum PersonEntryParser {
     /// when none is.
     private static func mayReadAsNames(_ part: String) -> Bool {
         if isNameLike(part, allowLowercase: false), !isDescription(part) { return true }
-        for separator in [" and ", " & "] where TextSearch.contains(part, separator) {
+        for separator in [" and ", " & "] where PeopleBytes.containsBytes(part, separator) {
             let parts = splitTopLevel(part, phrase: separator)
             if parts.count > 1, parts.allSatisfy({ isNameLike($0, allowLowercase: false) && !isDescription($0) }) {
                 return true
@@ -281,11 +294,12 @@ enum PersonEntryParser {
 
     /// Whether `text` says nothing about anyone: empty, `None`, `N/A`.
     static func isNobody(_ text: String) -> Bool {
+        // Text with letters or digits is nobody only as one of the words, which its first two may rule out at a look
+        // at its first bytes.
+        if !nobodyLeads.mayMatch(text) { return false }
         // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
-        // ASCII text with letters or digits is nobody only as one of the words, which its first two may rule out.
-        if !nobodyLeads.mayMatch(text) { return false }
         let key = PeopleText.lowercased(clean(text)).trimmingPlain(" .()[]")
         return key.isEmpty || PeopleWords.nobody.contains(key)
             || PeopleText.allSatisfy(
@@ -298,7 +312,7 @@ enum PersonEntryParser {
     /// Whether `text` in lower case is one of ``PeopleWords/nobody``; text with more letters and digits than any of
     /// them is not, without lowering it.
     private static func isNobodyWord(_ text: String) -> Bool {
-        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) && nobodyLeads.mayMatch(text)
+        nobodyLeads.mayMatch(text) && !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1)
             && PeopleWords.nobody.contains(PeopleText.lowercased(text))
     }
 
@@ -625,7 +639,16 @@ enum PersonEntryParser {
         }
         guard let lastWord else { return false }
         // A named body ends with a plural: the last word of `tidied` ends with `s`.
-        if tidied.last == UInt8(ascii: "s"), isNamedBody(text) { return false }
+        // A named body ends with a plural: the last word of `tidied` ends with `s` and is a role word's plural
+        // (``isNamedBody(_:)`` reads the words of `tidied` too), which its bytes tell first.
+        if tidied.last == UInt8(ascii: "s"), let last = PeopleBytes.lastWord(in: tidied),
+            PeopleWords.roleWordBytes.containsLowered(
+                PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[last]))
+            ),
+            isNamedBody(text)
+        {
+            return false
+        }
         if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
         if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
         if anyRole { return true }
@@ -636,7 +659,7 @@ enum PersonEntryParser {
     /// body rather than a role: `Canal & River Volunteers`, not `Chair and Trustees`.
     static func isNamedBody(_ text: String) -> Bool {
         // A word `&` or `and` needs its bytes.
-        guard TextSearch.contains(text, "&") || TextSearch.contains(text, "and") else { return false }
+        guard PeopleBytes.containsBytes(text, "&") || PeopleBytes.containsBytes(text, "and") else { return false }
         let words = PeopleText.words(tidy(text)).map(String.init)
         guard words.count >= 3, words.contains("&") || words.contains("and"), let last = words.last,
             last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(PeopleText.lowercased(last)))
@@ -852,9 +875,12 @@ enum PersonEntryParser {
             var returns = false
             for byte in bytes {
                 all |= byte
-                returns = returns || byte == 0x0D
-                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
-                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
+                switch byte {
+                case UInt8(ascii: "("), UInt8(ascii: "["): depth &+= 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"): depth &-= 1
+                case 0x0D: returns = true
+                default: break
+                }
             }
             guard all < 0x80 && !returns || PeopleBytes.isPlain(bytes) else { return nil }
             return depth > 0
@@ -897,7 +923,7 @@ enum PersonEntryParser {
         let utf8 = text.utf8
         let wordsMakeText =
             utf8.first.map { $0 != UInt8(ascii: " ") } == true && utf8.last != UInt8(ascii: " ")
-            && !TextSearch.contains(text, "  ")
+            && !PeopleBytes.containsBytes(text, "  ")
         // A run of names ends with a comma: without one, the line is one piece. Nor is there a run in plain text
         // without two words that may be a role's end and a name's start (most lines), which its bytes tell.
         guard PeopleText.contains(text, UInt8(ascii: ",")),
@@ -1026,7 +1052,7 @@ enum PersonEntryParser {
     static func conjunction(_ text: String) -> [(name: String, entry: PersonEntry)]? {
         // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `, and in plain text they are.
         for separator in [" and ", " & "]
-        where TextSearch.contains(text, separator) && (PeopleBytes.isPlain(text) || text.contains(separator)) {
+        where PeopleBytes.containsBytes(text, separator) && (PeopleBytes.isPlain(text) || text.contains(separator)) {
             let parts = splitTopLevel(text, phrase: separator)
             guard parts.count > 1 else { continue }
             if let last = parts.last, PeopleText.wordCount(last) == 1,
@@ -1049,7 +1075,7 @@ enum PersonEntryParser {
     /// `phrase` is spaces, ASCII punctuation, letters and dashes, which no other characters equal, so that text
     /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
-        guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
+        guard PeopleBytes.containsBytes(text, phrase) else { return [tidy(text)] }
         let plain = PeopleBytes.withBytes(text) { bytes in
             PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)) : nil
         }

@@ -160,43 +160,47 @@ struct PersonRoster {
     private static func asciiKey(_ name: String) -> [String]? {
         PeopleBytes.withBytes(name) { bytes -> [String]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
-                var words: [String] = []
-                // Room for every run of letters: more than the words, when apostrophes or full stops join runs.
-                var runs = 0
-                var inRun = false
-                for byte in bytes {
-                    let isLetter = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
-                    if isLetter, !inRun { runs += 1 }
-                    inRun = isLetter
-                }
-                words.reserveCapacity(runs)
-                // The words that are no honorific, made only once one is: until then they are `words`.
-                var kept: [String]?
-                var count = 0
-                func endWord() {
-                    guard count > 0 else { return }
-                    let letters = UnsafeBufferPointer(rebasing: word[0..<count])
-                    let text = String(decoding: letters, as: UTF8.self)
-                    if PeopleWords.honorificBytes.containsLowered(letters) {
-                        if kept == nil { kept = words }
-                    } else {
-                        kept?.append(text)
+            // The letters of the words, lowered, one after another, and where each word is in them: the strings are
+            // made once it is known which words are kept.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { letters in
+                withUnsafeTemporaryAllocation(
+                    of: (range: Range<Int>, honorific: Bool).self,
+                    capacity: bytes.count / 2 + 1
+                ) { words in
+                    var count = 0
+                    var wordCount = 0
+                    var start = 0
+                    var honorifics = 0
+                    func endWord() {
+                        guard count > start else { return }
+                        let honorific = PeopleWords.honorificBytes.containsLowered(
+                            UnsafeBufferPointer(rebasing: letters[start..<count])
+                        )
+                        words[wordCount] = (start..<count, honorific)
+                        if honorific { honorifics += 1 }
+                        wordCount += 1
+                        start = count
                     }
-                    words.append(text)
-                    count = 0
-                }
-                for byte in bytes {
-                    if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
-                        word[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                        count += 1
-                    } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
-                        endWord()
+                    for byte in bytes {
+                        if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
+                            letters[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                            count += 1
+                        } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
+                            endWord()
+                        }
                     }
+                    endWord()
+                    // The words that are no honorific, unless none is (or all are): then every word.
+                    let keepAll = honorifics == 0 || honorifics == wordCount
+                    var key: [String] = []
+                    key.reserveCapacity(keepAll ? wordCount : wordCount - honorifics)
+                    for index in 0..<wordCount where keepAll || !words[index].honorific {
+                        key.append(
+                            String(decoding: UnsafeBufferPointer(rebasing: letters[words[index].range]), as: UTF8.self)
+                        )
+                    }
+                    return key
                 }
-                endWord()
-                guard let kept, !kept.isEmpty else { return words }
-                return kept
             }
         }
     }

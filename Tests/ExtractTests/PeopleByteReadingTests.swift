@@ -79,4 +79,20 @@ import Testing
         #expect(PeopleWords.group(endingTitle: "Councillors present") == .attendees)
         #expect(PeopleWords.group(endingTitle: "Opening, welcome and roll call") == .attendees)
     }
+
+    @Test func keysOnBytesAsByWords() {
+        let names =
+            Self.roles + [
+                "Cllr Ann Lee", "Dr. Mr Ms", "Ann O'Neil", "J.R.R. Tolkien", "@ann", "Mx  Sam-Lee", "Prof Dr", "Sir",
+                "ann.lee@example.org", "", "  ", "Rt Hon Ann", "CLLR ANN", "Ann_Lee", "Ann (Chair)", "Dr Dr Ann Dr",
+                "Mayor", "Ann 2nd",
+                "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p-q-r-s-t-u-v-w-x-y-z-a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p",
+            ]
+        for name in names where name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let words = PersonRoster.keyWords(PeopleText.lowercased(name))
+            let filtered = words.filter { !PeopleWords.honorifics.contains($0) }
+            #expect(PersonRoster.key(name) == (filtered.isEmpty ? words : filtered), "\(name)")
+        }
+        #expect(PersonRoster.key("Cllr Ann O'Neil") == ["ann", "oneil"])
+    }
 }
