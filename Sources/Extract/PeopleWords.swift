@@ -648,7 +648,7 @@ enum PeopleWords {
     }
 
     /// The first words of ``roleTags``, looked up by the bytes of ASCII text.
-    static let roleTagStartBytes = ByteWordSet(roleTagStarts.keys)
+    static let roleTagStartBytes = PeopleWordSet(roleTagStarts.keys)
 
     /// The tag a group label carries for everyone listed under it (`Guests` → `guest`).
     static func tag(forLabel text: String) -> String? {
@@ -703,17 +703,65 @@ enum PeopleWords {
 
 extension PeopleWords {
     /// ``nobody``, looked up by the bytes of ASCII text.
-    static let nobodyBytes = ByteWordSet(nobody)
+    static let nobodyBytes = PeopleWordSet(nobody)
     /// ``notNames``, looked up by the bytes of ASCII text.
-    static let notNameBytes = ByteWordSet(notNames)
+    static let notNameBytes = PeopleWordSet(notNames)
     /// ``honorifics``, looked up by the bytes of ASCII text.
-    static let honorificBytes = ByteWordSet(honorifics)
+    static let honorificBytes = PeopleWordSet(honorifics)
     /// ``nameParticles``, looked up by the bytes of ASCII text.
-    static let nameParticleBytes = ByteWordSet(nameParticles)
+    static let nameParticleBytes = PeopleWordSet(nameParticles)
     /// ``roleWords``, looked up by the bytes of ASCII text.
-    static let roleWordBytes = ByteWordSet(roleWords)
+    static let roleWordBytes = PeopleWordSet(roleWords)
     /// ``organisationWords``, looked up by the bytes of ASCII text.
-    static let organisationWordBytes = ByteWordSet(organisationWords)
+    static let organisationWordBytes = PeopleWordSet(organisationWords)
     /// ``rolePrefixes``, looked up by the bytes of ASCII text.
-    static let rolePrefixBytes = ByteWordSet(rolePrefixes)
+    static let rolePrefixBytes = PeopleWordSet(rolePrefixes)
+}
+
+/// A ``ByteWordSet`` that first looks at a word's length and first byte, which rule out most words of people lines
+/// before they are hashed: a word of the set has a length and a first byte (in lower case) that one of its words has.
+struct PeopleWordSet: Sendable {
+    private let words: ByteWordSet
+    /// A bit for each length of a word, below 64.
+    private let lengths: UInt64
+    /// The most bytes a word has.
+    private let longest: Int
+    /// A bit for each first byte of a word, in lower case (ASCII).
+    private let firsts: (UInt64, UInt64)
+
+    /// The words of `list` that a ``ByteWordSet`` holds.
+    init(_ list: some Sequence<String>) {
+        let list = Array(list)
+        words = ByteWordSet(list)
+        var lengths: UInt64 = 0
+        var longest = 0
+        var firsts: (UInt64, UInt64) = (0, 0)
+        for word in list.compactMap(PeopleBytes.asciiEquivalent) {
+            let count = word.utf8.count
+            if count < 64 { lengths |= 1 << UInt64(count) }
+            longest = max(longest, count)
+            guard let first = word.utf8.first.map(PeopleBytes.lowered), first < 0x80 else { continue }
+            if first < 64 { firsts.0 |= 1 << UInt64(first) } else { firsts.1 |= 1 << UInt64(first - 64) }
+        }
+        self.lengths = lengths
+        self.longest = longest
+        self.firsts = firsts
+    }
+
+    /// Whether the ASCII `bytes`, in lower case, are one of the words.
+    func containsLowered(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return words.containsLowered(bytes) }
+        let count = bytes.count
+        guard count < 64 ? lengths >> UInt64(count) & 1 != 0 : count <= longest else { return false }
+        let lower = PeopleBytes.lowered(first)
+        guard lower < 0x80, (lower < 64 ? firsts.0 >> UInt64(lower) : firsts.1 >> UInt64(lower - 64)) & 1 != 0 else {
+            return false
+        }
+        return words.containsLowered(bytes)
+    }
+
+    /// ``containsLowered(_:)`` of the bytes of `text`; `nil` when `text` is not ASCII.
+    func containsLowered(_ text: some StringProtocol) -> Bool? {
+        words.containsLowered(text)
+    }
 }

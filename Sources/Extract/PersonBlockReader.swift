@@ -196,7 +196,8 @@ struct PersonBlockReader {
                 return
             }
         }
-        if let names = Self.absenceSentence(text) {
+        // An absence sentence opens with `a` or `A`, which most blocks do not: the look is not even called then.
+        if Self.mayOpenWithA(text), let names = Self.absenceSentence(text) {
             absences.append((index, names))
             return
         }

@@ -42,7 +42,7 @@ enum PersonEntryParser {
         "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
     ]
     /// ``functionWords``, looked up by the bytes of ASCII text.
-    static let functionWordBytes = ByteWordSet(functionWords)
+    static let functionWordBytes = PeopleWordSet(functionWords)
 
     // MARK: One entry
 
@@ -239,7 +239,8 @@ enum PersonEntryParser {
     ///
     /// `cleaned` is `Cleaned(text)` when the caller has it already.
     static func looksLikeList(_ text: String, allowPairs: Bool = false, cleaned: Cleaned? = nil) -> Bool {
-        let outside = (cleaned ?? Cleaned(text)).outside
+        // Only the text outside brackets is read: the rest of `cleaned` is not copied.
+        let outside = cleaned?.outside ?? Cleaned(text).outside
         // Outside brackets every comma parts pieces: plain text without ` and ` or ` & ` has as many as its comma
         // bytes tell, and too few make no list.
         if PeopleBytes.isPlain(outside), !PeopleBytes.containsBytes(outside, " and "),
@@ -671,9 +672,11 @@ enum PersonEntryParser {
 
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
     ///
-    /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
+    /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped. `descriptor` is tidy, as
+    /// every reading that finds one leaves it (segments, brackets, list parts).
     static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
-        var text = tidy(descriptor).trimmingPlain(" .,;:")
+        assert(isTidy(descriptor), "a descriptor is tidy")
+        var text = descriptor.trimmingPlain(" .,;:")
         if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
             let (outside, inside) = splitBrackets(text)
             text = outside

@@ -95,4 +95,21 @@ import Testing
         }
         #expect(PersonRoster.key("Cllr Ann O'Neil") == ["ann", "oneil"])
     }
+
+    @Test func wordSetsAsByteWordSets() {
+        let lists = [
+            PeopleWords.nobody, PeopleWords.notNames, PeopleWords.honorifics, PeopleWords.roleWords,
+            PeopleWords.organisationWords, PeopleWords.nameParticles, Set(["", "a", "Upper", "naïve", "x\u{212A}"]),
+        ]
+        let texts = Self.roles + Self.titles + lists.flatMap { $0 } + lists.flatMap { $0.map { $0.uppercased() } }
+        for list in lists {
+            let (words, bytes) = (PeopleWordSet(list), ByteWordSet(list))
+            for text in texts {
+                PeopleBytes.withBytes(text) { text in
+                    guard text.allSatisfy({ $0 < 0x80 }) else { return }
+                    #expect(words.containsLowered(text) == bytes.containsLowered(text), "\(Array(text))")
+                }
+            }
+        }
+    }
 }
