@@ -725,16 +725,25 @@ enum PeopleBytes {
             let dash = dashLength(at: index, in: bytes)
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || (byte == UInt8(ascii: ":") && segments.isEmpty)
             {
-                segments.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                segments.append(tidySegment(bytes[start..<index]))
                 start = index + 1
             } else if dash > 0, isSeparatorDash(at: index, length: dash, in: bytes) {
-                segments.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                segments.append(tidySegment(bytes[start..<index]))
                 start = index + dash
             }
             index += max(dash, 1)
         }
-        segments.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start...])))
+        segments.append(tidySegment(bytes[start...]))
         return segments
+    }
+
+    /// ``tidy(bytes:)`` of `part` without the spaces at its ends, which tidying drops: the part between separators is
+    /// then tidy as it stands, most often, and made a string at once.
+    private static func tidySegment(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+        var part = part
+        while part.first == UInt8(ascii: " ") { part.removeFirst() }
+        while part.last == UInt8(ascii: " ") { part.removeLast() }
+        return tidy(bytes: UnsafeBufferPointer(rebasing: part))
     }
 
     /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, the lead byte of `–` and `—`, or of U+037E,

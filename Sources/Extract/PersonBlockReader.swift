@@ -710,8 +710,11 @@ struct PersonBlockReader {
     }
 
     private func continues(_ previous: String, with next: String) -> Bool {
-        let lower = PeopleText.lowercased(next)
-        if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
+        // Only `a`, `A` or `&` lowers to the first character of a lead: other lines are not lowered.
+        if [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "&")].contains(next.utf8.first ?? 0) {
+            let lower = PeopleText.lowercased(next)
+            if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
+        }
         if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
         // `… - Head of` over `Operations`.
         if let last = PeopleText.lastWord(previous),
@@ -725,10 +728,10 @@ struct PersonBlockReader {
         {
             return true
         }
-        // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry.
-        return PeopleText.contains(previous, UInt8(ascii: ",")) && !PersonEntryParser.hasDashRole(previous)
-            && !PeopleText.contains(next, UInt8(ascii: ","))
-            && PersonEntryParser.hasDashRole(next)
+        // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry. The
+        // cheap looks go first; each look is without side effects.
+        return PeopleText.contains(previous, UInt8(ascii: ",")) && !PeopleText.contains(next, UInt8(ascii: ","))
+            && PersonEntryParser.hasDashRole(next) && !PersonEntryParser.hasDashRole(previous)
             && !PersonEntryParser.isNameLike(PersonEntryParser.segments(of: next).first ?? next, allowLowercase: false)
     }
 

@@ -792,6 +792,11 @@ enum PersonEntryParser {
 
     /// `Org - role` split at dashes that stand apart between words, without empty parts.
     static func splitAtSpacedDash(_ text: String) -> [String] {
+        // Without a dash between spaces the text is one part, tidied (each split below would tidy it and no more).
+        guard [" - ", " – ", " — "].contains(where: { PeopleBytes.containsBytes(text, $0) }) else {
+            let part = tidy(text)
+            return part.isEmpty ? [] : [part]
+        }
         var parts = [text]
         for dash in [" - ", " – ", " — "] {
             parts = parts.flatMap { splitTopLevel($0, phrase: dash) }

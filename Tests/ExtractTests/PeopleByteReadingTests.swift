@@ -112,4 +112,15 @@ import Testing
             }
         }
     }
+
+    @Test func spacedDashesAsTheSplits() {
+        let texts = Self.lines + Self.roles + ["Trust - Chair", "co-opted", "A – B — C", "x -y", "(a - b)", " - ", "-"]
+        for text in texts {
+            var parts = [text]
+            for dash in [" - ", " – ", " — "] {
+                parts = parts.flatMap { PersonEntryParser.splitTopLevel($0, phrase: dash) }
+            }
+            #expect(PersonEntryParser.splitAtSpacedDash(text) == parts.filter { !$0.isEmpty }, "\(text)")
+        }
+    }
 }
