@@ -83,8 +83,30 @@ enum PeopleBytes {
         containsByte(text) { $0 == byte }
     }
 
+    /// Whether the UTF-8 bytes of `text` hold those of `needle`, as `TextSearch.contains(_:_:)` tells.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        withBytes(text) { bytes in
+            withBytes(needle) { pattern in
+                guard let first = pattern.first else { return true }
+                guard bytes.count >= pattern.count else { return false }
+                var index = 0
+                while index <= bytes.count - pattern.count {
+                    if bytes[index] == first {
+                        var offset = 1
+                        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
+                        if offset == pattern.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// `body` of the UTF-8 bytes of `text`, read in place.
     static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        // A native string's bytes are read where they are, without the copy of the string `withUTF8` mutates.
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
         var text = text
         return text.withUTF8(body)
     }
@@ -102,7 +124,10 @@ enum PeopleBytes {
             // An ASCII byte at an end starts or ends the character there, which lowers to that byte lowered or to
             // more than one scalar: where no phrase starts (or ends) with the byte lowered, none is at that end.
             let (first, last) = (bytes[start], bytes[end - 1])
-            if first < 0x80, !roleLeadBytes.mayStart(with: first), last < 0x80, !noteTakingBytes.mayEnd(with: last) {
+            // The tables are fields of one global, whose initialisation is looked at once rather than once a table.
+            if first < 0x80, !roleLineLook.leads.mayStart(with: first), last < 0x80,
+                !roleLineLook.endings.mayEnd(with: last)
+            {
                 return false
             }
             // Two ASCII bytes at an end are two characters there (but a carriage return and line feed, one character
@@ -111,30 +136,35 @@ enum PeopleBytes {
             guard end - start >= 2 else { return false }
             let head = UInt16(lowered(bytes[start])) << 8 | UInt16(lowered(bytes[start + 1]))
             let tail = UInt16(lowered(bytes[end - 2])) << 8 | UInt16(lowered(bytes[end - 1]))
-            let opens = roleLeadHeads.contains(head)
-            let ends = noteTakingTails.contains(tail)
+            let opens = roleLineLook.heads.contains(head)
+            let ends = roleLineLook.tails.contains(tail)
             if !opens, !ends, head & 0x8080 == 0, tail & 0x8080 == 0 { return false }
             // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
             // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
             // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
             // case works on the bytes, ASCII bytes lower as ASCII letters do and no other byte becomes ASCII.
-            if !isASCII(bytes, start..<min(end, start + longestLead))
-                || !isASCII(bytes, max(start, end - longestEnding)..<end),
+            if !isASCII(bytes, start..<min(end, start + roleLineLook.leads.longest))
+                || !isASCII(bytes, max(start, end - roleLineLook.endings.longest)..<end),
                 !PeopleText.lowersOnBytes(bytes)
             {
                 return true
             }
             // The phrases are ASCII: the first two (or last two) bytes lowered rule most texts out.
-            return opens && roleLeadBytes.opens(bytes, start..<end) || ends && noteTakingBytes.ends(bytes, start..<end)
+            return opens && roleLineLook.leads.opens(bytes, start..<end)
+                || ends && roleLineLook.endings.ends(bytes, start..<end)
         }
     }
 
-    /// The first two bytes of each of ``roleLeadBytes``, and the last two of each of ``noteTakingBytes``: a few,
-    /// looked through rather than hashed.
-    private static let roleLeadHeads = Array(Set(PeopleWords.roleLeads.map { pair(Array($0.phrase.utf8).prefix(2)) }))
-    private static let noteTakingTails = Array(
-        Set(PeopleWords.noteTakingPhrases.map { pair(Array($0.utf8).suffix(2)) })
-    )
+    /// What ``mayOpenOrEndRoleLine(_:)`` looks up: the role leads and note-taking endings, and the first two bytes of
+    /// each lead and the last two of each ending (a few, looked through rather than hashed).
+    private struct RoleLineLook: Sendable {
+        let leads = PhraseBytes(PeopleWords.roleLeads.map { $0.phrase + " " })
+        let endings = PhraseBytes(PeopleWords.noteTakingPhrases.map { " " + $0 })
+        let heads = Array(Set(PeopleWords.roleLeads.map { pair(Array($0.phrase.utf8).prefix(2)) }))
+        let tails = Array(Set(PeopleWords.noteTakingPhrases.map { pair(Array($0.utf8).suffix(2)) }))
+    }
+
+    private static let roleLineLook = RoleLineLook()
 
     /// Two bytes as one number, the first in the high byte.
     private static func pair(_ bytes: ArraySlice<UInt8>) -> UInt16 {
@@ -142,7 +172,7 @@ enum PeopleBytes {
     }
 
     /// An ASCII capital made lower case; any other byte as it is.
-    private static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
+    static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
 
     /// Whether `bytes` end with `suffix`, compared from the end.
     static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
@@ -343,12 +373,6 @@ enum PeopleBytes {
             false
         }
     }
-
-    private static let roleLeadBytes = PhraseBytes(PeopleWords.roleLeads.map { $0.phrase + " " })
-    private static let noteTakingBytes = PhraseBytes(PeopleWords.noteTakingPhrases.map { " " + $0 })
-    /// The bytes of the longest of ``roleLeadBytes`` and of ``noteTakingBytes``.
-    private static let longestLead = roleLeadBytes.longest
-    private static let longestEnding = noteTakingBytes.longest
 
     /// Whether the bytes of `range` in `bytes` are ASCII.
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -688,9 +712,8 @@ enum PeopleBytes {
         return parts
     }
 
-    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` tidies and keeps: the text between
-    /// commas, semicolons, the first colon before any of them, and dashes that set parts apart, without the spaces at
-    /// its ends (which tidying drops).
+    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` keeps, tidy: the text between commas,
+    /// semicolons, the first colon before any of them, and dashes that set parts apart, each made tidy on its bytes.
     static func segments(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var segments: [String] = []
         // Room for the few segments most entries have, made once rather than grown segment by segment.
@@ -702,24 +725,25 @@ enum PeopleBytes {
             let dash = dashLength(at: index, in: bytes)
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || (byte == UInt8(ascii: ":") && segments.isEmpty)
             {
-                segments.append(string(trimmingSpaces(bytes[start..<index])))
+                segments.append(tidySegment(bytes[start..<index]))
                 start = index + 1
             } else if dash > 0, isSeparatorDash(at: index, length: dash, in: bytes) {
-                segments.append(string(trimmingSpaces(bytes[start..<index])))
+                segments.append(tidySegment(bytes[start..<index]))
                 start = index + dash
             }
             index += max(dash, 1)
         }
-        segments.append(string(trimmingSpaces(bytes[start...])))
+        segments.append(tidySegment(bytes[start...]))
         return segments
     }
 
-    /// `part` without the ASCII spaces at its ends.
-    private static func trimmingSpaces(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
+    /// ``tidy(bytes:)`` of `part` without the spaces at its ends, which tidying drops: the part between separators is
+    /// then tidy as it stands, most often, and made a string at once.
+    private static func tidySegment(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         var part = part
         while part.first == UInt8(ascii: " ") { part.removeFirst() }
         while part.last == UInt8(ascii: " ") { part.removeLast() }
-        return part
+        return tidy(bytes: UnsafeBufferPointer(rebasing: part))
     }
 
     /// Whether `byte` may part segments: a comma, semicolon, colon, `-`, the lead byte of `–` and `—`, or of U+037E,

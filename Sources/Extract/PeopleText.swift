@@ -325,8 +325,12 @@ enum PeopleText {
     /// (``PeopleBytes/isPlain(_:)``) and the only white space is ASCII; `nil` otherwise, or when a full stop follows
     /// a letter beyond ASCII, which may be an initial (`Dan É.`).
     static func cleanPlain(_ text: String) -> String? {
-        guard PeopleBytes.isPlain(text) else { return nil }
-        if isClean(text) { return text }
+        // Whether the text is plain, and whether it is clean, told in one pass over its bytes.
+        switch PeopleBytes.withBytes(text, plainAndClean) {
+        case nil: return nil
+        case true?: return text
+        case false?: break
+        }
         // Clean text between spaces (a piece of a comma list) is cleaned by dropping them.
         let utf8 = text.utf8
         if utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ") {
@@ -376,6 +380,52 @@ enum PeopleText {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// Whether `bytes` are plain (``PeopleBytes/isPlain(_:)``) and, if so, clean as ``isClean(_:)`` tells: `nil` when
+    /// they are not plain.
+    ///
+    /// In plain text the only white space beyond ASCII is U+0085 and U+00A0 (the white space of general punctuation
+    /// is not plain), so that it is tidy when it has no white space but single spaces between other bytes.
+    static func plainAndClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        var clean =
+            first != UInt8(ascii: "*") && first != UInt8(ascii: ">") && first != 0xC2 && first != 0xE2
+            && first != UInt8(ascii: " ") && last != UInt8(ascii: " ") && last != UInt8(ascii: ".")
+            && last != UInt8(ascii: ";") && last != UInt8(ascii: ",")
+        var previous: UInt8 = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return nil }
+                if byte == UInt8(ascii: " ") {
+                    if previous == byte { clean = false }
+                } else if byte >= 0x09 && byte <= 0x0C {
+                    clean = false
+                } else if byte == previous, byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") {
+                    clean = false
+                }
+                index += 1
+            } else if byte >= 0xC2, byte <= 0xCB {
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
+                    clean = false
+                }
+                index += 2
+            } else {
+                guard byte == 0xE2, index + 2 < bytes.count else { return nil }
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                if second == 0x80 {
+                    guard 0x90...0xA7 ~= third || third >= 0xB0 else { return nil }
+                } else {
+                    guard second == 0x81, third <= 0x9E else { return nil }
+                }
+                index += 3
+            }
+            previous = byte
+        }
+        guard index == bytes.count else { return nil }
+        return clean
+    }
+
     /// Whether plain `text` is as ``cleanPlain(_:)`` leaves it, at a glance: tidy, without `**` or `__`, and
     /// starting and ending with a byte that is no glyph or stop to remove.
     private static func isClean(_ text: String) -> Bool {
@@ -417,17 +467,6 @@ enum PeopleText {
             }
         }
         return out
-    }
-
-    /// ``tidy(_:)`` of the string of plain bytes (``PeopleBytes/isPlain(_:)``), on the bytes when the only white
-    /// space they hold is ASCII (not U+0085 or U+00A0, the white space plain text may hold beside it).
-    static func tidyString(plain bytes: [UInt8]) -> String {
-        for index in bytes.indices.dropLast() where bytes[index] == 0xC2 {
-            if bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 {
-                return tidy(String(decoding: bytes, as: UTF8.self))
-            }
-        }
-        return String(decoding: tidied(bytes), as: UTF8.self)
     }
 
     /// ``tidy(_:)`` of bytes whose only white space is ASCII: runs of it made one space, none at the ends.

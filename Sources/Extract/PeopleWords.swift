@@ -284,11 +284,16 @@ enum PeopleWords {
     /// heading, where `New members` may list people who were not there.
     static func group(endingTitle text: String, allowMembers: Bool = false) -> PeopleGroup? {
         guard text.utf8.count <= 160 else { return nil }
+        // Most titles' keys end with no suffix, which the bytes of an ASCII title tell without making the key.
+        if PeopleBytes.withBytes(text, { keyMayEndWithSuffix(asciiTitle: $0) }) == false { return nil }
         return group(endingKey: labelKey(text), allowMembers: allowMembers)
     }
 
     /// ``group(endingTitle:allowMembers:)`` of a title's ``labelKey(_:)``.
     static func group(endingKey key: String, allowMembers: Bool = false) -> PeopleGroup? {
+        // A key ends with a suffix only when its last two characters are the suffix's, ASCII letters of one byte
+        // each: its last two bytes, which most keys end otherwise.
+        guard PeopleBytes.withBytes(key, { mayEnd(with: $0) }) else { return nil }
         guard PeopleText.wordCount(key) <= 6 else { return nil }
         // Plain text ends with the bytes of an ASCII suffix where it ends with its characters.
         let found =
@@ -320,6 +325,97 @@ enum PeopleWords {
     /// The bytes of each of ``spacedSuffixes``, alone and after a space.
     private static let spacedSuffixBytes = spacedSuffixes.map { (Array($0.suffix.utf8), Array($0.spaced.utf8)) }
 
+    /// The last two bytes of each of ``suffixes``, as a pair.
+    private static let suffixTails = Array(Set(suffixes.map { suffix in tail(Array(suffix.words.utf8)) ?? 0 }))
+
+    /// The last four bytes of each of ``suffixes`` (each has four or more), as one number.
+    private static let suffixEnds = Array(
+        Set(suffixes.map { suffix in suffix.words.utf8.suffix(4).reduce(0) { $0 << 8 | UInt32($1) } })
+    )
+
+    /// Whether the ``labelKey(_:)`` of the ASCII title `bytes` may end with one of ``suffixes``: `false` when its last
+    /// four bytes are none of theirs; `nil` when the bytes cannot tell (beyond ASCII, or a key that ends with a bracket).
+    ///
+    /// The key keeps the letters, digits, white space and `'()/-&,` of the title in lower case, trims spaces and
+    /// hyphens at its end (to the first other character), then white space, and makes each run of white space one
+    /// space; read from the end, a byte at a time.
+    static func keyMayEndWithSuffix(asciiTitle bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var end: UInt32 = 0
+        var count = 0
+        var trimming = true
+        var space = false
+        var index = bytes.count
+        while index > 0, count < 4 {
+            index -= 1
+            let byte = bytes[index]
+            guard byte < 0x80 else { return nil }
+            let lower = PeopleBytes.lowered(byte)
+            let white = PeopleBytes.isSpace(lower)
+            guard
+                PeopleBytes.isLowerLetter(lower) || PeopleBytes.isDigit(lower) || white
+                    || PeopleText.isOne(lower, of: "'()/-&,")
+            else { continue }
+            if trimming {
+                if lower == UInt8(ascii: " ") || lower == UInt8(ascii: "-") { continue }
+                trimming = false
+            }
+            if white {
+                // Trailing white space goes; a run inside is one space, written before the next byte kept.
+                space = count > 0
+                continue
+            }
+            if count == 0, lower == UInt8(ascii: ")") { return nil }
+            if space {
+                end |= UInt32(UInt8(ascii: " ")) << (8 * UInt32(count))
+                count += 1
+                space = false
+                if count == 4 { break }
+            }
+            end |= UInt32(lower) << (8 * UInt32(count))
+            count += 1
+        }
+        // A key of fewer than four bytes is no suffix, nor ends with one.
+        guard count == 4 else { return false }
+        return suffixEnds.contains(end)
+    }
+
+    /// The last two of `bytes` as a pair, or `nil` when there are fewer.
+    private static func tail(_ bytes: some BidirectionalCollection<UInt8>) -> UInt16? {
+        guard let last = bytes.last, let before = bytes.dropLast().last else { return nil }
+        return UInt16(before) << 8 | UInt16(last)
+    }
+
+    /// Whether the UTF-8 `bytes` end with the last two bytes of one of ``suffixes``: `false` when no suffix ends them.
+    static func mayEnd(with bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return false }
+        return suffixEnds.contains(bytes[(bytes.count - 4)...].reduce(0) { $0 << 8 | UInt32($1) })
+    }
+
+    /// Whether the ``labelKey(_:)`` of `label`, a `Label:` as ``PersonBlockReader/labelled(_:)`` reads it, may end with
+    /// one of ``suffixes`` or with `s`: `false` only when it cannot, as the bytes of an ASCII label tell.
+    ///
+    /// An ASCII label of letters, digits, spaces, `'`, `-`, `&` and `.` keys to itself in lower case without its full
+    /// stops and without spaces and hyphens at its ends: the key ends with the label's last byte that is none of those
+    /// three, after the byte before it that is no full stop.
+    static func keyMayEndAGroupOrPlural(label: String) -> Bool {
+        PeopleBytes.withBytes(label) { bytes in
+            guard
+                bytes.allSatisfy({
+                    PeopleText.isAlphanumeric($0) || $0 == UInt8(ascii: " ") || PeopleText.isOne($0, of: "'-&.")
+                })
+            else { return true }
+            var end = bytes.count
+            while end > 0, PeopleText.isOne(bytes[end - 1], of: ". -") { end -= 1 }
+            guard end > 0 else { return true }
+            let last = PeopleBytes.lowered(bytes[end - 1])
+            if last == UInt8(ascii: "s") { return true }
+            var before = end - 1
+            while before > 0, bytes[before - 1] == UInt8(ascii: ".") { before -= 1 }
+            guard before > 0 else { return true }
+            return suffixTails.contains(UInt16(PeopleBytes.lowered(bytes[before - 1])) << 8 | UInt16(last))
+        }
+    }
+
     /// Suffixes that say who is there rather than name people.
     static let statesPresence: Set<String> = ["present", "attending", "absent", "in attendance"]
 
@@ -340,7 +436,7 @@ enum PeopleWords {
     /// The list a roll-call mark puts someone on: `present`, `✓` → attendees; `apologies`, `absent` → absent.
     static func status(of text: String) -> PeopleGroup? {
         // More letters and digits than the longest mark has: no mark, and no need to normalise.
-        if PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) || !statusLeads.mayMatch(text) { return nil }
+        if !statusLeads.mayMatch(text) || PeopleBytes.alphanumericCount(text, atLeast: longestStatus + 1) { return nil }
         return statusWords[tidy(PeopleText.lowercased(text).trimmingPlain(" .!()"))]
     }
 
@@ -421,8 +517,13 @@ enum PeopleWords {
         return tags(ofWords: role)
     }
 
-    /// ``tags(forRole:)`` of a role that is no acronym, found among its words.
+    /// ``tags(forRole:)`` of a role that is no acronym, found among its words: on the bytes of ASCII text.
     static func tags(ofWords role: String) -> [String] {
+        PeopleBytes.withBytes(role, asciiTags(ofWords:)) ?? characterTags(ofWords: role)
+    }
+
+    /// ``tags(ofWords:)`` of a role read as characters.
+    static func characterTags(ofWords role: String) -> [String] {
         var text = PeopleText.lowercased(role)
         // In ASCII text each of these characters is its byte, and there is no `’`.
         if let spaced = PeopleBytes.replacingASCII(text, ",;/().:&+", with: UInt8(ascii: " ")) {
@@ -456,6 +557,76 @@ enum PeopleWords {
         return tags
     }
 
+    /// ``characterTags(ofWords:)`` of an ASCII role, given as its bytes; `nil` when it is not ASCII.
+    ///
+    /// The words are the runs between white space and `,;/().:&+`, compared in lower case. Each phrase, in the order
+    /// of ``roleTags``, takes the places where its words stand and no phrase before it took one; a phrase whose first
+    /// word no word is takes none, as a phrase no word starts is never tried.
+    static func asciiTags(ofWords bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: bytes.count / 2 + 1) { words in
+            var count = 0
+            var start = 0
+            for index in 0...bytes.count
+            where index == bytes.count || PeopleBytes.isSpace(bytes[index])
+                || PeopleText.isOne(bytes[index], of: ",;/().:&+")
+            {
+                if start < index {
+                    words[count] = start..<index
+                    count += 1
+                }
+                start = index + 1
+            }
+            return withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(count, 1)) { taken in
+                // Most roles hold no word that starts a phrase: then none is tried.
+                var anyStart = false
+                for position in 0..<count {
+                    taken[position] = false
+                    if roleTagStartBytes.containsLowered(UnsafeBufferPointer(rebasing: bytes[words[position]])) {
+                        anyStart = true
+                    }
+                }
+                guard anyStart else { return [] }
+                func isWord(_ position: Int, _ word: [UInt8]) -> Bool {
+                    let range = words[position]
+                    guard !taken[position], range.count == word.count else { return false }
+                    var offset = 0
+                    while offset < word.count {
+                        if PeopleBytes.lowered(bytes[range.lowerBound + offset]) != word[offset] { return false }
+                        offset += 1
+                    }
+                    return true
+                }
+                func isPhrase(_ phrase: [[UInt8]], at start: Int) -> Bool {
+                    var index = 0
+                    while index < phrase.count {
+                        if !isWord(start + index, phrase[index]) { return false }
+                        index += 1
+                    }
+                    return true
+                }
+                var found: [(position: Int, tag: String)] = []
+                for (phrase, tag) in roleTagWordBytes where phrase.count <= count {
+                    var start = 0
+                    while start < count, !isWord(start, phrase[0]) { start += 1 }
+                    guard start < count else { continue }
+                    for start in 0...(count - phrase.count) where isPhrase(phrase, at: start) {
+                        found.append((start, tag))
+                        for position in start..<start + phrase.count { taken[position] = true }
+                    }
+                }
+                var tags: [String] = []
+                for (_, tag) in found.sorted(by: { $0.position < $1.position }) where !tags.contains(tag) {
+                    tags.append(tag)
+                }
+                return tags
+            }
+        }
+    }
+
+    /// The words of each of ``roleTags``, as bytes.
+    static let roleTagWordBytes = roleTagWords.map { (words: $0.words.map { Array($0.utf8) }, tag: $0.tag) }
+
     /// Whether ASCII `role` has a word, between white space and the characters ``tags(forRole:)`` reads as spaces
     /// (`,;/().:&+`), that starts a phrase of ``roleTags`` in any case; `nil` when `role` is not ASCII.
     static func mayHoldRoleTag(_ role: String) -> Bool? {
@@ -477,7 +648,7 @@ enum PeopleWords {
     }
 
     /// The first words of ``roleTags``, looked up by the bytes of ASCII text.
-    static let roleTagStartBytes = ByteWordSet(roleTagStarts.keys)
+    static let roleTagStartBytes = PeopleWordSet(roleTagStarts.keys)
 
     /// The tag a group label carries for everyone listed under it (`Guests` → `guest`).
     static func tag(forLabel text: String) -> String? {
@@ -532,17 +703,65 @@ enum PeopleWords {
 
 extension PeopleWords {
     /// ``nobody``, looked up by the bytes of ASCII text.
-    static let nobodyBytes = ByteWordSet(nobody)
+    static let nobodyBytes = PeopleWordSet(nobody)
     /// ``notNames``, looked up by the bytes of ASCII text.
-    static let notNameBytes = ByteWordSet(notNames)
+    static let notNameBytes = PeopleWordSet(notNames)
     /// ``honorifics``, looked up by the bytes of ASCII text.
-    static let honorificBytes = ByteWordSet(honorifics)
+    static let honorificBytes = PeopleWordSet(honorifics)
     /// ``nameParticles``, looked up by the bytes of ASCII text.
-    static let nameParticleBytes = ByteWordSet(nameParticles)
+    static let nameParticleBytes = PeopleWordSet(nameParticles)
     /// ``roleWords``, looked up by the bytes of ASCII text.
-    static let roleWordBytes = ByteWordSet(roleWords)
+    static let roleWordBytes = PeopleWordSet(roleWords)
     /// ``organisationWords``, looked up by the bytes of ASCII text.
-    static let organisationWordBytes = ByteWordSet(organisationWords)
+    static let organisationWordBytes = PeopleWordSet(organisationWords)
     /// ``rolePrefixes``, looked up by the bytes of ASCII text.
-    static let rolePrefixBytes = ByteWordSet(rolePrefixes)
+    static let rolePrefixBytes = PeopleWordSet(rolePrefixes)
+}
+
+/// A ``ByteWordSet`` that first looks at a word's length and first byte, which rule out most words of people lines
+/// before they are hashed: a word of the set has a length and a first byte (in lower case) that one of its words has.
+struct PeopleWordSet: Sendable {
+    private let words: ByteWordSet
+    /// A bit for each length of a word, below 64.
+    private let lengths: UInt64
+    /// The most bytes a word has.
+    private let longest: Int
+    /// A bit for each first byte of a word, in lower case (ASCII).
+    private let firsts: (UInt64, UInt64)
+
+    /// The words of `list` that a ``ByteWordSet`` holds.
+    init(_ list: some Sequence<String>) {
+        let list = Array(list)
+        words = ByteWordSet(list)
+        var lengths: UInt64 = 0
+        var longest = 0
+        var firsts: (UInt64, UInt64) = (0, 0)
+        for word in list.compactMap(PeopleBytes.asciiEquivalent) {
+            let count = word.utf8.count
+            if count < 64 { lengths |= 1 << UInt64(count) }
+            longest = max(longest, count)
+            guard let first = word.utf8.first.map(PeopleBytes.lowered), first < 0x80 else { continue }
+            if first < 64 { firsts.0 |= 1 << UInt64(first) } else { firsts.1 |= 1 << UInt64(first - 64) }
+        }
+        self.lengths = lengths
+        self.longest = longest
+        self.firsts = firsts
+    }
+
+    /// Whether the ASCII `bytes`, in lower case, are one of the words.
+    func containsLowered(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return words.containsLowered(bytes) }
+        let count = bytes.count
+        guard count < 64 ? lengths >> UInt64(count) & 1 != 0 : count <= longest else { return false }
+        let lower = PeopleBytes.lowered(first)
+        guard lower < 0x80, (lower < 64 ? firsts.0 >> UInt64(lower) : firsts.1 >> UInt64(lower - 64)) & 1 != 0 else {
+            return false
+        }
+        return words.containsLowered(bytes)
+    }
+
+    /// ``containsLowered(_:)`` of the bytes of `text`; `nil` when `text` is not ASCII.
+    func containsLowered(_ text: some StringProtocol) -> Bool? {
+        words.containsLowered(text)
+    }
 }

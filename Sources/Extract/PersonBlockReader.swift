@@ -196,7 +196,8 @@ struct PersonBlockReader {
                 return
             }
         }
-        if let names = Self.absenceSentence(text) {
+        // An absence sentence opens with `a` or `A`, which most blocks do not: the look is not even called then.
+        if Self.mayOpenWithA(text), let names = Self.absenceSentence(text) {
             absences.append((index, names))
             return
         }
@@ -377,14 +378,15 @@ struct PersonBlockReader {
     private func labelGroup(_ label: String) -> PeopleGroup? {
         let exact = PeopleWords.groupAndKey(ofLabel: label, vocabulary: context.options.vocabulary)
         if let group = exact.group { return group }
-        guard PeopleText.wordCount(label) <= 4 else { return nil }
+        // The two readings below need a key that ends with a people word or a plural.
+        guard PeopleWords.keyMayEndAGroupOrPlural(label: label), PeopleText.wordCount(label) <= 4 else { return nil }
         // Labels are short: `group(endingTitle:)` would take the same key, which the look above may have taken.
         let key = exact.key ?? PeopleWords.labelKey(label)
         if let group = PeopleWords.group(endingKey: key, allowMembers: true) { return group }
         // `Trustees:`, `Councillors:`, `Directors:`: a label that is a plural people noun (`School Governors:
         // Quarterly Meeting` is a title).
-        // The key is tidy: one word is the whole key.
-        guard PeopleText.wordCount(key) == 1 else { return nil }
+        // The key is tidy: one word is the whole key; a plural's ends with `s`.
+        guard key.utf8.last == UInt8(ascii: "s"), PeopleText.wordCount(key) == 1 else { return nil }
         let singular = PeopleWords.singular(key)
         guard singular != key, PeopleWords.roleWords.contains(singular) else { return nil }
         return .attendees
@@ -443,10 +445,37 @@ struct PersonBlockReader {
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     static func labelled(_ text: String) -> (label: String, value: String)? {
-        guard PeopleBytes.mayBeLabelled(text), let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) else {
-            return nil
+        guard PeopleBytes.mayBeLabelled(text) else { return nil }
+        // Plain text (``PeopleBytes/isPlain(_:)``) is cut at its first colon byte and trimmed on its bytes, where its
+        // characters would be, and each part made a tidy string at once.
+        let plain = PeopleBytes.withBytes(text) { bytes -> (label: String, value: String)?? in
+            guard PeopleBytes.isPlain(bytes), let colon = PeopleBytes.firstIndex(of: UInt8(ascii: ":"), in: bytes)
+            else {
+                return nil
+            }
+            func part(_ range: Range<Int>, trimming set: StaticString) -> String {
+                tidy(
+                    bytes: UnsafeBufferPointer(
+                        rebasing: bytes[PeopleBytes.trimmed(range, in: bytes) { PeopleText.isOne($0, of: set) }]
+                    )
+                )
+            }
+            guard let label = checkedLabel(part(0..<colon, trimming: "*_#- ")) else { return .some(nil) }
+            return .some((label, part(colon + 1..<bytes.count, trimming: "*_ ")))
         }
-        var label = tidy(PeopleText.trimming(text[..<colon], "*_#- "))
+        if let plain { return plain }
+        guard let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text),
+            let label = checkedLabel(tidy(PeopleText.trimming(text[..<colon], "*_#- ")))
+        else { return nil }
+        // The colon is one byte and a character of its own: the value starts at the next byte.
+        let value = tidy(PeopleText.trimming(text[text.utf8.index(after: colon)...], "*_ "))
+        return (label, value)
+    }
+
+    /// The label of a `Label: value` line from the tidy text before its colon, without a head count in brackets;
+    /// `nil` when that is no label (empty, more than five words, or a character no label holds).
+    private static func checkedLabel(_ tidied: String) -> String? {
+        var label = tidied
         // `Members present (14)`: a head count beside the label is no part of it.
         if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
             label[label.index(after: open)...].dropLast().allSatisfy(\.isNumber)
@@ -460,9 +489,7 @@ struct PersonBlockReader {
                 character: { $0.isLetter || $0.isNumber || " '’-&.".contains($0) }
             )
         else { return nil }
-        // The colon is one byte and a character of its own: the value starts at the next byte.
-        let value = tidy(PeopleText.trimming(text[text.utf8.index(after: colon)...], "*_ "))
-        return (label, value)
+        return label
     }
 
     // MARK: Role lines
@@ -683,8 +710,11 @@ struct PersonBlockReader {
     }
 
     private func continues(_ previous: String, with next: String) -> Bool {
-        let lower = PeopleText.lowercased(next)
-        if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
+        // Only `a`, `A` or `&` lowers to the first character of a lead: other lines are not lowered.
+        if [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "&")].contains(next.utf8.first ?? 0) {
+            let lower = PeopleText.lowercased(next)
+            if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
+        }
         if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
         // `… - Head of` over `Operations`.
         if let last = PeopleText.lastWord(previous),
@@ -698,10 +728,10 @@ struct PersonBlockReader {
         {
             return true
         }
-        // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry.
-        return PeopleText.contains(previous, UInt8(ascii: ",")) && !PersonEntryParser.hasDashRole(previous)
-            && !PeopleText.contains(next, UInt8(ascii: ","))
-            && PersonEntryParser.hasDashRole(next)
+        // `Riverside Community` over `Federation- member`, but not over `Graham Taylor - Treasurer`, a new entry. The
+        // cheap looks go first; each look is without side effects.
+        return PeopleText.contains(previous, UInt8(ascii: ",")) && !PeopleText.contains(next, UInt8(ascii: ","))
+            && PersonEntryParser.hasDashRole(next) && !PersonEntryParser.hasDashRole(previous)
             && !PersonEntryParser.isNameLike(PersonEntryParser.segments(of: next).first ?? next, allowLowercase: false)
     }
 

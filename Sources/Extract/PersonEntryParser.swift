@@ -41,6 +41,8 @@ enum PersonEntryParser {
     static let functionWords: Set<String> = [
         "of", "and", "for", "the", "to", "in", "at", "on", "with", "by", "from", "a", "an", "&", "or",
     ]
+    /// ``functionWords``, looked up by the bytes of ASCII text.
+    static let functionWordBytes = PeopleWordSet(functionWords)
 
     // MARK: One entry
 
@@ -65,13 +67,17 @@ enum PersonEntryParser {
             if unclosed, position == inside.count - 1, !hasRoleWord(content) { continue }
             // `Jane Smith [JS]`: the person's initials, a note like a handle, not an organisation.
             if areInitials(content, of: main) { continue }
-            for piece in splitTopLevel(content, separators: commasAndSemicolons) {
-                let part = tidy(piece)
-                if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
-                    handle = handle ?? part
-                } else if !part.isEmpty {
-                    descriptors.append(contentsOf: bracketDescriptors(part))
+            // Without a comma or semicolon byte (nor the lead byte of U+037E, which equals `;`) the content is one
+            // piece, read without splitting it.
+            if PeopleBytes.containsByte(
+                content,
+                where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == 0xCD }
+            ) {
+                for piece in splitTopLevel(content, separators: commasAndSemicolons) {
+                    readBracketPiece(piece, handle: &handle, descriptors: &descriptors)
                 }
+            } else {
+                readBracketPiece(content, handle: &handle, descriptors: &descriptors)
             }
         }
         // `@handle` outside brackets; without an `@` byte there is none, nor an e-mail address.
@@ -96,7 +102,8 @@ enum PersonEntryParser {
         let segments = segments(of: main)
         guard let first = segments.first else { return nil }
         let name = clean(first.trimmingPlain(" ,;:"))
-        guard isNameLike(name, allowLowercase: allowLowercaseName) else { return nil }
+        // What `clean(_:)` gives is tidy.
+        guard isNameLike(tidied: name, allowLowercase: allowLowercaseName) else { return nil }
         if name.hasPrefix("@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
         for segment in segments.dropFirst() {
@@ -120,6 +127,16 @@ enum PersonEntryParser {
         return entry
     }
 
+    /// Reads one piece of a bracket of an entry: a handle (`@ann`), or what ``bracketDescriptors(_:into:)`` finds.
+    private static func readBracketPiece(_ piece: String, handle: inout String?, descriptors: inout [Descriptor]) {
+        let part = tidy(piece)
+        if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
+            handle = handle ?? part
+        } else if !part.isEmpty {
+            bracketDescriptors(part, into: &descriptors)
+        }
+    }
+
     /// An entry's text cleaned (``clean(_:)``) and split at its brackets (``splitBrackets(_:)``): what ``parse(_:allowLowercaseName:cleaned:)``
     /// and ``looksLikeList(_:allowPairs:cleaned:)`` both read first.
     struct Cleaned {
@@ -130,10 +147,18 @@ enum PersonEntryParser {
         /// The content of each bracket, tidied.
         let inside: [String]
 
+        /// Splits `text`, which cleans to itself (``clean(_:)``), at its brackets.
+        init(clean text: String) {
+            self.text = text
+            // What cleans to itself is what `clean(_:)` gives: tidy.
+            (outside, inside) = splitBrackets(text, textIsTidy: true)
+        }
+
         /// Cleans `raw` and splits it at its brackets.
         init(_ raw: String) {
             text = clean(raw)
-            (outside, inside) = splitBrackets(text)
+            // What `clean(_:)` gives is tidy.
+            (outside, inside) = splitBrackets(text, textIsTidy: true)
         }
     }
 
@@ -172,12 +197,15 @@ enum PersonEntryParser {
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
+            // A piece that cleaning leaves as it is cleans to itself again: its reading below need not clean it.
+            var partIsClean = part == piece
             // Only `a`, `A` or `&` lowers to the first character of a lead.
             for lead in ["and ", "& "]
             where [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "&")].contains(part.utf8.first ?? 0)
                 && PeopleText.lowercased(part).hasPrefix(lead)
             {
                 part = tidy(String(part.dropFirst(lead.count)))
+                partIsClean = false
             }
             if isNobody(part) || isCount(part) { continue }
             // `Ann and Bob Roy`: the entries read while splitting.
@@ -189,7 +217,7 @@ enum PersonEntryParser {
                 !PeopleText.contains(part, UInt8(ascii: " ")) && isUserName(part)
                 && !PeopleWords.roleWords.contains(PeopleText.lowercased(part))
             // Both readings below split the part at its brackets; a clean part is split once for both.
-            let cleaned = Cleaned(part)
+            let cleaned = partIsClean ? Cleaned(clean: part) : Cleaned(part)
             if !entries.isEmpty, !userName,
                 isDescription(outside: cleaned.text == part ? cleaned.outside : splitBrackets(part).outside)
             {
@@ -211,10 +239,13 @@ enum PersonEntryParser {
     ///
     /// `cleaned` is `Cleaned(text)` when the caller has it already.
     static func looksLikeList(_ text: String, allowPairs: Bool = false, cleaned: Cleaned? = nil) -> Bool {
-        let outside = (cleaned ?? Cleaned(text)).outside
+        // Only the text outside brackets is read: the rest of `cleaned` is not copied.
+        let outside = cleaned?.outside ?? Cleaned(text).outside
         // Outside brackets every comma parts pieces: plain text without ` and ` or ` & ` has as many as its comma
         // bytes tell, and too few make no list.
-        if PeopleBytes.isPlain(outside), !TextSearch.contains(outside, " and "), !TextSearch.contains(outside, " & ") {
+        if PeopleBytes.isPlain(outside), !PeopleBytes.containsBytes(outside, " and "),
+            !PeopleBytes.containsBytes(outside, " & ")
+        {
             let pieces = PeopleBytes.withBytes(outside) { $0.count { $0 == UInt8(ascii: ",") } } + 1
             if pieces < 3, !(allowPairs && pieces == 2) { return false }
         }
@@ -222,7 +253,7 @@ enum PersonEntryParser {
         // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
         // when its tidied part does): without one, too few pieces make no list.
         if pieces.count < 3, !(allowPairs && pieces.count == 2),
-            !pieces.contains(where: { TextSearch.contains($0, " and ") || TextSearch.contains($0, " & ") })
+            !pieces.contains(where: { PeopleBytes.containsBytes($0, " and ") || PeopleBytes.containsBytes($0, " & ") })
         {
             return false
         }
@@ -233,6 +264,12 @@ enum PersonEntryParser {
         for piece in pieces {
             var part = tidy(piece)
             for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
+            // Splitting at ` and ` parses both sides, the dearest look: a part none of whose readings is all names
+            // ends the look first.
+            if PeopleBytes.containsBytes(part, " and ") || PeopleBytes.containsBytes(part, " & "), !mayReadAsNames(part)
+            {
+                return false
+            }
             for part in splitConjunction(part) {
                 guard isNameLike(part, allowLowercase: false), !isDescription(part) else { return false }
                 count += 1
@@ -242,13 +279,28 @@ enum PersonEntryParser {
         return count >= 3 || (allowPairs && count == 2 && allOfTwoWords)
     }
 
+    /// Whether some reading of `part` that ``splitConjunction(_:)`` may give (`part` itself, or its parts at ` and ` or
+    /// ` & `) is all names that are no descriptions, as ``looksLikeList(_:allowPairs:cleaned:)`` needs; `false` only
+    /// when none is.
+    private static func mayReadAsNames(_ part: String) -> Bool {
+        if isNameLike(part, allowLowercase: false), !isDescription(part) { return true }
+        for separator in [" and ", " & "] where PeopleBytes.containsBytes(part, separator) {
+            let parts = splitTopLevel(part, phrase: separator)
+            if parts.count > 1, parts.allSatisfy({ isNameLike($0, allowLowercase: false) && !isDescription($0) }) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// Whether `text` says nothing about anyone: empty, `None`, `N/A`.
     static func isNobody(_ text: String) -> Bool {
+        // Text with letters or digits is nobody only as one of the words, which its first two may rule out at a look
+        // at its first bytes.
+        if !nobodyLeads.mayMatch(text) { return false }
         // More letters and digits than the longest word for nobody (`no apologies received`) has: someone, or
         // something, but never nobody.
         if PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) { return false }
-        // ASCII text with letters or digits is nobody only as one of the words, which its first two may rule out.
-        if !nobodyLeads.mayMatch(text) { return false }
         let key = PeopleText.lowercased(clean(text)).trimmingPlain(" .()[]")
         return key.isEmpty || PeopleWords.nobody.contains(key)
             || PeopleText.allSatisfy(
@@ -261,7 +313,7 @@ enum PersonEntryParser {
     /// Whether `text` in lower case is one of ``PeopleWords/nobody``; text with more letters and digits than any of
     /// them is not, without lowering it.
     private static func isNobodyWord(_ text: String) -> Bool {
-        !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1) && nobodyLeads.mayMatch(text)
+        nobodyLeads.mayMatch(text) && !PeopleBytes.alphanumericCount(text, atLeast: longestNobody + 1)
             && PeopleWords.nobody.contains(PeopleText.lowercased(text))
     }
 
@@ -297,7 +349,11 @@ enum PersonEntryParser {
     /// Whether `text` looks like a person's name: one to six capitalised words, initials, particles (`van`, `de`)
     /// and honorifics, or a lone `@handle`; never a role, an organisation, or a word such as `None`.
     static func isNameLike(_ text: String, allowLowercase: Bool) -> Bool {
-        let name = tidy(text)
+        isNameLike(tidied: tidy(text), allowLowercase: allowLowercase)
+    }
+
+    /// ``isNameLike(_:allowLowercase:)`` of a tidy `name`.
+    static func isNameLike(tidied name: String, allowLowercase: Bool) -> Bool {
         let read = PeopleBytes.withBytes(name) { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else {
                 return isNameLike(latin: bytes, allowLowercase: allowLowercase) { isUserName(name) }
@@ -584,7 +640,16 @@ enum PersonEntryParser {
         }
         guard let lastWord else { return false }
         // A named body ends with a plural: the last word of `tidied` ends with `s`.
-        if tidied.last == UInt8(ascii: "s"), isNamedBody(text) { return false }
+        // A named body ends with a plural: the last word of `tidied` ends with `s` and is a role word's plural
+        // (``isNamedBody(_:)`` reads the words of `tidied` too), which its bytes tell first.
+        if tidied.last == UInt8(ascii: "s"), let last = PeopleBytes.lastWord(in: tidied),
+            PeopleWords.roleWordBytes.containsLowered(
+                PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[last]))
+            ),
+            isNamedBody(text)
+        {
+            return false
+        }
         if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
         if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
         if anyRole { return true }
@@ -595,7 +660,7 @@ enum PersonEntryParser {
     /// body rather than a role: `Canal & River Volunteers`, not `Chair and Trustees`.
     static func isNamedBody(_ text: String) -> Bool {
         // A word `&` or `and` needs its bytes.
-        guard TextSearch.contains(text, "&") || TextSearch.contains(text, "and") else { return false }
+        guard PeopleBytes.containsBytes(text, "&") || PeopleBytes.containsBytes(text, "and") else { return false }
         let words = PeopleText.words(tidy(text)).map(String.init)
         guard words.count >= 3, words.contains("&") || words.contains("and"), let last = words.last,
             last.hasSuffix("s"), PeopleWords.roleWords.contains(singular(PeopleText.lowercased(last)))
@@ -607,9 +672,11 @@ enum PersonEntryParser {
 
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
     ///
-    /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped.
+    /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped. `descriptor` is tidy, as
+    /// every reading that finds one leaves it (segments, brackets, list parts).
     static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
-        var text = tidy(descriptor).trimmingPlain(" .,;:")
+        assert(isTidy(descriptor), "a descriptor is tidy")
+        var text = descriptor.trimmingPlain(" .,;:")
         if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
             let (outside, inside) = splitBrackets(text)
             text = outside
@@ -676,30 +743,60 @@ enum PersonEntryParser {
 
     /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
     static func bracketDescriptors(_ text: String) -> [Descriptor] {
+        var descriptors: [Descriptor] = []
+        bracketDescriptors(text, into: &descriptors)
+        return descriptors
+    }
+
+    /// ``bracketDescriptors(_:)`` of `text`, appended to `descriptors`.
+    static func bracketDescriptors(_ text: String, into descriptors: inout [Descriptor]) {
         // `Riverside Trust - Chair`: an organisation, then the role after a separator dash (`-`, or `–` and `—`, which
         // start with the byte E2).
         let dashed =
             PeopleBytes.containsByte(text) { $0 == UInt8(ascii: "-") || $0 == 0xE2 } ? splitAtSpacedDash(text) : []
         if dashed.count == 2, let left = dashed.first, let right = dashed.last {
             if isRoleLike(left), !isRoleLike(right), right.first?.isUppercase == true {
-                return [.role(left), .organization(right)]
+                descriptors.append(.role(left))
+                descriptors.append(.organization(right))
+                return
             }
-            return [.organization(left), .role(right)]
+            descriptors.append(.organization(left))
+            descriptors.append(.role(right))
+            return
         }
-        guard PeopleBytes.containsByte(text, UInt8(ascii: "/")) else { return [.either(text)] }
+        guard PeopleBytes.containsByte(text, UInt8(ascii: "/")) else {
+            descriptors.append(.either(text))
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { tidy(String($0)) }
         guard parts.count == 2, let left = parts.first, let right = parts.last, !left.isEmpty, !right.isEmpty,
             right.first?.isUppercase == true || left.first?.isUppercase == true
-        else { return [.either(text)] }
-        if hasRoleWord(left), right.first?.isUppercase == true { return [.role(left), .organization(right)] }
-        if hasRoleWord(right), left.first?.isUppercase == true { return [.role(right), .organization(left)] }
-        return [.either(text)]
+        else {
+            descriptors.append(.either(text))
+            return
+        }
+        if hasRoleWord(left), right.first?.isUppercase == true {
+            descriptors.append(.role(left))
+            descriptors.append(.organization(right))
+            return
+        }
+        if hasRoleWord(right), left.first?.isUppercase == true {
+            descriptors.append(.role(right))
+            descriptors.append(.organization(left))
+            return
+        }
+        descriptors.append(.either(text))
     }
 
     // MARK: Splitting
 
     /// `Org - role` split at dashes that stand apart between words, without empty parts.
     static func splitAtSpacedDash(_ text: String) -> [String] {
+        // Without a dash between spaces the text is one part, tidied (each split below would tidy it and no more).
+        guard [" - ", " – ", " — "].contains(where: { PeopleBytes.containsBytes(text, $0) }) else {
+            let part = tidy(text)
+            return part.isEmpty ? [] : [part]
+        }
         var parts = [text]
         for dash in [" - ", " – ", " — "] {
             parts = parts.flatMap { splitTopLevel($0, phrase: dash) }
@@ -719,14 +816,10 @@ enum PersonEntryParser {
         let plain = PeopleBytes.withBytes(text) { bytes in
             PeopleBytes.isPlain(bytes) ? PeopleBytes.segments(of: bytes) : nil
         }
-        if let plain {
-            var segments: [String] = []
-            segments.reserveCapacity(plain.count)
-            for part in plain {
-                let segment = tidy(part)
-                if !segment.isEmpty, !isNobody(segment) { segments.append(segment) }
-            }
-            return segments
+        if var plain {
+            // The parts are tidy already; those that name nobody go, in place.
+            plain.removeAll { $0.isEmpty || isNobody($0) }
+            return plain
         }
         let characters = Array(text)
         var segments: [String] = []
@@ -790,9 +883,12 @@ enum PersonEntryParser {
             var returns = false
             for byte in bytes {
                 all |= byte
-                returns = returns || byte == 0x0D
-                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
-                if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
+                switch byte {
+                case UInt8(ascii: "("), UInt8(ascii: "["): depth &+= 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"): depth &-= 1
+                case 0x0D: returns = true
+                default: break
+                }
             }
             guard all < 0x80 && !returns || PeopleBytes.isPlain(bytes) else { return nil }
             return depth > 0
@@ -827,14 +923,20 @@ enum PersonEntryParser {
     ///
     /// `Ann Lee, Dale Project- co-opted Ben Ng, Hollow Works- co-opted` holds two entries: a new one starts where
     /// capitalised words ending in a comma follow the role of the entry before.
-    static func splitRunTogether(_ text: String) -> [String] {
+    ///
+    /// `firstLook` lets the bytes of plain text rule out a split (``mayRunTogether(_:)``) before the words are read;
+    /// the answer is the same without it.
+    static func splitRunTogether(_ text: String, firstLook: Bool = true) -> [String] {
         // Without a space at either end or two together, the words joined again are the text itself.
         let utf8 = text.utf8
         let wordsMakeText =
             utf8.first.map { $0 != UInt8(ascii: " ") } == true && utf8.last != UInt8(ascii: " ")
-            && !TextSearch.contains(text, "  ")
-        // A run of names ends with a comma: without one, the line is one piece.
-        guard PeopleText.contains(text, UInt8(ascii: ",")) else {
+            && !PeopleBytes.containsBytes(text, "  ")
+        // A run of names ends with a comma: without one, the line is one piece. Nor is there a run in plain text
+        // without two words that may be a role's end and a name's start (most lines), which its bytes tell.
+        guard PeopleText.contains(text, UInt8(ascii: ",")),
+            !firstLook || PeopleBytes.withBytes(text, { !PeopleBytes.isPlain($0) || mayRunTogether($0) })
+        else {
             if wordsMakeText { return [text] }
             let piece = PeopleText.words(text).joined(separator: " ")
             return piece.isEmpty ? [] : [piece]
@@ -855,6 +957,44 @@ enum PersonEntryParser {
         // One piece of all the words: the text itself, when its words make it.
         if pieces.count == 1, wordsMakeText { return [text] }
         return pieces.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
+    }
+
+    /// Whether plain `bytes` (``PeopleBytes/isPlain(_:)``) may hold an entry that ``splitRunTogether(_:)`` splits off.
+    ///
+    /// That takes a word that may start a run of names (``nameRun(_:from:)``: a capital, or a character beyond ASCII
+    /// first) after one that may end a role (``endsRole(_:)``: letters and hyphens, in lower case first or a role
+    /// word); `false` only when no two words are such. In plain text the words between space bytes are those between
+    /// spaces.
+    static func mayRunTogether(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: Range<Int>?
+        var start = 0
+        while let word = PeopleBytes.nextWord(in: bytes, from: start) {
+            start = word.upperBound
+            let first = bytes[word.lowerBound]
+            if let previous, first >= 0x80 || PeopleBytes.isUpperLetter(first), mayEndRole(bytes[previous]) {
+                return true
+            }
+            previous = word
+        }
+        return false
+    }
+
+    /// Whether the plain `word` may be the last word of a role as ``endsRole(_:)`` reads it: letters (any beyond
+    /// ASCII) and hyphens, starting in lower case or beyond ASCII, or an ASCII role word (singular or plural).
+    private static func mayEndRole(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var ascii = true
+        for byte in word {
+            if byte >= 0x80 {
+                ascii = false
+            } else if !PeopleText.isLetter(byte), byte != UInt8(ascii: "-") {
+                return false
+            }
+        }
+        guard let first = word.first else { return false }
+        let bytes = UnsafeBufferPointer(rebasing: word)
+        if ascii, functionWordBytes.containsLowered(bytes) { return false }
+        if first >= 0x80 || PeopleBytes.isLowerLetter(first) { return true }
+        return ascii && PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(bytes))
     }
 
     /// Whether the words so far are an entry (or a continuation) that ends with a role.
@@ -920,7 +1060,7 @@ enum PersonEntryParser {
     static func conjunction(_ text: String) -> [(name: String, entry: PersonEntry)]? {
         // Bytes first: nothing but these bytes is the same text as ` and ` or ` & `, and in plain text they are.
         for separator in [" and ", " & "]
-        where TextSearch.contains(text, separator) && (PeopleBytes.isPlain(text) || text.contains(separator)) {
+        where PeopleBytes.containsBytes(text, separator) && (PeopleBytes.isPlain(text) || text.contains(separator)) {
             let parts = splitTopLevel(text, phrase: separator)
             guard parts.count > 1 else { continue }
             if let last = parts.last, PeopleText.wordCount(last) == 1,
@@ -943,7 +1083,7 @@ enum PersonEntryParser {
     /// `phrase` is spaces, ASCII punctuation, letters and dashes, which no other characters equal, so that text
     /// without its bytes is one part.
     static func splitTopLevel(_ text: String, phrase: String) -> [String] {
-        guard TextSearch.contains(text, phrase) else { return [tidy(text)] }
+        guard PeopleBytes.containsBytes(text, phrase) else { return [tidy(text)] }
         let plain = PeopleBytes.withBytes(text) { bytes in
             PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, phrase: Array(phrase.utf8)) : nil
         }
@@ -969,10 +1109,12 @@ enum PersonEntryParser {
     }
 
     /// The text outside brackets, and the content of each bracket; an unclosed bracket runs to the end.
-    static func splitBrackets(_ text: String) -> (outside: String, inside: [String]) {
+    ///
+    /// `textIsTidy` says that `text` is tidy already, so that without a bracket it is the text outside as it is.
+    static func splitBrackets(_ text: String, textIsTidy: Bool = false) -> (outside: String, inside: [String]) {
         // No bracket byte, no bracket.
         if !PeopleBytes.containsByte(text, where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }) {
-            return (tidy(text), [])
+            return (textIsTidy ? text : tidy(text), [])
         }
         let plain = PeopleBytes.withBytes(text) { bytes -> (outside: String, inside: [String])? in
             PeopleBytes.isPlain(bytes) ? splitPlainBrackets(bytes) : nil
@@ -983,38 +1125,45 @@ enum PersonEntryParser {
 
     /// ``splitBrackets(_:)`` of plain bytes (``PeopleBytes/isPlain(_:)``), whose bracket bytes are brackets: the
     /// content of a bracket is the bytes between it and its closing bracket, and the text outside is the runs between
-    /// brackets, each made tidy on its bytes.
+    /// brackets, gathered in a scratch buffer; each is made tidy on its bytes (``tidy(bytes:)``), one string apiece.
     private static func splitPlainBrackets(_ bytes: UnsafeBufferPointer<UInt8>) -> (outside: String, inside: [String]) {
-        var outside: [UInt8] = []
-        outside.reserveCapacity(bytes.count)
-        var inside: [String] = []
-        var depth = 0
-        var runStart = 0
-        var contentStart = 0
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
-                if depth == 0 {
-                    outside += bytes[runStart..<index]
-                    contentStart = index + 1
-                }
-                depth += 1
-            } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
-                depth -= 1
-                if depth == 0 {
-                    inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart..<index]))))
-                    runStart = index + 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
+            var count = 0
+            func keep(_ range: Range<Int>) {
+                for index in range {
+                    scratch[count] = bytes[index]
+                    count += 1
                 }
             }
-        }
-        if depth > 0 {
-            if contentStart < bytes.count {
-                inside.append(tidy(PeopleText.tidyString(plain: Array(bytes[contentStart...]))))
+            var inside: [String] = []
+            var depth = 0
+            var runStart = 0
+            var contentStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
+                    if depth == 0 {
+                        keep(runStart..<index)
+                        contentStart = index + 1
+                    }
+                    depth += 1
+                } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]"), depth > 0 {
+                    depth -= 1
+                    if depth == 0 {
+                        inside.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[contentStart..<index])))
+                        runStart = index + 1
+                    }
+                }
             }
-        } else {
-            outside += bytes[runStart...]
+            if depth > 0 {
+                if contentStart < bytes.count {
+                    inside.append(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[contentStart...])))
+                }
+            } else {
+                keep(runStart..<bytes.count)
+            }
+            return (tidy(bytes: UnsafeBufferPointer(rebasing: scratch[0..<count])), inside)
         }
-        return (tidy(PeopleText.tidyString(plain: outside)), inside)
     }
 
     /// ``splitBrackets(_:)`` of `units` (characters, or the bytes of ASCII text), each run of them made a string by

@@ -95,10 +95,15 @@ struct PersonRoster {
 
     /// The people of `group`, in the order of their lines.
     func people(in group: PeopleGroup) -> [Person] {
-        // The members' indices are sorted, not copies of the people: each copy would retain all of its fields.
-        members.indices.filter { members[$0].group == group }
-            .sorted { (members[$0].person.lines.first, $0) < (members[$1].person.lines.first, $1) }
-            .map { members[$0].person }
+        // The members' first lines and indices are sorted, not copies of the people: each copy would retain all of
+        // its fields, and each look into a member from the comparison would too.
+        var order: [(line: Int, index: Int)] = []
+        order.reserveCapacity(members.count)
+        for index in members.indices where members[index].group == group {
+            order.append((members[index].person.lines.first, index))
+        }
+        order.sort { ($0.line, $0.index) < ($1.line, $1.index) }
+        return order.map { members[$0.index].person }
     }
 
     /// The record a role line's name points at: the same name, or a lone first name or handle that fits one
@@ -117,9 +122,9 @@ struct PersonRoster {
             }
             if !candidates.isEmpty { return candidates.count == 1 ? candidates.first : nil }
         }
-        // `Cllr Sato` for `Cllr D. Sato`: every word of the name, in a longer name.
-        let words = Set(key)
-        let candidates = members.indices.filter { words.isSubset(of: Set(members[$0].key)) }
+        // `Cllr Sato` for `Cllr D. Sato`: every word of the name, in a longer name (the few words of each are looked
+        // through rather than made sets).
+        let candidates = members.indices.filter { index in key.allSatisfy { members[index].key.contains($0) } }
         return candidates.count == 1 ? candidates.first : nil
     }
 
@@ -155,43 +160,47 @@ struct PersonRoster {
     private static func asciiKey(_ name: String) -> [String]? {
         PeopleBytes.withBytes(name) { bytes -> [String]? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { word in
-                var words: [String] = []
-                // Room for every run of letters: more than the words, when apostrophes or full stops join runs.
-                var runs = 0
-                var inRun = false
-                for byte in bytes {
-                    let isLetter = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
-                    if isLetter, !inRun { runs += 1 }
-                    inRun = isLetter
-                }
-                words.reserveCapacity(runs)
-                // The words that are no honorific, made only once one is: until then they are `words`.
-                var kept: [String]?
-                var count = 0
-                func endWord() {
-                    guard count > 0 else { return }
-                    let letters = UnsafeBufferPointer(rebasing: word[0..<count])
-                    let text = String(decoding: letters, as: UTF8.self)
-                    if PeopleWords.honorificBytes.containsLowered(letters) {
-                        if kept == nil { kept = words }
-                    } else {
-                        kept?.append(text)
+            // The letters of the words, lowered, one after another, and where each word is in them: the strings are
+            // made once it is known which words are kept.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { letters in
+                withUnsafeTemporaryAllocation(
+                    of: (range: Range<Int>, honorific: Bool).self,
+                    capacity: bytes.count / 2 + 1
+                ) { words in
+                    var count = 0
+                    var wordCount = 0
+                    var start = 0
+                    var honorifics = 0
+                    func endWord() {
+                        guard count > start else { return }
+                        let honorific = PeopleWords.honorificBytes.containsLowered(
+                            UnsafeBufferPointer(rebasing: letters[start..<count])
+                        )
+                        words[wordCount] = (start..<count, honorific)
+                        if honorific { honorifics += 1 }
+                        wordCount += 1
+                        start = count
                     }
-                    words.append(text)
-                    count = 0
-                }
-                for byte in bytes {
-                    if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
-                        word[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                        count += 1
-                    } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
-                        endWord()
+                    for byte in bytes {
+                        if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
+                            letters[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                            count += 1
+                        } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
+                            endWord()
+                        }
                     }
+                    endWord()
+                    // The words that are no honorific, unless none is (or all are): then every word.
+                    let keepAll = honorifics == 0 || honorifics == wordCount
+                    var key: [String] = []
+                    key.reserveCapacity(keepAll ? wordCount : wordCount - honorifics)
+                    for index in 0..<wordCount where keepAll || !words[index].honorific {
+                        key.append(
+                            String(decoding: UnsafeBufferPointer(rebasing: letters[words[index].range]), as: UTF8.self)
+                        )
+                    }
+                    return key
                 }
-                endWord()
-                guard let kept, !kept.isEmpty else { return words }
-                return kept
             }
         }
     }

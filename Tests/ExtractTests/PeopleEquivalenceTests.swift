@@ -170,7 +170,9 @@ import Testing
         let texts =
             Self.samples + [
                 "**Ann**", "__Ann__", "*_Ann_*", "Ann * * Lee", "Ann_Lee", "a**b__c", "***", "* Ann", "Ann.", " Ann ,",
-                "Dan A.", "Ann..", "• Zoë;", "> Ann", "Ann\u{A0}", "_*_*",
+                "Dan A.", "Ann..", "• Zoë;", "> Ann", "Ann\u{A0}", "_*_*", "Ann\tLee", "Ann  Lee", " Ann", "Ann ",
+                "Ann\u{85}Lee", "·Ann", "Zoë", "Ann\u{B}", "Ann**", "a__", "Ann—Lee", "Ann\r\nLee", "Zoë  Lee", "Zoë*",
+                "é**", "Ann\u{C}", "*é", ">é", "•Ann", "Ann – Lee", "Ann\u{2028}Lee", "Ann_ _Lee", "Ann *Lee*",
             ]
         for text in texts {
             guard let plain = PeopleText.cleanPlain(text) else { continue }

@@ -20,7 +20,7 @@ import Testing
             for word in list {
                 let written = [
                     word, word.uppercased(), word.prefix(1).uppercased() + word.dropFirst(), "**\(word)**", "(\(word))",
-                    "\(word).", " \(word) ", "• \(word);",
+                    "\(word).", " \(word) ", "• \(word);", "\(word)\u{A0}", "\u{A0}\(word)", "**\(word)**\u{A0}…",
                 ]
                 for text in written { #expect(leads.mayMatch(text), "\(text)") }
             }
@@ -33,6 +33,19 @@ import Testing
         #expect(nobody.mayMatch("Øliver"))
         #expect(nobody.mayMatch("O"))
         #expect(nobody.mayMatch("—"))
+        // Beyond ASCII, the first two letters of an ASCII start decide when the second is a character of its own.
+        #expect(!nobody.mayMatch("José Roberts"))
+        #expect(!nobody.mayMatch("Oliver Ø"))
+        #expect(nobody.mayMatch("No\u{301}ne"))
+        #expect(nobody.mayMatch("N\u{301}one"))
+        #expect(nobody.mayMatch("Nöne"))
+        #expect(!PersonEntryParser.isNobody("José Roberts"))
+        #expect(PersonEntryParser.isNobody("None\u{A0}"))
+        // A list with a word beyond ASCII that has ASCII letters leaves every text beyond ASCII to the closer reading.
+        let mixed = LeadPairs(["café", "none"])
+        #expect(mixed.mayMatch("Café"))
+        #expect(mixed.mayMatch("Caf\u{E9}s"))
+        #expect(!mixed.mayMatch("Oliver"))
         #expect(!PersonEntryParser.isNobody("Oliver White"))
         #expect(PersonEntryParser.isNobody("**None.**"))
         #expect(PersonEntryParser.isNobody("N/A"))
@@ -218,15 +231,48 @@ import Testing
     }
 }
 
-/// Tidying plain bytes on the bytes must give what ``tidy(_:)`` gives.
+/// Splitting plain text at its brackets on the bytes must give what the character reading gives.
 @Suite struct PeopleTidyBytesTests {
-    @Test func tidiesAsTidy() {
+    /// ``PersonEntryParser/splitBrackets(_:)`` read a character at a time.
+    static func characterBrackets(_ text: String) -> (outside: String, inside: [String]) {
+        var outside = ""
+        var inside: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == "(" || character == "[" {
+                if depth > 0 { current.append(character) }
+                depth += 1
+            } else if character == ")" || character == "]", depth > 0 {
+                depth -= 1
+                if depth == 0 {
+                    inside.append(tidy(current))
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            } else if depth > 0 {
+                current.append(character)
+            } else {
+                outside.append(character)
+            }
+        }
+        if depth > 0, !current.isEmpty { inside.append(tidy(current)) }
+        return (tidy(outside), inside)
+    }
+
+    @Test func splitsBracketsAsTheCharacterReading() {
         let texts =
             PeopleFastPathTests.samples + [
                 " Ann \t Lee ", "Ann\u{85}Lee", "Ann\u{A0} Lee", "\n", "Ann\u{B}\u{C}Lee", "Zoë  – Chair ", "  ",
+                "Ann (Chair\u{A0} ) Lee", "Ann ((Riverside) Trust) [x]", "Ann (unclosed  note", "Ann )( Lee",
+                "Zoë ( Trésorière ,  “Club” )", "Ann (\u{85}) Lee", "(", "Ann [ ] ( )", "Ann (Chair\r\n)",
+                "José\u{301} (Ñu – Chair)",
             ]
-        for text in texts where PeopleBytes.isPlain(text) {
-            #expect(PeopleText.tidyString(plain: Array(text.utf8)) == tidy(text), "\(text)")
+        for text in texts {
+            let split = PersonEntryParser.splitBrackets(text)
+            let expected = Self.characterBrackets(text)
+            #expect(split.outside == expected.outside && split.inside == expected.inside, "\(text)")
         }
         #expect(PersonEntryParser.splitBrackets(" Ann  Lee  ( Chair  ) ") == ("Ann Lee", ["Chair"]))
     }
