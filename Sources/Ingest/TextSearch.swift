@@ -8,28 +8,75 @@ public enum TextSearch {
     }
 
     /// Whether `bytes` contain the UTF-8 bytes of `needle`, ASCII case-insensitively with `ignoringCase`.
+    ///
+    /// The needle's least common byte (``commonness(_:)``) is looked for first, eight places at a time, as `memchr`
+    /// does; the whole needle is compared only where it stands.
     public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String, ignoringCase: Bool = false)
         -> Bool
     {
         withBytes(of: needle) { pattern in
             guard let first = pattern.first else { return true }
-            guard bytes.count >= pattern.count else { return false }
-            // The bytes that lower-case to `first` are itself and, for a lower-case letter, its capital; none
-            // lower-cases to a capital.
-            if ignoringCase, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") { return false }
-            let capital =
-                ignoringCase && first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? first - 0x20 : first
-            for start in 0...(bytes.count - pattern.count) {
-                guard bytes[start] == first || bytes[start] == capital else { continue }
-                var offset = 1
+            guard bytes.count >= pattern.count, let base = bytes.baseAddress else { return false }
+            // No byte lower-cases to a capital: a needle with one matches nothing.
+            if ignoringCase, pattern.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+                return false
+            }
+            var key = 0
+            var keyCommonness = commonness(first)
+            for index in pattern.indices.dropFirst() where commonness(pattern[index]) < keyCommonness {
+                key = index
+                keyCommonness = commonness(pattern[index])
+            }
+            let byte = pattern[key]
+            // The bytes that lower-case to `byte`: itself and, for a lower-case letter, its capital.
+            let capital = ignoringCase && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            /// Whether the needle stands at `start`.
+            @inline(__always) func standsAt(_ start: Int) -> Bool {
+                var offset = 0
                 while offset < pattern.count {
-                    let byte = bytes[start + offset]
-                    if (ignoringCase ? lowered(byte) : byte) != pattern[offset] { break }
-                    offset += 1
+                    let byte = base[start &+ offset]
+                    if (ignoringCase ? lowered(byte) : byte) != pattern[offset] { return false }
+                    offset &+= 1
                 }
-                if offset == pattern.count { return true }
+                return true
+            }
+            // Where the last match may start, plus one.
+            let end = bytes.count - pattern.count + 1
+            var start = 0
+            while start < end {
+                if start &+ 8 <= end {
+                    // The first of the eight places whose key byte is `byte` or `capital`, found exactly.
+                    let word = UInt64(littleEndian: ASCIIWord.load(base, at: start &+ key))
+                    let found = ASCIIWord.matches(word, byte) | (capital == byte ? 0 : ASCIIWord.matches(word, capital))
+                    if found == 0 {
+                        start &+= 8
+                        continue
+                    }
+                    start &+= found.trailingZeroBitCount >> 3
+                } else if base[start &+ key] != byte, base[start &+ key] != capital {
+                    start &+= 1
+                    continue
+                }
+                if standsAt(start) { return true }
+                start &+= 1
             }
             return false
+        }
+    }
+
+    /// How common `byte` is in English text, roughly, in either case: the byte of a needle least common by this
+    /// measure is the one looked for.
+    @inline(__always) static func commonness(_ byte: UInt8) -> Int {
+        switch byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) {
+        case 0x20: 9
+        case UInt8(ascii: "e"): 8
+        case UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "i"), UInt8(ascii: "n"): 7
+        case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "h"): 6
+        case UInt8(ascii: "d"), UInt8(ascii: "l"), UInt8(ascii: "c"), UInt8(ascii: "u"), UInt8(ascii: "m"): 5
+        case UInt8(ascii: "f"), UInt8(ascii: "w"), UInt8(ascii: "g"), UInt8(ascii: "y"), UInt8(ascii: "p"): 4
+        case UInt8(ascii: "b"), UInt8(ascii: "v"), UInt8(ascii: "k"), UInt8(ascii: ","), UInt8(ascii: "."): 3
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): 3
+        default: 1
         }
     }
 
@@ -160,8 +207,32 @@ public enum TextSearch {
     /// `text` is plain ASCII, else as `text.lowercased().contains(_:)` would say.
     public static func lowercasedContains(_ text: String, _ needles: [String]) -> Bool {
         if isPlainASCII(text) { return containsAny(text, needles, ignoringCase: true) }
+        // Lower-casing makes ASCII bytes of no other scalar than U+0130 and U+212A: without them, the lower-cased
+        // text holds a needle's bytes only where the text holds them in either case, so most texts are ruled out
+        // before they are lower-cased.
+        if !mayLowerCaseToASCII(text),
+            !needles.contains(where: { !isFoundOnlyByItsBytes($0) || contains(text, $0, ignoringCase: true) })
+        {
+            return false
+        }
         let lower = text.lowercased()
         return needles.contains { (!isFoundOnlyByItsBytes($0) || contains(lower, $0)) && lower.contains($0) }
+    }
+
+    /// Whether `text` holds U+0130 (`İ`) or U+212A (the Kelvin sign), the only scalars from U+0080 whose lower case
+    /// holds ASCII (`i` and a combining dot, `k`).
+    static func mayLowerCaseToASCII(_ text: String) -> Bool {
+        withBytes(of: text) { bytes in
+            var index = 0
+            while index &+ 1 < bytes.count {
+                switch (bytes[index], bytes[index &+ 1]) {
+                case (0xC4, 0xB0): return true
+                case (0xE2, 0x84) where index &+ 2 < bytes.count && bytes[index &+ 2] == 0xAA: return true
+                default: index &+= 1
+                }
+            }
+            return false
+        }
     }
 
     /// Whether a text can hold `needle` (ASCII) as characters only where it holds its bytes: unless the needle has a
@@ -587,6 +658,13 @@ public enum ASCIIWord {
     @inline(__always) public static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
         let zeroed = word ^ (ones &* UInt64(byte))
         return (zeroed &- ones) & ~zeroed & high != 0
+    }
+
+    /// The high bit of the first byte of `word` (loaded little-endian) that is `byte`, and of some later bytes:
+    /// zero when none is, and the lowest bit set is exact.
+    @inline(__always) public static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let zeroed = word ^ (ones &* UInt64(byte))
+        return (zeroed &- ones) & ~zeroed & high
     }
 
     /// Whether any byte of `word` is below `limit` (at most 128).
