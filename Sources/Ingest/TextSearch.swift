@@ -507,8 +507,10 @@ public enum TextSearch {
                     {
                         place &+= stride4
                     }
-                    // (The skip may have reached the end: no pair starts there.)
-                    if place < end, mayHold(place) {
+                    // (The skip may have reached the end: no pair starts there.) Where four bytes can be read, the
+                    // triple is looked at before the pair: a place passed over by the skip's first look, which ended
+                    // at a later place, is passed over again at a glance.
+                    if place < end, place > lastFour || mayHoldThree(place), mayHold(place) {
                         if step == 1 {
                             if mayStart(place) {
                                 found |= wordMatches(in: bytes, at: place, lacking: allLists & ~found)
