@@ -40,7 +40,7 @@ public struct SectionExtractor: Sendable {
         // Blocks are read in place by index: a copy of each would cost more than the look.
         for index in blocks.indices {
             if case .heading(let level) = blocks[index].kind {
-                if isMetadata(blocks[index], inHeader: !seenRealSection) { continue }
+                if isMetadata(index, in: blocks, inHeader: !seenRealSection) { continue }
                 candidates.append((index, level))
                 // The header runs past the first heading (the title, usually) to the first real section.
                 headingsSeen += 1
@@ -110,15 +110,16 @@ public struct SectionExtractor: Sendable {
     }
 
     /// Header metadata styled as a heading: `Label: value`, a date alone, or a link alone before the first section.
-    private func isMetadata(_ block: OutlineBlock, inHeader: Bool) -> Bool {
-        let text = block.text
+    /// (The block is read in place: a copy of it would cost more than the look.)
+    private func isMetadata(_ index: Int, in blocks: [OutlineBlock], inHeader: Bool) -> Bool {
+        let text = blocks[index].text
         if mayHoldDate(text), DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true {
             return true
         }
         // A level-one heading is the title or a part of the note, never metadata ("Housing Forum: Notes").
-        guard inHeader, block.kind != .heading(level: 1) else { return false }
-        if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || hasAtMost(39, charactersIn: text),
-            block.isLinkOnly
+        guard inHeader, blocks[index].kind != .heading(level: 1) else { return false }
+        if !blocks[index].links.isEmpty, blocks[index].links.count == 1,
+            !text.contains(" ") || hasAtMost(39, charactersIn: text), blocks[index].isLinkOnly
         {
             return true
         }

@@ -308,6 +308,8 @@ public enum TextSearch {
         private let shortPairs: [UInt16]
         /// For each of `shortPairs`, the bit of its list.
         private let shortMasks: [UInt8]
+        /// The bits of the lists that have a word of `shortPairs`.
+        private let shortLists: UInt8
         /// The bytes that start the words of `shortPairs`, a second time when there is one.
         private let shortFirsts: (UInt8, UInt8)
         /// The bits of all the lists: a look that found them all has nothing more to find.
@@ -344,6 +346,7 @@ public enum TextSearch {
             }
             self.shortPairs = shortPairs
             self.shortMasks = shortMasks
+            shortLists = shortMasks.reduce(0, |)
             shortFirsts = apart ? (firsts[0], firsts[firsts.count - 1]) : (0, 0)
             let byBucket = Dictionary(grouping: long) { Self.bucket($0.bytes[0], $0.bytes[1]) }
             var letters: [UInt8] = []
@@ -456,7 +459,7 @@ public enum TextSearch {
 
         /// The bits of the lists a word of which occurs in `bytes`: the look stops once every list has one.
         public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-            guard let base = bytes.baseAddress else { return 0 }
+            guard bytes.baseAddress != nil else { return 0 }
             var found: UInt8 = 0
             if hasSingles {
                 for byte in bytes {
@@ -466,10 +469,20 @@ public enum TextSearch {
             }
             let end = bytes.count - 1  // where the last pair starts, plus one
             guard end > 0 else { return found }
-            if !shortPairs.isEmpty {
-                found |= shortWordMatches(in: bytes, lacking: allLists & ~found)
-                if found == allLists { return found }
-            }
+            found = longWordMatches(in: bytes, found: found)
+            // The two-byte words looked for apart are looked for last, and only for the lists still lacking one.
+            let lacking = allLists & ~found & shortLists
+            if lacking != 0 { found |= shortWordMatches(in: bytes, lacking: lacking) }
+            return found
+        }
+
+        /// `found` with the bits of the lists a word of the pairs table of which occurs in `bytes` (two or more): the
+        /// look stops once every list has one.
+        @inline(__always)
+        private func longWordMatches(in bytes: UnsafeBufferPointer<UInt8>, found: UInt8) -> UInt8 {
+            guard let base = bytes.baseAddress else { return found }
+            var found = found
+            let end = bytes.count - 1  // where the last pair starts, plus one
             let step = step
             let third = thirdPairs
             let triples = triples
