@@ -333,7 +333,7 @@ public enum TextSearch {
             // Two-byte words would make every place a sampled one: a few first bytes are looked for apart.
             let apart = !firsts.isEmpty && firsts.count <= 2 && all.contains { $0.bytes.count > 2 }
             let long = all.filter { $0.bytes.count > (apart ? 2 : 1) }
-            let step = max(1, (long.map(\.bytes.count).min() ?? 2) - 1)
+            let step = max(1, (long.map { $0.bytes.count }.min() ?? 2) - 1)
             var shortPairs: [UInt16] = []
             var shortMasks: [UInt8] = []
             for word in short where apart {
@@ -348,7 +348,11 @@ public enum TextSearch {
             self.shortMasks = shortMasks
             shortLists = shortMasks.reduce(0, |)
             shortFirsts = apart ? (firsts[0], firsts[firsts.count - 1]) : (0, 0)
-            let byBucket = Dictionary(grouping: long) { Self.bucket($0.bytes[0], $0.bytes[1]) }
+            // The words in bucket order, in their own order within a bucket: each bucket is then a run, read once.
+            let byBucket = long.indices.map { (Self.bucket(long[$0].bytes[0], long[$0].bytes[1]), $0) }.sorted {
+                $0 < $1
+            }
+            var nextWord = 0
             var letters: [UInt8] = []
             var wordOffsets: [Int32] = []
             var wordMasks: [UInt8] = []
@@ -356,7 +360,9 @@ public enum TextSearch {
             bucketStarts.reserveCapacity(Self.bucketCount + 1)
             for bucket in 0..<Self.bucketCount {
                 bucketStarts.append(Int32(wordOffsets.count))
-                for word in byBucket[bucket] ?? [] {
+                while nextWord < byBucket.count, byBucket[nextWord].0 == bucket {
+                    let word = long[byBucket[nextWord].1]
+                    nextWord += 1
                     wordOffsets.append(Int32(letters.count))
                     wordMasks.append(word.mask)
                     letters += word.bytes
@@ -365,6 +371,8 @@ public enum TextSearch {
             bucketStarts.append(Int32(wordOffsets.count))
             wordOffsets.append(Int32(letters.count))
             let firstTables = step > 1 ? step + 1 : 1
+            let anyByte = Array(0...UInt8.max)
+            let longBytes = long.map { $0.bytes }
             let thirdPairs = long.allSatisfy { $0.bytes.count >= 3 } ? firstTables * 1024 : nil
             let triples = 1024 * (firstTables + (thirdPairs == nil ? 0 : 1))
             var pairs = [UInt64](repeating: 0, count: triples + Self.tripleBits / 64)
@@ -372,7 +380,7 @@ public enum TextSearch {
             for word in all where word.bytes.count == 1 {
                 for one in Self.spellings(of: word.bytes[0]) { singles[Int(one)] |= word.mask }
             }
-            for word in long.map(\.bytes) {
+            for word in longBytes {
                 for offset in 0..<step {
                     for one in Self.spellings(of: word[offset]) {
                         for two in Self.spellings(of: word[offset + 1]) {
@@ -384,10 +392,10 @@ public enum TextSearch {
                 }
             }
             if let thirdPairs {
-                for word in long.map(\.bytes) {
+                for word in longBytes {
                     for one in Self.spellings(of: word[2]) {
                         // After a word's last byte, any byte may follow.
-                        let followers = word.count > 3 ? Self.spellings(of: word[3]) : Array(0...UInt8.max)
+                        let followers = word.count > 3 ? Self.spellings(of: word[3]) : anyByte
                         for two in followers {
                             let pair = Int(one) | Int(two) << 8
                             pairs[thirdPairs + pair >> 6] |= 1 << UInt64(pair & 63)
@@ -395,11 +403,11 @@ public enum TextSearch {
                     }
                 }
             }
-            for word in long.map(\.bytes) {
+            for word in longBytes {
                 for offset in 0..<step {
                     let two = UInt32(word[offset] | 0x20) | UInt32(word[offset + 1] | 0x20) << 8
                     // Past a word's last byte, any byte may follow.
-                    let thirds = offset + 2 < word.count ? [word[offset + 2]] : Array(0...UInt8.max)
+                    let thirds = offset + 2 < word.count ? [word[offset + 2]] : anyByte
                     for third in thirds {
                         let hash = Self.tripleHash(two | UInt32(third | 0x20) << 16)
                         pairs[triples + hash >> 6] |= 1 << UInt64(hash & 63)
