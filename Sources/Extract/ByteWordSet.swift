@@ -74,11 +74,37 @@ struct ByteWordSet: Sendable {
         return answer ?? nil
     }
 
-    /// FNV-1a of the bytes in lower case.
+    /// A hash of the bytes, equal for bytes equal in lower case: read eight at a time (the last eight, or the first
+    /// and last four, overlapping), each byte with its `0x20` bit set, as a letter of either case then is.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(lowered(byte))) &* 16_777_619 }
-        return hash
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let spaces: UInt64 = 0x2020_2020_2020_2020
+        var hash = UInt64(count) &* 0x9E37_79B9_7F4A_7C15
+        @inline(__always) func mix(_ word: UInt64) {
+            hash = (hash ^ (word | spaces)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 29
+        }
+        if count >= 8 {
+            var offset = 0
+            while offset &+ 8 <= count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset &+= 8
+            }
+            if offset < count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)))
+            }
+        } else if count >= 4 {
+            let head = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let tail = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)))
+            mix(head | tail << 32)
+        } else {
+            var word: UInt64 = 0
+            for index in 0..<count { word = word << 8 | UInt64(base[index]) }
+            mix(word)
+        }
+        return UInt32(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }

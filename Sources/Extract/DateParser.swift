@@ -101,6 +101,8 @@ public enum DateParser {
     /// ``tokenize(_:)`` for plain ASCII text, where each byte is a character: the same tokens, read from the bytes.
     private static func tokenizePlain(_ text: String) -> [Token] {
         var tokens: [Token] = []
+        // Room for a token every four bytes or so, made once.
+        tokens.reserveCapacity(text.utf8.count / 4 + 2)
         let utf8 = text.utf8
         var start = utf8.startIndex
         var index = utf8.startIndex
@@ -137,11 +139,41 @@ public enum DateParser {
         }
         // Month names are three to nine letters long.
         if (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first) {
-            token.month =
-                months[String(decoding: bytes.map { PeopleText.isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)]
+            token.month = plainMonth(bytes)
         }
         return token
     }
+
+    /// ``months`` of the ASCII letters and digits `bytes` lower-cased, looked up on the bytes: the month names packed
+    /// eight bytes to a number (the ninth of `september` apart).
+    static func plainMonth(_ bytes: Substring.UTF8View) -> Int? {
+        var packed: UInt64 = 0
+        var shift: UInt64 = 0
+        var ninth: UInt8 = 0
+        for byte in bytes {
+            let lower = PeopleText.isLetter(byte) ? byte | 0x20 : byte
+            if shift == 64 {
+                ninth = lower
+            } else {
+                packed |= UInt64(lower) << shift
+                shift += 8
+            }
+        }
+        if bytes.count == 9 { return ninth == UInt8(ascii: "r") && packed == packedSeptember ? 9 : nil }
+        return monthsPacked.first { $0.key == packed }?.month
+    }
+
+    /// The eight bytes packed as ``plainMonth(_:)`` packs them (the first in the low byte).
+    private static func pack(_ name: some Collection<UInt8>) -> UInt64 {
+        name.prefix(8).enumerated().reduce(0) { $0 | UInt64($1.element) << UInt64($1.offset * 8) }
+    }
+
+    /// The names of ``months`` of eight letters or fewer, packed.
+    private static let monthsPacked: [(key: UInt64, month: Int)] = months.filter { $0.key.utf8.count <= 8 }
+        .sorted { $0.key < $1.key }.map { (pack($0.key.utf8), $0.value) }
+
+    /// The first eight letters of `september`, the one name of nine, packed.
+    private static let packedSeptember = pack("september".utf8)
 
     private static let ordinalSuffixes = ["st", "nd", "rd", "th"]
 

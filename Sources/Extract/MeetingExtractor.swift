@@ -109,6 +109,26 @@ public enum MeetingID {
             let fileName = path.split(separator: "/").last.map(String.init) ?? path
             return (fileName, fileName.split(separator: ".").dropLast().joined(separator: "."))
         }
+        // A path that does not end with `/`: its name is what follows its last `/`. A name whose parts between `.`s
+        // are none empty: its stem is what stands before its last `.` (none without a `.`). Read in place.
+        var text = path
+        let fast = text.withUTF8 { bytes -> (name: String, stem: String)? in
+            let slash = UInt8(ascii: "/")
+            let dot = UInt8(ascii: ".")
+            guard let last = bytes.last, last != slash, last != dot else { return nil }
+            var nameStart = bytes.count
+            while nameStart > 0, bytes[nameStart - 1] != slash { nameStart -= 1 }
+            guard bytes[nameStart] != dot else { return nil }
+            var lastDot: Int?
+            for index in nameStart..<bytes.count where bytes[index] == dot {
+                if bytes[index - 1] == dot { return nil }
+                lastDot = index
+            }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart...]), as: UTF8.self)
+            guard let lastDot else { return (name, "") }
+            return (name, String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<lastDot]), as: UTF8.self))
+        }
+        if let fast { return fast }
         let fileName = path.utf8.split(separator: UInt8(ascii: "/")).last.map { String(Substring($0)) } ?? path
         let stem = fileName.utf8.split(separator: UInt8(ascii: ".")).dropLast().map { String(Substring($0)) }
             .joined(separator: ".")

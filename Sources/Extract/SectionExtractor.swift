@@ -29,15 +29,18 @@ public struct SectionExtractor: Sendable {
         let blocks = context.blocks
         // Whether the note has heading markup of its own, beyond a title heading at the top.
         // Indices rather than copies of the blocks.
-        let headings = blocks.indices.filter { blocks[$0].isHeading }
-        let hasHeadings = headings.count > 1 || headings.first.map { blocks[$0].kind != .heading(level: 1) } ?? false
+        let firstHeading = blocks.firstIndex { $0.isHeading }
+        let hasHeadings =
+            firstHeading.map { first in
+                blocks[first].kind != .heading(level: 1) || blocks[(first + 1)...].contains { $0.isHeading }
+            } ?? false
         var candidates: [(block: Int, rawLevel: Int)] = []
         var seenRealSection = false
         var headingsSeen = 0
         // Blocks are read in place by index: a copy of each would cost more than the look.
         for index in blocks.indices {
             if case .heading(let level) = blocks[index].kind {
-                if isMetadata(blocks[index], inHeader: !seenRealSection) { continue }
+                if isMetadata(index, in: blocks, inHeader: !seenRealSection) { continue }
                 candidates.append((index, level))
                 // The header runs past the first heading (the title, usually) to the first real section.
                 headingsSeen += 1
@@ -107,19 +110,21 @@ public struct SectionExtractor: Sendable {
     }
 
     /// Header metadata styled as a heading: `Label: value`, a date alone, or a link alone before the first section.
-    private func isMetadata(_ block: OutlineBlock, inHeader: Bool) -> Bool {
-        let text = block.text
+    /// (The block is read in place: a copy of it would cost more than the look.)
+    private func isMetadata(_ index: Int, in blocks: [OutlineBlock], inHeader: Bool) -> Bool {
+        let text = blocks[index].text
         if mayHoldDate(text), DateParser.firstDate(in: text).map({ $0.text.count >= text.count - 4 }) == true {
             return true
         }
         // A level-one heading is the title or a part of the note, never metadata ("Housing Forum: Notes").
-        guard inHeader, block.kind != .heading(level: 1) else { return false }
-        if !block.links.isEmpty, block.links.count == 1, !text.contains(" ") || hasAtMost(39, charactersIn: text),
-            block.isLinkOnly
+        guard inHeader, blocks[index].kind != .heading(level: 1) else { return false }
+        if !blocks[index].links.isEmpty, blocks[index].links.count == 1,
+            !text.contains(" ") || hasAtMost(39, charactersIn: text), blocks[index].isLinkOnly
         {
             return true
         }
-        if let colon = text.firstIndex(of: ":") {
+        // A `:` is found on the bytes where it stands alone as a character.
+        if let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text) {
             let label = text[..<colon]
             let value = text[text.index(after: colon)...].trimming(" ")
             return !value.isEmpty && label.split(separator: " ").count <= 4 && !label.contains("#")
@@ -186,12 +191,16 @@ public struct SectionExtractor: Sendable {
 
     /// An emphasised line that is a date, a sentence or a marked record rather than a topic.
     private func isProse(_ text: String) -> Bool {
-        if mayHoldDate(text), DateParser.firstDate(in: text) != nil, text.split(separator: " ").count <= 8 {
+        if mayHoldDate(text), DateParser.firstDate(in: text) != nil, wordCount(text) <= 8 {
             return true
         }
-        if text.hasSuffix("."), text.split(separator: " ").count > 3 { return true }
-        let lower = text.lowercased()
-        return ["action:", "action ", "decision:", "resolved", "agreed:"].contains { lower.hasPrefix($0) }
+        if text.hasSuffix("."), wordCount(text) > 3 { return true }
+        return TextSearch.lowercasedHasPrefix(text, ["action:", "action ", "decision:", "resolved", "agreed:"])
+    }
+
+    /// `text.split(separator: " ").count`, on the bytes when they tell.
+    private func wordCount(_ text: String) -> Int {
+        TextSearch.wordCount(text) ?? text.split(separator: " ").count
     }
 
     private func startsWithNumber(_ text: String) -> Bool {
@@ -223,15 +232,16 @@ public struct SectionExtractor: Sendable {
         usedIDs.reserveCapacity(candidates.count)
         var previousRaw: Int?
         for candidate in candidates {
-            let block = blocks[candidate.block]
+            // The block is read in place: a copy of it would cost more than the look.
+            let block = candidate.block
             var raw = candidate.rawLevel
             // Converters promote bold-wrapped headings at random; keep such a heading beside its predecessor.
-            if let previous = previousRaw, raw < previous, block.isEmphasised, !stack.isEmpty {
+            if let previous = previousRaw, raw < previous, blocks[block].isEmphasised, !stack.isEmpty {
                 raw = previous
             }
             previousRaw = raw
             while let top = stack.last, top.raw >= raw { stack.removeLast() }
-            let title = cleanTitle(block.text)
+            let title = cleanTitle(blocks[block].text)
             var id = Slug.make(title, maxLength: 48)
             if id.isEmpty { id = "section" }
             usedIDs[id, default: 0] += 1
@@ -243,7 +253,7 @@ public struct SectionExtractor: Sendable {
                     title: title,
                     level: stack.count + 1,
                     parent: parent,
-                    lines: LineSpan(block.lines.lowerBound, lastLine)
+                    lines: LineSpan(blocks[block].lines.lowerBound, lastLine)
                 )
             )
             headingBlocks.append(candidate.block)
@@ -251,9 +261,9 @@ public struct SectionExtractor: Sendable {
         }
         // A section ends before the next section at the same or an outer level.
         for index in sections.indices {
-            let next = sections[(index + 1)...].first { $0.level <= sections[index].level }
-            if let next {
-                sections[index].lines = LineSpan(sections[index].lines.first, next.lines.first - 1)
+            let level = sections[index].level
+            if let next = sections.indices[(index + 1)...].first(where: { sections[$0].level <= level }) {
+                sections[index].lines = LineSpan(sections[index].lines.first, sections[next].lines.first - 1)
             }
         }
         var sectionOfBlock: [Int?] = Array(repeating: nil, count: blocks.count)

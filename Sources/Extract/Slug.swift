@@ -7,12 +7,16 @@ public enum Slug {
     /// Accents are folded (`Réunion` → `reunion`); the result never contains `/`, `..` or control characters.
     public static func make(_ text: String, maxLength: Int = 60) -> String {
         let out = asciiWords(text) ?? foldedWords(text)
-        guard out.count > maxLength else { return out }
-        let cut = out.prefix(maxLength)
-        if let hyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: hyphen) > maxLength / 2 {
-            return String(cut[..<hyphen])
+        // A slug is ASCII (letters, digits and hyphens): each byte is a character, counted and cut on the bytes.
+        let utf8 = out.utf8
+        guard utf8.count > maxLength else { return out }
+        let end = utf8.index(utf8.startIndex, offsetBy: maxLength)
+        if let hyphen = utf8[..<end].lastIndex(of: UInt8(ascii: "-")),
+            utf8.distance(from: utf8.startIndex, to: hyphen) > maxLength / 2
+        {
+            return String(out[..<hyphen])
         }
-        return String(cut)
+        return String(out[..<end])
     }
 
     /// The words of ASCII `text`, lower-cased and joined by hyphens, read on its bytes (folding leaves ASCII but its

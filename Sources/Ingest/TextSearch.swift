@@ -8,28 +8,75 @@ public enum TextSearch {
     }
 
     /// Whether `bytes` contain the UTF-8 bytes of `needle`, ASCII case-insensitively with `ignoringCase`.
+    ///
+    /// The needle's least common byte (``commonness(_:)``) is looked for first, eight places at a time, as `memchr`
+    /// does; the whole needle is compared only where it stands.
     public static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String, ignoringCase: Bool = false)
         -> Bool
     {
         withBytes(of: needle) { pattern in
             guard let first = pattern.first else { return true }
-            guard bytes.count >= pattern.count else { return false }
-            // The bytes that lower-case to `first` are itself and, for a lower-case letter, its capital; none
-            // lower-cases to a capital.
-            if ignoringCase, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") { return false }
-            let capital =
-                ignoringCase && first >= UInt8(ascii: "a") && first <= UInt8(ascii: "z") ? first - 0x20 : first
-            for start in 0...(bytes.count - pattern.count) {
-                guard bytes[start] == first || bytes[start] == capital else { continue }
-                var offset = 1
+            guard bytes.count >= pattern.count, let base = bytes.baseAddress else { return false }
+            // No byte lower-cases to a capital: a needle with one matches nothing.
+            if ignoringCase, pattern.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+                return false
+            }
+            var key = 0
+            var keyCommonness = commonness(first)
+            for index in pattern.indices.dropFirst() where commonness(pattern[index]) < keyCommonness {
+                key = index
+                keyCommonness = commonness(pattern[index])
+            }
+            let byte = pattern[key]
+            // The bytes that lower-case to `byte`: itself and, for a lower-case letter, its capital.
+            let capital = ignoringCase && byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 0x20 : byte
+            /// Whether the needle stands at `start`.
+            @inline(__always) func standsAt(_ start: Int) -> Bool {
+                var offset = 0
                 while offset < pattern.count {
-                    let byte = bytes[start + offset]
-                    if (ignoringCase ? lowered(byte) : byte) != pattern[offset] { break }
-                    offset += 1
+                    let byte = base[start &+ offset]
+                    if (ignoringCase ? lowered(byte) : byte) != pattern[offset] { return false }
+                    offset &+= 1
                 }
-                if offset == pattern.count { return true }
+                return true
+            }
+            // Where the last match may start, plus one.
+            let end = bytes.count - pattern.count + 1
+            var start = 0
+            while start < end {
+                if start &+ 8 <= end {
+                    // The first of the eight places whose key byte is `byte` or `capital`, found exactly.
+                    let word = UInt64(littleEndian: ASCIIWord.load(base, at: start &+ key))
+                    let found = ASCIIWord.matches(word, byte) | (capital == byte ? 0 : ASCIIWord.matches(word, capital))
+                    if found == 0 {
+                        start &+= 8
+                        continue
+                    }
+                    start &+= found.trailingZeroBitCount >> 3
+                } else if base[start &+ key] != byte, base[start &+ key] != capital {
+                    start &+= 1
+                    continue
+                }
+                if standsAt(start) { return true }
+                start &+= 1
             }
             return false
+        }
+    }
+
+    /// How common `byte` is in English text, roughly, in either case: the byte of a needle least common by this
+    /// measure is the one looked for.
+    @inline(__always) static func commonness(_ byte: UInt8) -> Int {
+        switch byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) {
+        case 0x20: 9
+        case UInt8(ascii: "e"): 8
+        case UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "i"), UInt8(ascii: "n"): 7
+        case UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "h"): 6
+        case UInt8(ascii: "d"), UInt8(ascii: "l"), UInt8(ascii: "c"), UInt8(ascii: "u"), UInt8(ascii: "m"): 5
+        case UInt8(ascii: "f"), UInt8(ascii: "w"), UInt8(ascii: "g"), UInt8(ascii: "y"), UInt8(ascii: "p"): 4
+        case UInt8(ascii: "b"), UInt8(ascii: "v"), UInt8(ascii: "k"), UInt8(ascii: ","), UInt8(ascii: "."): 3
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): 3
+        default: 1
         }
     }
 
@@ -160,8 +207,32 @@ public enum TextSearch {
     /// `text` is plain ASCII, else as `text.lowercased().contains(_:)` would say.
     public static func lowercasedContains(_ text: String, _ needles: [String]) -> Bool {
         if isPlainASCII(text) { return containsAny(text, needles, ignoringCase: true) }
+        // Lower-casing makes ASCII bytes of no other scalar than U+0130 and U+212A: without them, the lower-cased
+        // text holds a needle's bytes only where the text holds them in either case, so most texts are ruled out
+        // before they are lower-cased.
+        if !mayLowerCaseToASCII(text),
+            !needles.contains(where: { !isFoundOnlyByItsBytes($0) || contains(text, $0, ignoringCase: true) })
+        {
+            return false
+        }
         let lower = text.lowercased()
         return needles.contains { (!isFoundOnlyByItsBytes($0) || contains(lower, $0)) && lower.contains($0) }
+    }
+
+    /// Whether `text` holds U+0130 (`İ`) or U+212A (the Kelvin sign), the only scalars from U+0080 whose lower case
+    /// holds ASCII (`i` and a combining dot, `k`).
+    static func mayLowerCaseToASCII(_ text: String) -> Bool {
+        withBytes(of: text) { bytes in
+            var index = 0
+            while index &+ 1 < bytes.count {
+                switch (bytes[index], bytes[index &+ 1]) {
+                case (0xC4, 0xB0): return true
+                case (0xE2, 0x84) where index &+ 2 < bytes.count && bytes[index &+ 2] == 0xAA: return true
+                default: index &+= 1
+                }
+            }
+            return false
+        }
     }
 
     /// Whether a text can hold `needle` (ASCII) as characters only where it holds its bytes: unless the needle has a
@@ -237,6 +308,8 @@ public enum TextSearch {
         private let shortPairs: [UInt16]
         /// For each of `shortPairs`, the bit of its list.
         private let shortMasks: [UInt8]
+        /// The bits of the lists that have a word of `shortPairs`.
+        private let shortLists: UInt8
         /// The bytes that start the words of `shortPairs`, a second time when there is one.
         private let shortFirsts: (UInt8, UInt8)
         /// The bits of all the lists: a look that found them all has nothing more to find.
@@ -260,7 +333,7 @@ public enum TextSearch {
             // Two-byte words would make every place a sampled one: a few first bytes are looked for apart.
             let apart = !firsts.isEmpty && firsts.count <= 2 && all.contains { $0.bytes.count > 2 }
             let long = all.filter { $0.bytes.count > (apart ? 2 : 1) }
-            let step = max(1, (long.map(\.bytes.count).min() ?? 2) - 1)
+            let step = max(1, (long.map { $0.bytes.count }.min() ?? 2) - 1)
             var shortPairs: [UInt16] = []
             var shortMasks: [UInt8] = []
             for word in short where apart {
@@ -273,8 +346,13 @@ public enum TextSearch {
             }
             self.shortPairs = shortPairs
             self.shortMasks = shortMasks
+            shortLists = shortMasks.reduce(0, |)
             shortFirsts = apart ? (firsts[0], firsts[firsts.count - 1]) : (0, 0)
-            let byBucket = Dictionary(grouping: long) { Self.bucket($0.bytes[0], $0.bytes[1]) }
+            // The words in bucket order, in their own order within a bucket: each bucket is then a run, read once.
+            let byBucket = long.indices.map { (Self.bucket(long[$0].bytes[0], long[$0].bytes[1]), $0) }.sorted {
+                $0 < $1
+            }
+            var nextWord = 0
             var letters: [UInt8] = []
             var wordOffsets: [Int32] = []
             var wordMasks: [UInt8] = []
@@ -282,7 +360,9 @@ public enum TextSearch {
             bucketStarts.reserveCapacity(Self.bucketCount + 1)
             for bucket in 0..<Self.bucketCount {
                 bucketStarts.append(Int32(wordOffsets.count))
-                for word in byBucket[bucket] ?? [] {
+                while nextWord < byBucket.count, byBucket[nextWord].0 == bucket {
+                    let word = long[byBucket[nextWord].1]
+                    nextWord += 1
                     wordOffsets.append(Int32(letters.count))
                     wordMasks.append(word.mask)
                     letters += word.bytes
@@ -291,6 +371,8 @@ public enum TextSearch {
             bucketStarts.append(Int32(wordOffsets.count))
             wordOffsets.append(Int32(letters.count))
             let firstTables = step > 1 ? step + 1 : 1
+            let anyByte = Array(0...UInt8.max)
+            let longBytes = long.map { $0.bytes }
             let thirdPairs = long.allSatisfy { $0.bytes.count >= 3 } ? firstTables * 1024 : nil
             let triples = 1024 * (firstTables + (thirdPairs == nil ? 0 : 1))
             var pairs = [UInt64](repeating: 0, count: triples + Self.tripleBits / 64)
@@ -298,7 +380,7 @@ public enum TextSearch {
             for word in all where word.bytes.count == 1 {
                 for one in Self.spellings(of: word.bytes[0]) { singles[Int(one)] |= word.mask }
             }
-            for word in long.map(\.bytes) {
+            for word in longBytes {
                 for offset in 0..<step {
                     for one in Self.spellings(of: word[offset]) {
                         for two in Self.spellings(of: word[offset + 1]) {
@@ -310,10 +392,10 @@ public enum TextSearch {
                 }
             }
             if let thirdPairs {
-                for word in long.map(\.bytes) {
+                for word in longBytes {
                     for one in Self.spellings(of: word[2]) {
                         // After a word's last byte, any byte may follow.
-                        let followers = word.count > 3 ? Self.spellings(of: word[3]) : Array(0...UInt8.max)
+                        let followers = word.count > 3 ? Self.spellings(of: word[3]) : anyByte
                         for two in followers {
                             let pair = Int(one) | Int(two) << 8
                             pairs[thirdPairs + pair >> 6] |= 1 << UInt64(pair & 63)
@@ -321,11 +403,11 @@ public enum TextSearch {
                     }
                 }
             }
-            for word in long.map(\.bytes) {
+            for word in longBytes {
                 for offset in 0..<step {
                     let two = UInt32(word[offset] | 0x20) | UInt32(word[offset + 1] | 0x20) << 8
                     // Past a word's last byte, any byte may follow.
-                    let thirds = offset + 2 < word.count ? [word[offset + 2]] : Array(0...UInt8.max)
+                    let thirds = offset + 2 < word.count ? [word[offset + 2]] : anyByte
                     for third in thirds {
                         let hash = Self.tripleHash(two | UInt32(third | 0x20) << 16)
                         pairs[triples + hash >> 6] |= 1 << UInt64(hash & 63)
@@ -385,7 +467,7 @@ public enum TextSearch {
 
         /// The bits of the lists a word of which occurs in `bytes`: the look stops once every list has one.
         public func matches(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
-            guard let base = bytes.baseAddress else { return 0 }
+            guard bytes.baseAddress != nil else { return 0 }
             var found: UInt8 = 0
             if hasSingles {
                 for byte in bytes {
@@ -395,10 +477,20 @@ public enum TextSearch {
             }
             let end = bytes.count - 1  // where the last pair starts, plus one
             guard end > 0 else { return found }
-            if !shortPairs.isEmpty {
-                found |= shortWordMatches(in: bytes, lacking: allLists & ~found)
-                if found == allLists { return found }
-            }
+            found = longWordMatches(in: bytes, found: found)
+            // The two-byte words looked for apart are looked for last, and only for the lists still lacking one.
+            let lacking = allLists & ~found & shortLists
+            if lacking != 0 { found |= shortWordMatches(in: bytes, lacking: lacking) }
+            return found
+        }
+
+        /// `found` with the bits of the lists a word of the pairs table of which occurs in `bytes` (two or more): the
+        /// look stops once every list has one.
+        @inline(__always)
+        private func longWordMatches(in bytes: UnsafeBufferPointer<UInt8>, found: UInt8) -> UInt8 {
+            guard let base = bytes.baseAddress else { return found }
+            var found = found
+            let end = bytes.count - 1  // where the last pair starts, plus one
             let step = step
             let third = thirdPairs
             let triples = triples
@@ -436,8 +528,10 @@ public enum TextSearch {
                     {
                         place &+= stride4
                     }
-                    // (The skip may have reached the end: no pair starts there.)
-                    if place < end, mayHold(place) {
+                    // (The skip may have reached the end: no pair starts there.) Where four bytes can be read, the
+                    // triple is looked at before the pair: a place passed over by the skip's first look, which ended
+                    // at a later place, is passed over again at a glance.
+                    if place < end, place > lastFour || mayHoldThree(place), mayHold(place) {
                         if step == 1 {
                             if mayStart(place) {
                                 found |= wordMatches(in: bytes, at: place, lacking: allLists & ~found)
@@ -587,6 +681,13 @@ public enum ASCIIWord {
     @inline(__always) public static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
         let zeroed = word ^ (ones &* UInt64(byte))
         return (zeroed &- ones) & ~zeroed & high != 0
+    }
+
+    /// The high bit of the first byte of `word` (loaded little-endian) that is `byte`, and of some later bytes:
+    /// zero when none is, and the lowest bit set is exact.
+    @inline(__always) public static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let zeroed = word ^ (ones &* UInt64(byte))
+        return (zeroed &- ones) & ~zeroed & high
     }
 
     /// Whether any byte of `word` is below `limit` (at most 128).

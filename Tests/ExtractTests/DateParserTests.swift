@@ -64,4 +64,16 @@ import Testing
     func ignoresNumbersThatAreNotTimes(text: String) {
         #expect(DateParser.timeRange(in: text) == nil)
     }
+
+    /// The month of a word read on its packed bytes is the one the table gives its lower-cased text.
+    @Test func plainMonthsAreTheTablesMonths() {
+        var words = DateParser.months.keys.flatMap {
+            [$0, $0.uppercased(), $0.prefix(1).uppercased() + $0.dropFirst(), $0 + "s", String($0.dropLast())]
+        }
+        words += ["septembe", "septembers", "sept1", "may2", "x", "12345", "Sep", "SEPTEMBER", "octobe", "a1b2c3d4e"]
+        for word in words where word.utf8.count >= 3 && word.utf8.count <= 9 {
+            let lowered = String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+            #expect(DateParser.plainMonth(word[...].utf8) == DateParser.months[lowered], "\(word)")
+        }
+    }
 }

@@ -214,6 +214,45 @@ import Testing
         }
     }
 
+    /// ``TextSearch/contains(_:_:ignoringCase:)``, which passes over eight places at a time, against a plain search
+    /// of the bytes (lowered for `ignoringCase`), for needles at every offset of texts of every length.
+    @Test func containsFindsWhatAPlainSearchFinds() {
+        let needles = ["re", "agreed", "a", "é", ";", "b ", "x1", "\r\n", "résolve", "ab", "zz"]
+        for text in Self.texts(count: 3000) {
+            let bytes = Array(text.utf8)
+            let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            for needle in needles {
+                let pattern = Array(needle.utf8)
+                func holds(_ haystack: [UInt8]) -> Bool {
+                    haystack.count >= pattern.count
+                        && (0...(haystack.count - pattern.count)).contains {
+                            haystack[$0..<$0 + pattern.count].elementsEqual(pattern)
+                        }
+                }
+                #expect(TextSearch.contains(text, needle) == holds(bytes), "\(text.debugDescription) \(needle)")
+                #expect(
+                    TextSearch.contains(text, needle, ignoringCase: true) == holds(lowered),
+                    "\(text.debugDescription) \(needle)"
+                )
+            }
+        }
+    }
+
+    /// The first look of ``TextSearch/lowercasedContains(_:_:)`` holds: lower-casing makes ASCII bytes of no scalar
+    /// from U+0080 but U+0130 and U+212A.
+    @Test func onlyTwoScalarsLowerCaseToASCII() {
+        var found: [UInt32] = []
+        // No scalar above U+1FFFF has a case mapping.
+        for value in UInt32(0x80)...0x1FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else { continue }
+            if String(scalar).lowercased().utf8.contains(where: { $0 < 0x80 }) { found.append(value) }
+        }
+        #expect(found == [0x130, 0x212A])
+        #expect(TextSearch.mayLowerCaseToASCII("x\u{130}"))
+        #expect(TextSearch.mayLowerCaseToASCII("\u{212A}"))
+        #expect(!TextSearch.mayLowerCaseToASCII("\u{2013} \u{2019} \u{C4}"))
+    }
+
     @Test func lowerCasedContainsSaysWhatLowercasedSays() {
         let needles = ["re", "k", ";", "a ", "ss", "i"]
         for text in Self.texts(count: 3000) {
