@@ -388,8 +388,17 @@ enum ActionMarker {
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
     static func endsWithColon(_ text: String) -> Bool {
-        text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
-            == UInt8(ascii: ":")
+        // A native string's bytes are read in place, from the end.
+        PeopleBytes.withBytes(text) { bytes in
+            var end = bytes.count
+            while end > 0,
+                bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "*")
+                    || bytes[end - 1] == UInt8(ascii: "_")
+            {
+                end -= 1
+            }
+            return end > 0 && bytes[end - 1] == UInt8(ascii: ":")
+        }
     }
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.

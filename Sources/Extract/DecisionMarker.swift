@@ -165,28 +165,31 @@ enum DecisionMarker {
     ///
     /// Stops counting past `limit`, where the answer is known.
     private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet, limit: Int) -> Int {
-        var count = 0
-        var start: Int?
-        var content = false
         var text = text
-        text.withUTF8 { bytes in
-            // Once past `limit` the count stands: the rest is not read.
-            for offset in 0...bytes.count {
-                guard count <= limit else { break }
-                if offset < bytes.count, bytes[offset] != 0x20 {
-                    if start == nil {
-                        start = offset
-                        content = false
-                    }
-                    content = content || !marks.contains(bytes[offset])
-                } else if let first = start {
-                    let isEmoji = offset - first > 2 && bytes[first] == 0x3A && bytes[offset - 1] == 0x3A
-                    if content, !isEmoji { count += 1 }
-                    start = nil
+        return text.withUTF8 { bytes in
+            var count = 0
+            var offset = 0
+            while offset < bytes.count {
+                guard bytes[offset] != 0x20 else {
+                    offset += 1
+                    continue
+                }
+                // A word: content once a byte of it is no mark; the marks are looked up only until then.
+                let first = offset
+                var content = false
+                while offset < bytes.count, bytes[offset] != 0x20 {
+                    if !content, !marks.contains(bytes[offset]) { content = true }
+                    offset += 1
+                }
+                let isEmoji = offset - first > 2 && bytes[first] == 0x3A && bytes[offset - 1] == 0x3A
+                if content, !isEmoji {
+                    count += 1
+                    // Past `limit` the count stands: the rest is not read.
+                    if count > limit { return count }
                 }
             }
+            return count
         }
-        return count
     }
 
     /// Whether the key ``isBareOutcome(_:)`` makes of plain `text` (``PeopleBytes/isPlain(_:)``) may open with a
@@ -480,7 +483,13 @@ enum DecisionMarker {
         guard let first = text.utf8.first, consensusFirsts.contains(first) else { return false }
         // Only the openings that start with that letter can match.
         switch first | 0x20 {
-        case UInt8(ascii: "t"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByT)
+        case UInt8(ascii: "t"):
+            // Each opening by `t` starts `the consensus ` or `there `, whose letters only ASCII letters lower-case to.
+            guard
+                TextSearch.hasPrefix(text, ignoringCase: "the consensus ")
+                    || TextSearch.hasPrefix(text, ignoringCase: "there ")
+            else { return false }
+            return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByT)
         case UInt8(ascii: "g"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByG)
         default: return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByC)
         }

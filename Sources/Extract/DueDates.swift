@@ -16,7 +16,7 @@ enum DueDates {
         guard triggerWords.occurs(in: text) else { return nil }
         var words = Words(OwnerParser.leadingWords(of: text, limit: .max))
         // A word is read closer only when its bytes hold a trigger.
-        for index in words.all.indices where occurs(triggerParts, in: words.all[index]) {
+        for index in words.all.indices where holdsTriggerPart(words.all[index]) {
             let word = words.bare(index)
             var start = index + 1
             switch word {
@@ -179,7 +179,10 @@ enum DueDates {
     private static let triggerWords = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "later"])
 
     /// What each word that opens a trigger holds, in any case (`no` for `no later than`, `not later than`).
-    private static let triggerParts = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "no"])
+    static let triggerParts = TextSearch.Vocabulary(triggerPartWords)
+
+    /// The words of ``triggerParts``.
+    static let triggerPartWords = ["by", "before", "until", "due", "deadline", "no"]
 
     /// The words of a text, each read ``bare(_:)`` once, when first asked for.
     private struct Words {
@@ -208,12 +211,36 @@ enum DueDates {
         TextSearch.wordCount(text) ?? text.split(separator: " ").count
     }
 
-    /// Whether a word of `vocabulary` occurs in `word`.
-    private static func occurs(_ vocabulary: TextSearch.Vocabulary, in word: Substring) -> Bool {
-        // A native string's bytes are read in place.
+    /// Whether a word of ``triggerParts`` occurs in `word`, ASCII case-insensitively as the vocabulary looks: found
+    /// at the pair of bytes each starts with, read in place.
+    static func holdsTriggerPart(_ word: Substring) -> Bool {
         var word = word
-        return word.withUTF8 { vocabulary.occurs(in: $0) }
+        return word.withUTF8 { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 0..<(bytes.count - 1) {
+                switch (lowered(bytes[index]), lowered(bytes[index + 1])) {
+                case (UInt8(ascii: "b"), UInt8(ascii: "y")), (UInt8(ascii: "n"), UInt8(ascii: "o")): return true
+                case (UInt8(ascii: "b"), UInt8(ascii: "e")): if opens(bytes, at: index, "before") { return true }
+                case (UInt8(ascii: "u"), UInt8(ascii: "n")): if opens(bytes, at: index, "until") { return true }
+                case (UInt8(ascii: "d"), UInt8(ascii: "u")): if opens(bytes, at: index, "due") { return true }
+                case (UInt8(ascii: "d"), UInt8(ascii: "e")): if opens(bytes, at: index, "deadline") { return true }
+                default: continue
+                }
+            }
+            return false
+        }
     }
+
+    /// Whether the lower-case ASCII `word` stands at `index` of `bytes`, in any case.
+    private static func opens(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> Bool {
+        guard bytes.count - index >= word.utf8CodeUnitCount else { return false }
+        for offset in 0..<word.utf8CodeUnitCount where lowered(bytes[index + offset]) != word.utf8Start[offset] {
+            return false
+        }
+        return true
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
 
     /// A word lower-cased, without brackets and punctuation around it.
     static func bare(_ word: Substring) -> String {

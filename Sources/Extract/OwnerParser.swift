@@ -116,7 +116,8 @@ enum OwnerParser {
     static func leadingHandles(of text: String) -> [String]? {
         guard text.hasPrefix("@") else { return nil }
         var handles: [String] = []
-        var words = words(of: text)[...]
+        // The words as substrings: only the handles are made strings.
+        var words = PeopleText.words(text)[...]
         while let word = words.first {
             let bare = word.trimming(",;:")
             if isHandle(bare) {
@@ -136,6 +137,17 @@ enum OwnerParser {
 
     /// `X to do y`, `X will do y`, `X and Y to do y`, `X needs to do y`: the subject's owners.
     static func subject(of text: String, nicknames: Bool = false) -> [String]? {
+        // Plain text is read on its bytes: only the subject phrase is made a string.
+        if let found = plainSubject(of: text) {
+            guard let (phrase, count) = found else { return nil }
+            if nicknames, count == 1, isNickname(phrase) { return [phrase] }
+            return ownerList(phrase)
+        }
+        return subjectByWords(of: text, nicknames: nicknames)
+    }
+
+    /// ``subject(of:nicknames:)`` read on the words as substrings: for any text.
+    static func subjectByWords(of text: String, nicknames: Bool = false) -> [String]? {
         // The verb is among the first 15 words: the rest are not cut out.
         let words = leadingWords(of: text, limit: 15)
         guard words.count >= 3 else { return nil }
@@ -153,6 +165,111 @@ enum OwnerParser {
             return ownerList(phrase)
         }
         return nil
+    }
+
+    /// The subject phrase ``subjectByWords(of:nicknames:)`` reads, and its number of words, found on the bytes.
+    ///
+    /// In plain text (``PeopleBytes/isPlain(_:)``) the words are the runs between space bytes, as the characters
+    /// would cut them. `.some(nil)` when there is no subject; `nil` for other text.
+    static func plainSubject(of text: String) -> (phrase: String, words: Int)?? {
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes -> (phrase: String, words: Int)?? in
+            guard TextSearch.isPlainASCII(bytes) || PeopleBytes.isPlain(bytes) else { return nil }
+            // The verb is among the first 15 words: the rest are not cut out.
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 15) {
+                words -> (phrase: String, words: Int)?? in
+                var count = 0
+                var start = 0
+                var offset = 0
+                while offset <= bytes.count, count < 15 {
+                    if offset == bytes.count || bytes[offset] == 0x20 {
+                        if start < offset {
+                            words.initializeElement(at: count, to: start..<offset)
+                            count += 1
+                        }
+                        start = offset + 1
+                    }
+                    offset += 1
+                }
+                guard count >= 3 else { return .some(nil) }
+                func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[words[index]])
+                }
+                /// The word as a substring of `text`, for a look by characters.
+                func substring(_ index: Int) -> Substring {
+                    let utf8 = text.utf8
+                    let lower = utf8.index(utf8.startIndex, offsetBy: words[index].lowerBound)
+                    return text[lower..<utf8.index(lower, offsetBy: words[index].count)]
+                }
+                for index in 1..<min(count - 1, 14) {
+                    let isTo = isWord(word(index), "to")
+                    guard isTo || isWord(word(index), "will") else { continue }
+                    var subjectEnd = index
+                    if isTo, index >= 2 {
+                        let before = word(index - 1)
+                        let auxiliary =
+                            TextSearch.isPlainASCII(before)
+                            ? auxiliaryBytes.containsLowered(before)
+                            : holds(auxiliaries, auxiliaryBytes, substring(index - 1))
+                        if auxiliary { subjectEnd = index - 1 }
+                    }
+                    let next = word(index + 1)
+                    let verbLike =
+                        TextSearch.isPlainASCII(next) ? isPlainVerbLike(next) : isVerbLike(substring(index + 1))
+                    guard verbLike else { return .some(nil) }
+                    // The words from the first to the last of the subject, one space between each two as its bytes tell,
+                    // else joined by single spaces.
+                    let span = words[0].lowerBound..<words[subjectEnd - 1].upperBound
+                    var length = subjectEnd - 1
+                    for part in 0..<subjectEnd { length += words[part].count }
+                    if span.count == length {
+                        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self), subjectEnd)
+                    }
+                    let phrase = String(unsafeUninitializedCapacity: length) { out in
+                        var written = 0
+                        for part in 0..<subjectEnd {
+                            if part > 0 {
+                                out[written] = 0x20
+                                written += 1
+                            }
+                            for byte in word(part) {
+                                out[written] = byte
+                                written += 1
+                            }
+                        }
+                        return written
+                    }
+                    return (phrase, subjectEnd)
+                }
+                return .some(nil)
+            }
+        }
+    }
+
+    /// ``isVerbLike(_:)`` of an ASCII word's bytes: a lower-case first letter, and none of ``notVerbs`` once lower-cased
+    /// and trimmed of `,.;:`.
+    private static func isPlainVerbLike(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        var start = 0
+        var end = word.count
+        while start < end, verbTrims.contains(word[start]) { start += 1 }
+        while end > start, verbTrims.contains(word[end - 1]) { end -= 1 }
+        return !notVerbBytes.containsLowered(UnsafeBufferPointer(rebasing: word[start..<end]))
+    }
+
+    /// What ``isVerbLike(_:)`` trims from a word before its look.
+    private static let verbTrims = TextSearch.ByteSet(",.;:")
+    /// ``notVerbs``, looked up on the bytes.
+    private static let notVerbBytes = ByteWordSet(notVerbs)
+
+    /// Whether the ASCII `word`, lower-cased, is the lower-case `lower`.
+    static func isWord(_ word: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        guard word.count == lower.utf8CodeUnitCount else { return false }
+        for index in 0..<word.count {
+            let byte = word[index]
+            guard (PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte) == lower.utf8Start[index] else { return false }
+        }
+        return true
     }
 
     /// `Geth team finish …`: a subject ending in a team noun, then a verb.
@@ -270,7 +387,7 @@ enum OwnerParser {
         // No more characters than bytes.
         guard !phrase.isEmpty, phrase.utf8.count <= 90 || !plain && phrase.count <= 90 else { return nil }
         // A mark below is a character only where its bytes stand, but for `;`, which U+037E equals.
-        let markBytes = phrase.utf8.contains(where: notInOwners.contains)
+        let markBytes = PeopleBytes.withBytes(phrase) { $0.contains(where: notInOwners.contains) }
         let hasHTTP = TextSearch.contains(phrase, "http")
         if plain {
             if markBytes || hasHTTP { return nil }
@@ -543,6 +660,26 @@ enum OwnerParser {
     }
 
     static func isHandle(_ word: some StringProtocol) -> Bool {
+        // Plain ASCII: a letter is one of A–Z and a–z, a number one of 0–9.
+        if let ascii = onASCII(word, isPlainHandle) { return ascii }
+        return isHandleByCharacters(word)
+    }
+
+    /// ``isHandle(_:)`` of a plain ASCII word's bytes.
+    private static func isPlainHandle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "@"), PeopleText.isAlphanumeric(bytes[1]) else { return false }
+        for byte in bytes[1...]
+        where !PeopleText.isAlphanumeric(byte) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_")
+            && byte != UInt8(ascii: ".")
+        {
+            return false
+        }
+        let last = bytes[bytes.count - 1]
+        return PeopleText.isAlphanumeric(last) || last == UInt8(ascii: "_")
+    }
+
+    /// ``isHandle(_:)`` read by characters: for any word.
+    static func isHandleByCharacters(_ word: some StringProtocol) -> Bool {
         guard word.hasPrefix("@"), word.count >= 2 else { return false }
         let rest = word.dropFirst()
         guard let first = rest.first, first.isLetter || first.isNumber else { return false }

@@ -155,14 +155,26 @@ struct Passage {
     }
 
     private static func make(_ block: Int, texts: [String], firstLine: Int, children: [Int]) -> Passage {
-        var text = ""
         var offsets: [(line: Int, offset: Int)] = []
         offsets.reserveCapacity(texts.count)
-        for (offset, line) in texts.enumerated() where !line.isEmpty {
-            if !text.isEmpty { text += " " }
-            // Byte offsets: counting characters at each line would make a long paragraph quadratic.
-            offsets.append((firstLine + offset, text.utf8.count))
-            text += line
+        // The non-empty lines joined by single spaces, their bytes copied once into a string made as long as it will be.
+        // Byte offsets: counting characters at each line would make a long paragraph quadratic.
+        let length = texts.reduce(0) { $1.isEmpty ? $0 : $0 + ($0 > 0 ? 1 : 0) + $1.utf8.count }
+        let text = String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            for (offset, line) in texts.enumerated() where !line.isEmpty {
+                if count > 0 {
+                    buffer[count] = 0x20
+                    count += 1
+                }
+                offsets.append((firstLine + offset, count))
+                var line = line
+                line.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: bytes)
+                    count += bytes.count
+                }
+            }
+            return count
         }
         let utf8 = text.utf8
         let starts = offsets.map { (line: $0.line, start: utf8.index(utf8.startIndex, offsetBy: $0.offset)) }
@@ -177,7 +189,7 @@ enum Sentences {
     ]
 
     static func split(_ text: String) -> [(text: String, range: Range<String.Index>)] {
-        TextSearch.isPlainASCII(text) ? splitPlain(text) : splitCharacters(text)
+        TextSearch.isPlainASCII(text) || PeopleBytes.isPlain(text) ? splitPlain(text) : splitCharacters(text)
     }
 
     /// ``split(_:)`` for any text, reading characters at the stops.
@@ -211,8 +223,8 @@ enum Sentences {
         return sentences.filter { !$0.text.isEmpty }
     }
 
-    /// ``split(_:)`` for plain ASCII text (``TextSearch/isPlainASCII(_:)``), where each byte is a character: the
-    /// same sentences, read from the bytes.
+    /// ``split(_:)`` for plain text (``PeopleBytes/isPlain(_:)``), where each scalar is a character and each ASCII
+    /// byte one: the same sentences, read from the bytes.
     static func splitPlain(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         var bytesOf = text
         return bytesOf.withUTF8 { splitPlain(text, bytes: $0) }
@@ -244,14 +256,13 @@ enum Sentences {
             guard byte == 0x2E || byte == 0x21 || byte == 0x3F, offset + 1 < bytes.count, bytes[offset + 1] == 0x20
             else { continue }
             let after = offset + 2
-            guard after < bytes.count, (0x41...0x5A).contains(bytes[after]) || "'\"(".utf8.contains(bytes[after])
-            else { continue }
+            guard after < bytes.count, opensSentence(bytes, at: after) else { continue }
             // The last word before the stop, lower-cased: `e.g`, `Mr`, a single letter.
             var wordEnd = offset
             while wordEnd > start, bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
             var wordStart = wordEnd
             while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
-            if byte == 0x2E, wordEnd - wordStart == 1 { continue }
+            if byte == 0x2E, isOneCharacter(bytes[wordStart..<wordEnd]) { continue }
             if wordEnd - wordStart <= maxAbbreviationLength {
                 let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
                 if abbreviations.contains(word) { continue }
@@ -268,6 +279,30 @@ enum Sentences {
     }
 
     private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
+
+    /// Whether the character at `offset` of plain bytes may open a sentence: a capital, or `'`, `"`, `‘`, `“`, `(`.
+    static func opensSentence(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) || byte == 0x27 || byte == 0x22 || byte == 0x28 }
+        // A scalar of two bytes (up to U+07FF) or of three, a character of its own in plain text.
+        var value = UInt32(byte & 0x1F)
+        var next = offset + 1
+        if byte >= 0xE0 {
+            value = UInt32(byte & 0x0F)
+            value = value << 6 | UInt32(bytes[next] & 0x3F)
+            next += 1
+        }
+        value = value << 6 | UInt32(bytes[next] & 0x3F)
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar == "‘" || scalar == "“" || Character(scalar).isUppercase
+    }
+
+    /// Whether plain `bytes` are one character: one scalar.
+    static func isOneCharacter(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = bytes.first else { return false }
+        let length = first < 0x80 ? 1 : first < 0xE0 ? 2 : 3
+        return bytes.count == length
+    }
 }
 
 /// The word that makes a sentence a recommendation, with who speaks and whom it addresses.
@@ -420,7 +455,14 @@ struct RecommendationCue: Equatable {
             }
         }
         let verbs = verbBytes
-        guard modal != nil || (0..<count).contains(where: { words.starts(at: $0, with: verbs) != nil }) else {
+        let leads = verbLeads
+        // A verb starts only at a word whose core opens with the first byte of one, in lower case.
+        guard
+            modal != nil
+                || (0..<count).contains(where: { index in
+                    words.coreLead(index).map(leads.contains) == true && words.starts(at: index, with: verbs) != nil
+                })
+        else {
             return nil
         }
         var cue = RecommendationCue()
@@ -452,6 +494,8 @@ struct RecommendationCue: Equatable {
 
     /// ``verbs``, each as the bytes of its words.
     private static let verbBytes = verbs.map(phraseBytes)
+    /// The first bytes of the ``verbs``.
+    private static let verbLeads = TextSearch.ByteSet(String(Set(verbs.compactMap(\.first))))
     /// ``reporting``, each as the bytes of its words.
     private static let reportingBytes = reporting.map(phraseBytes)
     /// ``subjectStops``, looked up on the bytes.
@@ -508,6 +552,12 @@ struct PlainWords {
             return false
         }
         return true
+    }
+
+    /// The first byte of the core of word `index` in lower case, `nil` when the core is empty.
+    func coreLead(_ index: Int) -> UInt8? {
+        let core = spans[index].core
+        return core.isEmpty ? nil : Self.lowered(bytes[core.lowerBound])
     }
 
     /// Whether the cores from word `index` on, in lower case, are the lower-case ASCII words of `phrase`.

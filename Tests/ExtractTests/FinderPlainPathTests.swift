@@ -1,0 +1,72 @@
+import Ingest
+import PropertyBased
+import Testing
+
+@testable import Extract
+
+/// The finders' byte readings of plain text (each scalar a character of its own) give what their readings by
+/// characters give, on random text of the words they look for and the characters that trip byte-level code.
+@Suite struct FinderPlainPathTests {
+    /// Words of actions, owners, due dates and sentences, and characters that differ as bytes and as characters:
+    /// capitals and quotes beyond ASCII, combining marks, CR LF, no-break spaces, `İ`, the Kelvin sign, emoji.
+    static let piece = Gen<String?>
+        .element(of: [
+            "Ann", "Lee", "Zoë", "Émile", "Ōta", "ß", "İ", "\u{212A}", "@ann", "@bo-b.", "@_x", "@", "@é", "to", "TO",
+            "will", "Will", "needs", "is", "the", "a", "write", "Write", "report,", "by", "BY", "before", "until",
+            "Due", "deadline", "no", "not", "later", "than", "nobody", "Until", "dEadLine", "e.g", "Mr", "x", "é",
+            ".", "!", "?", ". ", "? ", "! ", ",", ":", ";", "'", "\"", "‘", "“", "’", "(", "*", "_", "-", "–", " ",
+            "  ", "\t", "\r\n", "\u{A0}", "\u{301}", "\u{200D}", "🎉", "3.", "K", "k",
+        ])
+        .map { $0 ?? "" }
+    static let text = piece.array(of: 0...14).map { $0.joined() }
+
+    @Test func subjectsReadTheSameOnBytes() async {
+        await propertyCheck(count: 3000, input: Self.text) { text in
+            for nicknames in [false, true] {
+                #expect(
+                    OwnerParser.subject(of: text, nicknames: nicknames)
+                        == OwnerParser.subjectByWords(of: text, nicknames: nicknames),
+                    "\(text.unicodeScalars.map(\.value))"
+                )
+            }
+        }
+    }
+
+    @Test func handlesAndWordsReadTheSameOnBytes() async {
+        await propertyCheck(count: 3000, input: Self.text) { text in
+            let said = "\(text.unicodeScalars.map(\.value))"
+            #expect(OwnerParser.isHandle(text) == OwnerParser.isHandleByCharacters(text), "\(said)")
+            #expect(
+                DueDates.holdsTriggerPart(Substring(text)) == DueDates.triggerParts.occurs(in: text),
+                "\(said)"
+            )
+            let last = text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+            #expect(ActionMarker.endsWithColon(text) == (last == UInt8(ascii: ":")), "\(said)")
+        }
+    }
+
+    @Test func sentencesOfPlainTextSplitAsByCharacters() async {
+        await propertyCheck(count: 3000, input: Self.text) { text in
+            guard PeopleBytes.isPlain(text) else { return }
+            let plain = Sentences.splitPlain(text)
+            let characters = Sentences.splitCharacters(text)
+            #expect(plain.map(\.text) == characters.map(\.text), "\(text.unicodeScalars.map(\.value))")
+            #expect(plain.map(\.range) == characters.map(\.range), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test(arguments: [
+        "Zoë Lee to write the plan.", "Émile and Ann will send it", "ann to write", "Ann needs to write", "Ann to the",
+        "Ann  and  Bob to write", "@ann to write", "The Board will 5", "Ann to Write", "Ann is to write",
+        "A B C D E F G H I J K L M N to write", "Ann\u{A0}Lee to write", "Zoë to Émile",
+    ])
+    func subjectsOfSomeLines(text: String) {
+        #expect(OwnerParser.subject(of: text) == OwnerParser.subjectByWords(of: text), "\(text.debugDescription)")
+    }
+
+    @Test func plainSentencesOpenWithCapitalsAndQuotesBeyondASCII() {
+        let text = "Agreed. Émile spoke. ‘Quoted.’ Then “this”. é. Ōta left! ß is small. End"
+        #expect(Sentences.split(text).map(\.text) == Sentences.splitCharacters(text).map(\.text))
+        #expect(Sentences.split(text).count == 4)
+    }
+}
