@@ -77,12 +77,7 @@ struct ActionFinder {
             }
         }
         // Labels over lists: `Actions:`, `**Next steps**`.
-        // A label is a line or item, emphasised or ending in a colon: the others are passed over in place.
-        for index in blocks.indices
-        where (blocks[index].kind == .line || blocks[index].kind == .item)
-            && (blocks[index].isEmphasised || ActionMarker.endsWithColon(blocks[index].text))
-            && ActionMarker.isActionLabel(blocks[index], vocabulary: vocabulary)
-        {
+        for index in blocks.indices where ActionMarker.isActionLabel(blocks[index], vocabulary: vocabulary) {
             let block = blocks[index]
             isHeader[index] = true
             if block.kind == .item {

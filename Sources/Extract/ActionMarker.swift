@@ -60,7 +60,10 @@ enum ActionMarker {
         // Every prefix below opens with an ASCII character, so one whose first byte differs cannot match.
         let lead = text.utf8.first
         // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
-        for (prefix, first) in zip(labelPrefixes, labelPrefixFirsts) where first == lead && starts(with: prefix) {
+        // Their second bytes differ as much: both are read before the prefix is.
+        let following = text.utf8.dropFirst().first
+        for (prefix, (first, next)) in zip(labelPrefixes, labelPrefixOpenings)
+        where first == lead && next == following && starts(with: prefix) {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
         }
         // `**ACTION** Bob to write`: a bold keyword without a colon.
@@ -72,7 +75,9 @@ enum ActionMarker {
         if plain, !TextSearch.hasPrefix(text, ignoringCase: "action") { return nil }
         let keyword = leadingLetters(text, plain: plain)
         // `actions: …` in lower case is a glossary entry, not a marker.
-        guard keyword.lowercased() == "action" || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
+        // In plain text the keyword opens with `action` in some case (above): it is that when it has six letters.
+        let isAction = plain ? keyword.utf8.count == 6 : keyword.lowercased() == "action"
+        guard isAction || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
         var rest = text.dropFirst(keyword.count)
         if let body = separated(rest) { return Match(text: body, owners: []) }
         rest = rest.drop { $0 == " " }
@@ -248,8 +253,8 @@ enum ActionMarker {
     /// The words of ``inlineWords``.
     static let inlineWordList = ["action", "ai:"]
 
-    /// The first byte of each of ``labelPrefixes``.
-    private static let labelPrefixFirsts = labelPrefixes.map(\.utf8.first)
+    /// The first two bytes of each of ``labelPrefixes``.
+    private static let labelPrefixOpenings = labelPrefixes.map { ($0.utf8.first, $0.utf8.dropFirst().first) }
 
     /// `AI: …`, `TODO: …`, and the ``followUps``.
     private static let labelPrefixes =
@@ -388,17 +393,8 @@ enum ActionMarker {
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
     static func endsWithColon(_ text: String) -> Bool {
-        // A native string's bytes are read in place, from the end.
-        PeopleBytes.withBytes(text) { bytes in
-            var end = bytes.count
-            while end > 0,
-                bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "*")
-                    || bytes[end - 1] == UInt8(ascii: "_")
-            {
-                end -= 1
-            }
-            return end > 0 && bytes[end - 1] == UInt8(ascii: ":")
-        }
+        text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+            == UInt8(ascii: ":")
     }
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.

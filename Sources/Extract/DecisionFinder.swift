@@ -73,12 +73,7 @@ struct DecisionFinder {
                 inScope[index] = true
             }
         }
-        // A label is a line or item, emphasised or ending in a colon: the others are passed over in place.
-        for index in blocks.indices
-        where (blocks[index].kind == .line || blocks[index].kind == .item)
-            && (blocks[index].isEmphasised || ActionMarker.endsWithColon(blocks[index].text))
-            && DecisionMarker.isDecisionLabel(blocks[index], vocabulary: vocabulary)
-        {
+        for index in blocks.indices where DecisionMarker.isDecisionLabel(blocks[index], vocabulary: vocabulary) {
             isLabel[index] = true
             var next = index + 1
             if blocks[index].kind == .item {

@@ -364,8 +364,10 @@ struct RecommendationCue: Equatable {
 
     /// The cue in `sentence`, or `nil` when it recommends nothing.
     static func find(in sentence: String) -> RecommendationCue? {
-        // Plain ASCII is read on its bytes, each byte a character: its words hold none of the curly quotes.
-        guard TextSearch.isPlainASCII(sentence) else { return findByCharacters(in: sentence) }
+        // Plain text is read on its bytes, each scalar a character (``findPlain(in:)``).
+        guard TextSearch.isPlainASCII(sentence) || PeopleBytes.isPlain(sentence) else {
+            return findByCharacters(in: sentence)
+        }
         var bytesOf = sentence
         return bytesOf.withUTF8 { findPlain(in: $0) }
     }
@@ -435,8 +437,12 @@ struct RecommendationCue: Equatable {
         word.lowercased().trimming(",.;:'\"‘’“”()")
     }
 
-    /// ``find(in:)`` of the bytes of a plain ASCII sentence (``TextSearch/isPlainASCII(_:)``): the same words, cut
-    /// and compared on the bytes, with no string made but the cue's own.
+    /// ``find(in:)`` of the bytes of a plain sentence (``PeopleBytes/isPlain(_:)``): the same words, cut and compared
+    /// on the bytes, with no string made but the cue's own.
+    ///
+    /// Each scalar is a character there, and no character but an ASCII letter lower-cases to an ASCII one (the Kelvin
+    /// sign, which does, is not plain): a word whose core (``PlainWords``) holds another byte is none of the ASCII
+    /// words looked for, as its lower case by characters is not.
     static func findPlain(in bytes: UnsafeBufferPointer<UInt8>) -> RecommendationCue? {
         guard bytes.last != UInt8(ascii: "?"), stems.occurs(in: bytes) else { return nil }
         let words = PlainWords(bytes)
@@ -486,10 +492,25 @@ struct RecommendationCue: Equatable {
                 start -= 1
             }
             let subject = start..<modal
-            let named = subject.contains { $0 > 0 && PeopleBytes.isUpperLetter(bytes[words.whole($0).lowerBound]) }
+            let named = subject.contains { $0 > 0 && Self.isCapital(bytes, at: words.whole($0).lowerBound) }
             if !subject.isEmpty, named { cue.to = words.joinedTrimmingCommas(subject) }
         }
         return cue
+    }
+
+    /// Whether the character at `offset` of plain bytes is upper case: an ASCII capital, or a scalar of two or three
+    /// bytes that is, as a character.
+    static func isCapital(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 { return PeopleBytes.isUpperLetter(byte) }
+        var value = UInt32(byte & 0x1F)
+        var next = offset + 1
+        if byte >= 0xE0 {
+            value = UInt32(byte & 0x0F) << 6 | UInt32(bytes[next] & 0x3F)
+            next += 1
+        }
+        value = value << 6 | UInt32(bytes[next] & 0x3F)
+        return Unicode.Scalar(value).map { Character($0).isUppercase } ?? false
     }
 
     /// ``verbs``, each as the bytes of its words.
@@ -506,8 +527,9 @@ struct RecommendationCue: Equatable {
     }
 }
 
-/// The words of a plain ASCII sentence, cut at spaces (`PeopleText.words`), each with its core: its bytes without
-/// the ``RecommendationCue/plainMarks`` at its ends, which in lower case are `PeopleText.loweredTrimming` of the word.
+/// The words of a plain sentence (``PeopleBytes/isPlain(_:)``), cut at spaces (`PeopleText.words`), each with its
+/// core: its bytes without the ``RecommendationCue/plainMarks`` and curly quotes at its ends, which in lower case are
+/// ``RecommendationCue/lowered(_:)`` of the word when they are ASCII.
 struct PlainWords {
     let bytes: UnsafeBufferPointer<UInt8>
     /// For each word, where it starts and ends, and where its core does.
@@ -526,8 +548,24 @@ struct PlainWords {
             if start < end {
                 var first = start
                 var last = end
-                while first < last, marks.contains(bytes[first]) { first += 1 }
-                while last > first, marks.contains(bytes[last - 1]) { last -= 1 }
+                while first < last {
+                    if marks.contains(bytes[first]) {
+                        first += 1
+                    } else if last - first >= 3, Self.isCurlyQuote(bytes, at: first) {
+                        first += 3
+                    } else {
+                        break
+                    }
+                }
+                while last > first {
+                    if marks.contains(bytes[last - 1]) {
+                        last -= 1
+                    } else if last - first >= 3, Self.isCurlyQuote(bytes, at: last - 3) {
+                        last -= 3
+                    } else {
+                        break
+                    }
+                }
                 spans.append((start..<end, first..<last))
             }
             start = end + 1
@@ -608,4 +646,11 @@ struct PlainWords {
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+
+    /// Whether `‘`, `’`, `“` or `”` (`E2 80 98`, `99`, `9C`, `9D`) stands at `offset`, three bytes on.
+    private static func isCurlyQuote(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard bytes[offset] == 0xE2, bytes[offset + 1] == 0x80 else { return false }
+        let last = bytes[offset + 2]
+        return last == 0x98 || last == 0x99 || last == 0x9C || last == 0x9D
+    }
 }

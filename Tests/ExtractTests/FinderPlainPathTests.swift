@@ -40,8 +40,6 @@ import Testing
                 DueDates.holdsTriggerPart(Substring(text)) == DueDates.triggerParts.occurs(in: text),
                 "\(said)"
             )
-            let last = text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
-            #expect(ActionMarker.endsWithColon(text) == (last == UInt8(ascii: ":")), "\(said)")
         }
     }
 
@@ -52,6 +50,22 @@ import Testing
             let characters = Sentences.splitCharacters(text)
             #expect(plain.map(\.text) == characters.map(\.text), "\(text.unicodeScalars.map(\.value))")
             #expect(plain.map(\.range) == characters.map(\.range), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test func recommendationCuesOfPlainTextReadAsByCharacters() async {
+        let words = Gen<String?>
+            .element(of: [
+                "Zoë", "Émile", "the", "Board", "should", "must", "ought", "to", "said", "that", "recommend", "call",
+                "on", "asked", "urged", "“should”", "‘must’", "(“Ann”)", "don’t", "café,", "ÉTÉ", "ß", "İt", "\u{212A}",
+                "“”", ",", "?", "(", "é.", "Ōta,", "“Members", "group”", "proposed", "that,", "–", "—",
+            ])
+            .map { $0 ?? "" }
+        await propertyCheck(count: 3000, input: words.array(of: 0...12).map { $0.joined(separator: " ") }) { text in
+            #expect(
+                RecommendationCue.find(in: text) == RecommendationCue.findByCharacters(in: text),
+                "\(text.unicodeScalars.map(\.value))"
+            )
         }
     }
 
