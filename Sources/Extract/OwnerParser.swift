@@ -444,39 +444,57 @@ enum OwnerParser {
     /// ``splitList(_:)`` of text whose scalars are characters of their own (``PeopleBytes/isPlain(_:)``), cut on
     /// the bytes in one pass: only ASCII letters lower-case to `and`.
     static func splitPlainList(_ phrase: String) -> [String] {
-        var parts: [String] = []
-        var current: [UInt8] = []
-        var word: [UInt8] = []
-        func endWord() {
-            guard !word.isEmpty else { return }
-            if isConnective(word) {
-                endPart()
-            } else {
-                if !current.isEmpty { current.append(0x20) }
-                current += word
+        PeopleBytes.withBytes(phrase) { bytes in
+            var parts: [String] = []
+            // The part so far: where its first word starts (-1 for none), where its last ends, and its length with one
+            // space between each two words. Between them stand only its words and spaces.
+            var first = -1
+            var end = 0
+            var length = 0
+            func endPart() {
+                guard first >= 0 else { return }
+                let span = UnsafeBufferPointer(rebasing: bytes[first..<end])
+                if span.count == length {
+                    parts.append(String(decoding: span, as: UTF8.self))
+                } else {
+                    // More spaces between two words: one is kept.
+                    parts.append(
+                        String(unsafeUninitializedCapacity: length) { out in
+                            var count = 0
+                            for (index, byte) in span.enumerated()
+                            where byte != UInt8(ascii: " ") || span[index - 1] != UInt8(ascii: " ") {
+                                out[count] = byte
+                                count += 1
+                            }
+                            return count
+                        }
+                    )
+                }
+                first = -1
             }
-            word.removeAll(keepingCapacity: true)
-        }
-        func endPart() {
-            if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in phrase.utf8 {
-            switch byte {
-            case UInt8(ascii: ","):
-                endWord()
-                endPart()
-            case UInt8(ascii: " "): endWord()
-            default: word.append(byte)
+            var start = 0
+            for offset in 0...bytes.count {
+                // The end closes the last word and part as a comma would.
+                let byte = offset < bytes.count ? bytes[offset] : UInt8(ascii: ",")
+                guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") else { continue }
+                if start < offset {
+                    if isConnective(UnsafeBufferPointer(rebasing: bytes[start..<offset])) {
+                        endPart()
+                    } else if first < 0 {
+                        (first, end, length) = (start, offset, offset - start)
+                    } else {
+                        (end, length) = (offset, length + 1 + offset - start)
+                    }
+                }
+                if byte == UInt8(ascii: ",") { endPart() }
+                start = offset + 1
             }
+            return parts
         }
-        endWord()
-        endPart()
-        return parts
     }
 
     /// Whether ASCII `word` is `and`, `&` or `+`, in any case.
-    private static func isConnective(_ word: [UInt8]) -> Bool {
+    private static func isConnective(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         switch word.count {
         case 1: word[0] == UInt8(ascii: "&") || word[0] == UInt8(ascii: "+")
         case 3:
@@ -543,6 +561,109 @@ enum OwnerParser {
     /// Whether `part` reads as one owner: names, initials, handles, a team (`probation reform team`), `members of
     /// the SIG`, `All trustees`.
     static func isOwnerPart(_ part: String) -> Bool {
+        // Plain ASCII is read on its bytes, each byte a character.
+        if let plain = PeopleBytes.withBytes(part, { TextSearch.isPlainASCII($0) ? isPlainOwnerPart($0) : nil }) {
+            return plain
+        }
+        return isOwnerPartByWords(part)
+    }
+
+    /// ``isOwnerPart(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``): the same looks at
+    /// each word, made on its bytes.
+    static func isPlainOwnerPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // An owner part has at most seven words: an eighth settles it.
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 8) { tokens -> Bool in
+            var count = 0
+            var start = 0
+            for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
+                if start < offset {
+                    guard count < 7 else { return false }
+                    tokens.initializeElement(at: count, to: start..<offset)
+                    count += 1
+                }
+                start = offset + 1
+            }
+            guard count >= 1 else { return false }
+            func token(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[tokens[index]])
+            }
+            func isTeamNoun(_ index: Int) -> Bool { teamNounBytes.containsLowered(token(index)) }
+            let first = token(0)
+            if count == 1 {
+                if isPlainHandle(first) { return true }
+                if everyoneWordBytes.containsLowered(first) { return true }
+            }
+            guard isPlainCapitalised(first) || isPlainHandle(first) || isTeamNoun(0) || isWord(first, "the") else {
+                return false
+            }
+            if isPlainNotName(first) { return false }
+            if count == 1, first.count < 2 { return false }
+            if isPlainConnector(token(count - 1)) { return false }
+            // `All trustees`, `Each member`.
+            if quantifierBytes.containsLowered(first), count <= 3,
+                (1..<count).allSatisfy({ token($0).allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") } })
+            {
+                return true
+            }
+            var offset = 0
+            while offset < count {
+                let word = token(offset)
+                offset += 1
+                if isPlainHandle(word) || isPlainConnector(word) || (offset > 1 && isWord(word, "the"))
+                    || isTeamNoun(offset - 1)
+                {
+                    continue
+                }
+                if isPlainCapitalised(word) {
+                    // A team noun went on above.
+                    if offset > 1, isPlainNotName(word) { return false }
+                    continue
+                }
+                // A short run of lower-case words must lead to a team noun: `probation reform team`.
+                var run = offset - 1
+                while run < count, isPlainLowerWord(token(run)), !isTeamNoun(run) {
+                    if notNameBytes.containsLowered(token(run)) { return false }
+                    run += 1
+                }
+                guard run > offset - 1, run - (offset - 1) <= 3, run < count, isTeamNoun(run) else { return false }
+                offset = run
+            }
+            return true
+        }
+    }
+
+    /// ``isCapitalised(_:)`` of an ASCII word's bytes.
+    private static func isPlainCapitalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, PeopleBytes.isUpperLetter(first) else { return false }
+        return bytes.allSatisfy { PeopleText.isAlphanumeric($0) || capitalisedMarks.contains($0) }
+    }
+
+    /// ``isNotName(_:)`` of an ASCII word's bytes: initials are one of the ``capitalWords``, any other word one of the
+    /// ``notNames`` in lower case.
+    private static func isPlainNotName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if (2...3).contains(bytes.count), bytes.allSatisfy(PeopleBytes.isUpperLetter) {
+            // Capitals alone: one of the capital words when their lower case is.
+            return capitalWordBytes.containsLowered(bytes)
+        }
+        return notNameBytes.containsLowered(bytes)
+    }
+
+    /// ``isConnector(_:)`` of an ASCII word's bytes.
+    private static func isPlainConnector(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains(where: PeopleBytes.isUpperLetter) && connectorBytes.containsLowered(bytes)
+    }
+
+    /// `isPlainWord` of an ASCII word's bytes: a lower-case letter, then letters, `-` and `'`.
+    private static func isPlainLowerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, PeopleBytes.isLowerLetter(first) else { return false }
+        return bytes.allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
+    }
+
+    /// ``capitalWords`` in lower case, looked up on the bytes.
+    private static let capitalWordBytes = ByteWordSet(capitalWords.map { $0.lowercased() })
+
+    /// ``isOwnerPart(_:)`` read word by word as strings: for any part.
+    static func isOwnerPartByWords(_ part: String) -> Bool {
         let tokens = words(of: part)
         guard (1...7).contains(tokens.count), let first = tokens.first, let last = tokens.last else { return false }
         if tokens.count == 1 {

@@ -43,6 +43,24 @@ import Testing
         }
     }
 
+    @Test func ownerPartsAndListsReadTheSameOnBytes() async {
+        let words = Gen<String?>
+            .element(of: [
+                "Ann", "Lee", "the", "The", "team", "Team", "of", "and", "AND", "&", "+", "All", "all", "trustees",
+                "each", "Each", "member", "probation", "reform", "Board", "TBD", "RC", "Rc", "PM", "DO", "Do", "@ann",
+                "@", "x", "X", "notes", "Notes", "De", "de", "van", "O'Neil", "Ann-Lee", "A.B.", "A&B", "1st", "ALL",
+                ",", " ", "  ", "Zoë", "Émile", "ann's", "it's", "Acme/Co", "-", "'", "sub-group", "We", "WE",
+            ])
+            .map { $0 ?? "" }
+        await propertyCheck(count: 3000, input: words.array(of: 0...9).map { $0.joined(separator: " ") }) { text in
+            let said = "\(text.unicodeScalars.map(\.value))"
+            #expect(OwnerParser.isOwnerPart(text) == OwnerParser.isOwnerPartByWords(text), "\(said)")
+            if PeopleBytes.isPlain(text) {
+                #expect(OwnerParser.splitPlainList(text) == OwnerParser.splitList(text), "\(said)")
+            }
+        }
+    }
+
     @Test func sentencesOfPlainTextSplitAsByCharacters() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             guard PeopleBytes.isPlain(text) else { return }
