@@ -42,8 +42,9 @@ public struct RecommendationExtractor: Sendable {
                 skipsSection[section] = skips
                 if skips { continue }
             }
-            for sentence in Sentences.split(passage.text) {
-                guard let cue = RecommendationCue.find(in: sentence.text) else { continue }
+            // A sentence without a stem is no recommendation: it is not made a string.
+            for sentence in Sentences.split(passage.text, keeping: { RecommendationCue.stems.occurs(in: $0) }) {
+                guard let cue = RecommendationCue.find(in: sentence.text, holdingStem: true) else { continue }
                 var text = sentence.text
                 var lines = passage.lines(of: sentence.range)
                 if lines.allSatisfy(actionLines.contains) { continue }
@@ -189,7 +190,22 @@ enum Sentences {
     ]
 
     static func split(_ text: String) -> [(text: String, range: Range<String.Index>)] {
-        TextSearch.isPlainASCII(text) || PeopleBytes.isPlain(text) ? splitPlain(text) : splitCharacters(text)
+        split(text, keeping: { _ in true })
+    }
+
+    /// The sentences of ``split(_:)`` whose bytes pass `keeps`, the others not made strings.
+    ///
+    /// `keeps` is asked of a sentence's bytes before its white space is tidied, or after (by characters): it must
+    /// answer the same for both, as a look for words without white space does.
+    static func split(
+        _ text: String,
+        keeping keeps: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> [(text: String, range: Range<String.Index>)] {
+        guard TextSearch.isPlainASCII(text) || PeopleBytes.isPlain(text) else {
+            return splitCharacters(text).filter { PeopleBytes.withBytes($0.text, keeps) }
+        }
+        var bytesOf = text
+        return bytesOf.withUTF8 { splitPlain(text, bytes: $0, keeping: keeps) }
     }
 
     /// ``split(_:)`` for any text, reading characters at the stops.
@@ -227,13 +243,14 @@ enum Sentences {
     /// byte one: the same sentences, read from the bytes.
     static func splitPlain(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         var bytesOf = text
-        return bytesOf.withUTF8 { splitPlain(text, bytes: $0) }
+        return bytesOf.withUTF8 { splitPlain(text, bytes: $0, keeping: { _ in true }) }
     }
 
     /// ``splitPlain(_:)`` of `text`, whose bytes are `bytes`.
     private static func splitPlain(
         _ text: String,
-        bytes: UnsafeBufferPointer<UInt8>
+        bytes: UnsafeBufferPointer<UInt8>,
+        keeping keeps: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> [(text: String, range: Range<String.Index>)] {
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
         var sentences: [(text: String, range: Range<String.Index>)] = []
@@ -267,13 +284,17 @@ enum Sentences {
                 let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
                 if abbreviations.contains(word) { continue }
             }
-            let sentence = tidy(String(text[index(start)...index(offset)]))
-            if !sentence.isEmpty { sentences.append((sentence, index(start)..<index(offset + 1))) }
+            if keeps(UnsafeBufferPointer(rebasing: bytes[start...offset])) {
+                let sentence = tidy(String(text[index(start)...index(offset)]))
+                if !sentence.isEmpty { sentences.append((sentence, index(start)..<index(offset + 1))) }
+            }
             start = after
         }
         if start < bytes.count {
-            let sentence = tidy(String(text[index(start)...]))
-            if !sentence.isEmpty { sentences.append((sentence, index(start)..<text.endIndex)) }
+            if keeps(UnsafeBufferPointer(rebasing: bytes[start...])) {
+                let sentence = tidy(String(text[index(start)...]))
+                if !sentence.isEmpty { sentences.append((sentence, index(start)..<text.endIndex)) }
+            }
         }
         return sentences
     }
@@ -363,18 +384,20 @@ struct RecommendationCue: Equatable {
     static let plainMarks = TextSearch.ByteSet(",.;:'\"()")
 
     /// The cue in `sentence`, or `nil` when it recommends nothing.
-    static func find(in sentence: String) -> RecommendationCue? {
-        // Plain text is read on its bytes, each scalar a character (``findPlain(in:)``).
+    ///
+    /// `holdingStem` says that ``stems`` occurs in the sentence, looked for already.
+    static func find(in sentence: String, holdingStem: Bool = false) -> RecommendationCue? {
+        // Plain text is read on its bytes, each scalar a character (``findPlain(in:holdingStem:)``).
         guard TextSearch.isPlainASCII(sentence) || PeopleBytes.isPlain(sentence) else {
-            return findByCharacters(in: sentence)
+            return findByCharacters(in: sentence, holdingStem: holdingStem)
         }
         var bytesOf = sentence
-        return bytesOf.withUTF8 { findPlain(in: $0) }
+        return bytesOf.withUTF8 { findPlain(in: $0, holdingStem: holdingStem) }
     }
 
     /// ``find(in:)`` read a word at a time as characters: for any text.
-    static func findByCharacters(in sentence: String) -> RecommendationCue? {
-        guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
+    static func findByCharacters(in sentence: String, holdingStem: Bool = false) -> RecommendationCue? {
+        guard !sentence.hasSuffix("?"), holdingStem || stems.occurs(in: sentence) else { return nil }
         // Cut on the bytes when each scalar is a character of its own.
         let words = OwnerParser.leadingWords(of: sentence, limit: .max)
         let lower = words.map(lowered)
@@ -443,8 +466,8 @@ struct RecommendationCue: Equatable {
     /// Each scalar is a character there, and no character but an ASCII letter lower-cases to an ASCII one (the Kelvin
     /// sign, which does, is not plain): a word whose core (``PlainWords``) holds another byte is none of the ASCII
     /// words looked for, as its lower case by characters is not.
-    static func findPlain(in bytes: UnsafeBufferPointer<UInt8>) -> RecommendationCue? {
-        guard bytes.last != UInt8(ascii: "?"), stems.occurs(in: bytes) else { return nil }
+    static func findPlain(in bytes: UnsafeBufferPointer<UInt8>, holdingStem: Bool = false) -> RecommendationCue? {
+        guard bytes.last != UInt8(ascii: "?"), holdingStem || stems.occurs(in: bytes) else { return nil }
         let words = PlainWords(bytes)
         let count = words.count
         // A word ends with `,` when its last byte does.
@@ -540,7 +563,6 @@ struct PlainWords {
         self.bytes = bytes
         // No more words than half the bytes, rounded up: room for them all without counting them first.
         spans.reserveCapacity((bytes.count + 1) / 2)
-        let marks = RecommendationCue.plainMarks
         var start = 0
         while start < bytes.count {
             var end = start
@@ -549,7 +571,7 @@ struct PlainWords {
                 var first = start
                 var last = end
                 while first < last {
-                    if marks.contains(bytes[first]) {
+                    if Self.isMark(bytes[first]) {
                         first += 1
                     } else if last - first >= 3, Self.isCurlyQuote(bytes, at: first) {
                         first += 3
@@ -558,7 +580,7 @@ struct PlainWords {
                     }
                 }
                 while last > first {
-                    if marks.contains(bytes[last - 1]) {
+                    if Self.isMark(bytes[last - 1]) {
                         last -= 1
                     } else if last - first >= 3, Self.isCurlyQuote(bytes, at: last - 3) {
                         last -= 3
@@ -646,6 +668,17 @@ struct PlainWords {
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+
+    /// Whether `byte` is one of the ``RecommendationCue/plainMarks``, told without a call.
+    @inline(__always)
+    static func isMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"):
+            true
+        default: false
+        }
+    }
 
     /// Whether `‘`, `’`, `“` or `”` (`E2 80 98`, `99`, `9C`, `9D`) stands at `offset`, three bytes on.
     private static func isCurlyQuote(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {

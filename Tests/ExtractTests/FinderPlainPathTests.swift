@@ -87,6 +87,23 @@ import Testing
         }
     }
 
+    @Test func sentencesKeptAreThoseWithTheWords() async {
+        await propertyCheck(count: 2000, input: Self.text) { text in
+            let kept = Sentences.split(text, keeping: { RecommendationCue.stems.occurs(in: $0) })
+            let all = Sentences.split(text).filter { RecommendationCue.stems.occurs(in: $0.text) }
+            #expect(kept.map(\.text) == all.map(\.text), "\(text.unicodeScalars.map(\.value))")
+            #expect(kept.map(\.range) == all.map(\.range), "\(text.unicodeScalars.map(\.value))")
+        }
+        let prose = "We should act. It rains.  Members must go. Ann said\u{A0}so. Zoë urges it. Ok"
+        #expect(Sentences.split(prose, keeping: { RecommendationCue.stems.occurs(in: $0) }).count == 3)
+    }
+
+    @Test func marksAreThePlainMarks() {
+        for byte in UInt8.min...UInt8.max {
+            #expect(PlainWords.isMark(byte) == RecommendationCue.plainMarks.contains(byte), "\(byte)")
+        }
+    }
+
     @Test(arguments: [
         "Zoë Lee to write the plan.", "Émile and Ann will send it", "ann to write", "Ann needs to write", "Ann to the",
         "Ann  and  Bob to write", "@ann to write", "The Board will 5", "Ann to Write", "Ann is to write",
