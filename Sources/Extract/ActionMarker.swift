@@ -26,9 +26,55 @@ enum ActionMarker {
     /// The marker at the very start of `text`.
     static func leading(_ text: String, extra: [String] = []) -> Match? {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body, owners: []) }
+        // Every marker starts with one of a few characters; most lines start with none of them. The first byte after
+        // the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
+        guard let pair = leadingPair(text), leadingBytes.contains(pair.0) else { return nil }
+        // `Action: …` and `ACTION - …` in plain ASCII, the most common markers, are read on the bytes at once.
+        if pair.0 | 0x20 == UInt8(ascii: "a"), let second = pair.1, second | 0x20 == UInt8(ascii: "c"),
+            let body = PeopleBytes.withBytes(text, plainActionBody)
+        {
+            return Match(text: body, owners: [])
+        }
+        return leadingByCharacters(text, pair: pair)
+    }
+
+    /// The text after a plain ASCII `action` keyword (in any case, its letters alone) and a `:` or `- `, trimmed of
+    /// spaces, as ``leadingByCharacters(_:pair:)`` reads it; `nil` for any other text.
+    ///
+    /// Such a text opens with no bracket, command, label prefix or bold keyword, and its keyword is `action`.
+    static func plainActionBody(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // The text trimmed of its spaces, as the characters read it.
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        guard end - start > 6 else { return nil }
+        for (offset, letter) in "action".utf8.enumerated() where bytes[start + offset] | 0x20 != letter {
+            return nil
+        }
+        var next = start + 6
+        // The keyword is the letters alone: a seventh letter makes another word.
+        guard !PeopleText.isLetter(bytes[next]) else { return nil }
+        while next < end, bytes[next] == UInt8(ascii: " ") { next += 1 }
+        if next < end, bytes[next] == UInt8(ascii: ":") {
+            next += 1
+        } else if next + 1 < end, bytes[next] == UInt8(ascii: "-"), bytes[next + 1] == UInt8(ascii: " ") {
+            next += 1
+        } else {
+            return nil
+        }
+        while next < end, bytes[next] == UInt8(ascii: " ") { next += 1 }
+        // Plain ASCII only: any other byte leaves the text to the characters.
+        guard TextSearch.isPlainASCII(bytes) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<end]), as: UTF8.self)
+    }
+
+    /// ``leading(_:extra:)`` past the configured markers, read by characters where the bytes cannot tell; `pair` is
+    /// ``leadingPair(_:)`` of `text` when known.
+    static func leadingByCharacters(_ text: String, pair: (UInt8, UInt8?)?? = nil) -> Match? {
         // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
         // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
-        guard let (first, second) = leadingPair(text), leadingBytes.contains(first) else { return nil }
+        guard let (first, second) = pair ?? leadingPair(text), leadingBytes.contains(first) else { return nil }
         // Past brackets and commands, the first two bytes must open a marker (spaces open none).
         if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(first, second) {
             return nil

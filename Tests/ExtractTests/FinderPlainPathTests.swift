@@ -61,6 +61,29 @@ import Testing
         }
     }
 
+    @Test func actionMarkersReadTheSameOnBytes() async {
+        let words = Gen<String?>
+            .element(of: [
+                "Action", "ACTION", "action", "aCtIoN", "Actions", "Actioned", "Action1", ":", " :", "-", "- ", "–",
+                "—",
+                "Ann", "to", "write", "item", "3", "by", "(Bob)", "Bob:", " ", "  ", "é", "\r\n", "\u{A0}", "*", "[",
+                "AI:", "#action", "**ACTION**", "\u{301}", "K", "\u{212A}",
+            ])
+            .map { $0 ?? "" }
+        await propertyCheck(count: 3000, input: words.array(of: 0...8).map { $0.joined() }) { text in
+            #expect(
+                ActionMarker.leading(text) == ActionMarker.leadingByCharacters(text),
+                "\(text.unicodeScalars.map(\.value))"
+            )
+        }
+        for text in [
+            "Action: Ann to write", "  ACTION - Bob to go  ", "action :x", "Action:", "Actions: x", "Action -x",
+            "Action - ", "ACTION -  ", " action:  ",
+        ] {
+            #expect(ActionMarker.leading(text) == ActionMarker.leadingByCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func sentencesOfPlainTextSplitAsByCharacters() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             guard PeopleBytes.isPlain(text) else { return }
