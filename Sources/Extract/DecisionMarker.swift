@@ -490,8 +490,14 @@ enum DecisionMarker {
                     || TextSearch.hasPrefix(text, ignoringCase: "there ")
             else { return false }
             return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByT)
-        case UInt8(ascii: "g"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByG)
-        default: return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByC)
+        case UInt8(ascii: "g"):
+            // The one opening by `g`, whose letters only ASCII letters lower-case to.
+            guard TextSearch.hasPrefix(text, ignoringCase: "general consensus") else { return false }
+            return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByG)
+        default:
+            // Each opening by `c` starts `consensus `, whose letters only ASCII letters lower-case to.
+            guard TextSearch.hasPrefix(text, ignoringCase: "consensus ") else { return false }
+            return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByC)
         }
     }
 
@@ -516,8 +522,10 @@ enum DecisionMarker {
         guard let lead = text.utf8.first(where: { !resultLeads.contains($0) }), resultLetters.contains(lead) else {
             return false
         }
-        // The first word decides: read it alone.
-        if let first = OwnerParser.leadingWords(of: text, limit: 1).first,
+        // The first word decides: read it alone, on the bytes when they tell.
+        if let opens = plainOpensWithResult(text) {
+            if !opens { return false }
+        } else if let first = OwnerParser.leadingWords(of: text, limit: 1).first,
             !resultOpenings.contains(first.lowercased().trimming(".,;:"))
         {
             return false
@@ -530,6 +538,31 @@ enum DecisionMarker {
         return ["vote", "motion", "proposal", "resolution", "the vote", "the motion"].contains(words[0])
             && ["passed", "carried", "approved", "adopted", "failed", "rejected", "defeated"].contains(words[1])
     }
+
+    /// Whether the first word of plain `text` (``PeopleBytes/isPlain(_:)``, where the words are cut at space bytes),
+    /// lower-cased and trimmed of `.,;:`, is one of the ``resultOpenings``, read on its bytes; `nil` when the text is
+    /// not plain, has no word, or its first word is not ASCII.
+    static func plainOpensWithResult(_ text: String) -> Bool? {
+        PeopleBytes.withBytes(text) { bytes -> Bool? in
+            guard TextSearch.isPlainASCII(bytes) || PeopleBytes.isPlain(bytes) else { return nil }
+            var start = 0
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
+                guard bytes[end] < 0x80 else { return nil }
+                end += 1
+            }
+            guard start < end else { return nil }
+            while start < end, openingTrims.contains(bytes[start]) { start += 1 }
+            while end > start, openingTrims.contains(bytes[end - 1]) { end -= 1 }
+            return resultOpeningBytes.containsLowered(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
+    /// What ``startsWithResult(_:)`` trims from a word.
+    private static let openingTrims = TextSearch.ByteSet(".,;:")
+    /// ``resultOpenings``, looked up on the bytes.
+    private static let resultOpeningBytes = ByteWordSet(resultOpenings)
 
     /// The bytes before the first letter of a result opening: spaces, and the marks trimmed from its word.
     private static let resultLeads = TextSearch.ByteSet(" .,;:")

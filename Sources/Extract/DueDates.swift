@@ -202,6 +202,8 @@ enum DueDates {
             let cut = PeopleBytes.withBytes(text) { bytes -> [Range<Int>]? in
                 guard TextSearch.isPlainASCII(bytes) || PeopleBytes.isPlain(bytes) else { return nil }
                 var spans: [Range<Int>] = []
+                // Room for the words of most lines at once.
+                spans.reserveCapacity(24)
                 var start = 0
                 for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
                     if start < offset { spans.append(start..<offset) }

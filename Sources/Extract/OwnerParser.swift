@@ -114,7 +114,8 @@ enum OwnerParser {
 
     /// `@a do y`, `@a + @b to y`: the handles at the start.
     static func leadingHandles(of text: String) -> [String]? {
-        guard text.hasPrefix("@") else { return nil }
+        // A text opening with the `@` character opens with its byte, which most do not.
+        guard text.utf8.first == UInt8(ascii: "@"), text.hasPrefix("@") else { return nil }
         var handles: [String] = []
         // The words as substrings: only the handles are made strings.
         var words = PeopleText.words(text)[...]

@@ -84,6 +84,39 @@ import Testing
         }
     }
 
+    @Test func resultOpeningsAndConsensusReadTheSameOnBytes() async {
+        let words = Gen<String?>
+            .element(of: [
+                "Approved", "approved.", "PASSED,", "Carried", "vote", "Vote:", "Motion", "the", "The", "consensus",
+                "Consensus", "general", "General", "is", "was", "that", "to", "reached", "there", "There", "passed",
+                "failed", "up", "to", "x", ".", ",", " ", "  ", "é", "Zoë", "\u{301}", "İ", "\u{212A}", "\r\n",
+                "\u{A0}",
+            ])
+            .map { $0 ?? "" }
+        await propertyCheck(count: 3000, input: words.array(of: 0...6).map { $0.joined(separator: " ") }) { text in
+            let said = "\(text.unicodeScalars.map(\.value))"
+            if let opens = DecisionMarker.plainOpensWithResult(text) {
+                let first = OwnerParser.leadingWords(of: text, limit: 1).first
+                #expect(
+                    opens
+                        == first.map {
+                            [
+                                "approved", "passed", "carried", "adopted", "ratified", "rejected", "vote",
+                                "motion", "proposal", "resolution",
+                            ].contains($0.lowercased().trimming(".,;:"))
+                        },
+                    "\(said)"
+                )
+            }
+            let lower = text.lowercased()
+            #expect(
+                DecisionMarker.isConsensus(text)
+                    == DecisionMarker.consensusOpenings.contains(where: { lower.hasPrefix($0) }),
+                "\(said)"
+            )
+        }
+    }
+
     @Test func sentencesOfPlainTextSplitAsByCharacters() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             guard PeopleBytes.isPlain(text) else { return }
