@@ -24,7 +24,7 @@ enum DueDates {
             var start = index + 1
             switch word {
             case "by", "before", "until":
-                guard !words.word(index).hasSuffix(","), index + 1 < words.count else { continue }
+                guard !words.endsWithComma(index), index + 1 < words.count else { continue }
             case "due", "deadline":
                 if start < words.count, ["by", "on", "date"].contains(words.bare(start)) { start += 1 }
             case "no", "not":
@@ -192,6 +192,8 @@ enum DueDates {
     private struct Words {
         /// The text the words are cut from.
         let text: String
+        /// Whether each scalar of the text is a character of its own (``PeopleBytes/isPlain(_:)``).
+        let plain: Bool
         /// Where each word stands in the text's bytes.
         let spans: [Range<Int>]
         private var bares: [String?]
@@ -211,16 +213,17 @@ enum DueDates {
                 }
                 return spans
             }
-            self.init(text, spans: cut ?? Self.spans(of: text.split(separator: " "), in: text))
+            self.init(text, spans: cut ?? Self.spans(of: text.split(separator: " "), in: text), plain: cut != nil)
         }
 
         /// The words `parts` of `text`.
         init(_ text: String, parts: [Substring]) {
-            self.init(text, spans: Self.spans(of: parts, in: text))
+            self.init(text, spans: Self.spans(of: parts, in: text), plain: false)
         }
 
-        private init(_ text: String, spans: [Range<Int>]) {
+        private init(_ text: String, spans: [Range<Int>], plain: Bool) {
             self.text = text
+            self.plain = plain
             self.spans = spans
             bares = Array(repeating: nil, count: spans.count)
         }
@@ -241,6 +244,13 @@ enum DueDates {
             let utf8 = text.utf8
             let start = utf8.index(utf8.startIndex, offsetBy: spans[index].lowerBound)
             return text[start..<utf8.index(start, offsetBy: spans[index].count)]
+        }
+
+        /// Whether word `index` ends with `,`: its last byte in plain text, where a comma is a character alone.
+        func endsWithComma(_ index: Int) -> Bool {
+            guard plain else { return word(index).hasSuffix(",") }
+            let utf8 = text.utf8
+            return utf8[utf8.index(utf8.startIndex, offsetBy: spans[index].upperBound - 1)] == UInt8(ascii: ",")
         }
 
         /// `OwnerParser.joined` of the words of `range`: the text from the first to the last when one space stands

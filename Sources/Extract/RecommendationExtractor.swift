@@ -156,6 +156,11 @@ struct Passage {
     }
 
     private static func make(_ block: Int, texts: [String], firstLine: Int, children: [Int]) -> Passage {
+        // A passage of one line, as most are, is that line's text as it is.
+        if texts.count == 1, let line = texts.first {
+            let starts = line.isEmpty ? [] : [(line: firstLine, start: line.startIndex)]
+            return Passage(block: block, text: line, starts: starts, children: children)
+        }
         var offsets: [(line: Int, offset: Int)] = []
         offsets.reserveCapacity(texts.count)
         // The non-empty lines joined by single spaces, their bytes copied once into a string made as long as it will be.
@@ -253,9 +258,8 @@ enum Sentences {
         keeping keeps: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> [(text: String, range: Range<String.Index>)] {
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        // The empty ones, and those not kept, are left out as they come: most passages keep none or one.
         var sentences: [(text: String, range: Range<String.Index>)] = []
-        // Room for a few sentences, and the empty ones left out as they come.
-        sentences.reserveCapacity(8)
         var start = 0
         var next = 0
         while next < bytes.count {
@@ -561,8 +565,8 @@ struct PlainWords {
     /// The words of `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // No more words than half the bytes, rounded up: room for them all without counting them first.
-        spans.reserveCapacity((bytes.count + 1) / 2)
+        // No more words than spaces and one: room for them all at once.
+        spans.reserveCapacity(bytes.count { $0 == UInt8(ascii: " ") } + 1)
         var start = 0
         while start < bytes.count {
             var end = start
