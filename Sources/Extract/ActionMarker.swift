@@ -430,17 +430,33 @@ enum ActionMarker {
 
     /// Whether a line or item is a label over a list of actions: `Actions:`, `**Action items**`.
     static func isActionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
-        guard block.kind == .line || block.kind == .item else { return false }
-        guard block.isEmphasised || endsWithColon(block.text) else { return false }
-        let text = block.text.trimming(" *_")
-        guard text.hasSuffix(":") || block.isEmphasised else { return false }
+        isActionLabel(kind: block.kind, isEmphasised: block.isEmphasised, text: block.text, vocabulary: vocabulary)
+    }
+
+    /// ``isActionLabel(_:vocabulary:)`` of a block's kind, emphasis and text: read from a block in place, with no
+    /// copy of it.
+    static func isActionLabel(kind: OutlineBlock.Kind, isEmphasised: Bool, text: String, vocabulary: Vocabulary) -> Bool
+    {
+        guard kind == .line || kind == .item else { return false }
+        guard isEmphasised || endsWithColon(text) else { return false }
+        let text = text.trimming(" *_")
+        guard text.hasSuffix(":") || isEmphasised else { return false }
         return text.count <= 40 && isActionHeading(text, vocabulary: vocabulary)
     }
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
     static func endsWithColon(_ text: String) -> Bool {
-        text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
-            == UInt8(ascii: ":")
+        // Read back from the end in place; most texts end in another byte, which settles it at once.
+        let utf8 = text.utf8
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            index = utf8.index(before: index)
+            let byte = utf8[index]
+            if byte != UInt8(ascii: " "), byte != UInt8(ascii: "*"), byte != UInt8(ascii: "_") {
+                return byte == UInt8(ascii: ":")
+            }
+        }
+        return false
     }
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.

@@ -73,7 +73,14 @@ struct DecisionFinder {
                 inScope[index] = true
             }
         }
-        for index in blocks.indices where DecisionMarker.isDecisionLabel(blocks[index], vocabulary: vocabulary) {
+        // The block's fields are read in place: a copy of each block would cost more than the look.
+        for index in blocks.indices
+        where DecisionMarker.isDecisionLabel(
+            kind: blocks[index].kind,
+            isEmphasised: blocks[index].isEmphasised,
+            text: blocks[index].text,
+            vocabulary: vocabulary
+        ) {
             isLabel[index] = true
             var next = index + 1
             if blocks[index].kind == .item {

@@ -717,10 +717,21 @@ enum DecisionMarker {
 
     /// Whether a line or item is a label over a list of decisions: `Decisions:`, `**Resolutions**`.
     static func isDecisionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
-        guard block.kind == .line || block.kind == .item else { return false }
-        guard block.isEmphasised || ActionMarker.endsWithColon(block.text) else { return false }
-        let text = block.text.trimming(" *_")
-        guard text.hasSuffix(":") || block.isEmphasised else { return false }
+        isDecisionLabel(kind: block.kind, isEmphasised: block.isEmphasised, text: block.text, vocabulary: vocabulary)
+    }
+
+    /// ``isDecisionLabel(_:vocabulary:)`` of a block's kind, emphasis and text: read from a block in place, with no
+    /// copy of it.
+    static func isDecisionLabel(
+        kind: OutlineBlock.Kind,
+        isEmphasised: Bool,
+        text: String,
+        vocabulary: Vocabulary
+    ) -> Bool {
+        guard kind == .line || kind == .item else { return false }
+        guard isEmphasised || ActionMarker.endsWithColon(text) else { return false }
+        let text = text.trimming(" *_")
+        guard text.hasSuffix(":") || isEmphasised else { return false }
         return text.count <= 40 && isDecisionHeading(text, vocabulary: vocabulary)
     }
 

@@ -15,7 +15,7 @@ import Testing
             "will", "Will", "needs", "is", "the", "a", "write", "Write", "report,", "by", "BY", "before", "until",
             "Due", "deadline", "no", "not", "later", "than", "nobody", "Until", "dEadLine", "e.g", "Mr", "x", "é",
             ".", "!", "?", ". ", "? ", "! ", ",", ":", ";", "'", "\"", "‘", "“", "’", "(", "*", "_", "-", "–", " ",
-            "  ", "\t", "\r\n", "\u{A0}", "\u{301}", "\u{200D}", "🎉", "3.", "K", "k",
+            "  ", "\t", "\r\n", "\u{A0}", "\u{301}", "\u{200D}", "🎉", "3.", "K", "k", "*", "_", ": ", ":**",
         ])
         .map { $0 ?? "" }
     static let text = piece.array(of: 0...14).map { $0.joined() }
@@ -40,6 +40,8 @@ import Testing
                 DueDates.holdsTriggerPart(Substring(text)) == DueDates.triggerParts.occurs(in: text),
                 "\(said)"
             )
+            let last = text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+            #expect(ActionMarker.endsWithColon(text) == (last == UInt8(ascii: ":")), "\(said)")
         }
     }
 
