@@ -77,7 +77,14 @@ struct ActionFinder {
             }
         }
         // Labels over lists: `Actions:`, `**Next steps**`.
-        for index in blocks.indices where ActionMarker.isActionLabel(blocks[index], vocabulary: vocabulary) {
+        // The block's fields are read in place: a copy of each block would cost more than the look.
+        for index in blocks.indices
+        where ActionMarker.isActionLabel(
+            kind: blocks[index].kind,
+            isEmphasised: blocks[index].isEmphasised,
+            text: blocks[index].text,
+            vocabulary: vocabulary
+        ) {
             let block = blocks[index]
             isHeader[index] = true
             if block.kind == .item {

@@ -26,9 +26,55 @@ enum ActionMarker {
     /// The marker at the very start of `text`.
     static func leading(_ text: String, extra: [String] = []) -> Match? {
         if let body = Vocabulary.marked(text, by: extra) { return Match(text: body, owners: []) }
+        // Every marker starts with one of a few characters; most lines start with none of them. The first byte after
+        // the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
+        guard let pair = leadingPair(text), leadingBytes.contains(pair.0) else { return nil }
+        // `Action: …` and `ACTION - …` in plain ASCII, the most common markers, are read on the bytes at once.
+        if pair.0 | 0x20 == UInt8(ascii: "a"), let second = pair.1, second | 0x20 == UInt8(ascii: "c"),
+            let body = PeopleBytes.withBytes(text, plainActionBody)
+        {
+            return Match(text: body, owners: [])
+        }
+        return leadingByCharacters(text, pair: pair)
+    }
+
+    /// The text after a plain ASCII `action` keyword (in any case, its letters alone) and a `:` or `- `, trimmed of
+    /// spaces, as ``leadingByCharacters(_:pair:)`` reads it; `nil` for any other text.
+    ///
+    /// Such a text opens with no bracket, command, label prefix or bold keyword, and its keyword is `action`.
+    static func plainActionBody(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        // The text trimmed of its spaces, as the characters read it.
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        guard end - start > 6 else { return nil }
+        for (offset, letter) in "action".utf8.enumerated() where bytes[start + offset] | 0x20 != letter {
+            return nil
+        }
+        var next = start + 6
+        // The keyword is the letters alone: a seventh letter makes another word.
+        guard !PeopleText.isLetter(bytes[next]) else { return nil }
+        while next < end, bytes[next] == UInt8(ascii: " ") { next += 1 }
+        if next < end, bytes[next] == UInt8(ascii: ":") {
+            next += 1
+        } else if next + 1 < end, bytes[next] == UInt8(ascii: "-"), bytes[next + 1] == UInt8(ascii: " ") {
+            next += 1
+        } else {
+            return nil
+        }
+        while next < end, bytes[next] == UInt8(ascii: " ") { next += 1 }
+        // Plain ASCII only: any other byte leaves the text to the characters.
+        guard TextSearch.isPlainASCII(bytes) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<end]), as: UTF8.self)
+    }
+
+    /// ``leading(_:extra:)`` past the configured markers, read by characters where the bytes cannot tell; `pair` is
+    /// ``leadingPair(_:)`` of `text` when known.
+    static func leadingByCharacters(_ text: String, pair: (UInt8, UInt8?)?? = nil) -> Match? {
         // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
         // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
-        guard let (first, second) = leadingPair(text), leadingBytes.contains(first) else { return nil }
+        guard let (first, second) = pair ?? leadingPair(text), leadingBytes.contains(first) else { return nil }
         // Past brackets and commands, the first two bytes must open a marker (spaces open none).
         if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(first, second) {
             return nil
@@ -60,7 +106,10 @@ enum ActionMarker {
         // Every prefix below opens with an ASCII character, so one whose first byte differs cannot match.
         let lead = text.utf8.first
         // AI: …, TODO: …, Follow-up: …, Next step: … (like `[FOLLOWUP]`)
-        for (prefix, first) in zip(labelPrefixes, labelPrefixFirsts) where first == lead && starts(with: prefix) {
+        // Their second bytes differ as much: both are read before the prefix is.
+        let following = text.utf8.dropFirst().first
+        for (prefix, (first, next)) in zip(labelPrefixes, labelPrefixOpenings)
+        where first == lead && next == following && starts(with: prefix) {
             return Match(text: text.dropFirst(prefix.count).trimming(" "), owners: [])
         }
         // `**ACTION** Bob to write`: a bold keyword without a colon.
@@ -72,7 +121,9 @@ enum ActionMarker {
         if plain, !TextSearch.hasPrefix(text, ignoringCase: "action") { return nil }
         let keyword = leadingLetters(text, plain: plain)
         // `actions: …` in lower case is a glossary entry, not a marker.
-        guard keyword.lowercased() == "action" || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
+        // In plain text the keyword opens with `action` in some case (above): it is that when it has six letters.
+        let isAction = plain ? keyword.utf8.count == 6 : keyword.lowercased() == "action"
+        guard isAction || keyword == "Actions" || keyword == "ACTIONS" else { return nil }
         var rest = text.dropFirst(keyword.count)
         if let body = separated(rest) { return Match(text: body, owners: []) }
         rest = rest.drop { $0 == " " }
@@ -248,8 +299,8 @@ enum ActionMarker {
     /// The words of ``inlineWords``.
     static let inlineWordList = ["action", "ai:"]
 
-    /// The first byte of each of ``labelPrefixes``.
-    private static let labelPrefixFirsts = labelPrefixes.map(\.utf8.first)
+    /// The first two bytes of each of ``labelPrefixes``.
+    private static let labelPrefixOpenings = labelPrefixes.map { ($0.utf8.first, $0.utf8.dropFirst().first) }
 
     /// `AI: …`, `TODO: …`, and the ``followUps``.
     private static let labelPrefixes =
@@ -379,17 +430,33 @@ enum ActionMarker {
 
     /// Whether a line or item is a label over a list of actions: `Actions:`, `**Action items**`.
     static func isActionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
-        guard block.kind == .line || block.kind == .item else { return false }
-        guard block.isEmphasised || endsWithColon(block.text) else { return false }
-        let text = block.text.trimming(" *_")
-        guard text.hasSuffix(":") || block.isEmphasised else { return false }
+        isActionLabel(kind: block.kind, isEmphasised: block.isEmphasised, text: block.text, vocabulary: vocabulary)
+    }
+
+    /// ``isActionLabel(_:vocabulary:)`` of a block's kind, emphasis and text: read from a block in place, with no
+    /// copy of it.
+    static func isActionLabel(kind: OutlineBlock.Kind, isEmphasised: Bool, text: String, vocabulary: Vocabulary) -> Bool
+    {
+        guard kind == .line || kind == .item else { return false }
+        guard isEmphasised || endsWithColon(text) else { return false }
+        let text = text.trimming(" *_")
+        guard text.hasSuffix(":") || isEmphasised else { return false }
         return text.count <= 40 && isActionHeading(text, vocabulary: vocabulary)
     }
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
     static func endsWithColon(_ text: String) -> Bool {
-        text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
-            == UInt8(ascii: ":")
+        // Read back from the end in place; most texts end in another byte, which settles it at once.
+        let utf8 = text.utf8
+        var index = utf8.endIndex
+        while index > utf8.startIndex {
+            index = utf8.index(before: index)
+            let byte = utf8[index]
+            if byte != UInt8(ascii: " "), byte != UInt8(ascii: "*"), byte != UInt8(ascii: "_") {
+                return byte == UInt8(ascii: ":")
+            }
+        }
+        return false
     }
 
     /// A heading's title lower-cased, without numbering, markup, brackets and end punctuation.

@@ -73,7 +73,14 @@ struct DecisionFinder {
                 inScope[index] = true
             }
         }
-        for index in blocks.indices where DecisionMarker.isDecisionLabel(blocks[index], vocabulary: vocabulary) {
+        // The block's fields are read in place: a copy of each block would cost more than the look.
+        for index in blocks.indices
+        where DecisionMarker.isDecisionLabel(
+            kind: blocks[index].kind,
+            isEmphasised: blocks[index].isEmphasised,
+            text: blocks[index].text,
+            vocabulary: vocabulary
+        ) {
             isLabel[index] = true
             var next = index + 1
             if blocks[index].kind == .item {
@@ -114,8 +121,9 @@ struct DecisionFinder {
 
     private mutating func look(at index: Int) {
         guard inScope[index] || mayDecide[index] else { return }
-        let block = blocks[index]
-        var text = block.text
+        // The block is read in place: a copy of it would cost more than most looks.
+        let lines = blocks[index].lines
+        var text = blocks[index].text
         var actionMarked = false
         let vocabulary = context.options.vocabulary
         let holdsInlineWords = context.blockCues[index] & BlockCue.action != 0
@@ -133,15 +141,15 @@ struct DecisionFinder {
             if marker.text.isEmpty {
                 if !(index + 1 < blocks.count && inScope[index + 1]) {
                     diagnostics.append(
-                        context.warning("decision marker without a decision", line: block.lines.lowerBound)
+                        context.warning("decision marker without a decision", line: lines.lowerBound)
                     )
                 }
             } else if marker.text.trimming(" .!") == "+1" {
                 // `Decision: +1`: a show of support for the proposal above; nothing new when that is already a
                 // decision (`- Use Postgres (+1, decision made)` / `- Decision: +1`).
                 let previous = index - 1
-                if block.kind == .item, previous >= 0, blocks[previous].kind == .item,
-                    blocks[previous].group == block.group
+                if blocks[index].kind == .item, previous >= 0, blocks[previous].kind == .item,
+                    blocks[previous].group == blocks[index].group
                 {
                     if !used.contains(previous) {
                         add(index, text: Self.trimEnd(blocks[previous].text, ".:; ") + ": +1", from: previous)
@@ -157,8 +165,8 @@ struct DecisionFinder {
                 let more = ActionFinder.continuation(of: index, in: blocks)
                 folded.formUnion(more)
                 let text = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
-                let last = more.last.map { blocks[$0].lines.upperBound } ?? block.lines.upperBound
-                add(index, text: text, lines: block.lines.lowerBound...last)
+                let last = more.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
+                add(index, text: text, lines: lines.lowerBound...last)
             }
             return
         }
@@ -166,8 +174,8 @@ struct DecisionFinder {
             let more = actionMarked ? [] : ActionFinder.continuation(of: index, in: blocks)
             folded.formUnion(more)
             let joined = ([text] + more.map { blocks[$0].text }).joined(separator: " ")
-            let last = more.last.map { blocks[$0].lines.upperBound } ?? block.lines.upperBound
-            add(index, text: joined, lines: block.lines.lowerBound...last)
+            let last = more.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
+            add(index, text: joined, lines: lines.lowerBound...last)
             return
         }
         guard !actionMarked else { return }
@@ -184,10 +192,14 @@ struct DecisionFinder {
         let wrapped = !startsParagraphSentence(index) && text.first?.isLowercase == true
         // The text's last sentence, read once for the looks below at a line that ends a sentence.
         let endsSentence = endsParagraphSentence(index)
-        let last = endsSentence ? DecisionMarker.lastSentence(text) : nil
+        // Each outcome those looks find in the last sentence holds a word of the cues' motion results or bare outcomes
+        // there, so in the text: a text with neither has no sentence worth cutting out.
+        let motionResult = cues.has(DecisionMarker.LineCues.motionResult)
+        let mayEndWithOutcome = motionResult || cues.has(DecisionMarker.LineCues.bareOutcome)
+        let last = endsSentence && mayEndWithOutcome ? DecisionMarker.lastSentence(text) : nil
         if (!wrapped && DecisionMarker.isMotionOutcome(text, cues: cues))
             || DecisionMarker.statesMotionResult(text, cues: cues)
-            || (endsSentence && DecisionMarker.endsWithMotionOutcome(last: last))
+            || (endsSentence && motionResult && DecisionMarker.endsWithMotionOutcome(last: last))
         {
             let title = Self.opensMotion(text) ? nil : motionTitle(before: index)
             if Self.opensMotion(text) {
@@ -217,10 +229,10 @@ struct DecisionFinder {
         }
         guard inScope[index], !used.contains(index), !ActionFinder.isNothing(text), !ActionFinder.isLabelLine(text)
         else { return }
-        if let parent = block.parent, inScope[parent] { return }
-        if block.kind == .item {
+        if let parent = blocks[index].parent, inScope[parent] { return }
+        if blocks[index].kind == .item {
             add(index, text: text)
-        } else if block.parent == nil {
+        } else if blocks[index].parent == nil {
             lineGroup(index)
         }
     }
@@ -281,17 +293,16 @@ struct DecisionFinder {
 
     /// Whether a line of a paragraph ends a sentence there: it ends with `.`, `!` or `?`, or is the paragraph's last.
     private func endsParagraphSentence(_ index: Int) -> Bool {
-        let block = blocks[index]
-        guard block.kind == .line, index + 1 < blocks.count, blocks[index + 1].kind == .line,
-            blocks[index + 1].group == block.group
+        guard blocks[index].kind == .line, index + 1 < blocks.count, blocks[index + 1].kind == .line,
+            blocks[index + 1].group == blocks[index].group
         else { return true }
-        return ".!?".contains(DecisionMarker.lastBesideMarks(block.text) ?? ".")
+        return ".!?".contains(DecisionMarker.lastBesideMarks(blocks[index].text) ?? ".")
     }
 
     /// Whether a line starts a sentence: it opens its paragraph, or the line before ends with `.`, `!`, `?` or `:`.
     private func startsParagraphSentence(_ index: Int) -> Bool {
-        let block = blocks[index]
-        guard block.kind == .line, index > 0, blocks[index - 1].kind == .line, blocks[index - 1].group == block.group
+        guard blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
+            blocks[index - 1].group == blocks[index].group
         else { return true }
         return ".!?:".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
     }
@@ -315,10 +326,10 @@ struct DecisionFinder {
     /// The first block of ``paragraphText(from:upTo:)``: the first line of the sentence run that `index` ends, or the
     /// block itself when it is not a line.
     private func paragraphStart(upTo index: Int) -> Int {
-        let block = blocks[index]
-        guard block.kind == .line else { return index }
+        guard blocks[index].kind == .line else { return index }
+        let group = blocks[index].group
         var first = index
-        while first > 0, blocks[first - 1].kind == .line, blocks[first - 1].group == block.group,
+        while first > 0, blocks[first - 1].kind == .line, blocks[first - 1].group == group,
             !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? ".")
         {
             first -= 1

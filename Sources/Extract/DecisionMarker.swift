@@ -165,28 +165,31 @@ enum DecisionMarker {
     ///
     /// Stops counting past `limit`, where the answer is known.
     private static func contentWordCount(_ text: String, besides marks: TextSearch.ByteSet, limit: Int) -> Int {
-        var count = 0
-        var start: Int?
-        var content = false
         var text = text
-        text.withUTF8 { bytes in
-            // Once past `limit` the count stands: the rest is not read.
-            for offset in 0...bytes.count {
-                guard count <= limit else { break }
-                if offset < bytes.count, bytes[offset] != 0x20 {
-                    if start == nil {
-                        start = offset
-                        content = false
-                    }
-                    content = content || !marks.contains(bytes[offset])
-                } else if let first = start {
-                    let isEmoji = offset - first > 2 && bytes[first] == 0x3A && bytes[offset - 1] == 0x3A
-                    if content, !isEmoji { count += 1 }
-                    start = nil
+        return text.withUTF8 { bytes in
+            var count = 0
+            var offset = 0
+            while offset < bytes.count {
+                guard bytes[offset] != 0x20 else {
+                    offset += 1
+                    continue
+                }
+                // A word: content once a byte of it is no mark; the marks are looked up only until then.
+                let first = offset
+                var content = false
+                while offset < bytes.count, bytes[offset] != 0x20 {
+                    if !content, !marks.contains(bytes[offset]) { content = true }
+                    offset += 1
+                }
+                let isEmoji = offset - first > 2 && bytes[first] == 0x3A && bytes[offset - 1] == 0x3A
+                if content, !isEmoji {
+                    count += 1
+                    // Past `limit` the count stands: the rest is not read.
+                    if count > limit { return count }
                 }
             }
+            return count
         }
-        return count
     }
 
     /// Whether the key ``isBareOutcome(_:)`` makes of plain `text` (``PeopleBytes/isPlain(_:)``) may open with a
@@ -480,9 +483,21 @@ enum DecisionMarker {
         guard let first = text.utf8.first, consensusFirsts.contains(first) else { return false }
         // Only the openings that start with that letter can match.
         switch first | 0x20 {
-        case UInt8(ascii: "t"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByT)
-        case UInt8(ascii: "g"): return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByG)
-        default: return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByC)
+        case UInt8(ascii: "t"):
+            // Each opening by `t` starts `the consensus ` or `there `, whose letters only ASCII letters lower-case to.
+            guard
+                TextSearch.hasPrefix(text, ignoringCase: "the consensus ")
+                    || TextSearch.hasPrefix(text, ignoringCase: "there ")
+            else { return false }
+            return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByT)
+        case UInt8(ascii: "g"):
+            // The one opening by `g`, whose letters only ASCII letters lower-case to.
+            guard TextSearch.hasPrefix(text, ignoringCase: "general consensus") else { return false }
+            return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByG)
+        default:
+            // Each opening by `c` starts `consensus `, whose letters only ASCII letters lower-case to.
+            guard TextSearch.hasPrefix(text, ignoringCase: "consensus ") else { return false }
+            return TextSearch.lowercasedHasPrefix(text, consensusOpeningsByC)
         }
     }
 
@@ -507,8 +522,10 @@ enum DecisionMarker {
         guard let lead = text.utf8.first(where: { !resultLeads.contains($0) }), resultLetters.contains(lead) else {
             return false
         }
-        // The first word decides: read it alone.
-        if let first = OwnerParser.leadingWords(of: text, limit: 1).first,
+        // The first word decides: read it alone, on the bytes when they tell.
+        if let opens = plainOpensWithResult(text) {
+            if !opens { return false }
+        } else if let first = OwnerParser.leadingWords(of: text, limit: 1).first,
             !resultOpenings.contains(first.lowercased().trimming(".,;:"))
         {
             return false
@@ -521,6 +538,31 @@ enum DecisionMarker {
         return ["vote", "motion", "proposal", "resolution", "the vote", "the motion"].contains(words[0])
             && ["passed", "carried", "approved", "adopted", "failed", "rejected", "defeated"].contains(words[1])
     }
+
+    /// Whether the first word of plain `text` (``PeopleBytes/isPlain(_:)``, where the words are cut at space bytes),
+    /// lower-cased and trimmed of `.,;:`, is one of the ``resultOpenings``, read on its bytes; `nil` when the text is
+    /// not plain, has no word, or its first word is not ASCII.
+    static func plainOpensWithResult(_ text: String) -> Bool? {
+        PeopleBytes.withBytes(text) { bytes -> Bool? in
+            guard TextSearch.isPlainASCII(bytes) || PeopleBytes.isPlain(bytes) else { return nil }
+            var start = 0
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
+                guard bytes[end] < 0x80 else { return nil }
+                end += 1
+            }
+            guard start < end else { return nil }
+            while start < end, openingTrims.contains(bytes[start]) { start += 1 }
+            while end > start, openingTrims.contains(bytes[end - 1]) { end -= 1 }
+            return resultOpeningBytes.containsLowered(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+    }
+
+    /// What ``startsWithResult(_:)`` trims from a word.
+    private static let openingTrims = TextSearch.ByteSet(".,;:")
+    /// ``resultOpenings``, looked up on the bytes.
+    private static let resultOpeningBytes = ByteWordSet(resultOpenings)
 
     /// The bytes before the first letter of a result opening: spaces, and the marks trimmed from its word.
     private static let resultLeads = TextSearch.ByteSet(" .,;:")
@@ -675,10 +717,21 @@ enum DecisionMarker {
 
     /// Whether a line or item is a label over a list of decisions: `Decisions:`, `**Resolutions**`.
     static func isDecisionLabel(_ block: OutlineBlock, vocabulary: Vocabulary) -> Bool {
-        guard block.kind == .line || block.kind == .item else { return false }
-        guard block.isEmphasised || ActionMarker.endsWithColon(block.text) else { return false }
-        let text = block.text.trimming(" *_")
-        guard text.hasSuffix(":") || block.isEmphasised else { return false }
+        isDecisionLabel(kind: block.kind, isEmphasised: block.isEmphasised, text: block.text, vocabulary: vocabulary)
+    }
+
+    /// ``isDecisionLabel(_:vocabulary:)`` of a block's kind, emphasis and text: read from a block in place, with no
+    /// copy of it.
+    static func isDecisionLabel(
+        kind: OutlineBlock.Kind,
+        isEmphasised: Bool,
+        text: String,
+        vocabulary: Vocabulary
+    ) -> Bool {
+        guard kind == .line || kind == .item else { return false }
+        guard isEmphasised || ActionMarker.endsWithColon(text) else { return false }
+        let text = text.trimming(" *_")
+        guard text.hasSuffix(":") || isEmphasised else { return false }
         return text.count <= 40 && isDecisionHeading(text, vocabulary: vocabulary)
     }
 

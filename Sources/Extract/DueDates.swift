@@ -14,14 +14,17 @@ enum DueDates {
     static func find(in text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
         // Every trigger holds one of these words in its bytes, whatever else the text holds; text without them has none.
         guard triggerWords.occurs(in: text) else { return nil }
-        var words = Words(OwnerParser.leadingWords(of: text, limit: .max))
-        // A word is read closer only when its bytes hold a trigger.
-        for index in words.all.indices where occurs(triggerParts, in: words.all[index]) {
+        var words = Words(text)
+        // A word is read closer only when its bytes hold a trigger: those are found in one pass over the text's bytes.
+        let triggers = PeopleBytes.withBytes(text) { bytes in
+            words.spans.indices.filter { holdsTriggerPart(UnsafeBufferPointer(rebasing: bytes[words.spans[$0]])) }
+        }
+        for index in triggers {
             let word = words.bare(index)
             var start = index + 1
             switch word {
             case "by", "before", "until":
-                guard !words.all[index].hasSuffix(","), index + 1 < words.count else { continue }
+                guard !words.endsWithComma(index), index + 1 < words.count else { continue }
             case "due", "deadline":
                 if start < words.count, ["by", "on", "date"].contains(words.bare(start)) { start += 1 }
             case "no", "not":
@@ -35,7 +38,7 @@ enum DueDates {
                 let (end, date) = when(&words, from: start, reference: reference, dayFirst: dayFirst)
             else { continue }
             if word == "until", date == nil { continue }
-            let phrase = OwnerParser.joined(words.all[index...end])
+            let phrase = words.joined(index..<end + 1)
             return Found(text: trimEnd(phrase.trimming("([ "), ".,;:)]"), date: date)
         }
         return nil
@@ -52,7 +55,7 @@ enum DueDates {
         {
             return found
         }
-        var words = Words(text.split(separator: " "))
+        var words = Words(text, parts: text.split(separator: " "))
         if let (_, date) = when(&words, from: 0, reference: reference, dayFirst: dayFirst) {
             return Found(text: text, date: date)
         }
@@ -78,7 +81,7 @@ enum DueDates {
             if DateParser.months[period] != nil, period.count >= 3 {
                 let hasYear = word(1).count == 4 && Int(word(1)) != nil
                 let end = hasYear ? index + 1 : index
-                let phrase = OwnerParser.joined(words.all[index...end])
+                let phrase = words.joined(index..<end + 1)
                 return (end, DateParser.monthEnd(in: phrase, reference: reference))
             }
             guard let reference else {
@@ -134,7 +137,7 @@ enum DueDates {
         }
         // A weekday, alone or before a date.
         if let day = weekdays[word(0)] {
-            let rest = OwnerParser.joined(words.all[(index + 1)..<min(index + 9, words.count)])
+            let rest = words.joined((index + 1)..<min(index + 9, words.count))
             if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
                 rest.hasPrefix(found.text)
             {
@@ -146,7 +149,7 @@ enum DueDates {
         var dateStart = index
         if word(0) == "the" || word(0) == "on" { dateStart += 1 }
         guard dateStart < words.count else { return nil }
-        let rest = OwnerParser.joined(words.all[dateStart..<min(dateStart + 8, words.count)])
+        let rest = words.joined(dateStart..<min(dateStart + 8, words.count))
         if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
             rest.hasPrefix(found.text)
         {
@@ -157,7 +160,7 @@ enum DueDates {
         if DateParser.months[monthWord] != nil, monthWord.count >= 3 {
             let yearWord = dateStart + 1 < words.count ? words.bare(dateStart + 1) : ""
             if yearWord.count == 4, Int(yearWord) != nil {
-                return (dateStart + 1, DateParser.monthEnd(in: "\(words.all[dateStart]) \(yearWord)", reference: nil))
+                return (dateStart + 1, DateParser.monthEnd(in: "\(words.word(dateStart)) \(yearWord)", reference: nil))
             }
             return (dateStart, nil)
         }
@@ -179,25 +182,94 @@ enum DueDates {
     private static let triggerWords = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "later"])
 
     /// What each word that opens a trigger holds, in any case (`no` for `no later than`, `not later than`).
-    private static let triggerParts = TextSearch.Vocabulary(["by", "before", "until", "due", "deadline", "no"])
+    static let triggerParts = TextSearch.Vocabulary(triggerPartWords)
 
-    /// The words of a text, each read ``bare(_:)`` once, when first asked for.
+    /// The words of ``triggerParts``.
+    static let triggerPartWords = ["by", "before", "until", "due", "deadline", "no"]
+
+    /// The words of a text, each read ``bare(_:)`` once, when first asked for: kept as where they stand in the text's
+    /// bytes, each made a substring only when read.
     private struct Words {
-        /// The words as written.
-        let all: [Substring]
+        /// The text the words are cut from.
+        let text: String
+        /// Whether each scalar of the text is a character of its own (``PeopleBytes/isPlain(_:)``).
+        let plain: Bool
+        /// Where each word stands in the text's bytes.
+        let spans: [Range<Int>]
         private var bares: [String?]
 
-        init(_ all: [Substring]) {
-            self.all = all
-            bares = Array(repeating: nil, count: all.count)
+        /// The words of `text` between spaces (`OwnerParser.leadingWords` of them all): cut on the bytes when each
+        /// scalar is a character of its own (``PeopleBytes/isPlain(_:)``), as the characters would cut them.
+        init(_ text: String) {
+            let cut = PeopleBytes.withBytes(text) { bytes -> [Range<Int>]? in
+                guard TextSearch.isPlainASCII(bytes) || PeopleBytes.isPlain(bytes) else { return nil }
+                var spans: [Range<Int>] = []
+                // Room for the words of most lines at once.
+                spans.reserveCapacity(24)
+                var start = 0
+                for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
+                    if start < offset { spans.append(start..<offset) }
+                    start = offset + 1
+                }
+                return spans
+            }
+            self.init(text, spans: cut ?? Self.spans(of: text.split(separator: " "), in: text), plain: cut != nil)
         }
 
-        var count: Int { all.count }
+        /// The words `parts` of `text`.
+        init(_ text: String, parts: [Substring]) {
+            self.init(text, spans: Self.spans(of: parts, in: text), plain: false)
+        }
+
+        private init(_ text: String, spans: [Range<Int>], plain: Bool) {
+            self.text = text
+            self.plain = plain
+            self.spans = spans
+            bares = Array(repeating: nil, count: spans.count)
+        }
+
+        /// Where each of `parts`, substrings of `text`, stands in its bytes.
+        private static func spans(of parts: [Substring], in text: String) -> [Range<Int>] {
+            let utf8 = text.utf8
+            return parts.map { part in
+                let start = utf8.distance(from: utf8.startIndex, to: part.startIndex)
+                return start..<start + part.utf8.count
+            }
+        }
+
+        var count: Int { spans.count }
+
+        /// Word `index` as written.
+        func word(_ index: Int) -> Substring {
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: spans[index].lowerBound)
+            return text[start..<utf8.index(start, offsetBy: spans[index].count)]
+        }
+
+        /// Whether word `index` ends with `,`: its last byte in plain text, where a comma is a character alone.
+        func endsWithComma(_ index: Int) -> Bool {
+            guard plain else { return word(index).hasSuffix(",") }
+            let utf8 = text.utf8
+            return utf8[utf8.index(utf8.startIndex, offsetBy: spans[index].upperBound - 1)] == UInt8(ascii: ",")
+        }
+
+        /// `OwnerParser.joined` of the words of `range`: the text from the first to the last when one space stands
+        /// between each two, else the words joined by single spaces.
+        func joined(_ range: Range<Int>) -> String {
+            guard let first = range.first, let last = range.last else { return "" }
+            let length = range.reduce(range.count - 1) { $0 + spans[$1].count }
+            guard spans[last].upperBound - spans[first].lowerBound == length else {
+                return range.map(word).joined(separator: " ")
+            }
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: spans[first].lowerBound)
+            return String(text[start..<utf8.index(start, offsetBy: length)])
+        }
 
         /// ``DueDates/bare(_:)`` of word `index`.
         mutating func bare(_ index: Int) -> String {
             if let known = bares[index] { return known }
-            let word = DueDates.bare(all[index])
+            let word = DueDates.bare(word(index))
             bares[index] = word
             return word
         }
@@ -208,12 +280,39 @@ enum DueDates {
         TextSearch.wordCount(text) ?? text.split(separator: " ").count
     }
 
-    /// Whether a word of `vocabulary` occurs in `word`.
-    private static func occurs(_ vocabulary: TextSearch.Vocabulary, in word: Substring) -> Bool {
-        // A native string's bytes are read in place.
+    /// Whether a word of ``triggerParts`` occurs in `word`, ASCII case-insensitively as the vocabulary looks: found
+    /// at the pair of bytes each starts with, read in place.
+    static func holdsTriggerPart(_ word: Substring) -> Bool {
         var word = word
-        return word.withUTF8 { vocabulary.occurs(in: $0) }
+        return word.withUTF8 { holdsTriggerPart($0) }
     }
+
+    /// ``holdsTriggerPart(_:)`` of a word's bytes.
+    static func holdsTriggerPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        for index in 0..<(bytes.count - 1) {
+            switch (lowered(bytes[index]), lowered(bytes[index + 1])) {
+            case (UInt8(ascii: "b"), UInt8(ascii: "y")), (UInt8(ascii: "n"), UInt8(ascii: "o")): return true
+            case (UInt8(ascii: "b"), UInt8(ascii: "e")): if opens(bytes, at: index, "before") { return true }
+            case (UInt8(ascii: "u"), UInt8(ascii: "n")): if opens(bytes, at: index, "until") { return true }
+            case (UInt8(ascii: "d"), UInt8(ascii: "u")): if opens(bytes, at: index, "due") { return true }
+            case (UInt8(ascii: "d"), UInt8(ascii: "e")): if opens(bytes, at: index, "deadline") { return true }
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// Whether the lower-case ASCII `word` stands at `index` of `bytes`, in any case.
+    private static func opens(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> Bool {
+        guard bytes.count - index >= word.utf8CodeUnitCount else { return false }
+        for offset in 0..<word.utf8CodeUnitCount where lowered(bytes[index + offset]) != word.utf8Start[offset] {
+            return false
+        }
+        return true
+    }
+
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
 
     /// A word lower-cased, without brackets and punctuation around it.
     static func bare(_ word: Substring) -> String {

@@ -114,9 +114,11 @@ enum OwnerParser {
 
     /// `@a do y`, `@a + @b to y`: the handles at the start.
     static func leadingHandles(of text: String) -> [String]? {
-        guard text.hasPrefix("@") else { return nil }
+        // A text opening with the `@` character opens with its byte, which most do not.
+        guard text.utf8.first == UInt8(ascii: "@"), text.hasPrefix("@") else { return nil }
         var handles: [String] = []
-        var words = words(of: text)[...]
+        // The words as substrings: only the handles are made strings.
+        var words = PeopleText.words(text)[...]
         while let word = words.first {
             let bare = word.trimming(",;:")
             if isHandle(bare) {
@@ -136,6 +138,17 @@ enum OwnerParser {
 
     /// `X to do y`, `X will do y`, `X and Y to do y`, `X needs to do y`: the subject's owners.
     static func subject(of text: String, nicknames: Bool = false) -> [String]? {
+        // Plain text is read on its bytes: only the subject phrase is made a string.
+        if let found = plainSubject(of: text) {
+            guard let (phrase, count) = found else { return nil }
+            if nicknames, count == 1, isNickname(phrase) { return [phrase] }
+            return ownerList(phrase)
+        }
+        return subjectByWords(of: text, nicknames: nicknames)
+    }
+
+    /// ``subject(of:nicknames:)`` read on the words as substrings: for any text.
+    static func subjectByWords(of text: String, nicknames: Bool = false) -> [String]? {
         // The verb is among the first 15 words: the rest are not cut out.
         let words = leadingWords(of: text, limit: 15)
         guard words.count >= 3 else { return nil }
@@ -153,6 +166,111 @@ enum OwnerParser {
             return ownerList(phrase)
         }
         return nil
+    }
+
+    /// The subject phrase ``subjectByWords(of:nicknames:)`` reads, and its number of words, found on the bytes.
+    ///
+    /// In plain text (``PeopleBytes/isPlain(_:)``) the words are the runs between space bytes, as the characters
+    /// would cut them. `.some(nil)` when there is no subject; `nil` for other text.
+    static func plainSubject(of text: String) -> (phrase: String, words: Int)?? {
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes -> (phrase: String, words: Int)?? in
+            guard TextSearch.isPlainASCII(bytes) || PeopleBytes.isPlain(bytes) else { return nil }
+            // The verb is among the first 15 words: the rest are not cut out.
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 15) {
+                words -> (phrase: String, words: Int)?? in
+                var count = 0
+                var start = 0
+                var offset = 0
+                while offset <= bytes.count, count < 15 {
+                    if offset == bytes.count || bytes[offset] == 0x20 {
+                        if start < offset {
+                            words.initializeElement(at: count, to: start..<offset)
+                            count += 1
+                        }
+                        start = offset + 1
+                    }
+                    offset += 1
+                }
+                guard count >= 3 else { return .some(nil) }
+                func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[words[index]])
+                }
+                /// The word as a substring of `text`, for a look by characters.
+                func substring(_ index: Int) -> Substring {
+                    let utf8 = text.utf8
+                    let lower = utf8.index(utf8.startIndex, offsetBy: words[index].lowerBound)
+                    return text[lower..<utf8.index(lower, offsetBy: words[index].count)]
+                }
+                for index in 1..<min(count - 1, 14) {
+                    let isTo = isWord(word(index), "to")
+                    guard isTo || isWord(word(index), "will") else { continue }
+                    var subjectEnd = index
+                    if isTo, index >= 2 {
+                        let before = word(index - 1)
+                        let auxiliary =
+                            TextSearch.isPlainASCII(before)
+                            ? auxiliaryBytes.containsLowered(before)
+                            : holds(auxiliaries, auxiliaryBytes, substring(index - 1))
+                        if auxiliary { subjectEnd = index - 1 }
+                    }
+                    let next = word(index + 1)
+                    let verbLike =
+                        TextSearch.isPlainASCII(next) ? isPlainVerbLike(next) : isVerbLike(substring(index + 1))
+                    guard verbLike else { return .some(nil) }
+                    // The words from the first to the last of the subject, one space between each two as its bytes tell,
+                    // else joined by single spaces.
+                    let span = words[0].lowerBound..<words[subjectEnd - 1].upperBound
+                    var length = subjectEnd - 1
+                    for part in 0..<subjectEnd { length += words[part].count }
+                    if span.count == length {
+                        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self), subjectEnd)
+                    }
+                    let phrase = String(unsafeUninitializedCapacity: length) { out in
+                        var written = 0
+                        for part in 0..<subjectEnd {
+                            if part > 0 {
+                                out[written] = 0x20
+                                written += 1
+                            }
+                            for byte in word(part) {
+                                out[written] = byte
+                                written += 1
+                            }
+                        }
+                        return written
+                    }
+                    return (phrase, subjectEnd)
+                }
+                return .some(nil)
+            }
+        }
+    }
+
+    /// ``isVerbLike(_:)`` of an ASCII word's bytes: a lower-case first letter, and none of ``notVerbs`` once lower-cased
+    /// and trimmed of `,.;:`.
+    private static func isPlainVerbLike(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return false }
+        var start = 0
+        var end = word.count
+        while start < end, verbTrims.contains(word[start]) { start += 1 }
+        while end > start, verbTrims.contains(word[end - 1]) { end -= 1 }
+        return !notVerbBytes.containsLowered(UnsafeBufferPointer(rebasing: word[start..<end]))
+    }
+
+    /// What ``isVerbLike(_:)`` trims from a word before its look.
+    private static let verbTrims = TextSearch.ByteSet(",.;:")
+    /// ``notVerbs``, looked up on the bytes.
+    private static let notVerbBytes = ByteWordSet(notVerbs)
+
+    /// Whether the ASCII `word`, lower-cased, is the lower-case `lower`.
+    static func isWord(_ word: UnsafeBufferPointer<UInt8>, _ lower: StaticString) -> Bool {
+        guard word.count == lower.utf8CodeUnitCount else { return false }
+        for index in 0..<word.count {
+            let byte = word[index]
+            guard (PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte) == lower.utf8Start[index] else { return false }
+        }
+        return true
     }
 
     /// `Geth team finish …`: a subject ending in a team noun, then a verb.
@@ -270,7 +388,7 @@ enum OwnerParser {
         // No more characters than bytes.
         guard !phrase.isEmpty, phrase.utf8.count <= 90 || !plain && phrase.count <= 90 else { return nil }
         // A mark below is a character only where its bytes stand, but for `;`, which U+037E equals.
-        let markBytes = phrase.utf8.contains(where: notInOwners.contains)
+        let markBytes = PeopleBytes.withBytes(phrase) { $0.contains(where: notInOwners.contains) }
         let hasHTTP = TextSearch.contains(phrase, "http")
         if plain {
             if markBytes || hasHTTP { return nil }
@@ -327,39 +445,57 @@ enum OwnerParser {
     /// ``splitList(_:)`` of text whose scalars are characters of their own (``PeopleBytes/isPlain(_:)``), cut on
     /// the bytes in one pass: only ASCII letters lower-case to `and`.
     static func splitPlainList(_ phrase: String) -> [String] {
-        var parts: [String] = []
-        var current: [UInt8] = []
-        var word: [UInt8] = []
-        func endWord() {
-            guard !word.isEmpty else { return }
-            if isConnective(word) {
-                endPart()
-            } else {
-                if !current.isEmpty { current.append(0x20) }
-                current += word
+        PeopleBytes.withBytes(phrase) { bytes in
+            var parts: [String] = []
+            // The part so far: where its first word starts (-1 for none), where its last ends, and its length with one
+            // space between each two words. Between them stand only its words and spaces.
+            var first = -1
+            var end = 0
+            var length = 0
+            func endPart() {
+                guard first >= 0 else { return }
+                let span = UnsafeBufferPointer(rebasing: bytes[first..<end])
+                if span.count == length {
+                    parts.append(String(decoding: span, as: UTF8.self))
+                } else {
+                    // More spaces between two words: one is kept.
+                    parts.append(
+                        String(unsafeUninitializedCapacity: length) { out in
+                            var count = 0
+                            for (index, byte) in span.enumerated()
+                            where byte != UInt8(ascii: " ") || span[index - 1] != UInt8(ascii: " ") {
+                                out[count] = byte
+                                count += 1
+                            }
+                            return count
+                        }
+                    )
+                }
+                first = -1
             }
-            word.removeAll(keepingCapacity: true)
-        }
-        func endPart() {
-            if !current.isEmpty { parts.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in phrase.utf8 {
-            switch byte {
-            case UInt8(ascii: ","):
-                endWord()
-                endPart()
-            case UInt8(ascii: " "): endWord()
-            default: word.append(byte)
+            var start = 0
+            for offset in 0...bytes.count {
+                // The end closes the last word and part as a comma would.
+                let byte = offset < bytes.count ? bytes[offset] : UInt8(ascii: ",")
+                guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") else { continue }
+                if start < offset {
+                    if isConnective(UnsafeBufferPointer(rebasing: bytes[start..<offset])) {
+                        endPart()
+                    } else if first < 0 {
+                        (first, end, length) = (start, offset, offset - start)
+                    } else {
+                        (end, length) = (offset, length + 1 + offset - start)
+                    }
+                }
+                if byte == UInt8(ascii: ",") { endPart() }
+                start = offset + 1
             }
+            return parts
         }
-        endWord()
-        endPart()
-        return parts
     }
 
     /// Whether ASCII `word` is `and`, `&` or `+`, in any case.
-    private static func isConnective(_ word: [UInt8]) -> Bool {
+    private static func isConnective(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         switch word.count {
         case 1: word[0] == UInt8(ascii: "&") || word[0] == UInt8(ascii: "+")
         case 3:
@@ -426,6 +562,109 @@ enum OwnerParser {
     /// Whether `part` reads as one owner: names, initials, handles, a team (`probation reform team`), `members of
     /// the SIG`, `All trustees`.
     static func isOwnerPart(_ part: String) -> Bool {
+        // Plain ASCII is read on its bytes, each byte a character.
+        if let plain = PeopleBytes.withBytes(part, { TextSearch.isPlainASCII($0) ? isPlainOwnerPart($0) : nil }) {
+            return plain
+        }
+        return isOwnerPartByWords(part)
+    }
+
+    /// ``isOwnerPart(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``): the same looks at
+    /// each word, made on its bytes.
+    static func isPlainOwnerPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // An owner part has at most seven words: an eighth settles it.
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 8) { tokens -> Bool in
+            var count = 0
+            var start = 0
+            for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
+                if start < offset {
+                    guard count < 7 else { return false }
+                    tokens.initializeElement(at: count, to: start..<offset)
+                    count += 1
+                }
+                start = offset + 1
+            }
+            guard count >= 1 else { return false }
+            func token(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[tokens[index]])
+            }
+            func isTeamNoun(_ index: Int) -> Bool { teamNounBytes.containsLowered(token(index)) }
+            let first = token(0)
+            if count == 1 {
+                if isPlainHandle(first) { return true }
+                if everyoneWordBytes.containsLowered(first) { return true }
+            }
+            guard isPlainCapitalised(first) || isPlainHandle(first) || isTeamNoun(0) || isWord(first, "the") else {
+                return false
+            }
+            if isPlainNotName(first) { return false }
+            if count == 1, first.count < 2 { return false }
+            if isPlainConnector(token(count - 1)) { return false }
+            // `All trustees`, `Each member`.
+            if quantifierBytes.containsLowered(first), count <= 3,
+                (1..<count).allSatisfy({ token($0).allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") } })
+            {
+                return true
+            }
+            var offset = 0
+            while offset < count {
+                let word = token(offset)
+                offset += 1
+                if isPlainHandle(word) || isPlainConnector(word) || (offset > 1 && isWord(word, "the"))
+                    || isTeamNoun(offset - 1)
+                {
+                    continue
+                }
+                if isPlainCapitalised(word) {
+                    // A team noun went on above.
+                    if offset > 1, isPlainNotName(word) { return false }
+                    continue
+                }
+                // A short run of lower-case words must lead to a team noun: `probation reform team`.
+                var run = offset - 1
+                while run < count, isPlainLowerWord(token(run)), !isTeamNoun(run) {
+                    if notNameBytes.containsLowered(token(run)) { return false }
+                    run += 1
+                }
+                guard run > offset - 1, run - (offset - 1) <= 3, run < count, isTeamNoun(run) else { return false }
+                offset = run
+            }
+            return true
+        }
+    }
+
+    /// ``isCapitalised(_:)`` of an ASCII word's bytes.
+    private static func isPlainCapitalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, PeopleBytes.isUpperLetter(first) else { return false }
+        return bytes.allSatisfy { PeopleText.isAlphanumeric($0) || capitalisedMarks.contains($0) }
+    }
+
+    /// ``isNotName(_:)`` of an ASCII word's bytes: initials are one of the ``capitalWords``, any other word one of the
+    /// ``notNames`` in lower case.
+    private static func isPlainNotName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if (2...3).contains(bytes.count), bytes.allSatisfy(PeopleBytes.isUpperLetter) {
+            // Capitals alone: one of the capital words when their lower case is.
+            return capitalWordBytes.containsLowered(bytes)
+        }
+        return notNameBytes.containsLowered(bytes)
+    }
+
+    /// ``isConnector(_:)`` of an ASCII word's bytes.
+    private static func isPlainConnector(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains(where: PeopleBytes.isUpperLetter) && connectorBytes.containsLowered(bytes)
+    }
+
+    /// `isPlainWord` of an ASCII word's bytes: a lower-case letter, then letters, `-` and `'`.
+    private static func isPlainLowerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, PeopleBytes.isLowerLetter(first) else { return false }
+        return bytes.allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") }
+    }
+
+    /// ``capitalWords`` in lower case, looked up on the bytes.
+    private static let capitalWordBytes = ByteWordSet(capitalWords.map { $0.lowercased() })
+
+    /// ``isOwnerPart(_:)`` read word by word as strings: for any part.
+    static func isOwnerPartByWords(_ part: String) -> Bool {
         let tokens = words(of: part)
         guard (1...7).contains(tokens.count), let first = tokens.first, let last = tokens.last else { return false }
         if tokens.count == 1 {
@@ -543,6 +782,26 @@ enum OwnerParser {
     }
 
     static func isHandle(_ word: some StringProtocol) -> Bool {
+        // Plain ASCII: a letter is one of A–Z and a–z, a number one of 0–9.
+        if let ascii = onASCII(word, isPlainHandle) { return ascii }
+        return isHandleByCharacters(word)
+    }
+
+    /// ``isHandle(_:)`` of a plain ASCII word's bytes.
+    private static func isPlainHandle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2, bytes[0] == UInt8(ascii: "@"), PeopleText.isAlphanumeric(bytes[1]) else { return false }
+        for byte in bytes[1...]
+        where !PeopleText.isAlphanumeric(byte) && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "_")
+            && byte != UInt8(ascii: ".")
+        {
+            return false
+        }
+        let last = bytes[bytes.count - 1]
+        return PeopleText.isAlphanumeric(last) || last == UInt8(ascii: "_")
+    }
+
+    /// ``isHandle(_:)`` read by characters: for any word.
+    static func isHandleByCharacters(_ word: some StringProtocol) -> Bool {
         guard word.hasPrefix("@"), word.count >= 2 else { return false }
         let rest = word.dropFirst()
         guard let first = rest.first, first.isLetter || first.isNumber else { return false }

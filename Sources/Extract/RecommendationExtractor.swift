@@ -42,8 +42,9 @@ public struct RecommendationExtractor: Sendable {
                 skipsSection[section] = skips
                 if skips { continue }
             }
-            for sentence in Sentences.split(passage.text) {
-                guard let cue = RecommendationCue.find(in: sentence.text) else { continue }
+            // A sentence without a stem is no recommendation: it is not made a string.
+            for sentence in Sentences.split(passage.text, keeping: { RecommendationCue.stems.occurs(in: $0) }) {
+                guard let cue = RecommendationCue.find(in: sentence.text, holdingStem: true) else { continue }
                 var text = sentence.text
                 var lines = passage.lines(of: sentence.range)
                 if lines.allSatisfy(actionLines.contains) { continue }
@@ -155,14 +156,31 @@ struct Passage {
     }
 
     private static func make(_ block: Int, texts: [String], firstLine: Int, children: [Int]) -> Passage {
-        var text = ""
+        // A passage of one line, as most are, is that line's text as it is.
+        if texts.count == 1, let line = texts.first {
+            let starts = line.isEmpty ? [] : [(line: firstLine, start: line.startIndex)]
+            return Passage(block: block, text: line, starts: starts, children: children)
+        }
         var offsets: [(line: Int, offset: Int)] = []
         offsets.reserveCapacity(texts.count)
-        for (offset, line) in texts.enumerated() where !line.isEmpty {
-            if !text.isEmpty { text += " " }
-            // Byte offsets: counting characters at each line would make a long paragraph quadratic.
-            offsets.append((firstLine + offset, text.utf8.count))
-            text += line
+        // The non-empty lines joined by single spaces, their bytes copied once into a string made as long as it will be.
+        // Byte offsets: counting characters at each line would make a long paragraph quadratic.
+        let length = texts.reduce(0) { $1.isEmpty ? $0 : $0 + ($0 > 0 ? 1 : 0) + $1.utf8.count }
+        let text = String(unsafeUninitializedCapacity: length) { buffer in
+            var count = 0
+            for (offset, line) in texts.enumerated() where !line.isEmpty {
+                if count > 0 {
+                    buffer[count] = 0x20
+                    count += 1
+                }
+                offsets.append((firstLine + offset, count))
+                var line = line
+                line.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[count...]).initialize(fromContentsOf: bytes)
+                    count += bytes.count
+                }
+            }
+            return count
         }
         let utf8 = text.utf8
         let starts = offsets.map { (line: $0.line, start: utf8.index(utf8.startIndex, offsetBy: $0.offset)) }
@@ -177,7 +195,22 @@ enum Sentences {
     ]
 
     static func split(_ text: String) -> [(text: String, range: Range<String.Index>)] {
-        TextSearch.isPlainASCII(text) ? splitPlain(text) : splitCharacters(text)
+        split(text, keeping: { _ in true })
+    }
+
+    /// The sentences of ``split(_:)`` whose bytes pass `keeps`, the others not made strings.
+    ///
+    /// `keeps` is asked of a sentence's bytes before its white space is tidied, or after (by characters): it must
+    /// answer the same for both, as a look for words without white space does.
+    static func split(
+        _ text: String,
+        keeping keeps: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) -> [(text: String, range: Range<String.Index>)] {
+        guard TextSearch.isPlainASCII(text) || PeopleBytes.isPlain(text) else {
+            return splitCharacters(text).filter { PeopleBytes.withBytes($0.text, keeps) }
+        }
+        var bytesOf = text
+        return bytesOf.withUTF8 { splitPlain(text, bytes: $0, keeping: keeps) }
     }
 
     /// ``split(_:)`` for any text, reading characters at the stops.
@@ -211,22 +244,22 @@ enum Sentences {
         return sentences.filter { !$0.text.isEmpty }
     }
 
-    /// ``split(_:)`` for plain ASCII text (``TextSearch/isPlainASCII(_:)``), where each byte is a character: the
-    /// same sentences, read from the bytes.
+    /// ``split(_:)`` for plain text (``PeopleBytes/isPlain(_:)``), where each scalar is a character and each ASCII
+    /// byte one: the same sentences, read from the bytes.
     static func splitPlain(_ text: String) -> [(text: String, range: Range<String.Index>)] {
         var bytesOf = text
-        return bytesOf.withUTF8 { splitPlain(text, bytes: $0) }
+        return bytesOf.withUTF8 { splitPlain(text, bytes: $0, keeping: { _ in true }) }
     }
 
     /// ``splitPlain(_:)`` of `text`, whose bytes are `bytes`.
     private static func splitPlain(
         _ text: String,
-        bytes: UnsafeBufferPointer<UInt8>
+        bytes: UnsafeBufferPointer<UInt8>,
+        keeping keeps: (UnsafeBufferPointer<UInt8>) -> Bool
     ) -> [(text: String, range: Range<String.Index>)] {
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        // The empty ones, and those not kept, are left out as they come: most passages keep none or one.
         var sentences: [(text: String, range: Range<String.Index>)] = []
-        // Room for a few sentences, and the empty ones left out as they come.
-        sentences.reserveCapacity(8)
         var start = 0
         var next = 0
         while next < bytes.count {
@@ -244,30 +277,57 @@ enum Sentences {
             guard byte == 0x2E || byte == 0x21 || byte == 0x3F, offset + 1 < bytes.count, bytes[offset + 1] == 0x20
             else { continue }
             let after = offset + 2
-            guard after < bytes.count, (0x41...0x5A).contains(bytes[after]) || "'\"(".utf8.contains(bytes[after])
-            else { continue }
+            guard after < bytes.count, opensSentence(bytes, at: after) else { continue }
             // The last word before the stop, lower-cased: `e.g`, `Mr`, a single letter.
             var wordEnd = offset
             while wordEnd > start, bytes[wordEnd - 1] == 0x20 { wordEnd -= 1 }
             var wordStart = wordEnd
             while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
-            if byte == 0x2E, wordEnd - wordStart == 1 { continue }
+            if byte == 0x2E, isOneCharacter(bytes[wordStart..<wordEnd]) { continue }
             if wordEnd - wordStart <= maxAbbreviationLength {
                 let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
                 if abbreviations.contains(word) { continue }
             }
-            let sentence = tidy(String(text[index(start)...index(offset)]))
-            if !sentence.isEmpty { sentences.append((sentence, index(start)..<index(offset + 1))) }
+            if keeps(UnsafeBufferPointer(rebasing: bytes[start...offset])) {
+                let sentence = tidy(String(text[index(start)...index(offset)]))
+                if !sentence.isEmpty { sentences.append((sentence, index(start)..<index(offset + 1))) }
+            }
             start = after
         }
         if start < bytes.count {
-            let sentence = tidy(String(text[index(start)...]))
-            if !sentence.isEmpty { sentences.append((sentence, index(start)..<text.endIndex)) }
+            if keeps(UnsafeBufferPointer(rebasing: bytes[start...])) {
+                let sentence = tidy(String(text[index(start)...]))
+                if !sentence.isEmpty { sentences.append((sentence, index(start)..<text.endIndex)) }
+            }
         }
         return sentences
     }
 
     private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
+
+    /// Whether the character at `offset` of plain bytes may open a sentence: a capital, or `'`, `"`, `‘`, `“`, `(`.
+    static func opensSentence(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 { return (0x41...0x5A).contains(byte) || byte == 0x27 || byte == 0x22 || byte == 0x28 }
+        // A scalar of two bytes (up to U+07FF) or of three, a character of its own in plain text.
+        var value = UInt32(byte & 0x1F)
+        var next = offset + 1
+        if byte >= 0xE0 {
+            value = UInt32(byte & 0x0F)
+            value = value << 6 | UInt32(bytes[next] & 0x3F)
+            next += 1
+        }
+        value = value << 6 | UInt32(bytes[next] & 0x3F)
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar == "‘" || scalar == "“" || Character(scalar).isUppercase
+    }
+
+    /// Whether plain `bytes` are one character: one scalar.
+    static func isOneCharacter(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard let first = bytes.first else { return false }
+        let length = first < 0x80 ? 1 : first < 0xE0 ? 2 : 3
+        return bytes.count == length
+    }
 }
 
 /// The word that makes a sentence a recommendation, with who speaks and whom it addresses.
@@ -328,16 +388,20 @@ struct RecommendationCue: Equatable {
     static let plainMarks = TextSearch.ByteSet(",.;:'\"()")
 
     /// The cue in `sentence`, or `nil` when it recommends nothing.
-    static func find(in sentence: String) -> RecommendationCue? {
-        // Plain ASCII is read on its bytes, each byte a character: its words hold none of the curly quotes.
-        guard TextSearch.isPlainASCII(sentence) else { return findByCharacters(in: sentence) }
+    ///
+    /// `holdingStem` says that ``stems`` occurs in the sentence, looked for already.
+    static func find(in sentence: String, holdingStem: Bool = false) -> RecommendationCue? {
+        // Plain text is read on its bytes, each scalar a character (``findPlain(in:holdingStem:)``).
+        guard TextSearch.isPlainASCII(sentence) || PeopleBytes.isPlain(sentence) else {
+            return findByCharacters(in: sentence, holdingStem: holdingStem)
+        }
         var bytesOf = sentence
-        return bytesOf.withUTF8 { findPlain(in: $0) }
+        return bytesOf.withUTF8 { findPlain(in: $0, holdingStem: holdingStem) }
     }
 
     /// ``find(in:)`` read a word at a time as characters: for any text.
-    static func findByCharacters(in sentence: String) -> RecommendationCue? {
-        guard !sentence.hasSuffix("?"), stems.occurs(in: sentence) else { return nil }
+    static func findByCharacters(in sentence: String, holdingStem: Bool = false) -> RecommendationCue? {
+        guard !sentence.hasSuffix("?"), holdingStem || stems.occurs(in: sentence) else { return nil }
         // Cut on the bytes when each scalar is a character of its own.
         let words = OwnerParser.leadingWords(of: sentence, limit: .max)
         let lower = words.map(lowered)
@@ -400,10 +464,14 @@ struct RecommendationCue: Equatable {
         word.lowercased().trimming(",.;:'\"‘’“”()")
     }
 
-    /// ``find(in:)`` of the bytes of a plain ASCII sentence (``TextSearch/isPlainASCII(_:)``): the same words, cut
-    /// and compared on the bytes, with no string made but the cue's own.
-    static func findPlain(in bytes: UnsafeBufferPointer<UInt8>) -> RecommendationCue? {
-        guard bytes.last != UInt8(ascii: "?"), stems.occurs(in: bytes) else { return nil }
+    /// ``find(in:)`` of the bytes of a plain sentence (``PeopleBytes/isPlain(_:)``): the same words, cut and compared
+    /// on the bytes, with no string made but the cue's own.
+    ///
+    /// Each scalar is a character there, and no character but an ASCII letter lower-cases to an ASCII one (the Kelvin
+    /// sign, which does, is not plain): a word whose core (``PlainWords``) holds another byte is none of the ASCII
+    /// words looked for, as its lower case by characters is not.
+    static func findPlain(in bytes: UnsafeBufferPointer<UInt8>, holdingStem: Bool = false) -> RecommendationCue? {
+        guard bytes.last != UInt8(ascii: "?"), holdingStem || stems.occurs(in: bytes) else { return nil }
         let words = PlainWords(bytes)
         let count = words.count
         // A word ends with `,` when its last byte does.
@@ -420,7 +488,14 @@ struct RecommendationCue: Equatable {
             }
         }
         let verbs = verbBytes
-        guard modal != nil || (0..<count).contains(where: { words.starts(at: $0, with: verbs) != nil }) else {
+        let leads = verbLeads
+        // A verb starts only at a word whose core opens with the first byte of one, in lower case.
+        guard
+            modal != nil
+                || (0..<count).contains(where: { index in
+                    words.coreLead(index).map(leads.contains) == true && words.starts(at: index, with: verbs) != nil
+                })
+        else {
             return nil
         }
         var cue = RecommendationCue()
@@ -444,14 +519,31 @@ struct RecommendationCue: Equatable {
                 start -= 1
             }
             let subject = start..<modal
-            let named = subject.contains { $0 > 0 && PeopleBytes.isUpperLetter(bytes[words.whole($0).lowerBound]) }
+            let named = subject.contains { $0 > 0 && Self.isCapital(bytes, at: words.whole($0).lowerBound) }
             if !subject.isEmpty, named { cue.to = words.joinedTrimmingCommas(subject) }
         }
         return cue
     }
 
+    /// Whether the character at `offset` of plain bytes is upper case: an ASCII capital, or a scalar of two or three
+    /// bytes that is, as a character.
+    static func isCapital(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 { return PeopleBytes.isUpperLetter(byte) }
+        var value = UInt32(byte & 0x1F)
+        var next = offset + 1
+        if byte >= 0xE0 {
+            value = UInt32(byte & 0x0F) << 6 | UInt32(bytes[next] & 0x3F)
+            next += 1
+        }
+        value = value << 6 | UInt32(bytes[next] & 0x3F)
+        return Unicode.Scalar(value).map { Character($0).isUppercase } ?? false
+    }
+
     /// ``verbs``, each as the bytes of its words.
     private static let verbBytes = verbs.map(phraseBytes)
+    /// The first bytes of the ``verbs``.
+    private static let verbLeads = TextSearch.ByteSet(String(Set(verbs.compactMap(\.first))))
     /// ``reporting``, each as the bytes of its words.
     private static let reportingBytes = reporting.map(phraseBytes)
     /// ``subjectStops``, looked up on the bytes.
@@ -462,8 +554,9 @@ struct RecommendationCue: Equatable {
     }
 }
 
-/// The words of a plain ASCII sentence, cut at spaces (`PeopleText.words`), each with its core: its bytes without
-/// the ``RecommendationCue/plainMarks`` at its ends, which in lower case are `PeopleText.loweredTrimming` of the word.
+/// The words of a plain sentence (``PeopleBytes/isPlain(_:)``), cut at spaces (`PeopleText.words`), each with its
+/// core: its bytes without the ``RecommendationCue/plainMarks`` and curly quotes at its ends, which in lower case are
+/// ``RecommendationCue/lowered(_:)`` of the word when they are ASCII.
 struct PlainWords {
     let bytes: UnsafeBufferPointer<UInt8>
     /// For each word, where it starts and ends, and where its core does.
@@ -472,9 +565,8 @@ struct PlainWords {
     /// The words of `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // No more words than half the bytes, rounded up: room for them all without counting them first.
-        spans.reserveCapacity((bytes.count + 1) / 2)
-        let marks = RecommendationCue.plainMarks
+        // No more words than spaces and one: room for them all at once.
+        spans.reserveCapacity(bytes.count { $0 == UInt8(ascii: " ") } + 1)
         var start = 0
         while start < bytes.count {
             var end = start
@@ -482,8 +574,24 @@ struct PlainWords {
             if start < end {
                 var first = start
                 var last = end
-                while first < last, marks.contains(bytes[first]) { first += 1 }
-                while last > first, marks.contains(bytes[last - 1]) { last -= 1 }
+                while first < last {
+                    if Self.isMark(bytes[first]) {
+                        first += 1
+                    } else if last - first >= 3, Self.isCurlyQuote(bytes, at: first) {
+                        first += 3
+                    } else {
+                        break
+                    }
+                }
+                while last > first {
+                    if Self.isMark(bytes[last - 1]) {
+                        last -= 1
+                    } else if last - first >= 3, Self.isCurlyQuote(bytes, at: last - 3) {
+                        last -= 3
+                    } else {
+                        break
+                    }
+                }
                 spans.append((start..<end, first..<last))
             }
             start = end + 1
@@ -508,6 +616,12 @@ struct PlainWords {
             return false
         }
         return true
+    }
+
+    /// The first byte of the core of word `index` in lower case, `nil` when the core is empty.
+    func coreLead(_ index: Int) -> UInt8? {
+        let core = spans[index].core
+        return core.isEmpty ? nil : Self.lowered(bytes[core.lowerBound])
     }
 
     /// Whether the cores from word `index` on, in lower case, are the lower-case ASCII words of `phrase`.
@@ -558,4 +672,22 @@ struct PlainWords {
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+
+    /// Whether `byte` is one of the ``RecommendationCue/plainMarks``, told without a call.
+    @inline(__always)
+    static func isMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "'"),
+            UInt8(ascii: "\""), UInt8(ascii: "("), UInt8(ascii: ")"):
+            true
+        default: false
+        }
+    }
+
+    /// Whether `‘`, `’`, `“` or `”` (`E2 80 98`, `99`, `9C`, `9D`) stands at `offset`, three bytes on.
+    private static func isCurlyQuote(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard bytes[offset] == 0xE2, bytes[offset + 1] == 0x80 else { return false }
+        let last = bytes[offset + 2]
+        return last == 0x98 || last == 0x99 || last == 0x9C || last == 0x9D
+    }
 }
