@@ -264,6 +264,53 @@ package final class MarkdownTree: Sendable {
             return index
         }
 
+        /// Room for about `nodes` nodes and `bytes` bytes of text, made at once rather than as they come.
+        package mutating func reserveCapacity(nodes: Int, bytes: Int) {
+            self.nodes.reserveCapacity(nodes)
+            self.bytes.reserveCapacity(bytes)
+        }
+
+        /// Adds a node of `tag` with `flags`, a `number` (a heading's level, a list's start), its texts and its
+        /// range (lines and columns, the end column exclusive) in one step, opened when `opening`; returns its index.
+        @discardableResult package mutating func add(
+            _ tag: Tag,
+            flags: UInt8,
+            number: Int,
+            text: UnsafeBufferPointer<UInt8>?,
+            secondText: UnsafeBufferPointer<UInt8>?,
+            range: (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32)?,
+            opening: Bool
+        ) -> Int {
+            let index = nodes.count
+            precondition(index < Int(Int32.max), "a tree of over 2^31 nodes")
+            var node = Node(tag, at: index, offset: bytes.count)
+            node.flags = flags
+            if tag == .list || tag == .heading {
+                let bits = UInt(bitPattern: number)
+                node.offset = UInt32(truncatingIfNeeded: bits)
+                node.count = UInt32(truncatingIfNeeded: bits >> 32)
+            }
+            if let text {
+                bytes.append(contentsOf: text)
+                node.count = UInt32(text.count)
+            }
+            if let secondText {
+                bytes.append(contentsOf: secondText)
+                node.secondCount = UInt32(secondText.count)
+            }
+            precondition(bytes.count <= Int(UInt32.max), "a note's text over 4 GiB")
+            if let range {
+                node.flags |= Node.hasRange
+                node.startLine = range.startLine
+                node.startColumn = range.startColumn
+                node.endLine = range.endLine
+                node.endColumn = range.endColumn
+            }
+            nodes.append(node)
+            if opening { open.append(index) }
+            return index
+        }
+
         /// Appends `more` to the text of node `index`, whose text ends the bytes.
         package mutating func appendText(_ more: UnsafeBufferPointer<UInt8>, to index: Int) {
             bytes.append(contentsOf: more)
