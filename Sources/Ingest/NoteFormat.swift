@@ -88,6 +88,9 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
     /// The character of `trimmed` (a line without its indentation) when it underlines the line above: three or
     /// more of one of `=`, `-` and `~`, then only spaces.
     static func underline<Line: TextLine>(_ trimmed: Line) -> UInt8? {
+        // Each character of an underline is one ASCII byte (and no CR): a line with another character is none, and
+        // its characters need not be read backwards to say so.
+        guard trimmed.isPlainASCII else { return nil }
         let body = trimmed.reversed().drop { $0.matches(" ") }
         guard body.count >= 3, let first = body.first, first.matches("=") || first.matches("-") || first.matches("~")
         else {
