@@ -63,12 +63,7 @@ struct RecordJSON: ~Copyable {
     private mutating func null() { out.append("null") }
 
     private mutating func strings(_ values: [String]) {
-        out.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            string(value)
-        }
-        out.append(0x5D)
+        array(values) { $0.string($1) }
     }
 
     private mutating func strings(_ values: [String]?) {
@@ -84,12 +79,14 @@ struct RecordJSON: ~Copyable {
         out.append(0x5D)
     }
 
-    /// Writes `values` as an array, each element by `write`.
+    /// Writes `values` as an array, each element by `write`, read in place (not copied out of the array).
     private mutating func array<Element>(_ values: [Element], _ write: (inout RecordJSON, Element) -> Void) {
         out.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            write(&self, value)
+        values.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                if index > 0 { out.append(0x2C) }
+                write(&self, elements[index])
+            }
         }
         out.append(0x5D)
     }
