@@ -41,7 +41,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
                 } else if indent >= 4, !startsListItem(trimmed) {
                     plain += 1
                 }
-                if markdownSigns.occurs(in: trimmed) { markdown += 1 }
+                if mayHoldSign(trimmed), markdownSigns.occurs(in: trimmed) { markdown += 1 }
                 // Two signs of Markdown settle it; plain-text signs cannot outweigh them.
                 if markdown >= 2 { return .markdown }
             }
@@ -51,6 +51,27 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// Signs of Markdown anywhere in a line: strong emphasis, links and table rules.
     private static let markdownSigns = TextSearch.Vocabulary(["**", "](", "|---", "| ---", "|:--"])
+
+    /// Whether `line` holds a `*`, `]` or `|`, as each of ``markdownSigns`` does; eight bytes at a time.
+    static func mayHoldSign(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= line.count {
+            let word = ASCIIWord.load(base, at: index)
+            if ASCIIWord.has(word, UInt8(ascii: "*")) || ASCIIWord.has(word, UInt8(ascii: "]"))
+                || ASCIIWord.has(word, UInt8(ascii: "|"))
+            {
+                return true
+            }
+            index += 8
+        }
+        while index < line.count {
+            let byte = line[index]
+            if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "|") { return true }
+            index += 1
+        }
+        return false
+    }
 
     /// ``TextProfileParser/isCapitalHeading(_:)`` of a line's bytes: on the bytes when they are plain ASCII.
     private static func isCapitalHeading(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
