@@ -37,7 +37,7 @@ struct BulletGlyphs {
             index += 1
         }
         guard index < line.endIndex else {
-            previousBlank = true
+            passBlankLine()
             return nil
         }
         defer { previousBlank = false }
@@ -49,7 +49,7 @@ struct BulletGlyphs {
             return Rewrite(keep: index + 2, level: 0, rest: contentStart(line, after: index + 2 + length))
         }
         guard let (rank, length) = glyph(in: line, at: index) else {
-            if previousBlank { open.removeAll() }
+            passLine()
             return nil
         }
         while let last = open.last, !(width > last.indent || width == last.indent && rank > last.rank) {
@@ -58,6 +58,29 @@ struct BulletGlyphs {
         let level = open.count
         open.append((width, rank))
         return Rewrite(keep: nil, level: level, rest: contentStart(line, after: index + length))
+    }
+
+    /// Whether `line`, whose first byte after its indentation is at `index`, may change: a glyph (`o`, or the first
+    /// byte of a character past ASCII) starts there, or a Markdown marker and a space that such a glyph follows.
+    static func mayRewrite(_ line: LineBytes, at index: Int) -> Bool {
+        let byte = line[index]
+        if byte >= 0x80 || byte == UInt8(ascii: "o") { return true }
+        guard byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") else { return false }
+        guard index + 2 < line.endIndex, line[index + 1] == 0x20 else { return false }
+        return line[index + 2] >= 0x80 || line[index + 2] == UInt8(ascii: "o")
+    }
+
+    /// Reads a line that is not blank and has no glyph: glyph lists left open by a blank line before it end.
+    ///
+    /// (What ``rewrite(_:)`` does with such a line, for lines that ``mayRewrite(startingWith:)`` rules out.)
+    mutating func passLine() {
+        if previousBlank, !open.isEmpty { open.removeAll() }
+        previousBlank = false
+    }
+
+    /// Reads a blank line, which ends the glyph lists open unless a glyph item comes next.
+    mutating func passBlankLine() {
+        previousBlank = true
     }
 
     /// Appends `line` to `out` as `rewrite` (from ``rewrite(_:)`` of that line) changes it, or as it is.

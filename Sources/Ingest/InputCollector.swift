@@ -70,8 +70,20 @@ public struct InputCollector: Sendable {
     ]
 
     static func isProjectDocument(_ name: String) -> Bool {
-        let stem = name.split(separator: ".").first.map { $0.lowercased() } ?? ""
-        return projectDocuments.contains(stem)
+        projectDocuments.contains(nameParts(name).first.lowercased())
+    }
+
+    /// The first part of file `name` between dots and, when there are two or more, the last: what
+    /// `split(separator: ".")` gives first and last (empty parts left out), read on the bytes of an ASCII name.
+    static func nameParts(_ name: String) -> (first: String, last: String?) {
+        // In ASCII each byte is a character (a CRLF, the one two-byte character, holds no dot).
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let parts = name.utf8.split(separator: UInt8(ascii: "."))
+            let last = parts.count > 1 ? parts.last.map { String(Substring($0)) } : nil
+            return (parts.first.map { String(Substring($0)) } ?? "", last)
+        }
+        let parts = name.split(separator: ".")
+        return (parts.first.map(String.init) ?? "", parts.count > 1 ? parts.last.map(String.init) : nil)
     }
 
     /// A file's identity on disk, to notice a folder reached twice through links.
@@ -134,8 +146,10 @@ public struct InputCollector: Sendable {
             case S_IFDIR:
                 walk(path, id: FileID(info), files: &files, diagnostics: &diagnostics, visited: &visited)
             case S_IFREG:
-                let ext = name.split(separator: ".").count > 1 ? name.split(separator: ".").last.map(String.init) : nil
-                if let ext, extensions.contains(ext.lowercased()), !Self.isProjectDocument(name), filter.keeps(path) {
+                let parts = Self.nameParts(name)
+                if let ext = parts.last, extensions.contains(ext.lowercased()),
+                    !Self.projectDocuments.contains(parts.first.lowercased()), filter.keeps(path)
+                {
                     files.append(path)
                 }
             default:

@@ -41,7 +41,10 @@ public enum MarkdownParser {
                         preconditionFailure("cmark_parser_finish returned NULL (out of memory)")
                     }
                     cmark_parser_free(parser)
-                    return (convert(root), rendersHTML ? MarkdownRenderer.html(of: root, freeing: false) : nil)
+                    return (
+                        convert(root, textCount: chars.count),
+                        rendersHTML ? MarkdownRenderer.html(of: root, freeing: false) : nil
+                    )
                 }
             }
         }
@@ -50,23 +53,25 @@ public enum MarkdownParser {
     /// The version of the libcmark in use, such as `0.30.2`.
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
 
-    private static func convert(_ root: OpaquePointer) -> MarkdownNode {
+    /// Copies the tree of `root`, parsed from `textCount` bytes of text.
+    private static func convert(_ root: OpaquePointer, textCount: Int) -> MarkdownNode {
         guard let iterator = cmark_iter_new(root) else {
             preconditionFailure("cmark_iter_new returned NULL (out of memory)")
         }
         defer { cmark_iter_free(iterator) }
-        var copier = TreeCopier()
+        var copier = TreeCopier(textCount: textCount)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             if event == CMARK_EVENT_ENTER {
-                if cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_TEXT {
                     copier.text(node)
-                } else if isLeaf(node) {
-                    copier.leaf(node)
+                } else if isLeaf(type) {
+                    copier.leaf(node, type)
                 } else {
-                    copier.enter(node)
+                    copier.enter(node, type)
                 }
             } else if event == CMARK_EVENT_EXIT {
                 copier.exit()
@@ -80,20 +85,27 @@ public enum MarkdownParser {
     /// A run of adjacent text nodes becomes one text node, its bytes appended to the tree's as they come.
     private struct TreeCopier {
         private var builder = MarkdownTree.Builder()
+
+        /// Creates a copier for the tree of `textCount` bytes of text.
+        init(textCount: Int) {
+            // Parsed notes hold about a node for every 36 bytes and less text than they are long: room for both
+            // from the start saves the arrays growing a dozen times.
+            builder.reserveCapacity(nodes: textCount / 24 + 16, bytes: textCount + 64)
+        }
         /// Containers entered beyond ``MarkdownParser/maxDepth`` and not yet exited: their content goes to the
         /// deepest container kept.
         private var skipped = 0
         /// The text node of the run of text nodes being merged, if any.
         private var run: Int?
 
-        /// Opens a container `node`.
-        mutating func enter(_ node: OpaquePointer) {
+        /// Opens a container `node` of `type`.
+        mutating func enter(_ node: OpaquePointer, _ type: cmark_node_type) {
             guard builder.depth < MarkdownParser.maxDepth else {
                 skipped += 1
                 return
             }
             run = nil
-            MarkdownParser.add(node, opening: true, to: &builder)
+            MarkdownParser.add(node, type, opening: true, to: &builder)
         }
 
         /// Closes the innermost container entered.
@@ -113,17 +125,18 @@ public enum MarkdownParser {
         /// Whether the document has been closed: what comes after is dropped.
         private var finished = false
 
-        /// Adds a leaf `node` other than text.
-        mutating func leaf(_ node: OpaquePointer) {
+        /// Adds a leaf `node` of `type`, other than text.
+        mutating func leaf(_ node: OpaquePointer, _ type: cmark_node_type) {
             guard builder.depth > 0 else { return }
             run = nil
-            MarkdownParser.add(node, opening: false, to: &builder)
+            MarkdownParser.add(node, type, opening: false, to: &builder)
         }
 
         /// Adds a text `node`, merged into the text run before it.
         mutating func text(_ node: OpaquePointer) {
             guard builder.depth > 0 else { return }
             let range = MarkdownParser.range(of: node)
+            let literal = cmark_node_get_literal(node).map(MarkdownParser.bytes(of:))
             if let run {
                 let first = builder.nodes[run]
                 if first.flags & MarkdownTree.Node.hasRange != 0, let range,
@@ -131,14 +144,18 @@ public enum MarkdownParser {
                 {
                     builder.setRange(first.startLine, first.startColumn, range.endLine, range.endColumn, at: run)
                 }
+                if let literal { builder.appendText(literal, to: run) }
             } else {
-                let index = builder.add(.text, opening: false)
-                if let range {
-                    builder.setRange(range.startLine, range.startColumn, range.endLine, range.endColumn, at: index)
-                }
-                run = index
+                run = builder.add(
+                    .text,
+                    flags: 0,
+                    number: 0,
+                    text: literal,
+                    secondText: nil,
+                    range: range,
+                    opening: false
+                )
             }
-            if let run, let literal = cmark_node_get_literal(node) { builder.appendText(bytes(of: literal), to: run) }
         }
 
         /// The tree copied, or an empty document when cmark gave none.
@@ -179,8 +196,8 @@ public enum MarkdownParser {
         }
     }
 
-    private static func isLeaf(_ node: OpaquePointer) -> Bool {
-        switch cmark_node_get_type(node) {
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
             CMARK_NODE_HTML_BLOCK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_THEMATIC_BREAK:
             true
@@ -189,54 +206,66 @@ public enum MarkdownParser {
         }
     }
 
-    /// Adds cmark's `node` to `builder` with its payload and range, opened when `opening`.
-    private static func add(_ node: OpaquePointer, opening: Bool, to builder: inout MarkdownTree.Builder) {
-        let index: Int
+    /// Adds cmark's `node`, of `type`, to `builder` with its payload and range, opened when `opening`.
+    private static func add(
+        _ node: OpaquePointer,
+        _ type: cmark_node_type,
+        opening: Bool,
+        to builder: inout MarkdownTree.Builder
+    ) {
+        let tag: MarkdownTree.Tag
+        var flags: UInt8 = 0
+        var number = 0
         var first: UnsafePointer<CChar>?
         var second: UnsafePointer<CChar>?
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_DOCUMENT: index = builder.add(.document, opening: opening)
-        case CMARK_NODE_BLOCK_QUOTE: index = builder.add(.blockQuote, opening: opening)
+        switch type {
+        case CMARK_NODE_DOCUMENT: tag = .document
+        case CMARK_NODE_BLOCK_QUOTE: tag = .blockQuote
         case CMARK_NODE_LIST:
-            let flags =
+            tag = .list
+            flags =
                 (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? MarkdownTree.Node.ordered : 0)
                 | (cmark_node_get_list_tight(node) != 0 ? MarkdownTree.Node.tight : 0)
-            index = builder.add(.list, flags: flags, number: Int(cmark_node_get_list_start(node)), opening: opening)
-        case CMARK_NODE_ITEM: index = builder.add(.item, opening: opening)
+            number = Int(cmark_node_get_list_start(node))
+        case CMARK_NODE_ITEM: tag = .item
         case CMARK_NODE_CODE_BLOCK:
-            index = builder.add(.codeBlock, opening: opening)
+            tag = .codeBlock
             (first, second) = (cmark_node_get_fence_info(node), cmark_node_get_literal(node))
         case CMARK_NODE_HTML_BLOCK:
-            index = builder.add(.htmlBlock, opening: opening)
+            tag = .htmlBlock
             first = cmark_node_get_literal(node)
-        case CMARK_NODE_PARAGRAPH: index = builder.add(.paragraph, opening: opening)
+        case CMARK_NODE_PARAGRAPH: tag = .paragraph
         case CMARK_NODE_HEADING:
-            index = builder.add(.heading, number: Int(cmark_node_get_heading_level(node)), opening: opening)
-        case CMARK_NODE_THEMATIC_BREAK: index = builder.add(.thematicBreak, opening: opening)
-        case CMARK_NODE_SOFTBREAK: index = builder.add(.softBreak, opening: opening)
-        case CMARK_NODE_LINEBREAK: index = builder.add(.lineBreak, opening: opening)
+            tag = .heading
+            number = Int(cmark_node_get_heading_level(node))
+        case CMARK_NODE_THEMATIC_BREAK: tag = .thematicBreak
+        case CMARK_NODE_SOFTBREAK: tag = .softBreak
+        case CMARK_NODE_LINEBREAK: tag = .lineBreak
         case CMARK_NODE_CODE:
-            index = builder.add(.code, opening: opening)
+            tag = .code
             first = cmark_node_get_literal(node)
         case CMARK_NODE_HTML_INLINE:
-            index = builder.add(.htmlInline, opening: opening)
+            tag = .htmlInline
             first = cmark_node_get_literal(node)
-        case CMARK_NODE_EMPH: index = builder.add(.emphasis, opening: opening)
-        case CMARK_NODE_STRONG: index = builder.add(.strong, opening: opening)
+        case CMARK_NODE_EMPH: tag = .emphasis
+        case CMARK_NODE_STRONG: tag = .strong
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            let isLink = cmark_node_get_type(node) == CMARK_NODE_LINK
-            index = builder.add(isLink ? .link : .image, opening: opening)
+            tag = type == CMARK_NODE_LINK ? .link : .image
             (first, second) = (cmark_node_get_url(node), cmark_node_get_title(node))
         default:
             // Text, and custom blocks and inlines, which only come from programmatic trees, never from parsing.
-            index = builder.add(.text, opening: opening)
+            tag = .text
             first = cmark_node_get_literal(node)
         }
-        if let first { builder.appendText(bytes(of: first), to: index) }
-        if let second { builder.appendSecondText(bytes(of: second), to: index) }
-        if let range = range(of: node) {
-            builder.setRange(range.startLine, range.startColumn, range.endLine, range.endColumn, at: index)
-        }
+        builder.add(
+            tag,
+            flags: flags,
+            number: number,
+            text: first.map(bytes(of:)),
+            secondText: second.map(bytes(of:)),
+            range: range(of: node),
+            opening: opening
+        )
     }
 
     /// The bytes of the C string `text`.

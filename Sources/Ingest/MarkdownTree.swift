@@ -236,10 +236,25 @@ package final class MarkdownTree: Sendable {
             _ bytes: UnsafeBufferPointer<UInt8>,
             range: SourceRange?
         ) -> Int {
-            let index = add(.text, opening: false)
-            appendText(bytes, to: index)
-            setRange(range, at: index)
-            return index
+            guard let range, let narrow = Self.narrow(range) else {
+                let index = add(.text, opening: false)
+                appendText(bytes, to: index)
+                setRange(range, at: index)
+                return index
+            }
+            return add(.text, flags: 0, number: 0, text: bytes, secondText: nil, range: narrow, opening: false)
+        }
+
+        /// `range` as lines and columns of a ``Node``, when they fit its 32-bit fields.
+        private static func narrow(
+            _ range: SourceRange
+        ) -> (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32)? {
+            guard let startLine = Int32(exactly: range.lowerBound.line),
+                let startColumn = Int32(exactly: range.lowerBound.column),
+                let endLine = Int32(exactly: range.upperBound.line),
+                let endColumn = Int32(exactly: range.upperBound.column)
+            else { return nil }
+            return (startLine, startColumn, endLine, endColumn)
         }
 
         /// Adds a node of `tag` with `flags` and a `number` (a heading's level, a list's start), without text or
@@ -258,6 +273,53 @@ package final class MarkdownTree: Sendable {
                 let bits = UInt(bitPattern: number)
                 node.offset = UInt32(truncatingIfNeeded: bits)
                 node.count = UInt32(truncatingIfNeeded: bits >> 32)
+            }
+            nodes.append(node)
+            if opening { open.append(index) }
+            return index
+        }
+
+        /// Room for about `nodes` nodes and `bytes` bytes of text, made at once rather than as they come.
+        package mutating func reserveCapacity(nodes: Int, bytes: Int) {
+            self.nodes.reserveCapacity(nodes)
+            self.bytes.reserveCapacity(bytes)
+        }
+
+        /// Adds a node of `tag` with `flags`, a `number` (a heading's level, a list's start), its texts and its
+        /// range (lines and columns, the end column exclusive) in one step, opened when `opening`; returns its index.
+        @discardableResult package mutating func add(
+            _ tag: Tag,
+            flags: UInt8,
+            number: Int,
+            text: UnsafeBufferPointer<UInt8>?,
+            secondText: UnsafeBufferPointer<UInt8>?,
+            range: (startLine: Int32, startColumn: Int32, endLine: Int32, endColumn: Int32)?,
+            opening: Bool
+        ) -> Int {
+            let index = nodes.count
+            precondition(index < Int(Int32.max), "a tree of over 2^31 nodes")
+            var node = Node(tag, at: index, offset: bytes.count)
+            node.flags = flags
+            if tag == .list || tag == .heading {
+                let bits = UInt(bitPattern: number)
+                node.offset = UInt32(truncatingIfNeeded: bits)
+                node.count = UInt32(truncatingIfNeeded: bits >> 32)
+            }
+            if let text {
+                bytes.append(contentsOf: text)
+                node.count = UInt32(text.count)
+            }
+            if let secondText {
+                bytes.append(contentsOf: secondText)
+                node.secondCount = UInt32(secondText.count)
+            }
+            precondition(bytes.count <= Int(UInt32.max), "a note's text over 4 GiB")
+            if let range {
+                node.flags |= Node.hasRange
+                node.startLine = range.startLine
+                node.startColumn = range.startColumn
+                node.endLine = range.endLine
+                node.endColumn = range.endColumn
             }
             nodes.append(node)
             if opening { open.append(index) }
@@ -285,12 +347,8 @@ package final class MarkdownTree: Sendable {
         package mutating func setRange(_ range: SourceRange?, at index: Int) {
             nodes[index].flags &= ~(Node.hasRange | Node.wideRange)
             guard let range else { return }
-            if let startLine = Int32(exactly: range.lowerBound.line),
-                let startColumn = Int32(exactly: range.lowerBound.column),
-                let endLine = Int32(exactly: range.upperBound.line),
-                let endColumn = Int32(exactly: range.upperBound.column)
-            {
-                setRange(startLine, startColumn, endLine, endColumn, at: index)
+            if let narrow = Self.narrow(range) {
+                setRange(narrow.startLine, narrow.startColumn, narrow.endLine, narrow.endColumn, at: index)
             } else {
                 nodes[index].flags |= Node.hasRange | Node.wideRange
                 nodes[index].startLine = Int32(wideRanges.count)
@@ -390,47 +448,50 @@ package final class MarkdownTree: Sendable {
 
         /// Adds a node of `kind` (closed, as a leaf) and returns its index.
         @discardableResult private mutating func append(_ kind: MarkdownNode.Kind, range: SourceRange?) -> Int {
+            let tag: Tag
+            var flags: UInt8 = 0
+            var number = 0
             var first: String?
             var second: String?
-            let index: Int
             switch kind {
-            case .document: index = add(.document, opening: false)
-            case .blockQuote: index = add(.blockQuote, opening: false)
+            case .document: tag = .document
+            case .blockQuote: tag = .blockQuote
             case .list(let ordered, let start, let tight):
-                let flags = (ordered ? Node.ordered : 0) | (tight ? Node.tight : 0)
-                index = add(.list, flags: flags, number: start, opening: false)
+                tag = .list
+                flags = (ordered ? Node.ordered : 0) | (tight ? Node.tight : 0)
+                number = start
             case .item(let checkbox):
-                let flags: UInt8 = checkbox.map { ($0 == .checked ? 2 : 1) << Node.checkboxShift } ?? 0
-                index = add(.item, flags: flags, opening: false)
-            case .codeBlock(let info, let literal):
-                index = add(.codeBlock, opening: false)
-                (first, second) = (info, literal)
-            case .htmlBlock(let html):
-                index = add(.htmlBlock, opening: false)
-                first = html
-            case .paragraph: index = add(.paragraph, opening: false)
-            case .heading(let level): index = add(.heading, number: level, opening: false)
-            case .thematicBreak: index = add(.thematicBreak, opening: false)
-            case .text(let text):
-                index = add(.text, opening: false)
-                first = text
-            case .softBreak: index = add(.softBreak, opening: false)
-            case .lineBreak: index = add(.lineBreak, opening: false)
-            case .code(let code):
-                index = add(.code, opening: false)
-                first = code
-            case .htmlInline(let html):
-                index = add(.htmlInline, opening: false)
-                first = html
-            case .emphasis: index = add(.emphasis, opening: false)
-            case .strong: index = add(.strong, opening: false)
-            case .link(let destination, let title):
-                index = add(.link, opening: false)
-                (first, second) = (destination, title)
-            case .image(let destination, let title):
-                index = add(.image, opening: false)
-                (first, second) = (destination, title)
+                tag = .item
+                flags = checkbox.map { ($0 == .checked ? 2 : 1) << Node.checkboxShift } ?? 0
+            case .codeBlock(let info, let literal): (tag, first, second) = (.codeBlock, info, literal)
+            case .htmlBlock(let html): (tag, first) = (.htmlBlock, html)
+            case .paragraph: tag = .paragraph
+            case .heading(let level): (tag, number) = (.heading, level)
+            case .thematicBreak: tag = .thematicBreak
+            case .text(let text): (tag, first) = (.text, text)
+            case .softBreak: tag = .softBreak
+            case .lineBreak: tag = .lineBreak
+            case .code(let code): (tag, first) = (.code, code)
+            case .htmlInline(let html): (tag, first) = (.htmlInline, html)
+            case .emphasis: tag = .emphasis
+            case .strong: tag = .strong
+            case .link(let destination, let title): (tag, first, second) = (.link, destination, title)
+            case .image(let destination, let title): (tag, first, second) = (.image, destination, title)
             }
+            // A node without text and with a range that fits (every node of a parsed note) is made in one step.
+            let narrow = range.flatMap(Self.narrow)
+            if first == nil, second == nil, narrow != nil || range == nil {
+                return add(
+                    tag,
+                    flags: flags,
+                    number: number,
+                    text: nil,
+                    secondText: nil,
+                    range: narrow,
+                    opening: false
+                )
+            }
+            let index = add(tag, flags: flags, number: number, opening: false)
             if var first { first.withUTF8 { appendText($0, to: index) } }
             if var second { second.withUTF8 { appendSecondText($0, to: index) } }
             setRange(range, at: index)

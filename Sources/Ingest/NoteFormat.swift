@@ -41,7 +41,7 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
                 } else if indent >= 4, !startsListItem(trimmed) {
                     plain += 1
                 }
-                if markdownSigns.occurs(in: trimmed) { markdown += 1 }
+                if mayHoldSign(trimmed), markdownSigns.occurs(in: trimmed) { markdown += 1 }
                 // Two signs of Markdown settle it; plain-text signs cannot outweigh them.
                 if markdown >= 2 { return .markdown }
             }
@@ -51,6 +51,27 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
 
     /// Signs of Markdown anywhere in a line: strong emphasis, links and table rules.
     private static let markdownSigns = TextSearch.Vocabulary(["**", "](", "|---", "| ---", "|:--"])
+
+    /// Whether `line` holds a `*`, `]` or `|`, as each of ``markdownSigns`` does; eight bytes at a time.
+    static func mayHoldSign(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = line.baseAddress else { return false }
+        var index = 0
+        while index + 8 <= line.count {
+            let word = ASCIIWord.load(base, at: index)
+            if ASCIIWord.has(word, UInt8(ascii: "*")) || ASCIIWord.has(word, UInt8(ascii: "]"))
+                || ASCIIWord.has(word, UInt8(ascii: "|"))
+            {
+                return true
+            }
+            index += 8
+        }
+        while index < line.count {
+            let byte = line[index]
+            if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "|") { return true }
+            index += 1
+        }
+        return false
+    }
 
     /// ``TextProfileParser/isCapitalHeading(_:)`` of a line's bytes: on the bytes when they are plain ASCII.
     private static func isCapitalHeading(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -88,6 +109,9 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
     /// The character of `trimmed` (a line without its indentation) when it underlines the line above: three or
     /// more of one of `=`, `-` and `~`, then only spaces.
     static func underline<Line: TextLine>(_ trimmed: Line) -> UInt8? {
+        // Each character of an underline is one ASCII byte (and no CR): a line with another character is none, and
+        // its characters need not be read backwards to say so.
+        guard trimmed.isPlainASCII else { return nil }
         let body = trimmed.reversed().drop { $0.matches(" ") }
         guard body.count >= 3, let first = body.first, first.matches("=") || first.matches("-") || first.matches("~")
         else {

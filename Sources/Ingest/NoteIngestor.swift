@@ -72,14 +72,21 @@ public struct NoteIngestor: Sendable {
         hex(SHA256.hash(data: Array(text.utf8)))
     }
 
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
+                for (index, byte) in bytes.enumerated() {
+                    out[2 * index] = hexDigit(byte >> 4)
+                    out[2 * index + 1] = hexDigit(byte & 0x0F)
+                }
+                return 2 * bytes.count
+            }
         }
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The lower-case hex digit of `value` (0 to 15), in ASCII.
+    @inline(__always) private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x57 + value
     }
 
     /// Ingests a note held in memory; `path` names it in diagnostics; `sha256`, when known, is the bytes' digest.

@@ -91,9 +91,13 @@ public enum TextDecoder {
         var (hasNUL, controls, isUTF8) = (false, 0, true)
         var index = 0
         while index < bytes.count {
-            if index + 8 <= bytes.count, ASCIIWord.isPlainText(ASCIIWord.load(base, at: index)) {
-                index += 8
-                continue
+            // (Past the sample only UTF-8 is in question, and eight ASCII bytes are well-formed.)
+            if index + 8 <= bytes.count {
+                let word = ASCIIWord.load(base, at: index)
+                if index >= sampleEnd ? word & ASCIIWord.high == 0 : ASCIIWord.isPlainText(word) {
+                    index += 8
+                    continue
+                }
             }
             let stop = min(index + 8, bytes.count)
             while index < stop {
@@ -229,18 +233,20 @@ public enum TextDecoder {
 
     /// A name for common binary formats recognised by their first bytes.
     private static func knownBinaryFormat(_ bytes: ArraySlice<UInt8>) -> String? {
-        let signatures: [([UInt8], String)] = [
-            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
-            ([0xFF, 0xD8, 0xFF], "a JPEG image"),
-            (Array("GIF8".utf8), "a GIF image"),
-            (Array("%PDF-".utf8), "a PDF document (convert it to text or Markdown first)"),
-            ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive, such as a .docx or .odt file (convert it to text first)"),
-            ([0xD0, 0xCF, 0x11, 0xE0], "a legacy Microsoft Office file (convert it to text first)"),
-            ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
-            ([0x1F, 0x8B], "a gzip archive"),
-            (Array("{\\rtf".utf8), "an RTF document (convert it to text first)"),
-        ]
         for (signature, name) in signatures where bytes.starts(with: signature) { return name }
         return nil
     }
+
+    /// The first bytes of common binary formats, with a name for each.
+    private static let signatures: [([UInt8], String)] = [
+        ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+        ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+        (Array("GIF8".utf8), "a GIF image"),
+        (Array("%PDF-".utf8), "a PDF document (convert it to text or Markdown first)"),
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive, such as a .docx or .odt file (convert it to text first)"),
+        ([0xD0, 0xCF, 0x11, 0xE0], "a legacy Microsoft Office file (convert it to text first)"),
+        ([0x7F, 0x45, 0x4C, 0x46], "an executable"),
+        ([0x1F, 0x8B], "a gzip archive"),
+        (Array("{\\rtf".utf8), "an RTF document (convert it to text first)"),
+    ]
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One character of a line as the line readers see it: a `Character`, or a byte of a line that is plain ASCII
 /// (``TextSearch/isPlainASCII(_:)``), where each byte is one character.
 ///
@@ -71,11 +77,21 @@ protocol TextLine: BidirectionalCollection where Element: TextUnit, SubSequence 
     func units(upTo count: Int) -> Units
     /// Calls `body` with the UTF-8 bytes of the line, in place when they are.
     func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
+    /// Whether the line is plain ASCII (``TextSearch/isPlainASCII(_:)``): each byte one character.
+    var isPlainASCII: Bool { get }
+}
+
+extension TextLine {
+    /// Whether the line's bytes hold `byte` (ASCII), as any character that is or holds that character must.
+    func containsByte(_ byte: UInt8) -> Bool {
+        withUTF8Bytes { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+    }
 }
 
 extension Substring: TextLine {
     var utf8Count: Int { utf8.count }
     var string: String { String(self) }
+    var isPlainASCII: Bool { TextSearch.isPlainASCII(self) }
     func units(upTo count: Int) -> [Character] { Array(prefix(count)) }
     func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var copy = self
@@ -86,6 +102,8 @@ extension Substring: TextLine {
 extension Slice: TextLine where Base == UnsafeBufferPointer<UInt8> {
     var utf8Count: Int { count }
     var string: String { String(decoding: self, as: UTF8.self) }
+    // (A line is read on its bytes only when it is plain ASCII.)
+    var isPlainASCII: Bool { true }
     func units(upTo count: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: prefix(count)) }
     func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         body(UnsafeBufferPointer(rebasing: self))

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cleans the text of a note before it is parsed, without ever adding or removing a line.
 ///
 /// Rules, in order:
@@ -115,8 +121,11 @@ public enum TextNormaliser {
         var bullets = BulletGlyphs()
         var previousWasText = false
         var start = 0
+        var nextAngle = find(UInt8(ascii: "<"), in: input, from: 0)  // where HTML could start
         while start <= input.count {
-            let (end, hasAngle) = lineEnd(in: input, from: start)
+            let end = find(0x0A, in: input, from: start)
+            if nextAngle < start { nextAngle = find(UInt8(ascii: "<"), in: input, from: start) }
+            let hasAngle = nextAngle < end
             let line = input[start..<end]
             // A line that changes is written out after the unchanged text before it.
             func replace(with write: (inout [UInt8]) -> Void) {
@@ -125,6 +134,24 @@ public enum TextNormaliser {
                 out.append(contentsOf: input[copied..<start])
                 write(&out)
                 copied = end
+            }
+            if fence == nil, !inComment, !hasAngle {
+                // Most lines: blank, or text that opens no fence and holds no HTML or glyph, kept as they are.
+                let first = firstContent(line)
+                if first == line.endIndex {
+                    bullets.passBlankLine()
+                    previousWasText = false
+                    start = end + 1
+                    continue
+                }
+                if line[first] != UInt8(ascii: "`"), line[first] != UInt8(ascii: "~"),
+                    !BulletGlyphs.mayRewrite(line, at: first)
+                {
+                    bullets.passLine()
+                    previousWasText = true
+                    start = end + 1
+                    continue
+                }
             }
             if let open = fence {
                 if let close = fenceMarker(line), close.byte == open.byte, close.length >= open.length,
@@ -161,23 +188,24 @@ public enum TextNormaliser {
         return out
     }
 
-    /// The end of the line starting at `start` (its LF, or the end of `bytes`), and whether it has a `<`, where HTML
-    /// could start; eight bytes at a time.
-    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, hasAngle: Bool) {
-        guard let base = bytes.baseAddress else { return (bytes.count, false) }
-        var index = start
-        var hasAngle = false
-        while index + 8 <= bytes.count {
-            let word = ASCIIWord.load(base, at: index)
-            if ASCIIWord.has(word, 0x0A) { break }
-            hasAngle = hasAngle || ASCIIWord.has(word, UInt8(ascii: "<"))
-            index += 8
-        }
-        while index < bytes.count, bytes[index] != 0x0A {
-            hasAngle = hasAngle || bytes[index] == UInt8(ascii: "<")
-            index += 1
-        }
-        return (index, hasAngle)
+    /// The index of the first `byte` in `bytes` at or after `start`, or the end of `bytes`.
+    @inline(__always) private static func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int)
+        -> Int
+    {
+        guard start < bytes.count, let base = bytes.baseAddress,
+            let found = memchr(base + start, Int32(byte), bytes.count - start)
+        else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The index of the first byte of `line` that is not a space or a tab, or its end for a blank line.
+    ///
+    /// (A fence can only open where that byte is a backquote or a tilde: ``fenceMarker(_:)`` allows only spaces
+    /// before it.)
+    @inline(__always) private static func firstContent(_ line: LineBytes) -> Int {
+        var index = line.startIndex
+        while index < line.endIndex, line[index] == 0x20 || line[index] == 0x09 { index += 1 }
+        return index
     }
 
     /// The fence character and length when `line` opens or closes a fenced code block.

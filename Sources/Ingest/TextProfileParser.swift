@@ -123,7 +123,10 @@ public enum TextProfileParser {
 
     /// Whether `text` is a `Label: value` header line: a capitalised label of at most five words, then a colon.
     static func isHeaderLine<Line: TextLine>(_ text: Line) -> Bool {
-        guard let first = text.first, first.isUppercase, let colon = text.firstIndex(where: { $0.matches(":") }) else {
+        // (A line without a colon byte has no colon character: the bytes say so without reading the characters.)
+        guard text.containsByte(UInt8(ascii: ":")), let first = text.first, first.isUppercase,
+            let colon = text.firstIndex(where: { $0.matches(":") })
+        else {
             return false
         }
         let label = text[..<colon]
@@ -154,6 +157,9 @@ public enum TextProfileParser {
 
     /// The list marker at the start of `line`, when it has one followed by a space.
     static func listMarker<Line: TextLine>(_ line: Line) -> Marker? {
+        // A marker's first character is `-`, `*`, `+`, `(`, an ASCII digit or a lower-case letter: a line whose first
+        // byte is other ASCII has none (an ASCII byte with combining marks is no digit, sign or lower-case letter).
+        if let first = line.withUTF8Bytes({ $0.first }), first < 0x80, !Self.mayStartMarker(first) { return nil }
         let chars = line.units(upTo: 8)
         func spaced(_ length: Int) -> Bool {
             length < chars.count && (chars[length].matches(" ") || chars[length].matches("\t"))
@@ -183,6 +189,12 @@ public enum TextProfileParser {
             return Marker(length: 2, ordered: true, start: first.letterIndex)
         }
         return nil
+    }
+
+    /// Whether an ASCII `byte` may start a list marker: `-`, `*`, `+`, `(`, a digit or a lower-case letter.
+    private static func mayStartMarker(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "(") || isASCIIDigit(byte) || byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
     }
 
     /// The value of one to three ASCII digits.

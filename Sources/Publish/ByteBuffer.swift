@@ -71,6 +71,11 @@ struct ByteBuffer: ~Copyable {
         escaped.withUnsafeBufferPointer { append($0) }
     }
 
+    /// Calls `body` with the bytes written, in place.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// The bytes written.
     consuming func bytes() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 }

@@ -123,18 +123,21 @@ public indirect enum JSONValue: Hashable, Sendable {
             return byte == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
                 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
         }
+        guard let base = utf8.baseAddress else { return false }
+        let count = utf8.count
         var index = 0
-        if let base = utf8.baseAddress {
-            // Eight bytes at a time: a word with no byte below 0x20, `"`, `\`, DEL or 0xE2 (the lead byte of U+2028
-            // and U+2029) is skipped whole, and only a word with one is read a byte at a time.
-            while index + 8 <= utf8.count {
-                if mayHoldEscape(ASCIIWord.load(base, at: index)) {
-                    for offset in index..<index + 8 where escaped(offset) { return true }
-                }
-                index += 8
+        // Eight bytes at a time: a word with no byte below 0x20, `"`, `\`, DEL or 0xE2 (the lead byte of U+2028 and
+        // U+2029) is skipped whole, and only a word with one is read a byte at a time.
+        while index + 8 <= count {
+            if mayHoldEscape(ASCIIWord.load(base, at: index)) {
+                for offset in index..<index + 8 where escaped(offset) { return true }
             }
+            index += 8
         }
-        while index < utf8.count {
+        // The last bytes of a text of eight or more as one word too: the eight before the end (those before `index`
+        // were read already and escape nothing).
+        if index < count, count >= 8, !mayHoldEscape(ASCIIWord.load(base, at: count - 8)) { return false }
+        while index < count {
             if escaped(index) { return true }
             index += 1
         }

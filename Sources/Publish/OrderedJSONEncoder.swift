@@ -28,6 +28,24 @@ public struct OrderedJSONEncoder: Sendable {
         return pretty ? text + "\n" : text
     }
 
+    /// Calls `body` with the UTF-8 bytes of what ``encode(_:)`` gives for `value`: a record's in place, without
+    /// making a `String` of them.
+    public func withEncoded<Result>(
+        _ value: some Encodable,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
+        let pretty = pretty
+        let result = try RecordJSON.withCompact(value) { compact in
+            guard pretty else { return try body(compact) }
+            var bytes = PrettyJSON.format(compact)
+            bytes.append(0x0A)
+            return try bytes.withUnsafeBufferPointer(body)
+        }
+        if let result { return result }
+        var text = try encode(value)
+        return try text.withUTF8(body)
+    }
+
     /// The pretty text of `compact`, JSON text as this encoder writes it with `pretty` off: the same as encoding the
     /// value again with `pretty` on, from its bytes.
     static func prettyText(ofCompact compact: String) -> String {

@@ -15,10 +15,18 @@ struct RecordJSON: ~Copyable {
 
     /// The compact JSON of `value` when its type is a record type, else nil (a comparison of metadata, no cast).
     static func compact<T>(_ value: T) -> [UInt8]? {
+        withCompact(value) { Array($0) }
+    }
+
+    /// Calls `body` with the compact JSON of `value`, in place, when its type is a record type; else nil.
+    static func withCompact<T, Result>(
+        _ value: T,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result? {
         if let meeting = exactly(value, Meeting.self) {
             var writer = RecordJSON(capacity: 8192)
             writer.write(meeting)
-            return writer.out.bytes()
+            return try writer.out.withBytes(body)
         }
         var writer = RecordJSON(capacity: 512)
         if let action = exactly(value, Action.self) {
@@ -34,7 +42,7 @@ struct RecordJSON: ~Copyable {
         } else {
             return nil
         }
-        return writer.out.bytes()
+        return try writer.out.withBytes(body)
     }
 
     /// Writes a key with what comes before it: `{"key":` for the first, `,"key":` for the others.
@@ -55,12 +63,7 @@ struct RecordJSON: ~Copyable {
     private mutating func null() { out.append("null") }
 
     private mutating func strings(_ values: [String]) {
-        out.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            string(value)
-        }
-        out.append(0x5D)
+        array(values) { $0.string($1) }
     }
 
     private mutating func strings(_ values: [String]?) {
@@ -76,12 +79,14 @@ struct RecordJSON: ~Copyable {
         out.append(0x5D)
     }
 
-    /// Writes `values` as an array, each element by `write`.
+    /// Writes `values` as an array, each element by `write`, read in place (not copied out of the array).
     private mutating func array<Element>(_ values: [Element], _ write: (inout RecordJSON, Element) -> Void) {
         out.append(0x5B)
-        for (index, value) in values.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            write(&self, value)
+        values.withUnsafeBufferPointer { elements in
+            for index in elements.indices {
+                if index > 0 { out.append(0x2C) }
+                write(&self, elements[index])
+            }
         }
         out.append(0x5D)
     }

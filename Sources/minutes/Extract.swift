@@ -32,9 +32,10 @@ extension Minutes {
             try reader.read(collection.files) { outcome in
                 switch outcome {
                 case .success(let meeting):
-                    let json = try encoder.encode(meeting)
-                    Output.report(meeting.diagnostics)
-                    print(json, terminator: single ? "" : "\n")
+                    try encoder.withEncoded(meeting) { json in
+                        Output.report(meeting.diagnostics)
+                        standardOutput(json, lineEnd: !single)
+                    }
                 case .failure(let error):
                     Output.report([error.diagnostic])
                     failed = true

@@ -1,9 +1,9 @@
 import Ingest
 
 #if canImport(Glibc)
-import Glibc
+@preconcurrency import Glibc
 #elseif canImport(Darwin)
-import Darwin
+@preconcurrency import Darwin
 #endif
 
 /// Where the command line writes what is not data.
@@ -15,6 +15,13 @@ enum Output {
             standardError(DisplaySafety.neutralise("\(diagnostic)") + "\n")
         }
     }
+}
+
+/// Writes `bytes` to standard output, then a line feed when `lineEnd`, through the C library's buffer, where `print`
+/// writes too.
+func standardOutput(_ bytes: UnsafeBufferPointer<UInt8>, lineEnd: Bool) {
+    if let base = bytes.baseAddress { _ = fwrite(base, 1, bytes.count, stdout) }
+    if lineEnd { _ = putc(0x0A, stdout) }
 }
 
 /// Writes `text` to standard error, unbuffered, so that it interleaves correctly with standard output.

@@ -36,4 +36,21 @@ import Testing
             #expect(document.source.format == .markdown, "\(name)")
         }
     }
+
+    /// The look for `*`, `]` and `|` before the look for Markdown signs finds each sign wherever it stands.
+    @Test func theSignLookFindsEverySignAtEveryPlace() {
+        for sign in ["**", "](", "|---", "| ---", "|:--", "*", "]", "|"] {
+            for before in 0..<20 {
+                for after in 0..<10 {
+                    var line = String(repeating: "a", count: before) + sign + String(repeating: "é", count: after)
+                    #expect(line.withUTF8 { NoteFormat.mayHoldSign($0) }, "\(line)")
+                }
+            }
+        }
+        for length in 0..<30 {
+            var line = String(repeating: "x-[)", count: length)
+            #expect(!line.withUTF8 { NoteFormat.mayHoldSign($0) })
+        }
+        #expect(NoteFormat.detect("Title\n\nSee [the plan](plan.md) and **this**.") == .markdown)
+    }
 }

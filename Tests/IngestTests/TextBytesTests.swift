@@ -34,6 +34,14 @@ import Testing
         inputs.append(
             Array(repeating: 0x61, count: 8189) + [0x01, 0x02, 0x7F, 0x03, 0x04, 0xC3, 0xA9, 0x00, 0xE2, 0x80]
         )
+        // Past the sample: controls and NULs that do not count, and bytes that are not UTF-8 at every place.
+        inputs.append(
+            Array(repeating: 0x61, count: 9000) + [0x01, 0x00, 0x7F, 0x0B] + Array(repeating: 0x61, count: 20)
+        )
+        for offset in 0..<17 {
+            inputs.append(Array(repeating: 0x62, count: 8192 + offset) + [0xE2, 0x28, 0xA1] + Array("aé".utf8))
+            inputs.append(Array(repeating: 0x62, count: 8192 + offset) + [0x00, 0xC3, 0xA9, 0x09, 0x0A, 0xC3])
+        }
         // And some bytes drawn at random (the same each run).
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         for length in 0..<200 {

@@ -81,6 +81,27 @@ import Testing
         unchanged.utf8.withContiguousStorageIfAvailable { #expect(TextNormaliser.rewriteLines($0) == nil) }
     }
 
+    /// Lines that cannot hold a glyph or a fence still end the glyph lists that a blank line left open.
+    @Test func plainLinesCarryTheBulletsMemoryOfBlankLines() {
+        let cases: [(String, String)] = [
+            ("• Parent\nplain text\n    o Child", "- Parent\nplain text\n  - Child"),
+            ("• Parent\n\nplain\n    o Child", "- Parent\n\nplain\n- Child"),
+            ("• Parent\n\n    o Child", "- Parent\n\n  - Child"),
+            ("• Parent\n\n\tTabbed\n    o Child", "- Parent\n\n\tTabbed\n- Child"),
+            ("• Parent\n\n1. Numbered\n    o Child", "- Parent\n\n1. Numbered\n- Child"),
+            ("• Parent\n\n- marker\n    o Child", "- Parent\n\n- marker\n- Child"),
+            ("• Parent\n\n`code`\n    o Child", "- Parent\n\n`code`\n- Child"),
+            ("Text\n~~~~\n• Item", "Text\n~~~~\n- Item"),
+            ("\n~~~~\n• Item\n~~~~", "\n~~~~\n• Item\n~~~~"),
+            ("    ```\n• Item", "    ```\n- Item"),
+            ("\t```\n• Item", "\t```\n- Item"),
+            ("   ```\n• Item", "   ```\n• Item"),
+        ]
+        for (input, expected) in cases {
+            #expect(TextNormaliser.normalise(input) == expected, "\(input.debugDescription)")
+        }
+    }
+
     @Test func cleansCharactersAtEveryPlaceInALongLine() {
         let cases: [(String, String)] = [
             ("\u{7}", " "), ("\r\n", "\n"), ("\r", "\n"), ("\u{A0}", " "), ("\u{AD}", ""), ("\u{200B}", ""),

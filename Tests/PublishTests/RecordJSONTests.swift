@@ -135,6 +135,17 @@ enum RecordGen {
         #expect(try OrderedJSONEncoder(pretty: true).encode(value).utf8.elementsEqual(treePretty.utf8), "\(treePretty)")
         let laidOut = OrderedJSONEncoder.prettyText(ofCompact: String(decoding: compact, as: UTF8.self))
         #expect(laidOut.utf8.elementsEqual(treePretty.utf8))
+        try expectSameBytesAsText(value)
+    }
+
+    /// Checks ``OrderedJSONEncoder/withEncoded(_:_:)`` hands over the bytes of ``OrderedJSONEncoder/encode(_:)``'s
+    /// text, compact and pretty.
+    func expectSameBytesAsText(_ value: some Encodable) throws {
+        for pretty in [false, true] {
+            let encoder = OrderedJSONEncoder(pretty: pretty)
+            let bytes = try encoder.withEncoded(value) { Array($0) }
+            #expect(bytes.elementsEqual(try encoder.encode(value).utf8))
+        }
     }
 
     @Test func meetings() async {
@@ -192,9 +203,11 @@ enum RecordGen {
         }
     }
 
-    @Test func otherValuesAreNotRecords() {
+    @Test func otherValuesAreNotRecords() throws {
         #expect(RecordJSON.compact([StreamingJSONTests.meeting("x")]) == nil)
         #expect(RecordJSON.compact(LineSpan(1, 2)) == nil)
         #expect(RecordJSON.compact("text") == nil)
+        try expectSameBytesAsText([StreamingJSONTests.meeting("x")])
+        try expectSameBytesAsText(LineSpan(1, 2))
     }
 }

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import Ingest
+
+/// ``InputCollector/nameParts(_:)`` reads ASCII names on their bytes: it must split every name as
+/// `split(separator: ".")` splits its characters.
+@Suite struct IngestNamePartsTests {
+    /// The first and last parts as the characters split them.
+    func byCharacters(_ name: String) -> (first: String, last: String?) {
+        let parts = name.split(separator: ".")
+        return (parts.first.map(String.init) ?? "", parts.count > 1 ? parts.last.map(String.init) : nil)
+    }
+
+    @Test func bytesSplitAsCharacters() {
+        let names = [
+            "", ".", "..", "md", ".md", "a.md", "A.MD", "a..md", "a.md.", "a.b.c", "README.md", "readme", "a. md",
+            "notes 2021.txt", "a\r\n.md", "é.md", "résumé.MD", "a.\u{301}md", "a\u{301}.md", "note.m\u{301}d",
+            "a.\u{00A0}md", "“quoted”.txt", "a．md", "😀.md", "a.😀", "..\u{301}.md", "x.\u{200D}.md",
+        ]
+        for name in names {
+            let parts = InputCollector.nameParts(name)
+            let expected = byCharacters(name)
+            #expect(parts.first == expected.first && parts.last == expected.last, "\(name.debugDescription)")
+        }
+    }
+
+    @Test func extensionsAndProjectDocuments() {
+        #expect(InputCollector.nameParts("a.b.md") == ("a", "md"))
+        #expect(InputCollector.nameParts("notes").last == nil)
+        // A dot with a combining mark is no dot.
+        #expect(InputCollector.nameParts("a.\u{301}md").last == nil)
+        #expect(InputCollector.isProjectDocument("README.md"))
+        #expect(InputCollector.isProjectDocument("License"))
+        #expect(!InputCollector.isProjectDocument("2021-03-04.md"))
+    }
+}
