@@ -265,18 +265,7 @@ package final class MarkdownTree: Sendable {
             number: Int = 0,
             opening: Bool
         ) -> Int {
-            let index = nodes.count
-            precondition(index < Int(Int32.max), "a tree of over 2^31 nodes")
-            var node = Node(tag, at: index, offset: bytes.count)
-            node.flags = flags
-            if tag == .list || tag == .heading {
-                let bits = UInt(bitPattern: number)
-                node.offset = UInt32(truncatingIfNeeded: bits)
-                node.count = UInt32(truncatingIfNeeded: bits >> 32)
-            }
-            nodes.append(node)
-            if opening { open.append(index) }
-            return index
+            add(tag, flags: flags, number: number, text: nil, secondText: nil, range: nil, opening: opening)
         }
 
         /// Room for about `nodes` nodes and `bytes` bytes of text, made at once rather than as they come.

@@ -233,34 +233,6 @@ import Testing
 
 /// Splitting plain text at its brackets on the bytes must give what the character reading gives.
 @Suite struct PeopleTidyBytesTests {
-    /// ``PersonEntryParser/splitBrackets(_:)`` read a character at a time.
-    static func characterBrackets(_ text: String) -> (outside: String, inside: [String]) {
-        var outside = ""
-        var inside: [String] = []
-        var current = ""
-        var depth = 0
-        for character in text {
-            if character == "(" || character == "[" {
-                if depth > 0 { current.append(character) }
-                depth += 1
-            } else if character == ")" || character == "]", depth > 0 {
-                depth -= 1
-                if depth == 0 {
-                    inside.append(tidy(current))
-                    current = ""
-                } else {
-                    current.append(character)
-                }
-            } else if depth > 0 {
-                current.append(character)
-            } else {
-                outside.append(character)
-            }
-        }
-        if depth > 0, !current.isEmpty { inside.append(tidy(current)) }
-        return (tidy(outside), inside)
-    }
-
     @Test func splitsBracketsAsTheCharacterReading() {
         let texts =
             PeopleFastPathTests.samples + [
@@ -271,7 +243,7 @@ import Testing
             ]
         for text in texts {
             let split = PersonEntryParser.splitBrackets(text)
-            let expected = Self.characterBrackets(text)
+            let expected = PeopleEquivalenceTests.bracketsByCharacters(text)
             #expect(split.outside == expected.outside && split.inside == expected.inside, "\(text)")
         }
         #expect(PersonEntryParser.splitBrackets(" Ann  Lee  ( Chair  ) ") == ("Ann Lee", ["Chair"]))
