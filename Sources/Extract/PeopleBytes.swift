@@ -265,7 +265,7 @@ enum PeopleBytes {
 
     /// Whether `E2` followed by `second` and `third` is general punctuation as plain text holds it (U+2010 to U+2027,
     /// U+2030 to U+205E), no letter, digit or white space.
-    private static func isPunctuation(second: UInt8, third: UInt8) -> Bool {
+    static func isPunctuation(second: UInt8, third: UInt8) -> Bool {
         second == 0x80 ? 0x90...0xA7 ~= third || third >= 0xB0 : second == 0x81 && third <= 0x9E
     }
 
@@ -618,13 +618,9 @@ enum PeopleBytes {
             } else if byte >= 0xC2, byte <= 0xCB {
                 index += 2
             } else {
-                guard byte == 0xE2, index + 2 < bytes.count else { return false }
-                let (second, third) = (bytes[index + 1], bytes[index + 2])
-                if second == 0x80 {
-                    guard 0x90...0xA7 ~= third || third >= 0xB0 else { return false }
-                } else {
-                    guard second == 0x81, third <= 0x9E else { return false }
-                }
+                guard byte == 0xE2, index + 2 < bytes.count,
+                    isPunctuation(second: bytes[index + 1], third: bytes[index + 2])
+                else { return false }
                 index += 3
             }
         }

@@ -411,13 +411,9 @@ enum PeopleText {
                 }
                 index += 2
             } else {
-                guard byte == 0xE2, index + 2 < bytes.count else { return nil }
-                let (second, third) = (bytes[index + 1], bytes[index + 2])
-                if second == 0x80 {
-                    guard 0x90...0xA7 ~= third || third >= 0xB0 else { return nil }
-                } else {
-                    guard second == 0x81, third <= 0x9E else { return nil }
-                }
+                guard byte == 0xE2, index + 2 < bytes.count,
+                    PeopleBytes.isPunctuation(second: bytes[index + 1], third: bytes[index + 2])
+                else { return nil }
                 index += 3
             }
             previous = byte
