@@ -344,6 +344,15 @@ enum PeopleBytes {
         return PeopleText.latinExtendedAIsUpper(lead: byte, last) ?? true
     }
 
+    /// Whether the two-byte scalar with lead `lead` and last byte `last` is a letter or a number
+    /// (`Character.isLetter || Character.isNumber`), where its bytes tell: `À` to `ÿ` (lead `C3`) are letters but `×`
+    /// and `÷`, and Latin Extended-A (leads `C4` and `C5`) is letters all; `nil` for other leads.
+    static func latinLetterOrNumber(lead: UInt8, last: UInt8) -> Bool? {
+        if lead == 0xC3 { return last != 0x97 && last != 0xB7 }
+        if lead == 0xC4 || lead == 0xC5 { return true }
+        return nil
+    }
+
     /// Whether each character of `range` in Latin `bytes` is a letter or one of `.'’-_`.
     static func allLatinNameCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var index = range.lowerBound

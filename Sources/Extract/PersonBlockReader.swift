@@ -182,7 +182,9 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if label == nil, kind == .line, Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") {
+        // Both absence looks below need a first byte `a` or `A`, looked at once.
+        let opensWithA = Self.mayOpenWithA(text)
+        if label == nil, kind == .line, opensWithA, TextSearch.hasPrefix(text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
             if !joined.isEmpty, let names = Self.absenceSentence(sentence) {
@@ -192,7 +194,7 @@ struct PersonBlockReader {
             }
         }
         // An absence sentence opens with `a` or `A`, which most blocks do not: the look is not even called then.
-        if Self.mayOpenWithA(text), let names = Self.absenceSentence(text) {
+        if opensWithA, let names = Self.absenceSentence(text) {
             absences.append((index, names))
             return
         }

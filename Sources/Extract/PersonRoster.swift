@@ -282,6 +282,11 @@ struct PersonRoster {
                 if byte < 0x80 {
                     if byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".") { continue }
                     kept = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
+                } else if length == 2, scalar.count == 2,
+                    let latin = PeopleBytes.latinLetterOrNumber(lead: byte, last: scalar[scalar.endIndex - 1])
+                {
+                    // Latin letters are told by their bytes, without a character made of them.
+                    kept = latin
                 } else {
                     let character = Character(String(decoding: scalar, as: UTF8.self))
                     if character == "’" { continue }

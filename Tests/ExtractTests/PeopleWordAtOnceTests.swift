@@ -162,6 +162,21 @@ import Testing
         }
     }
 
+    @Test func latinLettersOnBytesAsTheCharacters() {
+        var told = 0
+        for value in UInt32(0x80)...0x7FF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            guard let latin = PeopleBytes.latinLetterOrNumber(lead: bytes[0], last: bytes[1]) else { continue }
+            told += 1
+            let character = Character(scalar)
+            #expect(latin == (character.isLetter || character.isNumber), "\(scalar)")
+        }
+        #expect(told == 0x180 - 0xC0)
+        #expect(PersonRoster.key("Zoë Ng-Müller") == "zoë ng müller")
+        #expect(PersonRoster.key("Ann × Lee") == "ann lee")
+    }
+
     @Test func keysAreOneStringOfTheWords() {
         #expect(PersonRoster.key("Cllr Ann Lee") == "ann lee")
         #expect(PersonRoster.key("Zoë  Ng") == "zoë ng")
