@@ -415,6 +415,15 @@ enum PeopleBytes {
         return word
     }
 
+    /// The eight bytes at `index` of `bytes` as one number, the first in the low byte, when there are eight from there
+    /// and each is ASCII; `nil` otherwise.
+    @inline(__always)
+    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        return word & wordHigh == 0 ? word : nil
+    }
+
     /// The high bit of each byte of the ASCII `word` that is `byte`, exactly (no byte made up by a borrow).
     @inline(__always)
     static func matchingBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {

@@ -47,8 +47,8 @@ struct PersonBlockReader {
     private let sectionStarts: [Bool]
     /// The index in the context's sections of each heading block.
     private let sectionOfHeading: [Int?]
-    /// The sections that are people blocks, with their group.
-    private var peopleSections: [Int: PeopleGroup] = [:]
+    /// The group of each section that is a people block, by section index (looked up without hashing).
+    private var peopleSections: [PeopleGroup?]
     /// The blocks found so far, and the one still open.
     private var regions: [Region] = []
     private var open: Region?
@@ -76,6 +76,10 @@ struct PersonBlockReader {
         self.sectionStarts = sectionStarts
         self.sectionOfHeading = sectionOfHeading
         self.consumed = [Bool](repeating: false, count: context.blocks.count)
+        self.peopleSections = [PeopleGroup?](
+            repeating: nil,
+            count: max(context.headingBlock.count, context.sectionParent.count)
+        )
     }
 
     // MARK: Walking the outline

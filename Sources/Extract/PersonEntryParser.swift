@@ -916,7 +916,21 @@ enum PersonEntryParser {
             var depth = 0
             var all: UInt8 = 0
             var returns = false
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                // Eight ASCII bytes without a bracket or carriage return change none of the counts.
+                if let word = PeopleBytes.asciiWord(bytes, at: index),
+                    PeopleBytes.matchingBytes(word, UInt8(ascii: "("))
+                        | PeopleBytes.matchingBytes(word, UInt8(ascii: ")"))
+                        | PeopleBytes.matchingBytes(word, UInt8(ascii: "["))
+                        | PeopleBytes.matchingBytes(word, UInt8(ascii: "]"))
+                        | PeopleBytes.matchingBytes(word, 0x0D) == 0
+                {
+                    index += 8
+                    continue
+                }
+                let byte = bytes[index]
+                index += 1
                 all |= byte
                 switch byte {
                 case UInt8(ascii: "("), UInt8(ascii: "["): depth &+= 1

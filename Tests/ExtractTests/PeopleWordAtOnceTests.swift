@@ -44,6 +44,26 @@ import Testing
         #expect(PeopleText.cleanPlain("Ann Lee\r\nRoberts Smith") == nil)
     }
 
+    @Test func unclosedBracketsEightBytesAtOnceAsTheCharacters() {
+        var texts = Self.longTexts
+        for base in [
+            "Councillor Amara Hussain (Greenway Trust) and Ann Lee", "Ann Lee [AL] Roberts-Smith, Chair of it",
+        ] {
+            let utf8 = Array(base.utf8)
+            for insert in ["(", ")", "[", "]", "\r", "é", "(\u{301}"] {
+                for offset in 0...utf8.count {
+                    texts.append(
+                        String(decoding: utf8[..<offset] + Array(insert.utf8) + utf8[offset...], as: UTF8.self)
+                    )
+                }
+            }
+        }
+        for text in texts {
+            let expected = text.count(where: { "([".contains($0) }) > text.count(where: { ")]".contains($0) })
+            #expect(PersonEntryParser.hasUnclosedBracket(text) == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func doubledMarkersEightBytesAtOnce() {
         for text in Self.longTexts {
             let bytes = Array(text.utf8)
