@@ -129,8 +129,13 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if let labelled, !labelled.valueIsEmpty, let group = labelGroup(labelled.label) {
-            readInline(label: labelled.label, value: labelled.value, group: group, lines: blocks[index].lines)
+        if let labelled, !labelled.valueIsEmpty(in: title), let group = labelGroup(labelled.label) {
+            readInline(
+                label: labelled.label,
+                value: labelled.value(in: title),
+                group: group,
+                lines: blocks[index].lines
+            )
             return
         }
         let exact = PeopleWords.groupAndKey(ofLabel: title, vocabulary: context.options.vocabulary)
@@ -211,11 +216,11 @@ struct PersonBlockReader {
             if startNestedLabel(at: index, labelled: label) { return }
         }
         if let label, let group = labelGroup(label.label) {
-            if label.valueIsEmpty {
+            if label.valueIsEmpty(in: text) {
                 startLabel(label.label, group: group)
             } else {
                 if !scoped { close() }
-                readLabelLine(at: index, label: label.label, value: label.value, group: group)
+                readLabelLine(at: index, label: label.label, value: label.value(in: text), group: group)
             }
             return
         }
@@ -230,10 +235,10 @@ struct PersonBlockReader {
             // `Agenda:` or `**Next steps**` under a people block starts something else.
             close()
             scoped = false
-        } else if let labelled = label, !labelled.valueIsEmpty,
+        } else if let labelled = label, !labelled.valueIsEmpty(in: text),
             !PersonEntryParser.isNameLike(labelled.label, allowLowercase: false)
         {
-            let (label, value) = (labelled.label, labelled.value)
+            let (label, value) = (labelled.label, labelled.value(in: text))
             // `Committee: Ann Lee (Chair), Bob Roy` under a people heading is a sub-group whose label is a role;
             // `Location: Zoom` among the people is no person.
             guard scoped, let group = open?.group else { return }
@@ -272,7 +277,7 @@ struct PersonBlockReader {
     /// Starts a block of the nested items of `- Present:`; `false` when the item is no people label.
     private mutating func startNestedLabel(at index: Int, labelled itemLabel: Labelled?) -> Bool {
         let block = blocks[index]
-        guard itemLabel?.valueIsEmpty ?? true,
+        guard itemLabel?.valueIsEmpty(in: block.text) ?? true,
             let group = itemLabel.map({ labelGroup($0.label) })
                 ?? PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
         else { return false }
@@ -399,7 +404,7 @@ struct PersonBlockReader {
     /// Whether a block inside a people block starts something else: a label over nothing (`Agenda:`), or a bold
     /// line that names no one (`**Next steps**`).
     private func endsPeopleBlock(_ index: Int, labelled: Labelled?) -> Bool {
-        if let labelled, labelled.valueIsEmpty {
+        if let labelled, labelled.valueIsEmpty(in: blocks[index].text) {
             return !PersonEntryParser.isNameLike(labelled.label, allowLowercase: false)
         }
         return blocks[index].kind == .line && blocks[index].isEmphasised
@@ -447,19 +452,21 @@ struct PersonBlockReader {
         return found
     }
 
-    /// A `Label: value` line: its label, read at once, and its value, read when asked (most labels are no people
-    /// label, whose value is never read).
+    /// A `Label: value` line: its label, and where its value starts.
+    ///
+    /// The value is read when asked (most labels are no people label, whose value is never read); the line's text is
+    /// not held, so that no string but the label is released with the reading.
     struct Labelled {
         /// The label, tidy, without a head count in brackets.
         let label: String
-        /// The line's text, and the offset in its UTF-8 of the byte after the colon.
-        let text: String
+        /// The offset in the line's UTF-8 of the byte after the colon.
         let valueStart: Int
-        /// Whether `text` is plain (``PeopleBytes/isPlain(_:)``), whose value is trimmed on its bytes.
+        /// Whether the line is plain (``PeopleBytes/isPlain(_:)``), whose value is trimmed on its bytes.
         let plain: Bool
 
-        /// The text after the colon, tidy, without emphasis markers and spaces at its ends; it may be empty.
-        var value: String {
+        /// The text after the colon of `text` (the line this was read from), tidy, without emphasis markers and
+        /// spaces at its ends; it may be empty.
+        func value(in text: String) -> String {
             if plain {
                 return PeopleBytes.withBytes(text) { bytes in
                     let range = PeopleBytes.trimmed(valueStart..<bytes.count, in: bytes) {
@@ -473,9 +480,10 @@ struct PersonBlockReader {
             return tidy(PeopleText.trimming(text[start...], "*_ "))
         }
 
-        /// Whether ``value`` is empty: told by the first byte after the colon that is no `*`, `_` or space where
-        /// that byte says (none, or a printable ASCII byte, which starts a character that stays), else by the value.
-        var valueIsEmpty: Bool {
+        /// Whether ``value(in:)`` of `text` is empty: told by the first byte after the colon that is no `*`, `_` or
+        /// space where that byte says (none, or a printable ASCII byte, which starts a character that stays), else by
+        /// the value.
+        func valueIsEmpty(in text: String) -> Bool {
             let first = PeopleBytes.withBytes(text) { bytes -> UInt8? in
                 var index = valueStart
                 while index < bytes.count, PeopleText.isOne(bytes[index], of: "*_ ") { index += 1 }
@@ -483,7 +491,7 @@ struct PersonBlockReader {
             }
             guard let first else { return true }
             if first > 0x20, first < 0x7F { return false }
-            return value.isEmpty
+            return value(in: text).isEmpty
         }
     }
 
@@ -501,14 +509,14 @@ struct PersonBlockReader {
             guard let label = checkedLabel(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[range]))) else {
                 return .some(nil)
             }
-            return .some(Labelled(label: label, text: text, valueStart: colon + 1, plain: true))
+            return .some(Labelled(label: label, valueStart: colon + 1, plain: true))
         }
         if let plain { return plain }
         guard let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text),
             let label = checkedLabel(tidy(PeopleText.trimming(text[..<colon], "*_#- ")))
         else { return nil }
         let offset = text.utf8.distance(from: text.startIndex, to: colon)
-        return Labelled(label: label, text: text, valueStart: offset + 1, plain: false)
+        return Labelled(label: label, valueStart: offset + 1, plain: false)
     }
 
     /// The label of a `Label: value` line from the tidy text before its colon, without a head count in brackets;
@@ -550,7 +558,7 @@ struct PersonBlockReader {
         }
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: text) else { return nil }
         if let labelled, PeopleWords.isRoleLabel(labelled.label, vocabulary: vocabulary) {
-            let (label, value) = (labelled.label, labelled.value)
+            let (label, value) = (labelled.label, labelled.value(in: text))
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
             for part in PersonEntryParser.splitTopLevel(value, separators: PersonEntryParser.commasAndSemicolons) {
@@ -692,7 +700,7 @@ struct PersonBlockReader {
     /// The header an item with nested items is, or `nil` when it is a person with notes under them.
     private func header(_ index: Int, children: [Int]) -> Header? {
         let text = blocks[index].text
-        if let labelled = Self.labelled(text), labelled.valueIsEmpty, let group = labelGroup(labelled.label) {
+        if let labelled = Self.labelled(text), labelled.valueIsEmpty(in: text), let group = labelGroup(labelled.label) {
             return .label(group, labelled.label)
         }
         if let group = PeopleWords.group(ofLabel: text, vocabulary: context.options.vocabulary) {

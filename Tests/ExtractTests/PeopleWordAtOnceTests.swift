@@ -103,14 +103,14 @@ import Testing
                 }
                 read += 1
                 let expected = tidy(PeopleText.trimming(text[text.index(after: colon)...], "*_ "))
-                #expect(labelled.value == expected, "\(text.debugDescription)")
-                #expect(labelled.valueIsEmpty == expected.isEmpty, "\(text.debugDescription)")
+                #expect(labelled.value(in: text) == expected, "\(text.debugDescription)")
+                #expect(labelled.valueIsEmpty(in: text) == expected.isEmpty, "\(text.debugDescription)")
             }
         }
         #expect(read >= values.count * 3)
-        #expect(PersonBlockReader.labelled("Present: **")?.valueIsEmpty == true)
-        #expect(PersonBlockReader.labelled("Present:\u{A0}")?.valueIsEmpty == true)
-        #expect(PersonBlockReader.labelled("Present: *\u{301}")?.valueIsEmpty == false)
+        #expect(PersonBlockReader.labelled("Present: **")?.valueIsEmpty(in: "Present: **") == true)
+        #expect(PersonBlockReader.labelled("Present:\u{A0}")?.valueIsEmpty(in: "Present:\u{A0}") == true)
+        #expect(PersonBlockReader.labelled("Present: *\u{301}")?.valueIsEmpty(in: "Present: *\u{301}") == false)
         #expect(PersonBlockReader.labelled("Members present (14): Ann")?.label == "Members present")
     }
 
