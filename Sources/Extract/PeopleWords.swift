@@ -627,6 +627,8 @@ enum PeopleWords {
                         for position in start..<start + phrase.count { taken[position] = true }
                     }
                 }
+                // One phrase found (or none) needs no ordering.
+                if found.count <= 1 { return found.map(\.tag) }
                 var tags: [String] = []
                 for (_, tag) in found.sorted(by: { $0.position < $1.position }) where !tags.contains(tag) {
                     tags.append(tag)

@@ -12,8 +12,10 @@ struct PersonRoster {
     }
 
     private(set) var members: [Member] = []
-    /// ``PeopleWords/tags(forRole:)`` of each role read so far: a label gives the same role to everyone under it.
-    private var tagsOfRole: [String: [String]] = [:]
+    /// ``PeopleWords/tags(forRole:)`` of each role read so far, looked through rather than hashed.
+    ///
+    /// A label gives the same role to everyone under it, and a note has a few roles.
+    private var tagsOfRole: [(role: String, tags: [String])] = []
     /// The label read last and its ``PeopleWords/labelKey(_:)``: everyone of a block has the same label.
     private var lastLabel: (label: String, key: String)?
 
@@ -27,9 +29,9 @@ struct PersonRoster {
 
     /// ``PeopleWords/tags(forRole:)`` of `role`, read once for each role.
     private mutating func roleTags(_ role: String) -> [String] {
-        if let tags = tagsOfRole[role] { return tags }
+        if let known = tagsOfRole.first(where: { $0.role == role }) { return known.tags }
         let tags = PeopleWords.tags(forRole: role)
-        tagsOfRole[role] = tags
+        tagsOfRole.append((role, tags))
         return tags
     }
 
