@@ -87,16 +87,19 @@ enum PeopleBytes {
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
         withBytes(text) { bytes in
             withBytes(needle) { pattern in
-                guard let first = pattern.first else { return true }
-                guard bytes.count >= pattern.count else { return false }
-                var index = 0
-                while index <= bytes.count - pattern.count {
-                    if bytes[index] == first {
-                        var offset = 1
-                        while offset < pattern.count, bytes[index + offset] == pattern[offset] { offset += 1 }
-                        if offset == pattern.count { return true }
-                    }
-                    index += 1
+                guard !pattern.isEmpty else { return true }
+                guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
+                // `memchr` finds each place of the pattern's second byte (its first, when it has one), the rarer in
+                // ` and ` or ` & `, where the rest of its bytes are compared.
+                let pivot = pattern.count >= 2 ? 1 : 0
+                let end = bytes.count - pattern.count + pivot + 1
+                var from = pivot
+                while from < end, let found = memchr(base + from, Int32(pattern[pivot]), end - from) {
+                    let start = UnsafeRawPointer(found) - UnsafeRawPointer(base) - pivot
+                    var offset = 0
+                    while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                    from = start + pivot + 1
                 }
                 return false
             }
@@ -341,6 +344,15 @@ enum PeopleBytes {
         return PeopleText.latinExtendedAIsUpper(lead: byte, last) ?? true
     }
 
+    /// Whether the two-byte scalar with lead `lead` and last byte `last` is a letter or a number
+    /// (`Character.isLetter || Character.isNumber`), where its bytes tell: `À` to `ÿ` (lead `C3`) are letters but `×`
+    /// and `÷`, and Latin Extended-A (leads `C4` and `C5`) is letters all; `nil` for other leads.
+    static func latinLetterOrNumber(lead: UInt8, last: UInt8) -> Bool? {
+        if lead == 0xC3 { return last != 0x97 && last != 0xB7 }
+        if lead == 0xC4 || lead == 0xC5 { return true }
+        return nil
+    }
+
     /// Whether each character of `range` in Latin `bytes` is a letter or one of `.'’-_`.
     static func allLatinNameCharacters(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var index = range.lowerBound
@@ -383,6 +395,56 @@ enum PeopleBytes {
 
     /// The ASCII spaces ``tidy(_:)`` and `Character.isWhitespace` agree on.
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+
+    /// Whether `bytes` are the bytes of `word`.
+    @inline(__always)
+    static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        word.withUTF8Buffer { $0.count == bytes.count && $0.elementsEqual(bytes) }
+    }
+
+    // MARK: Eight bytes at once
+
+    /// The eight bytes at `index` of `bytes` (which has eight from there) as one number, the first in the low byte,
+    /// when each is printable ASCII (from a space to `~`, or DEL); `nil` when one is not.
+    @inline(__always)
+    static func printableWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+        guard let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        // No byte from 0x80, and none below a space (exact for bytes below 0x80).
+        guard word & wordHigh == 0, (word &- wordOnes &* 0x20) & ~word & wordHigh == 0 else { return nil }
+        return word
+    }
+
+    /// The eight bytes at `index` of `bytes` as one number, the first in the low byte, when there are eight from there
+    /// and each is ASCII; `nil` otherwise.
+    @inline(__always)
+    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        return word & wordHigh == 0 ? word : nil
+    }
+
+    /// The high bit of each byte of the ASCII `word` that is `byte`, exactly (no byte made up by a borrow).
+    @inline(__always)
+    static func matchingBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let other = word ^ (wordOnes &* UInt64(byte))
+        return ~(((other & ~wordHigh) &+ ~wordHigh) | other) & wordHigh
+    }
+
+    /// Whether the ASCII `word` (its first byte in the low byte), after the byte `previous`, holds two spaces, two
+    /// `*` or two `_` side by side.
+    @inline(__always)
+    static func hasDoubledMarkerOrSpace(_ word: UInt64, after previous: UInt8) -> Bool {
+        @inline(__always) func doubled(_ byte: UInt8) -> Bool {
+            let found = matchingBytes(word, byte)
+            return found & (found << 8) != 0 || (previous == byte && found & 0x80 != 0)
+        }
+        return doubled(UInt8(ascii: " ")) || doubled(UInt8(ascii: "*")) || doubled(UInt8(ascii: "_"))
+    }
+
+    /// One in each byte of a word, and the high bit of each.
+    private static var wordOnes: UInt64 { 0x0101_0101_0101_0101 }
+    private static var wordHigh: UInt64 { 0x8080_8080_8080_8080 }
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     static func isUpperLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     static func isLowerLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
@@ -611,6 +673,14 @@ enum PeopleBytes {
     private static func isPlain(scalarsIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
+            // Eight ASCII bytes without a carriage return are eight plain characters.
+            if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if word & wordHigh == 0, matchingBytes(word, 0x0D) == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 guard byte != 0x0D else { return false }

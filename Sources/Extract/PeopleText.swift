@@ -308,6 +308,22 @@ enum PeopleText {
         return next == utf8.endIndex || utf8[next] < 0x80
     }
 
+    /// `text.hasPrefix(prefix)`, read on the bytes where they tell.
+    ///
+    /// `prefix` is ASCII without `;`, `` ` `` or `K` (which characters beyond ASCII equal): no other bytes open with
+    /// its characters, and where the byte after its bytes is ASCII (or there is none) its last character ends there.
+    /// Otherwise (`@` and a combining mark) the characters tell.
+    static func hasPrefix(_ text: String, ascii prefix: StaticString) -> Bool {
+        let answer = PeopleBytes.withBytes(text) { bytes -> Bool? in
+            prefix.withUTF8Buffer { prefix -> Bool? in
+                guard bytes.count >= prefix.count else { return false }
+                for index in 0..<prefix.count where bytes[index] != prefix[index] { return false }
+                return bytes.count == prefix.count || bytes[prefix.count] < 0x80 ? true : nil
+            }
+        }
+        return answer ?? text.hasPrefix(prefix.description)
+    }
+
     /// Whether `byte` is one of the ASCII `characters`.
     static func isOne(_ byte: UInt8, of characters: StaticString) -> Bool {
         characters.withUTF8Buffer { $0.contains(byte) }
@@ -394,6 +410,13 @@ enum PeopleText {
         var previous: UInt8 = 0
         var index = 0
         while index < bytes.count {
+            // Eight bytes of printable ASCII at once: among them only a doubled space, `*` or `_` matters.
+            if index + 8 <= bytes.count, let word = PeopleBytes.printableWord(bytes, at: index) {
+                if clean, PeopleBytes.hasDoubledMarkerOrSpace(word, after: previous) { clean = false }
+                previous = UInt8(truncatingIfNeeded: word >> 56)
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0x0D { return nil }

@@ -448,8 +448,10 @@ enum PeopleWords {
 
     /// The role everyone under a label holds, when the label names one: `Members` → `Member`, `Steering Committee
     /// Members` → `Steering Committee Member`; `nil` for `Present`, `Attendees`, `Guests`.
-    static func role(forLabel text: String) -> String? {
-        let words = PeopleText.words(labelKey(text))
+    ///
+    /// `key` is ``labelKey(_:)`` of `text` when the caller has it.
+    static func role(forLabel text: String, key: String? = nil) -> String? {
+        let words = PeopleText.words(key ?? labelKey(text))
         guard let last = words.last, last == "members" || last == "member",
             !words.contains(where: { ["present", "attendance", "attending", "in"].contains($0) })
         else { return nil }
@@ -578,15 +580,22 @@ enum PeopleWords {
                 start = index + 1
             }
             return withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(count, 1)) { taken in
-                // Most roles hold no word that starts a phrase: then none is tried.
-                var anyStart = false
+                // Only the phrases that a word starts are tried, in their order (most roles hold no such word: then
+                // none is); a phrase no word starts takes no place.
+                var candidates: [Int] = []
                 for position in 0..<count {
                     taken[position] = false
-                    if roleTagStartBytes.containsLowered(UnsafeBufferPointer(rebasing: bytes[words[position]])) {
-                        anyStart = true
+                    let word = UnsafeBufferPointer(rebasing: bytes[words[position]])
+                    if roleTagStartBytes.containsLowered(word) {
+                        let lowered = String(unsafeUninitializedCapacity: word.count) { out in
+                            for index in word.indices { out[index] = PeopleBytes.lowered(word[index]) }
+                            return word.count
+                        }
+                        candidates += roleTagStarts[lowered] ?? []
                     }
                 }
-                guard anyStart else { return [] }
+                guard !candidates.isEmpty else { return [] }
+                candidates.sort()
                 func isWord(_ position: Int, _ word: [UInt8]) -> Bool {
                     let range = words[position]
                     guard !taken[position], range.count == word.count else { return false }
@@ -606,7 +615,10 @@ enum PeopleWords {
                     return true
                 }
                 var found: [(position: Int, tag: String)] = []
-                for (phrase, tag) in roleTagWordBytes where phrase.count <= count {
+                for (offset, candidate) in candidates.enumerated()
+                where offset == 0 || candidates[offset - 1] != candidate {
+                    let (phrase, tag) = roleTagWordBytes[candidate]
+                    guard phrase.count <= count else { continue }
                     var start = 0
                     while start < count, !isWord(start, phrase[0]) { start += 1 }
                     guard start < count else { continue }
@@ -615,6 +627,8 @@ enum PeopleWords {
                         for position in start..<start + phrase.count { taken[position] = true }
                     }
                 }
+                // One phrase found (or none) needs no ordering.
+                if found.count <= 1 { return found.map(\.tag) }
                 var tags: [String] = []
                 for (_, tag) in found.sorted(by: { $0.position < $1.position }) where !tags.contains(tag) {
                     tags.append(tag)
@@ -651,9 +665,18 @@ enum PeopleWords {
     static let roleTagStartBytes = PeopleWordSet(roleTagStarts.keys)
 
     /// The tag a group label carries for everyone listed under it (`Guests` → `guest`).
-    static func tag(forLabel text: String) -> String? {
-        let key = labelKey(text)
+    ///
+    /// `key` is ``labelKey(_:)`` of `text` when the caller has it.
+    static func tag(forLabel text: String, key: String? = nil) -> String? {
+        let key = key ?? labelKey(text)
         return PeopleBytes.withBytes(key, asciiTag(ofKey:)) ?? tag(ofKeyWords: key)
+    }
+
+    /// ``role(forLabel:key:)`` and ``tag(forLabel:key:)`` of `text`, from one ``labelKey(_:)`` (`key`, when the
+    /// caller has it).
+    static func roleAndTag(forLabel text: String, key: String? = nil) -> (role: String?, tag: String?) {
+        let key = key ?? labelKey(text)
+        return (role(forLabel: text, key: key), tag(forLabel: text, key: key))
     }
 
     /// ``tag(forLabel:)`` of a label's key, read by its words.
@@ -686,18 +709,19 @@ enum PeopleWords {
                 bytes[word.upperBound - 1] == UInt8(ascii: "s")
                 && (word.count < 2 || bytes[word.upperBound - 2] != UInt8(ascii: "s"))
             let bare = UnsafeBufferPointer(rebasing: bytes[word.lowerBound..<word.upperBound - (plural ? 1 : 0)])
-            if ["present", "attendance", "attending"].contains(where: { bare.elementsEqual($0.utf8) }) {
-                return .some(nil)
-            }
+            // The words are compared with static bytes, without an array of strings made for each key.
+            func `is`(_ word: StaticString) -> Bool { PeopleBytes.equals(bare, word) }
+            if `is`("present") || `is`("attendance") || `is`("attending") { return .some(nil) }
             last = bare
         }
         guard let last else { return .some(nil) }
-        let tags: [(word: String, tag: String)] = [
-            ("member", "member"), ("council", "member"), ("official", "official"), ("officer", "official"),
-            ("guest", "guest"), ("visitor", "guest"), ("invitee", "guest"), ("observer", "observer"),
-            ("staff", "staff"),
-        ]
-        return .some(tags.first { last.elementsEqual($0.word.utf8) }?.tag)
+        func `is`(_ word: StaticString) -> Bool { PeopleBytes.equals(last, word) }
+        if `is`("member") || `is`("council") { return "member" }
+        if `is`("official") || `is`("officer") { return "official" }
+        if `is`("guest") || `is`("visitor") || `is`("invitee") { return "guest" }
+        if `is`("observer") { return "observer" }
+        if `is`("staff") { return "staff" }
+        return .some(nil)
     }
 }
 

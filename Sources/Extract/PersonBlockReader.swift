@@ -47,8 +47,8 @@ struct PersonBlockReader {
     private let sectionStarts: [Bool]
     /// The index in the context's sections of each heading block.
     private let sectionOfHeading: [Int?]
-    /// The sections that are people blocks, with their group.
-    private var peopleSections: [Int: PeopleGroup] = [:]
+    /// The group of each section that is a people block, by section index (looked up without hashing).
+    private var peopleSections: [PeopleGroup?]
     /// The blocks found so far, and the one still open.
     private var regions: [Region] = []
     private var open: Region?
@@ -76,6 +76,10 @@ struct PersonBlockReader {
         self.sectionStarts = sectionStarts
         self.sectionOfHeading = sectionOfHeading
         self.consumed = [Bool](repeating: false, count: context.blocks.count)
+        self.peopleSections = [PeopleGroup?](
+            repeating: nil,
+            count: max(context.headingBlock.count, context.sectionParent.count)
+        )
     }
 
     // MARK: Walking the outline
@@ -125,8 +129,13 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if let (label, value) = labelled, !value.isEmpty, let group = labelGroup(label) {
-            readInline(label: label, value: value, group: group, lines: blocks[index].lines)
+        if let labelled, !labelled.valueIsEmpty(in: title), let group = labelGroup(labelled.label) {
+            readInline(
+                label: labelled.label,
+                value: labelled.value(in: title),
+                group: group,
+                lines: blocks[index].lines
+            )
             return
         }
         let exact = PeopleWords.groupAndKey(ofLabel: title, vocabulary: context.options.vocabulary)
@@ -137,13 +146,8 @@ struct PersonBlockReader {
             return PeopleWords.group(endingTitle: title)
         }
         if let group = exact.group {
-            open = Region(
-                mode: .heading,
-                group: group,
-                label: title,
-                role: PeopleWords.role(forLabel: title),
-                tag: PeopleWords.tag(forLabel: title)
-            )
+            let (role, tag) = PeopleWords.roleAndTag(forLabel: title, key: exact.key)
+            open = Region(mode: .heading, group: group, label: title, role: role, tag: tag)
             if let section = sectionOfHeading[index] { peopleSections[section] = group }
             scoped = true
         } else if let section = sectionOfHeading[index], let parentGroup = peopleAncestor(of: section) {
@@ -155,7 +159,7 @@ struct PersonBlockReader {
                 group: group,
                 label: title,
                 role: group == .attendees && roleLike ? PeopleWords.singular(title) : nil,
-                tag: PeopleWords.tag(forLabel: title),
+                tag: PeopleWords.tag(forLabel: title, key: exact.key),
                 organization: roleLike || group != parentGroup ? nil : tidy(title.trimmingPlain("*_#: "))
             )
             scoped = true
@@ -187,7 +191,9 @@ struct PersonBlockReader {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        if label == nil, kind == .line, Self.mayOpenWithA(text), TextSearch.hasPrefix(text, ignoringCase: "apologies") {
+        // Both absence looks below need a first byte `a` or `A`, looked at once.
+        let opensWithA = Self.mayOpenWithA(text)
+        if label == nil, kind == .line, opensWithA, TextSearch.hasPrefix(text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
             if !joined.isEmpty, let names = Self.absenceSentence(sentence) {
@@ -197,7 +203,7 @@ struct PersonBlockReader {
             }
         }
         // An absence sentence opens with `a` or `A`, which most blocks do not: the look is not even called then.
-        if Self.mayOpenWithA(text), let names = Self.absenceSentence(text) {
+        if opensWithA, let names = Self.absenceSentence(text) {
             absences.append((index, names))
             return
         }
@@ -209,12 +215,12 @@ struct PersonBlockReader {
             }
             if startNestedLabel(at: index, labelled: label) { return }
         }
-        if let (label, value) = label, let group = labelGroup(label) {
-            if value.isEmpty {
-                startLabel(label, group: group)
+        if let label, let group = labelGroup(label.label) {
+            if label.valueIsEmpty(in: text) {
+                startLabel(label.label, group: group)
             } else {
                 if !scoped { close() }
-                readLabelLine(at: index, label: label, value: value, group: group)
+                readLabelLine(at: index, label: label.label, value: label.value(in: text), group: group)
             }
             return
         }
@@ -229,9 +235,10 @@ struct PersonBlockReader {
             // `Agenda:` or `**Next steps**` under a people block starts something else.
             close()
             scoped = false
-        } else if let (label, value) = label, !value.isEmpty,
-            !PersonEntryParser.isNameLike(label, allowLowercase: false)
+        } else if let labelled = label, !labelled.valueIsEmpty(in: text),
+            !PersonEntryParser.isNameLike(labelled.label, allowLowercase: false)
         {
+            let (label, value) = (labelled.label, labelled.value(in: text))
             // `Committee: Ann Lee (Chair), Bob Roy` under a people heading is a sub-group whose label is a role;
             // `Location: Zoom` among the people is no person.
             guard scoped, let group = open?.group else { return }
@@ -257,29 +264,31 @@ struct PersonBlockReader {
 
     private mutating func startLabel(_ label: String, group: PeopleGroup) {
         close()
+        let roleAndTag = PeopleWords.roleAndTag(forLabel: label)
         open = Region(
             mode: .label(scoped: scoped),
             group: group,
             label: label,
-            role: PeopleWords.role(forLabel: label),
-            tag: PeopleWords.tag(forLabel: label)
+            role: roleAndTag.role,
+            tag: roleAndTag.tag
         )
     }
 
     /// Starts a block of the nested items of `- Present:`; `false` when the item is no people label.
-    private mutating func startNestedLabel(at index: Int, labelled itemLabel: (label: String, value: String)?) -> Bool {
+    private mutating func startNestedLabel(at index: Int, labelled itemLabel: Labelled?) -> Bool {
         let block = blocks[index]
-        guard itemLabel?.value.isEmpty ?? true,
+        guard itemLabel?.valueIsEmpty(in: block.text) ?? true,
             let group = itemLabel.map({ labelGroup($0.label) })
                 ?? PeopleWords.group(ofLabel: block.text, vocabulary: context.options.vocabulary)
         else { return false }
         let label = itemLabel?.label ?? block.text
+        let roleAndTag = PeopleWords.roleAndTag(forLabel: label)
         var region = Region(
             mode: .label(scoped: true),
             group: group,
             label: label,
-            role: PeopleWords.role(forLabel: label),
-            tag: PeopleWords.tag(forLabel: label)
+            role: roleAndTag.role,
+            tag: roleAndTag.tag
         )
         region.blocks = blocks.indices.filter { $0 > index && blocks.isNested($0, under: index) }
         consume(region.blocks)
@@ -394,9 +403,9 @@ struct PersonBlockReader {
 
     /// Whether a block inside a people block starts something else: a label over nothing (`Agenda:`), or a bold
     /// line that names no one (`**Next steps**`).
-    private func endsPeopleBlock(_ index: Int, labelled: (label: String, value: String)?) -> Bool {
-        if let (label, value) = labelled, value.isEmpty {
-            return !PersonEntryParser.isNameLike(label, allowLowercase: false)
+    private func endsPeopleBlock(_ index: Int, labelled: Labelled?) -> Bool {
+        if let labelled, labelled.valueIsEmpty(in: blocks[index].text) {
+            return !PersonEntryParser.isNameLike(labelled.label, allowLowercase: false)
         }
         return blocks[index].kind == .line && blocks[index].isEmphasised
             && PersonEntryParser.parse(blocks[index].text) == nil
@@ -443,33 +452,71 @@ struct PersonBlockReader {
         return found
     }
 
+    /// A `Label: value` line: its label, and where its value starts.
+    ///
+    /// The value is read when asked (most labels are no people label, whose value is never read); the line's text is
+    /// not held, so that no string but the label is released with the reading.
+    struct Labelled {
+        /// The label, tidy, without a head count in brackets.
+        let label: String
+        /// The offset in the line's UTF-8 of the byte after the colon.
+        let valueStart: Int
+        /// Whether the line is plain (``PeopleBytes/isPlain(_:)``), whose value is trimmed on its bytes.
+        let plain: Bool
+
+        /// The text after the colon of `text` (the line this was read from), tidy, without emphasis markers and
+        /// spaces at its ends; it may be empty.
+        func value(in text: String) -> String {
+            if plain {
+                return PeopleBytes.withBytes(text) { bytes in
+                    let range = PeopleBytes.trimmed(valueStart..<bytes.count, in: bytes) {
+                        PeopleText.isOne($0, of: "*_ ")
+                    }
+                    return tidy(bytes: UnsafeBufferPointer(rebasing: bytes[range]))
+                }
+            }
+            // The colon is one byte and a character of its own: the value starts at the next byte.
+            let start = text.utf8.index(text.startIndex, offsetBy: valueStart)
+            return tidy(PeopleText.trimming(text[start...], "*_ "))
+        }
+
+        /// Whether ``value(in:)`` of `text` is empty: told by the first byte after the colon that is no `*`, `_` or
+        /// space where that byte says (none, or a printable ASCII byte, which starts a character that stays), else by
+        /// the value.
+        func valueIsEmpty(in text: String) -> Bool {
+            let first = PeopleBytes.withBytes(text) { bytes -> UInt8? in
+                var index = valueStart
+                while index < bytes.count, PeopleText.isOne(bytes[index], of: "*_ ") { index += 1 }
+                return index < bytes.count ? bytes[index] : nil
+            }
+            guard let first else { return true }
+            if first > 0x20, first < 0x7F { return false }
+            return value(in: text).isEmpty
+        }
+    }
+
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
-    static func labelled(_ text: String) -> (label: String, value: String)? {
+    static func labelled(_ text: String) -> Labelled? {
         guard PeopleBytes.mayBeLabelled(text) else { return nil }
-        // Plain text (``PeopleBytes/isPlain(_:)``) is cut at its first colon byte and trimmed on its bytes, where its
-        // characters would be, and each part made a tidy string at once.
-        let plain = PeopleBytes.withBytes(text) { bytes -> (label: String, value: String)?? in
+        // Plain text (``PeopleBytes/isPlain(_:)``) is cut at its first colon byte and its label trimmed on its bytes,
+        // where its characters would be, and made a tidy string at once.
+        let plain = PeopleBytes.withBytes(text) { bytes -> Labelled?? in
             guard PeopleBytes.isPlain(bytes), let colon = PeopleBytes.firstIndex(of: UInt8(ascii: ":"), in: bytes)
             else {
                 return nil
             }
-            func part(_ range: Range<Int>, trimming set: StaticString) -> String {
-                tidy(
-                    bytes: UnsafeBufferPointer(
-                        rebasing: bytes[PeopleBytes.trimmed(range, in: bytes) { PeopleText.isOne($0, of: set) }]
-                    )
-                )
+            let range = PeopleBytes.trimmed(0..<colon, in: bytes) { PeopleText.isOne($0, of: "*_#- ") }
+            guard let label = checkedLabel(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[range]))) else {
+                return .some(nil)
             }
-            guard let label = checkedLabel(part(0..<colon, trimming: "*_#- ")) else { return .some(nil) }
-            return .some((label, part(colon + 1..<bytes.count, trimming: "*_ ")))
+            return .some(Labelled(label: label, valueStart: colon + 1, plain: true))
         }
         if let plain { return plain }
         guard let colon = PeopleText.firstIndex(of: UInt8(ascii: ":"), in: text),
             let label = checkedLabel(tidy(PeopleText.trimming(text[..<colon], "*_#- ")))
         else { return nil }
-        // The colon is one byte and a character of its own: the value starts at the next byte.
-        let value = tidy(PeopleText.trimming(text[text.utf8.index(after: colon)...], "*_ "))
-        return (label, value)
+        let offset = text.utf8.distance(from: text.startIndex, to: colon)
+        return Labelled(label: label, valueStart: offset + 1, plain: false)
     }
 
     /// The label of a `Label: value` line from the tidy text before its colon, without a head count in brackets;
@@ -500,7 +547,7 @@ struct PersonBlockReader {
     /// a method of the reader would be handed a copy of the whole reader.
     static func roleLine(
         _ text: String,
-        labelled: (label: String, value: String)?,
+        labelled: Labelled?,
         vocabulary: Vocabulary
     ) -> (role: String, entries: [PersonEntry])? {
         // Without a label only a lead or an ending makes a role line, which a first look at the bytes rules out.
@@ -510,7 +557,8 @@ struct PersonBlockReader {
             opensOrEnds = true
         }
         guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: text) else { return nil }
-        if let (label, value) = labelled, PeopleWords.isRoleLabel(label, vocabulary: vocabulary) {
+        if let labelled, PeopleWords.isRoleLabel(labelled.label, vocabulary: vocabulary) {
+            let (label, value) = (labelled.label, labelled.value(in: text))
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
             for part in PersonEntryParser.splitTopLevel(value, separators: PersonEntryParser.commasAndSemicolons) {
@@ -608,9 +656,12 @@ struct PersonBlockReader {
         if case .tentative(let minimum) = tally.mode, tally.found.count < minimum { return }
         var found = tally.found
         let problems = tally.problems
-        var entries = found.map(\.entry)
-        PersonEntryParser.settleWeakRoles(&entries)
-        for index in found.indices { found[index].entry = entries[index] }
+        // Only a weak role is settled: without one the entries stay as they are, and are not copied out and back.
+        if found.contains(where: { $0.entry.weakRole }) {
+            var entries = found.map(\.entry)
+            PersonEntryParser.settleWeakRoles(&entries)
+            for index in found.indices { found[index].entry = entries[index] }
+        }
         let checkedGroups = Set(region.blocks.filter { blocks[$0].checkbox == .checked }.map { blocks[$0].group })
         for (entry, lines, block) in found {
             var entry = entry
@@ -623,8 +674,7 @@ struct PersonBlockReader {
                 switch headers[index] {
                 case .label(let headerGroup, let label):
                     group = headerGroup
-                    role = PeopleWords.role(forLabel: label)
-                    tag = PeopleWords.tag(forLabel: label)
+                    (role, tag) = PeopleWords.roleAndTag(forLabel: label)
                 case .role(let headerRole):
                     role = role ?? headerRole
                 case .organization(let organization):
@@ -650,8 +700,8 @@ struct PersonBlockReader {
     /// The header an item with nested items is, or `nil` when it is a person with notes under them.
     private func header(_ index: Int, children: [Int]) -> Header? {
         let text = blocks[index].text
-        if let (label, value) = Self.labelled(text), value.isEmpty, let group = labelGroup(label) {
-            return .label(group, label)
+        if let labelled = Self.labelled(text), labelled.valueIsEmpty(in: text), let group = labelGroup(labelled.label) {
+            return .label(group, labelled.label)
         }
         if let group = PeopleWords.group(ofLabel: text, vocabulary: context.options.vocabulary) {
             return .label(group, text)
@@ -675,8 +725,9 @@ struct PersonBlockReader {
         // A label line that names nobody (`Attendees: the people recorded as present`, `Others: +1` in a
         // dialogue) is no people line: nothing to warn about.
         if list.entries.isEmpty { return }
-        let labelRole = role ?? PeopleWords.role(forLabel: label)
-        let labelTag = PeopleWords.tag(forLabel: label)
+        let key = PeopleWords.labelKey(label)
+        let labelRole = role ?? PeopleWords.role(forLabel: label, key: key)
+        let labelTag = PeopleWords.tag(forLabel: label, key: key)
         for entry in list.entries {
             roster.add(
                 entry,

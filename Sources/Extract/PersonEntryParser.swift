@@ -104,7 +104,7 @@ enum PersonEntryParser {
         let name = clean(first.trimmingPlain(" ,;:"))
         // What `clean(_:)` gives is tidy.
         guard isNameLike(tidied: name, allowLowercase: allowLowercaseName) else { return nil }
-        if name.hasPrefix("@") { handle = handle ?? name }
+        if PeopleText.hasPrefix(name, ascii: "@") { handle = handle ?? name }
         var entry = PersonEntry(name: name, handle: handle)
         for segment in segments.dropFirst() {
             // `Name (@h) - XYZ`: an acronym after a handle names the group the person belongs to.
@@ -130,7 +130,7 @@ enum PersonEntryParser {
     /// Reads one piece of a bracket of an entry: a handle (`@ann`), or what ``bracketDescriptors(_:into:)`` finds.
     private static func readBracketPiece(_ piece: String, handle: inout String?, descriptors: inout [Descriptor]) {
         let part = tidy(piece)
-        if part.hasPrefix("@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
+        if PeopleText.hasPrefix(part, ascii: "@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
             handle = handle ?? part
         } else if !part.isEmpty {
             bracketDescriptors(part, into: &descriptors)
@@ -263,7 +263,9 @@ enum PersonEntryParser {
         var allOfTwoWords = true
         for piece in pieces {
             var part = tidy(piece)
-            for lead in ["and ", "& "] where part.hasPrefix(lead) { part = tidy(String(part.dropFirst(lead.count))) }
+            // The leads are read on the bytes; each is as many characters as it has bytes.
+            if PeopleText.hasPrefix(part, ascii: "and ") { part = tidy(String(part.dropFirst(4))) }
+            if PeopleText.hasPrefix(part, ascii: "& ") { part = tidy(String(part.dropFirst(2))) }
             // Splitting at ` and ` parses both sides, the dearest look: a part none of whose readings is all names
             // ends the look first.
             if PeopleBytes.containsBytes(part, " and ") || PeopleBytes.containsBytes(part, " & "), !mayReadAsNames(part)
@@ -621,6 +623,8 @@ enum PersonEntryParser {
         // prefix. Every one is a run of `tidied`, compared in lower case.
         var lastWord: UnsafeBufferPointer<UInt8>?
         var anyRole = false
+        // Whether the last word read is a role word, looked up once.
+        var lastIsRole = false
         var start = 0
         while let word = PeopleBytes.nextWord(in: tidied, from: start) {
             start = word.upperBound
@@ -635,7 +639,8 @@ enum PersonEntryParser {
                     read = parts[1]
                 }
             }
-            if PeopleWords.roleWordBytes.containsLowered(read) { anyRole = true }
+            lastIsRole = PeopleWords.roleWordBytes.containsLowered(read)
+            if lastIsRole { anyRole = true }
             lastWord = read
         }
         guard let lastWord else { return false }
@@ -646,11 +651,11 @@ enum PersonEntryParser {
             PeopleWords.roleWordBytes.containsLowered(
                 PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[last]))
             ),
-            isNamedBody(text)
+            isNamedBody(ascii: tidied)
         {
             return false
         }
-        if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
+        if lastIsRole { return true }
         if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
         if anyRole { return true }
         return startsLowercase(text)
@@ -668,6 +673,36 @@ enum PersonEntryParser {
         let content = words.filter { !functionWords.contains(PeopleText.lowercased($0)) }
         guard content.allSatisfy({ $0.first?.isUppercase == true }) else { return false }
         return !content.allSatisfy { PeopleWords.roleWords.contains(singular(PeopleText.lowercased($0))) }
+    }
+
+    /// ``isNamedBody(_:)`` of a text whose tidy text is the ASCII `tidied`, read on its bytes, each of which is a
+    /// character: its words are the runs between spaces, looked up in lower case without strings.
+    static func isNamedBody(ascii tidied: UnsafeBufferPointer<UInt8>) -> Bool {
+        var wordCount = 0
+        var joined = false
+        var last: Range<Int>?
+        var start = 0
+        while let word = PeopleBytes.nextWord(in: tidied, from: start) {
+            start = word.upperBound
+            wordCount += 1
+            let bytes = UnsafeBufferPointer(rebasing: tidied[word])
+            if PeopleBytes.equals(bytes, "&") || PeopleBytes.equals(bytes, "and") { joined = true }
+            last = word
+        }
+        guard wordCount >= 3, joined, let last, tidied[last.upperBound - 1] == UInt8(ascii: "s"),
+            PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[last])))
+        else { return false }
+        // The words that are no function words: each capitalised, and not all of them role words.
+        var allRoles = true
+        start = 0
+        while let word = PeopleBytes.nextWord(in: tidied, from: start) {
+            start = word.upperBound
+            let bytes = UnsafeBufferPointer(rebasing: tidied[word])
+            if functionWordBytes.containsLowered(bytes) { continue }
+            guard PeopleBytes.isUpperLetter(bytes[0]) else { return false }
+            if allRoles, !PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(bytes)) { allRoles = false }
+        }
+        return !allRoles
     }
 
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
@@ -881,7 +916,21 @@ enum PersonEntryParser {
             var depth = 0
             var all: UInt8 = 0
             var returns = false
-            for byte in bytes {
+            var index = 0
+            while index < bytes.count {
+                // Eight ASCII bytes without a bracket or carriage return change none of the counts.
+                if let word = PeopleBytes.asciiWord(bytes, at: index),
+                    PeopleBytes.matchingBytes(word, UInt8(ascii: "("))
+                        | PeopleBytes.matchingBytes(word, UInt8(ascii: ")"))
+                        | PeopleBytes.matchingBytes(word, UInt8(ascii: "["))
+                        | PeopleBytes.matchingBytes(word, UInt8(ascii: "]"))
+                        | PeopleBytes.matchingBytes(word, 0x0D) == 0
+                {
+                    index += 8
+                    continue
+                }
+                let byte = bytes[index]
+                index += 1
                 all |= byte
                 switch byte {
                 case UInt8(ascii: "("), UInt8(ascii: "["): depth &+= 1

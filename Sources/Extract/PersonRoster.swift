@@ -5,14 +5,17 @@ struct PersonRoster {
     struct Member {
         var group: PeopleGroup
         var person: Person
-        var key: [String]
+        /// ``PersonRoster/key(_:)`` of the name: its words joined by one space.
+        var key: String
         /// The label or heading the person was listed under, normalised; empty for role lines.
         var label: String = ""
     }
 
     private(set) var members: [Member] = []
-    /// ``PeopleWords/tags(forRole:)`` of each role read so far: a label gives the same role to everyone under it.
-    private var tagsOfRole: [String: [String]] = [:]
+    /// ``PeopleWords/tags(forRole:)`` of each role read so far, looked through rather than hashed.
+    ///
+    /// A label gives the same role to everyone under it, and a note has a few roles.
+    private var tagsOfRole: [(role: String, tags: [String])] = []
     /// The label read last and its ``PeopleWords/labelKey(_:)``: everyone of a block has the same label.
     private var lastLabel: (label: String, key: String)?
 
@@ -26,9 +29,9 @@ struct PersonRoster {
 
     /// ``PeopleWords/tags(forRole:)`` of `role`, read once for each role.
     private mutating func roleTags(_ role: String) -> [String] {
-        if let tags = tagsOfRole[role] { return tags }
+        if let known = tagsOfRole.first(where: { $0.role == role }) { return known.tags }
         let tags = PeopleWords.tags(forRole: role)
-        tagsOfRole[role] = tags
+        tagsOfRole.append((role, tags))
         return tags
     }
 
@@ -116,16 +119,48 @@ struct PersonRoster {
         {
             return index
         }
-        if key.count == 1, let word = key.first {
+        // The words of a key are the runs between its single spaces (a word holds no space, and none is empty): they
+        // are compared on the bytes of the keys, without splitting them.
+        if !key.isEmpty, !PeopleBytes.containsByte(key, UInt8(ascii: " ")) {
             let candidates = members.indices.filter {
-                members[$0].key.first == word || members[$0].person.handle?.lowercased() == "@" + word
+                Self.opens(members[$0].key, withWord: key) || members[$0].person.handle?.lowercased() == "@" + key
             }
             if !candidates.isEmpty { return candidates.count == 1 ? candidates.first : nil }
         }
         // `Cllr Sato` for `Cllr D. Sato`: every word of the name, in a longer name (the few words of each are looked
         // through rather than made sets).
-        let candidates = members.indices.filter { index in key.allSatisfy { members[index].key.contains($0) } }
+        let candidates = members.indices.filter { Self.hasEveryWord(of: key, in: members[$0].key) }
         return candidates.count == 1 ? candidates.first : nil
+    }
+
+    /// Whether the first word of the key `key` is `word`.
+    static func opens(_ key: String, withWord word: String) -> Bool {
+        PeopleBytes.withBytes(key) { key in
+            PeopleBytes.withBytes(word) { word in
+                key.count >= word.count && (key.count == word.count || key[word.count] == UInt8(ascii: " "))
+                    && key.prefix(word.count).elementsEqual(word)
+            }
+        }
+    }
+
+    /// Whether each word of the key `key` is a word of the key `other`.
+    static func hasEveryWord(of key: String, in other: String) -> Bool {
+        PeopleBytes.withBytes(key) { key in
+            PeopleBytes.withBytes(other) { other in
+                var start = 0
+                while let word = PeopleBytes.nextWord(in: key, from: start) {
+                    start = word.upperBound
+                    var found = false
+                    var otherStart = 0
+                    while !found, let otherWord = PeopleBytes.nextWord(in: other, from: otherStart) {
+                        otherStart = otherWord.upperBound
+                        found = other[otherWord].elementsEqual(key[word])
+                    }
+                    if !found { return false }
+                }
+                return true
+            }
+        }
     }
 
     private mutating func merge(_ person: Person, into index: Int) {
@@ -143,8 +178,9 @@ struct PersonRoster {
         members[index].person = existing
     }
 
-    /// The words of a name that identify it: lower case, without honorifics and punctuation.
-    static func key(_ name: String) -> [String] {
+    /// The words of a name that identify it (lower case, without honorifics and punctuation), joined by one space: one
+    /// string to compare, rather than an array of them.
+    static func key(_ name: String) -> String {
         if let key = asciiKey(name) { return key }
         let lower = PeopleText.lowercased(name)
         let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
@@ -152,13 +188,13 @@ struct PersonRoster {
         let filtered = words.filter {
             !(PeopleWords.honorificBytes.containsLowered($0) ?? PeopleWords.honorifics.contains($0))
         }
-        return filtered.isEmpty ? words : filtered
+        return (filtered.isEmpty ? words : filtered).joined(separator: " ")
     }
 
-    /// ``key(_:)`` of an ASCII name, read in one pass over its bytes (lowered as read); `nil` when `name` is not
-    /// ASCII.
-    private static func asciiKey(_ name: String) -> [String]? {
-        PeopleBytes.withBytes(name) { bytes -> [String]? in
+    /// ``key(_:)`` of an ASCII name, read in one pass over its bytes (lowered as read) and made one string; `nil`
+    /// when `name` is not ASCII.
+    private static func asciiKey(_ name: String) -> String? {
+        PeopleBytes.withBytes(name) { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             // The letters of the words, lowered, one after another, and where each word is in them: the strings are
             // made once it is known which words are kept.
@@ -190,16 +226,23 @@ struct PersonRoster {
                         }
                     }
                     endWord()
-                    // The words that are no honorific, unless none is (or all are): then every word.
+                    // The words that are no honorific, unless none is (or all are): then every word. Each word took
+                    // one byte of the name at least, and so did each break between two words: the key fits.
                     let keepAll = honorifics == 0 || honorifics == wordCount
-                    var key: [String] = []
-                    key.reserveCapacity(keepAll ? wordCount : wordCount - honorifics)
-                    for index in 0..<wordCount where keepAll || !words[index].honorific {
-                        key.append(
-                            String(decoding: UnsafeBufferPointer(rebasing: letters[words[index].range]), as: UTF8.self)
-                        )
+                    return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { key in
+                        var length = 0
+                        for index in 0..<wordCount where keepAll || !words[index].honorific {
+                            if length > 0 {
+                                key[length] = UInt8(ascii: " ")
+                                length += 1
+                            }
+                            for letter in letters[words[index].range] {
+                                key[length] = letter
+                                length += 1
+                            }
+                        }
+                        return length
                     }
-                    return key
                 }
             }
         }
@@ -241,6 +284,11 @@ struct PersonRoster {
                 if byte < 0x80 {
                     if byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".") { continue }
                     kept = PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@")
+                } else if length == 2, scalar.count == 2,
+                    let latin = PeopleBytes.latinLetterOrNumber(lead: byte, last: scalar[scalar.endIndex - 1])
+                {
+                    // Latin letters are told by their bytes, without a character made of them.
+                    kept = latin
                 } else {
                     let character = Character(String(decoding: scalar, as: UTF8.self))
                     if character == "’" { continue }

@@ -108,7 +108,7 @@ import Testing
         for name in names {
             let words = PersonRoster.keyWords(name.lowercased())
             let kept = words.filter { !PeopleWords.honorifics.contains($0) }
-            #expect(PersonRoster.key(name) == (kept.isEmpty ? words : kept), "\(name)")
+            #expect(PersonRoster.key(name) == (kept.isEmpty ? words : kept).joined(separator: " "), "\(name)")
         }
     }
 
