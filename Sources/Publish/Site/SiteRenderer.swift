@@ -146,8 +146,8 @@ struct SiteRenderer: Sendable {
     // MARK: Meeting pages
 
     /// The note as HTML with its records marked in place: what a meeting page shows of the note itself, which
-    /// depends on nothing but the note and its record.
-    static func noteHTML(_ meeting: Meeting, document: NoteDocument) -> String {
+    /// depends on nothing but the note and its record; UTF-8 bytes, as the page and the cache take them.
+    static func noteHTML(_ meeting: Meeting, document: NoteDocument) -> [UInt8] {
         var marks: [Int: NoteHTML.Mark] = [:]
         for item in meeting.recommendations { marks[item.lines.first] = .recommendation }
         for item in meeting.decisions { marks[item.lines.first] = .decision }
@@ -163,8 +163,9 @@ struct SiteRenderer: Sendable {
         return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
     }
 
-    /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)``.
-    func meetingPage(_ meeting: Meeting, noteHTML: String) throws -> [UInt8] {
+    /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)`` (valid UTF-8: its bytes go
+    /// into the page as they are).
+    func meetingPage(_ meeting: Meeting, noteHTML: [UInt8]) throws -> [UInt8] {
         var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
         context["title"] = text(meeting.title ?? "Untitled meeting")
         if let date = meeting.date { context["date"] = TemplateText(date) }
@@ -183,7 +184,7 @@ struct SiteRenderer: Sendable {
                 "anchor": TemplateText(anchor), "heading": TemplateText(heading), "count": TemplateNumber(people.count),
                 "people": people.map { person in
                     TemplateObject(
-                        keys: RowKeys.person,
+                        keys: RowKeys.attendee,
                         values: [
                             .text(text(person.name)), .text(or: person.handle.map(text)),
                             .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
@@ -217,7 +218,7 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["noteHTML"] = TemplateText(noteHTML)
+        context["noteHTML"] = TemplateBytes(noteHTML)
         context["hasDiagnostics"] = !meeting.diagnostics.isEmpty
         context["diagnostics"] = meeting.diagnostics.map { diagnostic in
             TemplateObject(
@@ -228,7 +229,7 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["jsonLD"] = TemplateText(Self.jsonLD(meeting))
+        context["jsonLD"] = TemplateBytes(Self.jsonLD(meeting))
         return try render("meeting", context)
     }
 
@@ -271,16 +272,18 @@ struct SiteRenderer: Sendable {
 
     /// The names of the objects made for each row of a list, in order, shared by all rows.
     private enum RowKeys {
-        static let person = ["name", "handle", "organization", "role", "firstLine", "lines"]
-        static let decision = ["id", "text", "firstLine", "lines"]
-        static let recommendation = ["id", "text", "to", "firstLine", "lines"]
-        static let diagnostic = ["severity", "message", "line"]
-        static let action = ["id", "text", "owners", "due", "dueText", "overdue", "firstLine", "lines"]
-        static let listedAction = action + ["meetingID", "meetingTitle", "meetingDate"]
-        static let meeting = [
+        static let attendee: [TemplateName] = ["name", "handle", "organization", "role", "firstLine", "lines"]
+        static let owner: [TemplateName] = ["anchor", "owner", "count", "continued", "actions"]
+        static let person: [TemplateName] = ["name", "continued", "organizations", "meetings"]
+        static let decision: [TemplateName] = ["id", "text", "firstLine", "lines"]
+        static let recommendation: [TemplateName] = ["id", "text", "to", "firstLine", "lines"]
+        static let diagnostic: [TemplateName] = ["severity", "message", "line"]
+        static let action: [TemplateName] = ["id", "text", "owners", "due", "dueText", "overdue", "firstLine", "lines"]
+        static let listedAction: [TemplateName] = action + ["meetingID", "meetingTitle", "meetingDate"]
+        static let meeting: [TemplateName] = [
             "date", "id", "title", "location", "attendeeCount", "actionCount", "decisionCount",
         ]
-        static let appearance = ["id", "title", "date", "group", "role"]
+        static let appearance: [TemplateName] = ["id", "title", "date", "group", "role"]
     }
 
     private func isOverdue(_ action: Action) -> Bool {
@@ -311,8 +314,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// schema.org `Event` with its attendees, as JSON-LD that cannot close its `<script>`: compact JSON, members in
-    /// a fixed order, written straight to bytes.
-    static func jsonLD(_ meeting: Meeting) -> String {
+    /// a fixed order, written straight to bytes: the UTF-8 bytes of the `<script>` element.
+    static func jsonLD(_ meeting: Meeting) -> [UInt8] {
         var json: [UInt8] = []
         json.reserveCapacity(512)
         func literal(_ text: StaticString) {
@@ -360,7 +363,7 @@ struct SiteRenderer: Sendable {
             }
         }
         out.append(contentsOf: "</script>".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // MARK: Overview pages
@@ -445,15 +448,19 @@ struct SiteRenderer: Sendable {
             context["owners"] = try Self.groups(refs.indices, of: refs.map(\.owner)).map { owner, part in
                 let span = actions.span(of: owner)
                 let continued = range.lowerBound + part.lowerBound > span.lowerBound
-                let context: TemplateObject = [
-                    "anchor": continued ? TemplateNull() : TemplateText(index.ownerAnchors[Int(owner)]),
-                    "owner": text(index.ownerNames[Int(owner)]), "count": TemplateNumber(span.count),
-                    "continued": continued,
-                    "actions": try refs[part].map { ref in
-                        actionContext(try index.action(ref), meeting: meetings[ref.meeting])
-                    },
-                ]
-                return context
+                return TemplateObject(
+                    keys: RowKeys.owner,
+                    values: [
+                        continued ? .null : .text(TemplateText(index.ownerAnchors[Int(owner)])),
+                        .text(text(index.ownerNames[Int(owner)])), .number(TemplateNumber(span.count)),
+                        .flag(continued),
+                        .list(
+                            try refs[part].map { ref in
+                                actionContext(try index.action(ref), meeting: meetings[ref.meeting])
+                            }
+                        ),
+                    ]
+                )
             }
         }
     }
@@ -489,22 +496,26 @@ struct SiteRenderer: Sendable {
                         organizations.append(appearance.organization)
                     }
                 }
-                let context: TemplateObject = [
-                    "name": text(try name(person)), "continued": start > span.lowerBound,
-                    "organizations": text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")),
-                    "meetings": appearances[part].map { ref in
-                        let meeting = meetings[ref.meeting]
-                        return TemplateObject(
-                            keys: RowKeys.appearance,
-                            values: [
-                                .text(meeting.id), .text(meeting.title), .text(meeting.date ?? Self.undated),
-                                .text(groupNames[Int(ref.group)]),
-                                ref.role < 0 ? .null : .text(text(index.roles[Int(ref.role)])),
-                            ]
-                        )
-                    },
-                ]
-                return context
+                return TemplateObject(
+                    keys: RowKeys.person,
+                    values: [
+                        .text(text(try name(person))), .flag(start > span.lowerBound),
+                        .text(text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; "))),
+                        .list(
+                            appearances[part].map { ref in
+                                let meeting = meetings[ref.meeting]
+                                return TemplateObject(
+                                    keys: RowKeys.appearance,
+                                    values: [
+                                        .text(meeting.id), .text(meeting.title), .text(meeting.date ?? Self.undated),
+                                        .text(groupNames[Int(ref.group)]),
+                                        ref.role < 0 ? .null : .text(text(index.roles[Int(ref.role)])),
+                                    ]
+                                )
+                            }
+                        ),
+                    ]
+                )
             }
         }
     }

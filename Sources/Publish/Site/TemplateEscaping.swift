@@ -26,7 +26,8 @@ struct TemplateEscaping: MustacheContentType {
     /// `text` escaped as Mustache's HTML escaping does.
     static func escape(_ text: String) -> String {
         var out: [UInt8] = []
-        switch escape(text, appendingTo: &out) {
+        var copy = text
+        switch copy.withUTF8({ escape($0, appendingTo: &out) }) {
         case .unchanged: return text
         case .appended: return String(decoding: out, as: UTF8.self)
         case .needsCharacters: return escapeCharacters(text)
@@ -35,10 +36,16 @@ struct TemplateEscaping: MustacheContentType {
 
     /// `text` escaped as Mustache's HTML escaping does, appended to `out` as UTF-8: a page is written as bytes.
     static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { escape($0, into: &out) }
+    }
+
+    /// The text of the UTF-8 bytes `text` (valid UTF-8) escaped as Mustache's HTML escaping does, appended to `out`.
+    static func escape(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         switch escape(text, appendingTo: &out) {
-        case .unchanged: out.append(contentsOf: text.utf8)
+        case .unchanged: out.append(contentsOf: text)
         case .appended: break
-        case .needsCharacters: out.append(contentsOf: escapeCharacters(text).utf8)
+        case .needsCharacters: out.append(contentsOf: escapeCharacters(String(decoding: text, as: UTF8.self)).utf8)
         }
     }
 
@@ -52,52 +59,49 @@ struct TemplateEscaping: MustacheContentType {
         case needsCharacters
     }
 
-    /// Appends `text` escaped to `out` when a look at its bytes gives Mustache's answer.
-    private static func escape(_ text: String, appendingTo out: inout [UInt8]) -> Outcome {
-        var text = text
-        return text.withUTF8 { bytes -> Outcome in
-            // One look at the bytes: whether any is one of the five, and whether all are ASCII.
-            var special = false
-            var plain = true
-            var index = 0
-            if let base = bytes.baseAddress {
-                // Eight bytes at a time, until both are known.
-                while index + 8 <= bytes.count, plain || !special {
-                    let word = ASCIIWord.load(base, at: index)
-                    if word & 0x8080_8080_8080_8080 != 0 { plain = false }
-                    if !special, Self.mayHoldSpecial(word) { special = true }
-                    index += 8
-                }
+    /// Appends the text of the UTF-8 bytes `bytes` escaped to `out` when a look at them gives Mustache's answer.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, appendingTo out: inout [UInt8]) -> Outcome {
+        // One look at the bytes: whether any is one of the five, and whether all are ASCII.
+        var special = false
+        var plain = true
+        var index = 0
+        if let base = bytes.baseAddress {
+            // Eight bytes at a time, until both are known.
+            while index + 8 <= bytes.count, plain || !special {
+                let word = ASCIIWord.load(base, at: index)
+                if word & 0x8080_8080_8080_8080 != 0 { plain = false }
+                if !special, Self.mayHoldSpecial(word) { special = true }
+                index += 8
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x80 {
-                    plain = false
-                } else if Self.isSpecial(byte) {
-                    special = true
-                }
-                index += 1
-            }
-            if !special { return .unchanged }
-            // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
-            // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
-            // its `Character` with a mark or a prepended scalar: those are left to the character loop.
-            if !plain {
-                for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
-                    if index > 0 && bytes[index - 1] >= 0x80 { return .needsCharacters }
-                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return .needsCharacters }
-                }
-            }
-            out.reserveCapacity(out.count + bytes.count + 16)
-            var copied = 0
-            for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                if let replacement = Self.replacement(for: byte) { out.append(contentsOf: replacement.utf8) }
-                copied = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return .appended
         }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                plain = false
+            } else if Self.isSpecial(byte) {
+                special = true
+            }
+            index += 1
+        }
+        if !special { return .unchanged }
+        // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
+        // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
+        // its `Character` with a mark or a prepended scalar: those are left to the character loop.
+        if !plain {
+            for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+                if index > 0 && bytes[index - 1] >= 0x80 { return .needsCharacters }
+                if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return .needsCharacters }
+            }
+        }
+        out.reserveCapacity(out.count + bytes.count + 16)
+        var copied = 0
+        for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            if let replacement = Self.replacement(for: byte) { out.append(contentsOf: replacement.utf8) }
+            copied = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return .appended
     }
 
     /// Whether `byte` is one of the five bytes Mustache replaces (`"`, `&`, `'`, `<`, `>`, all below 0x40).

@@ -8,11 +8,12 @@
 struct TemplateProgram: Sendable {
     /// A piece of a template, as the library reads it.
     indirect enum Token: Sendable, Equatable {
-        case text(String)
-        case variable(String)
-        case unescapedVariable(String)
-        case section(String, [Token])
-        case invertedSection(String, [Token])
+        /// Text as its UTF-8 bytes, copied into a page as they are.
+        case text([UInt8])
+        case variable(TemplateName)
+        case unescapedVariable(TemplateName)
+        case section(TemplateName, [Token])
+        case invertedSection(TemplateName, [Token])
         case partial(String)
     }
 
@@ -48,50 +49,95 @@ struct TemplateProgram: Sendable {
     func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(32_768)
-        var stack: [TemplateValue] = [.object(context)]
+        var stack = Stack(values: [.object(context)], objects: [context])
         Self.render(tokens, stack: &stack, partials: partials, into: &out)
         return out
     }
 
+    /// The context stack: every value, and apart the objects among them, in the same order, where names are looked
+    /// up without taking each value out of its case.
+    private struct Stack {
+        var values: [TemplateValue]
+        var objects: [TemplateObject]
+
+        mutating func push(_ value: TemplateValue) {
+            values.append(value)
+            if case .object(let object) = value { objects.append(object) }
+        }
+
+        mutating func push(_ object: TemplateObject) {
+            values.append(.object(object))
+            objects.append(object)
+        }
+
+        mutating func pop() {
+            if case .object = values.removeLast() { objects.removeLast() }
+        }
+
+        /// The value `name` stands for: the top of the stack for `.`, else the first object from the top that holds
+        /// it.
+        ///
+        /// Texts, numbers and lists on the stack hold no names (their mirrors have no labelled children).
+        func lookUp(_ name: TemplateName) -> TemplateValue? {
+            if name.isDot { return values.last }
+            var place = objects.count
+            while place > 0 {
+                place -= 1
+                if let value = objects[place].value(named: name) { return value }
+            }
+            return nil
+        }
+    }
+
     private static func render(
         _ tokens: [Token],
-        stack: inout [TemplateValue],
+        stack: inout Stack,
         partials: [String: TemplateProgram],
         into out: inout [UInt8]
     ) {
         for token in tokens {
             switch token {
-            case .text(let text): out.append(contentsOf: text.utf8)
+            case .text(let text): out.append(contentsOf: text)
             case .variable(let name):
-                if let value = lookUp(name, in: stack) { TemplateEscaping.escape(printed(value), into: &out) }
+                switch stack.lookUp(name) {
+                case .text(let text)?: TemplateEscaping.escape(text.renderText, into: &out)
+                case .number(let number)?: append(number.renderText, to: &out)
+                case .bytes(let bytes)?: bytes.withUnsafeBufferPointer { TemplateEscaping.escape($0, into: &out) }
+                case let value?: TemplateEscaping.escape(printed(value), into: &out)
+                case nil: break
+                }
             case .unescapedVariable(let name):
-                if let value = lookUp(name, in: stack) { out.append(contentsOf: printed(value).utf8) }
+                switch stack.lookUp(name) {
+                case .bytes(let bytes)?: out.append(contentsOf: bytes)
+                case let value?: append(printed(value), to: &out)
+                case nil: break
+                }
             case .section(let name, let inner):
                 // As the library: each item of a list on the stack in turn, `true` without one, no value nothing,
                 // and another value on the stack (an empty text too).
-                switch lookUp(name, in: stack) {
+                switch stack.lookUp(name) {
                 case .list(let list)?:
                     for object in list {
-                        stack.append(.object(object))
+                        stack.push(object)
                         render(inner, stack: &stack, partials: partials, into: &out)
-                        stack.removeLast()
+                        stack.pop()
                     }
                 case .flag(let flag)?:
                     if flag { render(inner, stack: &stack, partials: partials, into: &out) }
                 case .null?, nil: break
                 case let value?:
-                    stack.append(value)
+                    stack.push(value)
                     render(inner, stack: &stack, partials: partials, into: &out)
-                    stack.removeLast()
+                    stack.pop()
                 }
             case .invertedSection(let name, let inner):
-                switch lookUp(name, in: stack) {
+                switch stack.lookUp(name) {
                 case .list(let list)?:
                     // The library puts the empty list on the stack.
                     if list.isEmpty {
-                        stack.append(.list(list))
+                        stack.push(.list(list))
                         render(inner, stack: &stack, partials: partials, into: &out)
-                        stack.removeLast()
+                        stack.pop()
                     }
                 case .flag(let flag)?:
                     if !flag { render(inner, stack: &stack, partials: partials, into: &out) }
@@ -106,15 +152,10 @@ struct TemplateProgram: Sendable {
         }
     }
 
-    /// The value `name` stands for: the top of the stack for `.`, else the first object from the top that holds it.
-    ///
-    /// Texts, numbers and lists on the stack hold no names (their mirrors have no labelled children).
-    private static func lookUp(_ name: String, in stack: [TemplateValue]) -> TemplateValue? {
-        if name == "." { return stack.last }
-        for entry in stack.reversed() {
-            if case .object(let object) = entry, let value = object.value(named: name) { return value }
-        }
-        return nil
+    /// Appends the UTF-8 bytes of `text` to `out`, copied at once.
+    private static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// What the library prints for `value`: the text of a text, number or no value, else its description.
@@ -122,6 +163,7 @@ struct TemplateProgram: Sendable {
         switch value {
         case .text(let text): text.renderText
         case .number(let number): number.renderText
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
         case .null: ""
         case .flag(let flag): String(describing: flag)
         case .object(let object): String(describing: object)
@@ -147,13 +189,13 @@ struct TemplateProgram: Sendable {
                 if newLine { whiteSpaceBefore = read { $0 == " " || $0 == "\t" } }
                 guard let text = readUntilTagOrNewline() else { return nil }
                 if current.isNewline {
-                    tokens.append(.text(whiteSpaceBefore + text + String(current)))
+                    tokens.append(.text(Array((whiteSpaceBefore + text + String(current)).utf8)))
                     newLine = true
                     position += 1
                     continue
                 }
                 if !text.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore + text))
+                    tokens.append(.text(Array((whiteSpaceBefore + text).utf8)))
                     whiteSpaceBefore = ""
                     newLine = false
                 }
@@ -167,32 +209,36 @@ struct TemplateProgram: Sendable {
                     if isStandalone(newLine) {
                         setNewLine = true
                     } else if !whiteSpaceBefore.isEmpty {
-                        tokens.append(.text(whiteSpaceBefore))
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
                         whiteSpaceBefore = ""
                     }
                     guard let inner = self.tokens(closing: name, newLine: setNewLine) else { return nil }
-                    tokens.append(inverted ? .invertedSection(name, inner) : .section(name, inner))
+                    tokens.append(
+                        inverted ? .invertedSection(TemplateName(name), inner) : .section(TemplateName(name), inner)
+                    )
                 case "/":
                     position += 1
                     guard let name = readName(), name == closing else { return nil }
-                    if !isStandalone(newLine), !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if !isStandalone(newLine), !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
+                    }
                     return tokens
                 case "{":
                     if !whiteSpaceBefore.isEmpty {
-                        tokens.append(.text(whiteSpaceBefore))
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
                         whiteSpaceBefore = ""
                     }
                     position += 1
                     guard let name = readName(), current == "}" else { return nil }
                     position += 1
-                    tokens.append(.unescapedVariable(name))
+                    tokens.append(.unescapedVariable(TemplateName(name)))
                 case ">":
                     position += 1
                     read(while: \.isWhitespace)
                     let name = read(while: Self.partialNameCharacters.contains)
                     read(while: \.isWhitespace)
                     guard !name.isEmpty, !name.hasPrefix("*"), readEndDelimiter() else { return nil }
-                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(Array(whiteSpaceBefore.utf8))) }
                     if isStandalone(newLine) {
                         setNewLine = true
                         // An indented partial has its lines indented: not done here.
@@ -208,11 +254,11 @@ struct TemplateProgram: Sendable {
                     return nil
                 default:
                     if !whiteSpaceBefore.isEmpty {
-                        tokens.append(.text(whiteSpaceBefore))
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
                         whiteSpaceBefore = ""
                     }
                     guard let name = readName() else { return nil }
-                    tokens.append(.variable(name))
+                    tokens.append(.variable(TemplateName(name)))
                 }
                 newLine = setNewLine
             }
