@@ -185,16 +185,19 @@ enum NoteHTML {
         marks: [Int: Mark],
         to out: inout [UInt8]
     ) {
-        out.append(contentsOf: "<span class=\"line".utf8)
+        func append(_ literal: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+        append("<span class=\"line")
         if let mark = marks[number] {
-            out.append(contentsOf: " record ".utf8)
+            append(" record ")
             out.append(contentsOf: mark.rawValue.utf8)
         }
-        out.append(contentsOf: "\" id=\"L".utf8)
+        append("\" id=\"L")
         JSONValue.writeInt(number, to: &out)
-        out.append(contentsOf: "\">".utf8)
+        append("\">")
         HTML.appendReplacing(line, HTML.markupReplacement, to: &out)
-        out.append(contentsOf: "</span>\n".utf8)
+        append("</span>\n")
     }
 }
 
@@ -219,7 +222,9 @@ enum HTML {
     /// Appends `text`, the UTF-8 bytes of a whole string, as ``replacingScalars(_:_:)`` gives it, read scalar by
     /// scalar on the bytes: what needs no change is copied a run at a time.
     ///
-    /// `replacement` replaces none of printable ASCII but `& < > " '`: eight such bytes are passed over at once.
+    /// `replacement` replaces no scalar but `& < > " '` (and what is unsafe, which ``DisplaySafety`` names, starts
+    /// with a byte ``mayStartUnsafe(_:)`` names): eight bytes with none of those are passed over at once, and any
+    /// other byte one at a time, with no scalar read.
     static func appendReplacing(
         _ text: UnsafeBufferPointer<UInt8>,
         _ replacement: (Unicode.Scalar) -> String?,
@@ -228,13 +233,20 @@ enum HTML {
         var index = 0
         var copied = 0
         while index < text.count {
-            if index + 8 <= text.count, let base = text.baseAddress, isPlainWord(ASCIIWord.load(base, at: index)) {
-                index += 8
-                continue
+            if index + 8 <= text.count, let base = text.baseAddress {
+                // To the first byte of the word that may need a look, if any (the lowest match is exact).
+                let found = lookedAt(ASCIIWord.load(base, at: index))
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                index += found.trailingZeroBitCount / 8
             }
             let lead = text[index]
-            // Printable ASCII but the five: nothing to replace, as in a plain word.
-            if (0x20..<0x7F).contains(lead), !isMarkup(Unicode.Scalar(lead)) {
+            // Printable ASCII but the five, or a byte of a scalar that can be neither replaced nor unsafe: nothing
+            // to replace, as in a plain word. (A word passed over may end inside a scalar: its other bytes, from
+            // 0x80 to 0xBF, come here.)
+            if (0x20..<0x7F).contains(lead) ? !isMarkup(Unicode.Scalar(lead)) : lead >= 0x80 && !mayStartUnsafe(lead) {
                 index += 1
                 continue
             }
@@ -255,12 +267,12 @@ enum HTML {
         if copied < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
     }
 
-    /// Whether the eight bytes of `word` are printable ASCII, none of them `& < > " '`.
-    private static func isPlainWord(_ word: UInt64) -> Bool {
-        word & 0x8080_8080_8080_8080 == 0 && !ASCIIWord.hasBelow(word, 0x20) && !ASCIIWord.has(word, 0x7F)
-            && !ASCIIWord.has(word, UInt8(ascii: "&")) && !ASCIIWord.has(word, UInt8(ascii: "<"))
-            && !ASCIIWord.has(word, UInt8(ascii: ">")) && !ASCIIWord.has(word, UInt8(ascii: "\""))
-            && !ASCIIWord.has(word, UInt8(ascii: "'"))
+    /// The high bit of the first byte of `word` that is `& < > " '` or one ``mayStartUnsafe(_:)`` names, and of
+    /// some later bytes: zero when none is, and the lowest bit set is exact.
+    private static func lookedAt(_ word: UInt64) -> UInt64 {
+        unsafeStarts(word) | ASCIIWord.matches(word, UInt8(ascii: "&")) | ASCIIWord.matches(word, UInt8(ascii: "<"))
+            | ASCIIWord.matches(word, UInt8(ascii: ">")) | ASCIIWord.matches(word, UInt8(ascii: "\""))
+            | ASCIIWord.matches(word, UInt8(ascii: "'"))
     }
 
     /// JSON made safe inside `<script type="application/ld+json">`.

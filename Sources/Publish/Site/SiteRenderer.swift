@@ -167,38 +167,46 @@ struct SiteRenderer: Sendable {
     /// into the page as they are).
     func meetingPage(_ meeting: Meeting, noteHTML: [UInt8]) throws -> [UInt8] {
         var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
-        context["title"] = text(meeting.title ?? "Untitled meeting")
-        if let date = meeting.date { context["date"] = TemplateText(date) }
+        // Each name set once, in the order the subscript would have set them, appended without a search.
+        context.append("title", .text(text(meeting.title ?? "Untitled meeting")))
+        if let date = meeting.date { context.append("date", .text(TemplateText(date))) }
         if let start = meeting.startTime {
-            context["time"] = TemplateText(meeting.endTime.map { start + "–" + $0 } ?? start)
+            context.append("time", .text(TemplateText(meeting.endTime.map { start + "–" + $0 } ?? start)))
         }
-        if let location = meeting.location { context["location"] = text(location) }
-        context["sourcePath"] = text(meeting.source.path)
-        context["format"] = TemplateText(meeting.source.format.rawValue)
+        if let location = meeting.location { context.append("location", .text(text(location))) }
+        context.append("sourcePath", .text(text(meeting.source.path)))
+        context.append("format", .text(TemplateText(meeting.source.format.rawValue)))
         let groups: [(String, String, [Person])] = [
             ("attendees", "Attendees", meeting.attendees), ("officials", "Officials and guests", meeting.officials),
             ("apologies", "Apologies", meeting.absent),
         ]
-        context["peopleGroups"] = groups.filter { !$0.2.isEmpty }.map { anchor, heading, people -> TemplateObject in
-            [
-                "anchor": TemplateText(anchor), "heading": TemplateText(heading), "count": TemplateNumber(people.count),
-                "people": people.map { person in
-                    TemplateObject(
-                        keys: RowKeys.attendee,
-                        values: [
-                            .text(text(person.name)), .text(or: person.handle.map(text)),
-                            .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
-                            .number(TemplateNumber(person.lines.first)), .text(TemplateText(person.lines.description)),
-                        ]
-                    )
-                },
-            ]
+        let peopleGroups = groups.filter { !$0.2.isEmpty }.map { anchor, heading, people -> TemplateObject in
+            TemplateObject(
+                keys: RowKeys.peopleGroup,
+                values: [
+                    .text(TemplateText(anchor)), .text(TemplateText(heading)), .number(TemplateNumber(people.count)),
+                    .list(
+                        people.map { person in
+                            TemplateObject(
+                                keys: RowKeys.attendee,
+                                values: [
+                                    .text(text(person.name)), .text(or: person.handle.map(text)),
+                                    .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
+                                    .number(TemplateNumber(person.lines.first)),
+                                    .text(TemplateText(person.lines.description)),
+                                ]
+                            )
+                        }
+                    ),
+                ]
+            )
         }
-        context["hasActions"] = !meeting.actions.isEmpty
-        context["actionCount"] = TemplateNumber(meeting.actions.count)
-        context["actions"] = meeting.actions.map { actionContext($0) }
-        context["hasDecisions"] = !meeting.decisions.isEmpty
-        context["decisions"] = meeting.decisions.map { decision in
+        context.append("peopleGroups", .list(peopleGroups))
+        context.append("hasActions", .flag(!meeting.actions.isEmpty))
+        context.append("actionCount", .number(TemplateNumber(meeting.actions.count)))
+        context.append("actions", .list(meeting.actions.map { actionContext($0) }))
+        context.append("hasDecisions", .flag(!meeting.decisions.isEmpty))
+        let decisions = meeting.decisions.map { decision in
             TemplateObject(
                 keys: RowKeys.decision,
                 values: [
@@ -207,8 +215,9 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["hasRecommendations"] = !meeting.recommendations.isEmpty
-        context["recommendations"] = meeting.recommendations.map { recommendation in
+        context.append("decisions", .list(decisions))
+        context.append("hasRecommendations", .flag(!meeting.recommendations.isEmpty))
+        let recommendations = meeting.recommendations.map { recommendation in
             TemplateObject(
                 keys: RowKeys.recommendation,
                 values: [
@@ -218,9 +227,10 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["noteHTML"] = TemplateBytes(noteHTML)
-        context["hasDiagnostics"] = !meeting.diagnostics.isEmpty
-        context["diagnostics"] = meeting.diagnostics.map { diagnostic in
+        context.append("recommendations", .list(recommendations))
+        context.append("noteHTML", .bytes(noteHTML))
+        context.append("hasDiagnostics", .flag(!meeting.diagnostics.isEmpty))
+        let diagnostics = meeting.diagnostics.map { diagnostic in
             TemplateObject(
                 keys: RowKeys.diagnostic,
                 values: [
@@ -229,7 +239,8 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["jsonLD"] = TemplateBytes(Self.jsonLD(meeting))
+        context.append("diagnostics", .list(diagnostics))
+        context.append("jsonLD", .bytes(Self.jsonLD(meeting)))
         return try render("meeting", context)
     }
 
@@ -272,6 +283,7 @@ struct SiteRenderer: Sendable {
 
     /// The names of the objects made for each row of a list, in order, shared by all rows.
     private enum RowKeys {
+        static let peopleGroup: [TemplateName] = ["anchor", "heading", "count", "people"]
         static let attendee: [TemplateName] = ["name", "handle", "organization", "role", "firstLine", "lines"]
         static let owner: [TemplateName] = ["anchor", "owner", "count", "continued", "actions"]
         static let person: [TemplateName] = ["name", "continued", "organizations", "meetings"]

@@ -60,6 +60,13 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
         }
     }
 
+    /// Adds `value` under `name`, a name the object does not hold yet, last: what setting it by the subscript does,
+    /// without a search.
+    mutating func append(_ name: TemplateName, _ value: TemplateValue) {
+        keys.append(name)
+        values.append(value)
+    }
+
     /// The value named `name`, for ``TemplateProgram``.
     func value(named name: TemplateName) -> TemplateValue? {
         for place in keys.indices where keys[place] == name { return values[place] }
@@ -143,7 +150,9 @@ enum TemplateValue {
     case object(TemplateObject)
     case list([TemplateObject])
     case null
-    /// Text as its UTF-8 bytes (``TemplateBytes``): a ``TemplateText`` of the same text to the library.
+    /// Text held as the UTF-8 bytes a page is written as (the note's HTML, the JSON-LD), so that a
+    /// ``TemplateProgram`` copies them as they are: valid UTF-8, never looked at. The library sees a ``TemplateText``
+    /// of the same text.
     case bytes([UInt8])
 
     /// The value as swift-mustache is given it: the type it was made from.
@@ -198,18 +207,6 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable, CustomRefl
     var customMirror: Mirror { renderText.customMirror }
     var description: String { renderText }
     var debugDescription: String { renderText.debugDescription }
-}
-
-/// Text a template prints, held as the UTF-8 bytes a page is written as (the note's HTML, the JSON-LD), so that a
-/// ``TemplateProgram`` copies them as they are; the library sees a ``TemplateText`` of the same text.
-///
-/// The bytes must be valid UTF-8: they are copied into a page without a look.
-struct TemplateBytes: TemplateValueConvertible {
-    let bytes: [UInt8]
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    var templateValue: TemplateValue { .bytes(bytes) }
 }
 
 /// A whole number a template prints, in decimal as an `Int` is; it transforms (`plusone`…) as an `Int` does.
