@@ -47,11 +47,10 @@ struct TemplateProgram: Sendable {
     /// The template rendered with `context`, its partials taken from `partials`, escaped by ``TemplateEscaping``:
     /// UTF-8 bytes, as a page is written.
     func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(32_768)
+        var out = ByteWriter(capacity: 32_768)
         var stack = Stack(values: [.object(context)], objects: [context])
         Self.render(tokens, stack: &stack, partials: partials, into: &out)
-        return out
+        return out.bytes()
     }
 
     /// The context stack: every value, and apart the objects among them, in the same order, where names are looked
@@ -93,23 +92,23 @@ struct TemplateProgram: Sendable {
         _ tokens: [Token],
         stack: inout Stack,
         partials: [String: TemplateProgram],
-        into out: inout [UInt8]
+        into out: inout ByteWriter
     ) {
         for token in tokens {
             switch token {
-            case .text(let text): out.append(contentsOf: text)
+            case .text(let text): out.append(text)
             case .variable(let name):
                 switch stack.lookUp(name) {
                 case .text(let text)?: TemplateEscaping.escape(text.renderText, into: &out)
-                case .number(let number)?: append(number.renderText, to: &out)
+                case .number(let number)?: out.append(number.renderText)
                 case .bytes(let bytes)?: bytes.withUnsafeBufferPointer { TemplateEscaping.escape($0, into: &out) }
                 case let value?: TemplateEscaping.escape(printed(value), into: &out)
                 case nil: break
                 }
             case .unescapedVariable(let name):
                 switch stack.lookUp(name) {
-                case .bytes(let bytes)?: out.append(contentsOf: bytes)
-                case let value?: append(printed(value), to: &out)
+                case .bytes(let bytes)?: out.append(bytes)
+                case let value?: out.append(printed(value))
                 case nil: break
                 }
             case .section(let name, let inner):
@@ -150,12 +149,6 @@ struct TemplateProgram: Sendable {
                 }
             }
         }
-    }
-
-    /// Appends the UTF-8 bytes of `text` to `out`, copied at once.
-    private static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// What the library prints for `value`: the text of a text, number or no value, else its description.
