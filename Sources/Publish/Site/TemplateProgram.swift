@@ -18,6 +18,9 @@ struct TemplateProgram: Sendable {
     }
 
     let tokens: [Token]
+    /// The tokens laid out flat, as rendering walks them: nothing in them is counted by reference, so walking them
+    /// copies nothing.
+    private let code: Code
 
     /// `text`, a template as it is registered with the library (after ``TemplateEscaping/pragma``), read; `nil`
     /// when it holds what a program does not render as the library does.
@@ -26,6 +29,64 @@ struct TemplateProgram: Sendable {
         var reader = Reader(characters: Array(text))
         guard let tokens = reader.tokens(closing: nil, newLine: true) else { return nil }
         self.tokens = tokens
+        code = Code(tokens)
+    }
+
+    /// Tokens as steps in one array: a text's bytes lie in one array of all the texts, a name is an index into the
+    /// names, and a section's steps follow it, up to the step it names.
+    private struct Code: Sendable {
+        enum Kind: UInt8, Sendable {
+            case text, variable, unescapedVariable, section, invertedSection, partial
+        }
+
+        /// One token: a text's range in ``text``, or a name's index in ``names`` (a partial's in ``partials``) and
+        /// for a section the end of its steps.
+        struct Step: Sendable {
+            var kind: Kind
+            var operand: Int32
+            var start: Int32
+            var end: Int32
+        }
+
+        private(set) var steps: [Step] = []
+        private(set) var text: [UInt8] = []
+        private(set) var names: [TemplateName] = []
+        private(set) var partials: [String] = []
+
+        init(_ tokens: [Token]) { add(tokens) }
+
+        private mutating func add(_ tokens: [Token]) {
+            for token in tokens {
+                switch token {
+                case .text(let bytes):
+                    let start = text.count
+                    text += bytes
+                    steps.append(Step(kind: .text, operand: 0, start: Int32(start), end: Int32(text.count)))
+                case .variable(let name): steps.append(Step(kind: .variable, operand: index(name), start: 0, end: 0))
+                case .unescapedVariable(let name):
+                    steps.append(Step(kind: .unescapedVariable, operand: index(name), start: 0, end: 0))
+                case .section(let name, let inner): addSection(.section, name, inner)
+                case .invertedSection(let name, let inner): addSection(.invertedSection, name, inner)
+                case .partial(let name):
+                    partials.append(name)
+                    steps.append(Step(kind: .partial, operand: Int32(partials.count - 1), start: 0, end: 0))
+                }
+            }
+        }
+
+        private mutating func addSection(_ kind: Kind, _ name: TemplateName, _ inner: [Token]) {
+            let place = steps.count
+            steps.append(Step(kind: kind, operand: index(name), start: 0, end: 0))
+            add(inner)
+            steps[place].start = Int32(place + 1)
+            steps[place].end = Int32(steps.count)
+        }
+
+        private mutating func index(_ name: TemplateName) -> Int32 {
+            if let found = names.firstIndex(of: name) { return Int32(found) }
+            names.append(name)
+            return Int32(names.count - 1)
+        }
     }
 
     /// The names of the partials the template renders.
@@ -49,7 +110,9 @@ struct TemplateProgram: Sendable {
     func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> [UInt8] {
         var out = ByteWriter(capacity: 32_768)
         var stack = Stack(values: [.object(context)], objects: [context])
-        Self.render(tokens, stack: &stack, partials: partials, into: &out)
+        code.text.withUnsafeBufferPointer { text in
+            Self.render(code, text, 0..<code.steps.count, stack: &stack, partials: partials, into: &out)
+        }
         return out.bytes()
     }
 
@@ -88,64 +151,84 @@ struct TemplateProgram: Sendable {
         }
     }
 
+    /// Renders the steps `range` of `code`, its texts `text`.
     private static func render(
-        _ tokens: [Token],
+        _ code: Code,
+        _ text: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
         stack: inout Stack,
         partials: [String: TemplateProgram],
         into out: inout ByteWriter
     ) {
-        for token in tokens {
-            switch token {
-            case .text(let text): out.append(text)
-            case .variable(let name):
-                switch stack.lookUp(name) {
+        var place = range.lowerBound
+        while place < range.upperBound {
+            let step = code.steps[place]
+            place += 1
+            switch step.kind {
+            case .text: out.append(UnsafeBufferPointer(rebasing: text[Int(step.start)..<Int(step.end)]))
+            case .variable:
+                switch stack.lookUp(code.names[Int(step.operand)]) {
                 case .text(let text)?: TemplateEscaping.escape(text.renderText, into: &out)
                 case .number(let number)?: out.append(number.renderText)
                 case .bytes(let bytes)?: bytes.withUnsafeBufferPointer { TemplateEscaping.escape($0, into: &out) }
                 case let value?: TemplateEscaping.escape(printed(value), into: &out)
                 case nil: break
                 }
-            case .unescapedVariable(let name):
-                switch stack.lookUp(name) {
+            case .unescapedVariable:
+                switch stack.lookUp(code.names[Int(step.operand)]) {
                 case .bytes(let bytes)?: out.append(bytes)
                 case let value?: out.append(printed(value))
                 case nil: break
                 }
-            case .section(let name, let inner):
+            case .section:
+                let inner = Int(step.start)..<Int(step.end)
+                place = inner.upperBound
                 // As the library: each item of a list on the stack in turn, `true` without one, no value nothing,
                 // and another value on the stack (an empty text too).
-                switch stack.lookUp(name) {
+                switch stack.lookUp(code.names[Int(step.operand)]) {
                 case .list(let list)?:
                     for object in list {
                         stack.push(object)
-                        render(inner, stack: &stack, partials: partials, into: &out)
+                        render(code, text, inner, stack: &stack, partials: partials, into: &out)
                         stack.pop()
                     }
                 case .flag(let flag)?:
-                    if flag { render(inner, stack: &stack, partials: partials, into: &out) }
+                    if flag { render(code, text, inner, stack: &stack, partials: partials, into: &out) }
                 case .null?, nil: break
                 case let value?:
                     stack.push(value)
-                    render(inner, stack: &stack, partials: partials, into: &out)
+                    render(code, text, inner, stack: &stack, partials: partials, into: &out)
                     stack.pop()
                 }
-            case .invertedSection(let name, let inner):
-                switch stack.lookUp(name) {
+            case .invertedSection:
+                let inner = Int(step.start)..<Int(step.end)
+                place = inner.upperBound
+                switch stack.lookUp(code.names[Int(step.operand)]) {
                 case .list(let list)?:
                     // The library puts the empty list on the stack.
                     if list.isEmpty {
                         stack.push(.list(list))
-                        render(inner, stack: &stack, partials: partials, into: &out)
+                        render(code, text, inner, stack: &stack, partials: partials, into: &out)
                         stack.pop()
                     }
                 case .flag(let flag)?:
-                    if !flag { render(inner, stack: &stack, partials: partials, into: &out) }
-                case .null?, nil: render(inner, stack: &stack, partials: partials, into: &out)
+                    if !flag { render(code, text, inner, stack: &stack, partials: partials, into: &out) }
+                case .null?, nil: render(code, text, inner, stack: &stack, partials: partials, into: &out)
                 case .some: break
                 }
-            case .partial(let name):
-                if let partial = partials[name] {
-                    render(partial.tokens, stack: &stack, partials: partials, into: &out)
+            case .partial:
+                if let partial = partials[code.partials[Int(step.operand)]] {
+                    let partialCode = partial.code
+                    partialCode.text.withUnsafeBufferPointer { partialText in
+                        render(
+                            partialCode,
+                            partialText,
+                            0..<partialCode.steps.count,
+                            stack: &stack,
+                            partials: partials,
+                            into: &out
+                        )
+                    }
                 }
             }
         }
