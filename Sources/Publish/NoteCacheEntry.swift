@@ -23,7 +23,7 @@ enum NoteCacheEntry {
             bytes.append(0x0A)
             bytes.append(contentsOf: record)
             bytes.append(0x0A)
-            bytes.append(contentsOf: html)
+            html.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
             return bytes
         }
     }

@@ -222,12 +222,13 @@ enum HTML {
     /// Appends `text`, the UTF-8 bytes of a whole string, as ``replacingScalars(_:_:)`` gives it, read scalar by
     /// scalar on the bytes: what needs no change is copied a run at a time.
     ///
-    /// `replacement` replaces no scalar but `& < > " '` (and what is unsafe, which ``DisplaySafety`` names, starts
-    /// with a byte ``mayStartUnsafe(_:)`` names): eight bytes with none of those are passed over at once, and any
-    /// other byte one at a time, with no scalar read.
+    /// `replacement` replaces no scalar but `& < > " '`, and `"` and `'` only when `quotes` (what is unsafe, which
+    /// ``DisplaySafety`` names, starts with a byte ``mayStartUnsafe(_:)`` names): eight bytes with none of those are
+    /// passed over at once, and any other byte one at a time, with no scalar read.
     static func appendReplacing(
         _ text: UnsafeBufferPointer<UInt8>,
         _ replacement: (Unicode.Scalar) -> String?,
+        quotes: Bool = true,
         to out: inout [UInt8]
     ) {
         var index = 0
@@ -235,7 +236,7 @@ enum HTML {
         while index < text.count {
             if index + 8 <= text.count, let base = text.baseAddress {
                 // To the first byte of the word that may need a look, if any (the lowest match is exact).
-                let found = lookedAt(ASCIIWord.load(base, at: index))
+                let found = lookedAt(ASCIIWord.load(base, at: index), quotes: quotes)
                 if found == 0 {
                     index += 8
                     continue
@@ -267,12 +268,14 @@ enum HTML {
         if copied < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
     }
 
-    /// The high bit of the first byte of `word` that is `& < > " '` or one ``mayStartUnsafe(_:)`` names, and of
-    /// some later bytes: zero when none is, and the lowest bit set is exact.
-    private static func lookedAt(_ word: UInt64) -> UInt64 {
-        unsafeStarts(word) | ASCIIWord.matches(word, UInt8(ascii: "&")) | ASCIIWord.matches(word, UInt8(ascii: "<"))
-            | ASCIIWord.matches(word, UInt8(ascii: ">")) | ASCIIWord.matches(word, UInt8(ascii: "\""))
-            | ASCIIWord.matches(word, UInt8(ascii: "'"))
+    /// The high bit of the first byte of `word` that is `& < >`, `"` or `'` when `quotes`, or one
+    /// ``mayStartUnsafe(_:)`` names, and of some later bytes: zero when none is, and the lowest bit set is exact.
+    private static func lookedAt(_ word: UInt64, quotes: Bool) -> UInt64 {
+        let found =
+            unsafeStarts(word) | ASCIIWord.matches(word, UInt8(ascii: "&")) | ASCIIWord.matches(word, UInt8(ascii: "<"))
+            | ASCIIWord.matches(word, UInt8(ascii: ">"))
+        guard quotes else { return found }
+        return found | ASCIIWord.matches(word, UInt8(ascii: "\"")) | ASCIIWord.matches(word, UInt8(ascii: "'"))
     }
 
     /// JSON made safe inside `<script type="application/ld+json">`.
@@ -284,33 +287,9 @@ enum HTML {
         return json.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
-            appendReplacing(bytes, jsonReplacement, to: &out)
+            appendReplacing(bytes, jsonReplacement, quotes: false, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    /// Whether `bytes` may hold a scalar that ``jsonReplacement(_:)`` or ``DisplaySafety`` replaces.
-    ///
-    /// That is a `<`, `>` or `&`, or a byte that can start an unsafe character; without one,
-    /// ``appendReplacing(_:_:to:)`` copies the bytes as they are.
-    static func mayNeedJSONReplacement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                let word = ASCIIWord.load(base, at: index)
-                if ASCIIWord.has(word, UInt8(ascii: "<")) || ASCIIWord.has(word, UInt8(ascii: ">"))
-                    || ASCIIWord.has(word, UInt8(ascii: "&")) || mayHoldUnsafe(word)
-                {
-                    return true
-                }
-                index += 8
-            }
-        }
-        for byte in bytes[index...] where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-            return true
-        }
-        for byte in bytes[index...] where byte == UInt8(ascii: "&") || mayStartUnsafe(byte) { return true }
-        return false
     }
 
     /// What ``scriptSafeJSON(_:)`` puts for `scalar`, when it is one of `< > &`.

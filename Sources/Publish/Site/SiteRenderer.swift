@@ -366,14 +366,8 @@ struct SiteRenderer: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 64)
         out.append(contentsOf: #"<script type="application/ld+json">"#.utf8)
-        json.withUnsafeBufferPointer { bytes in
-            // Most JSON-LD holds no `<`, `>`, `&` and nothing unsafe: then it goes as it is.
-            if HTML.mayNeedJSONReplacement(bytes) {
-                HTML.appendReplacing(bytes, HTML.jsonReplacement, to: &out)
-            } else {
-                out.append(contentsOf: bytes)
-            }
-        }
+        // Copied a run at a time up to each `<`, `>`, `&` or unsafe character: most JSON-LD has none.
+        json.withUnsafeBufferPointer { HTML.appendReplacing($0, HTML.jsonReplacement, quotes: false, to: &out) }
         out.append(contentsOf: "</script>".utf8)
         return out
     }
