@@ -39,6 +39,19 @@ struct ByteWriter: ~Copyable {
         append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
+    /// Appends `byte`.
+    mutating func append(byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends the decimal digits of `value`, as ``JSONValue/writeInt(_:to:)`` writes them.
+    mutating func append(decimal value: Int) {
+        if count + JSONValue.maximumDigits > capacity { grow(toHold: count + JSONValue.maximumDigits) }
+        count += JSONValue.digits(of: value, into: base + count)
+    }
+
     private mutating func grow(toHold needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
@@ -49,8 +62,8 @@ struct ByteWriter: ~Copyable {
         capacity = newCapacity
     }
 
-    /// The bytes written, as an array.
-    consuming func bytes() -> [UInt8] {
+    /// The bytes written, copied into an array.
+    func bytes() -> [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: count))
     }
 }

@@ -30,8 +30,7 @@ enum NoteHTML {
     /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
     /// changes is copied a run at a time. Every change is at an ASCII byte, so valid UTF-8 stays valid.
     static func markdown(_ bytes: UnsafeBufferPointer<UInt8>, marks: [Int: Mark]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var out = ByteWriter(capacity: bytes.count + bytes.count / 8)
         // The lines anchored so far, in order: cmark's blocks come in order of their first lines, so a line is
         // nearly always past the last one, and appended.
         var anchored: [Int] = []
@@ -57,7 +56,7 @@ enum NoteHTML {
         // `bytes[..<copied]` are in `out`, changed or not.
         var copied = 0
         func copy(upTo end: Int) {
-            if end > copied { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+            if end > copied { out.append(UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
             copied = end
         }
         func matches(_ literal: StaticString, at offset: Int) -> Bool {
@@ -67,9 +66,6 @@ enum NoteHTML {
                 return false
             }
             return true
-        }
-        func append(_ literal: StaticString) {
-            out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
         }
         let attribute: StaticString = " data-sourcepos=\""
         let attributeLength = attribute.utf8CodeUnitCount
@@ -98,14 +94,14 @@ enum NoteHTML {
                     bytes[letter + 2] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
                 {
                     copy(upTo: letter + 1)
-                    out.append(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6")))
+                    out.append(byte: Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6")))
                     index = letter + 2
                     copied = index
                     continue
                 }
                 if matches(emptiedLink, at: index) {
                     copy(upTo: index)
-                    append("<a>")
+                    out.append("<a>" as StaticString)
                     index += emptiedLink.utf8CodeUnitCount
                     copied = index
                     continue
@@ -126,13 +122,13 @@ enum NoteHTML {
                 if line > 0, line != lastAnchored, anchor(line) {
                     lastAnchored = line
                     copy(upTo: start)
-                    append(" id=\"L")
-                    JSONValue.writeInt(line, to: &out)
+                    out.append(" id=\"L" as StaticString)
+                    out.append(decimal: line)
                     if let mark = marks[line] {
-                        append("\" class=\"record ")
-                        out.append(contentsOf: mark.rawValue.utf8)
+                        out.append("\" class=\"record " as StaticString)
+                        out.append(mark.rawValue)
                     }
-                    append("\"")
+                    out.append("\"" as StaticString)
                 }
             } else if !unsafe, HTML.mayStartUnsafe(byte), byte != 0x0A {
                 unsafe = HTML.startsUnsafe(bytes, at: index)
@@ -141,7 +137,8 @@ enum NoteHTML {
         }
         copy(upTo: bytes.count)
         // cmark passes bidirectional overrides and controls through; they must not reorder the page.
-        return unsafe ? Array(DisplaySafety.neutralise(String(decoding: out, as: UTF8.self)).utf8) : out
+        let html = out.bytes()
+        return unsafe ? Array(DisplaySafety.neutralise(String(decoding: html, as: UTF8.self)).utf8) : html
     }
 
     /// Plain text as numbered lines, each an anchor.
