@@ -31,7 +31,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     guard let document = try? ingestor.ingest(bytes: bytes, path: "fuzz.md") else { return 0 }
     if document.source.format == .markdown {
-        precondition(document.html == MarkdownRenderer.html(document.text), "the tree rendered unlike its text")
+        precondition(document.html == MarkdownRenderer.htmlBytes(document.text), "the tree rendered unlike its text")
     }
     let meeting = extractor.extract(document)
     do {

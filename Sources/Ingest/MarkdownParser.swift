@@ -25,9 +25,9 @@ public enum MarkdownParser {
         parse(text, rendersHTML: false).root
     }
 
-    /// Parses `text` and, when `rendersHTML`, renders the parsed tree as ``MarkdownRenderer/html(_:)`` renders
+    /// Parses `text` and, when `rendersHTML`, renders the parsed tree as ``MarkdownRenderer/htmlBytes(_:)`` renders
     /// the text: one parse serves both.
-    public static func parse(_ text: String, rendersHTML: Bool) -> (root: MarkdownNode, html: String?) {
+    public static func parse(_ text: String, rendersHTML: Bool) -> (root: MarkdownNode, html: [UInt8]?) {
         var text = text
         return text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in

@@ -34,8 +34,9 @@ public struct NoteDocument: Hashable, Sendable {
     public var frontMatter: FrontMatter?
     /// The `document` node of the syntax tree.
     public var root: MarkdownNode
-    /// cmark's safe HTML of ``text``, when ``IngestOptions/rendersHTML`` asked for it (Markdown notes only).
-    public var html: String?
+    /// cmark's safe HTML of ``text``, as its UTF-8 bytes, when ``IngestOptions/rendersHTML`` asked for it (Markdown
+    /// notes only).
+    public var html: [UInt8]?
     /// Problems found while reading the note.
     public var diagnostics: [Diagnostic]
 
@@ -45,7 +46,7 @@ public struct NoteDocument: Hashable, Sendable {
         text: String,
         frontMatter: FrontMatter?,
         root: MarkdownNode,
-        html: String? = nil,
+        html: [UInt8]? = nil,
         diagnostics: [Diagnostic]
     ) {
         self.source = source

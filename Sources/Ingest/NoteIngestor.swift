@@ -105,7 +105,7 @@ public struct NoteIngestor: Sendable {
         let split = FrontMatterParser.split(normalised, path: path)
         diagnostics += split.diagnostics
         let format = options.format ?? (split.frontMatter != nil ? .markdown : NoteFormat.detect(split.body))
-        var html: String?
+        var html: [UInt8]?
         let root: MarkdownNode
         if format == .markdown {
             (root, html) = MarkdownParser.parse(split.body, rendersHTML: options.rendersHTML)

@@ -8,8 +8,8 @@ struct CachedNote: Sendable {
     var meeting: Meeting
     /// The record as the cache holds it: compact JSON, which is also its line in JSON Lines while its id is unchanged.
     var record: String
-    /// The note's HTML; `nil` until it is needed.
-    var noteHTML: String?
+    /// The note's HTML, as UTF-8 bytes; `nil` until it is needed.
+    var noteHTML: [UInt8]?
 }
 
 /// The cache in an output folder (`.minutes-cache/`), by which a build redoes only what changed.
@@ -59,7 +59,7 @@ struct NoteCache: Sendable {
     func loadWhole(_ key: Digest) -> CachedNote? {
         guard let bytes = NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: true),
             let entry = Self.entry(in: bytes.record),
-            let html = bytes.html.flatMap({ String(validating: $0, as: UTF8.self) })
+            let html = bytes.html.flatMap(Self.validHTML)
         else { return nil }
         return CachedNote(meeting: entry.meeting, record: entry.record, noteHTML: html)
     }
@@ -79,15 +79,19 @@ struct NoteCache: Sendable {
     }
 
     /// The note HTML of `key`, when the entry is whole and its HTML is UTF-8.
-    func loadHTML(_ key: Digest) -> String? {
-        NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: true)?.html.flatMap {
-            String(validating: $0, as: UTF8.self)
-        }
+    func loadHTML(_ key: Digest) -> [UInt8]? {
+        NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: true)?.html.flatMap(Self.validHTML)
+    }
+
+    /// `html`, read from an entry, when it is UTF-8: a page copies it as it is, so bytes that are not are refused,
+    /// as damage.
+    private static func validHTML(_ html: [UInt8]) -> [UInt8]? {
+        String(validating: html, as: UTF8.self) == nil ? nil : html
     }
 
     /// Writes the entry of `key` into `output`'s cache and returns what it holds.
     @discardableResult
-    static func store(_ meeting: Meeting, html: String, key: Digest, in output: OutputFolder) throws -> CachedNote {
+    static func store(_ meeting: Meeting, html: [UInt8], key: Digest, in output: OutputFolder) throws -> CachedNote {
         let note = CachedNote(
             meeting: meeting,
             record: try OrderedJSONEncoder(pretty: false).encode(meeting),
@@ -104,7 +108,7 @@ struct NoteCache: Sendable {
     /// and the next build makes it again.
     static func store(_ note: CachedNote, key: Digest, in output: OutputFolder) throws {
         try output.write(
-            NoteCacheEntry.text(record: note.record, html: note.noteHTML ?? ""),
+            NoteCacheEntry.bytes(record: note.record, html: note.noteHTML ?? []),
             to: entryPath(key),
             inPlace: true
         )

@@ -12,17 +12,20 @@ enum NoteCacheEntry {
     /// How much of an entry is read first for its record: most records fit, with some HTML after them.
     private static let firstRead = 16 * 1024
 
-    /// The text of an entry.
-    static func text(record: String, html: String) -> String {
-        let length = "\(html.utf8.count)\n"
-        // Made in one buffer: each `+` would copy the text so far again.
-        var text = ""
-        text.reserveCapacity(length.utf8.count + record.utf8.count + 1 + html.utf8.count)
-        text += length
-        text += record
-        text += "\n"
-        text += html
-        return text
+    /// The bytes of an entry: `html` is the note's HTML as UTF-8, copied as it is.
+    static func bytes(record: String, html: [UInt8]) -> [UInt8] {
+        var record = record
+        return record.withUTF8 { record in
+            var bytes: [UInt8] = []
+            // Made in one buffer, sized at once.
+            bytes.reserveCapacity(JSONValue.maximumDigits + 1 + record.count + 1 + html.count)
+            JSONValue.writeInt(html.count, to: &bytes)
+            bytes.append(0x0A)
+            bytes.append(contentsOf: record)
+            bytes.append(0x0A)
+            html.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+            return bytes
+        }
     }
 
     /// Where the record and the HTML lie in an entry's first bytes, given the whole file's size; `nil` when the

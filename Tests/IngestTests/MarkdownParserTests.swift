@@ -89,13 +89,14 @@ import Testing
         ]
         for text in notes {
             let (root, html) = MarkdownParser.parse(text, rendersHTML: true)
-            #expect(html == MarkdownRenderer.html(text))
+            #expect(html == MarkdownRenderer.htmlBytes(text))
+            #expect(html.map { String(decoding: $0, as: UTF8.self) } == MarkdownRenderer.html(text))
             #expect(root == MarkdownParser.parse(text))
             #expect(MarkdownParser.parse(text, rendersHTML: false).html == nil)
         }
         let ingestor = NoteIngestor(options: IngestOptions(rendersHTML: true))
         let markdown = try ingestor.ingest(bytes: Array(notes[0].utf8), path: "a.md")
-        #expect(markdown.html == MarkdownRenderer.html(markdown.text))
+        #expect(markdown.html == MarkdownRenderer.htmlBytes(markdown.text))
         let plain = try NoteIngestor(options: IngestOptions(format: .text, rendersHTML: true))
             .ingest(bytes: Array("Minutes\nPresent: Ann\n".utf8), path: "a.txt")
         #expect(plain.html == nil)

@@ -33,7 +33,7 @@ import Testing
             // One file: the HTML's length, the record's line, the HTML.
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let html = try #require(stored.noteHTML)
-            #expect(text == "\(html.utf8.count)\n\(stored.record)\n\(html)")
+            #expect(text == "\(html.count)\n\(stored.record)\n\(String(decoding: html, as: UTF8.self))")
             #expect(!stored.record.contains("\n"))
         }
     }
@@ -158,13 +158,15 @@ import Testing
         let path = root.path + "/entry.note"
         let record = String(repeating: "r", count: max(1, length))
         for html in ["", "<p>é</p>\n", String(repeating: "h", count: 20_000)] {
-            try NoteCacheEntry.text(record: record, html: html).write(toFile: path, atomically: false, encoding: .utf8)
+            let entry = NoteCacheEntry.bytes(record: record, html: Array(html.utf8))
+            #expect(entry == Array("\(html.utf8.count)\n\(record)\n\(html)".utf8))
+            try Data(entry).write(to: URL(fileURLWithPath: path))
             let first = try #require(NoteCacheEntry.read(path: path, withHTML: false))
             #expect(first.record == Array(record.utf8) && first.html == nil)
             let whole = try #require(NoteCacheEntry.read(path: path, withHTML: true))
             #expect(whole.record == Array(record.utf8) && whole.html == Array(html.utf8))
             // Cut inside the record.
-            let cut = Array(NoteCacheEntry.text(record: record, html: html).utf8.prefix(record.utf8.count / 2 + 2))
+            let cut = Array(entry.prefix(record.utf8.count / 2 + 2))
             try Data(cut).write(to: URL(fileURLWithPath: path))
             #expect(NoteCacheEntry.read(path: path, withHTML: false) == nil)
             #expect(NoteCacheEntry.read(path: path, withHTML: true) == nil)

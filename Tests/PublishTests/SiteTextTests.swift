@@ -98,9 +98,14 @@ import Testing
         for text in tricky {
             // Long plain runs around the text, so that words of eight bytes are passed over on either side of it.
             for padded in [text, "0123456789abcdef" + text + "ghijklmnopqrstuv", "x" + text + text + "yz0123456"] {
-                for replacement in [HTML.markupReplacement, HTML.jsonReplacement] {
+                // JSON's replacement leaves quotes alone: its bytes need no look at them.
+                for (replacement, quotes) in [
+                    (HTML.markupReplacement, true), (HTML.jsonReplacement, true), (HTML.jsonReplacement, false),
+                ] {
                     var out: [UInt8] = []
-                    Array(padded.utf8).withUnsafeBufferPointer { HTML.appendReplacing($0, replacement, to: &out) }
+                    Array(padded.utf8).withUnsafeBufferPointer {
+                        HTML.appendReplacing($0, replacement, quotes: quotes, to: &out)
+                    }
                     #expect(
                         String(decoding: out, as: UTF8.self) == HTML.replacingScalars(padded, replacement),
                         "\(padded.debugDescription)"
@@ -110,19 +115,16 @@ import Testing
         }
     }
 
-    @Test func jsonThatNeedsNoReplacementIsKnownFromItsBytes() {
-        for text in tricky + ["{\"name\":\"0123456789abcdef\"}", "0123456789abcdef>", "0123456789abcdef\u{202E}"] {
+    /// JSON with quotes and letters that are not ASCII, but none of `< > &` and nothing unsafe, is copied as it is.
+    @Test func jsonThatNeedsNoReplacementIsCopiedWhole() {
+        for text in [
+            "{\"@type\":\"Person\",\"name\":\"Zoë\"}", "{\"name\":\"0123456789abcdef\"}", "'\u{201C}é\u{201D}'",
+        ] {
             var out: [UInt8] = []
             let bytes = Array(text.utf8)
-            let may = bytes.withUnsafeBufferPointer { bytes in
-                HTML.appendReplacing(bytes, HTML.jsonReplacement, to: &out)
-                return HTML.mayNeedJSONReplacement(bytes)
-            }
-            if out != bytes { #expect(may, "\(text.debugDescription)") }
+            bytes.withUnsafeBufferPointer { HTML.appendReplacing($0, HTML.jsonReplacement, quotes: false, to: &out) }
+            #expect(out == bytes, "\(text.debugDescription)")
         }
-        #expect(
-            !Array("{\"@type\":\"Person\",\"name\":\"Zoë\"}".utf8).withUnsafeBufferPointer(HTML.mayNeedJSONReplacement)
-        )
     }
 
     /// The JSON-LD of a meeting, as a `JSONValue` tree gives it.
@@ -178,7 +180,8 @@ import Testing
                 ),
             ]
             for meeting in meetings {
-                #expect(SiteRenderer.jsonLD(meeting) == treeJSONLD(meeting), "\(text.debugDescription)")
+                let bytes = SiteRenderer.jsonLD(meeting)
+                #expect(String(validating: bytes, as: UTF8.self) == treeJSONLD(meeting), "\(text.debugDescription)")
             }
         }
     }

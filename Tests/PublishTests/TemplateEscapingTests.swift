@@ -1,3 +1,4 @@
+import Ingest
 import Mustache
 import Testing
 
@@ -20,6 +21,41 @@ import Testing
             var page = Array("<p>".utf8)
             TemplateEscaping.escape(text, into: &page)
             #expect(page == Array(("<p>" + TemplateEscaping.escape(text)).utf8), "\(text)")
+        }
+    }
+
+    /// The word test finds one of the five wherever it stands among any other bytes, and misses no word that holds one.
+    @Test func theWordTestFindsEachOfTheFive() {
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                for filler: UInt8 in [0x41, 0x20, 0x3D, 0x3F, 0x25, 0x23, 0x26, 0xC3] {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = byte
+                    let word = bytes.withUnsafeBufferPointer { ASCIIWord.load($0.baseAddress!, at: 0) }
+                    #expect(
+                        TemplateEscaping.mayHoldSpecial(word) == bytes.contains(where: TemplateEscaping.isSpecial),
+                        "\(byte) at \(position) among \(filler)"
+                    )
+                }
+            }
+        }
+        #expect(TemplateEscaping.isSpecial(UInt8(ascii: "'")) && !TemplateEscaping.isSpecial(UInt8(ascii: "=")))
+    }
+
+    /// Each of the five, and a letter that is not ASCII, at every place of texts around the length of a word.
+    @Test func escapesEachPlaceAsMustacheDoes() throws {
+        TemplateEscaping.register()
+        let mustache = try MustacheTemplate(string: "{{value}}")
+        let fast = try MustacheTemplate(string: TemplateEscaping.pragma + "{{value}}")
+        for length in [1, 7, 8, 9, 15, 16, 17, 24] {
+            for place in 0..<length {
+                for inserted in ["<", ">", "&", "\"", "'", "=", "é", "\u{301}"] {
+                    var characters = Array(repeating: "a", count: length)
+                    characters[place] = inserted
+                    let text = characters.joined()
+                    #expect(fast.render(["value": text]) == mustache.render(["value": text]), "\(text)")
+                }
+            }
         }
     }
 

@@ -157,7 +157,7 @@ import Testing
                 let overview = try OverviewIndex(scratch: folder)
                 for meeting in meetings(text) {
                     try overview.add(meeting)
-                    let note = "<p id=\"L1\">\(text)</p>"
+                    let note = Array("<p id=\"L1\">\(text)</p>".utf8)
                     #expect(
                         try site.meetingPage(meeting, noteHTML: note) == library.meetingPage(meeting, noteHTML: note)
                     )
@@ -187,7 +187,7 @@ import Testing
         )
         let date = try #require(CalendarDate(iso: "2021-06-01"))
         let site = try SiteRenderer(templatesFolder: folder.path, buildDate: date, siteTitle: "Mine", siteURL: "")
-        let page = String(decoding: try site.meetingPage(meetings("x")[0], noteHTML: ""), as: UTF8.self)
+        let page = String(decoding: try site.meetingPage(meetings("x")[0], noteHTML: []), as: UTF8.self)
         #expect(page.hasSuffix("</article>\n<footer>Mine</footer>\n"))
     }
 }

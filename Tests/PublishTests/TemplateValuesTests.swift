@@ -112,7 +112,7 @@ import Testing
         let overview = try OverviewIndex(scratch: folder)
         for meeting in meetings {
             try overview.add(meeting)
-            #expect(try site.meetingPage(meeting, noteHTML: "") == named.meetingPage(meeting, noteHTML: ""))
+            #expect(try site.meetingPage(meeting, noteHTML: []) == named.meetingPage(meeting, noteHTML: []))
         }
         let sealed = try overview.sealed()
         for pageSize in [1, 1000] {

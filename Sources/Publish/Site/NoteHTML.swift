@@ -7,145 +7,142 @@ enum NoteHTML {
         case action, decision, recommendation
     }
 
-    static func render(_ document: NoteDocument, marks: [Int: Mark]) -> String {
+    /// The note of `document` as HTML, as UTF-8 bytes: a page and the cache take it as it is, never checked again.
+    static func render(_ document: NoteDocument, marks: [Int: Mark]) -> [UInt8] {
         switch document.source.format {
-        case .markdown: markdown(document.html ?? MarkdownRenderer.html(document.text), marks: marks)
-        case .text: plainText(document.text, marks: marks)
+        case .markdown:
+            let html = document.html ?? MarkdownRenderer.htmlBytes(document.text)
+            return html.withUnsafeBufferPointer { markdown($0, marks: marks) }
+        case .text: return plainText(document.text, marks: marks)
         }
     }
 
-    /// cmark's HTML with an anchor on the first block of each line and a class on blocks that start a record.
+    /// ``markdown(_:marks:)-(UnsafeBufferPointer<UInt8>,_)`` of text, for tests.
+    static func markdown(_ html: String, marks: [Int: Mark]) -> String {
+        var html = html
+        return String(decoding: html.withUTF8 { markdown($0, marks: marks) }, as: UTF8.self)
+    }
+
+    /// cmark's HTML, its UTF-8 bytes `html`, with an anchor on the first block of each line and a class on blocks
+    /// that start a record.
     ///
     /// One pass over the bytes: besides the anchors, links cmark's safe mode emptied (`javascript:`) become plain
     /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
-    /// changes is copied a run at a time, as a slice of `html`: text that is already valid is not checked again.
-    static func markdown(_ html: String, marks: [Int: Mark]) -> String {
-        var source = html
-        return source.withUTF8 { bytes in
-            var out = ""
-            out.reserveCapacity(bytes.count + bytes.count / 8)
-            // The lines anchored so far, in order: cmark's blocks come in order of their first lines, so a line is
-            // nearly always past the last one, and appended.
-            var anchored: [Int] = []
-            func anchor(_ line: Int) -> Bool {
-                guard let last = anchored.last, line <= last else {
-                    anchored.append(line)
-                    return true
-                }
-                var low = 0
-                var high = anchored.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if anchored[middle] < line { low = middle + 1 } else { high = middle }
-                }
-                guard anchored[low] != line else { return false }
-                anchored.insert(line, at: low)
+    /// changes is copied a run at a time. Every change is at an ASCII byte, so valid UTF-8 stays valid.
+    static func markdown(_ bytes: UnsafeBufferPointer<UInt8>, marks: [Int: Mark]) -> [UInt8] {
+        var out = ByteWriter(capacity: bytes.count + bytes.count / 8)
+        // The lines anchored so far, in order: cmark's blocks come in order of their first lines, so a line is
+        // nearly always past the last one, and appended.
+        var anchored: [Int] = []
+        func anchor(_ line: Int) -> Bool {
+            guard let last = anchored.last, line <= last else {
+                anchored.append(line)
                 return true
             }
-            var lastAnchored = 0
-            // Whether a character ``DisplaySafety`` neutralises was seen, outside the markup this loop writes.
-            var unsafe = false
-            var index = 0
-            // `bytes[..<copied]` are in `out`, changed or not.
-            var copied = 0
-            // Every copy starts and ends before an ASCII byte or at the end: on a scalar boundary.
-            let utf8 = html.utf8
-            func copy(upTo end: Int) {
-                if end > copied {
-                    let range =
-                        utf8.index(utf8.startIndex, offsetBy: copied)..<utf8.index(utf8.startIndex, offsetBy: end)
-                    out.append(contentsOf: html[range])
-                }
-                copied = end
+            var low = 0
+            var high = anchored.count
+            while low < high {
+                let middle = (low + high) / 2
+                if anchored[middle] < line { low = middle + 1 } else { high = middle }
             }
-            func matches(_ literal: StaticString, at offset: Int) -> Bool {
-                let count = literal.utf8CodeUnitCount
-                guard offset + count <= bytes.count else { return false }
-                for position in 0..<count where bytes[offset + position] != literal.utf8Start[position] {
-                    return false
-                }
-                return true
-            }
-            func append(_ text: String) { out += text }
-            let attribute: StaticString = " data-sourcepos=\""
-            let attributeLength = attribute.utf8CodeUnitCount
-            // Bytes before `limit` are read one at a time; from it, eight at a time while none of them is one this
-            // loop acts on: `<`, `"` (which ends the attribute: text and attribute values hold `&quot;` instead),
-            // or, until one is found, a byte that can start an unsafe character.
-            var limit = 0
-            while index < bytes.count {
-                if index >= limit {
-                    if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                        let word = ASCIIWord.load(base, at: index)
-                        if !ASCIIWord.has(word, UInt8(ascii: "<")) && !ASCIIWord.has(word, UInt8(ascii: "\""))
-                            && (unsafe || !HTML.mayHoldUnsafe(word))
-                        {
-                            index += 8
-                            continue
-                        }
-                        limit = index + 8
-                    } else {
-                        limit = bytes.count
-                    }
-                }
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "<") {
-                    // `<h1 ` … `<h6 ` and `</h1>` … `</h6>`: two levels down, at most h6.
-                    let closing = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
-                    let letter = index + (closing ? 2 : 1)
-                    if letter + 2 < bytes.count, bytes[letter] == UInt8(ascii: "h"),
-                        (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[letter + 1]),
-                        bytes[letter + 2] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
-                    {
-                        copy(upTo: letter + 1)
-                        out.unicodeScalars.append(Unicode.Scalar(Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6"))))
-                        index = letter + 2
-                        copied = index
-                        continue
-                    }
-                    if matches("<a href=\"\">", at: index) {
-                        copy(upTo: index)
-                        append("<a>")
-                        index += "<a href=\"\">".utf8.count
-                        copied = index
-                        continue
-                    }
-                } else if byte == UInt8(ascii: "\""), index + 1 >= attributeLength,
-                    matches(attribute, at: index + 1 - attributeLength)
-                {
-                    let start = index + 1 - attributeLength
-                    var digit = index + 1
-                    var line = 0
-                    while digit < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digit]),
-                        line < 100_000_000
-                    {
-                        line = line * 10 + Int(bytes[digit] - UInt8(ascii: "0"))
-                        digit += 1
-                    }
-                    // A block's first line is often its parent's: that one is anchored already.
-                    if line > 0, line != lastAnchored, anchor(line) {
-                        lastAnchored = line
-                        copy(upTo: start)
-                        // One append: the attributes are short, made in a small string.
-                        if let mark = marks[line] {
-                            append(" id=\"L\(line)\" class=\"record \(mark.rawValue)\"")
-                        } else {
-                            append(" id=\"L\(line)\"")
-                        }
-                    }
-                } else if !unsafe, HTML.mayStartUnsafe(byte), byte != 0x0A {
-                    unsafe = HTML.startsUnsafe(bytes, at: index)
-                }
-                index += 1
-            }
-            copy(upTo: bytes.count)
-            // cmark passes bidirectional overrides and controls through; they must not reorder the page.
-            return unsafe ? DisplaySafety.neutralise(out) : out
+            guard anchored[low] != line else { return false }
+            anchored.insert(line, at: low)
+            return true
         }
+        var lastAnchored = 0
+        // Whether a character ``DisplaySafety`` neutralises was seen, outside the markup this loop writes.
+        var unsafe = false
+        var index = 0
+        // `bytes[..<copied]` are in `out`, changed or not.
+        var copied = 0
+        func copy(upTo end: Int) {
+            if end > copied { out.append(UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+            copied = end
+        }
+        func matches(_ literal: StaticString, at offset: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard offset + count <= bytes.count else { return false }
+            for position in 0..<count where bytes[offset + position] != literal.utf8Start[position] {
+                return false
+            }
+            return true
+        }
+        let attribute: StaticString = " data-sourcepos=\""
+        let attributeLength = attribute.utf8CodeUnitCount
+        let emptiedLink: StaticString = "<a href=\"\">"
+        // Eight bytes at a time, from one to the next byte this loop acts on: `<`, `"` (which ends the attribute:
+        // text and attribute values hold `&quot;` instead), or, until one is found, a byte that can start an unsafe
+        // character (line feeds among them, passed over one at a time). The lowest match of a word is exact.
+        while index < bytes.count {
+            if index + 8 <= bytes.count, let base = bytes.baseAddress {
+                let word = ASCIIWord.load(base, at: index)
+                var found = ASCIIWord.matches(word, UInt8(ascii: "<")) | ASCIIWord.matches(word, UInt8(ascii: "\""))
+                if !unsafe { found |= HTML.unsafeStarts(word) }
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                index += found.trailingZeroBitCount / 8
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                // `<h1 ` … `<h6 ` and `</h1>` … `</h6>`: two levels down, at most h6.
+                let closing = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/")
+                let letter = index + (closing ? 2 : 1)
+                if letter + 2 < bytes.count, bytes[letter] == UInt8(ascii: "h"),
+                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[letter + 1]),
+                    bytes[letter + 2] == (closing ? UInt8(ascii: ">") : UInt8(ascii: " "))
+                {
+                    copy(upTo: letter + 1)
+                    out.append(byte: Swift.min(bytes[letter + 1] + 2, UInt8(ascii: "6")))
+                    index = letter + 2
+                    copied = index
+                    continue
+                }
+                if matches(emptiedLink, at: index) {
+                    copy(upTo: index)
+                    out.append("<a>" as StaticString)
+                    index += emptiedLink.utf8CodeUnitCount
+                    copied = index
+                    continue
+                }
+            } else if byte == UInt8(ascii: "\""), index + 1 >= attributeLength,
+                matches(attribute, at: index + 1 - attributeLength)
+            {
+                let start = index + 1 - attributeLength
+                var digit = index + 1
+                var line = 0
+                while digit < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digit]),
+                    line < 100_000_000
+                {
+                    line = line * 10 + Int(bytes[digit] - UInt8(ascii: "0"))
+                    digit += 1
+                }
+                // A block's first line is often its parent's: that one is anchored already.
+                if line > 0, line != lastAnchored, anchor(line) {
+                    lastAnchored = line
+                    copy(upTo: start)
+                    out.append(" id=\"L" as StaticString)
+                    out.append(decimal: line)
+                    if let mark = marks[line] {
+                        out.append("\" class=\"record " as StaticString)
+                        out.append(mark.rawValue)
+                    }
+                    out.append("\"" as StaticString)
+                }
+            } else if !unsafe, HTML.mayStartUnsafe(byte), byte != 0x0A {
+                unsafe = HTML.startsUnsafe(bytes, at: index)
+            }
+            index += 1
+        }
+        copy(upTo: bytes.count)
+        // cmark passes bidirectional overrides and controls through; they must not reorder the page.
+        let html = out.bytes()
+        return unsafe ? Array(DisplaySafety.neutralise(String(decoding: html, as: UTF8.self)).utf8) : html
     }
 
     /// Plain text as numbered lines, each an anchor.
-    private static func plainText(_ text: String, marks: [Int: Mark]) -> String {
+    private static func plainText(_ text: String, marks: [Int: Mark]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 2 + 64)
         out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
@@ -174,7 +171,7 @@ enum NoteHTML {
             }
         }
         out.append(contentsOf: "</pre>".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Appends line `number` of a plain-text note, its UTF-8 bytes `line`, as a numbered anchor, escaped by
@@ -185,16 +182,19 @@ enum NoteHTML {
         marks: [Int: Mark],
         to out: inout [UInt8]
     ) {
-        out.append(contentsOf: "<span class=\"line".utf8)
+        func append(_ literal: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+        append("<span class=\"line")
         if let mark = marks[number] {
-            out.append(contentsOf: " record ".utf8)
+            append(" record ")
             out.append(contentsOf: mark.rawValue.utf8)
         }
-        out.append(contentsOf: "\" id=\"L".utf8)
+        append("\" id=\"L")
         JSONValue.writeInt(number, to: &out)
-        out.append(contentsOf: "\">".utf8)
+        append("\">")
         HTML.appendReplacing(line, HTML.markupReplacement, to: &out)
-        out.append(contentsOf: "</span>\n".utf8)
+        append("</span>\n")
     }
 }
 
@@ -219,22 +219,32 @@ enum HTML {
     /// Appends `text`, the UTF-8 bytes of a whole string, as ``replacingScalars(_:_:)`` gives it, read scalar by
     /// scalar on the bytes: what needs no change is copied a run at a time.
     ///
-    /// `replacement` replaces none of printable ASCII but `& < > " '`: eight such bytes are passed over at once.
+    /// `replacement` replaces no scalar but `& < > " '`, and `"` and `'` only when `quotes` (what is unsafe, which
+    /// ``DisplaySafety`` names, starts with a byte ``mayStartUnsafe(_:)`` names): eight bytes with none of those are
+    /// passed over at once, and any other byte one at a time, with no scalar read.
     static func appendReplacing(
         _ text: UnsafeBufferPointer<UInt8>,
         _ replacement: (Unicode.Scalar) -> String?,
+        quotes: Bool = true,
         to out: inout [UInt8]
     ) {
         var index = 0
         var copied = 0
         while index < text.count {
-            if index + 8 <= text.count, let base = text.baseAddress, isPlainWord(ASCIIWord.load(base, at: index)) {
-                index += 8
-                continue
+            if index + 8 <= text.count, let base = text.baseAddress {
+                // To the first byte of the word that may need a look, if any (the lowest match is exact).
+                let found = lookedAt(ASCIIWord.load(base, at: index), quotes: quotes)
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                index += found.trailingZeroBitCount / 8
             }
             let lead = text[index]
-            // Printable ASCII but the five: nothing to replace, as in a plain word.
-            if (0x20..<0x7F).contains(lead), !isMarkup(Unicode.Scalar(lead)) {
+            // Printable ASCII but the five, or a byte of a scalar that can be neither replaced nor unsafe: nothing
+            // to replace, as in a plain word. (A word passed over may end inside a scalar: its other bytes, from
+            // 0x80 to 0xBF, come here.)
+            if (0x20..<0x7F).contains(lead) ? !isMarkup(Unicode.Scalar(lead)) : lead >= 0x80 && !mayStartUnsafe(lead) {
                 index += 1
                 continue
             }
@@ -255,12 +265,14 @@ enum HTML {
         if copied < text.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...])) }
     }
 
-    /// Whether the eight bytes of `word` are printable ASCII, none of them `& < > " '`.
-    private static func isPlainWord(_ word: UInt64) -> Bool {
-        word & 0x8080_8080_8080_8080 == 0 && !ASCIIWord.hasBelow(word, 0x20) && !ASCIIWord.has(word, 0x7F)
-            && !ASCIIWord.has(word, UInt8(ascii: "&")) && !ASCIIWord.has(word, UInt8(ascii: "<"))
-            && !ASCIIWord.has(word, UInt8(ascii: ">")) && !ASCIIWord.has(word, UInt8(ascii: "\""))
-            && !ASCIIWord.has(word, UInt8(ascii: "'"))
+    /// The high bit of the first byte of `word` that is `& < >`, `"` or `'` when `quotes`, or one
+    /// ``mayStartUnsafe(_:)`` names, and of some later bytes: zero when none is, and the lowest bit set is exact.
+    private static func lookedAt(_ word: UInt64, quotes: Bool) -> UInt64 {
+        let found =
+            unsafeStarts(word) | ASCIIWord.matches(word, UInt8(ascii: "&")) | ASCIIWord.matches(word, UInt8(ascii: "<"))
+            | ASCIIWord.matches(word, UInt8(ascii: ">"))
+        guard quotes else { return found }
+        return found | ASCIIWord.matches(word, UInt8(ascii: "\"")) | ASCIIWord.matches(word, UInt8(ascii: "'"))
     }
 
     /// JSON made safe inside `<script type="application/ld+json">`.
@@ -272,33 +284,9 @@ enum HTML {
         return json.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 64)
-            appendReplacing(bytes, jsonReplacement, to: &out)
+            appendReplacing(bytes, jsonReplacement, quotes: false, to: &out)
             return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    /// Whether `bytes` may hold a scalar that ``jsonReplacement(_:)`` or ``DisplaySafety`` replaces.
-    ///
-    /// That is a `<`, `>` or `&`, or a byte that can start an unsafe character; without one,
-    /// ``appendReplacing(_:_:to:)`` copies the bytes as they are.
-    static func mayNeedJSONReplacement(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        if let base = bytes.baseAddress {
-            while index + 8 <= bytes.count {
-                let word = ASCIIWord.load(base, at: index)
-                if ASCIIWord.has(word, UInt8(ascii: "<")) || ASCIIWord.has(word, UInt8(ascii: ">"))
-                    || ASCIIWord.has(word, UInt8(ascii: "&")) || mayHoldUnsafe(word)
-                {
-                    return true
-                }
-                index += 8
-            }
-        }
-        for byte in bytes[index...] where byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-            return true
-        }
-        for byte in bytes[index...] where byte == UInt8(ascii: "&") || mayStartUnsafe(byte) { return true }
-        return false
     }
 
     /// What ``scriptSafeJSON(_:)`` puts for `scalar`, when it is one of `< > &`.
@@ -373,6 +361,13 @@ enum HTML {
     /// and isolates (`E2`); other bytes cannot.
     static func mayStartUnsafe(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// The high bit of the first byte of `word` (loaded little-endian) that ``mayStartUnsafe(_:)`` names, and of some
+    /// later bytes: zero when none is, and the lowest bit set is exact.
+    static func unsafeStarts(_ word: UInt64) -> UInt64 {
+        let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+        return below | ASCIIWord.matches(word, 0x7F) | ASCIIWord.matches(word, 0xC2) | ASCIIWord.matches(word, 0xE2)
     }
 
     /// Whether any byte of `word` is one that ``mayStartUnsafe(_:)`` names.

@@ -146,8 +146,8 @@ struct SiteRenderer: Sendable {
     // MARK: Meeting pages
 
     /// The note as HTML with its records marked in place: what a meeting page shows of the note itself, which
-    /// depends on nothing but the note and its record.
-    static func noteHTML(_ meeting: Meeting, document: NoteDocument) -> String {
+    /// depends on nothing but the note and its record; UTF-8 bytes, as the page and the cache take them.
+    static func noteHTML(_ meeting: Meeting, document: NoteDocument) -> [UInt8] {
         var marks: [Int: NoteHTML.Mark] = [:]
         for item in meeting.recommendations { marks[item.lines.first] = .recommendation }
         for item in meeting.decisions { marks[item.lines.first] = .decision }
@@ -163,41 +163,50 @@ struct SiteRenderer: Sendable {
         return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
     }
 
-    /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)``.
-    func meetingPage(_ meeting: Meeting, noteHTML: String) throws -> [UInt8] {
+    /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)`` (valid UTF-8: its bytes go
+    /// into the page as they are).
+    func meetingPage(_ meeting: Meeting, noteHTML: [UInt8]) throws -> [UInt8] {
         var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
-        context["title"] = text(meeting.title ?? "Untitled meeting")
-        if let date = meeting.date { context["date"] = TemplateText(date) }
+        // Each name set once, in the order the subscript would have set them, appended without a search.
+        context.append("title", .text(text(meeting.title ?? "Untitled meeting")))
+        if let date = meeting.date { context.append("date", .text(TemplateText(date))) }
         if let start = meeting.startTime {
-            context["time"] = TemplateText(meeting.endTime.map { start + "–" + $0 } ?? start)
+            context.append("time", .text(TemplateText(meeting.endTime.map { start + "–" + $0 } ?? start)))
         }
-        if let location = meeting.location { context["location"] = text(location) }
-        context["sourcePath"] = text(meeting.source.path)
-        context["format"] = TemplateText(meeting.source.format.rawValue)
+        if let location = meeting.location { context.append("location", .text(text(location))) }
+        context.append("sourcePath", .text(text(meeting.source.path)))
+        context.append("format", .text(TemplateText(meeting.source.format.rawValue)))
         let groups: [(String, String, [Person])] = [
             ("attendees", "Attendees", meeting.attendees), ("officials", "Officials and guests", meeting.officials),
             ("apologies", "Apologies", meeting.absent),
         ]
-        context["peopleGroups"] = groups.filter { !$0.2.isEmpty }.map { anchor, heading, people -> TemplateObject in
-            [
-                "anchor": TemplateText(anchor), "heading": TemplateText(heading), "count": TemplateNumber(people.count),
-                "people": people.map { person in
-                    TemplateObject(
-                        keys: RowKeys.person,
-                        values: [
-                            .text(text(person.name)), .text(or: person.handle.map(text)),
-                            .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
-                            .number(TemplateNumber(person.lines.first)), .text(TemplateText(person.lines.description)),
-                        ]
-                    )
-                },
-            ]
+        let peopleGroups = groups.filter { !$0.2.isEmpty }.map { anchor, heading, people -> TemplateObject in
+            TemplateObject(
+                keys: RowKeys.peopleGroup,
+                values: [
+                    .text(TemplateText(anchor)), .text(TemplateText(heading)), .number(TemplateNumber(people.count)),
+                    .list(
+                        people.map { person in
+                            TemplateObject(
+                                keys: RowKeys.attendee,
+                                values: [
+                                    .text(text(person.name)), .text(or: person.handle.map(text)),
+                                    .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
+                                    .number(TemplateNumber(person.lines.first)),
+                                    .text(TemplateText(person.lines.description)),
+                                ]
+                            )
+                        }
+                    ),
+                ]
+            )
         }
-        context["hasActions"] = !meeting.actions.isEmpty
-        context["actionCount"] = TemplateNumber(meeting.actions.count)
-        context["actions"] = meeting.actions.map { actionContext($0) }
-        context["hasDecisions"] = !meeting.decisions.isEmpty
-        context["decisions"] = meeting.decisions.map { decision in
+        context.append("peopleGroups", .list(peopleGroups))
+        context.append("hasActions", .flag(!meeting.actions.isEmpty))
+        context.append("actionCount", .number(TemplateNumber(meeting.actions.count)))
+        context.append("actions", .list(meeting.actions.map { actionContext($0) }))
+        context.append("hasDecisions", .flag(!meeting.decisions.isEmpty))
+        let decisions = meeting.decisions.map { decision in
             TemplateObject(
                 keys: RowKeys.decision,
                 values: [
@@ -206,8 +215,9 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["hasRecommendations"] = !meeting.recommendations.isEmpty
-        context["recommendations"] = meeting.recommendations.map { recommendation in
+        context.append("decisions", .list(decisions))
+        context.append("hasRecommendations", .flag(!meeting.recommendations.isEmpty))
+        let recommendations = meeting.recommendations.map { recommendation in
             TemplateObject(
                 keys: RowKeys.recommendation,
                 values: [
@@ -217,9 +227,10 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["noteHTML"] = TemplateText(noteHTML)
-        context["hasDiagnostics"] = !meeting.diagnostics.isEmpty
-        context["diagnostics"] = meeting.diagnostics.map { diagnostic in
+        context.append("recommendations", .list(recommendations))
+        context.append("noteHTML", .bytes(noteHTML))
+        context.append("hasDiagnostics", .flag(!meeting.diagnostics.isEmpty))
+        let diagnostics = meeting.diagnostics.map { diagnostic in
             TemplateObject(
                 keys: RowKeys.diagnostic,
                 values: [
@@ -228,7 +239,8 @@ struct SiteRenderer: Sendable {
                 ]
             )
         }
-        context["jsonLD"] = TemplateText(Self.jsonLD(meeting))
+        context.append("diagnostics", .list(diagnostics))
+        context.append("jsonLD", .bytes(Self.jsonLD(meeting)))
         return try render("meeting", context)
     }
 
@@ -271,16 +283,19 @@ struct SiteRenderer: Sendable {
 
     /// The names of the objects made for each row of a list, in order, shared by all rows.
     private enum RowKeys {
-        static let person = ["name", "handle", "organization", "role", "firstLine", "lines"]
-        static let decision = ["id", "text", "firstLine", "lines"]
-        static let recommendation = ["id", "text", "to", "firstLine", "lines"]
-        static let diagnostic = ["severity", "message", "line"]
-        static let action = ["id", "text", "owners", "due", "dueText", "overdue", "firstLine", "lines"]
-        static let listedAction = action + ["meetingID", "meetingTitle", "meetingDate"]
-        static let meeting = [
+        static let peopleGroup: [TemplateName] = ["anchor", "heading", "count", "people"]
+        static let attendee: [TemplateName] = ["name", "handle", "organization", "role", "firstLine", "lines"]
+        static let owner: [TemplateName] = ["anchor", "owner", "count", "continued", "actions"]
+        static let person: [TemplateName] = ["name", "continued", "organizations", "meetings"]
+        static let decision: [TemplateName] = ["id", "text", "firstLine", "lines"]
+        static let recommendation: [TemplateName] = ["id", "text", "to", "firstLine", "lines"]
+        static let diagnostic: [TemplateName] = ["severity", "message", "line"]
+        static let action: [TemplateName] = ["id", "text", "owners", "due", "dueText", "overdue", "firstLine", "lines"]
+        static let listedAction: [TemplateName] = action + ["meetingID", "meetingTitle", "meetingDate"]
+        static let meeting: [TemplateName] = [
             "date", "id", "title", "location", "attendeeCount", "actionCount", "decisionCount",
         ]
-        static let appearance = ["id", "title", "date", "group", "role"]
+        static let appearance: [TemplateName] = ["id", "title", "date", "group", "role"]
     }
 
     private func isOverdue(_ action: Action) -> Bool {
@@ -311,8 +326,8 @@ struct SiteRenderer: Sendable {
     }
 
     /// schema.org `Event` with its attendees, as JSON-LD that cannot close its `<script>`: compact JSON, members in
-    /// a fixed order, written straight to bytes.
-    static func jsonLD(_ meeting: Meeting) -> String {
+    /// a fixed order, written straight to bytes: the UTF-8 bytes of the `<script>` element.
+    static func jsonLD(_ meeting: Meeting) -> [UInt8] {
         var json: [UInt8] = []
         json.reserveCapacity(512)
         func literal(_ text: StaticString) {
@@ -351,16 +366,10 @@ struct SiteRenderer: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(json.count + 64)
         out.append(contentsOf: #"<script type="application/ld+json">"#.utf8)
-        json.withUnsafeBufferPointer { bytes in
-            // Most JSON-LD holds no `<`, `>`, `&` and nothing unsafe: then it goes as it is.
-            if HTML.mayNeedJSONReplacement(bytes) {
-                HTML.appendReplacing(bytes, HTML.jsonReplacement, to: &out)
-            } else {
-                out.append(contentsOf: bytes)
-            }
-        }
+        // Copied a run at a time up to each `<`, `>`, `&` or unsafe character: most JSON-LD has none.
+        json.withUnsafeBufferPointer { HTML.appendReplacing($0, HTML.jsonReplacement, quotes: false, to: &out) }
         out.append(contentsOf: "</script>".utf8)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     // MARK: Overview pages
@@ -445,15 +454,19 @@ struct SiteRenderer: Sendable {
             context["owners"] = try Self.groups(refs.indices, of: refs.map(\.owner)).map { owner, part in
                 let span = actions.span(of: owner)
                 let continued = range.lowerBound + part.lowerBound > span.lowerBound
-                let context: TemplateObject = [
-                    "anchor": continued ? TemplateNull() : TemplateText(index.ownerAnchors[Int(owner)]),
-                    "owner": text(index.ownerNames[Int(owner)]), "count": TemplateNumber(span.count),
-                    "continued": continued,
-                    "actions": try refs[part].map { ref in
-                        actionContext(try index.action(ref), meeting: meetings[ref.meeting])
-                    },
-                ]
-                return context
+                return TemplateObject(
+                    keys: RowKeys.owner,
+                    values: [
+                        continued ? .null : .text(TemplateText(index.ownerAnchors[Int(owner)])),
+                        .text(text(index.ownerNames[Int(owner)])), .number(TemplateNumber(span.count)),
+                        .flag(continued),
+                        .list(
+                            try refs[part].map { ref in
+                                actionContext(try index.action(ref), meeting: meetings[ref.meeting])
+                            }
+                        ),
+                    ]
+                )
             }
         }
     }
@@ -489,22 +502,26 @@ struct SiteRenderer: Sendable {
                         organizations.append(appearance.organization)
                     }
                 }
-                let context: TemplateObject = [
-                    "name": text(try name(person)), "continued": start > span.lowerBound,
-                    "organizations": text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; ")),
-                    "meetings": appearances[part].map { ref in
-                        let meeting = meetings[ref.meeting]
-                        return TemplateObject(
-                            keys: RowKeys.appearance,
-                            values: [
-                                .text(meeting.id), .text(meeting.title), .text(meeting.date ?? Self.undated),
-                                .text(groupNames[Int(ref.group)]),
-                                ref.role < 0 ? .null : .text(text(index.roles[Int(ref.role)])),
-                            ]
-                        )
-                    },
-                ]
-                return context
+                return TemplateObject(
+                    keys: RowKeys.person,
+                    values: [
+                        .text(text(try name(person))), .flag(start > span.lowerBound),
+                        .text(text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; "))),
+                        .list(
+                            appearances[part].map { ref in
+                                let meeting = meetings[ref.meeting]
+                                return TemplateObject(
+                                    keys: RowKeys.appearance,
+                                    values: [
+                                        .text(meeting.id), .text(meeting.title), .text(meeting.date ?? Self.undated),
+                                        .text(groupNames[Int(ref.group)]),
+                                        ref.role < 0 ? .null : .text(text(index.roles[Int(ref.role)])),
+                                    ]
+                                )
+                            }
+                        ),
+                    ]
+                )
             }
         }
     }

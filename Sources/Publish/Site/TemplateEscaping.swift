@@ -25,20 +25,34 @@ struct TemplateEscaping: MustacheContentType {
 
     /// `text` escaped as Mustache's HTML escaping does.
     static func escape(_ text: String) -> String {
-        var out: [UInt8] = []
-        switch escape(text, appendingTo: &out) {
+        var out = ByteWriter(capacity: text.utf8.count + 16)
+        var copy = text
+        switch copy.withUTF8({ escape($0, appendingTo: &out) }) {
         case .unchanged: return text
-        case .appended: return String(decoding: out, as: UTF8.self)
+        case .appended: return String(decoding: out.bytes(), as: UTF8.self)
         case .needsCharacters: return escapeCharacters(text)
         }
     }
 
-    /// `text` escaped as Mustache's HTML escaping does, appended to `out` as UTF-8: a page is written as bytes.
+    /// `text` escaped as Mustache's HTML escaping does, appended to `out` as UTF-8.
     static func escape(_ text: String, into out: inout [UInt8]) {
+        var writer = ByteWriter(capacity: text.utf8.count + 16)
+        escape(text, into: &writer)
+        out += writer.bytes()
+    }
+
+    /// `text` escaped as Mustache's HTML escaping does, written to `out` as UTF-8: a page is written as bytes.
+    static func escape(_ text: String, into out: inout ByteWriter) {
+        var text = text
+        text.withUTF8 { escape($0, into: &out) }
+    }
+
+    /// The text of the UTF-8 bytes `text` (valid UTF-8) escaped as Mustache's HTML escaping does, written to `out`.
+    static func escape(_ text: UnsafeBufferPointer<UInt8>, into out: inout ByteWriter) {
         switch escape(text, appendingTo: &out) {
-        case .unchanged: out.append(contentsOf: text.utf8)
+        case .unchanged: out.append(text)
         case .appended: break
-        case .needsCharacters: out.append(contentsOf: escapeCharacters(text).utf8)
+        case .needsCharacters: out.append(escapeCharacters(String(decoding: text, as: UTF8.self)))
         }
     }
 
@@ -52,63 +66,57 @@ struct TemplateEscaping: MustacheContentType {
         case needsCharacters
     }
 
-    /// Appends `text` escaped to `out` when a look at its bytes gives Mustache's answer.
-    private static func escape(_ text: String, appendingTo out: inout [UInt8]) -> Outcome {
-        var text = text
-        return text.withUTF8 { bytes -> Outcome in
-            // One look at the bytes: whether any is one of the five, and whether all are ASCII.
-            var special = false
-            var plain = true
+    /// Appends the text of the UTF-8 bytes `bytes` escaped to `out` when a look at them gives Mustache's answer.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, appendingTo out: inout ByteWriter) -> Outcome {
+        // One look at the bytes for one of the five, eight at a time (the last word overlapping the one before);
+        // most text has none. Only text that has one is looked at again, for bytes that are not ASCII.
+        var special = false
+        if let base = bytes.baseAddress, bytes.count >= 8 {
             var index = 0
-            if let base = bytes.baseAddress {
-                // Eight bytes at a time, until both are known.
-                while index + 8 <= bytes.count, plain || !special {
-                    let word = ASCIIWord.load(base, at: index)
-                    if word & 0x8080_8080_8080_8080 != 0 { plain = false }
-                    if !special, Self.mayHoldSpecial(word) { special = true }
-                    index += 8
-                }
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x80 {
-                    plain = false
-                } else if Self.isSpecial(byte) {
+            while index + 8 <= bytes.count {
+                if Self.mayHoldSpecial(ASCIIWord.load(base, at: index)) {
                     special = true
+                    break
                 }
-                index += 1
+                index += 8
             }
-            if !special { return .unchanged }
-            // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
-            // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
-            // its `Character` with a mark or a prepended scalar: those are left to the character loop.
-            if !plain {
-                for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
-                    if index > 0 && bytes[index - 1] >= 0x80 { return .needsCharacters }
-                    if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return .needsCharacters }
-                }
+            if !special, index < bytes.count {
+                special = Self.mayHoldSpecial(ASCIIWord.load(base, at: bytes.count - 8))
             }
-            out.reserveCapacity(out.count + bytes.count + 16)
-            var copied = 0
-            for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                if let replacement = Self.replacement(for: byte) { out.append(contentsOf: replacement.utf8) }
-                copied = index + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return .appended
+        } else {
+            special = bytes.contains(where: Self.isSpecial)
         }
+        if !special { return .unchanged }
+        let plain = !bytes.contains { $0 >= 0x80 }
+        // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
+        // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
+        // its `Character` with a mark or a prepended scalar: those are left to the character loop.
+        if !plain {
+            for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+                if index > 0 && bytes[index - 1] >= 0x80 { return .needsCharacters }
+                if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return .needsCharacters }
+            }
+        }
+        var copied = 0
+        for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+            out.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+            out.append(Self.replacementLiteral(for: byte))
+            copied = index + 1
+        }
+        out.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return .appended
     }
 
     /// Whether `byte` is one of the five bytes Mustache replaces (`"`, `&`, `'`, `<`, `>`, all below 0x40).
-    private static func isSpecial(_ byte: UInt8) -> Bool {
+    static func isSpecial(_ byte: UInt8) -> Bool {
         byte < 0x40 && (1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E) & (1 as UInt64) << byte != 0
     }
 
-    /// Whether any byte of `word` is one of the five.
-    private static func mayHoldSpecial(_ word: UInt64) -> Bool {
-        ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x26) || ASCIIWord.has(word, 0x27)
-            || ASCIIWord.has(word, 0x3C) || ASCIIWord.has(word, 0x3E)
+    /// Whether any byte of `word` is one of the five: `"`, then `&` or `'` (which differ in the lowest bit only),
+    /// then `<` or `>` (which differ in the next bit only), three tests for five.
+    static func mayHoldSpecial(_ word: UInt64) -> Bool {
+        ASCIIWord.has(word, 0x22) || ASCIIWord.has(word | 0x0101_0101_0101_0101, 0x27)
+            || ASCIIWord.has(word | 0x0202_0202_0202_0202, 0x3E)
     }
 
     /// Mustache's own loop: whole characters, so that `"` followed by a combining mark is one character, not `"`.
@@ -124,6 +132,17 @@ struct TemplateEscaping: MustacheContentType {
             }
         }
         return out
+    }
+
+    /// What replaces `byte`, one of the five.
+    private static func replacementLiteral(for byte: UInt8) -> StaticString {
+        switch byte {
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "\""): "&quot;"
+        default: "&#39;"
+        }
     }
 
     private static func replacement(for byte: UInt8) -> String? {

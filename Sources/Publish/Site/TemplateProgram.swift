@@ -8,15 +8,19 @@
 struct TemplateProgram: Sendable {
     /// A piece of a template, as the library reads it.
     indirect enum Token: Sendable, Equatable {
-        case text(String)
-        case variable(String)
-        case unescapedVariable(String)
-        case section(String, [Token])
-        case invertedSection(String, [Token])
+        /// Text as its UTF-8 bytes, copied into a page as they are.
+        case text([UInt8])
+        case variable(TemplateName)
+        case unescapedVariable(TemplateName)
+        case section(TemplateName, [Token])
+        case invertedSection(TemplateName, [Token])
         case partial(String)
     }
 
     let tokens: [Token]
+    /// The tokens laid out flat, as rendering walks them: nothing in them is counted by reference, so walking them
+    /// copies nothing.
+    private let code: Code
 
     /// `text`, a template as it is registered with the library (after ``TemplateEscaping/pragma``), read; `nil`
     /// when it holds what a program does not render as the library does.
@@ -25,6 +29,64 @@ struct TemplateProgram: Sendable {
         var reader = Reader(characters: Array(text))
         guard let tokens = reader.tokens(closing: nil, newLine: true) else { return nil }
         self.tokens = tokens
+        code = Code(tokens)
+    }
+
+    /// Tokens as steps in one array: a text's bytes lie in one array of all the texts, a name is an index into the
+    /// names, and a section's steps follow it, up to the step it names.
+    private struct Code: Sendable {
+        enum Kind: UInt8, Sendable {
+            case text, variable, unescapedVariable, section, invertedSection, partial
+        }
+
+        /// One token: a text's range in ``text``, or a name's index in ``names`` (a partial's in ``partials``) and
+        /// for a section the end of its steps.
+        struct Step: Sendable {
+            var kind: Kind
+            var operand: Int32
+            var start: Int32
+            var end: Int32
+        }
+
+        private(set) var steps: [Step] = []
+        private(set) var text: [UInt8] = []
+        private(set) var names: [TemplateName] = []
+        private(set) var partials: [String] = []
+
+        init(_ tokens: [Token]) { add(tokens) }
+
+        private mutating func add(_ tokens: [Token]) {
+            for token in tokens {
+                switch token {
+                case .text(let bytes):
+                    let start = text.count
+                    text += bytes
+                    steps.append(Step(kind: .text, operand: 0, start: Int32(start), end: Int32(text.count)))
+                case .variable(let name): steps.append(Step(kind: .variable, operand: index(name), start: 0, end: 0))
+                case .unescapedVariable(let name):
+                    steps.append(Step(kind: .unescapedVariable, operand: index(name), start: 0, end: 0))
+                case .section(let name, let inner): addSection(.section, name, inner)
+                case .invertedSection(let name, let inner): addSection(.invertedSection, name, inner)
+                case .partial(let name):
+                    partials.append(name)
+                    steps.append(Step(kind: .partial, operand: Int32(partials.count - 1), start: 0, end: 0))
+                }
+            }
+        }
+
+        private mutating func addSection(_ kind: Kind, _ name: TemplateName, _ inner: [Token]) {
+            let place = steps.count
+            steps.append(Step(kind: kind, operand: index(name), start: 0, end: 0))
+            add(inner)
+            steps[place].start = Int32(place + 1)
+            steps[place].end = Int32(steps.count)
+        }
+
+        private mutating func index(_ name: TemplateName) -> Int32 {
+            if let found = names.firstIndex(of: name) { return Int32(found) }
+            names.append(name)
+            return Int32(names.count - 1)
+        }
     }
 
     /// The names of the partials the template renders.
@@ -46,75 +108,130 @@ struct TemplateProgram: Sendable {
     /// The template rendered with `context`, its partials taken from `partials`, escaped by ``TemplateEscaping``:
     /// UTF-8 bytes, as a page is written.
     func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(32_768)
-        var stack: [TemplateValue] = [.object(context)]
-        Self.render(tokens, stack: &stack, partials: partials, into: &out)
-        return out
+        var out = ByteWriter(capacity: 32_768)
+        var stack = Stack(values: [.object(context)], objects: [context])
+        code.text.withUnsafeBufferPointer { text in
+            Self.render(code, text, 0..<code.steps.count, stack: &stack, partials: partials, into: &out)
+        }
+        return out.bytes()
     }
 
+    /// The context stack: every value, and apart the objects among them, in the same order, where names are looked
+    /// up without taking each value out of its case.
+    private struct Stack {
+        var values: [TemplateValue]
+        var objects: [TemplateObject]
+
+        mutating func push(_ value: TemplateValue) {
+            values.append(value)
+            if case .object(let object) = value { objects.append(object) }
+        }
+
+        mutating func push(_ object: TemplateObject) {
+            values.append(.object(object))
+            objects.append(object)
+        }
+
+        mutating func pop() {
+            if case .object = values.removeLast() { objects.removeLast() }
+        }
+
+        /// The value `name` stands for: the top of the stack for `.`, else the first object from the top that holds
+        /// it.
+        ///
+        /// Texts, numbers and lists on the stack hold no names (their mirrors have no labelled children).
+        func lookUp(_ name: TemplateName) -> TemplateValue? {
+            if name.isDot { return values.last }
+            var place = objects.count
+            while place > 0 {
+                place -= 1
+                if let value = objects[place].value(named: name) { return value }
+            }
+            return nil
+        }
+    }
+
+    /// Renders the steps `range` of `code`, its texts `text`.
     private static func render(
-        _ tokens: [Token],
-        stack: inout [TemplateValue],
+        _ code: Code,
+        _ text: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
+        stack: inout Stack,
         partials: [String: TemplateProgram],
-        into out: inout [UInt8]
+        into out: inout ByteWriter
     ) {
-        for token in tokens {
-            switch token {
-            case .text(let text): out.append(contentsOf: text.utf8)
-            case .variable(let name):
-                if let value = lookUp(name, in: stack) { TemplateEscaping.escape(printed(value), into: &out) }
-            case .unescapedVariable(let name):
-                if let value = lookUp(name, in: stack) { out.append(contentsOf: printed(value).utf8) }
-            case .section(let name, let inner):
+        var place = range.lowerBound
+        while place < range.upperBound {
+            let step = code.steps[place]
+            place += 1
+            switch step.kind {
+            case .text: out.append(UnsafeBufferPointer(rebasing: text[Int(step.start)..<Int(step.end)]))
+            case .variable:
+                switch stack.lookUp(code.names[Int(step.operand)]) {
+                case .text(let text)?: TemplateEscaping.escape(text.renderText, into: &out)
+                case .number(let number)?: out.append(number.renderText)
+                case .bytes(let bytes)?: bytes.withUnsafeBufferPointer { TemplateEscaping.escape($0, into: &out) }
+                case let value?: TemplateEscaping.escape(printed(value), into: &out)
+                case nil: break
+                }
+            case .unescapedVariable:
+                switch stack.lookUp(code.names[Int(step.operand)]) {
+                case .bytes(let bytes)?: out.append(bytes)
+                case let value?: out.append(printed(value))
+                case nil: break
+                }
+            case .section:
+                let inner = Int(step.start)..<Int(step.end)
+                place = inner.upperBound
                 // As the library: each item of a list on the stack in turn, `true` without one, no value nothing,
                 // and another value on the stack (an empty text too).
-                switch lookUp(name, in: stack) {
+                switch stack.lookUp(code.names[Int(step.operand)]) {
                 case .list(let list)?:
                     for object in list {
-                        stack.append(.object(object))
-                        render(inner, stack: &stack, partials: partials, into: &out)
-                        stack.removeLast()
+                        stack.push(object)
+                        render(code, text, inner, stack: &stack, partials: partials, into: &out)
+                        stack.pop()
                     }
                 case .flag(let flag)?:
-                    if flag { render(inner, stack: &stack, partials: partials, into: &out) }
+                    if flag { render(code, text, inner, stack: &stack, partials: partials, into: &out) }
                 case .null?, nil: break
                 case let value?:
-                    stack.append(value)
-                    render(inner, stack: &stack, partials: partials, into: &out)
-                    stack.removeLast()
+                    stack.push(value)
+                    render(code, text, inner, stack: &stack, partials: partials, into: &out)
+                    stack.pop()
                 }
-            case .invertedSection(let name, let inner):
-                switch lookUp(name, in: stack) {
+            case .invertedSection:
+                let inner = Int(step.start)..<Int(step.end)
+                place = inner.upperBound
+                switch stack.lookUp(code.names[Int(step.operand)]) {
                 case .list(let list)?:
                     // The library puts the empty list on the stack.
                     if list.isEmpty {
-                        stack.append(.list(list))
-                        render(inner, stack: &stack, partials: partials, into: &out)
-                        stack.removeLast()
+                        stack.push(.list(list))
+                        render(code, text, inner, stack: &stack, partials: partials, into: &out)
+                        stack.pop()
                     }
                 case .flag(let flag)?:
-                    if !flag { render(inner, stack: &stack, partials: partials, into: &out) }
-                case .null?, nil: render(inner, stack: &stack, partials: partials, into: &out)
+                    if !flag { render(code, text, inner, stack: &stack, partials: partials, into: &out) }
+                case .null?, nil: render(code, text, inner, stack: &stack, partials: partials, into: &out)
                 case .some: break
                 }
-            case .partial(let name):
-                if let partial = partials[name] {
-                    render(partial.tokens, stack: &stack, partials: partials, into: &out)
+            case .partial:
+                if let partial = partials[code.partials[Int(step.operand)]] {
+                    let partialCode = partial.code
+                    partialCode.text.withUnsafeBufferPointer { partialText in
+                        render(
+                            partialCode,
+                            partialText,
+                            0..<partialCode.steps.count,
+                            stack: &stack,
+                            partials: partials,
+                            into: &out
+                        )
+                    }
                 }
             }
         }
-    }
-
-    /// The value `name` stands for: the top of the stack for `.`, else the first object from the top that holds it.
-    ///
-    /// Texts, numbers and lists on the stack hold no names (their mirrors have no labelled children).
-    private static func lookUp(_ name: String, in stack: [TemplateValue]) -> TemplateValue? {
-        if name == "." { return stack.last }
-        for entry in stack.reversed() {
-            if case .object(let object) = entry, let value = object.value(named: name) { return value }
-        }
-        return nil
     }
 
     /// What the library prints for `value`: the text of a text, number or no value, else its description.
@@ -122,6 +239,7 @@ struct TemplateProgram: Sendable {
         switch value {
         case .text(let text): text.renderText
         case .number(let number): number.renderText
+        case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
         case .null: ""
         case .flag(let flag): String(describing: flag)
         case .object(let object): String(describing: object)
@@ -147,13 +265,13 @@ struct TemplateProgram: Sendable {
                 if newLine { whiteSpaceBefore = read { $0 == " " || $0 == "\t" } }
                 guard let text = readUntilTagOrNewline() else { return nil }
                 if current.isNewline {
-                    tokens.append(.text(whiteSpaceBefore + text + String(current)))
+                    tokens.append(.text(Array((whiteSpaceBefore + text + String(current)).utf8)))
                     newLine = true
                     position += 1
                     continue
                 }
                 if !text.isEmpty {
-                    tokens.append(.text(whiteSpaceBefore + text))
+                    tokens.append(.text(Array((whiteSpaceBefore + text).utf8)))
                     whiteSpaceBefore = ""
                     newLine = false
                 }
@@ -167,32 +285,36 @@ struct TemplateProgram: Sendable {
                     if isStandalone(newLine) {
                         setNewLine = true
                     } else if !whiteSpaceBefore.isEmpty {
-                        tokens.append(.text(whiteSpaceBefore))
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
                         whiteSpaceBefore = ""
                     }
                     guard let inner = self.tokens(closing: name, newLine: setNewLine) else { return nil }
-                    tokens.append(inverted ? .invertedSection(name, inner) : .section(name, inner))
+                    tokens.append(
+                        inverted ? .invertedSection(TemplateName(name), inner) : .section(TemplateName(name), inner)
+                    )
                 case "/":
                     position += 1
                     guard let name = readName(), name == closing else { return nil }
-                    if !isStandalone(newLine), !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if !isStandalone(newLine), !whiteSpaceBefore.isEmpty {
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
+                    }
                     return tokens
                 case "{":
                     if !whiteSpaceBefore.isEmpty {
-                        tokens.append(.text(whiteSpaceBefore))
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
                         whiteSpaceBefore = ""
                     }
                     position += 1
                     guard let name = readName(), current == "}" else { return nil }
                     position += 1
-                    tokens.append(.unescapedVariable(name))
+                    tokens.append(.unescapedVariable(TemplateName(name)))
                 case ">":
                     position += 1
                     read(while: \.isWhitespace)
                     let name = read(while: Self.partialNameCharacters.contains)
                     read(while: \.isWhitespace)
                     guard !name.isEmpty, !name.hasPrefix("*"), readEndDelimiter() else { return nil }
-                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
+                    if !whiteSpaceBefore.isEmpty { tokens.append(.text(Array(whiteSpaceBefore.utf8))) }
                     if isStandalone(newLine) {
                         setNewLine = true
                         // An indented partial has its lines indented: not done here.
@@ -208,11 +330,11 @@ struct TemplateProgram: Sendable {
                     return nil
                 default:
                     if !whiteSpaceBefore.isEmpty {
-                        tokens.append(.text(whiteSpaceBefore))
+                        tokens.append(.text(Array(whiteSpaceBefore.utf8)))
                         whiteSpaceBefore = ""
                     }
                     guard let name = readName() else { return nil }
-                    tokens.append(.variable(name))
+                    tokens.append(.variable(TemplateName(name)))
                 }
                 newLine = setNewLine
             }

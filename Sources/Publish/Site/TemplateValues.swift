@@ -15,7 +15,7 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
     ExpressibleByDictionaryLiteral, TemplateValueConvertible
 {
     // Names and values apart, so that a lookup compares names without copying values.
-    private var keys: [String] = []
+    private var keys: [TemplateName] = []
     private var values: [TemplateValue] = []
 
     /// The entries with a value, in order; `nil` values are left out.
@@ -24,7 +24,7 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
         values.reserveCapacity(elements.count)
         for (key, value) in elements {
             if let value {
-                keys.append(key)
+                keys.append(TemplateName(key))
                 values.append(value.templateValue)
             }
         }
@@ -34,40 +34,47 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
     ///
     /// For objects made by the thousand, from one list of names they share; every name has a value (``TemplateNull``
     /// for none found here).
-    init(keys: [String], values: [TemplateValue]) {
+    init(keys: [TemplateName], values: [TemplateValue]) {
         precondition(keys.count == values.count, "a value for each name")
         self.keys = keys
         self.values = values
     }
 
     /// The names and values, in order.
-    var entries: [(key: String, value: Any)] { zip(keys, values).map { ($0, $1.any) } }
+    var entries: [(key: String, value: Any)] { zip(keys, values).map { ($0.text, $1.any) } }
 
     /// Sets `key` to `value`, or removes it when `value` is `nil`.
     subscript(key: String) -> (any TemplateValueConvertible)? {
-        get { keys.firstIndex(of: key).map { values[$0].convertible } }
+        get { keys.firstIndex { $0.text == key }.map { values[$0].convertible } }
         set {
-            switch (keys.firstIndex(of: key), newValue) {
+            switch (keys.firstIndex { $0.text == key }, newValue) {
             case (let place?, let value?): values[place] = value.templateValue
             case (let place?, nil):
                 keys.remove(at: place)
                 values.remove(at: place)
             case (nil, let value?):
-                keys.append(key)
+                keys.append(TemplateName(key))
                 values.append(value.templateValue)
             case (nil, nil): break
             }
         }
     }
 
+    /// Adds `value` under `name`, a name the object does not hold yet, last: what setting it by the subscript does,
+    /// without a search.
+    mutating func append(_ name: TemplateName, _ value: TemplateValue) {
+        keys.append(name)
+        values.append(value)
+    }
+
     /// The value named `name`, for ``TemplateProgram``.
-    func value(named name: String) -> TemplateValue? {
-        guard let place = keys.firstIndex(of: name) else { return nil }
-        return values[place]
+    func value(named name: TemplateName) -> TemplateValue? {
+        for place in keys.indices where keys[place] == name { return values[place] }
+        return nil
     }
 
     func child(named name: String) -> Any? {
-        guard let place = keys.firstIndex(of: name) else { return nil }
+        guard let place = keys.firstIndex(where: { $0.text == name }) else { return nil }
         return values[place].any
     }
 
@@ -77,7 +84,7 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
     private var present: [(key: String, value: Any)] {
         zip(keys, values).compactMap { key, value in
             if case .null = value { return nil }
-            return (key, value.any)
+            return (key.text, value.any)
         }
     }
 
@@ -104,6 +111,37 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
     var debugDescription: String { description }
 }
 
+/// A name in a ``TemplateObject`` or a template's tag, with its length and first bytes packed in a word, so that two
+/// names are told apart by comparing words, with no call into the standard library.
+struct TemplateName: Sendable, Equatable, ExpressibleByStringLiteral {
+    /// The name.
+    let text: String
+    /// The length (at most 255) in the top byte, and the first seven bytes below, the first lowest: two names of
+    /// seven bytes or fewer are the same when their words are.
+    let word: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        var copy = text
+        word = copy.withUTF8 { bytes in
+            var word = UInt64(Swift.min(bytes.count, 255)) << 56
+            for index in 0..<Swift.min(bytes.count, 7) { word |= UInt64(bytes[index]) << (8 * index) }
+            return word
+        }
+    }
+
+    init(stringLiteral text: String) { self.init(text) }
+
+    /// Whether the name is `.`, the top of the stack.
+    var isDot: Bool { word == Self.dot.word }
+
+    private static let dot = TemplateName(".")
+
+    static func == (lhs: TemplateName, rhs: TemplateName) -> Bool {
+        lhs.word == rhs.word && (lhs.word >> 56 <= 7 || lhs.text == rhs.text)
+    }
+}
+
 /// What a ``TemplateObject`` holds under a name: one of the few kinds of value the digest's templates see.
 enum TemplateValue {
     case text(TemplateText)
@@ -112,6 +150,10 @@ enum TemplateValue {
     case object(TemplateObject)
     case list([TemplateObject])
     case null
+    /// Text held as the UTF-8 bytes a page is written as (the note's HTML, the JSON-LD), so that a
+    /// ``TemplateProgram`` copies them as they are: valid UTF-8, never looked at. The library sees a ``TemplateText``
+    /// of the same text.
+    case bytes([UInt8])
 
     /// The value as swift-mustache is given it: the type it was made from.
     var any: Any { convertible }
@@ -131,6 +173,7 @@ enum TemplateValue {
         case .object(let object): object
         case .list(let list): list
         case .null: TemplateNull()
+        case .bytes(let bytes): TemplateText(String(decoding: bytes, as: UTF8.self))
         }
     }
 }
