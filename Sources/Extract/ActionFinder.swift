@@ -58,7 +58,7 @@ struct ActionFinder {
         let vocabulary = context.options.vocabulary
         let sectionOfBlock = context.sectionOfBlock
         let actionSection = keys.map { ActionMarker.isActionHeading(key: $0, vocabulary: vocabulary) }
-        let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
+        let sharedSection = context.isCombinedSection
         // Blocks are read in place by index: a copy of each would cost more than the look.
         for index in blocks.indices {
             guard let section = sectionOfBlock[index], actionSection[section] else { continue }

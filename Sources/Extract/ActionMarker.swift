@@ -474,39 +474,51 @@ enum ActionMarker {
         while let open = bytes.firstIndex(of: 0x28), let close = bytes[open...].firstIndex(of: 0x29) {
             bytes.removeSubrange(open...close)
         }
-        var key: [UInt8] = []
-        key.reserveCapacity(bytes.count + 8)
-        var start = 0
-        var first = true
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
-            // The word without the marks at its ends.
-            var lower = start
-            var upper = end
-            while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
-            while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
-            start = end + 1
-            guard lower < upper else { continue }
-            if first {
-                first = false
-                if isPlainEnumeration(bytes[lower..<upper]) { continue }
-            }
-            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
-            for byte in bytes[lower..<upper] {
-                if byte == UInt8(ascii: "&") {
-                    key += "and".utf8
-                } else {
-                    key.append(PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte)
+        // Written once into the key's string, read in place: a `&` grows to `and`, so three bytes a byte is room
+        // enough.
+        return bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 3) { key in
+                var count = 0
+                var start = 0
+                var first = true
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                    // The word without the marks at its ends.
+                    var lower = start
+                    var upper = end
+                    while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
+                    while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
+                    start = end + 1
+                    guard lower < upper else { continue }
+                    if first {
+                        first = false
+                        if isPlainEnumeration(UnsafeBufferPointer(rebasing: bytes[lower..<upper])) { continue }
+                    }
+                    if count > 0 {
+                        key[count] = UInt8(ascii: " ")
+                        count += 1
+                    }
+                    for byte in bytes[lower..<upper] {
+                        if byte == UInt8(ascii: "&") {
+                            key[count] = UInt8(ascii: "a")
+                            key[count + 1] = UInt8(ascii: "n")
+                            key[count + 2] = UInt8(ascii: "d")
+                            count += 3
+                        } else {
+                            key[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                            count += 1
+                        }
+                    }
                 }
+                return count
             }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// ``isEnumeration(_:)`` of an ASCII word's bytes.
-    static func isPlainEnumeration(_ word: ArraySlice<UInt8>) -> Bool {
-        var bare = word
+    static func isPlainEnumeration(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var bare = word[...]
         while let byte = bare.first, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { bare.removeFirst() }
         while let byte = bare.last, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { bare.removeLast() }
         if !bare.isEmpty, bare.allSatisfy(PeopleBytes.isDigit) { return true }

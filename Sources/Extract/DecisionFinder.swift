@@ -63,7 +63,7 @@ struct DecisionFinder {
         let vocabulary = context.options.vocabulary
         let sectionOfBlock = context.sectionOfBlock
         let decisionSection = keys.map { DecisionMarker.isDecisionHeading(key: $0, vocabulary: vocabulary) }
-        let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
+        let sharedSection = context.isCombinedSection
         for index in blocks.indices where blocks[index].kind == .line || blocks[index].kind == .item {
             guard let section = sectionOfBlock[index] else { continue }
             if decisionSection[section] {

@@ -55,6 +55,9 @@ public struct ExtractionContext: Sendable {
     /// For each section, its title as ``ActionMarker/normalisedHeading(_:)`` gives it (kept in step with
     /// ``sections``): the key the action and decision finders look headings up by.
     private(set) var sectionKeys: [String] = []
+    /// For each section, whether its heading holds both decisions and actions
+    /// (``ActionMarker/isCombinedHeading(key:)`` of its key), asked once for both finders.
+    private(set) var isCombinedSection: [Bool] = []
     /// For each block, the index in ``sections`` of the innermost section holding it.
     public var sectionOfBlock: [Int?] = []
     /// For each section, the index of its heading block.
@@ -82,6 +85,7 @@ public struct ExtractionContext: Sendable {
         storedSections = sections
         sectionParent = parents
         sectionKeys = sections.map { ActionMarker.normalisedHeading($0.title) }
+        isCombinedSection = sectionKeys.map { ActionMarker.isCombinedHeading(key: $0) }
     }
 
     /// The `id` of the section holding block `index`.

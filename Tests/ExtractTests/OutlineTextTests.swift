@@ -1,3 +1,4 @@
+import Ingest
 import Testing
 
 @testable import Extract
@@ -155,6 +156,38 @@ import Testing
         #expect(Slug.make("Réunion du Comité") == "reunion-du-comite")
         #expect(Slug.make("one two three four five six", maxLength: 12) == "one-two")
         #expect(Slug.make("***") == "")
+    }
+
+    /// Spaces at the ends are passed over in place; any other white space beside them, or within, is still collapsed
+    /// as the definition says.
+    @Test func tidyOnBytesTrimsSpacesAtTheEnds() {
+        let texts = [
+            "  a b  ", " a  b ", "   ", " ", "", " \u{A0}a ", "a \u{A0} ", " e\u{301} ", " \u{301}x ", " \r\n a ",
+            "\t a b \t", " Ann ", " \u{201C}q\u{201D} ", " \u{130}\u{212A} ", " a\u{2003}b ", "  \u{3000}  ",
+            " x\r\ny ",
+            " caf\u{E9} ", "\u{85} a ", " a \u{85}",
+        ]
+        for text in texts {
+            var copy = text
+            let fromBytes = copy.withUTF8 { tidy(bytes: $0) }
+            #expect(fromBytes == tidiedScalars(text), "\(text.debugDescription)")
+            #expect(fromBytes.utf8.elementsEqual(tidiedScalars(text).utf8), "\(text.debugDescription)")
+        }
+    }
+
+    /// Table cells are tidied on their bytes as their strings would be: spaces, no-break spaces and marks beside the
+    /// pipes.
+    @Test func tableCellsAreTidiedAsStrings() throws {
+        let rows = ["|  Ann  | Chair\u{A0} |", "| e\u{301}  x |\u{A0}\u{A0}|", "|\u{201C}a\u{201D}|  b  c  |"]
+        let note = "| Name | Role |\n|---|---|\n" + rows.joined(separator: "\n") + "\n"
+        let outline = NoteOutline(try NoteIngestor().ingest(bytes: Array(note.utf8), path: "cells.md").root)
+        let cells = outline.blocks.filter { $0.kind == .tableRow }.map(\.cells)
+        let expected = rows.map { row in
+            row.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map {
+                tidiedScalars(String($0))
+            }
+        }
+        #expect(cells == expected)
     }
 
     @Test func tidyOnBytesAgreesWithTidyOnStrings() {
