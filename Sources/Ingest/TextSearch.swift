@@ -221,7 +221,7 @@ public enum TextSearch {
 
     /// Whether `text` holds U+0130 (`İ`) or U+212A (the Kelvin sign), the only scalars from U+0080 whose lower case
     /// holds ASCII (`i` and a combining dot, `k`).
-    static func mayLowerCaseToASCII(_ text: String) -> Bool {
+    public static func mayLowerCaseToASCII(_ text: String) -> Bool {
         withBytes(of: text) { bytes in
             var index = 0
             while index &+ 1 < bytes.count {
