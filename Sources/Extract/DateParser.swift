@@ -196,17 +196,27 @@ public enum DateParser {
         }
         while index < text.endIndex {
             let character = text[index]
-            if character.isLetter || character.isNumber {
+            let (isWordPart, isSpace) = classify(character)
+            if isWordPart {
                 index = text.index(after: index)
                 continue
             }
             flush(index)
-            if !character.isWhitespace { tokens.append(Token(text: text[index...index])) }
+            if !isSpace { tokens.append(Token(text: text[index...index])) }
             index = text.index(after: index)
             start = index
         }
         flush(text.endIndex)
         return tokens
+    }
+
+    /// Whether `character` is part of a word (a letter or a number) and whether it is white space, as its
+    /// properties say: an ASCII character (and CR LF, which reads as LF) by its byte, without looking them up.
+    static func classify(_ character: Character) -> (isWordPart: Bool, isSpace: Bool) {
+        if let byte = character.asciiValue {
+            return (PeopleText.isAlphanumeric(byte), byte == 0x20 || (0x09...0x0D).contains(byte))
+        }
+        return (character.isLetter || character.isNumber, character.isWhitespace)
     }
 
     /// The token of a word of letters and numbers (``tokenizeCharacters(_:)``), read by characters: its number,

@@ -19,6 +19,20 @@ import Testing
         }
     }
 
+    /// Every ASCII character, and CR LF, is classified by its byte as its properties classify it.
+    @Test func asciiCharactersClassifiedAsByProperties() {
+        let characters =
+            (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + ["\r\n", "\u{85}", "\u{A0}", "é", "e\u{301}", "١"]
+        for character in characters {
+            let (isWordPart, isSpace) = DateParser.classify(character)
+            #expect(
+                isWordPart == (character.isLetter || character.isNumber),
+                "\(character.unicodeScalars.map(\.value))"
+            )
+            #expect(isSpace == character.isWhitespace, "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// Dates in text that is not all ASCII, read by characters with its ASCII words on their bytes.
     @Test(arguments: [
         ("Réunion du 21st April 2020", "2020-04-21"),

@@ -150,6 +150,24 @@ import Testing
         }
     }
 
+    /// Every scalar of general punctuation the byte path lets through only parts words, as folding reads it, in
+    /// each place of a text; any other scalar from U+0080 is left to folding.
+    @Test func slugsOfGeneralPunctuationAsFolded() throws {
+        for value in UInt32(0x2010)...0x205E {
+            let mark = String(Character(try #require(Unicode.Scalar(value))))
+            for text in [
+                mark, "a\(mark)b", "Board \(mark) Minutes", "\(mark)X1\(mark)", "a\(mark)\(mark)B", "A\(mark)\u{2013}",
+            ] {
+                let fromBytes = Slug.asciiWords(text)
+                #expect(fromBytes != nil, "\(String(value, radix: 16))")
+                #expect(fromBytes == Slug.foldedWords(text), "\(String(value, radix: 16)) in \(text)")
+            }
+        }
+        for text in ["é", "a\u{2060}b", "\u{2009}\u{301}", "x\u{200F}", "Ａ", "\u{205F}", "\u{2000}a", "\u{300}"] {
+            #expect(Slug.asciiWords(text) == nil, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func slugsOfASCIIAndAccentedText() {
         #expect(Slug.make("Action Items: 2021 Q1") == "action-items-2021-q1")
         #expect(Slug.make("  --Hello, World--  ") == "hello-world")
