@@ -367,7 +367,7 @@ enum ActionMarker {
         }
         if actionHeadings.contains(key) { return true }
         // By the head noun: `Outstanding actions`, `Previous action points`, `Action tracker`, `Action plan`.
-        let keyWords = key.split(separator: " ")
+        let keyWords = spacedWords(key)
         if keyWords.count <= 3, let last = keyWords.last,
             ["actions", "action points", "action items"].contains(where: { key.hasSuffix(" " + $0) })
                 && last != "action"
@@ -419,7 +419,7 @@ enum ActionMarker {
         // A plain key naming no decisions is none, whatever its words.
         // Looked for ASCII case-insensitively in one pass: keys are lower case (``normalisedHeading(_:)``).
         if TextSearch.isPlainASCII(key), !combinedDecisionSearch.occurs(in: key) { return false }
-        let words = key.split(separator: " ")
+        let words = spacedWords(key)
         guard words.count <= 5 else { return false }
         func holds(_ word: String) -> Bool {
             TextSearch.isPlainASCII(key) ? TextSearch.contains(key, word) : key.contains(word)

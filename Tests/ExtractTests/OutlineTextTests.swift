@@ -168,6 +168,21 @@ import Testing
         }
     }
 
+    /// Words between spaces cut on the bytes are the words `split(separator: " ")` gives, for every text of up to
+    /// four pieces: spaces beside combining marks, no-break and wide spaces, CR LF, curly quotes and accents.
+    @Test func spacedWordsAreSplitAsByCharacters() {
+        let pieces = [
+            " ", "  ", "a", "Bo", "\u{301}", "e\u{301}", "\u{A0}", "\u{3000}", "\r\n", "\u{201C}q\u{201D}", "é", "/",
+        ]
+        var texts = [""]
+        for _ in 0..<4 {
+            texts += texts.flatMap { text in pieces.map { text + $0 } }
+        }
+        for text in Set(texts) {
+            #expect(spacedWords(text) == text.split(separator: " "), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func slugsOfASCIIAndAccentedText() {
         #expect(Slug.make("Action Items: 2021 Q1") == "action-items-2021-q1")
         #expect(Slug.make("  --Hello, World--  ") == "hello-world")
