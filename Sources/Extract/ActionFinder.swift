@@ -541,6 +541,19 @@ struct ActionFinder {
 
     /// `103.1—Text` and `**103.1** | …`: the id and the text without it.
     static func splitTag(_ text: String) -> (tag: String?, text: String) {
+        // Text opening with an ASCII character other than a digit, `.` or CR, before another ASCII byte (so the first
+        // character is that byte alone), opens with no number and is no number: most text, settled on two bytes.
+        var bytes = text.utf8.makeIterator()
+        if let first = bytes.next(), first < 0x80, first != 0x0D, first != UInt8(ascii: "."),
+            !PeopleBytes.isDigit(first), (bytes.next() ?? 0) < 0x80
+        {
+            return (nil, text)
+        }
+        return splitTagByCharacters(text)
+    }
+
+    /// ``splitTag(_:)`` read by characters, for any text.
+    static func splitTagByCharacters(_ text: String) -> (tag: String?, text: String) {
         let digits = text.prefix { $0.isNumber || $0 == "." }
         guard digits.contains("."), digits.first?.isNumber == true, digits.count < text.count else {
             if !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." }) { return (text, "") }

@@ -173,7 +173,8 @@ enum ActionMarker {
         var index = text.startIndex
         while index < text.endIndex {
             if plain, !mayStartPlainSeparator(text.utf8[index...]) {
-                index = text.index(after: index)
+                // In plain ASCII each byte is a character.
+                index = text.utf8.index(after: index)
                 continue
             }
             let tail = text[index...]
