@@ -78,13 +78,17 @@ struct ActionFinder {
         }
         // Labels over lists: `Actions:`, `**Next steps**`.
         // The block's fields are read in place: a copy of each block would cost more than the look.
+        // A label is emphasised or ends in a colon: the context's first look tells the colon.
+        let cues = context.blockCues
         for index in blocks.indices
-        where ActionMarker.isActionLabel(
-            kind: blocks[index].kind,
-            isEmphasised: blocks[index].isEmphasised,
-            text: blocks[index].text,
-            vocabulary: vocabulary
-        ) {
+        where (blocks[index].isEmphasised || cues[index] & BlockCue.colonEnd != 0)
+            && ActionMarker.isActionLabel(
+                kind: blocks[index].kind,
+                isEmphasised: blocks[index].isEmphasised,
+                text: blocks[index].text,
+                vocabulary: vocabulary
+            )
+        {
             let block = blocks[index]
             isHeader[index] = true
             if block.kind == .item {

@@ -447,12 +447,18 @@ enum ActionMarker {
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
     static func endsWithColon(_ text: String) -> Bool {
-        // Read back from the end in place; most texts end in another byte, which settles it at once.
-        let utf8 = text.utf8
-        var index = utf8.endIndex
-        while index > utf8.startIndex {
-            index = utf8.index(before: index)
-            let byte = utf8[index]
+        // A native string's bytes are read in place; a bridged one's are copied first.
+        text.utf8.withContiguousStorageIfAvailable(endsWithColon(bytes:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(endsWithColon(bytes:))
+    }
+
+    /// ``endsWithColon(_:)`` of a text's UTF-8 bytes, read back from the end: most texts end in another byte, which
+    /// settles it at once.
+    static func endsWithColon(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = bytes.count
+        while index > 0 {
+            index -= 1
+            let byte = bytes[index]
             if byte != UInt8(ascii: " "), byte != UInt8(ascii: "*"), byte != UInt8(ascii: "_") {
                 return byte == UInt8(ascii: ":")
             }
