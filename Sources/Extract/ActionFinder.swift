@@ -58,7 +58,7 @@ struct ActionFinder {
         let vocabulary = context.options.vocabulary
         let sectionOfBlock = context.sectionOfBlock
         let actionSection = keys.map { ActionMarker.isActionHeading(key: $0, vocabulary: vocabulary) }
-        let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
+        let sharedSection = context.isCombinedSection
         // Blocks are read in place by index: a copy of each would cost more than the look.
         for index in blocks.indices {
             guard let section = sectionOfBlock[index], actionSection[section] else { continue }
@@ -78,13 +78,17 @@ struct ActionFinder {
         }
         // Labels over lists: `Actions:`, `**Next steps**`.
         // The block's fields are read in place: a copy of each block would cost more than the look.
+        // A label is emphasised or ends in a colon: the context's first look tells the colon.
+        let cues = context.blockCues
         for index in blocks.indices
-        where ActionMarker.isActionLabel(
-            kind: blocks[index].kind,
-            isEmphasised: blocks[index].isEmphasised,
-            text: blocks[index].text,
-            vocabulary: vocabulary
-        ) {
+        where (blocks[index].isEmphasised || cues[index] & BlockCue.colonEnd != 0)
+            && ActionMarker.isActionLabel(
+                kind: blocks[index].kind,
+                isEmphasised: blocks[index].isEmphasised,
+                text: blocks[index].text,
+                vocabulary: vocabulary
+            )
+        {
             let block = blocks[index]
             isHeader[index] = true
             if block.kind == .item {
@@ -541,6 +545,19 @@ struct ActionFinder {
 
     /// `103.1—Text` and `**103.1** | …`: the id and the text without it.
     static func splitTag(_ text: String) -> (tag: String?, text: String) {
+        // Text opening with an ASCII character other than a digit, `.` or CR, before another ASCII byte (so the first
+        // character is that byte alone), opens with no number and is no number: most text, settled on two bytes.
+        var bytes = text.utf8.makeIterator()
+        if let first = bytes.next(), first < 0x80, first != 0x0D, first != UInt8(ascii: "."),
+            !PeopleBytes.isDigit(first), (bytes.next() ?? 0) < 0x80
+        {
+            return (nil, text)
+        }
+        return splitTagByCharacters(text)
+    }
+
+    /// ``splitTag(_:)`` read by characters, for any text.
+    static func splitTagByCharacters(_ text: String) -> (tag: String?, text: String) {
         let digits = text.prefix { $0.isNumber || $0 == "." }
         guard digits.contains("."), digits.first?.isNumber == true, digits.count < text.count else {
             if !text.isEmpty, text.allSatisfy({ $0.isNumber || $0 == "." }) { return (text, "") }

@@ -173,7 +173,8 @@ enum ActionMarker {
         var index = text.startIndex
         while index < text.endIndex {
             if plain, !mayStartPlainSeparator(text.utf8[index...]) {
-                index = text.index(after: index)
+                // In plain ASCII each byte is a character.
+                index = text.utf8.index(after: index)
                 continue
             }
             let tail = text[index...]
@@ -367,7 +368,7 @@ enum ActionMarker {
         }
         if actionHeadings.contains(key) { return true }
         // By the head noun: `Outstanding actions`, `Previous action points`, `Action tracker`, `Action plan`.
-        let keyWords = key.split(separator: " ")
+        let keyWords = spacedWords(key)
         if keyWords.count <= 3, let last = keyWords.last,
             ["actions", "action points", "action items"].contains(where: { key.hasSuffix(" " + $0) })
                 && last != "action"
@@ -419,7 +420,7 @@ enum ActionMarker {
         // A plain key naming no decisions is none, whatever its words.
         // Looked for ASCII case-insensitively in one pass: keys are lower case (``normalisedHeading(_:)``).
         if TextSearch.isPlainASCII(key), !combinedDecisionSearch.occurs(in: key) { return false }
-        let words = key.split(separator: " ")
+        let words = spacedWords(key)
         guard words.count <= 5 else { return false }
         func holds(_ word: String) -> Bool {
             TextSearch.isPlainASCII(key) ? TextSearch.contains(key, word) : key.contains(word)
@@ -446,12 +447,18 @@ enum ActionMarker {
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
     static func endsWithColon(_ text: String) -> Bool {
-        // Read back from the end in place; most texts end in another byte, which settles it at once.
-        let utf8 = text.utf8
-        var index = utf8.endIndex
-        while index > utf8.startIndex {
-            index = utf8.index(before: index)
-            let byte = utf8[index]
+        // A native string's bytes are read in place; a bridged one's are copied first.
+        text.utf8.withContiguousStorageIfAvailable(endsWithColon(bytes:))
+            ?? Array(text.utf8).withUnsafeBufferPointer(endsWithColon(bytes:))
+    }
+
+    /// ``endsWithColon(_:)`` of a text's UTF-8 bytes, read back from the end: most texts end in another byte, which
+    /// settles it at once.
+    static func endsWithColon(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = bytes.count
+        while index > 0 {
+            index -= 1
+            let byte = bytes[index]
             if byte != UInt8(ascii: " "), byte != UInt8(ascii: "*"), byte != UInt8(ascii: "_") {
                 return byte == UInt8(ascii: ":")
             }
@@ -474,39 +481,51 @@ enum ActionMarker {
         while let open = bytes.firstIndex(of: 0x28), let close = bytes[open...].firstIndex(of: 0x29) {
             bytes.removeSubrange(open...close)
         }
-        var key: [UInt8] = []
-        key.reserveCapacity(bytes.count + 8)
-        var start = 0
-        var first = true
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
-            // The word without the marks at its ends.
-            var lower = start
-            var upper = end
-            while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
-            while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
-            start = end + 1
-            guard lower < upper else { continue }
-            if first {
-                first = false
-                if isPlainEnumeration(bytes[lower..<upper]) { continue }
-            }
-            if !key.isEmpty { key.append(UInt8(ascii: " ")) }
-            for byte in bytes[lower..<upper] {
-                if byte == UInt8(ascii: "&") {
-                    key += "and".utf8
-                } else {
-                    key.append(PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte)
+        // Written once into the key's string, read in place: a `&` grows to `and`, so three bytes a byte is room
+        // enough.
+        return bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 3) { key in
+                var count = 0
+                var start = 0
+                var first = true
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                    // The word without the marks at its ends.
+                    var lower = start
+                    var upper = end
+                    while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
+                    while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
+                    start = end + 1
+                    guard lower < upper else { continue }
+                    if first {
+                        first = false
+                        if isPlainEnumeration(UnsafeBufferPointer(rebasing: bytes[lower..<upper])) { continue }
+                    }
+                    if count > 0 {
+                        key[count] = UInt8(ascii: " ")
+                        count += 1
+                    }
+                    for byte in bytes[lower..<upper] {
+                        if byte == UInt8(ascii: "&") {
+                            key[count] = UInt8(ascii: "a")
+                            key[count + 1] = UInt8(ascii: "n")
+                            key[count + 2] = UInt8(ascii: "d")
+                            count += 3
+                        } else {
+                            key[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                            count += 1
+                        }
+                    }
                 }
+                return count
             }
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// ``isEnumeration(_:)`` of an ASCII word's bytes.
-    static func isPlainEnumeration(_ word: ArraySlice<UInt8>) -> Bool {
-        var bare = word
+    static func isPlainEnumeration(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var bare = word[...]
         while let byte = bare.first, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { bare.removeFirst() }
         while let byte = bare.last, byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { bare.removeLast() }
         if !bare.isEmpty, bare.allSatisfy(PeopleBytes.isDigit) { return true }

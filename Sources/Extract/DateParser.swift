@@ -69,7 +69,7 @@ public enum DateParser {
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
 
-    private struct Token {
+    struct Token: Equatable {
         var text: Substring
         var number: Int?
         var month: Int?
@@ -124,7 +124,7 @@ public enum DateParser {
     }
 
     /// The token of a word of ASCII letters and digits: its number, ordinal (`21st`) or month.
-    private static func plainWord(_ word: Substring) -> Token {
+    static func plainWord(_ word: Substring) -> Token {
         var token = Token(text: word)
         let bytes = word.utf8
         if bytes.allSatisfy(PeopleBytes.isDigit) {
@@ -191,33 +191,50 @@ public enum DateParser {
         func flush(_ end: String.Index) {
             guard start < end else { return }
             let word = text[start..<end]
-            var token = Token(text: word)
-            if word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber) {
-                token.number = Int(word)
-            } else {
-                let lower = word.lowercased()
-                // 21st, 2nd, 3rd, 4th
-                for suffix in ["st", "nd", "rd", "th"] where lower.hasSuffix(suffix) {
-                    let digits = lower.dropLast(2)
-                    if !digits.isEmpty, digits.allSatisfy(\.isNumber), digits.count <= 2 { token.number = Int(digits) }
-                }
-                token.month = months[lower.hasSuffix(".") ? String(lower.dropLast()) : lower]
-            }
-            tokens.append(token)
+            // A word of ASCII letters and digits, as most are even in other text, is read on its bytes.
+            tokens.append(word.utf8.allSatisfy(PeopleText.isAlphanumeric) ? plainWord(word) : characterWord(word))
         }
         while index < text.endIndex {
             let character = text[index]
-            if character.isLetter || character.isNumber {
+            let (isWordPart, isSpace) = classify(character)
+            if isWordPart {
                 index = text.index(after: index)
                 continue
             }
             flush(index)
-            if !character.isWhitespace { tokens.append(Token(text: text[index...index])) }
+            if !isSpace { tokens.append(Token(text: text[index...index])) }
             index = text.index(after: index)
             start = index
         }
         flush(text.endIndex)
         return tokens
+    }
+
+    /// Whether `character` is part of a word (a letter or a number) and whether it is white space, as its
+    /// properties say: an ASCII character (and CR LF, which reads as LF) by its byte, without looking them up.
+    static func classify(_ character: Character) -> (isWordPart: Bool, isSpace: Bool) {
+        if let byte = character.asciiValue {
+            return (PeopleText.isAlphanumeric(byte), byte == 0x20 || (0x09...0x0D).contains(byte))
+        }
+        return (character.isLetter || character.isNumber, character.isWhitespace)
+    }
+
+    /// The token of a word of letters and numbers (``tokenizeCharacters(_:)``), read by characters: its number,
+    /// ordinal or month.
+    static func characterWord(_ word: Substring) -> Token {
+        var token = Token(text: word)
+        if word.allSatisfy(\.isASCII), word.allSatisfy(\.isNumber) {
+            token.number = Int(word)
+        } else {
+            let lower = word.lowercased()
+            // 21st, 2nd, 3rd, 4th
+            for suffix in ["st", "nd", "rd", "th"] where lower.hasSuffix(suffix) {
+                let digits = lower.dropLast(2)
+                if !digits.isEmpty, digits.allSatisfy(\.isNumber), digits.count <= 2 { token.number = Int(digits) }
+            }
+            token.month = months[lower.hasSuffix(".") ? String(lower.dropLast()) : lower]
+        }
+        return token
     }
 
     private static func date(

@@ -63,7 +63,7 @@ struct DecisionFinder {
         let vocabulary = context.options.vocabulary
         let sectionOfBlock = context.sectionOfBlock
         let decisionSection = keys.map { DecisionMarker.isDecisionHeading(key: $0, vocabulary: vocabulary) }
-        let sharedSection = keys.map { ActionMarker.isCombinedHeading(key: $0) }
+        let sharedSection = context.isCombinedSection
         for index in blocks.indices where blocks[index].kind == .line || blocks[index].kind == .item {
             guard let section = sectionOfBlock[index] else { continue }
             if decisionSection[section] {
@@ -74,13 +74,17 @@ struct DecisionFinder {
             }
         }
         // The block's fields are read in place: a copy of each block would cost more than the look.
+        // A label is emphasised or ends in a colon: the context's first look tells the colon.
+        let cues = context.blockCues
         for index in blocks.indices
-        where DecisionMarker.isDecisionLabel(
-            kind: blocks[index].kind,
-            isEmphasised: blocks[index].isEmphasised,
-            text: blocks[index].text,
-            vocabulary: vocabulary
-        ) {
+        where (blocks[index].isEmphasised || cues[index] & BlockCue.colonEnd != 0)
+            && DecisionMarker.isDecisionLabel(
+                kind: blocks[index].kind,
+                isEmphasised: blocks[index].isEmphasised,
+                text: blocks[index].text,
+                vocabulary: vocabulary
+            )
+        {
             isLabel[index] = true
             var next = index + 1
             if blocks[index].kind == .item {

@@ -299,7 +299,7 @@ enum DecisionMarker {
         if let count, count > 13 { return false }
         // A result word is there, whatever else the text holds.
         guard cues?.has(LineCues.motionResult) ?? motionResultWords.occurs(in: text) else { return false }
-        var words = text.lowercased().split(separator: " ").map { $0.trimming(".,;:!*_()") }
+        var words = spacedWords(text.lowercased()).map { $0.trimming(".,;:!*_()") }
         if words.first == "the" { words.removeFirst() }
         guard let first = words.first, words.count <= 12 else { return false }
         if ["motion", "proposal", "resolution", "amendment"].contains(first) {
@@ -469,7 +469,7 @@ enum DecisionMarker {
         if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
         // At most four words, bar ones of stops alone: plain text with more is none.
         if PeopleBytes.isPlain(sentence), contentWordCount(sentence, besides: stops, limit: 4) > 4 { return false }
-        let words = sentence.lowercased().trimming(".!").split(separator: " ")
+        let words = spacedWords(sentence.lowercased().trimming(".!"))
         guard let final = words.last, words.count <= 4 else { return false }
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
     }

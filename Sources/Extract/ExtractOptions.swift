@@ -55,13 +55,17 @@ public struct ExtractionContext: Sendable {
     /// For each section, its title as ``ActionMarker/normalisedHeading(_:)`` gives it (kept in step with
     /// ``sections``): the key the action and decision finders look headings up by.
     private(set) var sectionKeys: [String] = []
+    /// For each section, whether its heading holds both decisions and actions
+    /// (``ActionMarker/isCombinedHeading(key:)`` of its key), asked once for both finders.
+    private(set) var isCombinedSection: [Bool] = []
     /// For each block, the index in ``sections`` of the innermost section holding it.
     public var sectionOfBlock: [Int?] = []
     /// For each section, the index of its heading block.
     public var headingBlock: [Int] = []
     /// The meeting date, once found; due dates are resolved against it.
     public var meetingDate: CalendarDate?
-    /// For each block, the ``BlockCue`` lists a word of which its text holds (lines and items; 0 for the others).
+    /// For each block, its ``BlockCue`` bits: the lists a word of which its text holds, and a colon at its end (lines and
+    /// items; 0 for the others).
     private(set) var blockCues: [UInt8]
 
     /// Creates a context for `document`.
@@ -82,6 +86,7 @@ public struct ExtractionContext: Sendable {
         storedSections = sections
         sectionParent = parents
         sectionKeys = sections.map { ActionMarker.normalisedHeading($0.title) }
+        isCombinedSection = sectionKeys.map { ActionMarker.isCombinedHeading(key: $0) }
     }
 
     /// The `id` of the section holding block `index`.
@@ -118,7 +123,7 @@ public struct ExtractionContext: Sendable {
 }
 
 /// The first looks the finders take at every line and item, taken together in one pass over each text: which lists
-/// of words it holds a word of, in any case.
+/// of words it holds a word of, in any case, and whether it ends in a colon.
 enum BlockCue {
     /// ``DecisionMarker/vocabularyWords``.
     static let decision: UInt8 = 1
@@ -126,6 +131,9 @@ enum BlockCue {
     static let recommendation: UInt8 = 2
     /// ``ActionMarker/inlineWordList``.
     static let action: UInt8 = 4
+    /// Not a list: the text ends in `:` before closing spaces, `*` and `_` (``ActionMarker/endsWithColon(_:)``), as
+    /// the labels over lists of actions and decisions do.
+    static let colonEnd: UInt8 = 8
 
     /// The three lists, in the order of their bits.
     static let vocabulary = TextSearch.Vocabulary(
@@ -139,9 +147,16 @@ enum BlockCue {
         let vocabulary = vocabulary
         return blocks.indices.map { index in
             switch blocks[index].kind {
-            case .line, .item: vocabulary.matches(in: blocks[index].text)
+            case .line, .item: cues(of: blocks[index].text, vocabulary: vocabulary)
             case .heading, .tableRow: 0
             }
         }
+    }
+
+    /// The cues of one text: the bytes are read in place once, for the words and for the last byte.
+    static func cues(of text: String, vocabulary: TextSearch.Vocabulary) -> UInt8 {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            vocabulary.matches(in: bytes) | (ActionMarker.endsWithColon(bytes: bytes) ? colonEnd : 0)
+        } ?? vocabulary.matches(in: text) | (ActionMarker.endsWithColon(text) ? colonEnd : 0)
     }
 }

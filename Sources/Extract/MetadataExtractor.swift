@@ -193,8 +193,12 @@ public struct MetadataExtractor: Sendable {
     /// Whether `text`, lower-cased, contains one of the ``platforms``: in plain ASCII (each byte a character) the
     /// one pass of ``platformWords`` over the bytes, in any case, says so.
     static func namesPlatform(_ text: String) -> Bool {
-        TextSearch.isPlainASCII(text)
-            ? platformWords.occurs(in: text) : TextSearch.lowercasedContains(text, platforms)
+        if TextSearch.isPlainASCII(text) { return platformWords.occurs(in: text) }
+        // Other text holds a platform, lower-cased, only where its bytes hold one in either case, unless it holds one
+        // of the two scalars that lower-case to ASCII (no platform has a `;`, `` ` `` or `K`, which other scalars
+        // equal as characters): the same pass rules most of it out.
+        if !TextSearch.mayLowerCaseToASCII(text), !platformWords.occurs(in: text) { return false }
+        return TextSearch.lowercasedContains(text, platforms)
     }
 
     /// ``platforms`` for a look at the bytes.

@@ -57,11 +57,24 @@ public struct OutlineBlock: Hashable, Sendable {
     /// A number shared by the lines of one paragraph (and the items of one list), to tell runs apart.
     public var group: Int
     /// The cells of a table row.
-    public var cells: [String]
+    public var cells: [String] {
+        get { rare?.cells ?? [] }
+        set { rare = RareBlockFields.make(cells: newValue, header: header, links: links) }
+    }
     /// The header cells of the table a row belongs to.
-    public var header: [String]
+    public var header: [String] {
+        get { rare?.header ?? [] }
+        set { rare = RareBlockFields.make(cells: cells, header: newValue, links: links) }
+    }
     /// Link destinations in the block, in order.
-    public var links: [String]
+    public var links: [String] {
+        get { rare?.links ?? [] }
+        set { rare = RareBlockFields.make(cells: cells, header: header, links: newValue) }
+    }
+    /// ``cells``, ``header`` and ``links``, which most blocks leave empty, behind one reference (`nil` when all three
+    /// are empty): with fewer reference-counted fields a block is moved into the outline rather than copied and
+    /// destroyed.
+    private var rare: RareBlockFields?
 
     /// Creates a block; its ``lineTexts`` are `[text]` when `lineTexts` is `nil`.
     public init(
@@ -94,15 +107,43 @@ public struct OutlineBlock: Hashable, Sendable {
         self.isOrdered = isOrdered
         self.parent = parent
         self.group = group
-        self.cells = cells
-        self.header = header
-        self.links = links
+        self.rare = RareBlockFields.make(cells: cells, header: header, links: links)
     }
 
     /// Whether this block is a heading.
     public var isHeading: Bool {
         if case .heading = kind { return true }
         return false
+    }
+}
+
+/// The fields of an ``OutlineBlock`` that most blocks leave empty, kept together behind one reference; equal and
+/// hashed by value, like the fields they stand for.
+private final class RareBlockFields: Hashable, Sendable {
+    let cells: [String]
+    let header: [String]
+    let links: [String]
+
+    private init(cells: [String], header: [String], links: [String]) {
+        self.cells = cells
+        self.header = header
+        self.links = links
+    }
+
+    /// The fields, or `nil` when all are empty (so that equal blocks hold equal values).
+    static func make(cells: [String], header: [String], links: [String]) -> RareBlockFields? {
+        cells.isEmpty && header.isEmpty && links.isEmpty
+            ? nil : RareBlockFields(cells: cells, header: header, links: links)
+    }
+
+    static func == (left: RareBlockFields, right: RareBlockFields) -> Bool {
+        left.cells == right.cells && left.header == right.header && left.links == right.links
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(cells)
+        hasher.combine(header)
+        hasher.combine(links)
     }
 }
 
@@ -242,7 +283,9 @@ private struct OutlineBuilder {
                 var texts: [String] = []
                 texts.reserveCapacity(ranges.count)
                 for range in ranges { texts.append(tidyPlainText(of: range)) }
-                text = tidy(joinedBySpaces(texts))
+                // Tidy lines, none empty, joined by one space are tidy already.
+                let joined = joinedBySpaces(texts)
+                text = texts.contains(where: \.isEmpty) ? tidy(joined) : joined
                 lineTexts = texts
             }
             lineBuffer = ranges
@@ -444,7 +487,7 @@ private struct OutlineBuilder {
         if trimmed.hasSuffix("|") { trimmed = trimmed.dropLast() }
         let text = String(trimmed)
         return (splitStandingAlone(text, at: 0x7C) ?? text.split(separator: "|", omittingEmptySubsequences: false))
-            .map { tidy(String($0)) }
+            .map { cell in cell.utf8.withContiguousStorageIfAvailable { tidy(bytes: $0) } ?? tidy(String(cell)) }
     }
 }
 
@@ -474,7 +517,14 @@ func tidy(_ text: String) -> String {
 
 /// ``tidy(_:)`` of the text whose well-formed UTF-8 bytes are `bytes`.
 func tidy(bytes: UnsafeBufferPointer<UInt8>) -> String {
-    isTidy(buffer: bytes) ? String(decoding: bytes, as: UTF8.self) : collapsingWhiteSpace(bytes)
+    // Spaces at the ends, as around a table cell or a piece of a list, are passed over first: when they are all the
+    // text's untidiness, the rest is taken as it is (what collapsing would give).
+    var start = 0
+    var end = bytes.count
+    while start < end, bytes[start] == UInt8(ascii: " ") { start += 1 }
+    while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
+    let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+    return isTidy(buffer: trimmed) ? String(decoding: trimmed, as: UTF8.self) : collapsingWhiteSpace(trimmed)
 }
 
 /// The text of `bytes` with runs of white space collapsed to one space and the ends trimmed.

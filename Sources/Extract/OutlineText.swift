@@ -65,3 +65,10 @@ func splitStandingAlone(_ text: String, at separator: UInt8) -> [Substring]? {
     parts.append(text[start..<utf8.endIndex])
     return parts
 }
+
+/// `text.split(separator: " ")`, the words between spaces (none empty), cut on the bytes when each space stands alone
+/// between ASCII bytes or the ends (``splitStandingAlone(_:at:)``), by characters otherwise.
+func spacedWords(_ text: String) -> [Substring] {
+    guard let parts = splitStandingAlone(text, at: 0x20) else { return text.split(separator: " ") }
+    return parts.filter { !$0.isEmpty }
+}

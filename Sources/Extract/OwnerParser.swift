@@ -513,7 +513,7 @@ enum OwnerParser {
         let pieces = owner.split(separator: "/").map { $0.trimming(" ") }
         guard pieces.count >= 2,
             pieces.allSatisfy({ piece in
-                let tokens = piece.split(separator: " ")
+                let tokens = spacedWords(piece)
                 return isHandle(piece)
                     || ((1...3).contains(tokens.count)
                         && tokens.allSatisfy({ token in

@@ -289,14 +289,15 @@ enum Sentences {
                 if abbreviations.contains(word) { continue }
             }
             if keeps(UnsafeBufferPointer(rebasing: bytes[start...offset])) {
-                let sentence = tidy(String(text[index(start)...index(offset)]))
+                // Tidied on its bytes: as its string would be (a stop and a space stand on either side).
+                let sentence = tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start...offset]))
                 if !sentence.isEmpty { sentences.append((sentence, index(start)..<index(offset + 1))) }
             }
             start = after
         }
         if start < bytes.count {
             if keeps(UnsafeBufferPointer(rebasing: bytes[start...])) {
-                let sentence = tidy(String(text[index(start)...]))
+                let sentence = tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start...]))
                 if !sentence.isEmpty { sentences.append((sentence, index(start)..<text.endIndex)) }
             }
         }

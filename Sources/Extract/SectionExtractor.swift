@@ -226,10 +226,30 @@ public struct SectionExtractor: Sendable {
         var sections: [Section] = []
         var headingBlocks: [Int] = []
         var usedIDs: [String: Int] = [:]
+        // For each id, the first section with it; for each section, the first section with its id; and each
+        // section's parent, the first section with its parent's id: what ``ExtractionContext/parentIndices(of:)``
+        // finds, found as the sections are made.
+        var firstWithID: [String: Int] = [:]
+        var firstOfSameID: [Int] = []
+        var parents: [Int?] = []
         // Room made once for every candidate: each is a section.
         sections.reserveCapacity(candidates.count)
         headingBlocks.reserveCapacity(candidates.count)
         usedIDs.reserveCapacity(candidates.count)
+        firstWithID.reserveCapacity(candidates.count)
+        firstOfSameID.reserveCapacity(candidates.count)
+        parents.reserveCapacity(candidates.count)
+        /// `count` plus one, kept and returned: one look-up of a dictionary's entry to count and read it.
+        func increment(_ count: inout Int) -> Int {
+            count += 1
+            return count
+        }
+        /// The index kept in `slot`, or `index`, kept there when it is empty: one look-up to find or add it.
+        func found(_ slot: inout Int?, else index: Int) -> Int {
+            if let kept = slot { return kept }
+            slot = index
+            return index
+        }
         var previousRaw: Int?
         for candidate in candidates {
             // The block is read in place: a copy of it would cost more than the look.
@@ -244,8 +264,10 @@ public struct SectionExtractor: Sendable {
             let title = cleanTitle(blocks[block].text)
             var id = Slug.make(title, maxLength: 48)
             if id.isEmpty { id = "section" }
-            usedIDs[id, default: 0] += 1
-            if let count = usedIDs[id], count > 1 { id += "-\(count)" }
+            let count = increment(&usedIDs[id, default: 0])
+            if count > 1 { id += "-\(count)" }
+            firstOfSameID.append(found(&firstWithID[id], else: sections.count))
+            parents.append(stack.last.map { firstOfSameID[$0.section] })
             let parent = stack.last.map { sections[$0.section].id }
             sections.append(
                 Section(
@@ -267,7 +289,6 @@ public struct SectionExtractor: Sendable {
             }
         }
         var sectionOfBlock: [Int?] = Array(repeating: nil, count: blocks.count)
-        let parents = ExtractionContext.parentIndices(of: sections)
         // The parents found here are the context's: they are not looked for a second time.
         context.setSections(sections, parents: parents)
         var current: Int?

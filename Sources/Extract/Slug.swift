@@ -21,14 +21,19 @@ public enum Slug {
 
     /// The words of ASCII `text`, lower-cased and joined by hyphens, read on its bytes (folding leaves ASCII but its
     /// case as it is); `nil` when `text` is not ASCII.
-    private static func asciiWords(_ text: String) -> String? {
+    ///
+    /// General punctuation from U+2010 to U+205E (dashes, quotes, bullets, as in `Board – Minutes`) is allowed too:
+    /// folding makes none of it a letter or digit, so each such scalar only parts words, as any other byte that is
+    /// not a letter or digit does.
+    static func asciiWords(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard !bytes.contains(where: { $0 >= 0x80 }) || holdsOnlyGeneralPunctuation(bytes) else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var count = 0
                 var pendingHyphen = false
                 for byte in bytes {
+                    // A byte of general punctuation is no letter or digit: it parts words.
                     let lower = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
                     if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
                         if pendingHyphen, count > 0 {
@@ -47,8 +52,26 @@ public enum Slug {
         }
     }
 
+    /// Whether the bytes from 0x80 of well-formed UTF-8 `bytes` all spell scalars from U+2010 to U+205E
+    /// (`E2 80 90`…`E2 80 BF`, `E2 81 80`…`E2 81 9E`).
+    private static func holdsOnlyGeneralPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] >= 0x80 else {
+                index += 1
+                continue
+            }
+            guard bytes[index] == 0xE2, index + 2 < bytes.count else { return false }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            guard second == 0x80 && third >= 0x90 || second == 0x81 && third <= 0x9E else { return false }
+            index += 3
+        }
+        return true
+    }
+
     /// The words of `text`, accents, case and width folded, joined by hyphens.
-    private static func foldedWords(_ text: String) -> String {
+    static func foldedWords(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         var pendingHyphen = false

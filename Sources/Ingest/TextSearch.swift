@@ -221,7 +221,7 @@ public enum TextSearch {
 
     /// Whether `text` holds U+0130 (`İ`) or U+212A (the Kelvin sign), the only scalars from U+0080 whose lower case
     /// holds ASCII (`i` and a combining dot, `k`).
-    static func mayLowerCaseToASCII(_ text: String) -> Bool {
+    public static func mayLowerCaseToASCII(_ text: String) -> Bool {
         withBytes(of: text) { bytes in
             var index = 0
             while index &+ 1 < bytes.count {
@@ -627,8 +627,9 @@ public enum TextSearch {
 
     /// A set of ASCII characters looked up by byte; no other byte is a member.
     public struct ByteSet: Sendable {
-        private var low: UInt64 = 0
-        private var high: UInt64 = 0
+        // Seen by the inlined `contains`, so that every finder's byte test is made in place.
+        @usableFromInline var low: UInt64 = 0
+        @usableFromInline var high: UInt64 = 0
 
         /// The set of the ASCII characters of `characters`.
         public init(_ characters: String) {
@@ -641,7 +642,7 @@ public enum TextSearch {
         }
 
         /// Whether `byte` is a member.
-        public func contains(_ byte: UInt8) -> Bool {
+        @inlinable public func contains(_ byte: UInt8) -> Bool {
             byte < 0x40 ? low >> UInt64(byte) & 1 == 1 : byte < 0x80 && high >> UInt64(byte - 0x40) & 1 == 1
         }
     }

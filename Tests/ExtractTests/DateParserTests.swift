@@ -3,6 +3,48 @@ import Testing
 @testable import Extract
 
 @Suite struct DateParserTests {
+    /// A word of ASCII letters and digits in text that is not all ASCII is read on its bytes: the token is the one
+    /// the characters give (numbers, ordinals in any case, month names and their abbreviations, and near misses).
+    @Test func asciiWordsReadAsByCharacters() {
+        let pieces = [
+            "1", "21", "0", "9", "2020", "st", "ND", "rd", "Th", "s", "t", "jan", "JAN", "Sept", "september",
+            "SEPTEMBER", "Septembers", "may", "Mayo", "x", "a", "99999999999999999999", "dec", "h", "th21",
+        ]
+        var words = pieces
+        for first in pieces {
+            for second in pieces { words.append(first + second) }
+        }
+        for word in words {
+            #expect(DateParser.plainWord(word[...]) == DateParser.characterWord(word[...]), "\(word)")
+        }
+    }
+
+    /// Every ASCII character, and CR LF, is classified by its byte as its properties classify it.
+    @Test func asciiCharactersClassifiedAsByProperties() {
+        let characters =
+            (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + ["\r\n", "\u{85}", "\u{A0}", "é", "e\u{301}", "١"]
+        for character in characters {
+            let (isWordPart, isSpace) = DateParser.classify(character)
+            #expect(
+                isWordPart == (character.isLetter || character.isNumber),
+                "\(character.unicodeScalars.map(\.value))"
+            )
+            #expect(isSpace == character.isWhitespace, "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// Dates in text that is not all ASCII, read by characters with its ASCII words on their bytes.
+    @Test(arguments: [
+        ("Réunion du 21st April 2020", "2020-04-21"),
+        ("“Board” – Tuesday 8 Sept 2020", "2020-09-08"),
+        ("Café 2nd dec 2019\u{A0}x", "2019-12-02"),
+        ("e\u{301}te\u{301} 1 May 2022", "2022-05-01"),
+        ("\u{212A}elvin 12 Jan 2021", "2021-01-12"),
+    ])
+    func datesInOtherText(text: String, iso: String) {
+        #expect(DateParser.firstDate(in: text)?.date.description == iso)
+    }
+
     @Test(arguments: [
         ("21st April 2020", "2020-04-21"),
         ("21 April 2020", "2020-04-21"),

@@ -102,7 +102,7 @@ import Testing
         let pieces =
             DecisionMarker.vocabularyWords + RecommendationCue.stemWords + ActionMarker.inlineWordList + [
                 "A", "I:", "+", "1", "SHOULD", "Agree", "mus", "ACTION", "Ai", " ", "é", "\u{301}", "\r\n", "İ",
-                "\u{212A}", "ß", "\u{A0}", ".",
+                "\u{212A}", "ß", "\u{A0}", ".", ":", "*", "_", ":**",
             ]
         let text = Gen<String?>.element(of: pieces).map { $0 ?? "" }.array(of: 0...12).map { $0.joined() }
         await propertyCheck(count: 3000, input: text) { text in
@@ -111,6 +111,17 @@ import Testing
             #expect((cues & BlockCue.recommendation != 0) == RecommendationCue.stems.occurs(in: text), "\(text)")
             let inline = TextSearch.Vocabulary(ActionMarker.inlineWordList)
             #expect((cues & BlockCue.action != 0) == inline.occurs(in: text), "\(text)")
+            // The colon cue: the last byte but spaces, `*` and `_` is a colon.
+            let last = text.utf8.last { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "*") && $0 != UInt8(ascii: "_") }
+            #expect(
+                (BlockCue.cues(of: text, vocabulary: BlockCue.vocabulary) & BlockCue.colonEnd != 0)
+                    == (last == UInt8(ascii: ":")),
+                "\(text)"
+            )
+            #expect(
+                BlockCue.cues(of: text, vocabulary: BlockCue.vocabulary) & ~BlockCue.colonEnd == cues,
+                "\(text)"
+            )
         }
     }
 

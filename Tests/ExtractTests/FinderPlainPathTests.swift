@@ -20,6 +20,21 @@ import Testing
         .map { $0 ?? "" }
     static let text = piece.array(of: 0...14).map { $0.joined() }
 
+    /// A tag (`103.1—`) is split off as the characters split it: texts opening with digits, dots, letters, a mark
+    /// after the first byte, other digits (`١`, `½`), CR LF and dashes.
+    @Test func tagsSplitTheSameOnBytes() {
+        let pieces = ["1", "03", ".", "a", "A", " ", "\u{301}", "١", "½", "—", "–", "-", ":", ")", "\r\n", "é", "x "]
+        var texts = [""]
+        for _ in 0..<4 {
+            texts += texts.flatMap { text in pieces.map { text + $0 } }
+        }
+        for text in Set(texts) {
+            let bytes = ActionFinder.splitTag(text)
+            let characters = ActionFinder.splitTagByCharacters(text)
+            #expect(bytes.tag == characters.tag && bytes.text == characters.text, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func subjectsReadTheSameOnBytes() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             for nicknames in [false, true] {

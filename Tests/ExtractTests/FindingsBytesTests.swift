@@ -19,7 +19,8 @@ import Testing
         for word in ["5", "5.", "5)", "iv)", "iv", "b)", "bb)", "1.2)", ".)", ")", "x.", "xi.", "ix)", "12a.", "a", ""]
         {
             #expect(
-                ActionMarker.isPlainEnumeration(ArraySlice(word.utf8)) == ActionMarker.isEnumeration(word),
+                Array(word.utf8).withUnsafeBufferPointer { ActionMarker.isPlainEnumeration($0) }
+                    == ActionMarker.isEnumeration(word),
                 "\(word.debugDescription)"
             )
         }

@@ -40,6 +40,34 @@ import Testing
         #expect(block("a", lineTexts: ["b"]) != block("a", lineTexts: ["a"]))
     }
 
+    /// Cells, header and links, kept behind one reference that is `nil` when all are empty, read and write as stored
+    /// arrays would, and blocks equal field by field are equal and hash alike however they were made.
+    @Test func rareFieldsReadAndWriteAsStored() {
+        func row(cells: [String] = [], header: [String] = [], links: [String] = []) -> OutlineBlock {
+            OutlineBlock(kind: .tableRow, text: "a | b", lines: 1...1, cells: cells, header: header, links: links)
+        }
+        var made = row(cells: ["a", "b"], header: ["x", "y"])
+        #expect(made.cells == ["a", "b"])
+        #expect(made.header == ["x", "y"])
+        #expect(made.links.isEmpty)
+        made.links = ["https://a.example"]
+        #expect(made.cells == ["a", "b"])
+        #expect(made.header == ["x", "y"])
+        #expect(made.links == ["https://a.example"])
+        #expect(made == row(cells: ["a", "b"], header: ["x", "y"], links: ["https://a.example"]))
+        made.cells = []
+        made.header = []
+        #expect(made == row(links: ["https://a.example"]))
+        #expect(made.hashValue == row(links: ["https://a.example"]).hashValue)
+        made.links = []
+        #expect(made == row())
+        #expect(made.hashValue == row().hashValue)
+        #expect(row(cells: ["a"]) != row(header: ["a"]))
+        #expect(row(cells: ["a"]) != row(links: ["a"]))
+        #expect(row(header: [""]) != row())
+        #expect(row(cells: ["a"]) == row(cells: ["a"]))
+    }
+
     /// The outline of a note with paragraphs, items, a table, headings and links: each block's text and lines.
     @Test func outlineOfAMixedNote() {
         let note = """

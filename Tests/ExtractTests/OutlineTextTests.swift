@@ -1,3 +1,4 @@
+import Ingest
 import Testing
 
 @testable import Extract
@@ -149,12 +150,77 @@ import Testing
         }
     }
 
+    /// Every scalar of general punctuation the byte path lets through only parts words, as folding reads it, in
+    /// each place of a text; any other scalar from U+0080 is left to folding.
+    @Test func slugsOfGeneralPunctuationAsFolded() throws {
+        for value in UInt32(0x2010)...0x205E {
+            let mark = String(Character(try #require(Unicode.Scalar(value))))
+            for text in [
+                mark, "a\(mark)b", "Board \(mark) Minutes", "\(mark)X1\(mark)", "a\(mark)\(mark)B", "A\(mark)\u{2013}",
+            ] {
+                let fromBytes = Slug.asciiWords(text)
+                #expect(fromBytes != nil, "\(String(value, radix: 16))")
+                #expect(fromBytes == Slug.foldedWords(text), "\(String(value, radix: 16)) in \(text)")
+            }
+        }
+        for text in ["é", "a\u{2060}b", "\u{2009}\u{301}", "x\u{200F}", "Ａ", "\u{205F}", "\u{2000}a", "\u{300}"] {
+            #expect(Slug.asciiWords(text) == nil, "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// Words between spaces cut on the bytes are the words `split(separator: " ")` gives, for every text of up to
+    /// four pieces: spaces beside combining marks, no-break and wide spaces, CR LF, curly quotes and accents.
+    @Test func spacedWordsAreSplitAsByCharacters() {
+        let pieces = [
+            " ", "  ", "a", "Bo", "\u{301}", "e\u{301}", "\u{A0}", "\u{3000}", "\r\n", "\u{201C}q\u{201D}", "é", "/",
+        ]
+        var texts = [""]
+        for _ in 0..<4 {
+            texts += texts.flatMap { text in pieces.map { text + $0 } }
+        }
+        for text in Set(texts) {
+            #expect(spacedWords(text) == text.split(separator: " "), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func slugsOfASCIIAndAccentedText() {
         #expect(Slug.make("Action Items: 2021 Q1") == "action-items-2021-q1")
         #expect(Slug.make("  --Hello, World--  ") == "hello-world")
         #expect(Slug.make("Réunion du Comité") == "reunion-du-comite")
         #expect(Slug.make("one two three four five six", maxLength: 12) == "one-two")
         #expect(Slug.make("***") == "")
+    }
+
+    /// Spaces at the ends are passed over in place; any other white space beside them, or within, is still collapsed
+    /// as the definition says.
+    @Test func tidyOnBytesTrimsSpacesAtTheEnds() {
+        let texts = [
+            "  a b  ", " a  b ", "   ", " ", "", " \u{A0}a ", "a \u{A0} ", " e\u{301} ", " \u{301}x ", " \r\n a ",
+            "\t a b \t", " Ann ", " \u{201C}q\u{201D} ", " \u{130}\u{212A} ", " a\u{2003}b ", "  \u{3000}  ",
+            " x\r\ny ",
+            " caf\u{E9} ", "\u{85} a ", " a \u{85}",
+        ]
+        for text in texts {
+            var copy = text
+            let fromBytes = copy.withUTF8 { tidy(bytes: $0) }
+            #expect(fromBytes == tidiedScalars(text), "\(text.debugDescription)")
+            #expect(fromBytes.utf8.elementsEqual(tidiedScalars(text).utf8), "\(text.debugDescription)")
+        }
+    }
+
+    /// Table cells are tidied on their bytes as their strings would be: spaces, no-break spaces and marks beside the
+    /// pipes.
+    @Test func tableCellsAreTidiedAsStrings() throws {
+        let rows = ["|  Ann  | Chair\u{A0} |", "| e\u{301}  x |\u{A0}\u{A0}|", "|\u{201C}a\u{201D}|  b  c  |"]
+        let note = "| Name | Role |\n|---|---|\n" + rows.joined(separator: "\n") + "\n"
+        let outline = NoteOutline(try NoteIngestor().ingest(bytes: Array(note.utf8), path: "cells.md").root)
+        let cells = outline.blocks.filter { $0.kind == .tableRow }.map(\.cells)
+        let expected = rows.map { row in
+            row.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false).map {
+                tidiedScalars(String($0))
+            }
+        }
+        #expect(cells == expected)
     }
 
     @Test func tidyOnBytesAgreesWithTidyOnStrings() {

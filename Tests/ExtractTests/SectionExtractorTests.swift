@@ -1,8 +1,39 @@
+import Ingest
 import Testing
 
 @testable import Extract
 
 @Suite struct SectionExtractorTests {
+    /// The parents found while the sections are made are the first sections with the parents' ids, as
+    /// ``ExtractionContext/parentIndices(of:)`` finds them, also when a numbered id repeats another title's.
+    @Test func parentsAreTheFirstSectionsWithTheirIDs() throws {
+        let note = """
+            # Budget
+
+            ## Items
+
+            # Budget
+
+            ## Items
+
+            # Budget 2
+
+            ## Items
+
+            ### Notes
+
+            # Items
+
+            ## Budget
+            """
+        let document = try NoteIngestor().ingest(bytes: Array(note.utf8), path: "note.md")
+        var context = ExtractionContext(document: document, options: ExtractOptions())
+        _ = SectionExtractor().extract(&context)
+        #expect(context.sections.map(\.id).contains("budget-2"))
+        #expect(context.sectionParent == ExtractionContext.parentIndices(of: context.sections))
+        #expect(context.sectionParent.contains { $0 != nil })
+    }
+
     @Test func nestsConverterHeadingsByTheirNeighbours() throws {
         let note = """
             # Summary note of the working group
