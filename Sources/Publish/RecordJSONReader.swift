@@ -1,4 +1,5 @@
 import Extract
+import Foundation
 import Ingest
 
 /// Reads back the compact JSON that ``RecordJSON`` writes of a ``Meeting``, byte by byte, with no `Codable` machinery.
@@ -41,10 +42,9 @@ struct RecordJSONReader {
     /// Skips `text` where reading has got to, or throws when the bytes there are others.
     mutating func literal(_ text: StaticString) throws(Unexpected) {
         let count = text.utf8CodeUnitCount
-        guard bytes.count - index >= count else { throw Unexpected() }
-        let expected = text.utf8Start
-        guard let here = bytes.baseAddress.map({ $0 + index }) else { throw Unexpected() }
-        for offset in 0..<count where here[offset] != expected[offset] { throw Unexpected() }
+        guard bytes.count - index >= count, let base = bytes.baseAddress,
+            memcmp(base + index, text.utf8Start, count) == 0
+        else { throw Unexpected() }
         index += count
     }
 
