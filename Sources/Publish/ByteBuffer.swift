@@ -98,6 +98,14 @@ struct ByteBuffer: ~Copyable {
         escaped.withUnsafeBufferPointer { append($0) }
     }
 
+    /// Appends raw bytes.
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        append(bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Forgets the bytes written, keeping the memory.
+    mutating func removeAll() { count = 0 }
+
     /// Calls `body` with the bytes written, in place.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: base, count: count))
