@@ -95,10 +95,16 @@ struct RecordJSONReader {
         guard skip(0x22) else { throw Unexpected() }
         let start = index
         if let base = bytes.baseAddress {
-            // Eight bytes at a time past those with no `"`, `\` or control character, then a byte at a time.
+            // Eight bytes at a time past those with no `"`, `\` or control character, to the first that is one
+            // (the lowest bit of the masks is exact), then a byte at a time.
             while index + 8 <= bytes.count {
                 let word = ASCIIWord.load(base, at: index)
-                if ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C) || ASCIIWord.hasBelow(word, 0x20) { break }
+                let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                let found = ASCIIWord.matches(word, 0x22) | ASCIIWord.matches(word, 0x5C) | below
+                if found != 0 {
+                    index += found.trailingZeroBitCount / 8
+                    break
+                }
                 index += 8
             }
         }
