@@ -110,6 +110,14 @@ public struct CSVWriter: Sendable {
         return (quotes & high != 0 ? needsQuotes : 0) | (unsafe & high != 0 ? mayBeUnsafe : 0)
     }
 
+    /// Whether a field whose first byte is `first` gets the formula guard.
+    @inline(__always) func guards(_ first: UInt8) -> Bool {
+        switch first {
+        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: guardsFormulas  // `=`, `+`, `-`, `@`, tab, CR
+        default: false
+        }
+    }
+
     /// Appends the UTF-8 `bytes` of a cell as one field, in quotes when `quoted` (they hold a `,`, `"`, LF or CR).
     ///
     /// Read on bytes: the formula starts and the characters that need quotes are ASCII, and an ASCII byte in UTF-8 is
@@ -117,11 +125,7 @@ public struct CSVWriter: Sendable {
     /// followed by a combining mark is one `Character`, which a replacement by `Character` would leave single,
     /// ending the field early.
     func appendField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, to out: inout ByteBuffer) {
-        let formula: Bool
-        switch bytes.first {
-        case 0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D: formula = guardsFormulas  // `=`, `+`, `-`, `@`, tab, CR
-        default: formula = false
-        }
+        let formula = bytes.first.map(guards) ?? false
         if quoted { out.append(0x22) }
         if formula { out.append(0x27) }
         if quoted {
@@ -344,11 +348,9 @@ public enum CSVTables {
 
         mutating func number(_ value: Int) {
             separate()
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: JSONValue.maximumDigits) { buffer in
-                guard let base = buffer.baseAddress else { return }
-                let digits = UnsafeBufferPointer(start: base, count: JSONValue.digits(of: value, into: base))
-                writer.appendField(digits, quoted: false, to: &out)
-            }
+            // Digits never need quotes; a minus sign starts the field.
+            if value < 0, writer.guards(0x2D) { out.append(0x27) }
+            out.appendInt(value)
         }
 
         mutating func list(_ items: [String]) {
