@@ -153,11 +153,12 @@ final class ArchivePublisher {
         throw OutputFolder.WriteError(path: NoteCache.entryPath(item.key), reason: "the cache entry is gone or damaged")
     }
 
-    /// The page keys for the manifest, by id.
+    /// The page keys for the manifest, by id (sorted by ``StringKeys``: the order of the ids as `String`s).
     var manifestPages: [BuildManifest.Page] {
-        pageKeys.indices.map { BuildManifest.Page(id: overview.meetingID($0), key: pageKeys[$0]) }.sorted {
-            $0.id < $1.id
-        }
+        let pages = pageKeys.indices.map { BuildManifest.Page(id: overview.meetingID($0), key: pageKeys[$0]) }
+        var ids = StringKeys(parts: 1, capacity: pages.count)
+        for page in pages { ids.add(page.id) }
+        return ids.sorted().map { pages[$0] }
     }
 
     private static func jsonPath(_ id: String) -> String { "json/\(id).json" }
