@@ -36,6 +36,8 @@ struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
+    /// Appends the bytes of `text`; inlined, so that a short text known where it is called is a few stores.
+    @inline(__always)
     mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
