@@ -88,25 +88,20 @@ final class ArchivePublisher {
         // Each meeting's JSON file and page are written by the thread that made them: creating a file can cost as
         // much as rendering a small page, and one thread creating them all in turn would keep the others waiting.
         let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
-            Result { () throws -> (line: String, tables: [String]) in
+            Result { () throws -> (line: String, tables: (bytes: [UInt8], ends: [Int])) in
                 // The cache's record is the line, unless the id was made unique across the archive; the JSON file
                 // is the line laid out pretty, not a second encoding.
                 let line =
                     item.meeting.id == item.item.note.meeting.id ? item.item.note.record : try line.encode(item.meeting)
                 if !item.reuse {
-                    try folder.write(OrderedJSONEncoder.prettyText(ofCompact: line), to: Self.jsonPath(item.meeting.id))
+                    try OrderedJSONEncoder.withPretty(ofCompact: line) { bytes in
+                        try folder.write(bytes: bytes, to: Self.jsonPath(item.meeting.id))
+                    }
                     let page = try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item))
                     try folder.write(page, to: Self.pagePath(item.meeting.id))
                 }
-                return (
-                    line: line,
-                    // Each table's rows as CSV text, here in parallel.
-                    tables: CSVTables.rows(of: item.meeting).map { rows in
-                        var bytes: [UInt8] = []
-                        for row in rows { csv.appendRow(row, to: &bytes) }
-                        return String(decoding: bytes, as: UTF8.self)
-                    }
-                )
+                // Each table's rows as CSV bytes, here in parallel.
+                return (line: line, tables: CSVTables.bytes(of: item.meeting, writer: csv))
             }
         }
         for (position, (item, result)) in zip(batch, rendered).enumerated() {
@@ -118,8 +113,15 @@ final class ArchivePublisher {
                 folder.keep(Self.jsonPath(meeting.id))
                 folder.keep(Self.pagePath(meeting.id))
             }
-            try jsonLines.append(output.line + "\n")
-            for (index, text) in output.tables.enumerated() where !text.isEmpty { try tables[index].append(text) }
+            try jsonLines.append(output.line)
+            try jsonLines.append(byte: 0x0A)
+            try output.tables.bytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                for (table, end) in zip(tables, output.tables.ends) {
+                    if end > start { try table.append(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+                    start = end
+                }
+            }
             try overview.add(meeting)
             pageKeys.append(item.pageKey)
         }
@@ -151,11 +153,12 @@ final class ArchivePublisher {
         throw OutputFolder.WriteError(path: NoteCache.entryPath(item.key), reason: "the cache entry is gone or damaged")
     }
 
-    /// The page keys for the manifest, by id.
+    /// The page keys for the manifest, by id (sorted by ``StringKeys``: the order of the ids as `String`s).
     var manifestPages: [BuildManifest.Page] {
-        pageKeys.indices.map { BuildManifest.Page(id: overview.meetingID($0), key: pageKeys[$0]) }.sorted {
-            $0.id < $1.id
-        }
+        let pages = pageKeys.indices.map { BuildManifest.Page(id: overview.meetingID($0), key: pageKeys[$0]) }
+        var ids = StringKeys(parts: 1, capacity: pages.count)
+        for page in pages { ids.add(page.id) }
+        return ids.sorted().map { pages[$0] }
     }
 
     private static func jsonPath(_ id: String) -> String { "json/\(id).json" }

@@ -3,7 +3,7 @@
 struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private var count = 0
+    private(set) var count = 0
 
     init(capacity: Int) {
         self.capacity = Swift.max(capacity, 32)
@@ -36,16 +36,45 @@ struct ByteBuffer: ~Copyable {
         count += bytes.count
     }
 
+    /// Appends the bytes of `text`; inlined, so that a short text known where it is called is a few stores.
+    @inline(__always)
     mutating func append(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Two bytes.
+    mutating func append(_ first: UInt8, _ second: UInt8) {
+        reserve(2)
+        base[count] = first
+        base[count + 1] = second
+        count += 2
+    }
+
     /// A line feed and `indent` levels of two spaces.
-    mutating func newline(_ indent: Int) {
-        reserve(1 + 2 * indent)
+    mutating func newline(indent: Int) {
+        reserve(1)
         base[count] = 0x0A
-        (base + count + 1).initialize(repeating: 0x20, count: 2 * indent)
-        count += 1 + 2 * indent
+        count += 1
+        spaces(2 * indent)
+    }
+
+    /// `byte`, a line feed and `indent` levels of two spaces.
+    mutating func newline(after byte: UInt8, indent: Int) {
+        append(byte, 0x0A)
+        spaces(2 * indent)
+    }
+
+    /// `width` spaces, written eight at a time (an indent is short: a call to fill memory would cost more).
+    private mutating func spaces(_ width: Int) {
+        // Room for the last word written whole past the spaces wanted; it is overwritten by what follows.
+        reserve(width + 8)
+        let end = base + count
+        var offset = 0
+        while offset < width {
+            UnsafeMutableRawPointer(end + offset).storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+            offset += 8
+        }
+        count += width
     }
 
     /// Appends the decimal digits of `value`, as ``JSONValue/writeInt(_:to:)`` writes them.
@@ -70,6 +99,14 @@ struct ByteBuffer: ~Copyable {
         JSONValue.writeString(string, to: &escaped)
         escaped.withUnsafeBufferPointer { append($0) }
     }
+
+    /// Appends raw bytes.
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        append(bytes.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Forgets the bytes written, keeping the memory.
+    mutating func removeAll() { count = 0 }
 
     /// Calls `body` with the bytes written, in place.
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {

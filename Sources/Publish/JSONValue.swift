@@ -145,6 +145,7 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// Whether any byte of `word` is below 0x20, `"`, `\`, DEL or 0xE2.
+    @inline(__always)
     private static func mayHoldEscape(_ word: UInt64) -> Bool {
         ASCIIWord.hasBelow(word, 0x20) || ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C)
             || ASCIIWord.has(word, 0x7F) || ASCIIWord.has(word, 0xE2)

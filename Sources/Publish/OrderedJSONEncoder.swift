@@ -49,11 +49,20 @@ public struct OrderedJSONEncoder: Sendable {
     /// The pretty text of `compact`, JSON text as this encoder writes it with `pretty` off: the same as encoding the
     /// value again with `pretty` on, from its bytes.
     static func prettyText(ofCompact compact: String) -> String {
+        withPretty(ofCompact: compact) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of ``prettyText(ofCompact:)``, in place: no `String` is made of them.
+    static func withPretty<Result>(
+        ofCompact compact: String,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
         var compact = compact
-        return compact.withUTF8 { utf8 in
-            var bytes = PrettyJSON.format(utf8)
-            bytes.append(0x0A)
-            return String(decoding: bytes, as: UTF8.self)
+        return try compact.withUTF8 { utf8 in
+            var out = ByteBuffer(capacity: utf8.count + utf8.count / 2 + 64)
+            PrettyJSON.format(utf8, into: &out)
+            out.append(0x0A)
+            return try out.withBytes(body)
         }
     }
 

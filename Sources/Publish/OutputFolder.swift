@@ -61,8 +61,9 @@ public final class OutputFolder: @unchecked Sendable {
         try contents.withUnsafeBufferPointer { try write(bytes: $0, to: relativePath, inPlace: inPlace) }
     }
 
-    /// The one writer behind both: creates the file, writes it whole, renames it into place.
-    private func write(bytes contents: UnsafeBufferPointer<UInt8>, to relativePath: String, inPlace: Bool) throws {
+    /// The one writer behind the others: creates the file, writes `contents` (UTF-8 bytes) whole, renames it into
+    /// place.
+    func write(bytes contents: UnsafeBufferPointer<UInt8>, to relativePath: String, inPlace: Bool = false) throws {
         let path = try path(of: relativePath)
         do {
             try makeFolder(Self.split(path).parent)
@@ -249,16 +250,26 @@ public final class OutputFolder: @unchecked Sendable {
 
         /// Appends `text`.
         public func append(_ text: String) throws {
-            guard descriptor != nil else { throw WriteError(path: path, reason: "already committed") }
             var text = text
-            try text.withUTF8 { bytes in
-                if buffer.count + bytes.count > Self.capacity { try flush() }
-                if bytes.count >= Self.capacity {
-                    try write(bytes)
-                } else {
-                    buffer.append(contentsOf: bytes)
-                }
+            try text.withUTF8 { try append(bytes: $0) }
+        }
+
+        /// Appends UTF-8 `bytes`.
+        func append(bytes: UnsafeBufferPointer<UInt8>) throws {
+            guard descriptor != nil else { throw WriteError(path: path, reason: "already committed") }
+            if buffer.count + bytes.count > Self.capacity { try flush() }
+            if bytes.count >= Self.capacity {
+                try write(bytes)
+            } else {
+                buffer.append(contentsOf: bytes)
             }
+        }
+
+        /// Appends one byte (an ASCII character).
+        func append(byte: UInt8) throws {
+            guard descriptor != nil else { throw WriteError(path: path, reason: "already committed") }
+            if buffer.count >= Self.capacity { try flush() }
+            buffer.append(byte)
         }
 
         /// Writes out what the buffer holds.

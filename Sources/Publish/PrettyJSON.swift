@@ -16,69 +16,84 @@ enum PrettyJSON {
     /// The pretty text of `compact`, without a final newline.
     static func format(_ compact: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out = ByteBuffer(capacity: compact.count + compact.count / 2 + 64)
-        // Whether each open container is laid out on one line.
-        var inline: [Bool] = []
-        var index = 0
-        let count = compact.count
-        while index < count {
-            let byte = compact[index]
-            switch byte {
-            case 0x7B, 0x5B:  // { [
-                let close: UInt8 = byte == 0x7B ? 0x7D : 0x5D
-                if index + 1 < count, compact[index + 1] == close {
-                    out.append(byte)
-                    out.append(close)
-                    index += 2
-                    continue
-                }
-                let oneLine = byte == 0x5B && fitsOnOneLine(compact, from: index + 1)
-                inline.append(oneLine)
-                out.append(byte)
-                if !oneLine { out.newline(inline.count) }
-                index += 1
-            case 0x7D, 0x5D:  // } ]
-                if inline.removeLast() == false { out.newline(inline.count) }
-                out.append(byte)
-                index += 1
-            case 0x2C:  // ,
-                out.append(0x2C)
-                if inline.last == true { out.append(0x20) } else { out.newline(inline.count) }
-                index += 1
-            case 0x3A:  // :
-                out.append(0x3A)
-                out.append(0x20)
-                index += 1
-            default:
-                let end = scalarEnd(compact, from: index)
-                out.append(UnsafeBufferPointer(rebasing: compact[index..<end]))
-                index = end
-            }
-        }
+        format(compact, into: &out)
         return out.bytes()
     }
 
+    /// Appends the pretty text of `compact`, without a final newline, to `out`.
+    ///
+    /// The layout of the innermost open container is kept in `oneLine` and the depth in `depth`, so that a comma
+    /// asks no array; the stack of layouts is touched only where a container opens or closes.
+    static func format(_ compact: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
+        guard let base = compact.baseAddress else { return }
+        // Whether each open container but the innermost is laid out on one line.
+        var outer: [Bool] = []
+        outer.reserveCapacity(16)
+        var oneLine = false
+        var depth = 0
+        var index = 0
+        let count = compact.count
+        while index < count {
+            let byte = base[index]
+            switch byte {
+            case 0x22:  // a string
+                let end = scalarEnd(compact, from: index)
+                out.append(UnsafeBufferPointer(start: base + index, count: end - index))
+                index = end
+            case 0x2C:  // ,
+                if oneLine { out.append(0x2C, 0x20) } else { out.newline(after: 0x2C, indent: depth) }
+                index += 1
+            case 0x3A:  // :
+                out.append(0x3A, 0x20)
+                index += 1
+            case 0x7B, 0x5B:  // { [
+                let close: UInt8 = byte == 0x7B ? 0x7D : 0x5D
+                if index + 1 < count, base[index + 1] == close {
+                    out.append(byte, close)
+                    index += 2
+                    continue
+                }
+                if depth > 0 { outer.append(oneLine) }
+                depth += 1
+                oneLine = byte == 0x5B && fitsOnOneLine(compact, from: index + 1)
+                if oneLine { out.append(byte) } else { out.newline(after: byte, indent: depth) }
+                index += 1
+            case 0x7D, 0x5D:  // } ]
+                if depth > 0 {
+                    depth -= 1
+                    if !oneLine { out.newline(indent: depth) }
+                    oneLine = depth > 0 ? outer.removeLast() : false
+                }
+                out.append(byte)
+                index += 1
+            default:
+                let end = scalarEnd(compact, from: index)
+                out.append(UnsafeBufferPointer(start: base + index, count: end - index))
+                index = end
+            }
+        }
+    }
+
     /// Where the string, number or literal starting at `start` ends.
+    @inline(__always)
     private static func scalarEnd(_ compact: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
         if compact[index] == 0x22 {
             index += 1
             if let base = compact.baseAddress {
-                // Eight bytes at a time: a word with no quote or backslash is skipped whole, one with either is read
-                // a byte at a time.
+                // Eight bytes at a time: a word with no quote or backslash is skipped whole; in one with either, the
+                // first of them is found from the word (a quote ends the string, a backslash and its escaped byte are
+                // skipped and the search goes on from there).
                 while index + 8 <= compact.count {
                     let word = ASCIIWord.load(base, at: index)
-                    if ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C) {
-                        let end = index + 8
-                        while index < end {
-                            switch compact[index] {
-                            case 0x5C: index += 2
-                            case 0x22: return index + 1
-                            default: index += 1
-                            }
-                        }
-                    } else {
+                    let found = ASCIIWord.matches(word, 0x22) | ASCIIWord.matches(word, 0x5C)
+                    if found == 0 {
                         index += 8
+                        continue
                     }
+                    index += found.trailingZeroBitCount / 8
+                    if base[index] == 0x22 { return index + 1 }
+                    index += 2
                 }
             }
             while index < compact.count {

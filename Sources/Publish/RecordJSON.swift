@@ -1,8 +1,8 @@
 import Extract
 import Ingest
 
-/// The compact JSON of the record types (``Meeting`` and what it holds), written field by field with no `Codable`
-/// machinery in between.
+/// The compact JSON of the record types (``Meeting`` and what it holds, and the lines of a build manifest for each
+/// note and page), written field by field with no `Codable` machinery in between.
 ///
 /// It writes exactly what their `encode(to:)` gives through `OrderedJSONEncoder`: the same keys in the same order,
 /// `null` for every absent value, the same escaping. `RecordJSONTests` compares the two on arbitrary records of every
@@ -39,6 +39,10 @@ struct RecordJSON: ~Copyable {
             writer.write(recommendation)
         } else if let decision = exactly(value, Decision.self) {
             writer.write(decision)
+        } else if let note = exactly(value, BuildManifest.Note.self) {
+            writer.write(note)
+        } else if let page = exactly(value, BuildManifest.Page.self) {
+            writer.write(page)
         } else {
             return nil
         }
@@ -217,6 +221,28 @@ struct RecordJSON: ~Copyable {
         string(decision.section)
         key(",\"lines\":")
         lines(decision.lines)
+        out.append(0x7D)
+    }
+
+    /// A build manifest's line for a note (``ManifestLineReader`` reads it back).
+    mutating func write(_ note: BuildManifest.Note) {
+        key("{\"position\":")
+        int(note.position)
+        key(",\"path\":")
+        string(note.path)
+        key(",\"key\":")
+        string(note.key?.description)
+        key(",\"error\":")
+        if let error = note.error { write(error) } else { null() }
+        out.append(0x7D)
+    }
+
+    /// A build manifest's line for a page.
+    mutating func write(_ page: BuildManifest.Page) {
+        key("{\"id\":")
+        string(page.id)
+        key(",\"key\":")
+        string(page.key.description)
         out.append(0x7D)
     }
 

@@ -1,4 +1,5 @@
 import Extract
+import Foundation
 import Ingest
 
 /// Reads back the compact JSON that ``RecordJSON`` writes of a ``Meeting``, byte by byte, with no `Codable` machinery.
@@ -39,12 +40,14 @@ struct RecordJSONReader {
     }
 
     /// Skips `text` where reading has got to, or throws when the bytes there are others.
+    ///
+    /// Inlined: with `text` known where it is called, the comparison is a few loads of constants, not a call.
+    @inline(__always)
     mutating func literal(_ text: StaticString) throws(Unexpected) {
         let count = text.utf8CodeUnitCount
-        guard bytes.count - index >= count else { throw Unexpected() }
-        let expected = text.utf8Start
-        guard let here = bytes.baseAddress.map({ $0 + index }) else { throw Unexpected() }
-        for offset in 0..<count where here[offset] != expected[offset] { throw Unexpected() }
+        guard bytes.count - index >= count, let base = bytes.baseAddress,
+            memcmp(base + index, text.utf8Start, count) == 0
+        else { throw Unexpected() }
         index += count
     }
 
@@ -92,10 +95,16 @@ struct RecordJSONReader {
         guard skip(0x22) else { throw Unexpected() }
         let start = index
         if let base = bytes.baseAddress {
-            // Eight bytes at a time past those with no `"`, `\` or control character, then a byte at a time.
+            // Eight bytes at a time past those with no `"`, `\` or control character, to the first that is one
+            // (the lowest bit of the masks is exact), then a byte at a time.
             while index + 8 <= bytes.count {
                 let word = ASCIIWord.load(base, at: index)
-                if ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C) || ASCIIWord.hasBelow(word, 0x20) { break }
+                let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                let found = ASCIIWord.matches(word, 0x22) | ASCIIWord.matches(word, 0x5C) | below
+                if found != 0 {
+                    index += found.trailingZeroBitCount / 8
+                    break
+                }
                 index += 8
             }
         }

@@ -135,6 +135,9 @@ enum RecordGen {
         #expect(try OrderedJSONEncoder(pretty: true).encode(value).utf8.elementsEqual(treePretty.utf8), "\(treePretty)")
         let laidOut = OrderedJSONEncoder.prettyText(ofCompact: String(decoding: compact, as: UTF8.self))
         #expect(laidOut.utf8.elementsEqual(treePretty.utf8))
+        // The bytes a build writes to `json/ID.json`, with no `String` made of them.
+        let written = OrderedJSONEncoder.withPretty(ofCompact: String(decoding: compact, as: UTF8.self)) { Array($0) }
+        #expect(written.elementsEqual(treePretty.utf8))
         try expectSameBytesAsText(value)
     }
 
@@ -165,6 +168,27 @@ enum RecordGen {
             try expectSameAsCodable(first.2)
             try expectSameAsCodable(second.0)
             try expectSameAsCodable(second.1)
+        }
+    }
+
+    /// The manifest's lines for notes and pages, written field by field, are what the streaming and tree encoders
+    /// write of them.
+    @Test func manifestNotesAndPages() async {
+        let diagnostic = RecordGen.diagnostic.optional
+        await propertyCheck(count: 200, input: jsonString, Gen.int(in: Int.min...Int.max), Gen.bool, diagnostic) {
+            text,
+            position,
+            keyed,
+            error in
+            let key = keyed ? Digest(of: text) : nil
+            let note = BuildManifest.Note(position: position, path: text, key: key, error: error)
+            try expectSameAsCodable(note)
+            let streamedNote = try #require(try StreamingJSONWriter.text(of: note, pretty: false))
+            #expect(try #require(RecordJSON.compact(note)).elementsEqual(streamedNote.utf8))
+            let page = BuildManifest.Page(id: text, key: Digest(of: text))
+            try expectSameAsCodable(page)
+            let streamedPage = try #require(try StreamingJSONWriter.text(of: page, pretty: false))
+            #expect(try #require(RecordJSON.compact(page)).elementsEqual(streamedPage.utf8))
         }
     }
 

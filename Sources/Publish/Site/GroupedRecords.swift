@@ -135,7 +135,7 @@ private final class RunSorter<Record: GroupedRecord> {
     private let output: SpillFile
     private let payloads: SpillFile?
     /// The items of the run being gathered, and each one's key and place in `run`.
-    private var run: [UInt8] = []
+    private var run: ByteBuffer
     private var items: [(key: UInt64, offset: Int)] = []
     private var runFile: SpillFile?
     private var runs: [(start: Int64, end: Int64)] = []
@@ -144,16 +144,16 @@ private final class RunSorter<Record: GroupedRecord> {
         self.scratch = scratch
         self.output = output
         self.payloads = payloads
-        run.reserveCapacity(Self.runBytes + Self.mergeBuffer)
+        run = ByteBuffer(capacity: Self.runBytes + Self.mergeBuffer)
         items.reserveCapacity(Self.runBytes / (Self.stride + 4) + 1)
     }
 
     /// Adds `record` under `key`, with the bytes of its payload if it has one.
     func add(_ record: Record, key: UInt64, payload: UnsafeRawBufferPointer?) {
         items.append((key, run.count))
-        withUnsafeBytes(of: record) { run.append(contentsOf: $0) }
-        withUnsafeBytes(of: payload.map { UInt32($0.count) } ?? Self.none) { run.append(contentsOf: $0) }
-        if let payload { run.append(contentsOf: payload) }
+        withUnsafeBytes(of: record) { run.append($0) }
+        withUnsafeBytes(of: payload.map { UInt32($0.count) } ?? Self.none) { run.append($0) }
+        if let payload { run.append(payload) }
     }
 
     /// Ends a meeting's records: a run ends only between meetings, so equal keys never span two runs.
@@ -165,7 +165,8 @@ private final class RunSorter<Record: GroupedRecord> {
     func finish() throws {
         if runs.isEmpty {
             sortItems()
-            try run.withUnsafeBytes { raw in
+            try run.withBytes { bytes in
+                let raw = UnsafeRawBufferPointer(bytes)
                 for item in items { try emit(UnsafeRawBufferPointer(rebasing: raw[item.offset...])) }
             }
             return
@@ -218,7 +219,8 @@ private final class RunSorter<Record: GroupedRecord> {
         let file = try runFile ?? SpillFile(in: scratch)
         runFile = file
         let start = file.length
-        try run.withUnsafeBytes { raw in
+        try run.withBytes { bytes in
+            let raw = UnsafeRawBufferPointer(bytes)
             for item in items {
                 _ = try withUnsafeBytes(of: item.key) { try file.append($0) }
                 let size = Self.size(of: UnsafeRawBufferPointer(rebasing: raw[item.offset...]))
@@ -226,7 +228,7 @@ private final class RunSorter<Record: GroupedRecord> {
             }
         }
         runs.append((start, file.length))
-        run.removeAll(keepingCapacity: true)
+        run.removeAll()
         items.removeAll(keepingCapacity: true)
     }
 

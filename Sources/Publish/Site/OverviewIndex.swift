@@ -116,7 +116,9 @@ final class OverviewIndex {
         )
         var actions: [ActionRef] = []
         for (position, action) in meeting.actions.enumerated() {
-            let record = try spill.append(SpilledAction.bytes(action))
+            var bytes = ByteBuffer(capacity: action.text.utf8.count + 64)
+            SpilledAction.write(action, into: &bytes)
+            let record = try bytes.withBytes { try spill.append(UnsafeRawBufferPointer($0)) }
             for owner in action.owners.isEmpty ? [Self.nobody] : action.owners {
                 let number = owners.id(of: owner)
                 Self.count(number, in: &ownedActions)
@@ -159,11 +161,15 @@ final class OverviewIndex {
         try actionRefs.seal()
         try peopleRefs.seal()
         // Newest first; undated meetings last, then by id.
-        let keys = rows.map { (date: $0.date < 0 ? "" : text[$0.date], id: text[$0.id]) }
-        let newestFirst = rows.indices.sorted { (keys[$0].date, keys[$1].id) > (keys[$1].date, keys[$0].id) }
+        var dated = StringKeys(parts: 2, capacity: rows.count, descending: [true])
+        for row in rows {
+            dated.add(row.date < 0 ? "" : text[row.date])
+            dated.add(text[row.id])
+        }
+        let newestFirst = dated.sorted()
 
         // Owners alphabetically, ignoring case, with actions nobody owns last.
-        let ownerOrder = owners.order(by: { ($0 == Self.nobody ? 1 : 0, $0.lowercased(), $0) }, <)
+        let ownerOrder = owners.order(parts: 3) { [$0 == Self.nobody ? "1" : "0", $0.lowercased(), $0] }
         var anchors = MeetingIDAllocator()
         var ownerAnchors = [String](repeating: "", count: owners.count)
         for owner in (0..<owners.count).sorted(by: { ownerOrder[$0] < ownerOrder[$1] }) {
@@ -191,7 +197,7 @@ final class OverviewIndex {
                 in: peopleRefs,
                 newestFirst: newestFirst,
                 counts: appearances,
-                order: persons.order(by: { $0 }, <),
+                order: persons.order(parts: 1) { [$0] },
                 scratch: scratch
             ),
             personCount: persons.count,
@@ -267,10 +273,23 @@ struct Interner: Sendable {
     /// For each number, the place of its string when all are sorted by `key`, each key made once.
     func order<Key>(by key: (String) -> Key, _ isBefore: (Key, Key) -> Bool) -> [Int32] {
         let keys = (0..<count).map { key(self[$0]) }
-        var order = [Int32](repeating: 0, count: count)
-        for (place, id) in keys.indices.sorted(by: { isBefore(keys[$0], keys[$1]) }).enumerated() {
-            order[id] = Int32(place)
+        return Self.places(keys.indices.sorted(by: { isBefore(keys[$0], keys[$1]) }))
+    }
+
+    /// ``order(by:_:)`` for keys of `parts` strings each, compared in turn (``StringKeys``): the same order, with
+    /// ASCII text compared by its bytes.
+    func order(parts: Int, _ key: (String) -> [String]) -> [Int32] {
+        var keys = StringKeys(parts: parts, capacity: count)
+        for id in 0..<count {
+            for part in key(self[id]) { keys.add(part) }
         }
+        return Self.places(keys.sorted())
+    }
+
+    /// For each number, its place in `sorted`.
+    private static func places(_ sorted: [Int]) -> [Int32] {
+        var order = [Int32](repeating: 0, count: sorted.count)
+        for (place, id) in sorted.enumerated() { order[id] = Int32(place) }
         return order
     }
 }

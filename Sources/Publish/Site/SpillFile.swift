@@ -20,7 +20,8 @@ final class SpillFile: @unchecked Sendable {
 
     private let descriptor: Int32
     private let path: String
-    private var buffer: [UInt8] = []
+    /// What is appended and not written yet: a `ByteBuffer`, whose appends of a few bytes cost less than an array's.
+    private var buffer: ByteBuffer
     private var flushedLength: Int64 = 0
     private let bufferSize: Int
 
@@ -34,7 +35,7 @@ final class SpillFile: @unchecked Sendable {
         }
         unlink(path)
         self.bufferSize = bufferSize
-        buffer.reserveCapacity(bufferSize)
+        buffer = ByteBuffer(capacity: bufferSize)
     }
 
     deinit { close(descriptor) }
@@ -45,7 +46,9 @@ final class SpillFile: @unchecked Sendable {
     /// Appends `bytes` and returns where they are.
     func append(_ bytes: some Collection<UInt8>) throws -> Ref {
         let ref = Ref(offset: length, length: Int32(bytes.count))
-        buffer.append(contentsOf: bytes)
+        if bytes.withContiguousStorageIfAvailable({ buffer.append($0) }) == nil {
+            Array(bytes).withUnsafeBufferPointer { buffer.append($0) }
+        }
         if buffer.count >= bufferSize { try flush() }
         return ref
     }
@@ -59,23 +62,23 @@ final class SpillFile: @unchecked Sendable {
             try write(bytes, at: flushedLength)
             flushedLength += Int64(bytes.count)
         } else {
-            buffer.append(contentsOf: bytes)
+            buffer.append(bytes)
         }
         return ref
     }
 
     /// Writes what is buffered; reads see every appended record afterwards.
     func flush() throws {
-        guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { try write($0, at: flushedLength) }
+        guard buffer.count > 0 else { return }
+        try buffer.withBytes { try write(UnsafeRawBufferPointer($0), at: flushedLength) }
         flushedLength += Int64(buffer.count)
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     /// Writes what is buffered and gives back the buffer's memory, for a file that is only read from now on.
     func seal() throws {
         try flush()
-        buffer = []
+        buffer = ByteBuffer(capacity: 0)
     }
 
     /// Writes `bytes` at `offset`, past or over what was appended and flushed: for a file filled out of order.

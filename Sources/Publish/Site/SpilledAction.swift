@@ -9,23 +9,35 @@ import Extract
 enum SpilledAction {
     /// The bytes of `action`'s id, text, owners, due date (resolved and as written) and lines.
     static func bytes(_ action: Action) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(action.text.utf8.count + 64)
-        func append(_ number: UInt32) { withUnsafeBytes(of: number.littleEndian) { out.append(contentsOf: $0) } }
-        func append(_ text: String?) {
-            guard let text else { return append(UInt32.max) }
-            append(UInt32(text.utf8.count))
-            out.append(contentsOf: text.utf8)
+        var out = ByteBuffer(capacity: action.text.utf8.count + 64)
+        write(action, into: &out)
+        return out.bytes()
+    }
+
+    /// Appends ``bytes(_:)`` of `action` to `out`.
+    static func write(_ action: Action, into out: inout ByteBuffer) {
+        append(action.id, to: &out)
+        append(action.text, to: &out)
+        append(UInt32(action.owners.count), to: &out)
+        for owner in action.owners { append(owner, to: &out) }
+        append(action.due, to: &out)
+        append(action.dueText, to: &out)
+        append(Int64(action.lines.first), to: &out)
+        append(Int64(action.lines.last), to: &out)
+    }
+
+    /// A number's bytes, little-endian.
+    private static func append(_ number: some FixedWidthInteger, to out: inout ByteBuffer) {
+        withUnsafeBytes(of: number.littleEndian) { out.append($0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// A string's length and UTF-8 bytes, or all ones for none.
+    private static func append(_ text: String?, to out: inout ByteBuffer) {
+        guard var text else { return append(UInt32.max, to: &out) }
+        text.withUTF8 { utf8 in
+            append(UInt32(utf8.count), to: &out)
+            out.append(utf8)
         }
-        append(action.id)
-        append(action.text)
-        append(UInt32(action.owners.count))
-        for owner in action.owners { append(owner) }
-        append(action.due)
-        append(action.dueText)
-        withUnsafeBytes(of: Int64(action.lines.first).littleEndian) { out.append(contentsOf: $0) }
-        withUnsafeBytes(of: Int64(action.lines.last).littleEndian) { out.append(contentsOf: $0) }
-        return out
     }
 
     /// The action that ``bytes(_:)`` gave `bytes` for, without the section and the owners as written, which no

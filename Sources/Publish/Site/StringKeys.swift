@@ -1,0 +1,74 @@
+import Foundation
+
+/// Keys of a few strings each, sorted as `String`s compare, part by part: two ASCII parts by their bytes, any other
+/// pair as `String`s.
+///
+/// For ASCII text, `String`'s order (Unicode scalars after canonical normalisation) is the order of the bytes, and
+/// two different ASCII texts are never canonically equal; so every comparison gives what comparing the `String`s
+/// gives, and the sort the same order, without a `String` comparison for each pair of ASCII parts. The keys' bytes
+/// are kept end to end in one buffer.
+struct StringKeys {
+    private var bytes: [UInt8] = []
+    /// Where each part of each key ends in `bytes`, `parts` a key.
+    private var ends: [Int] = []
+    /// Each part, and whether it is ASCII.
+    private var texts: [String] = []
+    private var ascii: [Bool] = []
+    private let parts: Int
+    /// For each part, whether it sorts descending.
+    private let descending: [Bool]
+
+    /// Keys of `parts` strings each, added by ``add(_:)`` in the order of their numbers; a part sorts descending
+    /// where `descending` says so.
+    init(parts: Int, capacity: Int, descending: [Bool] = []) {
+        self.parts = parts
+        self.descending = (0..<parts).map { $0 < descending.count && descending[$0] }
+        ends.reserveCapacity(parts * capacity)
+        texts.reserveCapacity(parts * capacity)
+        ascii.reserveCapacity(parts * capacity)
+    }
+
+    /// Adds the next part of a key.
+    mutating func add(_ text: String) {
+        var copy = text
+        let isASCII = copy.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        texts.append(text)
+        ascii.append(isASCII)
+        ends.append(bytes.count)
+    }
+
+    /// The numbers of the keys, sorted.
+    func sorted() -> [Int] {
+        let count = parts == 0 ? 0 : ends.count / parts
+        let (parts, descending, texts) = (parts, descending, texts)
+        return bytes.withUnsafeBufferPointer { buffer in
+            ends.withUnsafeBufferPointer { ends in
+                ascii.withUnsafeBufferPointer { ascii in
+                    let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped
+                    /// How parts `a` and `b` compare: below zero when `a` comes first.
+                    func compare(_ a: Int, _ b: Int) -> Int {
+                        guard ascii[a], ascii[b] else {
+                            return texts[a] < texts[b] ? -1 : texts[b] < texts[a] ? 1 : 0
+                        }
+                        let start = (a == 0 ? 0 : ends[a - 1], b == 0 ? 0 : ends[b - 1])
+                        let length = (ends[a] - start.0, ends[b] - start.1)
+                        let common = min(length.0, length.1)
+                        let order = common == 0 ? 0 : Int(memcmp(base + start.0, base + start.1, common))
+                        return order != 0 ? order : length.0 - length.1
+                    }
+                    return (0..<count).sorted { left, right in
+                        for part in 0..<parts {
+                            let order = compare(left * parts + part, right * parts + part)
+                            if order != 0 { return (order < 0) != descending[part] }
+                        }
+                        return false
+                    }
+                }
+            }
+        }
+    }
+}
