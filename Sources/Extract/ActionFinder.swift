@@ -77,11 +77,8 @@ struct ActionFinder {
             }
         }
         // Labels over lists: `Actions:`, `**Next steps**`.
-        // The block's fields are read in place: a copy of each block would cost more than the look.
-        // A label is emphasised or ends in a colon: the context's first look tells the colon.
-        let cues = context.blockCues
         for index in blocks.indices
-        where (blocks[index].isEmphasised || cues[index] & BlockCue.colonEnd != 0)
+        where context.mayBeLabel(index)
             && ActionMarker.isActionLabel(
                 kind: blocks[index].kind,
                 isEmphasised: blocks[index].isEmphasised,

@@ -73,11 +73,8 @@ struct DecisionFinder {
                 inScope[index] = true
             }
         }
-        // The block's fields are read in place: a copy of each block would cost more than the look.
-        // A label is emphasised or ends in a colon: the context's first look tells the colon.
-        let cues = context.blockCues
         for index in blocks.indices
-        where (blocks[index].isEmphasised || cues[index] & BlockCue.colonEnd != 0)
+        where context.mayBeLabel(index)
             && DecisionMarker.isDecisionLabel(
                 kind: blocks[index].kind,
                 isEmphasised: blocks[index].isEmphasised,

@@ -81,6 +81,14 @@ public struct ExtractionContext: Sendable {
     /// The blocks.
     public var blocks: [OutlineBlock] { outline.blocks }
 
+    /// Whether block `index` may be a label over a list (`Actions:`, `**Decisions**`).
+    ///
+    /// A label is emphasised or ends in a colon, as the first look told. The block's fields are read in place: a copy
+    /// of it would cost more than the look.
+    func mayBeLabel(_ index: Int) -> Bool {
+        outline.blocks[index].isEmphasised || blockCues[index] & BlockCue.colonEnd != 0
+    }
+
     /// Sets ``sections`` with `parents`, the ``parentIndices(of:)`` of `sections` already found.
     mutating func setSections(_ sections: [Section], parents: [Int?]) {
         storedSections = sections

@@ -131,22 +131,9 @@ private enum StringNoteHTML {
         var source = html
         return source.withUTF8 { bytes in
             var out = ""
-            var anchored: [Int] = []
-            func anchor(_ line: Int) -> Bool {
-                guard let last = anchored.last, line <= last else {
-                    anchored.append(line)
-                    return true
-                }
-                var low = 0
-                var high = anchored.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if anchored[middle] < line { low = middle + 1 } else { high = middle }
-                }
-                guard anchored[low] != line else { return false }
-                anchored.insert(line, at: low)
-                return true
-            }
+            // A set where the byte path keeps a sorted array: whether a line was anchored before is all either asks.
+            var anchored: Set<Int> = []
+            func anchor(_ line: Int) -> Bool { anchored.insert(line).inserted }
             var lastAnchored = 0
             var unsafe = false
             var index = 0
