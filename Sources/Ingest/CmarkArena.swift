@@ -135,10 +135,12 @@ final class CmarkArena {
         return try body(arenaMemory)
     }
 
-    /// The arena of this thread; only called by cmark while ``withArena(_:)`` runs.
-    fileprivate static var current: CmarkArena {
+    /// `body` applied to the arena of this thread; only called by cmark while ``withArena(_:)`` runs.
+    ///
+    /// (The slot's arena is lent without a retain and a release: ``withArena(_:)`` holds it until cmark is done.)
+    @inline(__always) fileprivate static func withCurrent<Result>(_ body: (CmarkArena) -> Result) -> Result {
         guard let arena = pthread_getspecific(arenaKey) else { preconditionFailure("cmark allocated outside an arena") }
-        return Unmanaged<CmarkArena>.fromOpaque(arena).takeUnretainedValue()
+        return Unmanaged<CmarkArena>.fromOpaque(arena)._withUnsafeGuaranteedRef(body)
     }
 }
 
@@ -167,8 +169,8 @@ nonisolated(unsafe) private let arenaMemory: UnsafeMutablePointer<cmark_mem> = {
     let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
     memory.initialize(
         to: cmark_mem(
-            calloc: { count, size in CmarkArena.current.allocate(count * size) },
-            realloc: { pointer, size in CmarkArena.current.reallocate(pointer, size) },
+            calloc: { count, size in CmarkArena.withCurrent { $0.allocate(count * size) } },
+            realloc: { pointer, size in CmarkArena.withCurrent { $0.reallocate(pointer, size) } },
             free: { _ in }
         )
     )

@@ -94,7 +94,10 @@ public enum TextDecoder {
             // (Past the sample only UTF-8 is in question, and eight ASCII bytes are well-formed.)
             if index + 8 <= bytes.count {
                 let word = ASCIIWord.load(base, at: index)
-                if index >= sampleEnd ? word & ASCIIWord.high == 0 : ASCIIWord.isPlainText(word) {
+                if index >= sampleEnd
+                    ? word & ASCIIWord.high == 0
+                    : ASCIIWord.isPrintable(quick: word) || ASCIIWord.isPlainText(word)
+                {
                     index += 8
                     continue
                 }

@@ -85,8 +85,8 @@ struct ByteBuffer: ~Copyable {
 
     /// Appends `string` as a JSON string literal, as ``JSONValue/writeString(_:to:)`` writes it.
     mutating func appendJSONString(_ string: String) {
-        var string = string
-        let plain = string.withUTF8 { utf8 in
+        // (Read in place, without the copy of the string that `withUTF8` needs.)
+        let plain = string.utf8.withContiguousStorageIfAvailable { utf8 in
             guard !JSONValue.needsEscape(utf8) else { return false }
             reserve(utf8.count + 2)
             append(0x22)
@@ -94,7 +94,7 @@ struct ByteBuffer: ~Copyable {
             append(0x22)
             return true
         }
-        if plain { return }
+        if plain == true { return }
         var escaped: [UInt8] = []
         JSONValue.writeString(string, to: &escaped)
         escaped.withUnsafeBufferPointer { append($0) }

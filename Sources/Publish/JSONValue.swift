@@ -147,7 +147,11 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Whether any byte of `word` is below 0x20, `"`, `\`, DEL or 0xE2.
     @inline(__always)
     private static func mayHoldEscape(_ word: UInt64) -> Bool {
-        ASCIIWord.hasBelow(word, 0x20) || ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C)
+        // Most words are printable ASCII without a quote or a backslash, told in a few steps.
+        if ASCIIWord.isPrintable(quick: word), ASCIIWord.matches(word, 0x22) | ASCIIWord.matches(word, 0x5C) == 0 {
+            return false
+        }
+        return ASCIIWord.hasBelow(word, 0x20) || ASCIIWord.has(word, 0x22) || ASCIIWord.has(word, 0x5C)
             || ASCIIWord.has(word, 0x7F) || ASCIIWord.has(word, 0xE2)
     }
 

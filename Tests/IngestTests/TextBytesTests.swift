@@ -20,9 +20,12 @@ import Testing
             [0xF5, 0x80, 0x80, 0x80], [0x80], [0xBF], [0xC2], [0xE2, 0x80], [0xF0, 0x9F, 0x98], [0xFF], [0xFE, 0xFF],
             [0xE2, 0x80, 0x41], [0x93, 0x43, 0x61, 0x66, 0xE9, 0x94],
         ]
-        // Each odd sequence alone and at every offset of a long ASCII line, so that the eight-byte steps meet it
-        // at each place in a word.
-        for sequence in bad + [Array("é".utf8), Array("–".utf8), Array("😀".utf8)] {
+        // Each odd sequence, and each ASCII byte at the edges of what the word tests let through whole, alone and
+        // at every offset of a long ASCII line, so that the eight-byte steps meet it at each place in a word.
+        let edges: [[UInt8]] = [
+            [0x00], [0x08], [0x09], [0x0A], [0x0B], [0x0D], [0x0D, 0x0A], [0x1F], [0x20], [0x7E], [0x7F],
+        ]
+        for sequence in bad + edges + [Array("é".utf8), Array("–".utf8), Array("😀".utf8), Array("\u{A0}".utf8)] {
             inputs.append(sequence)
             for offset in 0..<18 {
                 inputs.append(
@@ -97,6 +100,8 @@ import Testing
             }
             let plain = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F || $0 == 0x09 || $0 == 0x0A }
             #expect(ASCIIWord.isPlainText(word) == plain, "\(bytes)")
+            let printable = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            #expect(ASCIIWord.isPrintable(quick: word) == printable, "\(bytes)")
         }
     }
 }

@@ -40,6 +40,7 @@ import Testing
     @Test func theEscapeScanFindsEveryEscapedScalarAtEveryPlace() {
         let marks = [
             "\"", "\\", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "’", "é", " ",
+            "\t", "\n", "~", "!", "#", "[", "]", "\u{80}", "\u{A0}",
         ]
         for mark in marks {
             for before in 0..<20 {
