@@ -42,9 +42,16 @@ public struct StringTable: Sendable {
     @discardableResult
     public mutating func intern(_ text: String) -> Int32 {
         let hash = Self.hash(of: text)
-        if let number = number(of: text, hash: hash) { return number }
+        // One look-up of the hash: a new string whose hash is new takes its slot with no second look-up.
+        guard let first = slots[hash] else {
+            let number = append(text)
+            slots[hash] = number
+            return number
+        }
+        if holds(text, at: first) { return first }
+        if let number = overflow[text] { return number }
         let number = append(text)
-        if slots[hash] == nil { slots[hash] = number } else { overflow[text] = number }
+        overflow[text] = number
         return number
     }
 
