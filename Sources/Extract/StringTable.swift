@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Strings kept end to end in one buffer, each named by its number, and found again by their text.
 ///
 /// A long run keeps a few strings for every note of an archive (ids, titles, names). Held as `String`s, each is an
@@ -36,16 +42,24 @@ public struct StringTable: Sendable {
     @discardableResult
     public mutating func intern(_ text: String) -> Int32 {
         let hash = Self.hash(of: text)
-        if let number = number(of: text, hash: hash) { return number }
+        // One look-up of the hash: a new string whose hash is new takes its slot with no second look-up.
+        guard let first = slots[hash] else {
+            let number = append(text)
+            slots[hash] = number
+            return number
+        }
+        if holds(text, at: first) { return first }
+        if let number = overflow[text] { return number }
         let number = append(text)
-        if slots[hash] == nil { slots[hash] = number } else { overflow[text] = number }
+        overflow[text] = number
         return number
     }
 
     /// Adds `text` as a new string, even when the table holds it already, and returns its number.
     @discardableResult
     public mutating func append(_ text: String) -> Int32 {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
         ends.append(UInt32(bytes.count))
         return Int32(ends.count - 1)
     }
@@ -58,7 +72,20 @@ public struct StringTable: Sendable {
     /// Whether string `number` is `text`: the same bytes, or failing that equal as Swift compares strings, as a
     /// dictionary keyed by strings would find it.
     private func holds(_ text: String, at number: Int32) -> Bool {
-        bytes[range(of: number)].elementsEqual(text.utf8) || self[number] == text
+        Self.same(bytes, range(of: number), text) || self[number] == text
+    }
+
+    /// Whether `bytes[range]` are the UTF-8 bytes of `text`, compared in place.
+    static func same(_ bytes: [UInt8], _ range: Range<Int>, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard utf8.count == range.count else { return false }
+            guard let other = utf8.baseAddress, !range.isEmpty else { return true }
+            return bytes.withUnsafeBufferPointer { held in
+                guard let base = held.baseAddress else { return false }
+                return memcmp(base + range.lowerBound, other, range.count) == 0
+            }
+        }
     }
 
     private static func hash(of text: String) -> Int {

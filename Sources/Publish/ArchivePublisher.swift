@@ -69,17 +69,21 @@ final class ArchivePublisher {
 
     /// Publishes `items`; `failures[n]` are reported before the `n`th item (and after the last at `items.count`).
     private func add(_ items: [Item], failures: [Int: [Diagnostic]]) throws {
-        var batch: [(meeting: Meeting, item: Item, pageKey: Digest, reuse: Bool)] = []
+        var batch: [(meeting: Meeting, item: Item, pageKey: Digest, paths: (json: String, page: String)?)] = []
         for item in items {
             let (key, note, _) = item
             var meeting = note.meeting
             meeting.id = ids.unique(meeting.id)
             // The key names the meeting's id: a page written under it is this meeting's page.
             let pageKey = Digest(joining: [key.description, meeting.id, siteFingerprint])
-            let reuse =
-                previousPages.contains(pageKey) && folder.contains(Self.jsonPath(meeting.id))
-                && folder.contains(Self.pagePath(meeting.id))
-            batch.append((meeting, item, pageKey, reuse))
+            // The paths of a reused meeting, made once for the check and again kept.
+            var paths: (json: String, page: String)?
+            if previousPages.contains(pageKey) {
+                let json = Self.jsonPath(meeting.id)
+                let page = Self.pagePath(meeting.id)
+                if folder.contains(json) && folder.contains(page) { paths = (json, page) }
+            }
+            batch.append((meeting, item, pageKey, paths))
         }
         let line = line
         let site = site
@@ -88,14 +92,17 @@ final class ArchivePublisher {
         // Each meeting's JSON file and page are written by the thread that made them: creating a file can cost as
         // much as rendering a small page, and one thread creating them all in turn would keep the others waiting.
         let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
-            Result { () throws -> (line: String, tables: (bytes: [UInt8], ends: [Int])) in
+            Result { () throws -> (line: [UInt8], tables: (bytes: [UInt8], ends: [Int])) in
                 // The cache's record is the line, unless the id was made unique across the archive; the JSON file
                 // is the line laid out pretty, not a second encoding.
                 let line =
-                    item.meeting.id == item.item.note.meeting.id ? item.item.note.record : try line.encode(item.meeting)
-                if !item.reuse {
-                    try OrderedJSONEncoder.withPretty(ofCompact: line) { bytes in
-                        try folder.write(bytes: bytes, to: Self.jsonPath(item.meeting.id))
+                    item.meeting.id == item.item.note.meeting.id
+                    ? item.item.note.record : try line.withEncoded(item.meeting) { Array($0) }
+                if item.paths == nil {
+                    try line.withUnsafeBufferPointer { compact in
+                        try RecordJSON.withPretty(ofCompact: compact) { bytes in
+                            try folder.write(bytes: bytes, to: Self.jsonPath(item.meeting.id))
+                        }
                     }
                     let page = try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item))
                     try folder.write(page, to: Self.pagePath(item.meeting.id))
@@ -109,11 +116,11 @@ final class ArchivePublisher {
             let output = try result.get()
             summary.diagnostics += failures[position] ?? []
             summary.count(meeting)
-            if item.reuse {
-                folder.keep(Self.jsonPath(meeting.id))
-                folder.keep(Self.pagePath(meeting.id))
+            if let paths = item.paths {
+                folder.keep(paths.json)
+                folder.keep(paths.page)
             }
-            try jsonLines.append(output.line)
+            try output.line.withUnsafeBufferPointer { try jsonLines.append(bytes: $0) }
             try jsonLines.append(byte: 0x0A)
             try output.tables.bytes.withUnsafeBufferPointer { bytes in
                 var start = 0

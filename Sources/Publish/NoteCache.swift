@@ -6,8 +6,9 @@ import Ingest
 /// archive, and the note rendered as HTML with its records marked, which is read only when a page is rendered.
 struct CachedNote: Sendable {
     var meeting: Meeting
-    /// The record as the cache holds it: compact JSON, which is also its line in JSON Lines while its id is unchanged.
-    var record: String
+    /// The record as the cache holds it: compact JSON as UTF-8 bytes, which are also its line in JSON Lines while its
+    /// id is unchanged.
+    var record: [UInt8]
     /// The note's HTML, as UTF-8 bytes; `nil` until it is needed.
     var noteHTML: [UInt8]?
 }
@@ -69,11 +70,16 @@ struct NoteCache: Sendable {
     ///
     /// The text is always the compact record as this build writes it (encoded again when the bytes held another
     /// shape): the JSON Lines take it as it is, and the pretty JSON is laid out from it.
-    static func entry(in bytes: some Collection<UInt8>) -> (meeting: Meeting, record: String)? {
-        let record = String(validating: bytes, as: UTF8.self)
-        if let record, let meeting = RecordJSONReader.meeting(record) { return (meeting, record) }
-        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: Data(bytes)),
-            let compact = try? OrderedJSONEncoder(pretty: false).encode(meeting)
+    static func entry(in bytes: some Collection<UInt8>) -> (meeting: Meeting, record: [UInt8])? {
+        let record = Array(bytes)
+        // `RecordJSONReader` makes strings without checking their bytes, so it reads only UTF-8 text; bytes that are
+        // not are left to `JSONDecoder`, which refuses them, as damage.
+        let read = record.withUnsafeBufferPointer { utf8 in
+            (try? UTF8Span(validating: utf8.span)) == nil ? nil : RecordJSONReader.meeting(utf8: utf8)
+        }
+        if let read { return (read, record) }
+        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: Data(record)),
+            let compact = RecordJSON.compact(meeting)
         else { return nil }
         return (meeting, compact)
     }
@@ -94,7 +100,7 @@ struct NoteCache: Sendable {
     static func store(_ meeting: Meeting, html: [UInt8], key: Digest, in output: OutputFolder) throws -> CachedNote {
         let note = CachedNote(
             meeting: meeting,
-            record: try OrderedJSONEncoder(pretty: false).encode(meeting),
+            record: try RecordJSON.compact(meeting) ?? Array(OrderedJSONEncoder(pretty: false).encode(meeting).utf8),
             noteHTML: html
         )
         try store(note, key: key, in: output)
@@ -249,10 +255,15 @@ struct BuildManifest: Sendable {
             overviewCount: overview.count,
             summary: summary
         )
-        try stream.append(try encoder.encode(header) + "\n")
-        for note in notes { try stream.append(try encoder.encode(note) + "\n") }
-        for page in pages { try stream.append(try encoder.encode(page) + "\n") }
-        for file in overview { try stream.append(try encoder.encode(OverviewFile(path: file)) + "\n") }
+        /// Appends the line of `value`: its compact JSON, written in place, and a newline.
+        func line(_ value: some Encodable) throws {
+            try encoder.withEncoded(value) { try stream.append(bytes: $0) }
+            try stream.append(byte: 0x0A)
+        }
+        try line(header)
+        for note in notes { try line(note) }
+        for page in pages { try line(page) }
+        for file in overview { try line(OverviewFile(path: file)) }
         try stream.commit()
     }
 }

@@ -12,20 +12,17 @@ enum NoteCacheEntry {
     /// How much of an entry is read first for its record: most records fit, with some HTML after them.
     private static let firstRead = 16 * 1024
 
-    /// The bytes of an entry: `html` is the note's HTML as UTF-8, copied as it is.
-    static func bytes(record: String, html: [UInt8]) -> [UInt8] {
-        var record = record
-        return record.withUTF8 { record in
-            var bytes: [UInt8] = []
-            // Made in one buffer, sized at once.
-            bytes.reserveCapacity(JSONValue.maximumDigits + 1 + record.count + 1 + html.count)
-            JSONValue.writeInt(html.count, to: &bytes)
-            bytes.append(0x0A)
-            bytes.append(contentsOf: record)
-            bytes.append(0x0A)
-            html.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
-            return bytes
-        }
+    /// The bytes of an entry: `record` is compact JSON as UTF-8 and `html` is the note's HTML as UTF-8, copied as it is.
+    static func bytes(record: [UInt8], html: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        // Made in one buffer, sized at once.
+        bytes.reserveCapacity(JSONValue.maximumDigits + 1 + record.count + 1 + html.count)
+        JSONValue.writeInt(html.count, to: &bytes)
+        bytes.append(0x0A)
+        record.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        bytes.append(0x0A)
+        html.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// Where the record and the HTML lie in an entry's first bytes, given the whole file's size; `nil` when the
@@ -40,7 +37,12 @@ enum NoteCacheEntry {
         }
         guard index > 0, index < bytes.count, bytes[index] == 0x0A else { return nil }
         let start = index + 1
-        guard let newline = bytes[start...].firstIndex(of: 0x0A), start < newline else { return nil }
+        // The record's end, found by `memchr`: the record is most of what is read, and a loop over it byte by byte
+        // cost more than the rest of the read.
+        guard let base = bytes.baseAddress,
+            let found = memchr(base + start, 0x0A, bytes.count - start),
+            case let newline = UnsafeRawPointer(found) - UnsafeRawPointer(base), start < newline
+        else { return nil }
         let html = newline + 1
         guard size - html == length else { return nil }
         return (start..<newline, html..<size)

@@ -49,6 +49,18 @@ struct RecordJSON: ~Copyable {
         return try writer.out.withBytes(body)
     }
 
+    /// Calls `body` with `compact`, JSON as ``RecordJSON`` writes it, laid out pretty and ending with a newline: the
+    /// bytes of `OrderedJSONEncoder.withPretty(ofCompact:_:)`, from bytes, with no `String` made of them.
+    static func withPretty<Result>(
+        ofCompact compact: UnsafeBufferPointer<UInt8>,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        var out = ByteBuffer(capacity: compact.count + compact.count / 2 + 64)
+        PrettyJSON.format(compact, into: &out)
+        out.append(0x0A)
+        return try out.withBytes(body)
+    }
+
     /// Writes a key with what comes before it: `{"key":` for the first, `,"key":` for the others.
     private mutating func key(_ text: StaticString) { out.append(text) }
 

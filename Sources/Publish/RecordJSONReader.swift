@@ -25,7 +25,7 @@ struct RecordJSONReader {
     }
 
     /// The meeting in `bytes`, which are UTF-8 (so each string is made from its bytes with no check of its own).
-    private static func meeting(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Meeting? {
+    static func meeting(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Meeting? {
         whole(utf8: bytes) { reader throws(Unexpected) in try reader.meeting() }
     }
 

@@ -33,8 +33,11 @@ import Testing
             // One file: the HTML's length, the record's line, the HTML.
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let html = try #require(stored.noteHTML)
-            #expect(text == "\(html.count)\n\(stored.record)\n\(String(decoding: html, as: UTF8.self))")
-            #expect(!stored.record.contains("\n"))
+            #expect(
+                text
+                    == "\(html.count)\n\(String(decoding: stored.record, as: UTF8.self))\n\(String(decoding: html, as: UTF8.self))"
+            )
+            #expect(!stored.record.contains(0x0A))
         }
     }
 
@@ -158,7 +161,7 @@ import Testing
         let path = root.path + "/entry.note"
         let record = String(repeating: "r", count: max(1, length))
         for html in ["", "<p>é</p>\n", String(repeating: "h", count: 20_000)] {
-            let entry = NoteCacheEntry.bytes(record: record, html: Array(html.utf8))
+            let entry = NoteCacheEntry.bytes(record: Array(record.utf8), html: Array(html.utf8))
             #expect(entry == Array("\(html.utf8.count)\n\(record)\n\(html)".utf8))
             try Data(entry).write(to: URL(fileURLWithPath: path))
             let first = try #require(NoteCacheEntry.read(path: path, withHTML: false))

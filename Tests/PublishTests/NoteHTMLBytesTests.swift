@@ -118,7 +118,7 @@ import Testing
             let record = #"{"id":"é \"x\""}"#
             let text = String(decoding: html, as: UTF8.self)
             let expected = "\(text.utf8.count)\n" + record + "\n" + text
-            #expect(NoteCacheEntry.bytes(record: record, html: html) == Array(expected.utf8))
+            #expect(NoteCacheEntry.bytes(record: Array(record.utf8), html: html) == Array(expected.utf8))
         }
     }
 }

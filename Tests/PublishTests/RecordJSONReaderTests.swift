@@ -36,7 +36,7 @@ import Testing
         #expect(try Self.compact(read) == Self.compact(decoded))
         let entry = try #require(NoteCache.entry(in: Data(bytes)))
         #expect(entry.meeting == decoded)
-        #expect(entry.record.utf8.elementsEqual(bytes))
+        #expect(entry.record == bytes)
     }
 
     /// Checks the reader gives up on `bytes`, and that the cache then reads them as `JSONDecoder` does.
@@ -47,7 +47,7 @@ import Testing
         #expect(entry?.meeting == decoded, sourceLocation: sourceLocation)
         // The record text is the compact encoding, whatever shape the file had, for the pretty layout to read.
         if let decoded, let compact = try? Self.compact(decoded) {
-            #expect(entry?.record == String(decoding: compact, as: UTF8.self), sourceLocation: sourceLocation)
+            #expect(entry?.record == compact, sourceLocation: sourceLocation)
         }
     }
 
@@ -88,6 +88,56 @@ import Testing
             diagnostics: [Diagnostic(.warning, "w", file: "f", line: 7)]
         )
         try expectSameAsDecoder(Self.edited(meeting, #""column":1"#, #""column":null"#))
+    }
+
+    /// What `NoteCache.entry(in:)` gave when it made a `String` of the bytes first: the record read from that string
+    /// when it was UTF-8, else by `JSONDecoder` and encoded again.
+    static func entryThroughAString(_ bytes: [UInt8]) -> (meeting: Meeting, record: [UInt8])? {
+        if let record = String(validating: bytes, as: UTF8.self), let meeting = RecordJSONReader.meeting(record) {
+            return (meeting, Array(record.utf8))
+        }
+        guard let meeting = try? JSONDecoder().decode(Meeting.self, from: Data(bytes)),
+            let compact = try? OrderedJSONEncoder(pretty: false).encode(meeting)
+        else { return nil }
+        return (meeting, Array(compact.utf8))
+    }
+
+    /// The title of ``plain`` made of `bytes`, which need not be UTF-8.
+    static func titled(_ bytes: [UInt8]) throws -> [UInt8] {
+        let plain = try compact(plain)
+        let title = Array(#""title":"t""#.utf8)
+        let start = try #require(plain.indices.first { plain[$0...].starts(with: title) }) + title.count - 2
+        return Array(plain[..<start]) + bytes + Array(plain[(start + 1)...])
+    }
+
+    /// Bytes that are not UTF-8: a stray continuation byte, 0xFF, an overlong "/", a surrogate, a sequence cut short.
+    static let notUTF8: [[UInt8]] = [
+        [0x80], [0xFF], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xE2, 0x80], [0xF4, 0x90, 0x80, 0x80],
+    ]
+
+    @Test func theCacheReadsRecordBytesAsItReadTheirString() throws {
+        var inputs: [[UInt8]] = []
+        let tricky = ["e\u{301}", "“curly” ‘quotes’", "a\u{A0}b", "crlf\r\nline", "Zoë 👩🏽‍⚕️ 🇬🇧"]
+        for text in StreamingJSONTests.hostile + tricky {
+            inputs.append(try Self.compact(StreamingJSONTests.meeting(text)))
+            inputs.append(try Self.titled(Array(text.utf8)))
+        }
+        // The title put in by hand is read back.
+        #expect(NoteCache.entry(in: try Self.titled(Array("Zoë “q”".utf8)))?.meeting.title == "Zoë “q”")
+        let plain = try Self.compact(Self.plain)
+        for count in stride(from: 0, to: plain.count, by: 5) { inputs.append(Array(plain[..<count])) }
+        for bytes in Self.notUTF8 {
+            let damaged = try Self.titled(bytes)
+            // Refused as damage, the record never read from bytes that are not UTF-8.
+            #expect(NoteCache.entry(in: damaged) == nil, "\(bytes)")
+            inputs.append(damaged)
+        }
+        for input in inputs {
+            let entry = NoteCache.entry(in: input)
+            let before = Self.entryThroughAString(input)
+            #expect(entry?.meeting == before?.meeting, "\(String(decoding: input, as: UTF8.self))")
+            #expect(entry?.record == before?.record, "\(String(decoding: input, as: UTF8.self))")
+        }
     }
 
     @Test func everyCutIsRefused() throws {
