@@ -58,12 +58,7 @@ public struct OrderedJSONEncoder: Sendable {
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) rethrows -> Result {
         var compact = compact
-        return try compact.withUTF8 { utf8 in
-            var out = ByteBuffer(capacity: utf8.count + utf8.count / 2 + 64)
-            PrettyJSON.format(utf8, into: &out)
-            out.append(0x0A)
-            return try out.withBytes(body)
-        }
+        return try compact.withUTF8 { try RecordJSON.withPretty(ofCompact: $0, body) }
     }
 
     /// The text of compact JSON, laid out pretty (ending with a newline) or left as it is.
