@@ -46,21 +46,6 @@ public struct OrderedJSONEncoder: Sendable {
         return try text.withUTF8(body)
     }
 
-    /// The pretty text of `compact`, JSON text as this encoder writes it with `pretty` off: the same as encoding the
-    /// value again with `pretty` on, from its bytes.
-    static func prettyText(ofCompact compact: String) -> String {
-        withPretty(ofCompact: compact) { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Calls `body` with the UTF-8 bytes of ``prettyText(ofCompact:)``, in place: no `String` is made of them.
-    static func withPretty<Result>(
-        ofCompact compact: String,
-        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
-    ) rethrows -> Result {
-        var compact = compact
-        return try compact.withUTF8 { try RecordJSON.withPretty(ofCompact: $0, body) }
-    }
-
     /// The text of compact JSON, laid out pretty (ending with a newline) or left as it is.
     static func text(compact: [UInt8], pretty: Bool) -> String {
         guard pretty else { return String(decoding: compact, as: UTF8.self) }

@@ -50,7 +50,7 @@ struct RecordJSON: ~Copyable {
     }
 
     /// Calls `body` with `compact`, JSON as ``RecordJSON`` writes it, laid out pretty and ending with a newline: the
-    /// bytes of `OrderedJSONEncoder.withPretty(ofCompact:_:)`, from bytes, with no `String` made of them.
+    /// same as encoding the value again with `pretty` on, from its bytes, with no `String` made of them.
     static func withPretty<Result>(
         ofCompact compact: UnsafeBufferPointer<UInt8>,
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result

@@ -370,12 +370,6 @@ enum HTML {
         return below | ASCIIWord.matches(word, 0x7F) | ASCIIWord.matches(word, 0xC2) | ASCIIWord.matches(word, 0xE2)
     }
 
-    /// Whether any byte of `word` is one that ``mayStartUnsafe(_:)`` names.
-    static func mayHoldUnsafe(_ word: UInt64) -> Bool {
-        ASCIIWord.hasBelow(word, 0x20) || ASCIIWord.has(word, 0x7F) || ASCIIWord.has(word, 0xC2)
-            || ASCIIWord.has(word, 0xE2)
-    }
-
     /// Whether the UTF-8 bytes from `index` (valid UTF-8, from the start of a scalar) start an unsafe character.
     static func startsUnsafe(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let lead = bytes[index]
