@@ -482,10 +482,7 @@ private struct OutlineBuilder {
     }
 
     func cells(of row: String) -> [String] {
-        var trimmed = Substring(row)
-        if trimmed.hasPrefix("|") { trimmed = trimmed.dropFirst() }
-        if trimmed.hasSuffix("|") { trimmed = trimmed.dropLast() }
-        let text = String(trimmed)
+        let text = String(droppingEndPipes(row))
         return (splitStandingAlone(text, at: 0x7C) ?? text.split(separator: "|", omittingEmptySubsequences: false))
             .map { cell in cell.utf8.withContiguousStorageIfAvailable { tidy(bytes: $0) } ?? tidy(String(cell)) }
     }

@@ -68,6 +68,30 @@ func splitStandingAlone(_ text: String, at separator: UInt8) -> [Substring]? {
     }
 }
 
+/// `row` without a `|` character at its start and one at its end, as `hasPrefix("|")` and `hasSuffix("|")` find
+/// them: on the bytes where the `|` byte has an ASCII byte or the end beside it, so stands alone as a character
+/// (no mark joins it to an ASCII neighbour), by characters otherwise, without counting the row's characters.
+func droppingEndPipes(_ row: String) -> Substring {
+    var trimmed = Substring(row)
+    if trimmed.utf8.first == 0x7C {
+        let next = trimmed.utf8.index(after: trimmed.utf8.startIndex)
+        if next == trimmed.utf8.endIndex || trimmed.utf8[next] < 0x80 {
+            trimmed = trimmed[next...]
+        } else if trimmed.hasPrefix("|") {
+            trimmed = trimmed.dropFirst()
+        }
+    }
+    if trimmed.utf8.last == 0x7C {
+        let last = trimmed.utf8.index(before: trimmed.utf8.endIndex)
+        if last == trimmed.utf8.startIndex || trimmed.utf8[trimmed.utf8.index(before: last)] < 0x80 {
+            trimmed = trimmed[..<last]
+        } else if trimmed.hasSuffix("|") {
+            trimmed = trimmed.dropLast()
+        }
+    }
+    return trimmed
+}
+
 /// `text.split(separator: " ")`, the words between spaces (none empty), cut on the bytes when each space stands alone
 /// between ASCII bytes or the ends (``splitStandingAlone(_:at:)``), by characters otherwise.
 func spacedWords(_ text: String) -> [Substring] {

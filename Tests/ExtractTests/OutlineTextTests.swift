@@ -168,6 +168,22 @@ import Testing
         }
     }
 
+    /// A table row's end pipes dropped on the bytes are those `hasPrefix("|")` and `hasSuffix("|")` find and
+    /// `dropFirst()` and `dropLast()` drop, for pipes beside combining marks, CR LF, prepended marks and accents.
+    @Test func endPipesDroppedAsByCharacters() {
+        let pieces = ["|", "a", " ", "\u{301}", "\u{600}", "é", "\r\n", "\r", "-", "\u{200D}", "||"]
+        var rows = [""]
+        for _ in 0..<4 { rows = rows.flatMap { row in pieces.map { row + $0 } } }
+        for row in rows {
+            var expected = Substring(row)
+            if expected.hasPrefix("|") { expected = expected.dropFirst() }
+            if expected.hasSuffix("|") { expected = expected.dropLast() }
+            let dropped = droppingEndPipes(row)
+            #expect(dropped == expected, "\(row.unicodeScalars.map(\.value))")
+            #expect(dropped.utf8.elementsEqual(expected.utf8), "\(row.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// A slug cut as its bytes are written is the folded slug cut by characters, at every length: at a hyphen past
     /// the middle, else at the length; for plain, punctuated and accented titles, hyphens at and around each cut.
     @Test func slugsCutAsTheirBytesAreWrittenAsCutByCharacters() {
