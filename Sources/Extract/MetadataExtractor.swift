@@ -57,7 +57,7 @@ public struct MetadataExtractor: Sendable {
         var dateLine: String?
         if result.date == nil {
             for index in top.texts.indices {
-                guard let (label, value) = top.labelled(index), Self.dateLabels.contains(label) else { continue }
+                guard let value = top.value(index, labelledIn: Self.dateLabels) else { continue }
                 if let found = DateParser.firstDate(in: value, dayFirst: dayFirst) {
                     result.date = found.date
                     dateLine = value
@@ -96,7 +96,7 @@ public struct MetadataExtractor: Sendable {
         if result.startTime == nil {
             var lines: [String] = dateLine.map { [$0] } ?? []
             for index in top.texts.indices {
-                if let (label, value) = top.labelled(index), Self.timeLabels.contains(label) { lines.append(value) }
+                if let value = top.value(index, labelledIn: Self.timeLabels) { lines.append(value) }
             }
             for line in lines {
                 if let range = DateParser.timeRange(in: line) {
@@ -119,7 +119,7 @@ public struct MetadataExtractor: Sendable {
         }
         if result.location == nil {
             for index in top.texts.indices {
-                if let (label, value) = top.labelled(index), Self.placeLabels.contains(label), !value.isEmpty {
+                if let value = top.value(index, labelledIn: Self.placeLabels), !value.isEmpty {
                     result.location = value
                     break
                 }
@@ -149,8 +149,9 @@ public struct MetadataExtractor: Sendable {
         TextSearch.lowercasedContains(" " + text, [" by ", " due ", " before ", " until ", " deadline", "(due"])
     }
 
-    /// `("date", "21 April")` for `Date: 21 April` or `**Date:** 21 April`.
-    fileprivate static func labelled(_ text: String) -> (label: String, value: String)? {
+    /// The label of `text` (`date` for `**Date:** 21 April`) and where its colon stands, the value
+    /// (``value(of:after:)``, `21 April`) left unread.
+    fileprivate static func labelAndColon(_ text: String) -> (label: String, colon: String.Index)? {
         // A `:` character is a `:` byte; plain ASCII is searched and counted on the bytes.
         guard PeopleBytes.containsByte(text, UInt8(ascii: ":")) else { return nil }
         let plain = TextSearch.isPlainASCII(text)
@@ -159,7 +160,12 @@ public struct MetadataExtractor: Sendable {
         guard !label.isEmpty, (TextSearch.wordCount(label) ?? label.split(separator: " ").count) <= 3 else {
             return nil
         }
-        return (label, tidy(String(text[text.index(after: colon)...]).trimming("*_ ")))
+        return (label, colon)
+    }
+
+    /// The value of a labelled `text` whose colon stands at `colon` (``labelAndColon(_:)``).
+    fileprivate static func value(of text: String, after colon: String.Index) -> String {
+        tidy(String(text[text.index(after: colon)...]).trimming("*_ "))
     }
 
     /// The part of a comma-separated line that names a call platform or says `via`/`at`/`in` a place.
@@ -230,7 +236,8 @@ public struct MetadataExtractor: Sendable {
 private struct TopLines {
     /// The lines' texts.
     let texts: [String]
-    private var labels: [(label: String, value: String)??]
+    /// For each line read for a label, its label and colon, if it is labelled.
+    private var labels: [(label: String, colon: String.Index)??]
     private var peopleLabels: [Bool?]
 
     init(_ texts: [String]) {
@@ -239,12 +246,17 @@ private struct TopLines {
         peopleLabels = Array(repeating: nil, count: texts.count)
     }
 
-    /// The label and value of line `index`, if it is labelled.
-    mutating func labelled(_ index: Int) -> (label: String, value: String)? {
-        if let known = labels[index] { return known }
-        let found = MetadataExtractor.labelled(texts[index])
-        labels[index] = .some(found)
-        return found
+    /// The value of line `index`, if it is labelled with one of `labels`: the value is read only then.
+    mutating func value(_ index: Int, labelledIn labels: Set<String>) -> String? {
+        let found: (label: String, colon: String.Index)?
+        if let known = self.labels[index] {
+            found = known
+        } else {
+            found = MetadataExtractor.labelAndColon(texts[index])
+            self.labels[index] = .some(found)
+        }
+        guard let found, labels.contains(found.label) else { return nil }
+        return MetadataExtractor.value(of: texts[index], after: found.colon)
     }
 
     /// Whether line `index` labels people (`Present:`), so names no date, time or place.

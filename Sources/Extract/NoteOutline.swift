@@ -482,10 +482,7 @@ private struct OutlineBuilder {
     }
 
     func cells(of row: String) -> [String] {
-        var trimmed = Substring(row)
-        if trimmed.hasPrefix("|") { trimmed = trimmed.dropFirst() }
-        if trimmed.hasSuffix("|") { trimmed = trimmed.dropLast() }
-        let text = String(trimmed)
+        let text = String(droppingEndPipes(row))
         return (splitStandingAlone(text, at: 0x7C) ?? text.split(separator: "|", omittingEmptySubsequences: false))
             .map { cell in cell.utf8.withContiguousStorageIfAvailable { tidy(bytes: $0) } ?? tidy(String(cell)) }
     }
@@ -588,35 +585,48 @@ private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high = ones &* 0x80
-    /// The eight bytes at `offset`, when they are printable ASCII (any byte from 0x80, or below a space, is left to
-    /// the byte look).
-    @inline(__always) func printableWord(at offset: Int) -> UInt64? {
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
-        return word & high == 0 && !ASCIIWord.hasBelow(word, 0x20) ? word : nil
+    /// The eight bytes at `offset`.
+    @inline(__always) func word(at offset: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     }
-    /// Whether the printable ASCII `word`, after a byte `previous`, holds no space beside a space.
-    @inline(__always) func spacedOnce(_ word: UInt64, after previous: UInt8) -> Bool {
-        // The high bit of each byte that is a space.
+    /// The high bit of each byte of `word` from 0x80 or below a space, and maybe of some after such a byte: zero
+    /// only when all eight are printable ASCII (any other byte is left to the byte look).
+    @inline(__always) func unprintable(_ word: UInt64) -> UInt64 {
+        (word | (word &- ones &* 0x20) & ~word) & high
+    }
+    /// The high bit of each byte of `word` that is a space.
+    @inline(__always) func spaces(_ word: UInt64) -> UInt64 {
         let other = word ^ (ones &* 0x20)
-        let spaces = ~(((other & ~high) &+ ~high) | other) & high
-        return spaces & (spaces << 8) == 0 && (previous != UInt8(ascii: " ") || spaces & 0x80 == 0)
+        return ~(((other & ~high) &+ ~high) | other) & high
     }
-    var previous = UInt8(ascii: " ")
+    /// The byte before `offset`, a space before the first (so that a leading space is untidy).
+    @inline(__always) func previous(_ offset: Int) -> UInt8 {
+        offset == 0 ? UInt8(ascii: " ") : bytes[offset - 1]
+    }
+    // The high bit of the byte before the word read, when it is a space: a space beside a space is one in both the
+    // word's spaces and its spaces moved up a byte with this one below.
+    var spaceBefore: UInt64 = 0x80
     var offset = 0
     while offset + 8 <= bytes.count {
-        guard let word = printableWord(at: offset) else {
-            return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous)
+        let word = word(at: offset)
+        let spaced = spaces(word)
+        let doubled = spaced & (spaced << 8 | spaceBefore)
+        if unprintable(word) | doubled != 0 {
+            if unprintable(word) == 0 { return false }
+            return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous(offset))
         }
-        if !spacedOnce(word, after: previous) { return false }
-        previous = UInt8(truncatingIfNeeded: word >> 56)
+        spaceBefore = spaced >> 56
         offset += 8
     }
+    if offset == bytes.count, offset > 0 { return spaceBefore == 0 }
     // Every byte before `offset` is printable ASCII. Fewer than eight are left: after eight or more, the last eight
     // are read at once (those read again were tidy), after the byte before them.
-    if offset < bytes.count, offset >= 8, let word = printableWord(at: bytes.count - 8) {
-        return spacedOnce(word, after: bytes[bytes.count - 9]) && bytes[bytes.count - 1] != UInt8(ascii: " ")
+    if offset >= 8, unprintable(word(at: bytes.count - 8)) == 0 {
+        let spaced = spaces(word(at: bytes.count - 8))
+        let before: UInt64 = bytes[bytes.count - 9] == UInt8(ascii: " ") ? 0x80 : 0
+        return spaced & (spaced << 8 | before) == 0 && bytes[bytes.count - 1] != UInt8(ascii: " ")
     }
-    return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous)
+    return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous(offset))
 }
 
 /// ``isTidy(_:)`` on the UTF-8 `bytes` of the end of a text, after a byte `previous`: no white space but a space

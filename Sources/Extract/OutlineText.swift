@@ -45,25 +45,51 @@ func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
 /// caller splits the characters, as it does for `;`, `` ` `` and `K` in text that is not all ASCII (U+037E, U+1FEF
 /// and U+212A are those characters too).
 func splitStandingAlone(_ text: String, at separator: UInt8) -> [Substring]? {
-    let utf8 = text.utf8
     if separator == 0x3B || separator == 0x60 || separator == 0x4B, !TextSearch.isPlainASCII(text) { return nil }
-    var parts: [Substring] = []
-    var start = utf8.startIndex
-    var previous: UInt8 = 0
-    var index = utf8.startIndex
-    while index != utf8.endIndex {
-        let byte = utf8[index]
-        let next = utf8.index(after: index)
-        if byte == separator {
-            guard previous < 0x80, next == utf8.endIndex || utf8[next] < 0x80 else { return nil }
-            parts.append(text[start..<index])
-            start = next
-        }
-        previous = byte
-        index = next
+    // The separators are found on the bytes, read in place; the parts are cut from the text where they stand.
+    let utf8 = text.utf8
+    /// The part of `text` from byte `start` up to byte `end`.
+    func part(_ start: Int, _ end: Int) -> Substring {
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return text[lower..<utf8.index(lower, offsetBy: end - start)]
     }
-    parts.append(text[start..<utf8.endIndex])
-    return parts
+    return PeopleBytes.withBytes(text) { bytes -> [Substring]? in
+        var parts: [Substring] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == separator {
+            guard index == 0 || bytes[index - 1] < 0x80, index + 1 == bytes.count || bytes[index + 1] < 0x80 else {
+                return nil
+            }
+            parts.append(part(start, index))
+            start = index + 1
+        }
+        parts.append(part(start, bytes.count))
+        return parts
+    }
+}
+
+/// `row` without a `|` character at its start and one at its end, as `hasPrefix("|")` and `hasSuffix("|")` find
+/// them: on the bytes where the `|` byte has an ASCII byte or the end beside it, so stands alone as a character
+/// (no mark joins it to an ASCII neighbour), by characters otherwise, without counting the row's characters.
+func droppingEndPipes(_ row: String) -> Substring {
+    var trimmed = Substring(row)
+    if trimmed.utf8.first == 0x7C {
+        let next = trimmed.utf8.index(after: trimmed.utf8.startIndex)
+        if next == trimmed.utf8.endIndex || trimmed.utf8[next] < 0x80 {
+            trimmed = trimmed[next...]
+        } else if trimmed.hasPrefix("|") {
+            trimmed = trimmed.dropFirst()
+        }
+    }
+    if trimmed.utf8.last == 0x7C {
+        let last = trimmed.utf8.index(before: trimmed.utf8.endIndex)
+        if last == trimmed.utf8.startIndex || trimmed.utf8[trimmed.utf8.index(before: last)] < 0x80 {
+            trimmed = trimmed[..<last]
+        } else if trimmed.hasSuffix("|") {
+            trimmed = trimmed.dropLast()
+        }
+    }
+    return trimmed
 }
 
 /// `text.split(separator: " ")`, the words between spaces (none empty), cut on the bytes when each space stands alone

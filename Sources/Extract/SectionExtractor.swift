@@ -225,30 +225,30 @@ public struct SectionExtractor: Sendable {
         var stack: [(raw: Int, section: Int)] = []
         var sections: [Section] = []
         var headingBlocks: [Int] = []
-        var usedIDs: [String: Int] = [:]
-        // For each id, the first section with it; for each section, the first section with its id; and each
-        // section's parent, the first section with its parent's id: what ``ExtractionContext/parentIndices(of:)``
-        // finds, found as the sections are made.
-        var firstWithID: [String: Int] = [:]
+        // For each id, how many sections' titles gave it before the numbering, and the first section with it; for
+        // each section, the first section with its id; and each section's parent, the first section with its
+        // parent's id: what ``ExtractionContext/parentIndices(of:)`` finds, found as the sections are made. The two
+        // counts of an id share one entry, so that an id not numbered is looked up once.
+        var ids: [String: (used: Int, first: Int?)] = [:]
         var firstOfSameID: [Int] = []
         var parents: [Int?] = []
         // Room made once for every candidate: each is a section.
         sections.reserveCapacity(candidates.count)
         headingBlocks.reserveCapacity(candidates.count)
-        usedIDs.reserveCapacity(candidates.count)
-        firstWithID.reserveCapacity(candidates.count)
+        ids.reserveCapacity(candidates.count)
         firstOfSameID.reserveCapacity(candidates.count)
         parents.reserveCapacity(candidates.count)
-        /// `count` plus one, kept and returned: one look-up of a dictionary's entry to count and read it.
-        func increment(_ count: inout Int) -> Int {
-            count += 1
-            return count
-        }
         /// The index kept in `slot`, or `index`, kept there when it is empty: one look-up to find or add it.
         func found(_ slot: inout Int?, else index: Int) -> Int {
             if let kept = slot { return kept }
             slot = index
             return index
+        }
+        /// The entry's count of uses plus one, kept; when that is 1, the id is the section's own, and the entry's
+        /// first section, or `index`, kept, is given too.
+        func use(_ entry: inout (used: Int, first: Int?), index: Int) -> (count: Int, first: Int?) {
+            entry.used += 1
+            return entry.used == 1 ? (1, found(&entry.first, else: index)) : (entry.used, nil)
         }
         var previousRaw: Int?
         for candidate in candidates {
@@ -264,9 +264,9 @@ public struct SectionExtractor: Sendable {
             let title = cleanTitle(blocks[block].text)
             var id = Slug.make(title, maxLength: 48)
             if id.isEmpty { id = "section" }
-            let count = increment(&usedIDs[id, default: 0])
+            let (count, first) = use(&ids[id, default: (0, nil)], index: sections.count)
             if count > 1 { id += "-\(count)" }
-            firstOfSameID.append(found(&firstWithID[id], else: sections.count))
+            firstOfSameID.append(first ?? found(&ids[id, default: (0, nil)].first, else: sections.count))
             parents.append(stack.last.map { firstOfSameID[$0.section] })
             let parent = stack.last.map { sections[$0.section].id }
             sections.append(

@@ -6,26 +6,29 @@ public enum Slug {
     ///
     /// Accents are folded (`Réunion` → `reunion`); the result never contains `/`, `..` or control characters.
     public static func make(_ text: String, maxLength: Int = 60) -> String {
-        let out = asciiWords(text) ?? foldedWords(text)
+        // Plain text is cut as its bytes are written, so the slug is made once.
+        if let out = asciiWords(text, maxLength: maxLength) { return out }
+        var out = foldedWords(text)
         // A slug is ASCII (letters, digits and hyphens): each byte is a character, counted and cut on the bytes.
-        let utf8 = out.utf8
-        guard utf8.count > maxLength else { return out }
-        let end = utf8.index(utf8.startIndex, offsetBy: maxLength)
-        if let hyphen = utf8[..<end].lastIndex(of: UInt8(ascii: "-")),
-            utf8.distance(from: utf8.startIndex, to: hyphen) > maxLength / 2
-        {
-            return String(out[..<hyphen])
-        }
-        return String(out[..<end])
+        let kept = out.withUTF8 { keptLength(of: $0, maxLength: maxLength) }
+        return kept == out.utf8.count ? out : String(decoding: out.utf8.prefix(kept), as: UTF8.self)
+    }
+
+    /// How many of the bytes of a slug are kept to cut it at a word boundary to at most `maxLength` bytes (all of
+    /// them when there are no more), at the last hyphen when that keeps more than half.
+    private static func keptLength(of bytes: UnsafeBufferPointer<UInt8>, maxLength: Int) -> Int {
+        guard bytes.count > maxLength else { return bytes.count }
+        if let hyphen = bytes[..<maxLength].lastIndex(of: UInt8(ascii: "-")), hyphen > maxLength / 2 { return hyphen }
+        return maxLength
     }
 
     /// The words of ASCII `text`, lower-cased and joined by hyphens, read on its bytes (folding leaves ASCII but its
-    /// case as it is); `nil` when `text` is not ASCII.
+    /// case as it is), cut as ``make(_:maxLength:)`` cuts them; `nil` when `text` is not ASCII.
     ///
     /// General punctuation from U+2010 to U+205E (dashes, quotes, bullets, as in `Board – Minutes`) is allowed too:
     /// folding makes none of it a letter or digit, so each such scalar only parts words, as any other byte that is
     /// not a letter or digit does.
-    static func asciiWords(_ text: String) -> String? {
+    static func asciiWords(_ text: String, maxLength: Int = .max) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
             guard !bytes.contains(where: { $0 >= 0x80 }) || holdsOnlyGeneralPunctuation(bytes) else { return nil }
@@ -47,7 +50,7 @@ public enum Slug {
                         pendingHyphen = true
                     }
                 }
-                return count
+                return keptLength(of: UnsafeBufferPointer(rebasing: out[..<count]), maxLength: maxLength)
             }
         }
     }

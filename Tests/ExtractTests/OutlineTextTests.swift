@@ -168,6 +168,48 @@ import Testing
         }
     }
 
+    /// A table row's end pipes dropped on the bytes are those `hasPrefix("|")` and `hasSuffix("|")` find and
+    /// `dropFirst()` and `dropLast()` drop, for pipes beside combining marks, CR LF, prepended marks and accents.
+    @Test func endPipesDroppedAsByCharacters() {
+        let pieces = ["|", "a", " ", "\u{301}", "\u{600}", "é", "\r\n", "\r", "-", "\u{200D}", "||"]
+        var rows = [""]
+        for _ in 0..<4 { rows = rows.flatMap { row in pieces.map { row + $0 } } }
+        for row in rows {
+            var expected = Substring(row)
+            if expected.hasPrefix("|") { expected = expected.dropFirst() }
+            if expected.hasSuffix("|") { expected = expected.dropLast() }
+            let dropped = droppingEndPipes(row)
+            #expect(dropped == expected, "\(row.unicodeScalars.map(\.value))")
+            #expect(dropped.utf8.elementsEqual(expected.utf8), "\(row.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// A slug cut as its bytes are written is the folded slug cut by characters, at every length: at a hyphen past
+    /// the middle, else at the length; for plain, punctuated and accented titles, hyphens at and around each cut.
+    @Test func slugsCutAsTheirBytesAreWrittenAsCutByCharacters() {
+        /// The folded words of `text`, cut by characters.
+        func cutByCharacters(_ text: String, _ maxLength: Int) -> String {
+            let characters = Array(Slug.foldedWords(text))
+            guard characters.count > maxLength else { return String(characters) }
+            let head = characters[..<maxLength]
+            if let hyphen = head.lastIndex(of: "-"), hyphen > maxLength / 2 { return String(characters[..<hyphen]) }
+            return String(head)
+        }
+        let titles = [
+            "", "a", "Ab-cd", "Board \u{2013} Minutes of the Annual General Meeting 2021", "a b c d e f g h i j k l",
+            "Réunion du conseil municipal", "ab cd ef gh ij kl mn op qr st uv wx yz", "Item 10: Budget & Finance!!",
+            "x-y--z  -w-", "Long-Word-Compound-Title-With-Many-Parts-Going-On-And-On",
+        ]
+        for title in titles {
+            for maxLength in 0...64 {
+                #expect(
+                    Slug.make(title, maxLength: maxLength) == cutByCharacters(title, maxLength),
+                    "\(title) \(maxLength)"
+                )
+            }
+        }
+    }
+
     /// Words between spaces cut on the bytes are the words `split(separator: " ")` gives, for every text of up to
     /// four pieces: spaces beside combining marks, no-break and wide spaces, CR LF, curly quotes and accents.
     @Test func spacedWordsAreSplitAsByCharacters() {
