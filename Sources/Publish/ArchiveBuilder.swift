@@ -94,7 +94,10 @@ public struct ArchiveBuilder: Sendable {
             let note =
                 place < plannedCount
                 ? plannedNotes[place] : BuildManifest.Note(position: positions[place], path: files[positions[place]])
-            return (note, produce(note, planned: place < plannedCount, lookUp: lookUp, folder: folder))
+            return (
+                note,
+                produce(note, planned: place < plannedCount, lookUp: lookUp, settings: settings, folder: folder)
+            )
         } _: { (note: BuildManifest.Note, result: Produced) throws in
             stats = stats + result.stats
             var read = note
@@ -331,8 +334,15 @@ public struct ArchiveBuilder: Sendable {
     ///
     /// A note that was not `planned` is read and hashed here, once, for its key; a planned note was hashed for the
     /// key it carries, and is read again only when its entry is not in the cache. The cache is asked only when
-    /// `lookUp` (not with `--force`, nor when it has no entries).
-    private func produce(_ note: BuildManifest.Note, planned: Bool, lookUp: Bool, folder: OutputFolder) -> Produced {
+    /// `lookUp` (not with `--force`, nor when it has no entries). `settings` are the options' record settings, made
+    /// once a build.
+    private func produce(
+        _ note: BuildManifest.Note,
+        planned: Bool,
+        lookUp: Bool,
+        settings: String,
+        folder: OutputFolder
+    ) -> Produced {
         var stats = BuildStats()
         var clock = ContinuousClock.now
         func lap() -> Duration {
@@ -357,7 +367,7 @@ public struct ArchiveBuilder: Sendable {
                 let bytes = try ingestor.read(path: note.path)
                 let sha256 = NoteIngestor.digest(bytes)
                 read = (bytes, sha256)
-                key = NoteCache.key(path: note.path, sha256: sha256, settings: options.recordSettings)
+                key = NoteCache.key(path: note.path, sha256: sha256, settings: settings)
                 stats.read = lap()
             } catch {
                 return Produced(outcome: .failure(error.diagnostic), stats: stats)
@@ -382,7 +392,7 @@ public struct ArchiveBuilder: Sendable {
             stats.extract = lap()
             let html = SiteRenderer.noteHTML(meeting, document: document)
             // The file may have changed since it was hashed: its entry goes under the key of what was read.
-            let current = NoteCache.key(path: note.path, sha256: sha256, settings: options.recordSettings)
+            let current = NoteCache.key(path: note.path, sha256: sha256, settings: settings)
             let stored = try NoteCache.store(meeting, html: html, key: current, in: folder)
             stats.publish = lap()
             return Produced(outcome: .success((current, stored, cache)), stats: stats)

@@ -70,6 +70,27 @@ import Testing
         }
     }
 
+    /// A plain-text note is a numbered, escaped line for every line its text splits into at `\n` characters (so
+    /// not inside CR LF), the empty ones and the one after a last line feed too.
+    @Test func plainTextNotesAreNumberedLines() throws {
+        let notes = ["", "a", "a\n", "\n\n", "one\ntwo <b> & \"c\"\n\nfour", "é\nü\u{301}\n日本\u{202E}x", "x\r\ny\nz\r"]
+        let ingestor = NoteIngestor(options: IngestOptions(format: .text, rendersHTML: true))
+        for note in notes {
+            let document = try ingestor.ingest(bytes: Array(note.utf8), path: "a.txt")
+            for marks in [[:], [2: NoteHTML.Mark.action, 3: .decision]] {
+                var expected = "<pre class=\"plain-note\">"
+                let lines = document.text.split(separator: "\n", omittingEmptySubsequences: false)
+                for (index, line) in lines.enumerated() {
+                    let mark = marks[index + 1].map { " record \($0.rawValue)" } ?? ""
+                    expected += "<span class=\"line\(mark)\" id=\"L\(index + 1)\">\(HTML.escape(String(line)))</span>\n"
+                }
+                expected += "</pre>"
+                let html = NoteHTML.render(document, marks: marks)
+                #expect(html == Array(expected.utf8), "\(note.debugDescription)")
+            }
+        }
+    }
+
     /// Hand-made HTML the byte pass acts on: headings at the ends of the text, attributes cut short, anchors on
     /// lines of many digits, an emptied link at the very end, unsafe characters only in the last bytes.
     @Test func edgesOfTheBytePassAreWhatTheStringPathGave() {

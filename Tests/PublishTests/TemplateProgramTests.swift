@@ -56,6 +56,7 @@ import Testing
         "  {{title}}\n\t{{#yes}}x{{/yes}}\n  {{{title}}} \n  {{#yes}}\n{{/yes}} tail\n{ {title} }{{ title }}{x",
         "{{> part}}{{title}}\n{{> part}}\n{{#rows}}{{> part}}{{/rows}}\n  {{> missing}}x\n{{> part}}",
         "\n{{#rows}}\r\n{{name}}\r\n{{/rows}}\r\n{{#yes}} \u{85}x{{/yes}}",
+        "Zoë\u{301} – {{title}} é\r\n{{#yes}}ü\u{301}{{/yes}}日本 {{ title }} 🙂\n  {{#rows}}\n  ñ {{name}}\n{{/rows}}",
     ]
 
     @Test func programsRenderAsTheLibraryDoes() throws {

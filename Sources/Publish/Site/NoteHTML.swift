@@ -1,3 +1,5 @@
+import Foundation
+
 /// The note itself as HTML for a meeting page: cmark's safe rendering for Markdown, a numbered `<pre>` for plain
 /// text; every source line that starts a block gets an anchor (`id="L12"`), and blocks that hold a record are
 /// marked (`class="record action"`) so the page highlights them in place.
@@ -148,7 +150,7 @@ enum NoteHTML {
         out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
         // Lines split on bytes, unless a CR could join an LF into one character ("\r\n" is not split at "\n").
         var copy = text
-        if copy.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) {
+        if copy.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }) {
             for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var line = String(line)
                 line.withUTF8 { appendNumberedLine(index + 1, $0, marks: marks, to: &out) }
@@ -158,13 +160,21 @@ enum NoteHTML {
             text.withUTF8 { bytes in
                 var number = 1
                 var start = 0
-                for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                // Each line up to the next line feed, found by `memchr`, and the text after the last one.
+                while true {
+                    var end = bytes.count
+                    if let base = bytes.baseAddress, start < bytes.count,
+                        let found = memchr(base + start, 0x0A, bytes.count - start)
+                    {
+                        end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    }
                     appendNumberedLine(
                         number,
                         UnsafeBufferPointer(rebasing: bytes[start..<end]),
                         marks: marks,
                         to: &out
                     )
+                    guard end < bytes.count else { break }
                     number += 1
                     start = end + 1
                 }

@@ -26,7 +26,7 @@ struct TemplateProgram: Sendable {
     /// when it holds what a program does not render as the library does.
     init?(_ text: String) {
         guard text.hasPrefix(TemplateEscaping.pragma) else { return nil }
-        var reader = Reader(characters: Array(text))
+        var reader = Reader(text)
         guard let tokens = reader.tokens(closing: nil, newLine: true) else { return nil }
         self.tokens = tokens
         code = Code(tokens)
@@ -250,7 +250,31 @@ struct TemplateProgram: Sendable {
     /// Reads a template as swift-mustache's parser does, for the tags a program renders.
     private struct Reader {
         let characters: [Character]
+        /// The template's UTF-8 bytes, and where each character starts in them (and where the text ends, last): a
+        /// run of characters is made a `String` from its bytes, not a character at a time.
+        let bytes: [UInt8]
+        let offsets: [Int]
         var position = 0
+
+        init(_ text: String) {
+            var characters: [Character] = []
+            var offsets: [Int] = []
+            var offset = 0
+            for character in text {
+                characters.append(character)
+                offsets.append(offset)
+                offset += character.utf8.count
+            }
+            offsets.append(offset)
+            self.characters = characters
+            self.offsets = offsets
+            bytes = Array(text.utf8)
+        }
+
+        /// The characters `range`, as a string: the same text as `String(characters[range])`.
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
+        }
 
         var atEnd: Bool { position == characters.count }
         var current: Character { atEnd ? "\0" : characters[position] }
@@ -311,7 +335,7 @@ struct TemplateProgram: Sendable {
                 case ">":
                     position += 1
                     read(while: \.isWhitespace)
-                    let name = read(while: Self.partialNameCharacters.contains)
+                    let name = read(while: Self.isPartialNameCharacter)
                     read(while: \.isWhitespace)
                     guard !name.isEmpty, !name.hasPrefix("*"), readEndDelimiter() else { return nil }
                     if !whiteSpaceBefore.isEmpty { tokens.append(.text(Array(whiteSpaceBefore.utf8))) }
@@ -360,7 +384,7 @@ struct TemplateProgram: Sendable {
         mutating func read(while belongs: (Character) -> Bool) -> String {
             let start = position
             while !atEnd, belongs(characters[position]) { position += 1 }
-            return String(characters[start..<position])
+            return text(start..<position)
         }
 
         /// Text up to a line feed (not read) or past `{{`; `nil` for a `{` that ends the text, which the library
@@ -393,7 +417,7 @@ struct TemplateProgram: Sendable {
         /// A plain name or `.`, and the tag's end; `nil` for a dotted name or a transform.
         mutating func readName() -> String? {
             read(while: \.isWhitespace)
-            let name = read(while: Self.nameCharacters.contains)
+            let name = read(while: Self.isNameCharacter)
             read(while: \.isWhitespace)
             guard readEndDelimiter(), !name.isEmpty else { return nil }
             guard name == "." || !name.contains(where: { $0 == "." || $0 == "(" || $0 == ")" }) else { return nil }
@@ -403,12 +427,12 @@ struct TemplateProgram: Sendable {
         /// The rest of ``TemplateEscaping/pragma``.
         mutating func readPragma() -> Bool {
             read(while: \.isWhitespace)
-            let variable = read(while: Self.nameCharacters.contains)
+            let variable = read(while: Self.isNameCharacter)
             read(while: \.isWhitespace)
             guard variable == "CONTENT_TYPE", current == ":" else { return false }
             position += 1
             read(while: \.isWhitespace)
-            let value = read(while: Self.nameCharacters.contains)
+            let value = read(while: Self.isNameCharacter)
             read(while: \.isWhitespace)
             return value == TemplateEscaping.name && readEndDelimiter()
         }
@@ -424,11 +448,21 @@ struct TemplateProgram: Sendable {
             return true
         }
 
-        static let nameCharacters = Set<Character>(
-            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*"
-        )
-        static let partialNameCharacters = Set<Character>(
-            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/"
-        )
+        /// Whether `character` may be in a name: an ASCII letter or digit, or one of `.-_?()*`.
+        static func isNameCharacter(_ character: Character) -> Bool {
+            // A character of several scalars has no ASCII value but CR LF, whose value (LF) is none of these.
+            guard let byte = character.asciiValue else { return false }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                return true
+            default: return "._-?()*".utf8.contains(byte)
+            }
+        }
+
+        /// Whether `character` may be in a partial's name: a name's characters and `/`.
+        static func isPartialNameCharacter(_ character: Character) -> Bool {
+            character == "/" || isNameCharacter(character)
+        }
     }
 }
