@@ -79,27 +79,47 @@ public enum MarkdownRenderer {
 enum SourcePositions {
     /// `html` with the positions of the blocks of `root` put in; `nil` when a block and its tag do not pair up.
     static func insert(into html: UnsafeBufferPointer<UInt8>, of root: OpaquePointer) -> [UInt8]? {
+        guard let places = places(in: html, of: root), let source = html.baseAddress else { return nil }
+        // Written in place, each attribute at most its longest: no array growing or appending one piece at a time.
+        let capacity = html.count + places.count * maxAttributeCount
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            guard var end = buffer.baseAddress else { return }
+            var copied = 0  // `html` is written up to here
+            for (insertion, node) in places {
+                end.initialize(from: source + copied, count: insertion - copied)
+                end += insertion - copied
+                end += writeAttribute(of: node, at: end)
+                copied = insertion
+            }
+            end.initialize(from: source + copied, count: html.count - copied)
+            end += html.count - copied
+            initialized = buffer.baseAddress.map { $0.distance(to: end) } ?? 0
+        }
+    }
+
+    /// Each block of `root` that gets a position, in document order, with where in `html` its position goes; `nil`
+    /// when a block and its tag do not pair up.
+    private static func places(
+        in html: UnsafeBufferPointer<UInt8>,
+        of root: OpaquePointer
+    ) -> [(insertion: Int, node: OpaquePointer)]? {
         guard let iterator = cmark_iter_new(root) else { return nil }
         defer { cmark_iter_free(iterator) }
-        var out: [UInt8] = []
-        out.reserveCapacity(html.count + html.count / 4 + 64)
-        var copied = 0  // `html` is in `out` up to here
+        var places: [(insertion: Int, node: OpaquePointer)] = []
+        places.reserveCapacity(html.count / 64 + 8)  // (a block tag for about every 100 bytes of HTML)
+        var from = 0
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
                 let expected = tagName(of: node)
             else { continue }
-            guard let tag = nextBlockTag(in: html, from: copied),
-                isNamed(tag.name, expected)
-            else { return nil }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<tag.insertion]))
-            appendAttribute(of: node, to: &out)
-            copied = tag.insertion
+            guard let tag = nextBlockTag(in: html, from: from), isNamed(tag.name, expected) else { return nil }
+            places.append((tag.insertion, node))
+            from = tag.insertion
         }
-        guard nextBlockTag(in: html, from: copied) == nil else { return nil }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
-        return out
+        guard nextBlockTag(in: html, from: from) == nil else { return nil }
+        return places
     }
 
     /// The name of the tag cmark opens `node` with when it gives it a position; `nil` for inlines, HTML blocks,
@@ -178,24 +198,26 @@ enum SourcePositions {
         byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") || byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
-    /// Appends ` data-sourcepos="L:C-L:C"` of `node`, as cmark writes it (`%d:%d-%d:%d`).
-    private static func appendAttribute(of node: OpaquePointer, to out: inout [UInt8]) {
-        let name: StaticString = #" data-sourcepos=""#
-        // The name, four numbers of at most 11 bytes, three separators and the closing quote.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: name.utf8CodeUnitCount + 48) { buffer in
-            guard let start = buffer.baseAddress else { return }
-            start.initialize(from: name.utf8Start, count: name.utf8CodeUnitCount)
-            var end = start + name.utf8CodeUnitCount
-            end += writeDecimal(cmark_node_get_start_line(node), at: end)
-            end.pointee = UInt8(ascii: ":")
-            end += 1 + writeDecimal(cmark_node_get_start_column(node), at: end + 1)
-            end.pointee = UInt8(ascii: "-")
-            end += 1 + writeDecimal(cmark_node_get_end_line(node), at: end + 1)
-            end.pointee = UInt8(ascii: ":")
-            end += 1 + writeDecimal(cmark_node_get_end_column(node), at: end + 1)
-            end.pointee = UInt8(ascii: "\"")
-            out.append(contentsOf: UnsafeBufferPointer(start: start, count: start.distance(to: end) + 1))
-        }
+    /// The name that starts each position.
+    private static let attributeName: StaticString = #" data-sourcepos=""#
+
+    /// The most bytes a position takes: its name, four numbers of at most 11 bytes, three separators and a quote.
+    private static let maxAttributeCount = attributeName.utf8CodeUnitCount + 48
+
+    /// Writes ` data-sourcepos="L:C-L:C"` of `node`, as cmark writes it (`%d:%d-%d:%d`), at `start`, which has room
+    /// for ``maxAttributeCount`` bytes; returns the count.
+    private static func writeAttribute(of node: OpaquePointer, at start: UnsafeMutablePointer<UInt8>) -> Int {
+        start.initialize(from: attributeName.utf8Start, count: attributeName.utf8CodeUnitCount)
+        var end = start + attributeName.utf8CodeUnitCount
+        end += writeDecimal(cmark_node_get_start_line(node), at: end)
+        end.pointee = UInt8(ascii: ":")
+        end += 1 + writeDecimal(cmark_node_get_start_column(node), at: end + 1)
+        end.pointee = UInt8(ascii: "-")
+        end += 1 + writeDecimal(cmark_node_get_end_line(node), at: end + 1)
+        end.pointee = UInt8(ascii: ":")
+        end += 1 + writeDecimal(cmark_node_get_end_column(node), at: end + 1)
+        end.pointee = UInt8(ascii: "\"")
+        return start.distance(to: end) + 1
     }
 
     /// Writes `value` in decimal, as `%d` writes it, at `pointer`, which has room for 11 bytes; returns the count.
