@@ -88,9 +88,9 @@ public enum MarkdownParser {
 
         /// Creates a copier for the tree of `textCount` bytes of text.
         init(textCount: Int) {
-            // Parsed notes hold about a node for every 36 bytes and less text than they are long: room for both
-            // from the start saves the arrays growing a dozen times.
-            builder.reserveCapacity(nodes: textCount / 24 + 16, bytes: textCount + 64)
+            // Parsed notes hold about a node for every 36 bytes (some one for every 20) and less text than they are
+            // long: room for both from the start saves the arrays growing, each time a copy of all they hold.
+            builder.reserveCapacity(nodes: textCount / 16 + 16, bytes: textCount + textCount / 8 + 64)
         }
         /// Containers entered beyond ``MarkdownParser/maxDepth`` and not yet exited: their content goes to the
         /// deepest container kept.

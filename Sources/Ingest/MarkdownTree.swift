@@ -61,7 +61,7 @@ package final class MarkdownTree: Sendable {
         @inlinable package static var checkboxMask: UInt8 { 0x30 }
 
         /// A node of `tag` with no payload, no range and no children, standing at `index`.
-        init(_ tag: Tag, at index: Int, offset: Int) {
+        @inline(__always) init(_ tag: Tag, at index: Int, offset: Int) {
             self.init(
                 tag: tag,
                 flags: 0,
@@ -272,6 +272,7 @@ package final class MarkdownTree: Sendable {
         package mutating func reserveCapacity(nodes: Int, bytes: Int) {
             self.nodes.reserveCapacity(nodes)
             self.bytes.reserveCapacity(bytes)
+            open.reserveCapacity(16)
         }
 
         /// Adds a node of `tag` with `flags`, a `number` (a heading's level, a list's start), its texts and its

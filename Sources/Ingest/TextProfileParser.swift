@@ -14,7 +14,7 @@ public enum TextProfileParser {
     public static func parse(_ text: String) -> MarkdownNode {
         var text = text
         return text.withUTF8 { bytes in
-            var builder = Builder()
+            var builder = Builder(textCount: bytes.count)
             let lines = TextLines.ranges(in: bytes)
             var index = 0
             while index < lines.count {
@@ -239,8 +239,11 @@ private struct Builder {
     private var stack: [Frame]
     private var afterBlank = false
 
-    init() {
+    /// Creates a builder for the tree of `textCount` bytes of text.
+    init(textCount: Int) {
         var tree = MarkdownTree.Builder()
+        // Room for a node for every 16 bytes and all the text from the start saves the arrays growing.
+        tree.reserveCapacity(nodes: textCount / 16 + 16, bytes: textCount + 64)
         stack = [Frame(role: .document, node: tree.open(.document, range: nil))]
         self.tree = tree
     }

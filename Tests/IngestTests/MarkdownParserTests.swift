@@ -102,4 +102,28 @@ import Testing
         #expect(plain.html == nil)
         #expect(try NoteIngestor().ingest(bytes: Array(notes[0].utf8), path: "a.md").html == nil)
     }
+
+    /// The positions put into HTML rendered without them are those cmark writes, on every kind of block.
+    @Test func placedSourcePositionsMatchCmarks() {
+        let notes = [
+            "", "plain\n", "# One\n## Two\n### Three\n#### Four\n##### Five\n###### Six\n",
+            "Setext\n===\n\nOther\n---\n\n***\n",
+            "3. three\n4. four\n\n1) one\n\n- tight\n- list\n\n- loose\n\n- list\n  > quoted\n  > - deep\n",
+            "> quote\n>\n> > nested\n> ```\n> code\n> ```\n",
+            "```swift extra\nlet a = \"<p>\"\n```\n\n    indented <hr>\n\n~~~\n~~~\n",
+            "<div>\n<p>raw block</p>\n</div>\n\ntext <p>inline</p> &lt;p&gt; <http://a.b/<p>> 1 < 2\n",
+            "[link](http://x.y \"title <p>\") ![alt *em* <p>](i.png \"t\") `<pre>` **<li>**\n",
+            "Résumé — “quoted”\r\nline two  \nhard\n\n- [ ] task\n- [x] done\n\n10. ten\n    - a\n\n      b\n",
+        ]
+        for text in notes {
+            let placed = MarkdownRenderer.htmlBytes(text, cmarkWritesPositions: false)
+            let cmarks = MarkdownRenderer.htmlBytes(text, cmarkWritesPositions: true)
+            #expect(String(decoding: placed, as: UTF8.self) == String(decoding: cmarks, as: UTF8.self))
+        }
+        #expect(
+            String(decoding: MarkdownRenderer.htmlBytes("3. x\n\n---\n", cmarkWritesPositions: false), as: UTF8.self)
+                == "<ol start=\"3\" data-sourcepos=\"1:1-2:0\">\n<li data-sourcepos=\"1:1-2:0\">x</li>\n</ol>\n"
+                + "<hr data-sourcepos=\"3:1-3:3\" />\n"
+        )
+    }
 }
