@@ -44,6 +44,27 @@ struct PersonRoster {
         label: String = "",
         lines: LineSpan
     ) {
+        add(
+            entry,
+            key: Self.key(entry.name),
+            group: group,
+            labelRole: labelRole,
+            labelTag: labelTag,
+            label: label,
+            lines: lines
+        )
+    }
+
+    /// ``add(_:group:labelRole:labelTag:label:lines:)`` of an entry whose name's ``key(_:)`` is `key`.
+    private mutating func add(
+        _ entry: PersonEntry,
+        key: String,
+        group: PeopleGroup,
+        labelRole: String? = nil,
+        labelTag: String? = nil,
+        label: String = "",
+        lines: LineSpan
+    ) {
         let role = entry.role ?? labelRole
         var tags = role.map { roleTags($0) } ?? []
         if let labelTag, !tags.contains(labelTag) { tags.append(labelTag) }
@@ -55,7 +76,6 @@ struct PersonRoster {
             handle: entry.handle,
             lines: lines
         )
-        let key = Self.key(entry.name)
         if let index = members.firstIndex(where: { $0.key == key }) {
             merge(person, into: index)
         } else {
@@ -74,6 +94,8 @@ struct PersonRoster {
 
     /// Gives `role` to the person a role line names, adding them as an attendee when they are not listed.
     mutating func add(_ entry: PersonEntry, role: String, lines: LineSpan) {
+        // The key is read once, for the match and for the record added.
+        let key = Self.key(entry.name)
         let person = Person(
             name: entry.name,
             organization: entry.organization,
@@ -82,18 +104,19 @@ struct PersonRoster {
             handle: entry.handle,
             lines: lines
         )
-        if let index = match(entry) {
+        if let index = match(entry, key: key) {
             merge(person, into: index)
         } else {
-            members.append(Member(group: .attendees, person: person, key: Self.key(entry.name)))
+            members.append(Member(group: .attendees, person: person, key: key))
         }
     }
 
     /// Adds a person named in passing (`Apologies were received from Cllr Sato`) unless someone listed already
     /// fits the name.
     mutating func addUnlessListed(_ entry: PersonEntry, group: PeopleGroup, lines: LineSpan) {
-        guard match(entry) == nil else { return }
-        add(entry, group: group, lines: lines)
+        let key = Self.key(entry.name)
+        guard match(entry, key: key) == nil else { return }
+        add(entry, key: key, group: group, lines: lines)
     }
 
     /// The people of `group`, in the order of their lines.
@@ -110,9 +133,8 @@ struct PersonRoster {
     }
 
     /// The record a role line's name points at: the same name, or a lone first name or handle that fits one
-    /// person only.
-    private func match(_ entry: PersonEntry) -> Int? {
-        let key = Self.key(entry.name)
+    /// person only; `key` is ``key(_:)`` of the name.
+    private func match(_ entry: PersonEntry, key: String) -> Int? {
         if let index = members.firstIndex(where: { $0.key == key }) { return index }
         if let handle = entry.handle?.lowercased(),
             let index = members.firstIndex(where: { $0.person.handle?.lowercased() == handle })
