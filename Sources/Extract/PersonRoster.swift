@@ -203,7 +203,7 @@ struct PersonRoster {
     /// The words of a name that identify it (lower case, without honorifics and punctuation), joined by one space: one
     /// string to compare, rather than an array of them.
     static func key(_ name: String) -> String {
-        if let key = asciiKey(name) { return key }
+        if let key = latinKey(name) { return key }
         let lower = PeopleText.lowercased(name)
         let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
         // The words are in lower case: ASCII ones are looked up on their bytes.
@@ -213,14 +213,18 @@ struct PersonRoster {
         return (filtered.isEmpty ? words : filtered).joined(separator: " ")
     }
 
-    /// ``key(_:)`` of an ASCII name, read in one pass over its bytes (lowered as read) and made one string; `nil`
-    /// when `name` is not ASCII.
-    private static func asciiKey(_ name: String) -> String? {
+    /// ``key(_:)`` of a name of ASCII and Latin letters, read in one pass over its bytes (lowered as read) and made one
+    /// string; `nil` when `name` holds another character.
+    ///
+    /// Beside ASCII, the name may hold Latin-1 letters and signs (`À` to `ÿ`: `×` and `÷` part words), letters of
+    /// Latin Extended-A that lower to the next scalar (``PeopleText/latinExtendedAIsUpper(lead:_:)``) and general
+    /// punctuation as plain text holds it (`’` is dropped, the rest part words): each is a character of its own, and
+    /// lowers to as many bytes. A word beyond ASCII is no honorific, all of which are ASCII.
+    private static func latinKey(_ name: String) -> String? {
         PeopleBytes.withBytes(name) { bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             // The letters of the words, lowered, one after another, and where each word is in them: the strings are
             // made once it is known which words are kept.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { letters in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { letters in
                 withUnsafeTemporaryAllocation(
                     of: (range: Range<Int>, honorific: Bool).self,
                     capacity: bytes.count / 2 + 1
@@ -239,17 +243,49 @@ struct PersonRoster {
                         wordCount += 1
                         start = count
                     }
-                    for byte in bytes {
-                        if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
-                            letters[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                            count += 1
-                        } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
-                            endWord()
+                    func keep(_ lead: UInt8, _ last: UInt8) {
+                        letters[count] = lead
+                        letters[count + 1] = last
+                        count += 2
+                    }
+                    var index = 0
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        if byte < 0x80 {
+                            if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
+                                letters[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                                count += 1
+                            } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
+                                endWord()
+                            }
+                            index += 1
+                        } else if byte == 0xC3, index + 1 < bytes.count {
+                            // `À` to `Þ` lower by 0x20; `×` and `÷` are no letters.
+                            let last = bytes[index + 1]
+                            if last == 0x97 || last == 0xB7 {
+                                endWord()
+                            } else {
+                                keep(byte, 0x80...0x9E ~= last ? last + 0x20 : last)
+                            }
+                            index += 2
+                        } else if byte == 0xC4 || byte == 0xC5, index + 1 < bytes.count,
+                            let upper = PeopleText.latinExtendedAIsUpper(lead: byte, bytes[index + 1])
+                        {
+                            keep(byte, upper ? bytes[index + 1] + 1 : bytes[index + 1])
+                            index += 2
+                        } else if byte == 0xE2, index + 2 < bytes.count,
+                            PeopleBytes.isPunctuation(second: bytes[index + 1], third: bytes[index + 2])
+                        {
+                            if bytes[index + 1] != 0x80 || bytes[index + 2] != 0x99 { endWord() }
+                            index += 3
+                        } else {
+                            return nil
                         }
                     }
                     endWord()
                     // The words that are no honorific, unless none is (or all are): then every word. Each word took
-                    // one byte of the name at least, and so did each break between two words: the key fits.
+                    // as many bytes of the name as its letters at least, and each break between two words one: the
+                    // key fits.
                     let keepAll = honorifics == 0 || honorifics == wordCount
                     return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { key in
                         var length = 0
