@@ -85,23 +85,40 @@ enum PeopleBytes {
 
     /// Whether the UTF-8 bytes of `text` hold those of `needle`, as `TextSearch.contains(_:_:)` tells.
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        withBytes(text) { bytes in
-            withBytes(needle) { pattern in
-                guard !pattern.isEmpty else { return true }
-                guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
-                // `memchr` finds each place of the pattern's second byte (its first, when it has one), the rarer in
-                // ` and ` or ` & `, where the rest of its bytes are compared.
-                let pivot = pattern.count >= 2 ? 1 : 0
-                let end = bytes.count - pattern.count + pivot + 1
-                var from = pivot
-                while from < end, let found = memchr(base + from, Int32(pattern[pivot]), end - from) {
-                    let start = UnsafeRawPointer(found) - UnsafeRawPointer(base) - pivot
-                    var offset = 0
-                    while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
-                    if offset == pattern.count { return true }
-                    from = start + pivot + 1
+        withBytes(text) { containsBytes($0, needle) }
+    }
+
+    /// ``containsBytes(_:_:)`` of UTF-8 `bytes`.
+    static func containsBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        withBytes(needle) { pattern in
+            guard !pattern.isEmpty else { return true }
+            guard let base = bytes.baseAddress, bytes.count >= pattern.count else { return false }
+            // `memchr` finds each place of the pattern's second byte (its first, when it has one), the rarer in
+            // ` and ` or ` & `, where the rest of its bytes are compared.
+            let pivot = pattern.count >= 2 ? 1 : 0
+            let end = bytes.count - pattern.count + pivot + 1
+            var from = pivot
+            while from < end, let found = memchr(base + from, Int32(pattern[pivot]), end - from) {
+                let start = UnsafeRawPointer(found) - UnsafeRawPointer(base) - pivot
+                var offset = 0
+                while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+                from = start + pivot + 1
+            }
+            return false
+        }
+    }
+
+    /// Whether `text` is `core` with nothing but ASCII spaces before and after it.
+    static func isSpaced(_ text: String, around core: String) -> Bool {
+        withBytes(text) { text in
+            withBytes(core) { core in
+                var start = 0
+                while start < text.count, text[start] == UInt8(ascii: " ") { start += 1 }
+                guard text.count - start >= core.count, text[start..<start + core.count].elementsEqual(core) else {
+                    return false
                 }
-                return false
+                return text[(start + core.count)...].allSatisfy { $0 == UInt8(ascii: " ") }
             }
         }
     }
@@ -128,20 +145,21 @@ enum PeopleBytes {
             // more than one scalar: where no phrase starts (or ends) with the byte lowered, none is at that end.
             let (first, last) = (bytes[start], bytes[end - 1])
             // The tables are fields of one global, whose initialisation is looked at once rather than once a table.
-            if first < 0x80, !roleLineLook.leads.mayStart(with: first), last < 0x80,
-                !roleLineLook.endings.mayEnd(with: last)
+            if first < 0x80, !has(lowered(first), in: roleLineLook.leadFirsts), last < 0x80,
+                !has(lowered(last), in: roleLineLook.endingLasts)
             {
                 return false
             }
-            // Two ASCII bytes at an end are two characters there (but a carriage return and line feed, one character
-            // that opens and ends no phrase), lowered on their own: where the first two or last two of no phrase are
-            // those bytes lowered, no phrase is at that end. Every phrase has two bytes or more.
-            guard end - start >= 2 else { return false }
-            let head = UInt16(lowered(bytes[start])) << 8 | UInt16(lowered(bytes[start + 1]))
-            let tail = UInt16(lowered(bytes[end - 2])) << 8 | UInt16(lowered(bytes[end - 1]))
+            // Four ASCII bytes at an end are four characters there (but a carriage return and line feed, one character
+            // that opens and ends no phrase), lowered on their own: where the first four or last four of no phrase are
+            // those bytes lowered, no phrase is at that end. Every phrase has four bytes or more, and the last four of
+            // the endings (`otes`, `utes`, `ting`) are rarer at the end of a line than their last two.
+            guard end - start >= 4 else { return false }
+            let head = quad(bytes, at: start)
+            let tail = quad(bytes, at: end - 4)
             let opens = roleLineLook.heads.contains(head)
             let ends = roleLineLook.tails.contains(tail)
-            if !opens, !ends, head & 0x8080 == 0, tail & 0x8080 == 0 { return false }
+            if !opens, !ends, head & 0x8080_8080 == 0, tail & 0x8080_8080 == 0 { return false }
             // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
             // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
             // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
@@ -152,26 +170,51 @@ enum PeopleBytes {
             {
                 return true
             }
-            // The phrases are ASCII: the first two (or last two) bytes lowered rule most texts out.
+            // The phrases are ASCII: the first four (or last four) bytes lowered rule most texts out.
             return opens && roleLineLook.leads.opens(bytes, start..<end)
                 || ends && roleLineLook.endings.ends(bytes, start..<end)
         }
     }
 
-    /// What ``mayOpenOrEndRoleLine(_:)`` looks up: the role leads and note-taking endings, and the first two bytes of
-    /// each lead and the last two of each ending (a few, looked through rather than hashed).
+    /// What ``mayOpenOrEndRoleLine(_:)`` looks up: the role leads and note-taking endings, the first byte of each lead
+    /// and the last of each ending (a bit apiece), and the first four bytes of each lead and the last four of each
+    /// ending (a few, looked through rather than hashed).
     private struct RoleLineLook: Sendable {
         let leads = PhraseBytes(PeopleWords.roleLeads.map { $0.phrase + " " })
         let endings = PhraseBytes(PeopleWords.noteTakingPhrases.map { " " + $0 })
-        let heads = Array(Set(PeopleWords.roleLeads.map { pair(Array($0.phrase.utf8).prefix(2)) }))
-        let tails = Array(Set(PeopleWords.noteTakingPhrases.map { pair(Array($0.utf8).suffix(2)) }))
+        let leadFirsts = mask(PeopleWords.roleLeads.compactMap { $0.phrase.utf8.first })
+        let endingLasts = mask(PeopleWords.noteTakingPhrases.compactMap { $0.utf8.last })
+        let heads = Array(Set(PeopleWords.roleLeads.map { quad(Array($0.phrase.utf8).prefix(4)) }))
+        let tails = Array(Set(PeopleWords.noteTakingPhrases.map { quad(Array($0.utf8).suffix(4)) }))
+    }
+
+    /// A bit for each of the ASCII `bytes`, the low half of the bytes in the first number.
+    private static func mask(_ bytes: [UInt8]) -> (UInt64, UInt64) {
+        var mask: (UInt64, UInt64) = (0, 0)
+        for byte in bytes where byte < 0x80 {
+            if byte < 64 { mask.0 |= 1 << UInt64(byte) } else { mask.1 |= 1 << UInt64(byte - 64) }
+        }
+        return mask
+    }
+
+    /// Whether the ASCII `byte` has its bit in `mask` (``mask(_:)``).
+    @inline(__always)
+    private static func has(_ byte: UInt8, in mask: (UInt64, UInt64)) -> Bool {
+        (byte < 64 ? mask.0 >> UInt64(byte) : mask.1 >> UInt64(byte &- 64)) & 1 != 0
     }
 
     private static let roleLineLook = RoleLineLook()
 
-    /// Two bytes as one number, the first in the high byte.
-    private static func pair(_ bytes: ArraySlice<UInt8>) -> UInt16 {
-        UInt16(bytes.first ?? 0) << 8 | UInt16(bytes.last ?? 0)
+    /// Four bytes as one number, the first in the highest byte.
+    private static func quad(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        bytes.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// The four bytes of `bytes` from `start`, each lowered (``lowered(_:)``), as one number like ``quad(_:)``.
+    @inline(__always)
+    private static func quad(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32 {
+        UInt32(lowered(bytes[start])) << 24 | UInt32(lowered(bytes[start + 1])) << 16
+            | UInt32(lowered(bytes[start + 2])) << 8 | UInt32(lowered(bytes[start + 3]))
     }
 
     /// An ASCII capital made lower case; any other byte as it is.
@@ -429,6 +472,13 @@ enum PeopleBytes {
     static func matchingBytes(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let other = word ^ (wordOnes &* UInt64(byte))
         return ~(((other & ~wordHigh) &+ ~wordHigh) | other) & wordHigh
+    }
+
+    /// The high bit of each byte of the ASCII `word` that is a bracket: `(`, `)`, `[` or `]`.
+    @inline(__always)
+    static func bracketBytes(_ word: UInt64) -> UInt64 {
+        matchingBytes(word, UInt8(ascii: "(")) | matchingBytes(word, UInt8(ascii: ")"))
+            | matchingBytes(word, UInt8(ascii: "[")) | matchingBytes(word, UInt8(ascii: "]"))
     }
 
     /// Whether the ASCII `word` (its first byte in the low byte), after the byte `previous`, holds two spaces, two
@@ -741,7 +791,15 @@ enum PeopleBytes {
         // One or two separators (`,` and `;`) are compared with each byte rather than looked for in the array.
         let (one, two) = (separators.first ?? 0, separators.last ?? 0)
         let few = separators.count == 1 || separators.count == 2
-        for index in bytes.indices {
+        var index = 0
+        while index < bytes.count {
+            // Eight ASCII bytes without a bracket or separator change neither the depth nor the parts.
+            if few, let word = asciiWord(bytes, at: index),
+                bracketBytes(word) | matchingBytes(word, one) | matchingBytes(word, two) == 0
+            {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
@@ -749,6 +807,7 @@ enum PeopleBytes {
                 parts.append(string(bytes[start..<index]))
                 start = index + 1
             }
+            index += 1
         }
         parts.append(string(bytes[start...]))
         return parts

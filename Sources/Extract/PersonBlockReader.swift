@@ -328,7 +328,7 @@ struct PersonBlockReader {
             let line = wrappedDash ? "- " + blocks[next].text : blocks[next].text
             guard Self.labelled(line) == nil, !line.isEmpty else { break }
             let indented = blocks[next].column > column
-            let sentenceEnded = lastLine.last.map { ".!?:".contains($0) } ?? true
+            let sentenceEnded = lastLine.last.map(Self.endsSentence) ?? true
             guard open || indented || !sentenceEnded else { break }
             result += (open || wrapsMidEntry(lastLine, before: line) ? " " : ", ") + line
             if result.hasPrefix(", ") { result.removeFirst(2) }
@@ -340,13 +340,30 @@ struct PersonBlockReader {
         return (tidy(result.replacingAll(",,", with: ",")), lines)
     }
 
+    /// Whether `character` ends a sentence (`.`, `!`, `?`) or a label (`:`), after which a line starts afresh.
+    private static func endsSentence(_ character: Character) -> Bool {
+        switch character {
+        case ".", "!", "?", ":": true
+        default: false
+        }
+    }
+
+    /// Whether `text` ends where its entry carries on: with a dash, comma, `&` or `/`, or with ` and`.
+    private static func endsMidEntry(_ text: String) -> Bool {
+        switch text.last {
+        case nil: false
+        case "-", "–", "—", ",", "&", "/": true
+        default: text.hasSuffix(" and")
+        }
+    }
+
     /// Whether `line` carries on the entry `previous` ends with, rather than starting a new one: after a comma,
     /// dash or `and`, before a bracket or lower case, or when the comma list `previous` ends with no whole name
     /// (`…, Councilmember` over `Samuel Brooks, …`).
     private func wrapsMidEntry(_ previous: String, before line: String) -> Bool {
         let lowerLine = PeopleText.lowercased(line)
-        if let last = previous.last, ",-–—&/".contains(last) || previous.hasSuffix(" and") { return true }
-        if let first = line.first, first.isLowercase || "([".contains(first) { return true }
+        if Self.endsMidEntry(previous) { return true }
+        if let first = line.first, first.isLowercase || first == "(" || first == "[" { return true }
         if lowerLine.hasPrefix("and ") || lowerLine.hasPrefix("& ") { return true }
         let parts = PersonEntryParser.splitTopLevel(previous, separators: PersonEntryParser.commasAndSemicolons)
         guard parts.count > 1, let tail = parts.last else { return false }
@@ -766,7 +783,7 @@ struct PersonBlockReader {
             let lower = PeopleText.lowercased(next)
             if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
         }
-        if let last = previous.last, "-–—,&/".contains(last) || previous.hasSuffix(" and") { return true }
+        if Self.endsMidEntry(previous) { return true }
         // `… - Head of` over `Operations`.
         if let last = PeopleText.lastWord(previous),
             PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))

@@ -197,8 +197,10 @@ enum PersonEntryParser {
         var failures: [String] = []
         for piece in splitTopLevel(value, separators: separators) {
             var part = clean(piece)
-            // A piece that cleaning leaves as it is cleans to itself again: its reading below need not clean it.
-            var partIsClean = part == piece
+            // A piece that cleaning leaves as it is cleans to itself again: its reading below need not clean it. So does
+            // one that cleaning leaves as it is but for spaces at its ends, where the text is plain: cleaning gives the
+            // same with those spaces or without them.
+            var partIsClean = part == piece || (PeopleBytes.isSpaced(piece, around: part) && PeopleBytes.isPlain(part))
             // Only `a`, `A` or `&` lowers to the first character of a lead.
             for lead in ["and ", "& "]
             where [UInt8(ascii: "a"), UInt8(ascii: "A"), UInt8(ascii: "&")].contains(part.utf8.first ?? 0)
@@ -241,28 +243,13 @@ enum PersonEntryParser {
     static func looksLikeList(_ text: String, allowPairs: Bool = false, cleaned: Cleaned? = nil) -> Bool {
         // Only the text outside brackets is read: the rest of `cleaned` is not copied.
         let outside = cleaned?.outside ?? Cleaned(text).outside
-        // Outside brackets every comma parts pieces: plain text without ` and ` or ` & ` has as many as its comma
-        // bytes tell, and too few make no list.
-        if PeopleBytes.isPlain(outside), !PeopleBytes.containsBytes(outside, " and "),
-            !PeopleBytes.containsBytes(outside, " & ")
-        {
-            let pieces = PeopleBytes.withBytes(outside) { $0.count { $0 == UInt8(ascii: ",") } } + 1
-            if pieces < 3, !(allowPairs && pieces == 2) { return false }
-        }
-        let pieces = splitTopLevel(outside, separators: commas)
-        // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has them
-        // when its tidied part does): without one, too few pieces make no list.
-        if pieces.count < 3, !(allowPairs && pieces.count == 2),
-            !pieces.contains(where: { PeopleBytes.containsBytes($0, " and ") || PeopleBytes.containsBytes($0, " & ") })
-        {
-            return false
-        }
         // Every part must be a name, whatever their number: a piece whose part is none ends the look before the
-        // pieces after it are split.
+        // pieces after it are read.
         var count = 0
         var allOfTwoWords = true
-        for piece in pieces {
-            var part = tidy(piece)
+        // Whether the tidy `piece` reads as names; `false` ends the look.
+        func readsAsNames(_ piece: String) -> Bool {
+            var part = piece
             // The leads are read on the bytes; each is as many characters as it has bytes.
             if PeopleText.hasPrefix(part, ascii: "and ") { part = tidy(String(part.dropFirst(4))) }
             if PeopleText.hasPrefix(part, ascii: "& ") { part = tidy(String(part.dropFirst(2))) }
@@ -277,6 +264,41 @@ enum PersonEntryParser {
                 count += 1
                 allOfTwoWords = allOfTwoWords && PeopleText.wordCount(part) >= 2
             }
+            return true
+        }
+        // Outside brackets every comma byte of plain text parts pieces, and a piece has ` and ` or ` & ` where the text
+        // does: too few pieces without them make no list. The pieces are read one at a time off the bytes, each made a
+        // tidy string only when those before it read as names.
+        let plain = PeopleBytes.withBytes(outside) { bytes -> Bool? in
+            guard PeopleBytes.isPlain(bytes) else { return nil }
+            let pieces = bytes.count { $0 == UInt8(ascii: ",") } + 1
+            if pieces < 3, !(allowPairs && pieces == 2), !PeopleBytes.containsBytes(bytes, " and "),
+                !PeopleBytes.containsBytes(bytes, " & ")
+            {
+                return false
+            }
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
+                guard readsAsNames(tidy(bytes: UnsafeBufferPointer(rebasing: bytes[start..<index]))) else {
+                    return false
+                }
+                start = index + 1
+            }
+            return true
+        }
+        if plain == false { return false }
+        if plain == nil {
+            let pieces = splitTopLevel(outside, separators: commas)
+            // Only a piece with ` and ` or ` & ` splits into more (the text outside brackets is tidy, so a piece has
+            // them when its tidied part does): without one, too few pieces make no list.
+            if pieces.count < 3, !(allowPairs && pieces.count == 2),
+                !pieces.contains(where: {
+                    PeopleBytes.containsBytes($0, " and ") || PeopleBytes.containsBytes($0, " & ")
+                })
+            {
+                return false
+            }
+            for piece in pieces where !readsAsNames(tidy(piece)) { return false }
         }
         return count >= 3 || (allowPairs && count == 2 && allOfTwoWords)
     }
@@ -920,11 +942,7 @@ enum PersonEntryParser {
             while index < bytes.count {
                 // Eight ASCII bytes without a bracket or carriage return change none of the counts.
                 if let word = PeopleBytes.asciiWord(bytes, at: index),
-                    PeopleBytes.matchingBytes(word, UInt8(ascii: "("))
-                        | PeopleBytes.matchingBytes(word, UInt8(ascii: ")"))
-                        | PeopleBytes.matchingBytes(word, UInt8(ascii: "["))
-                        | PeopleBytes.matchingBytes(word, UInt8(ascii: "]"))
-                        | PeopleBytes.matchingBytes(word, 0x0D) == 0
+                    PeopleBytes.bracketBytes(word) | PeopleBytes.matchingBytes(word, 0x0D) == 0
                 {
                     index += 8
                     continue
@@ -1179,16 +1197,21 @@ enum PersonEntryParser {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { scratch in
             var count = 0
             func keep(_ range: Range<Int>) {
-                for index in range {
-                    scratch[count] = bytes[index]
-                    count += 1
-                }
+                guard !range.isEmpty, let from = bytes.baseAddress, let to = scratch.baseAddress else { return }
+                (to + count).update(from: from + range.lowerBound, count: range.count)
+                count += range.count
             }
             var inside: [String] = []
             var depth = 0
             var runStart = 0
             var contentStart = 0
-            for index in bytes.indices {
+            var index = 0
+            while index < bytes.count {
+                // Eight ASCII bytes without a bracket change nothing: the run or the content goes on past them.
+                if let word = PeopleBytes.asciiWord(bytes, at: index), PeopleBytes.bracketBytes(word) == 0 {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") {
                     if depth == 0 {
@@ -1203,6 +1226,7 @@ enum PersonEntryParser {
                         runStart = index + 1
                     }
                 }
+                index += 1
             }
             if depth > 0 {
                 if contentStart < bytes.count {

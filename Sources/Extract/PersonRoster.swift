@@ -44,6 +44,27 @@ struct PersonRoster {
         label: String = "",
         lines: LineSpan
     ) {
+        add(
+            entry,
+            key: Self.key(entry.name),
+            group: group,
+            labelRole: labelRole,
+            labelTag: labelTag,
+            label: label,
+            lines: lines
+        )
+    }
+
+    /// ``add(_:group:labelRole:labelTag:label:lines:)`` of an entry whose name's ``key(_:)`` is `key`.
+    private mutating func add(
+        _ entry: PersonEntry,
+        key: String,
+        group: PeopleGroup,
+        labelRole: String? = nil,
+        labelTag: String? = nil,
+        label: String = "",
+        lines: LineSpan
+    ) {
         let role = entry.role ?? labelRole
         var tags = role.map { roleTags($0) } ?? []
         if let labelTag, !tags.contains(labelTag) { tags.append(labelTag) }
@@ -55,7 +76,6 @@ struct PersonRoster {
             handle: entry.handle,
             lines: lines
         )
-        let key = Self.key(entry.name)
         if let index = members.firstIndex(where: { $0.key == key }) {
             merge(person, into: index)
         } else {
@@ -74,6 +94,8 @@ struct PersonRoster {
 
     /// Gives `role` to the person a role line names, adding them as an attendee when they are not listed.
     mutating func add(_ entry: PersonEntry, role: String, lines: LineSpan) {
+        // The key is read once, for the match and for the record added.
+        let key = Self.key(entry.name)
         let person = Person(
             name: entry.name,
             organization: entry.organization,
@@ -82,18 +104,19 @@ struct PersonRoster {
             handle: entry.handle,
             lines: lines
         )
-        if let index = match(entry) {
+        if let index = match(entry, key: key) {
             merge(person, into: index)
         } else {
-            members.append(Member(group: .attendees, person: person, key: Self.key(entry.name)))
+            members.append(Member(group: .attendees, person: person, key: key))
         }
     }
 
     /// Adds a person named in passing (`Apologies were received from Cllr Sato`) unless someone listed already
     /// fits the name.
     mutating func addUnlessListed(_ entry: PersonEntry, group: PeopleGroup, lines: LineSpan) {
-        guard match(entry) == nil else { return }
-        add(entry, group: group, lines: lines)
+        let key = Self.key(entry.name)
+        guard match(entry, key: key) == nil else { return }
+        add(entry, key: key, group: group, lines: lines)
     }
 
     /// The people of `group`, in the order of their lines.
@@ -110,9 +133,8 @@ struct PersonRoster {
     }
 
     /// The record a role line's name points at: the same name, or a lone first name or handle that fits one
-    /// person only.
-    private func match(_ entry: PersonEntry) -> Int? {
-        let key = Self.key(entry.name)
+    /// person only; `key` is ``key(_:)`` of the name.
+    private func match(_ entry: PersonEntry, key: String) -> Int? {
         if let index = members.firstIndex(where: { $0.key == key }) { return index }
         if let handle = entry.handle?.lowercased(),
             let index = members.firstIndex(where: { $0.person.handle?.lowercased() == handle })
@@ -181,7 +203,7 @@ struct PersonRoster {
     /// The words of a name that identify it (lower case, without honorifics and punctuation), joined by one space: one
     /// string to compare, rather than an array of them.
     static func key(_ name: String) -> String {
-        if let key = asciiKey(name) { return key }
+        if let key = latinKey(name) { return key }
         let lower = PeopleText.lowercased(name)
         let words = PeopleBytes.isPlain(lower) ? plainKeyWords(lower) : keyWords(lower)
         // The words are in lower case: ASCII ones are looked up on their bytes.
@@ -191,14 +213,18 @@ struct PersonRoster {
         return (filtered.isEmpty ? words : filtered).joined(separator: " ")
     }
 
-    /// ``key(_:)`` of an ASCII name, read in one pass over its bytes (lowered as read) and made one string; `nil`
-    /// when `name` is not ASCII.
-    private static func asciiKey(_ name: String) -> String? {
+    /// ``key(_:)`` of a name of ASCII and Latin letters, read in one pass over its bytes (lowered as read) and made one
+    /// string; `nil` when `name` holds another character.
+    ///
+    /// Beside ASCII, the name may hold Latin-1 letters and signs (`À` to `ÿ`: `×` and `÷` part words), letters of
+    /// Latin Extended-A that lower to the next scalar (``PeopleText/latinExtendedAIsUpper(lead:_:)``) and general
+    /// punctuation as plain text holds it (`’` is dropped, the rest part words): each is a character of its own, and
+    /// lowers to as many bytes. A word beyond ASCII is no honorific, all of which are ASCII.
+    private static func latinKey(_ name: String) -> String? {
         PeopleBytes.withBytes(name) { bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             // The letters of the words, lowered, one after another, and where each word is in them: the strings are
             // made once it is known which words are kept.
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { letters in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { letters in
                 withUnsafeTemporaryAllocation(
                     of: (range: Range<Int>, honorific: Bool).self,
                     capacity: bytes.count / 2 + 1
@@ -217,17 +243,49 @@ struct PersonRoster {
                         wordCount += 1
                         start = count
                     }
-                    for byte in bytes {
-                        if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
-                            letters[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                            count += 1
-                        } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
-                            endWord()
+                    func keep(_ lead: UInt8, _ last: UInt8) {
+                        letters[count] = lead
+                        letters[count + 1] = last
+                        count += 2
+                    }
+                    var index = 0
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        if byte < 0x80 {
+                            if PeopleText.isAlphanumeric(byte) || byte == UInt8(ascii: "@") {
+                                letters[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
+                                count += 1
+                            } else if byte != UInt8(ascii: "'"), byte != UInt8(ascii: ".") {
+                                endWord()
+                            }
+                            index += 1
+                        } else if byte == 0xC3, index + 1 < bytes.count {
+                            // `À` to `Þ` lower by 0x20; `×` and `÷` are no letters.
+                            let last = bytes[index + 1]
+                            if last == 0x97 || last == 0xB7 {
+                                endWord()
+                            } else {
+                                keep(byte, 0x80...0x9E ~= last ? last + 0x20 : last)
+                            }
+                            index += 2
+                        } else if byte == 0xC4 || byte == 0xC5, index + 1 < bytes.count,
+                            let upper = PeopleText.latinExtendedAIsUpper(lead: byte, bytes[index + 1])
+                        {
+                            keep(byte, upper ? bytes[index + 1] + 1 : bytes[index + 1])
+                            index += 2
+                        } else if byte == 0xE2, index + 2 < bytes.count,
+                            PeopleBytes.isPunctuation(second: bytes[index + 1], third: bytes[index + 2])
+                        {
+                            if bytes[index + 1] != 0x80 || bytes[index + 2] != 0x99 { endWord() }
+                            index += 3
+                        } else {
+                            return nil
                         }
                     }
                     endWord()
                     // The words that are no honorific, unless none is (or all are): then every word. Each word took
-                    // one byte of the name at least, and so did each break between two words: the key fits.
+                    // as many bytes of the name as its letters at least, and each break between two words one: the
+                    // key fits.
                     let keepAll = honorifics == 0 || honorifics == wordCount
                     return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { key in
                         var length = 0
