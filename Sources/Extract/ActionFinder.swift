@@ -31,8 +31,8 @@ struct ActionFinder {
     var candidates: [Candidate] = []
     var diagnostics: [Diagnostic] = []
     var doneGroups: Set<Int> = []
-    /// Lines folded into the action above them.
-    var folded: Set<Int> = []
+    /// Lines folded into the action above them, by block: looked at for each block.
+    var folded: [Bool]
     /// Sections (by index) whose actions are list items or table rows, so their prose lines are not actions.
     var sectionsWithLists: Set<Int> = []
 
@@ -46,6 +46,7 @@ struct ActionFinder {
         isHeader = Array(repeating: false, count: count)
         isAction = Array(repeating: false, count: count)
         ownersOf = Array(repeating: [], count: count)
+        folded = Array(repeating: false, count: count)
         markScope()
     }
 
@@ -150,7 +151,7 @@ struct ActionFinder {
     private mutating func textBlock(_ index: Int) {
         // The block is read in place: most are no action, and a copy of each would cost more than the look.
         let text = blocks[index].text
-        guard !text.isEmpty, !isHeader[index], !folded.contains(index) else { return }
+        guard !text.isEmpty, !isHeader[index], !folded[index] else { return }
         let holdsInlineWords = context.blockCues[index] & BlockCue.action != 0
         if let marker = ActionMarker.match(
             text,
@@ -172,7 +173,7 @@ struct ActionFinder {
                 return
             }
             let more = Self.continuation(of: index, in: blocks)
-            folded.formUnion(more)
+            for line in more { folded[line] = true }
             let joined = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
             add(
                 index,

@@ -16,8 +16,8 @@ struct DecisionFinder {
     let mayDecide: [Bool]
     var used: Set<Int> = []
     var doneGroups: Set<Int> = []
-    /// Lines folded into the decision above them.
-    var folded: Set<Int> = []
+    /// Lines folded into the decision above them, by block: looked at for each block.
+    var folded: [Bool]
     var candidates: [Candidate] = []
     var diagnostics: [Diagnostic] = []
 
@@ -26,6 +26,7 @@ struct DecisionFinder {
         blocks = context.blocks
         inScope = Array(repeating: false, count: blocks.count)
         isLabel = Array(repeating: false, count: blocks.count)
+        folded = Array(repeating: false, count: blocks.count)
         // Configured markers may be any words: with them, every block is read closely.
         mayDecide =
             context.options.vocabulary.decisionMarkers.isEmpty
@@ -102,7 +103,7 @@ struct DecisionFinder {
     }
 
     mutating func run() -> Extracted<Decision> {
-        for index in blocks.indices where !isLabel[index] && !folded.contains(index) {
+        for index in blocks.indices where !isLabel[index] && !folded[index] {
             guard !blocks[index].text.isEmpty else { continue }
             if blocks[index].kind == .tableRow {
                 tableRow(index)
@@ -164,7 +165,7 @@ struct DecisionFinder {
                 joinProposal(index)
             } else {
                 let more = ActionFinder.continuation(of: index, in: blocks)
-                folded.formUnion(more)
+                for line in more { folded[line] = true }
                 let text = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
                 let last = more.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
                 add(index, text: text, lines: lines.lowerBound...last)
@@ -173,7 +174,7 @@ struct DecisionFinder {
         }
         if DecisionMarker.isConsensus(text) {
             let more = actionMarked ? [] : ActionFinder.continuation(of: index, in: blocks)
-            folded.formUnion(more)
+            for line in more { folded[line] = true }
             let joined = ([text] + more.map { blocks[$0].text }).joined(separator: " ")
             let last = more.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
             add(index, text: joined, lines: lines.lowerBound...last)
@@ -189,8 +190,9 @@ struct DecisionFinder {
             }
             return
         }
-        // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own.
-        let wrapped = !startsParagraphSentence(index) && text.first?.isLowercase == true
+        // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own. Asked
+        // only when the cues leave room for the outcome looks it guards, which most lines lack.
+        func isWrapped() -> Bool { !startsParagraphSentence(index) && text.first?.isLowercase == true }
         // The text's last sentence, read once for the looks below at a line that ends a sentence.
         let endsSentence = endsParagraphSentence(index)
         // Each outcome those looks find in the last sentence holds a word of the cues' motion results or bare outcomes
@@ -198,7 +200,7 @@ struct DecisionFinder {
         let motionResult = cues.has(DecisionMarker.LineCues.motionResult)
         let mayEndWithOutcome = motionResult || cues.has(DecisionMarker.LineCues.bareOutcome)
         let last = endsSentence && mayEndWithOutcome ? DecisionMarker.lastSentence(text) : nil
-        if (!wrapped && DecisionMarker.isMotionOutcome(text, cues: cues))
+        if (motionResult && !isWrapped() && DecisionMarker.isMotionOutcome(text, cues: cues))
             || DecisionMarker.statesMotionResult(text, cues: cues)
             || (endsSentence && motionResult && DecisionMarker.endsWithMotionOutcome(last: last))
         {
@@ -218,12 +220,12 @@ struct DecisionFinder {
             }
             return
         }
-        if !wrapped, DecisionMarker.isBareOutcome(text, cues: cues) {
+        if cues.has(DecisionMarker.LineCues.bareOutcome), !isWrapped(), DecisionMarker.isBareOutcome(text, cues: cues) {
             joinProposal(index)
             return
         }
         if DecisionMarker.startsWithResult(text) || DecisionMarker.endsWithResult(text, cues: cues)
-            || (endsSentence && DecisionMarker.endsWithOutcomeSentence(last: paragraphLastSentence(upTo: index, last)))
+            || (endsSentence && paragraphEndsWithOutcome(upTo: index, last, holdsOutcomeWord: mayEndWithOutcome))
         {
             add(index, text: text)
             return
@@ -308,14 +310,26 @@ struct DecisionFinder {
         return ".!?:".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
     }
 
-    /// The ``DecisionMarker/lastSentence(_:)`` of ``paragraphText(from:upTo:)``: `last`, that of the block's own text,
-    /// when the paragraph up to it is that block alone.
-    private func paragraphLastSentence(
+    /// Whether the paragraph up to `index` ends with an outcome sentence.
+    ///
+    /// ``DecisionMarker/endsWithOutcomeSentence(last:)`` of the ``DecisionMarker/lastSentence(_:)`` of
+    /// ``paragraphText(from:upTo:)``, or of `last`, that of the block's own text, when the paragraph up to it is that
+    /// block alone. `holdsOutcomeWord` says whether the block's text holds one of
+    /// ``DecisionMarker/outcomeSentenceWords``: those hold no space, so one in the joined paragraph stands in one of
+    /// its blocks, and a paragraph with none is not joined.
+    private func paragraphEndsWithOutcome(
         upTo index: Int,
-        _ last: (before: Substring, sentence: String)?
-    ) -> (before: Substring, sentence: String)? {
+        _ last: (before: Substring, sentence: String)?,
+        holdsOutcomeWord: Bool
+    ) -> Bool {
         let start = paragraphStart(upTo: index)
-        return start == index ? last : DecisionMarker.lastSentence(paragraphText(from: start, upTo: index))
+        if start == index { return DecisionMarker.endsWithOutcomeSentence(last: last) }
+        guard
+            holdsOutcomeWord
+                || (start..<index).contains(where: { DecisionMarker.outcomeSentenceWords.occurs(in: blocks[$0].text) })
+        else { return false }
+        let paragraphLast = DecisionMarker.lastSentence(paragraphText(from: start, upTo: index))
+        return DecisionMarker.endsWithOutcomeSentence(last: paragraphLast)
     }
 
     /// The paragraph's lines from `start` (its ``paragraphStart(upTo:)``) up to and including `index`, joined, so a

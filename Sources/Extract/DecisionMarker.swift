@@ -28,8 +28,14 @@ enum DecisionMarker {
         // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
         // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
         guard let first = text.utf8.first(where: { $0 != 0x20 }), leadingBytes.contains(first) else { return nil }
+        // Only the spaces before the keyword change the look (those after it end its letters): text without them is
+        // looked at as it is, and most is settled with no string made.
+        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"),
+            !mayOpenWithKeyword(text.utf8.first == 0x20 ? text.trimming(" ") : text)
+        {
+            return nil
+        }
         let text = text.trimming(" ")
-        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenWithKeyword(text) { return nil }
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
             guard ["decision", "decided", "resolved", "resolution", "agreed", "agreement"].contains(tag) else {
@@ -330,7 +336,8 @@ enum DecisionMarker {
         guard cues?.has(LineCues.resolution) ?? resolutionWords.occurs(in: text) else { return nil }
         // Each needle below is plain ASCII letters and spaces: lower-casing makes none of other characters, and a
         // character that equals one of them is its byte, so text without their bytes holds none of them.
-        guard
+        // The needles hold one of a shorter pair in any case, looked for in one pass: most lines hold neither.
+        guard midSentenceWords.occurs(in: text),
             TextSearch.contains(text, "it was resolved that ", ignoringCase: true)
                 || TextSearch.contains(text, "it was agreed that ", ignoringCase: true)
                 || TextSearch.contains(text, " RESOLVED THAT ")
@@ -347,6 +354,9 @@ enum DecisionMarker {
         }
         return nil
     }
+
+    /// What each needle of ``midSentenceResolution(_:cues:)`` holds in any case: ` resolved that `, `it was agreed that `.
+    private static let midSentenceWords = TextSearch.Vocabulary([" resolved that ", "it was agreed that "])
 
     /// What ``midSentenceResolution(_:)`` looks for first, in any case.
     private static let resolutionWords = TextSearch.Vocabulary(resolutionWordList)
@@ -439,8 +449,25 @@ enum DecisionMarker {
     /// Whether `text.split(separator: " ").count >= 3`, on the bytes when they tell; else split no further than the
     /// third word, where the rest (uncut) can only follow three words.
     static func hasThreeWords(_ text: Substring) -> Bool {
-        guard let count = TextSearch.wordCount(text) else { return text.split(separator: " ", maxSplits: 3).count >= 3 }
-        return count >= 3
+        let plain: Bool?? = text.utf8.withContiguousStorageIfAvailable(startsWithThreePlainWords)
+        if let plain = plain ?? nil { return plain }
+        return text.split(separator: " ", maxSplits: 3).count >= 3
+    }
+
+    /// ``hasThreeWords(_:)`` read on the bytes up to the third word's first: `nil` when a byte before it is beyond
+    /// plain ASCII (or CR), where a space may join the character after it.
+    private static func startsWithThreePlainWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            if byte != 0x20, previous == 0x20 {
+                words += 1
+                if words == 3 { return true }
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// `proposed Cllr A, seconded Cllr B, all in favour`: a resolution that records the vote, not the matter.
@@ -462,11 +489,12 @@ enum DecisionMarker {
     /// ``endsWithOutcomeSentence(_:)`` of a text whose ``lastSentence(_:)`` is `last`.
     static func endsWithOutcomeSentence(last: (before: Substring, sentence: String)?) -> Bool {
         // Each outcome holds one of these words in its sentence, which is shorter to look through than the text.
-        guard let (before, sentence) = last, outcomeSentenceWords.occurs(in: sentence) else {
-            return false
-        }
+        guard let (before, sentence) = last else { return false }
+        // The words the looks below read first, found in one pass.
+        let cues = LineCues(sentence)
+        guard cues.has(LineCues.bareOutcome) || cues.has(LineCues.motionResult) else { return false }
         guard !sentence.isEmpty, hasThreeWords(before) else { return false }
-        if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
+        if isBareOutcome(sentence, cues: cues) || isMotionOutcome(sentence, cues: cues) { return true }
         // At most four words, bar ones of stops alone: plain text with more is none.
         if PeopleBytes.isPlain(sentence), contentWordCount(sentence, besides: stops, limit: 4) > 4 { return false }
         let words = spacedWords(sentence.lowercased().trimming(".!"))
@@ -475,7 +503,7 @@ enum DecisionMarker {
     }
 
     /// A word every outcome sentence holds: ``bareOutcomeWords``, ``motionResults`` and the closing results.
-    private static let outcomeSentenceWords = TextSearch.Vocabulary(bareOutcomeWordList + Array(motionResults))
+    static let outcomeSentenceWords = TextSearch.Vocabulary(bareOutcomeWordList + Array(motionResults))
 
     /// `Consensus is that …`, `The consensus was to …`.
     static func isConsensus(_ text: String) -> Bool {

@@ -566,8 +566,9 @@ struct PlainWords {
     /// The words of `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // No more words than spaces and one: room for them all at once.
-        spans.reserveCapacity(bytes.count { $0 == UInt8(ascii: " ") } + 1)
+        // No more words than half the bytes, rounded up (a byte and a space each): room for them all at once, without
+        // a pass to count the spaces.
+        spans.reserveCapacity((bytes.count + 1) / 2)
         var start = 0
         while start < bytes.count {
             var end = start
