@@ -461,7 +461,7 @@ struct ActionFinder {
         for (offset, candidate) in kept.enumerated() {
             actions.append(
                 Action(
-                    id: "a\(offset + 1)",
+                    id: "a" + String(offset + 1),
                     text: candidate.text,
                     owners: candidate.owners,
                     due: candidate.due?.date?.description,

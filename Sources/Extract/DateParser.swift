@@ -126,9 +126,7 @@ public enum DateParser {
         var start = utf8.startIndex
         var index = utf8.startIndex
         func flush(_ end: String.Index) {
-            guard start < end else { return }
-            let word = text[start..<end]
-            tokens.append(word.utf8.allSatisfy(PeopleText.isAlphanumeric) ? plainWord(word) : characterWord(word))
+            if start < end { tokens.append(wordToken(text[start..<end])) }
         }
         while index < utf8.endIndex {
             let byte = utf8[index]
@@ -234,16 +232,19 @@ public enum DateParser {
             && zip(word.utf8.suffix(suffix.utf8.count), suffix.utf8).allSatisfy { ($0 | 0x20) == $1 }
     }
 
+    /// The token of a word of letters and numbers: read on its bytes when they are ASCII letters and digits, as most
+    /// are even in other text, else by characters.
+    private static func wordToken(_ word: Substring) -> Token {
+        word.utf8.allSatisfy(PeopleText.isAlphanumeric) ? plainWord(word) : characterWord(word)
+    }
+
     /// ``tokenize(_:)`` character by character, for any text.
     static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var start = text.startIndex
         var index = text.startIndex
         func flush(_ end: String.Index) {
-            guard start < end else { return }
-            let word = text[start..<end]
-            // A word of ASCII letters and digits, as most are even in other text, is read on its bytes.
-            tokens.append(word.utf8.allSatisfy(PeopleText.isAlphanumeric) ? plainWord(word) : characterWord(word))
+            if start < end { tokens.append(wordToken(text[start..<end])) }
         }
         while index < text.endIndex {
             let character = text[index]

@@ -192,7 +192,6 @@ struct DecisionFinder {
         }
         // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own. Asked
         // only when the cues leave room for the outcome looks it guards, which most lines lack.
-        func isWrapped() -> Bool { !startsParagraphSentence(index) && text.first?.isLowercase == true }
         // The text's last sentence, read once for the looks below at a line that ends a sentence.
         let endsSentence = endsParagraphSentence(index)
         // Each outcome those looks find in the last sentence holds a word of the cues' motion results or bare outcomes
@@ -200,7 +199,7 @@ struct DecisionFinder {
         let motionResult = cues.has(DecisionMarker.LineCues.motionResult)
         let mayEndWithOutcome = motionResult || cues.has(DecisionMarker.LineCues.bareOutcome)
         let last = endsSentence && mayEndWithOutcome ? DecisionMarker.lastSentence(text) : nil
-        if (motionResult && !isWrapped() && DecisionMarker.isMotionOutcome(text, cues: cues))
+        if (motionResult && !isWrapped(index, text) && DecisionMarker.isMotionOutcome(text, cues: cues))
             || DecisionMarker.statesMotionResult(text, cues: cues)
             || (endsSentence && motionResult && DecisionMarker.endsWithMotionOutcome(last: last))
         {
@@ -220,7 +219,9 @@ struct DecisionFinder {
             }
             return
         }
-        if cues.has(DecisionMarker.LineCues.bareOutcome), !isWrapped(), DecisionMarker.isBareOutcome(text, cues: cues) {
+        if cues.has(DecisionMarker.LineCues.bareOutcome), !isWrapped(index, text),
+            DecisionMarker.isBareOutcome(text, cues: cues)
+        {
             joinProposal(index)
             return
         }
@@ -300,6 +301,11 @@ struct DecisionFinder {
             blocks[index + 1].group == blocks[index].group
         else { return true }
         return ".!?".contains(DecisionMarker.lastBesideMarks(blocks[index].text) ?? ".")
+    }
+
+    /// Whether block `index`, whose text is `text`, is a wrapped line that goes on with a sentence begun above it.
+    private func isWrapped(_ index: Int, _ text: String) -> Bool {
+        !startsParagraphSentence(index) && text.first?.isLowercase == true
     }
 
     /// Whether a line starts a sentence: it opens its paragraph, or the line before ends with `.`, `!`, `?` or `:`.
@@ -466,7 +472,7 @@ struct DecisionFinder {
     private func finish() -> Extracted<Decision> {
         let decisions = candidates.enumerated().map { offset, candidate in
             Decision(
-                id: "d\(offset + 1)",
+                id: "d" + String(offset + 1),
                 text: candidate.text,
                 section: context.sectionID(ofBlock: candidate.block),
                 lines: LineSpan(candidate.lines)

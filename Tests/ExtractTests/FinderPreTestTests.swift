@@ -129,6 +129,7 @@ import Testing
         for text in [
             "Action: Łukasz to send the minutes", "ACTION - Zoë – to book", "action:  José ", "Action: “quoted”",
             "Actioné: x", "Action\u{301}: x", "Action: e\u{301}", "Action:\u{A0}x", "Action – Łukasz",
+            "Action: \u{301}x", "Action:  \u{301}x",
         ] {
             #expect(ActionMarker.leading(text) == ActionMarker.leadingByCharacters(text), "\(text.debugDescription)")
         }
