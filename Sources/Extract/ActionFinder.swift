@@ -213,7 +213,7 @@ struct ActionFinder {
         var index = text.startIndex
         while index < text.endIndex {
             let next = text.index(after: index)
-            if ".!?".contains(text[index]), next < text.endIndex, text[next] == " " { found = index }
+            if isSentenceStop(text[index]), next < text.endIndex, text[next] == " " { found = index }
             index = next
         }
         return found
@@ -231,7 +231,7 @@ struct ActionFinder {
             var lines: [String] = []
             while first > 0, block.kind == .line, blocks[first - 1].kind == .line,
                 blocks[first - 1].group == block.group,
-                !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? "."),
+                !isSentenceStop(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? "."),
                 ActionMarker.match(blocks[first - 1].text) == nil
             {
                 first -= 1
@@ -321,7 +321,7 @@ struct ActionFinder {
         for member in members {
             let text = blocks[member].text
             let startsAction = !OwnerParser.find(in: text, lenient: false).owners.isEmpty
-            let previousEnded = runs.last.map { ".!?".contains(blocks[$0.last ?? member].text.last ?? ".") } ?? true
+            let previousEnded = runs.last.map { isSentenceStop(blocks[$0.last ?? member].text.last ?? ".") } ?? true
             if runs.isEmpty || startsAction || (previousEnded && text.first?.isUppercase == true) {
                 runs.append([member])
             } else {
@@ -500,7 +500,8 @@ struct ActionFinder {
                 break
             }
             let startsLow = first.isLowercase || first.isNumber || "([".contains(first)
-            let wrapped = previous.count >= 50 && !".!?:".contains(previous.last ?? ".")
+            let mark = previous.last ?? "."
+            let wrapped = previous.count >= 50 && !(isSentenceStop(mark) || mark == ":")
             guard startsLow || wrapped else { break }
             found.append(next)
             previous = text

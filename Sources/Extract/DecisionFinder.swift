@@ -51,7 +51,7 @@ struct DecisionFinder {
             if !flag, blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
                 blocks[index - 1].group == blocks[index].group, flags[index - 1]
             {
-                flag = !".!?".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
+                flag = !isSentenceStop(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
             }
             flags.append(flag)
         }
@@ -300,7 +300,7 @@ struct DecisionFinder {
         guard blocks[index].kind == .line, index + 1 < blocks.count, blocks[index + 1].kind == .line,
             blocks[index + 1].group == blocks[index].group
         else { return true }
-        return ".!?".contains(DecisionMarker.lastBesideMarks(blocks[index].text) ?? ".")
+        return isSentenceStop(DecisionMarker.lastBesideMarks(blocks[index].text) ?? ".")
     }
 
     /// Whether block `index`, whose text is `text`, is a wrapped line that goes on with a sentence begun above it.
@@ -313,7 +313,8 @@ struct DecisionFinder {
         guard blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
             blocks[index - 1].group == blocks[index].group
         else { return true }
-        return ".!?:".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
+        let mark = DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? "."
+        return isSentenceStop(mark) || mark == ":"
     }
 
     /// Whether the paragraph up to `index` ends with an outcome sentence.
@@ -351,7 +352,7 @@ struct DecisionFinder {
         let group = blocks[index].group
         var first = index
         while first > 0, blocks[first - 1].kind == .line, blocks[first - 1].group == group,
-            !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? ".")
+            !isSentenceStop(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? ".")
         {
             first -= 1
         }
@@ -439,7 +440,7 @@ struct DecisionFinder {
             guard inScope[next], !isLabel[next], !ActionFinder.isNothing(text), !ActionFinder.isLabelLine(text),
                 ActionMarker.match(text) == nil
             else { continue }
-            let previousEnded = runs.last.map { ".!?".contains(blocks[$0.last ?? next].text.last ?? ".") } ?? true
+            let previousEnded = runs.last.map { isSentenceStop(blocks[$0.last ?? next].text.last ?? ".") } ?? true
             if runs.isEmpty || (previousEnded && text.first?.isUppercase == true) {
                 runs.append([next])
             } else {

@@ -366,31 +366,30 @@ enum DecisionMarker {
 
     /// The last sentence of `text` and what comes before it, or `nil` for a single sentence.
     static func lastSentence(_ text: String) -> (before: Substring, sentence: String)? {
-        let trimmed = text.trimming(" ")
-        if TextSearch.isPlainASCII(trimmed) {
-            // Each byte a character: the last `.`, `!` or `?` before the final character, found on the bytes.
-            // The sentence after it is trimmed of its spaces on the bytes too.
-            var bytesOf = trimmed
-            let found = bytesOf.withUTF8 { bytes -> (stop: Int, start: Int, end: Int)? in
-                var offset = bytes.count - 2
-                while offset >= 0 {
+        if TextSearch.isPlainASCII(text) {
+            // Each byte a character: the text trimmed of its spaces, and the last `.`, `!` or `?` before its final
+            // character, found on the bytes, with no trimmed copy made. The sentence after it is trimmed on the bytes too.
+            let found = PeopleBytes.withBytes(text) { bytes -> (first: Int, stop: Int, start: Int, end: Int)? in
+                var first = 0
+                var end = bytes.count
+                while first < end, bytes[first] == 0x20 { first += 1 }
+                while end > first, bytes[end - 1] == 0x20 { end -= 1 }
+                var offset = end - 2
+                while offset >= first {
                     if bytes[offset] == 0x2E || bytes[offset] == 0x21 || bytes[offset] == 0x3F { break }
                     offset -= 1
                 }
-                guard offset >= 0 else { return nil }
+                guard offset >= first else { return nil }
                 var start = offset + 1
-                var end = bytes.count
                 while start < end, bytes[start] == 0x20 { start += 1 }
-                while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-                return (offset, start, end)
+                return (first, offset, start, end)
             }
             guard let found else { return nil }
-            let utf8 = trimmed.utf8
-            let last = utf8.index(utf8.startIndex, offsetBy: found.stop)
-            let start = utf8.index(utf8.startIndex, offsetBy: found.start)
-            return (trimmed[..<last], String(trimmed[start..<utf8.index(start, offsetBy: found.end - found.start)]))
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return (text[index(found.first)..<index(found.stop)], String(text[index(found.start)..<index(found.end)]))
         }
-        return lastSentenceByCharacters(trimmed)
+        return lastSentenceByCharacters(text.trimming(" "))
     }
 
     /// ``lastSentence(_:)`` read as characters: for any text.
