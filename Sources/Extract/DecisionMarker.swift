@@ -606,6 +606,9 @@ enum DecisionMarker {
         guard cues?.has(LineCues.endingResult) ?? endingResults.occurs(in: text) else { return false }
         let lower = text.lowercased().trimming(" .!")
         for result in ["passed", "carried", "approved", "adopted"] {
+            // Each ending below closes with the result or with `unanimously`: a text closing with neither has none of
+            // them, and no phrase is made for it.
+            guard lower.hasSuffix(result) || lower.hasSuffix("unanimously") else { continue }
             for lead in [", ", "; ", " - ", " – ", " — ", "motion ", "proposal "] where lower.hasSuffix(lead + result) {
                 return true
             }

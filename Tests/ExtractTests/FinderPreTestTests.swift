@@ -135,6 +135,16 @@ import Testing
         }
     }
 
+    @Test func resultEndingsFoundPastTheClosingLook() {
+        for (text, expected) in [
+            ("Budget, passed.", true), ("Budget; carried!", true), ("Motion approved", true), ("Plan - adopted", true),
+            ("Budget approved unanimously.", true), ("Budget unanimously adopted", true), ("Budget passed over", false),
+            ("Budget, passed unanimously", true), ("Approved", false), ("Budget – PASSED", true), ("x, passéd", false),
+        ] {
+            #expect(DecisionMarker.endsWithResult(text) == expected, "\(text)")
+        }
+    }
+
     @Test func dueDatesFoundThroughTheTriggerLook() {
         let reference = CalendarDate(year: 2021, month: 5, day: 3)
         #expect(
