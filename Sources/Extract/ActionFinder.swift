@@ -31,8 +31,8 @@ struct ActionFinder {
     var candidates: [Candidate] = []
     var diagnostics: [Diagnostic] = []
     var doneGroups: Set<Int> = []
-    /// Lines folded into the action above them.
-    var folded: Set<Int> = []
+    /// Lines folded into the action above them, by block: looked at for each block.
+    var folded: [Bool]
     /// Sections (by index) whose actions are list items or table rows, so their prose lines are not actions.
     var sectionsWithLists: Set<Int> = []
 
@@ -46,6 +46,7 @@ struct ActionFinder {
         isHeader = Array(repeating: false, count: count)
         isAction = Array(repeating: false, count: count)
         ownersOf = Array(repeating: [], count: count)
+        folded = Array(repeating: false, count: count)
         markScope()
     }
 
@@ -150,7 +151,7 @@ struct ActionFinder {
     private mutating func textBlock(_ index: Int) {
         // The block is read in place: most are no action, and a copy of each would cost more than the look.
         let text = blocks[index].text
-        guard !text.isEmpty, !isHeader[index], !folded.contains(index) else { return }
+        guard !text.isEmpty, !isHeader[index], !folded[index] else { return }
         let holdsInlineWords = context.blockCues[index] & BlockCue.action != 0
         if let marker = ActionMarker.match(
             text,
@@ -172,7 +173,7 @@ struct ActionFinder {
                 return
             }
             let more = Self.continuation(of: index, in: blocks)
-            folded.formUnion(more)
+            for line in more { folded[line] = true }
             let joined = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
             add(
                 index,
@@ -212,7 +213,7 @@ struct ActionFinder {
         var index = text.startIndex
         while index < text.endIndex {
             let next = text.index(after: index)
-            if ".!?".contains(text[index]), next < text.endIndex, text[next] == " " { found = index }
+            if isSentenceStop(text[index]), next < text.endIndex, text[next] == " " { found = index }
             index = next
         }
         return found
@@ -230,7 +231,7 @@ struct ActionFinder {
             var lines: [String] = []
             while first > 0, block.kind == .line, blocks[first - 1].kind == .line,
                 blocks[first - 1].group == block.group,
-                !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? "."),
+                !isSentenceStop(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? "."),
                 ActionMarker.match(blocks[first - 1].text) == nil
             {
                 first -= 1
@@ -320,7 +321,7 @@ struct ActionFinder {
         for member in members {
             let text = blocks[member].text
             let startsAction = !OwnerParser.find(in: text, lenient: false).owners.isEmpty
-            let previousEnded = runs.last.map { ".!?".contains(blocks[$0.last ?? member].text.last ?? ".") } ?? true
+            let previousEnded = runs.last.map { isSentenceStop(blocks[$0.last ?? member].text.last ?? ".") } ?? true
             if runs.isEmpty || startsAction || (previousEnded && text.first?.isUppercase == true) {
                 runs.append([member])
             } else {
@@ -460,7 +461,7 @@ struct ActionFinder {
         for (offset, candidate) in kept.enumerated() {
             actions.append(
                 Action(
-                    id: "a\(offset + 1)",
+                    id: "a" + String(offset + 1),
                     text: candidate.text,
                     owners: candidate.owners,
                     due: candidate.due?.date?.description,
@@ -499,7 +500,8 @@ struct ActionFinder {
                 break
             }
             let startsLow = first.isLowercase || first.isNumber || "([".contains(first)
-            let wrapped = previous.count >= 50 && !".!?:".contains(previous.last ?? ".")
+            let mark = previous.last ?? "."
+            let wrapped = previous.count >= 50 && !(isSentenceStop(mark) || mark == ":")
             guard startsLow || wrapped else { break }
             found.append(next)
             previous = text

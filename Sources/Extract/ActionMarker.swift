@@ -64,8 +64,9 @@ enum ActionMarker {
             return nil
         }
         while next < end, bytes[next] == UInt8(ascii: " ") { next += 1 }
-        // Plain ASCII only: any other byte leaves the text to the characters.
-        guard TextSearch.isPlainASCII(bytes) else { return nil }
+        // Plain text only (each scalar a character of its own, so that its spaces trim as the characters' do): any
+        // other leaves the text to the characters.
+        guard PeopleBytes.isPlain(bytes) else { return nil }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<end]), as: UTF8.self)
     }
 

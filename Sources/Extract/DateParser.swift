@@ -40,9 +40,28 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        let month = month < 10 ? "0\(month)" : "\(month)"
-        let day = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(month)-\(day)"
+        // A year of four digits and a month and day of two at most, as real dates have, are written digit by digit.
+        if (1000...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                /// `value` in decimal, right-aligned in the `width` bytes before `end`, padded with zeros.
+                func put(_ value: Int, before end: Int, width: Int) {
+                    var rest = value
+                    for place in (end - width..<end).reversed() {
+                        out[place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, before: 4, width: 4)
+                out[4] = UInt8(ascii: "-")
+                put(month, before: 7, width: 2)
+                out[7] = UInt8(ascii: "-")
+                put(day, before: 10, width: 2)
+                return 10
+            }
+        }
+        let monthText = month < 10 ? "0\(month)" : "\(month)"
+        let dayText = day < 10 ? "0\(day)" : "\(day)"
+        return "\(year)-\(monthText)-\(dayText)"
     }
 }
 
@@ -94,8 +113,38 @@ public enum DateParser {
         return nil
     }
 
-    private static func tokenize(_ text: String) -> [Token] {
-        TextSearch.isPlainASCII(text) ? tokenizePlain(text) : tokenizeCharacters(text)
+    static func tokenize(_ text: String) -> [Token] {
+        if TextSearch.isPlainASCII(text) { return tokenizePlain(text) }
+        return PeopleBytes.isPlain(text) ? tokenizeScalars(text) : tokenizeCharacters(text)
+    }
+
+    /// ``tokenizeCharacters(_:)`` of plain text (``PeopleBytes/isPlain(_:)``), where each scalar is a character of its
+    /// own: the same tokens, read a scalar at a time on the bytes, an ASCII byte without a look at its properties.
+    static func tokenizeScalars(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        func flush(_ end: String.Index) {
+            if start < end { tokens.append(wordToken(text[start..<end])) }
+        }
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            // A scalar of one byte, of two (up to U+07FF) or of three: a character of its own.
+            let next = utf8.index(index, offsetBy: byte < 0x80 ? 1 : byte < 0xE0 ? 2 : 3)
+            let (isWordPart, isSpace) =
+                byte < 0x80
+                ? (PeopleText.isAlphanumeric(byte), byte == 0x20 || (0x09...0x0D).contains(byte))
+                : classify(Character(text.unicodeScalars[index]))
+            if !isWordPart {
+                flush(index)
+                if !isSpace { tokens.append(Token(text: text[index..<next])) }
+                start = next
+            }
+            index = next
+        }
+        flush(utf8.endIndex)
+        return tokens
     }
 
     /// ``tokenize(_:)`` for plain ASCII text, where each byte is a character: the same tokens, read from the bytes.
@@ -183,16 +232,19 @@ public enum DateParser {
             && zip(word.utf8.suffix(suffix.utf8.count), suffix.utf8).allSatisfy { ($0 | 0x20) == $1 }
     }
 
+    /// The token of a word of letters and numbers: read on its bytes when they are ASCII letters and digits, as most
+    /// are even in other text, else by characters.
+    private static func wordToken(_ word: Substring) -> Token {
+        word.utf8.allSatisfy(PeopleText.isAlphanumeric) ? plainWord(word) : characterWord(word)
+    }
+
     /// ``tokenize(_:)`` character by character, for any text.
-    private static func tokenizeCharacters(_ text: String) -> [Token] {
+    static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var start = text.startIndex
         var index = text.startIndex
         func flush(_ end: String.Index) {
-            guard start < end else { return }
-            let word = text[start..<end]
-            // A word of ASCII letters and digits, as most are even in other text, is read on its bytes.
-            tokens.append(word.utf8.allSatisfy(PeopleText.isAlphanumeric) ? plainWord(word) : characterWord(word))
+            if start < end { tokens.append(wordToken(text[start..<end])) }
         }
         while index < text.endIndex {
             let character = text[index]

@@ -16,8 +16,8 @@ struct DecisionFinder {
     let mayDecide: [Bool]
     var used: Set<Int> = []
     var doneGroups: Set<Int> = []
-    /// Lines folded into the decision above them.
-    var folded: Set<Int> = []
+    /// Lines folded into the decision above them, by block: looked at for each block.
+    var folded: [Bool]
     var candidates: [Candidate] = []
     var diagnostics: [Diagnostic] = []
 
@@ -26,6 +26,7 @@ struct DecisionFinder {
         blocks = context.blocks
         inScope = Array(repeating: false, count: blocks.count)
         isLabel = Array(repeating: false, count: blocks.count)
+        folded = Array(repeating: false, count: blocks.count)
         // Configured markers may be any words: with them, every block is read closely.
         mayDecide =
             context.options.vocabulary.decisionMarkers.isEmpty
@@ -50,7 +51,7 @@ struct DecisionFinder {
             if !flag, blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
                 blocks[index - 1].group == blocks[index].group, flags[index - 1]
             {
-                flag = !".!?".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
+                flag = !isSentenceStop(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
             }
             flags.append(flag)
         }
@@ -102,7 +103,7 @@ struct DecisionFinder {
     }
 
     mutating func run() -> Extracted<Decision> {
-        for index in blocks.indices where !isLabel[index] && !folded.contains(index) {
+        for index in blocks.indices where !isLabel[index] && !folded[index] {
             guard !blocks[index].text.isEmpty else { continue }
             if blocks[index].kind == .tableRow {
                 tableRow(index)
@@ -164,7 +165,7 @@ struct DecisionFinder {
                 joinProposal(index)
             } else {
                 let more = ActionFinder.continuation(of: index, in: blocks)
-                folded.formUnion(more)
+                for line in more { folded[line] = true }
                 let text = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
                 let last = more.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
                 add(index, text: text, lines: lines.lowerBound...last)
@@ -173,7 +174,7 @@ struct DecisionFinder {
         }
         if DecisionMarker.isConsensus(text) {
             let more = actionMarked ? [] : ActionFinder.continuation(of: index, in: blocks)
-            folded.formUnion(more)
+            for line in more { folded[line] = true }
             let joined = ([text] + more.map { blocks[$0].text }).joined(separator: " ")
             let last = more.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
             add(index, text: joined, lines: lines.lowerBound...last)
@@ -189,8 +190,8 @@ struct DecisionFinder {
             }
             return
         }
-        // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own.
-        let wrapped = !startsParagraphSentence(index) && text.first?.isLowercase == true
+        // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own. Asked
+        // only when the cues leave room for the outcome looks it guards, which most lines lack.
         // The text's last sentence, read once for the looks below at a line that ends a sentence.
         let endsSentence = endsParagraphSentence(index)
         // Each outcome those looks find in the last sentence holds a word of the cues' motion results or bare outcomes
@@ -198,7 +199,7 @@ struct DecisionFinder {
         let motionResult = cues.has(DecisionMarker.LineCues.motionResult)
         let mayEndWithOutcome = motionResult || cues.has(DecisionMarker.LineCues.bareOutcome)
         let last = endsSentence && mayEndWithOutcome ? DecisionMarker.lastSentence(text) : nil
-        if (!wrapped && DecisionMarker.isMotionOutcome(text, cues: cues))
+        if (motionResult && !isWrapped(index, text) && DecisionMarker.isMotionOutcome(text, cues: cues))
             || DecisionMarker.statesMotionResult(text, cues: cues)
             || (endsSentence && motionResult && DecisionMarker.endsWithMotionOutcome(last: last))
         {
@@ -218,12 +219,14 @@ struct DecisionFinder {
             }
             return
         }
-        if !wrapped, DecisionMarker.isBareOutcome(text, cues: cues) {
+        if cues.has(DecisionMarker.LineCues.bareOutcome), !isWrapped(index, text),
+            DecisionMarker.isBareOutcome(text, cues: cues)
+        {
             joinProposal(index)
             return
         }
         if DecisionMarker.startsWithResult(text) || DecisionMarker.endsWithResult(text, cues: cues)
-            || (endsSentence && DecisionMarker.endsWithOutcomeSentence(last: paragraphLastSentence(upTo: index, last)))
+            || (endsSentence && paragraphEndsWithOutcome(upTo: index, last, holdsOutcomeWord: mayEndWithOutcome))
         {
             add(index, text: text)
             return
@@ -297,7 +300,12 @@ struct DecisionFinder {
         guard blocks[index].kind == .line, index + 1 < blocks.count, blocks[index + 1].kind == .line,
             blocks[index + 1].group == blocks[index].group
         else { return true }
-        return ".!?".contains(DecisionMarker.lastBesideMarks(blocks[index].text) ?? ".")
+        return isSentenceStop(DecisionMarker.lastBesideMarks(blocks[index].text) ?? ".")
+    }
+
+    /// Whether block `index`, whose text is `text`, is a wrapped line that goes on with a sentence begun above it.
+    private func isWrapped(_ index: Int, _ text: String) -> Bool {
+        !startsParagraphSentence(index) && text.first?.isLowercase == true
     }
 
     /// Whether a line starts a sentence: it opens its paragraph, or the line before ends with `.`, `!`, `?` or `:`.
@@ -305,17 +313,30 @@ struct DecisionFinder {
         guard blocks[index].kind == .line, index > 0, blocks[index - 1].kind == .line,
             blocks[index - 1].group == blocks[index].group
         else { return true }
-        return ".!?:".contains(DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? ".")
+        let mark = DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? "."
+        return isSentenceStop(mark) || mark == ":"
     }
 
-    /// The ``DecisionMarker/lastSentence(_:)`` of ``paragraphText(from:upTo:)``: `last`, that of the block's own text,
-    /// when the paragraph up to it is that block alone.
-    private func paragraphLastSentence(
+    /// Whether the paragraph up to `index` ends with an outcome sentence.
+    ///
+    /// ``DecisionMarker/endsWithOutcomeSentence(last:)`` of the ``DecisionMarker/lastSentence(_:)`` of
+    /// ``paragraphText(from:upTo:)``, or of `last`, that of the block's own text, when the paragraph up to it is that
+    /// block alone. `holdsOutcomeWord` says whether the block's text holds one of
+    /// ``DecisionMarker/outcomeSentenceWords``: those hold no space, so one in the joined paragraph stands in one of
+    /// its blocks, and a paragraph with none is not joined.
+    private func paragraphEndsWithOutcome(
         upTo index: Int,
-        _ last: (before: Substring, sentence: String)?
-    ) -> (before: Substring, sentence: String)? {
+        _ last: (before: Substring, sentence: String)?,
+        holdsOutcomeWord: Bool
+    ) -> Bool {
         let start = paragraphStart(upTo: index)
-        return start == index ? last : DecisionMarker.lastSentence(paragraphText(from: start, upTo: index))
+        if start == index { return DecisionMarker.endsWithOutcomeSentence(last: last) }
+        guard
+            holdsOutcomeWord
+                || (start..<index).contains(where: { DecisionMarker.outcomeSentenceWords.occurs(in: blocks[$0].text) })
+        else { return false }
+        let paragraphLast = DecisionMarker.lastSentence(paragraphText(from: start, upTo: index))
+        return DecisionMarker.endsWithOutcomeSentence(last: paragraphLast)
     }
 
     /// The paragraph's lines from `start` (its ``paragraphStart(upTo:)``) up to and including `index`, joined, so a
@@ -331,7 +352,7 @@ struct DecisionFinder {
         let group = blocks[index].group
         var first = index
         while first > 0, blocks[first - 1].kind == .line, blocks[first - 1].group == group,
-            !".!?".contains(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? ".")
+            !isSentenceStop(DecisionMarker.lastBesideMarks(blocks[first - 1].text) ?? ".")
         {
             first -= 1
         }
@@ -419,7 +440,7 @@ struct DecisionFinder {
             guard inScope[next], !isLabel[next], !ActionFinder.isNothing(text), !ActionFinder.isLabelLine(text),
                 ActionMarker.match(text) == nil
             else { continue }
-            let previousEnded = runs.last.map { ".!?".contains(blocks[$0.last ?? next].text.last ?? ".") } ?? true
+            let previousEnded = runs.last.map { isSentenceStop(blocks[$0.last ?? next].text.last ?? ".") } ?? true
             if runs.isEmpty || (previousEnded && text.first?.isUppercase == true) {
                 runs.append([next])
             } else {
@@ -452,7 +473,7 @@ struct DecisionFinder {
     private func finish() -> Extracted<Decision> {
         let decisions = candidates.enumerated().map { offset, candidate in
             Decision(
-                id: "d\(offset + 1)",
+                id: "d" + String(offset + 1),
                 text: candidate.text,
                 section: context.sectionID(ofBlock: candidate.block),
                 lines: LineSpan(candidate.lines)

@@ -28,8 +28,14 @@ enum DecisionMarker {
         // Every marker below starts with one of a few characters; most lines start with none of them. The first byte
         // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
         guard let first = text.utf8.first(where: { $0 != 0x20 }), leadingBytes.contains(first) else { return nil }
+        // Only the spaces before the keyword change the look (those after it end its letters): text without them is
+        // looked at as it is, and most is settled with no string made.
+        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"),
+            !mayOpenWithKeyword(text.utf8.first == 0x20 ? text.trimming(" ") : text)
+        {
+            return nil
+        }
         let text = text.trimming(" ")
-        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenWithKeyword(text) { return nil }
         if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
             let tag = text[text.index(after: text.startIndex)..<close].lowercased().trimming(" ")
             guard ["decision", "decided", "resolved", "resolution", "agreed", "agreement"].contains(tag) else {
@@ -330,7 +336,8 @@ enum DecisionMarker {
         guard cues?.has(LineCues.resolution) ?? resolutionWords.occurs(in: text) else { return nil }
         // Each needle below is plain ASCII letters and spaces: lower-casing makes none of other characters, and a
         // character that equals one of them is its byte, so text without their bytes holds none of them.
-        guard
+        // The needles hold one of a shorter pair in any case, looked for in one pass: most lines hold neither.
+        guard midSentenceWords.occurs(in: text),
             TextSearch.contains(text, "it was resolved that ", ignoringCase: true)
                 || TextSearch.contains(text, "it was agreed that ", ignoringCase: true)
                 || TextSearch.contains(text, " RESOLVED THAT ")
@@ -348,6 +355,9 @@ enum DecisionMarker {
         return nil
     }
 
+    /// What each needle of ``midSentenceResolution(_:cues:)`` holds in any case: ` resolved that `, `it was agreed that `.
+    private static let midSentenceWords = TextSearch.Vocabulary([" resolved that ", "it was agreed that "])
+
     /// What ``midSentenceResolution(_:)`` looks for first, in any case.
     private static let resolutionWords = TextSearch.Vocabulary(resolutionWordList)
 
@@ -356,31 +366,30 @@ enum DecisionMarker {
 
     /// The last sentence of `text` and what comes before it, or `nil` for a single sentence.
     static func lastSentence(_ text: String) -> (before: Substring, sentence: String)? {
-        let trimmed = text.trimming(" ")
-        if TextSearch.isPlainASCII(trimmed) {
-            // Each byte a character: the last `.`, `!` or `?` before the final character, found on the bytes.
-            // The sentence after it is trimmed of its spaces on the bytes too.
-            var bytesOf = trimmed
-            let found = bytesOf.withUTF8 { bytes -> (stop: Int, start: Int, end: Int)? in
-                var offset = bytes.count - 2
-                while offset >= 0 {
+        if TextSearch.isPlainASCII(text) {
+            // Each byte a character: the text trimmed of its spaces, and the last `.`, `!` or `?` before its final
+            // character, found on the bytes, with no trimmed copy made. The sentence after it is trimmed on the bytes too.
+            let found = PeopleBytes.withBytes(text) { bytes -> (first: Int, stop: Int, start: Int, end: Int)? in
+                var first = 0
+                var end = bytes.count
+                while first < end, bytes[first] == 0x20 { first += 1 }
+                while end > first, bytes[end - 1] == 0x20 { end -= 1 }
+                var offset = end - 2
+                while offset >= first {
                     if bytes[offset] == 0x2E || bytes[offset] == 0x21 || bytes[offset] == 0x3F { break }
                     offset -= 1
                 }
-                guard offset >= 0 else { return nil }
+                guard offset >= first else { return nil }
                 var start = offset + 1
-                var end = bytes.count
                 while start < end, bytes[start] == 0x20 { start += 1 }
-                while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-                return (offset, start, end)
+                return (first, offset, start, end)
             }
             guard let found else { return nil }
-            let utf8 = trimmed.utf8
-            let last = utf8.index(utf8.startIndex, offsetBy: found.stop)
-            let start = utf8.index(utf8.startIndex, offsetBy: found.start)
-            return (trimmed[..<last], String(trimmed[start..<utf8.index(start, offsetBy: found.end - found.start)]))
+            let utf8 = text.utf8
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            return (text[index(found.first)..<index(found.stop)], String(text[index(found.start)..<index(found.end)]))
         }
-        return lastSentenceByCharacters(trimmed)
+        return lastSentenceByCharacters(text.trimming(" "))
     }
 
     /// ``lastSentence(_:)`` read as characters: for any text.
@@ -439,8 +448,25 @@ enum DecisionMarker {
     /// Whether `text.split(separator: " ").count >= 3`, on the bytes when they tell; else split no further than the
     /// third word, where the rest (uncut) can only follow three words.
     static func hasThreeWords(_ text: Substring) -> Bool {
-        guard let count = TextSearch.wordCount(text) else { return text.split(separator: " ", maxSplits: 3).count >= 3 }
-        return count >= 3
+        let plain: Bool?? = text.utf8.withContiguousStorageIfAvailable(startsWithThreePlainWords)
+        if let plain = plain ?? nil { return plain }
+        return text.split(separator: " ", maxSplits: 3).count >= 3
+    }
+
+    /// ``hasThreeWords(_:)`` read on the bytes up to the third word's first: `nil` when a byte before it is beyond
+    /// plain ASCII (or CR), where a space may join the character after it.
+    private static func startsWithThreePlainWords(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var words = 0
+        var previous: UInt8 = 0x20
+        for byte in bytes {
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            if byte != 0x20, previous == 0x20 {
+                words += 1
+                if words == 3 { return true }
+            }
+            previous = byte
+        }
+        return false
     }
 
     /// `proposed Cllr A, seconded Cllr B, all in favour`: a resolution that records the vote, not the matter.
@@ -462,11 +488,12 @@ enum DecisionMarker {
     /// ``endsWithOutcomeSentence(_:)`` of a text whose ``lastSentence(_:)`` is `last`.
     static func endsWithOutcomeSentence(last: (before: Substring, sentence: String)?) -> Bool {
         // Each outcome holds one of these words in its sentence, which is shorter to look through than the text.
-        guard let (before, sentence) = last, outcomeSentenceWords.occurs(in: sentence) else {
-            return false
-        }
+        guard let (before, sentence) = last else { return false }
+        // The words the looks below read first, found in one pass.
+        let cues = LineCues(sentence)
+        guard cues.has(LineCues.bareOutcome) || cues.has(LineCues.motionResult) else { return false }
         guard !sentence.isEmpty, hasThreeWords(before) else { return false }
-        if isBareOutcome(sentence) || isMotionOutcome(sentence) { return true }
+        if isBareOutcome(sentence, cues: cues) || isMotionOutcome(sentence, cues: cues) { return true }
         // At most four words, bar ones of stops alone: plain text with more is none.
         if PeopleBytes.isPlain(sentence), contentWordCount(sentence, besides: stops, limit: 4) > 4 { return false }
         let words = spacedWords(sentence.lowercased().trimming(".!"))
@@ -475,7 +502,7 @@ enum DecisionMarker {
     }
 
     /// A word every outcome sentence holds: ``bareOutcomeWords``, ``motionResults`` and the closing results.
-    private static let outcomeSentenceWords = TextSearch.Vocabulary(bareOutcomeWordList + Array(motionResults))
+    static let outcomeSentenceWords = TextSearch.Vocabulary(bareOutcomeWordList + Array(motionResults))
 
     /// `Consensus is that …`, `The consensus was to …`.
     static func isConsensus(_ text: String) -> Bool {
@@ -579,6 +606,9 @@ enum DecisionMarker {
         guard cues?.has(LineCues.endingResult) ?? endingResults.occurs(in: text) else { return false }
         let lower = text.lowercased().trimming(" .!")
         for result in ["passed", "carried", "approved", "adopted"] {
+            // Each ending below closes with the result or with `unanimously`: a text closing with neither has none of
+            // them, and no phrase is made for it.
+            guard lower.hasSuffix(result) || lower.hasSuffix("unanimously") else { continue }
             for lead in [", ", "; ", " - ", " – ", " — ", "motion ", "proposal "] where lower.hasSuffix(lead + result) {
                 return true
             }

@@ -17,7 +17,7 @@ enum DueDates {
         var words = Words(text)
         // A word is read closer only when its bytes hold a trigger: those are found in one pass over the text's bytes.
         let triggers = PeopleBytes.withBytes(text) { bytes in
-            words.spans.indices.filter { holdsTriggerPart(UnsafeBufferPointer(rebasing: bytes[words.spans[$0]])) }
+            words.spans.indices.filter { mayOpenTrigger(UnsafeBufferPointer(rebasing: bytes[words.spans[$0]])) }
         }
         for index in triggers {
             let word = words.bare(index)
@@ -300,6 +300,30 @@ enum DueDates {
             default: continue
             }
         }
+        return false
+    }
+
+    /// Whether the word of `bytes` may be one of the trigger words ``find(in:reference:dayFirst:)`` reads on: for plain
+    /// ASCII (``TextSearch/isPlainASCII(_:)``), whether its ``bare(_:)`` form is `by`, `before`, `until`, `due`,
+    /// `deadline`, `no` or `not`, told on the bytes; for other words, ``holdsTriggerPart(_:)``.
+    static func mayOpenTrigger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        var end = bytes.count
+        while start < end, bareMarks.contains(bytes[start]) { start += 1 }
+        while end > start, bareMarks.contains(bytes[end - 1]) { end -= 1 }
+        let core = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let isTrigger =
+            switch core.count {
+            case 2: opens(core, at: 0, "by") || opens(core, at: 0, "no")
+            case 3: opens(core, at: 0, "due") || opens(core, at: 0, "not")
+            case 5: opens(core, at: 0, "until")
+            case 6: opens(core, at: 0, "before")
+            case 8: opens(core, at: 0, "deadline")
+            default: false
+            }
+        if isTrigger { return true }
+        // Only a word beyond plain ASCII is read closer: by characters its bare form may differ.
+        for byte in bytes where byte >= 0x80 || byte == 0x0D { return holdsTriggerPart(bytes) }
         return false
     }
 

@@ -401,7 +401,7 @@ enum OwnerParser {
         } else if hasHTTP, phrase.contains("http") {
             return nil
         }
-        let hasComma = phrase.utf8.contains(UInt8(ascii: ",")) && (plain || phrase.contains(","))
+        let hasComma = PeopleBytes.containsByte(phrase, UInt8(ascii: ",")) && (plain || phrase.contains(","))
         // Text whose scalars are characters of their own splits on the bytes where the characters would.
         let parts = plain || PeopleBytes.isPlain(phrase) ? splitPlainList(phrase) : splitList(phrase)
         guard !parts.isEmpty, parts.count <= 8 else { return nil }
@@ -509,7 +509,18 @@ enum OwnerParser {
     /// organisation) and slashes inside other names stay whole.
     private static func splitSlashes(_ owner: String) -> [String] {
         // A slash is a character only where its byte stands.
-        guard PeopleBytes.containsByte(owner, UInt8(ascii: "/")), owner.contains("/") else { return [owner] }
+        guard PeopleBytes.containsByte(owner, UInt8(ascii: "/")) else { return [owner] }
+        // Plain ASCII is cut and read on its bytes, each byte a character.
+        let plain = PeopleBytes.withBytes(owner) { bytes -> [String]?? in
+            TextSearch.isPlainASCII(bytes) ? .some(plainSlashPieces(bytes)) : nil
+        }
+        if let pieces = plain { return pieces ?? [owner] }
+        return splitSlashesByCharacters(owner)
+    }
+
+    /// ``splitSlashes(_:)`` read by characters: for any owner.
+    static func splitSlashesByCharacters(_ owner: String) -> [String] {
+        guard owner.contains("/") else { return [owner] }
         let pieces = owner.split(separator: "/").map { $0.trimming(" ") }
         guard pieces.count >= 2,
             pieces.allSatisfy({ piece in
@@ -524,6 +535,50 @@ enum OwnerParser {
             })
         else { return [owner] }
         return pieces
+    }
+
+    /// The pieces ``splitSlashes(_:)`` cuts the bytes of a plain ASCII owner (``TextSearch/isPlainASCII(_:)``) into,
+    /// or `nil` when it keeps the owner whole: the same looks, made on the bytes.
+    static func plainSlashPieces(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: "/") {
+            // Empty pieces are dropped, as a split drops them; each other is trimmed of its spaces.
+            if start < offset {
+                var first = start
+                var end = offset
+                while first < end, bytes[first] == 0x20 { first += 1 }
+                while end > first, bytes[end - 1] == 0x20 { end -= 1 }
+                pieces.append(first..<end)
+            }
+            start = offset + 1
+        }
+        guard pieces.count >= 2, pieces.allSatisfy({ isPlainSlashPiece(UnsafeBufferPointer(rebasing: bytes[$0])) })
+        else { return nil }
+        return pieces.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+    }
+
+    /// Whether the bytes of a plain ASCII piece of an owner split at slashes read as a person: a handle, or one to
+    /// three capitalised words (initials only alone), none of them a word rather than a name.
+    private static func isPlainSlashPiece(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isPlainHandle(piece) { return true }
+        var tokens: [UnsafeBufferPointer<UInt8>] = []
+        var start = 0
+        for offset in 0...piece.count where offset == piece.count || piece[offset] == 0x20 {
+            if start < offset {
+                guard tokens.count < 3 else { return false }
+                tokens.append(UnsafeBufferPointer(rebasing: piece[start..<offset]))
+            }
+            start = offset + 1
+        }
+        guard !tokens.isEmpty else { return false }
+        return tokens.allSatisfy { token in
+            guard PeopleBytes.isUpperLetter(token[0]), !isPlainNotName(token) else { return false }
+            if (2...3).contains(token.count), token.allSatisfy(PeopleBytes.isUpperLetter) { return tokens.count == 1 }
+            return token.dropFirst().allSatisfy {
+                PeopleBytes.isLowerLetter($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'")
+            }
+        }
     }
 
     /// `RC`, `PM`, `DO`: two or three capitals, written as someone's initials.

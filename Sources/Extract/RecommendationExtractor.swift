@@ -63,7 +63,7 @@ public struct RecommendationExtractor: Sendable {
                 }
                 records.append(
                     Recommendation(
-                        id: "r\(records.count + 1)",
+                        id: "r" + String(records.count + 1),
                         text: text,
                         by: cue.by,
                         to: cue.to,
@@ -284,9 +284,12 @@ enum Sentences {
             var wordStart = wordEnd
             while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
             if byte == 0x2E, isOneCharacter(bytes[wordStart..<wordEnd]) { continue }
-            if wordEnd - wordStart <= maxAbbreviationLength {
-                let word = String(decoding: bytes[wordStart..<wordEnd], as: UTF8.self).lowercased()
-                if abbreviations.contains(word) { continue }
+            // Looked up on the bytes in lower case: no character of plain text but an ASCII letter lower-cases to one
+            // (`İ` to two scalars), so a word with other bytes is no abbreviation either way.
+            if wordEnd - wordStart <= maxAbbreviationLength,
+                abbreviationBytes.containsLowered(UnsafeBufferPointer(rebasing: bytes[wordStart..<wordEnd]))
+            {
+                continue
             }
             if keeps(UnsafeBufferPointer(rebasing: bytes[start...offset])) {
                 // Tidied on its bytes: as its string would be (a stop and a space stand on either side).
@@ -305,6 +308,9 @@ enum Sentences {
     }
 
     private static let maxAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
+
+    /// ``abbreviations``, looked up on the bytes.
+    private static let abbreviationBytes = ByteWordSet(abbreviations)
 
     /// Whether the character at `offset` of plain bytes may open a sentence: a capital, or `'`, `"`, `‘`, `“`, `(`.
     static func opensSentence(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
@@ -566,8 +572,9 @@ struct PlainWords {
     /// The words of `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        // No more words than spaces and one: room for them all at once.
-        spans.reserveCapacity(bytes.count { $0 == UInt8(ascii: " ") } + 1)
+        // No more words than half the bytes, rounded up (a byte and a space each): room for them all at once, without
+        // a pass to count the spaces.
+        spans.reserveCapacity((bytes.count + 1) / 2)
         var start = 0
         while start < bytes.count {
             var end = start
