@@ -1,6 +1,8 @@
 #ifndef CCMARK_SHIM_H
 #define CCMARK_SHIM_H
 #include <cmark.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,8 +37,15 @@ __attribute__((weak)) ccmark_arena_state *ccmark_arena_state_of_thread(void) {
     return &state;
 }
 
+/// Ends the process with `message`: the arena cannot go on, and cmark's hooks have no way to report a failure.
+static inline void ccmark_arena_fail(const char *message) {
+    fprintf(stderr, "minutes: %s\n", message);
+    abort();
+}
+
 /// The bytes an allocation of `size` takes in a block, header included.
 static inline size_t ccmark_arena_footprint(size_t size) {
+    if (size > SIZE_MAX - 2 * CCMARK_ARENA_HEADER) ccmark_arena_fail("cmark asked for more memory than can be addressed");
     return (size + CCMARK_ARENA_HEADER + 15) & ~(size_t)15;
 }
 
@@ -44,7 +53,11 @@ static inline size_t ccmark_arena_footprint(size_t size) {
 static inline void *ccmark_arena_take(size_t size) {
     ccmark_arena_state *state = ccmark_arena_state_of_thread();
     size_t total = ccmark_arena_footprint(size);
-    if (total > state->remaining) return state->refill(size);
+    if (total > state->remaining) {
+        // (No refill: cmark allocated outside `CmarkArena.withArena`.)
+        if (state->refill == NULL) ccmark_arena_fail("cmark allocated outside an arena");
+        return state->refill(size);
+    }
     unsigned char *start = state->next;
     *(size_t *)start = size;
     state->next = start + total;

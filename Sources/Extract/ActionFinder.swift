@@ -501,7 +501,7 @@ struct ActionFinder {
             }
             let startsLow = first.isLowercase || first.isNumber || "([".contains(first)
             let mark = previous.last ?? "."
-            let wrapped = previous.count >= 50 && !(isSentenceStop(mark) || mark == ":")
+            let wrapped = previous.count >= 50 && !endsSentenceOrLabel(mark)
             guard startsLow || wrapped else { break }
             found.append(next)
             previous = text

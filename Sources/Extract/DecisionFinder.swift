@@ -190,8 +190,6 @@ struct DecisionFinder {
             }
             return
         }
-        // `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own. Asked
-        // only when the cues leave room for the outcome looks it guards, which most lines lack.
         // The text's last sentence, read once for the looks below at a line that ends a sentence.
         let endsSentence = endsParagraphSentence(index)
         // Each outcome those looks find in the last sentence holds a word of the cues' motion results or bare outcomes
@@ -304,6 +302,9 @@ struct DecisionFinder {
     }
 
     /// Whether block `index`, whose text is `text`, is a wrapped line that goes on with a sentence begun above it.
+    ///
+    /// `… on the partnership` / `agreement.`: a wrapped line ending a sentence is not an outcome of its own. Asked
+    /// only when the cues leave room for the outcome looks it guards, which most lines lack.
     private func isWrapped(_ index: Int, _ text: String) -> Bool {
         !startsParagraphSentence(index) && text.first?.isLowercase == true
     }
@@ -314,7 +315,7 @@ struct DecisionFinder {
             blocks[index - 1].group == blocks[index].group
         else { return true }
         let mark = DecisionMarker.lastBesideMarks(blocks[index - 1].text) ?? "."
-        return isSentenceStop(mark) || mark == ":"
+        return endsSentenceOrLabel(mark)
     }
 
     /// Whether the paragraph up to `index` ends with an outcome sentence.

@@ -501,7 +501,7 @@ enum DecisionMarker {
         return ["approved", "passed", "carried", "adopted", "agreed"].contains(String(final))
     }
 
-    /// A word every outcome sentence holds: ``bareOutcomeWords``, ``motionResults`` and the closing results.
+    /// A word every outcome sentence holds: one of ``bareOutcomeWords`` or ``motionResults``.
     static let outcomeSentenceWords = TextSearch.Vocabulary(bareOutcomeWordList + Array(motionResults))
 
     /// `Consensus is that …`, `The consensus was to …`.

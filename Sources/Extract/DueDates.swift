@@ -307,11 +307,7 @@ enum DueDates {
     /// ASCII (``TextSearch/isPlainASCII(_:)``), whether its ``bare(_:)`` form is `by`, `before`, `until`, `due`,
     /// `deadline`, `no` or `not`, told on the bytes; for other words, ``holdsTriggerPart(_:)``.
     static func mayOpenTrigger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = 0
-        var end = bytes.count
-        while start < end, bareMarks.contains(bytes[start]) { start += 1 }
-        while end > start, bareMarks.contains(bytes[end - 1]) { end -= 1 }
-        let core = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let core = UnsafeBufferPointer(rebasing: bytes[bareRange(bytes)])
         let isTrigger =
             switch core.count {
             case 2: opens(core, at: 0, "by") || opens(core, at: 0, "no")
@@ -336,7 +332,16 @@ enum DueDates {
         return true
     }
 
-    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.lowered(byte) }
+
+    /// The range of ASCII `bytes` without the ``bareMarks`` around them.
+    private static func bareRange(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = 0
+        var end = bytes.count
+        while start < end, bareMarks.contains(bytes[start]) { start += 1 }
+        while end > start, bareMarks.contains(bytes[end - 1]) { end -= 1 }
+        return start..<end
+    }
 
     /// A word lower-cased, without brackets and punctuation around it.
     static func bare(_ word: Substring) -> String {
@@ -344,16 +349,10 @@ enum DueDates {
         var bytesOf = word
         let plain = bytesOf.withUTF8 { bytes -> String? in
             guard TextSearch.isPlainASCII(bytes) else { return nil }
-            var start = 0
-            var end = bytes.count
-            while start < end, bareMarks.contains(bytes[start]) { start += 1 }
-            while end > start, bareMarks.contains(bytes[end - 1]) { end -= 1 }
-            return String(unsafeUninitializedCapacity: end - start) { out in
-                for offset in start..<end {
-                    let byte = bytes[offset]
-                    out[offset - start] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                }
-                return end - start
+            let range = bareRange(bytes)
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for offset in range { out[offset - range.lowerBound] = lowered(bytes[offset]) }
+                return range.count
             }
         }
         return plain ?? bareByCharacters(word)

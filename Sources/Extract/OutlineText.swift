@@ -12,6 +12,11 @@ func mayHoldDate(_ text: String) -> Bool {
     character == "." || character == "!" || character == "?"
 }
 
+/// Whether `character` ends a sentence (``isSentenceStop(_:)``) or a label (`:`), after which a line starts afresh.
+@inline(__always) func endsSentenceOrLabel(_ character: Character) -> Bool {
+    isSentenceStop(character) || character == ":"
+}
+
 /// Whether every character of `text` is white space or a colon: on the bytes when `text` is ASCII (where a carriage
 /// return and line feed, one character, are both), by characters otherwise.
 ///

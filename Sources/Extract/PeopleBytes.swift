@@ -145,8 +145,8 @@ enum PeopleBytes {
             // more than one scalar: where no phrase starts (or ends) with the byte lowered, none is at that end.
             let (first, last) = (bytes[start], bytes[end - 1])
             // The tables are fields of one global, whose initialisation is looked at once rather than once a table.
-            if first < 0x80, !has(lowered(first), in: roleLineLook.leadFirsts), last < 0x80,
-                !has(lowered(last), in: roleLineLook.endingLasts)
+            if first < 0x80, !roleLineLook.leads.mayStart(with: first), last < 0x80,
+                !roleLineLook.endings.mayEnd(with: last)
             {
                 return false
             }
@@ -176,31 +176,20 @@ enum PeopleBytes {
         }
     }
 
-    /// What ``mayOpenOrEndRoleLine(_:)`` looks up: the role leads and note-taking endings, the first byte of each lead
-    /// and the last of each ending (a bit apiece), and the first four bytes of each lead and the last four of each
+    /// What ``mayOpenOrEndRoleLine(_:)`` looks up: the role leads and note-taking endings (with a bit for the first
+    /// byte of each lead and the last of each ending), and the first four bytes of each lead and the last four of each
     /// ending (a few, looked through rather than hashed).
     private struct RoleLineLook: Sendable {
         let leads = PhraseBytes(PeopleWords.roleLeads.map { $0.phrase + " " })
         let endings = PhraseBytes(PeopleWords.noteTakingPhrases.map { " " + $0 })
-        let leadFirsts = mask(PeopleWords.roleLeads.compactMap { $0.phrase.utf8.first })
-        let endingLasts = mask(PeopleWords.noteTakingPhrases.compactMap { $0.utf8.last })
         let heads = Array(Set(PeopleWords.roleLeads.map { quad(Array($0.phrase.utf8).prefix(4)) }))
         let tails = Array(Set(PeopleWords.noteTakingPhrases.map { quad(Array($0.utf8).suffix(4)) }))
-    }
 
-    /// A bit for each of the ASCII `bytes`, the low half of the bytes in the first number.
-    private static func mask(_ bytes: [UInt8]) -> (UInt64, UInt64) {
-        var mask: (UInt64, UInt64) = (0, 0)
-        for byte in bytes where byte < 0x80 {
-            if byte < 64 { mask.0 |= 1 << UInt64(byte) } else { mask.1 |= 1 << UInt64(byte - 64) }
+        init() {
+            // A shorter phrase would make a number of fewer bytes than the four looked at, and never be found.
+            let phrases = PeopleWords.roleLeads.map(\.phrase) + PeopleWords.noteTakingPhrases
+            precondition(phrases.allSatisfy { $0.utf8.count >= 4 }, "a role lead or ending shorter than four bytes")
         }
-        return mask
-    }
-
-    /// Whether the ASCII `byte` has its bit in `mask` (``mask(_:)``).
-    @inline(__always)
-    private static func has(_ byte: UInt8, in mask: (UInt64, UInt64)) -> Bool {
-        (byte < 64 ? mask.0 >> UInt64(byte) : mask.1 >> UInt64(byte &- 64)) & 1 != 0
     }
 
     private static let roleLineLook = RoleLineLook()

@@ -328,7 +328,7 @@ struct PersonBlockReader {
             let line = wrappedDash ? "- " + blocks[next].text : blocks[next].text
             guard Self.labelled(line) == nil, !line.isEmpty else { break }
             let indented = blocks[next].column > column
-            let sentenceEnded = lastLine.last.map(Self.endsSentence) ?? true
+            let sentenceEnded = lastLine.last.map(endsSentenceOrLabel) ?? true
             guard open || indented || !sentenceEnded else { break }
             result += (open || wrapsMidEntry(lastLine, before: line) ? " " : ", ") + line
             if result.hasPrefix(", ") { result.removeFirst(2) }
@@ -338,14 +338,6 @@ struct PersonBlockReader {
             next += 1
         }
         return (tidy(result.replacingAll(",,", with: ",")), lines)
-    }
-
-    /// Whether `character` ends a sentence (`.`, `!`, `?`) or a label (`:`), after which a line starts afresh.
-    private static func endsSentence(_ character: Character) -> Bool {
-        switch character {
-        case ".", "!", "?", ":": true
-        default: false
-        }
     }
 
     /// Whether `text` ends where its entry carries on: with a dash, comma, `&` or `/`, or with ` and`.

@@ -32,9 +32,11 @@ struct PhraseBytes: Sendable {
     }
 
     /// Whether a phrase starts with the ASCII `byte` in any case.
+    @inline(__always)
     func mayStart(with byte: UInt8) -> Bool { Self.contains(Self.lowered(byte), in: firsts) }
 
     /// Whether a phrase ends with the ASCII `byte` in any case.
+    @inline(__always)
     func mayEnd(with byte: UInt8) -> Bool { Self.contains(Self.lowered(byte), in: lasts) }
 
     /// Whether the ASCII bytes of `range` in `bytes` open with one of the phrases, in any case.
@@ -63,7 +65,7 @@ struct PhraseBytes: Sendable {
         }
     }
 
-    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.lowered(byte) }
 
     private static func insert(_ byte: UInt8, into bits: inout (UInt64, UInt64)) {
         if byte < 64 { bits.0 |= 1 << UInt64(byte) } else if byte < 128 { bits.1 |= 1 << UInt64(byte - 64) }

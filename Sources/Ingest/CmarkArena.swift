@@ -94,7 +94,7 @@ final class CmarkArena {
             last: nil,
             refill: { size in
                 guard let state = ccmark_arena_state_of_thread(), let owner = state.pointee.owner else {
-                    preconditionFailure("cmark allocated outside an arena")
+                    preconditionFailure("cmark arena state without its arena")
                 }
                 // (The arena is lent without a retain and a release: `withArena` holds it until cmark is done.)
                 return Unmanaged<CmarkArena>.fromOpaque(owner)._withUnsafeGuaranteedRef { $0.refill(size, state) }

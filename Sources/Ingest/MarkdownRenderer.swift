@@ -16,7 +16,7 @@ public enum MarkdownRenderer {
         String(decoding: htmlBytes(markdown), as: UTF8.self)
     }
 
-    /// ``html(_:)`` as its UTF-8 bytes, as cmark writes them: valid UTF-8, since cmark is given valid UTF-8.
+    /// ``html(_:)`` as its UTF-8 bytes: valid UTF-8, since cmark is given valid UTF-8 and the positions are ASCII.
     public static func htmlBytes(_ markdown: String) -> [UInt8] {
         htmlBytes(markdown, cmarkWritesPositions: false)
     }
@@ -35,9 +35,9 @@ public enum MarkdownRenderer {
         }
     }
 
-    /// The HTML of a document `root` cmark parsed with `CMARK_OPT_SOURCEPOS` (what cmark_markdown_to_html does), as
-    /// cmark's bytes, copied once and not checked again; cmark's buffers are freed unless, `freeing` false, they lie
-    /// in an arena that frees them (``CmarkArena``).
+    /// The HTML of a document `root` cmark parsed with `CMARK_OPT_SOURCEPOS` (what cmark_markdown_to_html gives), as
+    /// bytes not checked again; cmark's buffers are freed unless, `freeing` false, they lie in an arena that frees
+    /// them (``CmarkArena``).
     ///
     /// cmark writes each block's `data-sourcepos` with `snprintf`, which costs more than the rest of the rendering:
     /// the HTML is rendered without them and ``SourcePositions`` puts them in, or, should its blocks and tags not
