@@ -3,7 +3,7 @@
 /// The standard library checks a buffer eight bytes at a time only when all of it is ASCII; one `é` sends the whole
 /// note through its byte-by-byte path. Here the ASCII runs are passed eight bytes at a time and only the bytes of
 /// other characters are looked at one by one.
-enum TextBytes {
+public enum TextBytes {
     /// The scalar of the well-formed multi-byte UTF-8 sequence at `index`, with its length; `nil` when the bytes
     /// there are not one (an ASCII byte, a stray continuation byte, an overlong form, a surrogate, a cut sequence).
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
@@ -49,6 +49,27 @@ enum TextBytes {
             index = nextNonASCII(in: bytes, from: end)
         }
         return result
+    }
+
+    /// Whether `bytes` are valid UTF-8, as `UTF8Span(validating:)` answers for them whole: the ASCII runs are passed
+    /// eight bytes at a time and only the runs of other bytes are checked, by the standard library. (Valid UTF-8 is
+    /// ASCII bytes and sequences of bytes from 0x80 up, so bytes are valid exactly when each such run is.)
+    public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = nextNonASCII(in: bytes, from: 0)
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
+            guard (try? UTF8Span(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]).span)) != nil else {
+                return false
+            }
+            index = nextNonASCII(in: bytes, from: end)
+        }
+        return true
+    }
+
+    /// ``isValidUTF8(_:)-(UnsafeBufferPointer<UInt8>)`` of the bytes of an array.
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValidUTF8($0) }
     }
 
     /// ``string(_:)`` of the bytes of a slice of an array.

@@ -75,7 +75,7 @@ struct NoteCache: Sendable {
         // `RecordJSONReader` makes strings without checking their bytes, so it reads only UTF-8 text; bytes that are
         // not are left to `JSONDecoder`, which refuses them, as damage.
         let read = record.withUnsafeBufferPointer { utf8 in
-            PublishUTF8.isValid(utf8) ? RecordJSONReader.meeting(utf8: utf8) : nil
+            TextBytes.isValidUTF8(utf8) ? RecordJSONReader.meeting(utf8: utf8) : nil
         }
         if let read { return (read, record) }
         guard let meeting = try? JSONDecoder().decode(Meeting.self, from: Data(record)),
@@ -92,7 +92,7 @@ struct NoteCache: Sendable {
     /// `html`, read from an entry, when it is UTF-8: a page copies it as it is, so bytes that are not are refused,
     /// as damage.
     private static func validHTML(_ html: [UInt8]) -> [UInt8]? {
-        PublishUTF8.isValid(html) ? html : nil
+        TextBytes.isValidUTF8(html) ? html : nil
     }
 
     /// Writes the entry of `key` into `output`'s cache and returns what it holds.
@@ -291,7 +291,7 @@ extension BuildManifest {
         var lines = ranges[...]
         let decoder = JSONDecoder()
         // `RecordJSONReader` makes strings without checking their bytes, so it reads only lines of UTF-8 text.
-        let utf8 = PublishUTF8.isValid(text)
+        let utf8 = TextBytes.isValidUTF8(text)
         typealias Read<Value> = (inout RecordJSONReader) throws(RecordJSONReader.Unexpected) -> Value
         /// The next line's value: by `read` when it reads the whole line, else by `JSONDecoder`.
         func next<Value: Decodable>(_ type: Value.Type, _ read: Read<Value>? = nil) -> Value? {

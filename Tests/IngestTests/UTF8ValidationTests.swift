@@ -1,8 +1,8 @@
 import Testing
 
-@testable import Publish
+@testable import Ingest
 
-@Suite struct PublishUTF8Tests {
+@Suite struct UTF8ValidationTests {
     /// What the standard library answers for `bytes` whole.
     private func libraryAnswer(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { (try? UTF8Span(validating: $0.span)) != nil }
@@ -19,7 +19,7 @@ import Testing
             [0xC3, 0xA9, 0x41, 0xA9], Array("12345678".utf8) + [0xE2, 0x80, 0x93, 0xE2, 0x80] + Array("x".utf8),
         ]
         for bytes in cases {
-            #expect(PublishUTF8.isValid(bytes) == libraryAnswer(bytes), "\(bytes)")
+            #expect(TextBytes.isValidUTF8(bytes) == libraryAnswer(bytes), "\(bytes)")
         }
     }
 
@@ -29,9 +29,9 @@ import Testing
             for bad: UInt8 in [0x80, 0xC3, 0xFF, 0x41] {
                 var bytes = text
                 bytes[place] = bad
-                #expect(PublishUTF8.isValid(bytes) == libraryAnswer(bytes), "\(place) \(bad)")
+                #expect(TextBytes.isValidUTF8(bytes) == libraryAnswer(bytes), "\(place) \(bad)")
             }
-            #expect(PublishUTF8.isValid(Array(text[..<place])) == libraryAnswer(Array(text[..<place])))
+            #expect(TextBytes.isValidUTF8(Array(text[..<place])) == libraryAnswer(Array(text[..<place])))
         }
     }
 }
