@@ -95,7 +95,14 @@ public enum FrontMatterParser {
         body.append(contentsOf: text[found.rest...])
         let close = found.close
         do {
-            let node = try Yams.compose(yaml: yaml, .default, .default, yamlEncoding)
+            // Yams's default resolver tries seven regular expressions on each mapping key (to hash it, in its check
+            // for duplicate keys), which costs more than the rest of the note's reading. The tags it gives keys change
+            // nothing here (a key is read as its string; a value keeps the tag written, which `Bool.construct` reads)
+            // unless a key is also a value, through an anchor (`&`), or a `=` key is inside a mapping used as a key:
+            // only text with one of those is resolved.
+            let resolver: Resolver =
+                yaml.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "=") } ? .default : .basic
+            let node = try Yams.compose(yaml: yaml, resolver, .default, yamlEncoding)
             var budget = nodeLimit
             let value = try node.map { try convert($0, budget: &budget) } ?? .null
             return Split(frontMatter: FrontMatter(value: value, lines: 1...close + 1), body: body, diagnostics: [])
@@ -112,10 +119,15 @@ public enum FrontMatterParser {
     private static func find(in text: String) -> (yaml: Range<String.Index>, close: Int, rest: String.Index)? {
         var copy = text
         let found = copy.withUTF8 { bytes -> (yaml: Range<Int>, close: Int, rest: Int)? in
-            let lines = TextLines.ranges(in: bytes)
-            guard let close = lines.indices.dropFirst().first(where: { isDelimiter(bytes[lines[$0]]) }) else {
-                return nil
+            // The lines up to the closing delimiter: the body after it is not read here.
+            var lines: [Range<Int>] = []
+            var closing: Int?
+            TextLines.forEachRange(in: bytes) { line in
+                if !lines.isEmpty, isDelimiter(bytes[line]) { closing = lines.count }
+                lines.append(line)
+                return closing == nil
             }
+            guard let close = closing else { return nil }
             // Front matter is a mapping: its first line that is not blank or a comment starts with `key:`. Otherwise
             // the `---` is a thematic break that opens the note.
             let firstEntry = lines[1..<close].lazy.map { TextLines.characters(bytes, $0) }
@@ -164,7 +176,7 @@ public enum FrontMatterParser {
             guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
             if ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return .null }
             if let bool = Bool.construct(from: scalar) { return .bool(bool) }
-            if let int = Int.construct(from: scalar) { return .int(int) }
+            if mayBeInteger(scalar.string), let int = Int.construct(from: scalar) { return .int(int) }
             if scalar.string.contains("."), let double = Double.construct(from: scalar) { return .double(double) }
             return .string(scalar.string)
         case .sequence(let sequence):
@@ -178,6 +190,27 @@ public enum FrontMatterParser {
         case .alias:
             return .null
         }
+    }
+
+    /// Whether Yams may read `string` as an integer, looked at on the bytes.
+    ///
+    /// `Int.construct` first takes out each `_` through Foundation, which costs more than the rest of a value's
+    /// reading, and then wants a digit; and after a first digit 1-9 (no `0x`, `0b`, `0o` or `0` prefix) a sign only
+    /// after a `:`. So a word, or a date such as `2021-03-04`, need not be asked.
+    static func mayBeInteger(_ string: String) -> Bool {
+        var digit = false
+        var decimal = false
+        var previous: UInt8?
+        for byte in string.utf8 where byte != UInt8(ascii: "_") {
+            let isDigit = byte &- UInt8(ascii: "0") < 10
+            if isDigit, !digit { decimal = byte != UInt8(ascii: "0") }
+            digit = digit || isDigit
+            if decimal, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+"), previous != UInt8(ascii: ":") {
+                return false
+            }
+            previous = byte
+        }
+        return digit
     }
 
     /// A YAML error placed on its line in the file: YAML line 1 is file line 2.

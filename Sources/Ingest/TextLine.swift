@@ -121,17 +121,26 @@ enum TextLines {
         var lines: [Range<Int>] = []
         // Notes' lines run to about 40 bytes: room for most from the start saves the array growing.
         lines.reserveCapacity(bytes.count / 32 + 8)
+        forEachRange(in: bytes) { line in
+            lines.append(line)
+            return true
+        }
+        return lines
+    }
+
+    /// Calls `body` with each of ``ranges(in:)`` in turn, until it returns `false`: for a look at the first lines
+    /// that need not find the rest.
+    static func forEachRange(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         var start = 0
         var index = 0
         while let end = lineFeed(in: bytes, from: index) {
             if end == 0 || bytes[end - 1] != 0x0D {
-                lines.append(start..<end)
+                guard body(start..<end) else { return }
                 start = end + 1
             }
             index = end + 1
         }
-        lines.append(start..<bytes.count)
-        return lines
+        _ = body(start..<bytes.count)
     }
 
     /// The index of the first LF in `bytes` at or after `start`, or `nil`.
