@@ -118,7 +118,7 @@ public struct InputCollector: Sendable {
             diagnostics.append(FileReader.error(errno, directory).diagnostic)
             return
         }
-        var names: [String] = []
+        var names: [(name: String, type: UInt8)] = []
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) {
@@ -130,19 +130,26 @@ public struct InputCollector: Sendable {
                 diagnostics.append(Diagnostic(.warning, message, file: directory))
                 continue
             }
-            if !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { names.append((name, entry.pointee.d_type)) }
         }
         closedir(handle)
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names.sorted() {
+        for (name, type) in names.sorted(by: { $0.name < $1.name }) {
             let path = prefix + name
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            // A regular file, as the folder tells it, needs no `stat`: of an archive's thousands of entries, only
+            // folders (for their identity), links and the entries of file systems that do not tell are looked up.
+            let mode: mode_t
+            if type == UInt8(DT_REG) {
+                mode = S_IFREG
+            } else if stat(path, &info) == 0 {
+                mode = info.st_mode & S_IFMT
+            } else {
                 // A dangling link or a file removed while walking.
                 diagnostics.append(FileReader.error(errno, path).diagnostic)
                 continue
             }
-            switch info.st_mode & S_IFMT {
+            switch mode {
             case S_IFDIR:
                 walk(path, id: FileID(info), files: &files, diagnostics: &diagnostics, visited: &visited)
             case S_IFREG:
