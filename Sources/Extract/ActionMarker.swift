@@ -77,8 +77,11 @@ enum ActionMarker {
         // after the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
         guard let (first, second) = pair ?? leadingPair(text), leadingBytes.contains(first) else { return nil }
         // Past brackets and commands, the first two bytes must open a marker (spaces open none).
-        if first != UInt8(ascii: "["), first != UInt8(ascii: "#"), !mayOpenMarker(first, second) {
-            return nil
+        if first != UInt8(ascii: "["), first != UInt8(ascii: "#") {
+            guard mayOpenMarker(first, second) else { return nil }
+            // Plain ASCII text opens with a marker below only when its bytes past the spaces open one of the prefixes
+            // read on them: most text that gets this far (`To …`, `**Notes**`) is told so without a copy.
+            if PeopleBytes.withBytes(text, { TextSearch.isPlainASCII($0) && !mayOpenPlainMarker($0) }) { return nil }
         }
         var text = text.trimming(" ")
         // `[NEW] ACTION: …`, `[PENDING] ACTION: …`: a scribe's status tag before the marker.
@@ -242,6 +245,20 @@ enum ActionMarker {
             | UInt16(second | (PeopleBytes.isUpperLetter(second) ? 0x20 : 0))
         return markerOpenings.contains(pair)
     }
+
+    /// Whether plain ASCII `bytes`, past their leading spaces, open with one of the ``labelPrefixes`` or
+    /// ``boldKeywords`` as written, or with `action` in any case: what ``leadingByCharacters(_:pair:)`` needs of plain
+    /// text past brackets and commands before it can find a marker.
+    private static func mayOpenPlainMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+        let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+        if rest.count >= 6, zip(rest, "action".utf8).allSatisfy({ PeopleBytes.lowered($0) == $1 }) { return true }
+        return plainOpenings.contains { rest.starts(with: $0) }
+    }
+
+    /// The ``labelPrefixes`` and ``boldKeywords``, as bytes.
+    private static let plainOpenings = (labelPrefixes + boldKeywords).map { Array($0.utf8) }
 
     /// The first byte of `text` after its leading spaces and the byte after it (`nil` at the end), read in place;
     /// `nil` for text of spaces alone.

@@ -343,7 +343,16 @@ struct DecisionFinder {
     /// The paragraph's lines from `start` (its ``paragraphStart(upTo:)``) up to and including `index`, joined, so a
     /// sentence is judged whole.
     private func paragraphText(from start: Int, upTo index: Int) -> String {
-        blocks[start...index].map(\.text).joined(separator: " ")
+        // One string made as long as it will be, each line appended in place: no array of the lines' texts to join.
+        var length = index - start
+        for line in start...index { length += blocks[line].text.utf8.count }
+        var text = ""
+        text.reserveCapacity(length)
+        for line in start...index {
+            if line > start { text += " " }
+            text += blocks[line].text
+        }
+        return text
     }
 
     /// The first block of ``paragraphText(from:upTo:)``: the first line of the sentence run that `index` ends, or the

@@ -878,7 +878,16 @@ enum OwnerParser {
 
     /// `mnot`, `kfall`: a lower-case chat nickname, not an English word we know.
     static func isNickname(_ word: String) -> Bool {
-        (2...20).contains(word.count) && word.allSatisfy { ($0.isLowercase && $0.isLetter) || $0.isNumber || $0 == "_" }
+        // An ASCII word is told on its bytes whether it is of 2 to 20 lower-case letters, digits and `_`: most are not.
+        let shape = onASCII(word) { bytes in
+            (2...20).contains(bytes.count)
+                && bytes.allSatisfy {
+                    PeopleBytes.isLowerLetter($0) || PeopleBytes.isDigit($0) || $0 == UInt8(ascii: "_")
+                }
+        }
+        if shape == false { return false }
+        return (2...20).contains(word.count)
+            && word.allSatisfy { ($0.isLowercase && $0.isLetter) || $0.isNumber || $0 == "_" }
             && !notNames.contains(word) && !notVerbs.contains(word) && !isConnector(word)
             && !commonWords.contains(word)
     }
@@ -906,11 +915,14 @@ enum OwnerParser {
         return !notVerbs.contains(word.lowercased().trimming(",.;:"))
     }
 
-    /// Whether `set` holds `word` lower-cased: looked up on the bytes in `bytes`, the same words, when `word` is
-    /// ASCII, whose lower case is its bytes lower-cased.
+    /// Whether `set`, of ASCII words alone, holds `word` lower-cased: looked up on the bytes in `bytes`, the same
+    /// words, when `word` is ASCII, whose lower case is its bytes lower-cased.
+    ///
+    /// Any other word whose scalars are characters of their own (``PeopleBytes/isPlain(_:)``) is in no such set: none
+    /// of its scalars beyond ASCII lower-cases to ASCII alone or equals an ASCII one, so it is told without the copy.
     @inline(__always)
     static func holds(_ set: Set<String>, _ bytes: ByteWordSet, _ word: some StringProtocol) -> Bool {
-        bytes.containsLowered(word) ?? set.contains(word.lowercased())
+        bytes.containsLowered(word) ?? (!PeopleBytes.isPlain(word) && set.contains(word.lowercased()))
     }
 
     /// Whether `word` lower-cased is `the`.
