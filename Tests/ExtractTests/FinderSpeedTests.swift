@@ -42,4 +42,19 @@ import Testing
         #expect(OwnerParser.isOwnerPart("Zoë's team"))
         #expect(!OwnerParser.isOwnerPart("Zoë went home"))
     }
+
+    /// The Kelvin sign lower-cases to ASCII (`k`): a word spelt with it is not plain (`PeopleBytes.isPlain`), so it is
+    /// lower-cased and looked up, not turned away as a plain word beyond ASCII.
+    @Test func aKelvinSignLowerCasesIntoTheSets() throws {
+        let noun = try #require(
+            OwnerParser.teamNouns.first { $0.first == "k" } ?? OwnerParser.notNames.first { $0.first == "k" }
+        )
+        let kelvin = "\u{212A}" + noun.dropFirst()
+        let set = OwnerParser.teamNouns.contains(noun) ? OwnerParser.teamNouns : OwnerParser.notNames
+        let bytes = ByteWordSet(set)
+        let held = OwnerParser.holds(set, bytes, kelvin)
+        let zoe = OwnerParser.holds(set, bytes, "Zoë")
+        #expect(held, "\(kelvin) lower-cases to \(noun)")
+        #expect(!zoe)
+    }
 }
