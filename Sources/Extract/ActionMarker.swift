@@ -252,8 +252,8 @@ enum ActionMarker {
     private static func mayOpenPlainMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-        let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-        if rest.count >= 6, zip(rest, "action".utf8).allSatisfy({ PeopleBytes.lowered($0) == $1 }) { return true }
+        if PeopleBytes.opens(bytes, at: start, "action") { return true }
+        let rest = bytes[start...]
         return plainOpenings.contains { rest.starts(with: $0) }
     }
 

@@ -293,10 +293,12 @@ enum DueDates {
         for index in 0..<(bytes.count - 1) {
             switch (lowered(bytes[index]), lowered(bytes[index + 1])) {
             case (UInt8(ascii: "b"), UInt8(ascii: "y")), (UInt8(ascii: "n"), UInt8(ascii: "o")): return true
-            case (UInt8(ascii: "b"), UInt8(ascii: "e")): if opens(bytes, at: index, "before") { return true }
-            case (UInt8(ascii: "u"), UInt8(ascii: "n")): if opens(bytes, at: index, "until") { return true }
-            case (UInt8(ascii: "d"), UInt8(ascii: "u")): if opens(bytes, at: index, "due") { return true }
-            case (UInt8(ascii: "d"), UInt8(ascii: "e")): if opens(bytes, at: index, "deadline") { return true }
+            case (UInt8(ascii: "b"), UInt8(ascii: "e")):
+                if PeopleBytes.opens(bytes, at: index, "before") { return true }
+            case (UInt8(ascii: "u"), UInt8(ascii: "n")): if PeopleBytes.opens(bytes, at: index, "until") { return true }
+            case (UInt8(ascii: "d"), UInt8(ascii: "u")): if PeopleBytes.opens(bytes, at: index, "due") { return true }
+            case (UInt8(ascii: "d"), UInt8(ascii: "e")):
+                if PeopleBytes.opens(bytes, at: index, "deadline") { return true }
             default: continue
             }
         }
@@ -310,26 +312,17 @@ enum DueDates {
         let core = UnsafeBufferPointer(rebasing: bytes[bareRange(bytes)])
         let isTrigger =
             switch core.count {
-            case 2: opens(core, at: 0, "by") || opens(core, at: 0, "no")
-            case 3: opens(core, at: 0, "due") || opens(core, at: 0, "not")
-            case 5: opens(core, at: 0, "until")
-            case 6: opens(core, at: 0, "before")
-            case 8: opens(core, at: 0, "deadline")
+            case 2: PeopleBytes.opens(core, at: 0, "by") || PeopleBytes.opens(core, at: 0, "no")
+            case 3: PeopleBytes.opens(core, at: 0, "due") || PeopleBytes.opens(core, at: 0, "not")
+            case 5: PeopleBytes.opens(core, at: 0, "until")
+            case 6: PeopleBytes.opens(core, at: 0, "before")
+            case 8: PeopleBytes.opens(core, at: 0, "deadline")
             default: false
             }
         if isTrigger { return true }
         // Only a word beyond plain ASCII is read closer: by characters its bare form may differ.
         for byte in bytes where byte >= 0x80 || byte == 0x0D { return holdsTriggerPart(bytes) }
         return false
-    }
-
-    /// Whether the lower-case ASCII `word` stands at `index` of `bytes`, in any case.
-    private static func opens(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> Bool {
-        guard bytes.count - index >= word.utf8CodeUnitCount else { return false }
-        for offset in 0..<word.utf8CodeUnitCount where lowered(bytes[index + offset]) != word.utf8Start[offset] {
-            return false
-        }
-        return true
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.lowered(byte) }

@@ -879,15 +879,16 @@ enum OwnerParser {
     /// `mnot`, `kfall`: a lower-case chat nickname, not an English word we know.
     static func isNickname(_ word: String) -> Bool {
         // An ASCII word is told on its bytes whether it is of 2 to 20 lower-case letters, digits and `_`: most are not.
-        let shape = onASCII(word) { bytes in
-            (2...20).contains(bytes.count)
-                && bytes.allSatisfy {
-                    PeopleBytes.isLowerLetter($0) || PeopleBytes.isDigit($0) || $0 == UInt8(ascii: "_")
-                }
-        }
-        if shape == false { return false }
-        return (2...20).contains(word.count)
-            && word.allSatisfy { ($0.isLowercase && $0.isLetter) || $0.isNumber || $0 == "_" }
+        let shaped =
+            onASCII(word) { bytes in
+                (2...20).contains(bytes.count)
+                    && bytes.allSatisfy {
+                        PeopleBytes.isLowerLetter($0) || PeopleBytes.isDigit($0) || $0 == UInt8(ascii: "_")
+                    }
+            }
+            ?? ((2...20).contains(word.count)
+                && word.allSatisfy { ($0.isLowercase && $0.isLetter) || $0.isNumber || $0 == "_" })
+        return shaped
             && !notNames.contains(word) && !notVerbs.contains(word) && !isConnector(word)
             && !commonWords.contains(word)
     }

@@ -209,6 +209,15 @@ enum PeopleBytes {
     /// An ASCII capital made lower case; any other byte as it is.
     static func lowered(_ byte: UInt8) -> UInt8 { isUpperLetter(byte) ? byte | 0x20 : byte }
 
+    /// Whether the lower-case ASCII `word` stands at `index` of `bytes`, in any case.
+    static func opens(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ word: StaticString) -> Bool {
+        guard bytes.count - index >= word.utf8CodeUnitCount else { return false }
+        for offset in 0..<word.utf8CodeUnitCount where lowered(bytes[index + offset]) != word.utf8Start[offset] {
+            return false
+        }
+        return true
+    }
+
     /// Whether `bytes` end with `suffix`, compared from the end.
     static func hasSuffix(_ bytes: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
         guard bytes.count >= suffix.count else { return false }
