@@ -73,17 +73,71 @@ public struct InputCollector: Sendable {
         projectDocuments.contains(nameParts(name).first.lowercased())
     }
 
+    /// The longest of ``projectDocuments``, in bytes: the first part of an ASCII name longer than this names none.
+    private static let longestProjectDocument = projectDocuments.map(\.utf8.count).max() ?? 0
+
+    /// Whether a folder walk reads the file `name`: one of ``extensions``, and no project document.
+    ///
+    /// An ASCII name is read on its bytes, and its first part made a string only when it is short enough to be a
+    /// document.
+    func readsNote(named name: String) -> Bool {
+        var name = name
+        let parts = name.withUTF8 { bytes -> (first: String?, last: String?)? in
+            guard let ranges = Self.asciiParts(of: bytes) else { return nil }
+            func lowered(_ range: Range<Int>) -> String {
+                String(unsafeUninitializedCapacity: range.count) { lower in
+                    for (offset, index) in range.enumerated() { lower[offset] = TextSearch.lowered(bytes[index]) }
+                    return range.count
+                }
+            }
+            return (
+                ranges.first.count <= Self.longestProjectDocument ? lowered(ranges.first) : nil,
+                ranges.last.map(lowered)
+            )
+        }
+        // Other names as their characters split and lower-case.
+        let split = parts == nil ? Self.nameParts(name) : nil
+        let lowered = parts ?? (split?.first.lowercased(), split?.last?.lowercased())
+        guard let last = lowered.last, extensions.contains(last) else { return false }
+        return lowered.first.map { !Self.projectDocuments.contains($0) } ?? true
+    }
+
     /// The first part of file `name` between dots and, when there are two or more, the last: what
     /// `split(separator: ".")` gives first and last (empty parts left out), read on the bytes of an ASCII name.
     static func nameParts(_ name: String) -> (first: String, last: String?) {
-        // In ASCII each byte is a character (a CRLF, the one two-byte character, holds no dot).
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            let parts = name.utf8.split(separator: UInt8(ascii: "."))
-            let last = parts.count > 1 ? parts.last.map { String(Substring($0)) } : nil
-            return (parts.first.map { String(Substring($0)) } ?? "", last)
+        var name = name
+        if let parts = name.withUTF8({ bytes in
+            asciiParts(of: bytes).map { ranges in
+                (
+                    String(decoding: bytes[ranges.first], as: UTF8.self),
+                    ranges.last.map { String(decoding: bytes[$0], as: UTF8.self) }
+                )
+            }
+        }) {
+            return parts
         }
         let parts = name.split(separator: ".")
         return (parts.first.map(String.init) ?? "", parts.count > 1 ? parts.last.map(String.init) : nil)
+    }
+
+    /// Where the first part between dots and, when there are two or more, the last lie in a plain ASCII name's bytes.
+    ///
+    /// `nil` when the name is not plain ASCII (``TextSearch/isPlainASCII(_:)-(UnsafeBufferPointer<UInt8>)``). In
+    /// plain ASCII each byte is a character, so the parts are those `split(separator: ".")` makes of the characters.
+    private static func asciiParts(of bytes: UnsafeBufferPointer<UInt8>) -> (first: Range<Int>, last: Range<Int>?)? {
+        guard TextSearch.isPlainASCII(bytes) else { return nil }
+        let dot = UInt8(ascii: ".")
+        var start = 0
+        while start < bytes.count, bytes[start] == dot { start += 1 }
+        var end = start
+        while end < bytes.count, bytes[end] != dot { end += 1 }
+        // The last part ends before the trailing dots; a dot stands between it and the first when there are two.
+        var lastEnd = bytes.count
+        while lastEnd > end, bytes[lastEnd - 1] == dot { lastEnd -= 1 }
+        guard lastEnd > end else { return (start..<end, nil) }
+        var lastStart = lastEnd
+        while bytes[lastStart - 1] != dot { lastStart -= 1 }
+        return (start..<end, lastStart..<lastEnd)
     }
 
     /// A file's identity on disk, to notice a folder reached twice through links.
@@ -153,12 +207,7 @@ public struct InputCollector: Sendable {
             case S_IFDIR:
                 walk(path, id: FileID(info), files: &files, diagnostics: &diagnostics, visited: &visited)
             case S_IFREG:
-                let parts = Self.nameParts(name)
-                if let ext = parts.last, extensions.contains(ext.lowercased()),
-                    !Self.projectDocuments.contains(parts.first.lowercased()), filter.keeps(path)
-                {
-                    files.append(path)
-                }
+                if readsNote(named: name), filter.keeps(path) { files.append(path) }
             default:
                 continue
             }

@@ -658,7 +658,8 @@ public enum TextSearch {
         return copy.withUTF8(body)
     }
 
-    @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
+    /// `byte` in lower case, when it is an ASCII capital.
+    @inline(__always) static func lowered(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }

@@ -11,16 +11,32 @@ import Testing
         return (parts.first.map(String.init) ?? "", parts.count > 1 ? parts.last.map(String.init) : nil)
     }
 
+    /// Names whose parts are easy to get wrong: dots at either end or doubled, case, non-ASCII around the dots.
+    let names = [
+        "", ".", "..", "md", ".md", "a.md", "A.MD", "a..md", "a.md.", "a.b.c", "README.md", "readme", "a. md",
+        "notes 2021.txt", "a\r\n.md", "é.md", "résumé.MD", "a.\u{301}md", "a\u{301}.md", "note.m\u{301}d",
+        "a.\u{00A0}md", "“quoted”.txt", "a．md", "😀.md", "a.😀", "..\u{301}.md", "x.\u{200D}.md", "...md..",
+        "License.TXT", "CODE_OF_CONDUCT.md", "code_of_conduct_2.md", "index.markdown", "Index.md.bak", ".README.md",
+        "2021-03-04 Minutes of the Riverside Trust AGM.md", "LICEN\u{212A}E.md", "\u{212A}.MD", "notes.Md",
+    ]
+
     @Test func bytesSplitAsCharacters() {
-        let names = [
-            "", ".", "..", "md", ".md", "a.md", "A.MD", "a..md", "a.md.", "a.b.c", "README.md", "readme", "a. md",
-            "notes 2021.txt", "a\r\n.md", "é.md", "résumé.MD", "a.\u{301}md", "a\u{301}.md", "note.m\u{301}d",
-            "a.\u{00A0}md", "“quoted”.txt", "a．md", "😀.md", "a.😀", "..\u{301}.md", "x.\u{200D}.md",
-        ]
         for name in names {
             let parts = InputCollector.nameParts(name)
             let expected = byCharacters(name)
             #expect(parts.first == expected.first && parts.last == expected.last, "\(name.debugDescription)")
+        }
+    }
+
+    /// A walk reads a name on its bytes: it must keep the names the parts and their lower case keep.
+    @Test func readsNoteAsThePartsTell() {
+        let collector = InputCollector()
+        for name in names {
+            let parts = byCharacters(name)
+            let expected =
+                parts.last.map { collector.extensions.contains($0.lowercased()) } == true
+                && !InputCollector.projectDocuments.contains(parts.first.lowercased())
+            #expect(collector.readsNote(named: name) == expected, "\(name.debugDescription)")
         }
     }
 
