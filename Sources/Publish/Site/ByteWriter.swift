@@ -30,8 +30,7 @@ struct ByteWriter: ~Copyable {
 
     /// Appends the UTF-8 bytes of `text`.
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Appends the UTF-8 bytes of `literal`.

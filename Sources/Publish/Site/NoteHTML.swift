@@ -391,8 +391,7 @@ enum HTML {
     /// Whether `text` is printable ASCII, tab and line feed only: text that ``safe(_:)`` leaves as it is (it has no
     /// unsafe character, and no `Character` of several scalars), known from one look at its bytes.
     static func isPlainText(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var index = 0
             if let base = bytes.baseAddress {
                 // Eight bytes at a time: a word of printable ASCII is skipped whole.
@@ -450,8 +449,7 @@ enum HTML {
     static func isolatingMarkup(_ text: String) -> String {
         // The five are ASCII, so their bytes stand for them alone: most text has none. And ASCII text has no
         // `Character` of several scalars but "\r\n", which holds none of them: it too is returned as it is.
-        var copy = text
-        let (markup, ascii) = copy.withUTF8 { bytes in
+        let (markup, ascii) = text.withUTF8Bytes { bytes in
             var markup = false
             var ascii = true
             for byte in bytes {

@@ -308,8 +308,7 @@ struct SiteRenderer: Sendable {
     /// The date `text` names, as ``CalendarDate/init(iso:)`` reads it: `YYYY-MM-DD` read on its bytes, other text
     /// by that initialiser.
     static func date(_ text: String) -> CalendarDate? {
-        var text = text
-        let parts = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+        let parts = text.withUTF8Bytes { bytes -> (year: Int, month: Int, day: Int)? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0
