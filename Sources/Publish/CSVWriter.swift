@@ -123,6 +123,7 @@ public struct CSVWriter: Sendable {
     /// always that scalar, so each test is the test on scalars. Quotes are doubled by scalar, not `Character`: a quote
     /// followed by a combining mark is one `Character`, which a replacement by `Character` would leave single,
     /// ending the field early.
+    @inline(__always)
     func appendField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, to out: inout ByteBuffer) {
         let formula = bytes.first.map(guards) ?? false
         if quoted { out.append(0x22) }
