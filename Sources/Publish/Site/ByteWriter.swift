@@ -34,6 +34,7 @@ struct ByteWriter: ~Copyable {
     }
 
     /// Appends the UTF-8 bytes of `literal`.
+    @inline(__always)
     mutating func append(_ literal: StaticString) {
         append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
