@@ -23,6 +23,7 @@ struct ByteBuffer: ~Copyable {
         capacity = grown
     }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
         reserve(1)
         base[count] = byte

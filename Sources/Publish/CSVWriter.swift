@@ -55,8 +55,7 @@ public struct CSVWriter: Sendable {
 
     /// Appends `cell` as one CSV field.
     func appendField(_ cell: String, to out: inout ByteBuffer) {
-        var cell = cell
-        cell.withUTF8 { appendField($0, quoted: Self.classify($0) & Self.needsQuotes != 0, to: &out) }
+        cell.withUTF8Bytes { appendField($0, quoted: Self.classify($0) & Self.needsQuotes != 0, to: &out) }
     }
 
     /// A bit of ``classify(_:)``: the bytes hold a `,`, `"`, LF or CR, so their field is quoted.
@@ -124,6 +123,7 @@ public struct CSVWriter: Sendable {
     /// always that scalar, so each test is the test on scalars. Quotes are doubled by scalar, not `Character`: a quote
     /// followed by a combining mark is one `Character`, which a replacement by `Character` would leave single,
     /// ending the field early.
+    @inline(__always)
     func appendField(_ bytes: UnsafeBufferPointer<UInt8>, quoted: Bool, to out: inout ByteBuffer) {
         let formula = bytes.first.map(guards) ?? false
         if quoted { out.append(0x22) }
@@ -336,8 +336,7 @@ public enum CSVTables {
 
         mutating func text(_ cell: String) {
             separate()
-            var cell = cell
-            let written = cell.withUTF8 { bytes in
+            let written = cell.withUTF8Bytes { bytes in
                 let bits = CSVWriter.classify(bytes)
                 guard bits & CSVWriter.mayBeUnsafe == 0 else { return false }
                 writer.appendField(bytes, quoted: bits & CSVWriter.needsQuotes != 0, to: &out)

@@ -169,6 +169,16 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Writes the decimal digits of `value` (with `-` when negative) at `target`, which has room for
     /// ``maximumDigits`` bytes, and returns how many it wrote.
     static func digits(of value: Int, into target: UnsafeMutablePointer<UInt8>) -> Int {
+        // One or two digits, most of what is written (line numbers, counts), with no loop.
+        if UInt(bitPattern: value) < 100 {
+            if value < 10 {
+                target[0] = 0x30 + UInt8(truncatingIfNeeded: value)
+                return 1
+            }
+            target[0] = 0x30 + UInt8(truncatingIfNeeded: value / 10)
+            target[1] = 0x30 + UInt8(truncatingIfNeeded: value % 10)
+            return 2
+        }
         var magnitude = value.magnitude
         var length = value < 0 ? 2 : 1
         var rest = magnitude

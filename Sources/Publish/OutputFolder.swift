@@ -177,8 +177,7 @@ public final class OutputFolder: @unchecked Sendable {
     ///
     /// One pass over the bytes, with no array of parts: a build checks tens of thousands of paths.
     static func staysInside(_ relativePath: String) -> Bool {
-        var relativePath = relativePath
-        return relativePath.withUTF8 { bytes in
+        relativePath.withUTF8Bytes { bytes in
             guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
             // The length of the part being read, and how many of its bytes are dots.
             var length = 0

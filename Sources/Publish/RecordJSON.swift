@@ -62,6 +62,7 @@ struct RecordJSON: ~Copyable {
     }
 
     /// Writes a key with what comes before it: `{"key":` for the first, `,"key":` for the others.
+    @inline(__always)
     private mutating func key(_ text: StaticString) { out.append(text) }
 
     private mutating func string(_ value: String) { out.appendJSONString(value) }

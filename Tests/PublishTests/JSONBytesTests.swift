@@ -64,6 +64,8 @@ import Testing
     @Test func digitsAreStringsDigits() {
         var random = SplitMix(seed: 11)
         var values = [0, 1, -1, 9, 10, -10, 99, 100, 999_999, 1_000_000, Int.max, Int.min, Int.min + 1, Int.max - 1]
+        // Every value around the one- and two-digit fast path.
+        values += Array(-120...1_100)
         values += (0..<2000).map { _ in
             Int.random(in: Int.min...Int.max, using: &random) >> Int.random(in: 0...63, using: &random)
         }

@@ -30,11 +30,11 @@ struct ByteWriter: ~Copyable {
 
     /// Appends the UTF-8 bytes of `text`.
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Appends the UTF-8 bytes of `literal`.
+    @inline(__always)
     mutating func append(_ literal: StaticString) {
         append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }

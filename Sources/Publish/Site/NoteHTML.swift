@@ -9,8 +9,56 @@ enum NoteHTML {
         case action, decision, recommendation
     }
 
+    /// The lines that start a record, each with its kind, sorted by line: a block's mark is found by a binary search,
+    /// with no hashing, and made with no table to hash into.
+    struct LineMarks {
+        private var lines: [Int] = []
+        private var kinds: [Mark] = []
+
+        /// `marks` as they are.
+        init(_ marks: [Int: Mark]) {
+            for (line, mark) in marks.sorted(by: { $0.key < $1.key }) {
+                lines.append(line)
+                kinds.append(mark)
+            }
+        }
+
+        /// `marks` given in order, a line's later mark replacing its earlier one, as a dictionary set in that order
+        /// keeps it.
+        init(inOrder marks: [(line: Int, mark: Mark)]) {
+            // By line, and in the order given within a line: the last of each line's run is the one kept.
+            let order = marks.indices.sorted { (marks[$0].line, $0) < (marks[$1].line, $1) }
+            lines.reserveCapacity(order.count)
+            kinds.reserveCapacity(order.count)
+            for index in order {
+                if lines.last == marks[index].line {
+                    kinds[kinds.count - 1] = marks[index].mark
+                } else {
+                    lines.append(marks[index].line)
+                    kinds.append(marks[index].mark)
+                }
+            }
+        }
+
+        /// The mark of `line`, if it starts a record.
+        subscript(line: Int) -> Mark? {
+            var low = 0
+            var high = lines.count
+            while low < high {
+                let middle = (low + high) / 2
+                if lines[middle] < line { low = middle + 1 } else { high = middle }
+            }
+            return low < lines.count && lines[low] == line ? kinds[low] : nil
+        }
+    }
+
     /// The note of `document` as HTML, as UTF-8 bytes: a page and the cache take it as it is, never checked again.
     static func render(_ document: NoteDocument, marks: [Int: Mark]) -> [UInt8] {
+        render(document, marks: LineMarks(marks))
+    }
+
+    /// ``render(_:marks:)-([Int: Mark])`` with the marks sorted by line.
+    static func render(_ document: NoteDocument, marks: LineMarks) -> [UInt8] {
         switch document.source.format {
         case .markdown:
             let html = document.html ?? MarkdownRenderer.htmlBytes(document.text)
@@ -32,6 +80,11 @@ enum NoteHTML {
     /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
     /// changes is copied a run at a time. Every change is at an ASCII byte, so valid UTF-8 stays valid.
     static func markdown(_ bytes: UnsafeBufferPointer<UInt8>, marks: [Int: Mark]) -> [UInt8] {
+        markdown(bytes, marks: LineMarks(marks))
+    }
+
+    /// ``markdown(_:marks:)-(UnsafeBufferPointer<UInt8>,[Int: Mark])`` with the marks sorted by line.
+    static func markdown(_ bytes: UnsafeBufferPointer<UInt8>, marks: LineMarks) -> [UInt8] {
         var out = ByteWriter(capacity: bytes.count + bytes.count / 8)
         // The lines anchored so far, in order: cmark's blocks come in order of their first lines, so a line is
         // nearly always past the last one, and appended.
@@ -144,7 +197,7 @@ enum NoteHTML {
     }
 
     /// Plain text as numbered lines, each an anchor.
-    private static func plainText(_ text: String, marks: [Int: Mark]) -> [UInt8] {
+    private static func plainText(_ text: String, marks: LineMarks) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 2 + 64)
         out.append(contentsOf: "<pre class=\"plain-note\">".utf8)
@@ -189,7 +242,7 @@ enum NoteHTML {
     private static func appendNumberedLine(
         _ number: Int,
         _ line: UnsafeBufferPointer<UInt8>,
-        marks: [Int: Mark],
+        marks: LineMarks,
         to out: inout [UInt8]
     ) {
         func append(_ literal: StaticString) {
@@ -338,8 +391,7 @@ enum HTML {
     /// Whether `text` is printable ASCII, tab and line feed only: text that ``safe(_:)`` leaves as it is (it has no
     /// unsafe character, and no `Character` of several scalars), known from one look at its bytes.
     static func isPlainText(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var index = 0
             if let base = bytes.baseAddress {
                 // Eight bytes at a time: a word of printable ASCII is skipped whole.
@@ -397,8 +449,7 @@ enum HTML {
     static func isolatingMarkup(_ text: String) -> String {
         // The five are ASCII, so their bytes stand for them alone: most text has none. And ASCII text has no
         // `Character` of several scalars but "\r\n", which holds none of them: it too is returned as it is.
-        var copy = text
-        let (markup, ascii) = copy.withUTF8 { bytes in
+        let (markup, ascii) = text.withUTF8Bytes { bytes in
             var markup = false
             var ascii = true
             for byte in bytes {

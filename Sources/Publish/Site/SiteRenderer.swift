@@ -148,11 +148,13 @@ struct SiteRenderer: Sendable {
     /// The note as HTML with its records marked in place: what a meeting page shows of the note itself, which
     /// depends on nothing but the note and its record; UTF-8 bytes, as the page and the cache take them.
     static func noteHTML(_ meeting: Meeting, document: NoteDocument) -> [UInt8] {
-        var marks: [Int: NoteHTML.Mark] = [:]
-        for item in meeting.recommendations { marks[item.lines.first] = .recommendation }
-        for item in meeting.decisions { marks[item.lines.first] = .decision }
-        for item in meeting.actions { marks[item.lines.first] = .action }
-        return NoteHTML.render(document, marks: marks)
+        // In this order, so that an action's mark wins over a decision's, and a decision's over a recommendation's.
+        var marks: [(line: Int, mark: NoteHTML.Mark)] = []
+        marks.reserveCapacity(meeting.recommendations.count + meeting.decisions.count + meeting.actions.count)
+        for item in meeting.recommendations { marks.append((item.lines.first, .recommendation)) }
+        for item in meeting.decisions { marks.append((item.lines.first, .decision)) }
+        for item in meeting.actions { marks.append((item.lines.first, .action)) }
+        return NoteHTML.render(document, marks: NoteHTML.LineMarks(inOrder: marks))
     }
 
     /// What the pages depend on besides the records: templates, files, title, URL and the build date.
@@ -306,8 +308,7 @@ struct SiteRenderer: Sendable {
     /// The date `text` names, as ``CalendarDate/init(iso:)`` reads it: `YYYY-MM-DD` read on its bytes, other text
     /// by that initialiser.
     static func date(_ text: String) -> CalendarDate? {
-        var text = text
-        let parts = text.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+        let parts = text.withUTF8Bytes { bytes -> (year: Int, month: Int, day: Int)? in
             guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
             func number(_ range: Range<Int>) -> Int? {
                 var value = 0

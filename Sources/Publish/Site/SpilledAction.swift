@@ -33,8 +33,8 @@ enum SpilledAction {
 
     /// A string's length and UTF-8 bytes, or all ones for none.
     private static func append(_ text: String?, to out: inout ByteBuffer) {
-        guard var text else { return append(UInt32.max, to: &out) }
-        text.withUTF8 { utf8 in
+        guard let text else { return append(UInt32.max, to: &out) }
+        text.withUTF8Bytes { utf8 in
             append(UInt32(utf8.count), to: &out)
             out.append(utf8)
         }

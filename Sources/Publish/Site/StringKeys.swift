@@ -30,8 +30,7 @@ struct StringKeys {
 
     /// Adds the next part of a key.
     mutating func add(_ text: String) {
-        var copy = text
-        let isASCII = copy.withUTF8 { utf8 in
+        let isASCII = text.withUTF8Bytes { utf8 in
             guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
             bytes.append(contentsOf: utf8)
             return true

@@ -26,8 +26,7 @@ struct TemplateEscaping: MustacheContentType {
     /// `text` escaped as Mustache's HTML escaping does.
     static func escape(_ text: String) -> String {
         var out = ByteWriter(capacity: text.utf8.count + 16)
-        var copy = text
-        switch copy.withUTF8({ escape($0, appendingTo: &out) }) {
+        switch text.withUTF8Bytes({ escape($0, appendingTo: &out) }) {
         case .unchanged: return text
         case .appended: return String(decoding: out.bytes(), as: UTF8.self)
         case .needsCharacters: return escapeCharacters(text)
@@ -43,8 +42,7 @@ struct TemplateEscaping: MustacheContentType {
 
     /// `text` escaped as Mustache's HTML escaping does, written to `out` as UTF-8: a page is written as bytes.
     static func escape(_ text: String, into out: inout ByteWriter) {
-        var text = text
-        text.withUTF8 { escape($0, into: &out) }
+        text.withUTF8Bytes { escape($0, into: &out) }
     }
 
     /// The text of the UTF-8 bytes `text` (valid UTF-8) escaped as Mustache's HTML escaping does, written to `out`.

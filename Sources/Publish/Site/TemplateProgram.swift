@@ -140,6 +140,7 @@ struct TemplateProgram: Sendable {
         /// it.
         ///
         /// Texts, numbers and lists on the stack hold no names (their mirrors have no labelled children).
+        @inline(__always)
         func lookUp(_ name: TemplateName) -> TemplateValue? {
             if name.isDot { return values.last }
             var place = objects.count

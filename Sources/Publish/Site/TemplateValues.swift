@@ -122,8 +122,7 @@ struct TemplateName: Sendable, Equatable, ExpressibleByStringLiteral {
 
     init(_ text: String) {
         self.text = text
-        var copy = text
-        word = copy.withUTF8 { bytes in
+        word = text.withUTF8Bytes { bytes in
             var word = UInt64(Swift.min(bytes.count, 255)) << 56
             for index in 0..<Swift.min(bytes.count, 7) { word |= UInt64(bytes[index]) << (8 * index) }
             return word
