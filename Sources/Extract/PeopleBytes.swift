@@ -125,10 +125,7 @@ enum PeopleBytes {
 
     /// `body` of the UTF-8 bytes of `text`, read in place.
     static func withBytes<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        // A native string's bytes are read where they are, without the copy of the string `withUTF8` mutates.
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var text = text
-        return text.withUTF8(body)
+        text.withUTF8Bytes(body)
     }
 
     /// Whether `text` in lower case, without spaces and full stops at its ends, may open with a role lead

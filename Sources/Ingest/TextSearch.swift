@@ -653,9 +653,7 @@ public enum TextSearch {
         of text: some StringProtocol,
         _ body: (UnsafeBufferPointer<UInt8>) -> Result
     ) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = String(text)
-        return copy.withUTF8(body)
+        text.withUTF8Bytes(body)
     }
 
     /// `byte` in lower case, when it is an ASCII capital.

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@testable import Publish
+@testable import Ingest
 
-/// ``Swift/String/withUTF8Bytes(_:)`` gives the string's UTF-8 bytes, read in place or from a copy.
+/// ``Swift/StringProtocol/withUTF8Bytes(_:)`` gives the text's UTF-8 bytes, read in place or from a copy.
 @Suite struct UTF8BytesTests {
     @Test func givesTheUTF8Bytes() {
         let native = String(repeating: "Zoë & <O'Brien> ", count: 8)
@@ -13,6 +13,8 @@ import Testing
         ]
         for text in texts {
             #expect(text.withUTF8Bytes { Array($0) } == Array(text.utf8), "\(text.debugDescription)")
+            let part = text.dropFirst()
+            #expect(part.withUTF8Bytes { Array($0) } == Array(part.utf8), "\(part.debugDescription)")
         }
     }
 }
