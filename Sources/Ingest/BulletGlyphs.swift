@@ -92,8 +92,10 @@ struct BulletGlyphs {
         if let keep = rewrite.keep {
             out.append(contentsOf: line[..<keep])
         } else {
-            out.append(contentsOf: repeatElement(0x20, count: 2 * rewrite.level))
-            out.append(contentsOf: "- ".utf8)
+            // Byte by byte: appending a string's UTF-8 view or a repeated element goes through their iterators.
+            for _ in 0..<2 * rewrite.level { out.append(0x20) }
+            out.append(UInt8(ascii: "-"))
+            out.append(0x20)
         }
         out.append(contentsOf: line[rewrite.rest...])
     }
