@@ -73,11 +73,12 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
         return false
     }
 
-    /// ``TextProfileParser/isCapitalHeading(_:)`` of a line's bytes: on the bytes when they are plain ASCII.
+    /// ``TextProfileParser/isCapitalHeading(_:)`` of a line's bytes: on the bytes when they are plain ASCII, and
+    /// otherwise on its characters unless the bytes show a lower-case letter (made a string only then).
     private static func isCapitalHeading(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
-        TextSearch.isPlainASCII(trimmed)
-            ? TextProfileParser.isCapitalHeading(trimmed[...])
-            : TextProfileParser.isCapitalHeading(Substring(decoding(trimmed)))
+        if TextSearch.isPlainASCII(trimmed) { return TextProfileParser.isCapitalHeading(trimmed[...]) }
+        return !TextLines.hasLoneLowercase(trimmed)
+            && TextProfileParser.readsAsCapitalHeading(Substring(decoding(trimmed)))
     }
 
     /// ``TextProfileParser/startsListItem(_:)`` of a line's bytes: on the bytes when they are plain ASCII.

@@ -103,6 +103,14 @@ public enum TextProfileParser {
     /// Whether `line` is an ALL-CAPS heading: at least three letters, none lower case, at most 80 characters, and
     /// not a `LABEL: value` line.
     static func isCapitalHeading<Line: TextLine>(_ line: Line) -> Bool {
+        // A line past ASCII is read by its characters, slowly: a lower-case ASCII letter that is a character of its
+        // own says no from the bytes (the reading would stop there, or before, at the 81st character).
+        if !line.isPlainASCII, line.withUTF8Bytes(TextLines.hasLoneLowercase) { return false }
+        return readsAsCapitalHeading(line)
+    }
+
+    /// ``isCapitalHeading(_:)`` read on the units of `line` alone.
+    static func readsAsCapitalHeading<Line: TextLine>(_ line: Line) -> Bool {
         // The characters are counted as they are read: a prose line stops at its first lower-case letter, without
         // a count of all its characters first.
         var count = 0
@@ -149,7 +157,7 @@ public enum TextProfileParser {
 
     static func startsListItem<Line: TextLine>(_ line: Line) -> Bool { listMarker(line) != nil }
 
-    struct Marker {
+    struct Marker: Equatable {
         var length: Int
         var ordered: Bool
         var start: Int
@@ -157,9 +165,11 @@ public enum TextProfileParser {
 
     /// The list marker at the start of `line`, when it has one followed by a space.
     static func listMarker<Line: TextLine>(_ line: Line) -> Marker? {
-        // A marker's first character is `-`, `*`, `+`, `(`, an ASCII digit or a lower-case letter: a line whose first
-        // byte is other ASCII has none (an ASCII byte with combining marks is no digit, sign or lower-case letter).
-        if let first = line.withUTF8Bytes({ $0.first }), first < 0x80, !Self.mayStartMarker(first) { return nil }
+        line.withUTF8Bytes(Self.startsNoMarker) ? nil : readMarker(line)
+    }
+
+    /// ``listMarker(_:)`` read on the units of `line` alone.
+    static func readMarker<Line: TextLine>(_ line: Line) -> Marker? {
         let chars = line.units(upTo: 8)
         func spaced(_ length: Int) -> Bool {
             length < chars.count && (chars[length].matches(" ") || chars[length].matches("\t"))
@@ -189,6 +199,19 @@ public enum TextProfileParser {
             return Marker(length: 2, ordered: true, start: first.letterIndex)
         }
         return nil
+    }
+
+    /// Whether the bytes of a line show it to start without a list marker, before its characters are read.
+    ///
+    /// A marker's first character is `-`, `*`, `+`, `(`, an ASCII digit or a lower-case letter: a line whose first
+    /// byte is other ASCII has none (an ASCII byte with combining marks is no digit, sign or lower-case letter). Nor
+    /// has a line that is a lower-case ASCII letter alone or before an ASCII byte other than `)`: that letter is a
+    /// character of its own (only CR LF joins ASCII scalars), and no `a)` follows it.
+    private static func startsNoMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first < 0x80 else { return false }
+        if !mayStartMarker(first) { return true }
+        guard first &- UInt8(ascii: "a") < 26 else { return false }
+        return bytes.count == 1 || bytes[1] < 0x80 && bytes[1] != UInt8(ascii: ")")
     }
 
     /// Whether an ASCII `byte` may start a list marker: `-`, `*`, `+`, `(`, a digit or a lower-case letter.
