@@ -183,6 +183,15 @@ enum TextLines {
         return false
     }
 
+    /// The first `count` bytes of `bytes`, when there are that many and they are plain ASCII
+    /// (``TextSearch/isPlainASCII(_:)``): then each but the last is a character of its own.
+    static func plainHead(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> LineBytes? {
+        guard bytes.count >= count, TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: bytes[..<count])) else {
+            return nil
+        }
+        return bytes[..<count]
+    }
+
     /// The line `range` of `bytes` as characters, for a line that is not plain ASCII.
     ///
     /// A line starts and ends at character boundaries (a character never spans an LF other than in a CRLF), so its

@@ -131,10 +131,21 @@ public enum TextProfileParser {
 
     /// Whether `text` is a `Label: value` header line: a capitalised label of at most five words, then a colon.
     static func isHeaderLine<Line: TextLine>(_ text: Line) -> Bool {
-        // (A line without a colon byte has no colon character: the bytes say so without reading the characters.)
-        guard text.containsByte(UInt8(ascii: ":")), let first = text.first, first.isUppercase,
-            let colon = text.firstIndex(where: { $0.matches(":") })
-        else {
+        text.withUTF8Bytes { bytes in
+            // (A line without a colon byte has no colon character: the bytes say so without reading the characters.)
+            guard let colon = TextLines.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: 0) else { return false }
+            // When the bytes to two past the colon are plain ASCII, the label, the colon and the character after it
+            // are those bytes (only CR LF joins ASCII scalars), read as such.
+            if !text.isPlainASCII, let head = TextLines.plainHead(of: bytes, count: min(colon + 3, bytes.count)) {
+                return readsAsHeaderLine(head.prefix(colon + 2))
+            }
+            return readsAsHeaderLine(text)
+        }
+    }
+
+    /// ``isHeaderLine(_:)`` read on the units of `text` alone.
+    static func readsAsHeaderLine<Line: TextLine>(_ text: Line) -> Bool {
+        guard let first = text.first, first.isUppercase, let colon = text.firstIndex(where: { $0.matches(":") }) else {
             return false
         }
         let label = text[..<colon]
@@ -165,7 +176,13 @@ public enum TextProfileParser {
 
     /// The list marker at the start of `line`, when it has one followed by a space.
     static func listMarker<Line: TextLine>(_ line: Line) -> Marker? {
-        line.withUTF8Bytes(Self.startsNoMarker) ? nil : readMarker(line)
+        line.withUTF8Bytes { bytes in
+            if startsNoMarker(bytes) { return nil }
+            // A marker is read in the first eight characters: when the first nine bytes are plain ASCII, those
+            // characters are the first eight bytes (only CR LF joins ASCII scalars), read as such.
+            if !line.isPlainASCII, let head = TextLines.plainHead(of: bytes, count: 9) { return readMarker(head) }
+            return readMarker(line)
+        }
     }
 
     /// ``listMarker(_:)`` read on the units of `line` alone.
@@ -294,7 +311,7 @@ private struct Builder {
         let start = SourcePosition(line: line, column: column)
         let textRange = start..<SourcePosition(line: line, column: column + title.utf8Count)
         let range = start..<SourcePosition(line: endLine, column: endWidth + 1)
-        tree.open(.heading(level: level), range: range)
+        tree.add(.heading, number: level, range: range, opening: true)
         title.withUTF8Bytes { _ = tree.text($0, range: textRange) }
         tree.close()
         added(range)
@@ -354,7 +371,7 @@ private struct Builder {
             indent > paragraphIndent && header || indent == paragraphIndent && (!header || wraps(into: text))
                 || !header && insideItem(below: indent) && wraps(into: text)
         {
-            tree.leaf(.softBreak, range: nil)
+            tree.add(.softBreak, opening: false)
             text.withUTF8Bytes { _ = tree.text($0, range: range) }
             added(range)
         } else {
@@ -395,7 +412,7 @@ private struct Builder {
     ) {
         let start = SourcePosition(line: line, column: column)
         let end = SourcePosition(line: line, column: column + text.utf8Count)
-        let paragraph = tree.open(.paragraph, range: start..<end)
+        let paragraph = tree.add(.paragraph, range: start..<end, opening: true)
         text.withUTF8Bytes { _ = tree.text($0, range: start..<end) }
         stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph, lastUpper: end))
     }
