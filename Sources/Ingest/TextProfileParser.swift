@@ -17,14 +17,16 @@ public enum TextProfileParser {
             var builder = Builder(textCount: bytes.count)
             let lines = TextLines.ranges(in: bytes)
             var index = 0
+            // Whether line `index` is plain ASCII: found when it was the line after, so each line is looked at once.
+            var plain = lines.isEmpty || isPlain(bytes, lines[0])
             while index < lines.count {
                 let next = index + 1 < lines.count ? Following(bytes, lines[index + 1]) : nil
-                let line = bytes[lines[index]]
                 let tookNext =
-                    TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: line))
-                    ? read(line, number: index + 1, next: next, into: &builder)
+                    plain
+                    ? read(bytes[lines[index]], number: index + 1, next: next, into: &builder)
                     : read(TextLines.characters(bytes, lines[index]), number: index + 1, next: next, into: &builder)
                 index += tookNext ? 2 : 1
+                plain = tookNext ? index >= lines.count || isPlain(bytes, lines[index]) : next?.isPlain ?? true
             }
             return builder.finish()
         }
@@ -35,15 +37,22 @@ public enum TextProfileParser {
     private struct Following {
         var underline: UInt8?
         var width: Int
+        /// Whether the line is plain ASCII (``TextSearch/isPlainASCII(_:)``), read on its bytes in its turn.
+        var isPlain: Bool
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            let line = bytes[range]
+            isPlain = TextProfileParser.isPlain(bytes, range)
             underline =
-                TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: line))
-                ? NoteFormat.underline(line.drop { $0 == 0x20 })
+                isPlain
+                ? NoteFormat.underline(bytes[range].drop { $0 == 0x20 })
                 : NoteFormat.underline(TextLines.characters(bytes, range).drop { $0 == " " })
             width = range.count
         }
+    }
+
+    /// Whether the line `range` of `bytes` is plain ASCII, so read on its bytes.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     /// Reads line `number` into `builder`; returns whether it took the `next` line too, as its underline.
