@@ -60,14 +60,27 @@ struct BulletGlyphs {
         return Rewrite(keep: nil, level: level, rest: contentStart(line, after: index + length))
     }
 
-    /// Whether `line`, whose first byte after its indentation is at `index`, may change: a glyph (`o`, or the first
-    /// byte of a character past ASCII) starts there, or a Markdown marker and a space that such a glyph follows.
+    /// Whether `line`, whose first byte after its indentation is at `index`, may change: a glyph (an `o` that reads
+    /// as one, or the first byte of a character past ASCII) starts there, or a Markdown marker and a space that such
+    /// a glyph follows.
+    ///
+    /// (A line that starts with a word in `o`, as many notes' lines do, is no glyph item and is passed over.)
     static func mayRewrite(_ line: LineBytes, at index: Int) -> Bool {
         let byte = line[index]
-        if byte >= 0x80 || byte == UInt8(ascii: "o") { return true }
+        if byte >= 0x80 || isLetterOGlyph(line, at: index) { return true }
         guard byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") else { return false }
         guard index + 2 < line.endIndex, line[index + 1] == 0x20 else { return false }
-        return line[index + 2] >= 0x80 || line[index + 2] == UInt8(ascii: "o")
+        return line[index + 2] >= 0x80 || isLetterOGlyph(line, at: index + 2)
+    }
+
+    /// Whether the `o` at `index` of `line` is a bullet glyph: followed by a tab, or by a space and a capital
+    /// letter, digit or quote (so a sentence starting "o the…" stays prose).
+    private static func isLetterOGlyph(_ line: LineBytes, at index: Int) -> Bool {
+        guard index + 2 < line.endIndex, line[index] == UInt8(ascii: "o") else { return false }
+        let next = line[index + 1]
+        let after = line[index + 2]
+        let startsEntry = (after >= 0x41 && after <= 0x5A) || isASCIIDigit(after) || after == 0x22 || after == 0x27
+        return next == 0x09 || next == 0x20 && startsEntry
     }
 
     /// Reads a line that is not blank and has no glyph: glyph lists left open by a blank line before it end.
@@ -92,8 +105,10 @@ struct BulletGlyphs {
         if let keep = rewrite.keep {
             out.append(contentsOf: line[..<keep])
         } else {
-            out.append(contentsOf: repeatElement(0x20, count: 2 * rewrite.level))
-            out.append(contentsOf: "- ".utf8)
+            // Byte by byte: appending a string's UTF-8 view or a repeated element goes through their iterators.
+            for _ in 0..<2 * rewrite.level { out.append(0x20) }
+            out.append(UInt8(ascii: "-"))
+            out.append(0x20)
         }
         out.append(contentsOf: line[rewrite.rest...])
     }
@@ -105,18 +120,11 @@ struct BulletGlyphs {
         return content
     }
 
-    /// The rank and byte length of a glyph used as a bullet at `index`: followed by whitespace, or for `o` by a
-    /// tab or by a space and a capital letter, digit or quote (so a sentence starting "o the…" stays prose).
+    /// The rank and byte length of a glyph used as a bullet at `index`: followed by whitespace, or for `o` as
+    /// ``isLetterOGlyph(_:at:)`` says.
     private func glyph(in line: LineBytes, at index: Int) -> (rank: Int, length: Int)? {
         guard index < line.endIndex else { return nil }
-        if line[index] == UInt8(ascii: "o") {
-            guard index + 2 < line.endIndex else { return nil }
-            let next = line[index + 1]
-            let after = line[index + 2]
-            let startsEntry = (after >= 0x41 && after <= 0x5A) || isASCIIDigit(after) || after == 0x22 || after == 0x27
-            guard next == 0x09 || next == 0x20 && startsEntry else { return nil }
-            return (1, 1)
-        }
+        if line[index] == UInt8(ascii: "o") { return Self.isLetterOGlyph(line, at: index) ? (1, 1) : nil }
         guard line[index] >= 0x80 else { return nil }
         for glyph in Self.glyphs where line[index...].starts(with: glyph.bytes) {
             let after = index + glyph.bytes.count

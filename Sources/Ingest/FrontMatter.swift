@@ -102,7 +102,7 @@ public enum FrontMatterParser {
             // only text with one of those is resolved.
             let resolver: Resolver =
                 yaml.utf8.contains { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "=") } ? .default : .basic
-            let node = try Yams.compose(yaml: yaml, resolver, .default, yamlEncoding)
+            let node = try Yams.compose(yaml: yaml, resolver, unreadConstructor, yamlEncoding)
             var budget = nodeLimit
             let value = try node.map { try convert($0, budget: &budget) } ?? .null
             return Split(frontMatter: FrontMatter(value: value, lines: 1...close + 1), body: body, diagnostics: [])
@@ -156,6 +156,11 @@ public enum FrontMatterParser {
 
     /// ``yamlEncodingName`` as the encoding.
     private static var yamlEncoding: Parser.Encoding { Parser.Encoding(rawValue: yamlEncodingName) ?? .default }
+
+    /// A constructor for `compose`, without the maps of tags to Swift types that `Constructor.default` makes anew on
+    /// each use: only `Node.any` reads them, and the values here are read from the nodes' scalars
+    /// (``convert(_:budget:)``).
+    private static var unreadConstructor: Constructor { Constructor([:], [:], [:]) }
 
     /// Whether `line` is `---` or `...`, give or take spaces around it.
     ///

@@ -183,7 +183,8 @@ public enum MarkdownParser {
         } else {
             return
         }
-        let rest = String(text.dropFirst(min(4, text.count)))
+        // (Dropping more characters than there are leaves none: the text need not be counted first.)
+        let rest = String(text.dropFirst(4))
         builder.setCheckbox(checkbox, at: index)
         if rest.isEmpty {
             builder.removeLeaf(at: first)

@@ -268,6 +268,30 @@ package final class MarkdownTree: Sendable {
             add(tag, flags: flags, number: number, text: nil, secondText: nil, range: nil, opening: opening)
         }
 
+        /// Adds a node of `tag` without text, with `flags`, a `number` (a heading's level, a list's start) and
+        /// `range`, opened when `opening`; returns its index. (What ``open(_:range:)`` and ``leaf(_:range:)`` do for a
+        /// kind without strings, without making and reading the kind.)
+        @discardableResult package mutating func add(
+            _ tag: Tag,
+            flags: UInt8 = 0,
+            number: Int = 0,
+            range: SourceRange?,
+            opening: Bool
+        ) -> Int {
+            let narrow = range.flatMap(Self.narrow)
+            let index = add(
+                tag,
+                flags: flags,
+                number: number,
+                text: nil,
+                secondText: nil,
+                range: narrow,
+                opening: opening
+            )
+            if narrow == nil, range != nil { setRange(range, at: index) }
+            return index
+        }
+
         /// Room for about `nodes` nodes and `bytes` bytes of text, made at once rather than as they come.
         package mutating func reserveCapacity(nodes: Int, bytes: Int) {
             self.nodes.reserveCapacity(nodes)
@@ -468,18 +492,8 @@ package final class MarkdownTree: Sendable {
             case .link(let destination, let title): (tag, first, second) = (.link, destination, title)
             case .image(let destination, let title): (tag, first, second) = (.image, destination, title)
             }
-            // A node without text and with a range that fits (every node of a parsed note) is made in one step.
-            let narrow = range.flatMap(Self.narrow)
-            if first == nil, second == nil, narrow != nil || range == nil {
-                return add(
-                    tag,
-                    flags: flags,
-                    number: number,
-                    text: nil,
-                    secondText: nil,
-                    range: narrow,
-                    opening: false
-                )
+            if first == nil, second == nil {
+                return add(tag, flags: flags, number: number, range: range, opening: false)
             }
             let index = add(tag, flags: flags, number: number, opening: false)
             if var first { first.withUTF8 { appendText($0, to: index) } }

@@ -73,11 +73,13 @@ public enum NoteFormat: String, Hashable, Sendable, Codable, CaseIterable {
         return false
     }
 
-    /// ``TextProfileParser/isCapitalHeading(_:)`` of a line's bytes: on the bytes when they are plain ASCII.
+    /// ``TextProfileParser/isCapitalHeading(_:)`` of a line's bytes: on the bytes when they are plain ASCII, and
+    /// otherwise on its characters unless the bytes show a lower-case letter (made a string only then).
     private static func isCapitalHeading(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool {
-        TextSearch.isPlainASCII(trimmed)
-            ? TextProfileParser.isCapitalHeading(trimmed[...])
-            : TextProfileParser.isCapitalHeading(Substring(decoding(trimmed)))
+        // (A prose line shows its lower-case letter in its first bytes: no need to scan all of it for ASCII first.)
+        if TextLines.hasLoneLowercase(trimmed) { return false }
+        if TextSearch.isPlainASCII(trimmed) { return TextProfileParser.isCapitalHeading(trimmed[...]) }
+        return TextProfileParser.readsAsCapitalHeading(Substring(decoding(trimmed)))
     }
 
     /// ``TextProfileParser/startsListItem(_:)`` of a line's bytes: on the bytes when they are plain ASCII.

@@ -27,12 +27,34 @@ public enum TextBytes {
         return (scalar, length)
     }
 
-    /// `String(decoding: bytes, as: UTF8.self)`, made from its ASCII runs and the runs of other bytes in turn, so
-    /// that the ASCII runs are checked eight bytes at a time. (Invalid bytes lie in the runs of non-ASCII bytes and
-    /// are repaired there exactly as in the whole.)
+    /// `String(decoding: bytes, as: UTF8.self)`, with the ASCII runs checked eight bytes at a time: well-formed bytes
+    /// are checked here and copied whole; others are made from their runs in turn (``repairing(_:from:)``).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var index = nextNonASCII(in: bytes, from: 0)
+        let index = nextNonASCII(in: bytes, from: 0)
         guard index < bytes.count else { return String(decoding: bytes, as: UTF8.self) }
+        // Well-formed bytes (as normalised notes are) are the string's own: copied once, not run by run.
+        if isWellFormed(bytes, from: index) {
+            return String(copying: UTF8Span(unchecked: bytes.span))
+        }
+        return repairing(bytes, from: index)
+    }
+
+    /// Whether `bytes`, ASCII before `start`, are well-formed UTF-8: each sequence past ASCII is read by
+    /// ``scalar(in:at:)``, which refuses every ill-formed one, and the ASCII runs are passed eight bytes at a time.
+    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var index = start
+        while index < bytes.count {
+            guard let (_, length) = scalar(in: bytes, at: index) else { return false }
+            index = nextNonASCII(in: bytes, from: index + length)
+        }
+        return true
+    }
+
+    /// ``string(_:)`` of bytes that may be ill-formed, the first byte past ASCII at `first`: each run of ASCII and
+    /// each run of other bytes decoded in turn. (Invalid bytes lie in the runs of non-ASCII bytes and are repaired
+    /// there exactly as in the whole.)
+    private static func repairing(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int) -> String {
+        var index = first
         var result = ""
         result.reserveCapacity(bytes.count)
         var start = 0

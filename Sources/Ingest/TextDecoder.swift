@@ -91,16 +91,15 @@ public enum TextDecoder {
         var (hasNUL, controls, isUTF8) = (false, 0, true)
         var index = 0
         while index < bytes.count {
-            // (Past the sample only UTF-8 is in question, and eight ASCII bytes are well-formed.)
-            if index + 8 <= bytes.count {
+            // Eight bytes at a time: in the sample past printable ASCII, tabs and line feeds; past the sample, where
+            // only UTF-8 is in question, past ASCII (eight ASCII bytes are well-formed).
+            while index < sampleEnd, index + 8 <= bytes.count {
                 let word = ASCIIWord.load(base, at: index)
-                if index >= sampleEnd
-                    ? word & ASCIIWord.high == 0
-                    : ASCIIWord.isPrintable(quick: word) || ASCIIWord.isPlainText(word)
-                {
-                    index += 8
-                    continue
-                }
+                guard ASCIIWord.isPrintable(quick: word) || ASCIIWord.isPlainText(word) else { break }
+                index += 8
+            }
+            while index >= sampleEnd, index + 8 <= bytes.count, ASCIIWord.load(base, at: index) & ASCIIWord.high == 0 {
+                index += 8
             }
             let stop = min(index + 8, bytes.count)
             while index < stop {

@@ -164,6 +164,34 @@ enum TextLines {
         return nil
     }
 
+    /// Whether `bytes` hold an ASCII lower-case letter with an ASCII byte, or an end, on each side: a character of
+    /// its own, and lower case.
+    ///
+    /// (Only CR LF joins two ASCII scalars into one character; a scalar past ASCII that could join an ASCII letter,
+    /// a combining mark or a prepended sign, would have to be next to it.) So a line read by its characters can be
+    /// told to have a lower-case letter from its bytes, without the slow reading of its characters.
+    static func hasLoneLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] &- UInt8(ascii: "a") < 26, index == 0 || bytes[index - 1] < 0x80,
+                index + 1 == bytes.count || bytes[index + 1] < 0x80
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The first `count` bytes of `bytes`, when there are that many and they are plain ASCII
+    /// (``TextSearch/isPlainASCII(_:)``): then each but the last is a character of its own.
+    static func plainHead(of bytes: UnsafeBufferPointer<UInt8>, count: Int) -> LineBytes? {
+        guard bytes.count >= count, TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: bytes[..<count])) else {
+            return nil
+        }
+        return bytes[..<count]
+    }
+
     /// The line `range` of `bytes` as characters, for a line that is not plain ASCII.
     ///
     /// A line starts and ends at character boundaries (a character never spans an LF other than in a CRLF), so its

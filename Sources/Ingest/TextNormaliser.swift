@@ -37,21 +37,22 @@ public enum TextNormaliser {
             guard let from = input.baseAddress, let to = out.baseAddress else { return }
             var index = 0
             while index < input.count {
-                // Eight bytes of printable ASCII, tabs and line feeds at a time, as they are.
-                if index + 8 <= input.count {
+                // A run of printable ASCII, tabs and line feeds, found eight bytes at a time and copied as it is.
+                let run = index
+                while index + 8 <= input.count {
                     let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
-                    if ASCIIWord.isPrintable(quick: word) || ASCIIWord.isPlainText(word) {
-                        UnsafeMutableRawPointer(to + written).storeBytes(of: word, as: UInt64.self)
-                        index += 8
-                        written += 8
-                        continue
-                    }
+                    guard ASCIIWord.isPrintable(quick: word) || ASCIIWord.isPlainText(word) else { break }
+                    index += 8
                 }
-                // Otherwise the next eight bytes (and the rest of a character that runs past them) one by one.
+                if index > run {
+                    (to + written).initialize(from: from + run, count: index - run)
+                    written += index - run
+                }
+                // Then the next eight bytes (and the rest of a character that runs past them) one by one.
                 let stop = index + 8
-                repeat {
+                while index < stop && index < input.count {
                     index = clean(input, at: index, into: out, at: &written)
-                } while index < stop && index < input.count
+                }
             }
         }
     }

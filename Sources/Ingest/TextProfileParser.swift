@@ -17,14 +17,16 @@ public enum TextProfileParser {
             var builder = Builder(textCount: bytes.count)
             let lines = TextLines.ranges(in: bytes)
             var index = 0
+            // Whether line `index` is plain ASCII: found when it was the line after, so each line is looked at once.
+            var plain = lines.isEmpty || isPlain(bytes, lines[0])
             while index < lines.count {
                 let next = index + 1 < lines.count ? Following(bytes, lines[index + 1]) : nil
-                let line = bytes[lines[index]]
                 let tookNext =
-                    TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: line))
-                    ? read(line, number: index + 1, next: next, into: &builder)
+                    plain
+                    ? read(bytes[lines[index]], number: index + 1, next: next, into: &builder)
                     : read(TextLines.characters(bytes, lines[index]), number: index + 1, next: next, into: &builder)
                 index += tookNext ? 2 : 1
+                plain = tookNext ? index >= lines.count || isPlain(bytes, lines[index]) : next?.isPlain ?? true
             }
             return builder.finish()
         }
@@ -35,15 +37,22 @@ public enum TextProfileParser {
     private struct Following {
         var underline: UInt8?
         var width: Int
+        /// Whether the line is plain ASCII (``TextSearch/isPlainASCII(_:)``), read on its bytes in its turn.
+        var isPlain: Bool
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-            let line = bytes[range]
+            isPlain = TextProfileParser.isPlain(bytes, range)
             underline =
-                TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: line))
-                ? NoteFormat.underline(line.drop { $0 == 0x20 })
+                isPlain
+                ? NoteFormat.underline(bytes[range].drop { $0 == 0x20 })
                 : NoteFormat.underline(TextLines.characters(bytes, range).drop { $0 == " " })
             width = range.count
         }
+    }
+
+    /// Whether the line `range` of `bytes` is plain ASCII, so read on its bytes.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        TextSearch.isPlainASCII(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     /// Reads line `number` into `builder`; returns whether it took the `next` line too, as its underline.
@@ -103,6 +112,14 @@ public enum TextProfileParser {
     /// Whether `line` is an ALL-CAPS heading: at least three letters, none lower case, at most 80 characters, and
     /// not a `LABEL: value` line.
     static func isCapitalHeading<Line: TextLine>(_ line: Line) -> Bool {
+        // A line past ASCII is read by its characters, slowly: a lower-case ASCII letter that is a character of its
+        // own says no from the bytes (the reading would stop there, or before, at the 81st character).
+        if !line.isPlainASCII, line.withUTF8Bytes(TextLines.hasLoneLowercase) { return false }
+        return readsAsCapitalHeading(line)
+    }
+
+    /// ``isCapitalHeading(_:)`` read on the units of `line` alone.
+    static func readsAsCapitalHeading<Line: TextLine>(_ line: Line) -> Bool {
         // The characters are counted as they are read: a prose line stops at its first lower-case letter, without
         // a count of all its characters first.
         var count = 0
@@ -123,10 +140,21 @@ public enum TextProfileParser {
 
     /// Whether `text` is a `Label: value` header line: a capitalised label of at most five words, then a colon.
     static func isHeaderLine<Line: TextLine>(_ text: Line) -> Bool {
-        // (A line without a colon byte has no colon character: the bytes say so without reading the characters.)
-        guard text.containsByte(UInt8(ascii: ":")), let first = text.first, first.isUppercase,
-            let colon = text.firstIndex(where: { $0.matches(":") })
-        else {
+        text.withUTF8Bytes { bytes in
+            // (A line without a colon byte has no colon character: the bytes say so without reading the characters.)
+            guard let colon = TextLines.firstIndex(of: UInt8(ascii: ":"), in: bytes, from: 0) else { return false }
+            // When the bytes to two past the colon are plain ASCII, the label, the colon and the character after it
+            // are those bytes (only CR LF joins ASCII scalars), read as such.
+            if !text.isPlainASCII, let head = TextLines.plainHead(of: bytes, count: min(colon + 3, bytes.count)) {
+                return readsAsHeaderLine(head.prefix(colon + 2))
+            }
+            return readsAsHeaderLine(text)
+        }
+    }
+
+    /// ``isHeaderLine(_:)`` read on the units of `text` alone.
+    static func readsAsHeaderLine<Line: TextLine>(_ text: Line) -> Bool {
+        guard let first = text.first, first.isUppercase, let colon = text.firstIndex(where: { $0.matches(":") }) else {
             return false
         }
         let label = text[..<colon]
@@ -149,7 +177,7 @@ public enum TextProfileParser {
 
     static func startsListItem<Line: TextLine>(_ line: Line) -> Bool { listMarker(line) != nil }
 
-    struct Marker {
+    struct Marker: Equatable {
         var length: Int
         var ordered: Bool
         var start: Int
@@ -157,9 +185,17 @@ public enum TextProfileParser {
 
     /// The list marker at the start of `line`, when it has one followed by a space.
     static func listMarker<Line: TextLine>(_ line: Line) -> Marker? {
-        // A marker's first character is `-`, `*`, `+`, `(`, an ASCII digit or a lower-case letter: a line whose first
-        // byte is other ASCII has none (an ASCII byte with combining marks is no digit, sign or lower-case letter).
-        if let first = line.withUTF8Bytes({ $0.first }), first < 0x80, !Self.mayStartMarker(first) { return nil }
+        line.withUTF8Bytes { bytes in
+            if startsNoMarker(bytes) { return nil }
+            // A marker is read in the first eight characters: when the first nine bytes are plain ASCII, those
+            // characters are the first eight bytes (only CR LF joins ASCII scalars), read as such.
+            if !line.isPlainASCII, let head = TextLines.plainHead(of: bytes, count: 9) { return readMarker(head) }
+            return readMarker(line)
+        }
+    }
+
+    /// ``listMarker(_:)`` read on the units of `line` alone.
+    static func readMarker<Line: TextLine>(_ line: Line) -> Marker? {
         let chars = line.units(upTo: 8)
         func spaced(_ length: Int) -> Bool {
             length < chars.count && (chars[length].matches(" ") || chars[length].matches("\t"))
@@ -189,6 +225,19 @@ public enum TextProfileParser {
             return Marker(length: 2, ordered: true, start: first.letterIndex)
         }
         return nil
+    }
+
+    /// Whether the bytes of a line show it to start without a list marker, before its characters are read.
+    ///
+    /// A marker's first character is `-`, `*`, `+`, `(`, an ASCII digit or a lower-case letter: a line whose first
+    /// byte is other ASCII has none (an ASCII byte with combining marks is no digit, sign or lower-case letter). Nor
+    /// has a line that is a lower-case ASCII letter alone or before an ASCII byte other than `)`: that letter is a
+    /// character of its own (only CR LF joins ASCII scalars), and no `a)` follows it.
+    private static func startsNoMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first < 0x80 else { return false }
+        if !mayStartMarker(first) { return true }
+        guard first &- UInt8(ascii: "a") < 26 else { return false }
+        return bytes.count == 1 || bytes[1] < 0x80 && bytes[1] != UInt8(ascii: ")")
     }
 
     /// Whether an ASCII `byte` may start a list marker: `-`, `*`, `+`, `(`, a digit or a lower-case letter.
@@ -271,7 +320,7 @@ private struct Builder {
         let start = SourcePosition(line: line, column: column)
         let textRange = start..<SourcePosition(line: line, column: column + title.utf8Count)
         let range = start..<SourcePosition(line: endLine, column: endWidth + 1)
-        tree.open(.heading(level: level), range: range)
+        tree.add(.heading, number: level, range: range, opening: true)
         title.withUTF8Bytes { _ = tree.text($0, range: textRange) }
         tree.close()
         added(range)
@@ -331,7 +380,7 @@ private struct Builder {
             indent > paragraphIndent && header || indent == paragraphIndent && (!header || wraps(into: text))
                 || !header && insideItem(below: indent) && wraps(into: text)
         {
-            tree.leaf(.softBreak, range: nil)
+            tree.add(.softBreak, opening: false)
             text.withUTF8Bytes { _ = tree.text($0, range: range) }
             added(range)
         } else {
@@ -372,7 +421,7 @@ private struct Builder {
     ) {
         let start = SourcePosition(line: line, column: column)
         let end = SourcePosition(line: line, column: column + text.utf8Count)
-        let paragraph = tree.open(.paragraph, range: start..<end)
+        let paragraph = tree.add(.paragraph, range: start..<end, opening: true)
         text.withUTF8Bytes { _ = tree.text($0, range: start..<end) }
         stack.append(Frame(role: .paragraph(indent: indent, header: header), node: paragraph, lastUpper: end))
     }
