@@ -85,7 +85,7 @@ struct BulletGlyphs {
 
     /// Reads a line that is not blank and has no glyph: glyph lists left open by a blank line before it end.
     ///
-    /// (What ``rewrite(_:)`` does with such a line, for lines that ``mayRewrite(startingWith:)`` rules out.)
+    /// (What ``rewrite(_:)`` does with such a line, for lines that ``mayRewrite(_:at:)`` rules out.)
     mutating func passLine() {
         if previousBlank, !open.isEmpty { open.removeAll() }
         previousBlank = false

@@ -81,8 +81,7 @@ public struct InputCollector: Sendable {
     /// An ASCII name is read on its bytes, and its first part made a string only when it is short enough to be a
     /// document.
     func readsNote(named name: String) -> Bool {
-        var name = name
-        let parts = name.withUTF8 { bytes -> (first: String?, last: String?)? in
+        let parts = name.withUTF8Bytes { bytes -> (first: String?, last: String?)? in
             guard let ranges = Self.asciiParts(of: bytes) else { return nil }
             func lowered(_ range: Range<Int>) -> String {
                 String(unsafeUninitializedCapacity: range.count) { lower in
@@ -96,26 +95,19 @@ public struct InputCollector: Sendable {
             )
         }
         // Other names as their characters split and lower-case.
-        let split = parts == nil ? Self.nameParts(name) : nil
-        let lowered = parts ?? (split?.first.lowercased(), split?.last?.lowercased())
+        let lowered =
+            parts
+            ?? {
+                let split = Self.nameParts(name)
+                return (split.first.lowercased(), split.last?.lowercased())
+            }()
         guard let last = lowered.last, extensions.contains(last) else { return false }
         return lowered.first.map { !Self.projectDocuments.contains($0) } ?? true
     }
 
     /// The first part of file `name` between dots and, when there are two or more, the last: what
-    /// `split(separator: ".")` gives first and last (empty parts left out), read on the bytes of an ASCII name.
+    /// `split(separator: ".")` gives first and last (empty parts left out).
     static func nameParts(_ name: String) -> (first: String, last: String?) {
-        var name = name
-        if let parts = name.withUTF8({ bytes in
-            asciiParts(of: bytes).map { ranges in
-                (
-                    String(decoding: bytes[ranges.first], as: UTF8.self),
-                    ranges.last.map { String(decoding: bytes[$0], as: UTF8.self) }
-                )
-            }
-        }) {
-            return parts
-        }
         let parts = name.split(separator: ".")
         return (parts.first.map(String.init) ?? "", parts.count > 1 ? parts.last.map(String.init) : nil)
     }

@@ -28,26 +28,16 @@ public enum TextBytes {
     }
 
     /// `String(decoding: bytes, as: UTF8.self)`, with the ASCII runs checked eight bytes at a time: well-formed bytes
-    /// are checked here and copied whole; others are made from their runs in turn (``repairing(_:from:)``).
+    /// (``isValidUTF8(_:)-(UnsafeBufferPointer<UInt8>)``) are copied whole; others are made from their runs in turn
+    /// (``repairing(_:from:)``).
     static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let index = nextNonASCII(in: bytes, from: 0)
         guard index < bytes.count else { return String(decoding: bytes, as: UTF8.self) }
         // Well-formed bytes (as normalised notes are) are the string's own: copied once, not run by run.
-        if isWellFormed(bytes, from: index) {
+        if isValidUTF8(bytes) {
             return String(copying: UTF8Span(unchecked: bytes.span))
         }
         return repairing(bytes, from: index)
-    }
-
-    /// Whether `bytes`, ASCII before `start`, are well-formed UTF-8: each sequence past ASCII is read by
-    /// ``scalar(in:at:)``, which refuses every ill-formed one, and the ASCII runs are passed eight bytes at a time.
-    static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
-        var index = start
-        while index < bytes.count {
-            guard let (_, length) = scalar(in: bytes, at: index) else { return false }
-            index = nextNonASCII(in: bytes, from: index + length)
-        }
-        return true
     }
 
     /// ``string(_:)`` of bytes that may be ill-formed, the first byte past ASCII at `first`: each run of ASCII and

@@ -76,16 +76,9 @@ protocol TextLine: BidirectionalCollection where Element: TextUnit, SubSequence 
     /// The first `count` units (or all when there are fewer), indexed from 0.
     func units(upTo count: Int) -> Units
     /// Calls `body` with the UTF-8 bytes of the line, in place when they are.
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result
     /// Whether the line is plain ASCII (``TextSearch/isPlainASCII(_:)``): each byte one character.
     var isPlainASCII: Bool { get }
-}
-
-extension TextLine {
-    /// Whether the line's bytes hold `byte` (ASCII), as any character that is or holds that character must.
-    func containsByte(_ byte: UInt8) -> Bool {
-        withUTF8Bytes { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
-    }
 }
 
 extension Substring: TextLine {
@@ -93,10 +86,6 @@ extension Substring: TextLine {
     var string: String { String(self) }
     var isPlainASCII: Bool { TextSearch.isPlainASCII(self) }
     func units(upTo count: Int) -> [Character] { Array(prefix(count)) }
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        var copy = self
-        return copy.withUTF8(body)
-    }
 }
 
 extension Slice: TextLine where Base == UnsafeBufferPointer<UInt8> {
@@ -105,8 +94,8 @@ extension Slice: TextLine where Base == UnsafeBufferPointer<UInt8> {
     // (A line is read on its bytes only when it is plain ASCII.)
     var isPlainASCII: Bool { true }
     func units(upTo count: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: prefix(count)) }
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        body(UnsafeBufferPointer(rebasing: self))
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(rebasing: self))
     }
 }
 

@@ -2,8 +2,8 @@ import Testing
 
 @testable import Ingest
 
-/// ``InputCollector/nameParts(_:)`` reads ASCII names on their bytes: it must split every name as
-/// `split(separator: ".")` splits its characters.
+/// ``InputCollector/readsNote(named:)`` reads ASCII names on their bytes: it must keep every name that the parts
+/// `split(separator: ".")` makes of its characters keep.
 @Suite struct IngestNamePartsTests {
     /// The first and last parts as the characters split them.
     func byCharacters(_ name: String) -> (first: String, last: String?) {
@@ -19,14 +19,6 @@ import Testing
         "License.TXT", "CODE_OF_CONDUCT.md", "code_of_conduct_2.md", "index.markdown", "Index.md.bak", ".README.md",
         "2021-03-04 Minutes of the Riverside Trust AGM.md", "LICEN\u{212A}E.md", "\u{212A}.MD", "notes.Md",
     ]
-
-    @Test func bytesSplitAsCharacters() {
-        for name in names {
-            let parts = InputCollector.nameParts(name)
-            let expected = byCharacters(name)
-            #expect(parts.first == expected.first && parts.last == expected.last, "\(name.debugDescription)")
-        }
-    }
 
     /// A walk reads a name on its bytes: it must keep the names the parts and their lower case keep.
     @Test func readsNoteAsThePartsTell() {

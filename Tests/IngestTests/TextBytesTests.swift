@@ -79,16 +79,6 @@ import Testing
         }
     }
 
-    /// The check that lets ``TextBytes/string(_:)-(UnsafeBufferPointer<UInt8>)`` copy bytes whole without the
-    /// standard library's validation must refuse all that it would repair.
-    @Test func theWellFormedCheckAgreesWithTheStandardLibrary() {
-        for bytes in Self.tricky {
-            let start = bytes.firstIndex { $0 >= 0x80 } ?? bytes.count
-            let wellFormed = bytes.withUnsafeBufferPointer { TextBytes.isWellFormed($0, from: start) }
-            #expect(wellFormed == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
-        }
-    }
-
     @Test func theWordTestsAgreeWithAByteLoop() {
         var seed: UInt64 = 42
         var words: [UInt64] = []
