@@ -60,7 +60,7 @@ import Testing
                 let ingestor = NoteIngestor(options: IngestOptions(format: format, rendersHTML: true))
                 let document = try ingestor.ingest(bytes: note, path: "a.md")
                 for marks in [[:], Self.marks] {
-                    let bytes = NoteHTML.render(document, marks: marks)
+                    let bytes = NoteHTML.render(document, marks: NoteHTML.LineMarks(marks))
                     #expect(String(validating: bytes, as: UTF8.self) != nil, "\(note)")
                     guard format == .markdown else { continue }
                     let expected = StringNoteHTML.markdown(MarkdownRenderer.html(document.text), marks: marks)
@@ -85,7 +85,7 @@ import Testing
                     expected += "<span class=\"line\(mark)\" id=\"L\(index + 1)\">\(HTML.escape(String(line)))</span>\n"
                 }
                 expected += "</pre>"
-                let html = NoteHTML.render(document, marks: marks)
+                let html = NoteHTML.render(document, marks: NoteHTML.LineMarks(marks))
                 #expect(html == Array(expected.utf8), "\(note.debugDescription)")
             }
         }
@@ -104,7 +104,8 @@ import Testing
         for input in inputs {
             for marks in [[:], [2: NoteHTML.Mark.recommendation, 9: .decision]] {
                 #expect(
-                    NoteHTML.markdown(input, marks: marks) == StringNoteHTML.markdown(input, marks: marks),
+                    NoteHTML.markdown(input, marks: NoteHTML.LineMarks(marks))
+                        == StringNoteHTML.markdown(input, marks: marks),
                     "\(input.debugDescription)"
                 )
             }
@@ -135,7 +136,7 @@ import Testing
                 bytes: note,
                 path: "a.md"
             )
-            let html = NoteHTML.render(document, marks: Self.marks)
+            let html = NoteHTML.render(document, marks: NoteHTML.LineMarks(Self.marks))
             let record = #"{"id":"é \"x\""}"#
             let text = String(decoding: html, as: UTF8.self)
             let expected = "\(text.utf8.count)\n" + record + "\n" + text

@@ -11,9 +11,14 @@ enum NoteHTML {
 
     /// The lines that start a record, each with its kind, sorted by line: a block's mark is found by a binary search,
     /// with no hashing, and made with no table to hash into.
-    struct LineMarks {
+    struct LineMarks: ExpressibleByDictionaryLiteral {
         private var lines: [Int] = []
         private var kinds: [Mark] = []
+
+        /// Marks written as a dictionary, as tests write them.
+        init(dictionaryLiteral marks: (Int, Mark)...) {
+            self.init(inOrder: marks.map { (line: $0.0, mark: $0.1) })
+        }
 
         /// `marks` as they are.
         init(_ marks: [Int: Mark]) {
@@ -42,22 +47,23 @@ enum NoteHTML {
 
         /// The mark of `line`, if it starts a record.
         subscript(line: Int) -> Mark? {
-            var low = 0
-            var high = lines.count
-            while low < high {
-                let middle = (low + high) / 2
-                if lines[middle] < line { low = middle + 1 } else { high = middle }
-            }
+            let low = NoteHTML.lowerBound(of: line, in: lines)
             return low < lines.count && lines[low] == line ? kinds[low] : nil
         }
     }
 
-    /// The note of `document` as HTML, as UTF-8 bytes: a page and the cache take it as it is, never checked again.
-    static func render(_ document: NoteDocument, marks: [Int: Mark]) -> [UInt8] {
-        render(document, marks: LineMarks(marks))
+    /// The first index of `sorted` whose value is not below `value` (`sorted.count` when none is).
+    static func lowerBound(of value: Int, in sorted: [Int]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
-    /// ``render(_:marks:)-([Int: Mark])`` with the marks sorted by line.
+    /// The note of `document` as HTML, as UTF-8 bytes: a page and the cache take it as it is, never checked again.
     static func render(_ document: NoteDocument, marks: LineMarks) -> [UInt8] {
         switch document.source.format {
         case .markdown:
@@ -68,7 +74,7 @@ enum NoteHTML {
     }
 
     /// ``markdown(_:marks:)-(UnsafeBufferPointer<UInt8>,_)`` of text, for tests.
-    static func markdown(_ html: String, marks: [Int: Mark]) -> String {
+    static func markdown(_ html: String, marks: LineMarks) -> String {
         var html = html
         return String(decoding: html.withUTF8 { markdown($0, marks: marks) }, as: UTF8.self)
     }
@@ -79,11 +85,6 @@ enum NoteHTML {
     /// One pass over the bytes: besides the anchors, links cmark's safe mode emptied (`javascript:`) become plain
     /// `<a>`, and headings go two levels down, since the note sits under the page's `<h2>`. What lies between
     /// changes is copied a run at a time. Every change is at an ASCII byte, so valid UTF-8 stays valid.
-    static func markdown(_ bytes: UnsafeBufferPointer<UInt8>, marks: [Int: Mark]) -> [UInt8] {
-        markdown(bytes, marks: LineMarks(marks))
-    }
-
-    /// ``markdown(_:marks:)-(UnsafeBufferPointer<UInt8>,[Int: Mark])`` with the marks sorted by line.
     static func markdown(_ bytes: UnsafeBufferPointer<UInt8>, marks: LineMarks) -> [UInt8] {
         var out = ByteWriter(capacity: bytes.count + bytes.count / 8)
         // The lines anchored so far, in order: cmark's blocks come in order of their first lines, so a line is
@@ -94,12 +95,7 @@ enum NoteHTML {
                 anchored.append(line)
                 return true
             }
-            var low = 0
-            var high = anchored.count
-            while low < high {
-                let middle = (low + high) / 2
-                if anchored[middle] < line { low = middle + 1 } else { high = middle }
-            }
+            let low = lowerBound(of: line, in: anchored)
             guard anchored[low] != line else { return false }
             anchored.insert(line, at: low)
             return true
