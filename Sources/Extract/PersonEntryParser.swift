@@ -195,7 +195,9 @@ enum PersonEntryParser {
         let separators = PeopleText.contains(value, UInt8(ascii: ";")) ? semicolons : commasAndSemicolons
         var entries: [PersonEntry] = []
         var failures: [String] = []
-        for piece in splitTopLevel(value, separators: separators) {
+        // Plain pieces come without the spaces around them, which cleaning would drop (most pieces but the first have
+        // one): the piece is then clean as it stands, most often, and is not copied again without them.
+        for piece in splitTopLevel(value, separators: separators, trimmingSpaces: true) {
             var part = clean(piece)
             // A piece that cleaning leaves as it is cleans to itself again: its reading below need not clean it. So does
             // one that cleaning leaves as it is but for spaces at its ends, where the text is plain: cleaning gives the
@@ -254,16 +256,20 @@ enum PersonEntryParser {
             if PeopleText.hasPrefix(part, ascii: "and ") { part = tidy(String(part.dropFirst(4))) }
             if PeopleText.hasPrefix(part, ascii: "& ") { part = tidy(String(part.dropFirst(2))) }
             // Splitting at ` and ` parses both sides, the dearest look: a part none of whose readings is all names
-            // ends the look first.
-            if PeopleBytes.containsBytes(part, " and ") || PeopleBytes.containsBytes(part, " & "), !mayReadAsNames(part)
-            {
-                return false
-            }
-            for part in splitConjunction(part) {
-                guard isNameLike(part, allowLowercase: false), !isDescription(part) else { return false }
+            // ends the look first. A part without those bytes does not split (``conjunction(_:)`` needs them).
+            let joined = PeopleBytes.containsBytes(part, " and ") || PeopleBytes.containsBytes(part, " & ")
+            if joined, !mayReadAsNames(part) { return false }
+            // Each part is tidy, and outside brackets holds no opening bracket: it is its own text outside brackets.
+            func readsAsName(_ part: String) -> Bool {
+                guard isNameLike(tidied: part, allowLowercase: false), !isDescription(outside: part) else {
+                    return false
+                }
                 count += 1
                 allOfTwoWords = allOfTwoWords && PeopleText.wordCount(part) >= 2
+                return true
             }
+            guard joined else { return readsAsName(part) }
+            for part in splitConjunction(part) where !readsAsName(part) { return false }
             return true
         }
         // Outside brackets every comma byte of plain text parts pieces, and a piece has ` and ` or ` & ` where the text
@@ -307,10 +313,13 @@ enum PersonEntryParser {
     /// ` & `) is all names that are no descriptions, as ``looksLikeList(_:allowPairs:cleaned:)`` needs; `false` only
     /// when none is.
     private static func mayReadAsNames(_ part: String) -> Bool {
-        if isNameLike(part, allowLowercase: false), !isDescription(part) { return true }
+        // `part` and its parts are tidy, without an opening bracket: each is its own text outside brackets.
+        if isNameLike(tidied: part, allowLowercase: false), !isDescription(outside: part) { return true }
         for separator in [" and ", " & "] where PeopleBytes.containsBytes(part, separator) {
             let parts = splitTopLevel(part, phrase: separator)
-            if parts.count > 1, parts.allSatisfy({ isNameLike($0, allowLowercase: false) && !isDescription($0) }) {
+            if parts.count > 1,
+                parts.allSatisfy({ isNameLike(tidied: $0, allowLowercase: false) && !isDescription(outside: $0) })
+            {
                 return true
             }
         }
@@ -878,6 +887,11 @@ enum PersonEntryParser {
             plain.removeAll { $0.isEmpty || isNobody($0) }
             return plain
         }
+        return characterSegments(of: text)
+    }
+
+    /// ``segments(of:)`` of `text`, read by its characters.
+    static func characterSegments(of text: String) -> [String] {
         let characters = Array(text)
         var segments: [String] = []
         var current = ""
@@ -1276,10 +1290,16 @@ enum PersonEntryParser {
     }
 
     /// Splits at `separators` outside brackets.
-    static func splitTopLevel(_ text: String, separators: Separators) -> [String] {
+    ///
+    /// `trimmingSpaces` lets the parts of plain text (``PeopleBytes/isPlain(_:)``) come without the space bytes at
+    /// their ends, for a caller that cleans each part (``clean(_:)`` of plain text gives the same with or without
+    /// them); other parts come as they are.
+    static func splitTopLevel(_ text: String, separators: Separators, trimmingSpaces: Bool = false) -> [String] {
         if let asciiSeparators = separators.bytes {
             let plain = PeopleBytes.withBytes(text) { bytes in
-                PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators) : nil
+                PeopleBytes.isPlain(bytes)
+                    ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators, trimmingSpaces: trimmingSpaces)
+                    : nil
             }
             if let plain { return plain }
         }
