@@ -650,46 +650,48 @@ enum PersonEntryParser {
     /// ``isRoleLike(characters:)`` of `text`, whose tidy text is the ASCII `tidied`, read on its bytes, each of which
     /// is a character.
     private static func isRoleLike(ascii tidied: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
-        // Each word lowered, trimmed and made singular; `co-sponsor` reads as `sponsor`, the word after a role
-        // prefix. Every one is a run of `tidied`, compared in lower case.
-        var lastWord: UnsafeBufferPointer<UInt8>?
-        var anyRole = false
-        // Whether the last word read is a role word, looked up once.
-        var lastIsRole = false
-        var start = 0
-        while let word = PeopleBytes.nextWord(in: tidied, from: start) {
-            start = word.upperBound
-            let trimmed = PeopleBytes.trimmed(word, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
-            let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
-            var read = bare
-            if bare.contains(UInt8(ascii: "-")) {
-                let parts = PeopleBytes.split(bare, at: UInt8(ascii: "-"))
-                if parts.count == 2, PeopleWords.rolePrefixBytes.containsLowered(parts[0]),
-                    !PeopleWords.roleWordBytes.containsLowered(bare)
-                {
-                    read = parts[1]
-                }
-            }
-            lastIsRole = PeopleWords.roleWordBytes.containsLowered(read)
-            if lastIsRole { anyRole = true }
-            lastWord = read
-        }
-        guard let lastWord else { return false }
-        // A named body ends with a plural: the last word of `tidied` ends with `s`.
+        // Each word is read lowered, trimmed and made singular (``roleReading(of:in:)``), a run of `tidied` compared in
+        // lower case. The last word is read first: when it is a role word or an organisation's, as most descriptions'
+        // is, the words before it are not read.
+        guard let lastRange = PeopleBytes.lastWord(in: tidied) else { return false }
+        let lastWord = roleReading(of: lastRange, in: tidied)
         // A named body ends with a plural: the last word of `tidied` ends with `s` and is a role word's plural
         // (``isNamedBody(_:)`` reads the words of `tidied` too), which its bytes tell first.
-        if tidied.last == UInt8(ascii: "s"), let last = PeopleBytes.lastWord(in: tidied),
+        if tidied.last == UInt8(ascii: "s"),
             PeopleWords.roleWordBytes.containsLowered(
-                PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[last]))
+                PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[lastRange]))
             ),
             isNamedBody(ascii: tidied)
         {
             return false
         }
-        if lastIsRole { return true }
+        if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
         if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
-        if anyRole { return true }
+        // The last word is no role word: a role word before it makes the phrase a role.
+        var start = 0
+        while let word = PeopleBytes.nextWord(in: tidied, from: start), word.upperBound < lastRange.upperBound {
+            start = word.upperBound
+            if PeopleWords.roleWordBytes.containsLowered(roleReading(of: word, in: tidied)) { return true }
+        }
         return startsLowercase(text)
+    }
+
+    /// The word at `range` of ASCII `tidied` as ``isRoleLike(_:)`` reads it: trimmed of punctuation and made
+    /// singular; `co-sponsor` reads as `sponsor`, the word after a role prefix.
+    private static func roleReading(
+        of range: Range<Int>,
+        in tidied: UnsafeBufferPointer<UInt8>
+    ) -> UnsafeBufferPointer<UInt8> {
+        let trimmed = PeopleBytes.trimmed(range, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
+        let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
+        guard bare.contains(UInt8(ascii: "-")) else { return bare }
+        let parts = PeopleBytes.split(bare, at: UInt8(ascii: "-"))
+        if parts.count == 2, PeopleWords.rolePrefixBytes.containsLowered(parts[0]),
+            !PeopleWords.roleWordBytes.containsLowered(bare)
+        {
+            return parts[1]
+        }
+        return bare
     }
 
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
