@@ -74,13 +74,16 @@ enum PeopleBytes {
     }
 
     /// Whether a UTF-8 byte of `text` passes `test`, read in place where the bytes are contiguous.
+    ///
+    /// Inlined, so that `test` is compiled into the loop rather than called for each byte.
+    @inline(__always)
     static func containsByte(_ text: some StringProtocol, where test: (UInt8) -> Bool) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? text.utf8.contains(where: test)
+        text.withUTF8Bytes { $0.contains(where: test) }
     }
 
-    /// Whether `text` holds the UTF-8 byte `byte`.
+    /// Whether `text` holds the UTF-8 byte `byte`, found by `memchr`.
     static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
-        containsByte(text) { $0 == byte }
+        text.withUTF8Bytes { firstIndex(of: byte, in: $0) != nil }
     }
 
     /// Whether the UTF-8 bytes of `text` hold those of `needle`, as `TextSearch.contains(_:_:)` tells.

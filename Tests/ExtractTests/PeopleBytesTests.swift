@@ -87,6 +87,20 @@ import Testing
         #expect(trimmed > 50)
     }
 
+    /// A byte found by `memchr`, or by a test, in strings and substrings is a byte of their UTF-8.
+    @Test func bytesFoundAsInTheUTF8() {
+        for text in Self.segmentEntries {
+            let texts: [Substring] = [Substring(text), text.dropFirst(3), text.dropLast(2)]
+            for part in texts {
+                for byte: UInt8 in [0x20, 0x2C, 0x2D, 0x40, 0x65, 0xC3, 0xE2, 0x0D, 0x00] {
+                    #expect(PeopleBytes.containsByte(part, byte) == part.utf8.contains(byte), "\(part) \(byte)")
+                    #expect(PeopleBytes.containsByte(String(part), byte) == part.utf8.contains(byte), "\(part)")
+                    #expect(PeopleBytes.containsByte(part) { $0 == byte } == part.utf8.contains(byte), "\(part)")
+                }
+            }
+        }
+    }
+
     @Test func longPhrasesNameNoOne() {
         #expect(PeopleBytes.opensWithLongPhrase("The minutes of the meeting held on 15 August were agreed."))
         #expect(!PeopleBytes.opensWithLongPhrase("Dr Ann van der Berg (Chair of the Harbour Trust board)"))
