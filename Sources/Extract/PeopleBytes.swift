@@ -74,13 +74,16 @@ enum PeopleBytes {
     }
 
     /// Whether a UTF-8 byte of `text` passes `test`, read in place where the bytes are contiguous.
+    ///
+    /// Inlined, so that `test` is compiled into the loop rather than called for each byte.
+    @inline(__always)
     static func containsByte(_ text: some StringProtocol, where test: (UInt8) -> Bool) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.contains(where: test) } ?? text.utf8.contains(where: test)
+        text.withUTF8Bytes { $0.contains(where: test) }
     }
 
-    /// Whether `text` holds the UTF-8 byte `byte`.
+    /// Whether `text` holds the UTF-8 byte `byte`, found by `memchr`.
     static func containsByte(_ text: some StringProtocol, _ byte: UInt8) -> Bool {
-        containsByte(text) { $0 == byte }
+        text.withUTF8Bytes { firstIndex(of: byte, in: $0) != nil }
     }
 
     /// Whether the UTF-8 bytes of `text` hold those of `needle`, as `TextSearch.contains(_:_:)` tells.
@@ -524,6 +527,35 @@ enum PeopleBytes {
 
     /// ``opensWithLongPhrase(_:)`` of UTF-8 bytes.
     private static func opensWithLongPhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Seven words need six white space bytes between them: text with fewer bytes up to a space (most entries)
+        // has too few words, told by one count the compiler runs on many bytes at once, without the walk below.
+        guard bytesUpToSpace(in: bytes, atLeast: 6) else { return false }
+        return walksLongPhrase(bytes)
+    }
+
+    /// Whether `bytes` may hold `count` bytes up to a space (0x20), white space among them: `false` only when they
+    /// hold fewer.
+    ///
+    /// Eight bytes are looked at at once, where a borrow may mark a byte above one up to a space too: the count is
+    /// never short.
+    static func bytesUpToSpace(in bytes: UnsafeBufferPointer<UInt8>, atLeast count: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return count <= 0 }
+        var found = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            found &+= ((word &- wordOnes &* 0x21) & ~word & wordHigh).nonzeroBitCount
+            index += 8
+        }
+        while index < bytes.count {
+            found &+= bytes[index] <= 0x20 ? 1 : 0
+            index += 1
+        }
+        return found >= count
+    }
+
+    /// ``opensWithLongPhrase(_:)`` of UTF-8 bytes, read a byte at a time.
+    static func walksLongPhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var depth = 0
         var words = 0
         var counts = false
@@ -776,8 +808,17 @@ enum PeopleBytes {
         return expect == .start
     }
 
-    /// ``PersonEntryParser/splitTopLevel(_:separators:)`` of ``plainBytes(_:)``, at the ASCII `separators`.
-    static func splitTopLevel(_ bytes: UnsafeBufferPointer<UInt8>, separators: [UInt8]) -> [String] {
+    /// ``PersonEntryParser/splitTopLevel(_:separators:trimmingSpaces:)`` of ``plainBytes(_:)``, at the ASCII
+    /// `separators`; with `trimmingSpaces`, each part without the space bytes at its ends.
+    static func splitTopLevel(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        separators: [UInt8],
+        trimmingSpaces: Bool = false
+    ) -> [String] {
+        func part(_ range: Range<Int>) -> String {
+            trimmingSpaces
+                ? string(bytes[trimmed(range, in: bytes) { $0 == UInt8(ascii: " ") }]) : string(bytes[range])
+        }
         var parts: [String] = []
         // Room for the few parts most entries have, made once rather than grown part by part.
         parts.reserveCapacity(4)
@@ -799,12 +840,12 @@ enum PeopleBytes {
             if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
             if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
             if depth == 0, few ? byte == one || byte == two : separators.contains(byte) {
-                parts.append(string(bytes[start..<index]))
+                parts.append(part(start..<index))
                 start = index + 1
             }
             index += 1
         }
-        parts.append(string(bytes[start...]))
+        parts.append(part(start..<bytes.count))
         return parts
     }
 
@@ -841,6 +882,14 @@ enum PeopleBytes {
         var start = 0
         var index = 0
         while index < bytes.count {
+            // Eight ASCII bytes without a comma, semicolon, colon or hyphen part nothing.
+            if let word = asciiWord(bytes, at: index),
+                matchingBytes(word, UInt8(ascii: ",")) | matchingBytes(word, UInt8(ascii: ";"))
+                    | matchingBytes(word, UInt8(ascii: ":")) | matchingBytes(word, UInt8(ascii: "-")) == 0
+            {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             let dash = dashLength(at: index, in: bytes)
             if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || (byte == UInt8(ascii: ":") && segments.isEmpty)

@@ -559,14 +559,13 @@ struct PersonBlockReader {
         labelled: Labelled?,
         vocabulary: Vocabulary
     ) -> (role: String, entries: [PersonEntry])? {
-        // Without a label only a lead or an ending makes a role line, which a first look at the bytes rules out.
-        var opensOrEnds: Bool?
-        if labelled == nil {
-            guard PeopleBytes.mayOpenOrEndRoleLine(text) else { return nil }
-            opensOrEnds = true
-        }
-        guard !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: text) else { return nil }
+        // A role line holds a word of a role label, lead or ending (looked for in the whole text last: the looks
+        // before it are cheaper, and each is without side effects).
+        func holdsRoleWord() -> Bool { !vocabulary.roleLabels.isEmpty || PeopleWords.roleLabelWords.occurs(in: text) }
+        // A label that is a role label is told by the short label; without one only a lead or an ending makes a role
+        // line, which a first look at the bytes rules out.
         if let labelled, PeopleWords.isRoleLabel(labelled.label, vocabulary: vocabulary) {
+            guard holdsRoleWord() else { return nil }
             let (label, value) = (labelled.label, labelled.value(in: text))
             guard !value.isEmpty, value.count <= 100 else { return nil }
             var entries: [PersonEntry] = []
@@ -583,7 +582,7 @@ struct PersonBlockReader {
             guard !entries.isEmpty else { return nil }
             return (PeopleWords.roleName(forLabel: label), entries)
         }
-        guard opensOrEnds ?? PeopleBytes.mayOpenOrEndRoleLine(text) else { return nil }
+        guard PeopleBytes.mayOpenOrEndRoleLine(text), holdsRoleWord() else { return nil }
         let lower = PeopleText.lowercased(text).trimmingPlain(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
             let value = String(text.dropFirst(phrase.count + 1)).trimmingPlain(" .")

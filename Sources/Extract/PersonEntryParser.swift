@@ -195,7 +195,9 @@ enum PersonEntryParser {
         let separators = PeopleText.contains(value, UInt8(ascii: ";")) ? semicolons : commasAndSemicolons
         var entries: [PersonEntry] = []
         var failures: [String] = []
-        for piece in splitTopLevel(value, separators: separators) {
+        // Plain pieces come without the spaces around them, which cleaning would drop (most pieces but the first have
+        // one): the piece is then clean as it stands, most often, and is not copied again without them.
+        for piece in splitTopLevel(value, separators: separators, trimmingSpaces: true) {
             var part = clean(piece)
             // A piece that cleaning leaves as it is cleans to itself again: its reading below need not clean it. So does
             // one that cleaning leaves as it is but for spaces at its ends, where the text is plain: cleaning gives the
@@ -254,16 +256,20 @@ enum PersonEntryParser {
             if PeopleText.hasPrefix(part, ascii: "and ") { part = tidy(String(part.dropFirst(4))) }
             if PeopleText.hasPrefix(part, ascii: "& ") { part = tidy(String(part.dropFirst(2))) }
             // Splitting at ` and ` parses both sides, the dearest look: a part none of whose readings is all names
-            // ends the look first.
-            if PeopleBytes.containsBytes(part, " and ") || PeopleBytes.containsBytes(part, " & "), !mayReadAsNames(part)
-            {
-                return false
-            }
-            for part in splitConjunction(part) {
-                guard isNameLike(part, allowLowercase: false), !isDescription(part) else { return false }
+            // ends the look first. A part without those bytes does not split (``conjunction(_:)`` needs them).
+            let joined = PeopleBytes.containsBytes(part, " and ") || PeopleBytes.containsBytes(part, " & ")
+            if joined, !mayReadAsNames(part) { return false }
+            // Each part is tidy, and outside brackets holds no opening bracket: it is its own text outside brackets.
+            func readsAsName(_ part: String) -> Bool {
+                guard isNameLike(tidied: part, allowLowercase: false), !isDescription(outside: part) else {
+                    return false
+                }
                 count += 1
                 allOfTwoWords = allOfTwoWords && PeopleText.wordCount(part) >= 2
+                return true
             }
+            guard joined else { return readsAsName(part) }
+            for part in splitConjunction(part) where !readsAsName(part) { return false }
             return true
         }
         // Outside brackets every comma byte of plain text parts pieces, and a piece has ` and ` or ` & ` where the text
@@ -307,10 +313,13 @@ enum PersonEntryParser {
     /// ` & `) is all names that are no descriptions, as ``looksLikeList(_:allowPairs:cleaned:)`` needs; `false` only
     /// when none is.
     private static func mayReadAsNames(_ part: String) -> Bool {
-        if isNameLike(part, allowLowercase: false), !isDescription(part) { return true }
+        // `part` and its parts are tidy, without an opening bracket: each is its own text outside brackets.
+        if isNameLike(tidied: part, allowLowercase: false), !isDescription(outside: part) { return true }
         for separator in [" and ", " & "] where PeopleBytes.containsBytes(part, separator) {
             let parts = splitTopLevel(part, phrase: separator)
-            if parts.count > 1, parts.allSatisfy({ isNameLike($0, allowLowercase: false) && !isDescription($0) }) {
+            if parts.count > 1,
+                parts.allSatisfy({ isNameLike(tidied: $0, allowLowercase: false) && !isDescription(outside: $0) })
+            {
                 return true
             }
         }
@@ -641,46 +650,48 @@ enum PersonEntryParser {
     /// ``isRoleLike(characters:)`` of `text`, whose tidy text is the ASCII `tidied`, read on its bytes, each of which
     /// is a character.
     private static func isRoleLike(ascii tidied: UnsafeBufferPointer<UInt8>, text: String) -> Bool {
-        // Each word lowered, trimmed and made singular; `co-sponsor` reads as `sponsor`, the word after a role
-        // prefix. Every one is a run of `tidied`, compared in lower case.
-        var lastWord: UnsafeBufferPointer<UInt8>?
-        var anyRole = false
-        // Whether the last word read is a role word, looked up once.
-        var lastIsRole = false
-        var start = 0
-        while let word = PeopleBytes.nextWord(in: tidied, from: start) {
-            start = word.upperBound
-            let trimmed = PeopleBytes.trimmed(word, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
-            let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
-            var read = bare
-            if bare.contains(UInt8(ascii: "-")) {
-                let parts = PeopleBytes.split(bare, at: UInt8(ascii: "-"))
-                if parts.count == 2, PeopleWords.rolePrefixBytes.containsLowered(parts[0]),
-                    !PeopleWords.roleWordBytes.containsLowered(bare)
-                {
-                    read = parts[1]
-                }
-            }
-            lastIsRole = PeopleWords.roleWordBytes.containsLowered(read)
-            if lastIsRole { anyRole = true }
-            lastWord = read
-        }
-        guard let lastWord else { return false }
-        // A named body ends with a plural: the last word of `tidied` ends with `s`.
+        // Each word is read lowered, trimmed and made singular (``roleReading(of:in:)``), a run of `tidied` compared in
+        // lower case. The last word is read first: when it is a role word or an organisation's, as most descriptions'
+        // is, the words before it are not read.
+        guard let lastRange = PeopleBytes.lastWord(in: tidied) else { return false }
+        let lastWord = roleReading(of: lastRange, in: tidied)
         // A named body ends with a plural: the last word of `tidied` ends with `s` and is a role word's plural
         // (``isNamedBody(_:)`` reads the words of `tidied` too), which its bytes tell first.
-        if tidied.last == UInt8(ascii: "s"), let last = PeopleBytes.lastWord(in: tidied),
+        if tidied.last == UInt8(ascii: "s"),
             PeopleWords.roleWordBytes.containsLowered(
-                PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[last]))
+                PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[lastRange]))
             ),
             isNamedBody(ascii: tidied)
         {
             return false
         }
-        if lastIsRole { return true }
+        if PeopleWords.roleWordBytes.containsLowered(lastWord) { return true }
         if PeopleWords.organisationWordBytes.containsLowered(lastWord) { return false }
-        if anyRole { return true }
+        // The last word is no role word: a role word before it makes the phrase a role.
+        var start = 0
+        while let word = PeopleBytes.nextWord(in: tidied, from: start), word.upperBound < lastRange.upperBound {
+            start = word.upperBound
+            if PeopleWords.roleWordBytes.containsLowered(roleReading(of: word, in: tidied)) { return true }
+        }
         return startsLowercase(text)
+    }
+
+    /// The word at `range` of ASCII `tidied` as ``isRoleLike(_:)`` reads it: trimmed of punctuation and made
+    /// singular; `co-sponsor` reads as `sponsor`, the word after a role prefix.
+    private static func roleReading(
+        of range: Range<Int>,
+        in tidied: UnsafeBufferPointer<UInt8>
+    ) -> UnsafeBufferPointer<UInt8> {
+        let trimmed = PeopleBytes.trimmed(range, in: tidied) { PeopleText.isOne($0, of: ".,;:'()\"") }
+        let bare = PeopleBytes.singular(UnsafeBufferPointer(rebasing: tidied[trimmed]))
+        guard bare.contains(UInt8(ascii: "-")) else { return bare }
+        let parts = PeopleBytes.split(bare, at: UInt8(ascii: "-"))
+        if parts.count == 2, PeopleWords.rolePrefixBytes.containsLowered(parts[0]),
+            !PeopleWords.roleWordBytes.containsLowered(bare)
+        {
+            return parts[1]
+        }
+        return bare
     }
 
     /// Whether a capitalised phrase that joins words with `&` or `and` and ends with a plural people noun names a
@@ -878,6 +889,11 @@ enum PersonEntryParser {
             plain.removeAll { $0.isEmpty || isNobody($0) }
             return plain
         }
+        return characterSegments(of: text)
+    }
+
+    /// ``segments(of:)`` of `text`, read by its characters.
+    static func characterSegments(of text: String) -> [String] {
         let characters = Array(text)
         var segments: [String] = []
         var current = ""
@@ -1276,10 +1292,16 @@ enum PersonEntryParser {
     }
 
     /// Splits at `separators` outside brackets.
-    static func splitTopLevel(_ text: String, separators: Separators) -> [String] {
+    ///
+    /// `trimmingSpaces` lets the parts of plain text (``PeopleBytes/isPlain(_:)``) come without the space bytes at
+    /// their ends, for a caller that cleans each part (``clean(_:)`` of plain text gives the same with or without
+    /// them); other parts come as they are.
+    static func splitTopLevel(_ text: String, separators: Separators, trimmingSpaces: Bool = false) -> [String] {
         if let asciiSeparators = separators.bytes {
             let plain = PeopleBytes.withBytes(text) { bytes in
-                PeopleBytes.isPlain(bytes) ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators) : nil
+                PeopleBytes.isPlain(bytes)
+                    ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators, trimmingSpaces: trimmingSpaces)
+                    : nil
             }
             if let plain { return plain }
         }
