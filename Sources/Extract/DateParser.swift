@@ -176,21 +176,39 @@ public enum DateParser {
     static func plainWord(_ word: Substring) -> Token {
         var token = Token(text: word)
         let bytes = word.utf8
-        if bytes.allSatisfy(PeopleBytes.isDigit) {
-            token.number = Int(word)
-            return token
+        // The leading digits and their value, read once (`Int` of more digits than it holds is `nil`).
+        var digits = 0
+        var value: Int? = 0
+        for byte in bytes {
+            guard PeopleBytes.isDigit(byte) else { break }
+            digits += 1
+            value = value.flatMap { value in
+                let (tens, over) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overSum) = tens.addingReportingOverflow(Int(byte &- 0x30))
+                return over || overSum ? nil : sum
+            }
         }
         let count = bytes.count
-        // 21st, 2nd, 3rd, 4th
-        if count <= 4, count >= 3, let suffix = ordinalSuffixes.first(where: { hasLoweredSuffix(word, $0) }) {
-            let digits = word.dropLast(suffix.utf8.count)
-            if digits.utf8.allSatisfy(PeopleBytes.isDigit) { token.number = Int(digits) }
+        if digits == count {
+            token.number = value
+            return token
         }
-        // Month names are three to nine letters long.
-        if (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first) {
+        // 21st, 2nd, 3rd, 4th
+        if count <= 4, count >= 3, ordinalSuffixes.contains(where: { hasLoweredSuffix(word, $0) }) {
+            if digits == count - 2 { token.number = value }
+        }
+        // Month names are three to nine letters long, and start with one of `adfjmnos`.
+        if digits == 0, (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first),
+            monthInitials >> UInt32((first | 0x20) &- 0x61) & 1 == 1
+        {
             token.month = plainMonth(bytes)
         }
         return token
+    }
+
+    /// The first letters of the ``months``, one bit each from `a` in the lowest.
+    private static let monthInitials: UInt32 = months.keys.reduce(0) {
+        $0 | ($1.utf8.first.map { 1 << UInt32($0 &- 0x61) } ?? 0)
     }
 
     /// ``months`` of the ASCII letters and digits `bytes` lower-cased, looked up on the bytes: the month names packed
@@ -394,7 +412,10 @@ public enum DateParser {
         // Every time starts with an ASCII digit: text without one holds none, and is not split into characters.
         guard mayHoldDate(text) else { return nil }
         // Plain ASCII is a character a byte: its bytes are read as the characters would be.
-        return TextSearch.isPlainASCII(text) ? timeRange(glyphs: Array(text.utf8)) : timeRange(glyphs: Array(text))
+        if TextSearch.isPlainASCII(text) { return timeRange(glyphs: Array(text.utf8)) }
+        // In other plain text each scalar is a character: its scalars are read, without breaking it into characters.
+        return PeopleBytes.isPlain(text)
+            ? timeRange(glyphs: Array(text.unicodeScalars)) : timeRange(glyphs: Array(text))
     }
 
     /// ``timeRange(in:)`` of a text's `characters`, without the look at its bytes.
@@ -535,4 +556,15 @@ extension UInt8: ClockGlyph {
     var isDash: Bool { self == 0x2D }
     var character: Character { Character(Unicode.Scalar(self)) }
     func `is`(_ ascii: UInt8) -> Bool { self == ascii }
+}
+
+/// A scalar of plain text (``PeopleBytes/isPlain(_:)``), which is a character of its own: an ASCII one is read as its
+/// byte, any other as its character.
+extension Unicode.Scalar: ClockGlyph {
+    var isASCIIDigit: Bool { value &- 0x30 < 10 }
+    var isNumber: Bool { isASCII ? isASCIIDigit : Character(self).isNumber }
+    var isLetter: Bool { isASCII ? (value | 0x20) &- 0x61 < 26 : Character(self).isLetter }
+    var isDash: Bool { value == 0x2D || value == 0x2013 || value == 0x2014 }
+    var character: Character { Character(self) }
+    func `is`(_ ascii: UInt8) -> Bool { value == UInt32(ascii) }
 }

@@ -140,8 +140,10 @@ public struct SectionExtractor: Sendable {
         hasHeadings: Bool,
         vocabulary: Vocabulary
     ) -> Int? {
-        let alone = isAloneInItsGroup(index, in: blocks)
-        if blocks[index].kind == .line, blocks[index].depth == 0, blocks[index].isEmphasised, alone,
+        // The fields are looked at first, whether the block is alone in its group and how long its text is only where
+        // they may make it a heading: most blocks are none.
+        let kind = blocks[index].kind
+        if kind == .line, blocks[index].depth == 0, blocks[index].isEmphasised, isAloneInItsGroup(index, in: blocks),
             !isProse(blocks[index].text)
         {
             if startsWithNumber(blocks[index].text) { return 3 }
@@ -153,12 +155,11 @@ public struct SectionExtractor: Sendable {
                 return 3
             }
         }
-        guard format == .text, blocks[index].column == 1, hasAtMost(60, charactersIn: blocks[index].text) else {
-            return nil
-        }
+        guard format == .text, blocks[index].column == 1 else { return nil }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
         // (Whether the line above is a label is read last, for the items that are otherwise topics.)
-        if blocks[index].kind == .item, blocks[index].depth == 1, blocks[index].checkbox == nil, alone,
+        if kind == .item, blocks[index].depth == 1, blocks[index].checkbox == nil,
+            hasAtMost(60, charactersIn: blocks[index].text), isAloneInItsGroup(index, in: blocks),
             !PeopleText.contains(blocks[index].text, UInt8(ascii: ":")),
             !isSentenceStop(blocks[index].text.last ?? "."),
             !(index > 0
@@ -169,9 +170,10 @@ public struct SectionExtractor: Sendable {
         }
         // `-- Topic --`
         // Two ASCII characters open the text only where their bytes do: other text is passed over at a glance.
-        if blocks[index].kind == .line,
+        if kind == .line,
             blocks[index].firstLineText.map({ TextSearch.hasBytePrefix($0, "--") && $0.hasPrefix("--") }) == true
-                || TextSearch.hasBytePrefix(blocks[index].text, "==") && blocks[index].text.hasPrefix("==")
+                || TextSearch.hasBytePrefix(blocks[index].text, "==") && blocks[index].text.hasPrefix("=="),
+            hasAtMost(60, charactersIn: blocks[index].text)
         {
             return 2
         }
