@@ -102,6 +102,18 @@ public enum DateParser {
         reference: CalendarDate? = nil,
         forward: Bool = true
     ) -> FoundDate? {
+        // Plain ASCII with no date's marks on its bytes is not split into tokens.
+        guard mayHoldDateMarks(text) else { return nil }
+        return firstDate(tokensOf: text, dayFirst: dayFirst, reference: reference, forward: forward)
+    }
+
+    /// ``firstDate(in:dayFirst:reference:forward:)`` read from every token of `text`, without the look at its bytes.
+    static func firstDate(
+        tokensOf text: String,
+        dayFirst: Bool = true,
+        reference: CalendarDate? = nil,
+        forward: Bool = true
+    ) -> FoundDate? {
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
@@ -112,6 +124,42 @@ public enum DateParser {
         }
         return nil
     }
+
+    /// Whether `text` may hold a date: `false` only for plain ASCII (a character a byte) without a digit, or without
+    /// both a digit followed, past white space, by `-`, `/` or `.` (a date of numbers) and a month's first three
+    /// letters in either case (each month's name is a word of ASCII letters).
+    static func mayHoldDateMarks(_ text: String) -> Bool {
+        PeopleBytes.withBytes(text) { bytes in
+            guard TextSearch.isPlainASCII(bytes) else { return true }
+            var hasDigit = false
+            var afterDigit = false
+            var hasMonth = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 {
+                    hasDigit = true
+                    afterDigit = true
+                    continue
+                }
+                if afterDigit {
+                    if byte == 0x2D || byte == 0x2F || byte == 0x2E { return true }
+                    // Of plain ASCII, these alone are white space between tokens.
+                    if byte == 0x20 || (0x09...0x0C).contains(byte) { continue }
+                    afterDigit = false
+                }
+                if !hasMonth, index + 2 < bytes.count, monthInitials >> UInt32((byte | 0x20) &- 0x61) & 1 == 1 {
+                    let lowered = (UInt32(byte | 0x20) << 16) | (UInt32(bytes[index + 1] | 0x20) << 8)
+                    hasMonth = monthOpenings.contains(lowered | UInt32(bytes[index + 2] | 0x20))
+                }
+            }
+            return hasDigit && hasMonth
+        }
+    }
+
+    /// The first three letters of each of the ``months``, packed as ``mayHoldDateMarks(_:)`` packs them.
+    private static let monthOpenings: Set<UInt32> = Set(
+        months.keys.map { name in name.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
+    )
 
     static func tokenize(_ text: String) -> [Token] {
         if TextSearch.isPlainASCII(text) { return tokenizePlain(text) }
@@ -468,12 +516,13 @@ public enum DateParser {
         guard start < characters.count, characters[start].isASCIIDigit else { return nil }
         if start > 0, characters[start - 1].isNumber || characters[start - 1].isLetter { return nil }
         var index = start
-        var hourDigits = ""
-        while index < characters.count, characters[index].isASCIIDigit, hourDigits.count < 2 {
-            hourDigits.append(characters[index].character)
+        // One or two ASCII digits, valued as they are read.
+        var hour = 0
+        while index < characters.count, characters[index].isASCIIDigit, index - start < 2 {
+            hour = hour * 10 + characters[index].asciiDigitValue
             index += 1
         }
-        guard let hour = Int(hourDigits), hour <= 24 else { return nil }
+        guard hour <= 24 else { return nil }
         if index < characters.count, characters[index].isNumber { return nil }
         var minute = 0
         var explicit = false
@@ -490,17 +539,14 @@ public enum DateParser {
         var look = index
         while look < characters.count, characters[look].is(0x20) { look += 1 }
         var meridiem: String?
-        if look + 1 < characters.count {
-            let pair = String([characters[look].character, characters[look + 1].character]).lowercased()
+        if look + 1 < characters.count, let half = meridiemHalf(characters[look], characters[look + 1]) {
             let afterIsLetter = look + 2 < characters.count && characters[look + 2].isLetter
-            if pair == "am" || pair == "pm", !afterIsLetter {
-                meridiem = pair
+            if !half.dotted, !afterIsLetter {
+                meridiem = half.meridiem
                 index = look + 2
                 explicit = true
-            } else if look + 3 < characters.count, pair == "a." || pair == "p.",
-                characters[look + 2].character.lowercased() == "m"
-            {
-                meridiem = pair == "a." ? "am" : "pm"
+            } else if half.dotted, look + 3 < characters.count, characters[look + 2].isInEitherCase(UInt8(ascii: "m")) {
+                meridiem = half.meridiem
                 index = look + 4
                 explicit = true
             }
@@ -509,6 +555,16 @@ public enum DateParser {
         let resolvedHour = meridiem.map { applyMeridiem(hour, $0) } ?? hour
         guard resolvedHour <= 24 else { return nil }
         return (ClockTime(hour: resolvedHour, minute: minute, meridiem: meridiem, explicit: explicit), index)
+    }
+
+    /// `am` or `pm` when `first` and `second` lower-cased are `am`, `pm`, `a.` or `p.` (`dotted`), else `nil`: only
+    /// `A`, `M` and `P` lower-case to `a`, `m` and `p`, and nothing else to `.`, so the glyphs are compared as they are.
+    static func meridiemHalf<Glyph: ClockGlyph>(_ first: Glyph, _ second: Glyph) -> (meridiem: String, dotted: Bool)? {
+        let isA = first.isInEitherCase(UInt8(ascii: "a"))
+        guard isA || first.isInEitherCase(UInt8(ascii: "p")) else { return nil }
+        let dotted = second.is(UInt8(ascii: "."))
+        guard dotted || second.isInEitherCase(UInt8(ascii: "m")) else { return nil }
+        return (isA ? "am" : "pm", dotted)
     }
 
     private static func applyMeridiem(_ hour: Int, _ meridiem: String?) -> Int {
@@ -539,6 +595,13 @@ protocol ClockGlyph {
     var character: Character { get }
     /// Whether it is the ASCII character `ascii`.
     func `is`(_ ascii: UInt8) -> Bool
+    /// The value of an ASCII digit (``isASCIIDigit``).
+    var asciiDigitValue: Int { get }
+}
+
+extension ClockGlyph {
+    /// Whether it is the ASCII lower-case letter `lower` in either case.
+    func isInEitherCase(_ lower: UInt8) -> Bool { `is`(lower) || `is`(lower - 0x20) }
 }
 
 extension Character: ClockGlyph {
@@ -546,6 +609,7 @@ extension Character: ClockGlyph {
     var isDash: Bool { self == "-" || self == "–" || self == "—" }
     var character: Character { self }
     func `is`(_ ascii: UInt8) -> Bool { self == Character(Unicode.Scalar(ascii)) }
+    var asciiDigitValue: Int { Int(asciiValue ?? 0x30) - 0x30 }
 }
 
 /// A byte of plain ASCII text: a digit is its only kind of number, and `-` its only dash.
@@ -556,6 +620,7 @@ extension UInt8: ClockGlyph {
     var isDash: Bool { self == 0x2D }
     var character: Character { Character(Unicode.Scalar(self)) }
     func `is`(_ ascii: UInt8) -> Bool { self == ascii }
+    var asciiDigitValue: Int { Int(self &- 0x30) }
 }
 
 /// A scalar of plain text (``PeopleBytes/isPlain(_:)``), which is a character of its own: an ASCII one is read as its
@@ -567,4 +632,5 @@ extension Unicode.Scalar: ClockGlyph {
     var isDash: Bool { value == 0x2D || value == 0x2013 || value == 0x2014 }
     var character: Character { Character(self) }
     func `is`(_ ascii: UInt8) -> Bool { value == UInt32(ascii) }
+    var asciiDigitValue: Int { Int(value &- 0x30) }
 }

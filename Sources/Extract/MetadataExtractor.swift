@@ -42,10 +42,15 @@ public struct MetadataExtractor: Sendable {
         let dayFirst = context.options.dayFirst
         let vocabulary = context.options.vocabulary
         let frontMatter = context.document.frontMatter
-        // Lines near the top: before the first section that is not about people or metadata, at most 25.
-        let firstBodySection = context.headingBlock.dropFirst(0).first { index in
-            let title = blocks[index].text.lowercased()
-            return !PeopleWords.isPeopleHeading(title, vocabulary: context.options.vocabulary)
+        // Lines near the top: before the first section that is not about people or metadata, at most 25 (so a
+        // heading past the 25th block, which would leave 25, is not read).
+        var firstBodySection: Int?
+        for index in context.headingBlock {
+            guard index < 25 else { break }
+            if !PeopleWords.isPeopleHeading(blocks[index].text.lowercased(), vocabulary: vocabulary) {
+                firstBodySection = index
+                break
+            }
         }
         let topEnd = Swift.min(firstBodySection ?? blocks.count, 25)
         var top = TopLines(blocks.prefix(topEnd).map(\.text))

@@ -171,13 +171,19 @@ public struct SectionExtractor: Sendable {
         // `-- Topic --`
         // Two ASCII characters open the text only where their bytes do: other text is passed over at a glance.
         if kind == .line,
-            blocks[index].firstLineText.map({ TextSearch.hasBytePrefix($0, "--") && $0.hasPrefix("--") }) == true
-                || TextSearch.hasBytePrefix(blocks[index].text, "==") && blocks[index].text.hasPrefix("=="),
+            blocks[index].firstLineText.map({ opensWithTwo($0, UInt8(ascii: "-")) && $0.hasPrefix("--") }) == true
+                || opensWithTwo(blocks[index].text, UInt8(ascii: "=")) && blocks[index].text.hasPrefix("=="),
             hasAtMost(60, charactersIn: blocks[index].text)
         {
             return 2
         }
         return nil
+    }
+
+    /// Whether the first two bytes of `text` are both `byte`: a look at two bytes, not a comparison of views.
+    private func opensWithTwo(_ text: String, _ byte: UInt8) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        return bytes.next() == byte && bytes.next() == byte
     }
 
     /// A label that introduces a list of people, actions or decisions (`**Members**`, `**Action items:**`), which
@@ -193,7 +199,7 @@ public struct SectionExtractor: Sendable {
 
     /// An emphasised line that is a date, a sentence or a marked record rather than a topic.
     private func isProse(_ text: String) -> Bool {
-        if mayHoldDate(text), DateParser.firstDate(in: text) != nil, wordCount(text) <= 8 {
+        if mayHoldDate(text), wordCount(text) <= 8, DateParser.firstDate(in: text) != nil {
             return true
         }
         if text.hasSuffix("."), wordCount(text) > 3 { return true }

@@ -52,6 +52,43 @@ import Testing
         #expect(DateParser.timeRange(in: text).map { [$0.start, $0.end] } == slow, "\(text.debugDescription)")
     }
 
+    /// Pieces of dates: numbers, separators, months in any case and cut short, white space, and other text.
+    static let datePiece = Gen<String?>
+        .element(of: [
+            "21", "4", "04", "2020", "1st", "of", " ", "  ", "\t", "\n", "\u{A0}", "-", "/", ".", ",", "April", "APR",
+            "sept", "Sep", "ma", "y", "Dec", "x", "on", "é", "–", "item", "21/04/2020", "2020 - 04 - 21", "3.4.21",
+            "15-Sep-2016", "April 21, 2020", "1st of may", "30 DEC",
+        ])
+        .map { $0 ?? "" }
+
+    @Test func datesAreLookedForAsInEveryToken() async {
+        await propertyCheck(count: 3000, input: Self.datePiece.array(of: 0...8).map { $0.joined() }) { text in
+            for (dayFirst, reference) in [(true, nil), (false, CalendarDate(year: 2021, month: 6, day: 1))] {
+                #expect(
+                    DateParser.firstDate(in: text, dayFirst: dayFirst, reference: reference)
+                        == DateParser.firstDate(tokensOf: text, dayFirst: dayFirst, reference: reference),
+                    "\(text.unicodeScalars.map(\.value))"
+                )
+            }
+        }
+    }
+
+    /// The meridiem read glyph by glyph is the one the pair's lower case names, for letters and marks that lower-case
+    /// to ASCII or not.
+    @Test func meridiemsReadAsInLowerCase() {
+        let characters: [Character] = [
+            "a", "A", "p", "P", "m", "M", ".", "x", "ª", "\u{212A}", "\u{130}", "á", " ", "ａ",
+        ]
+        for first in characters {
+            for second in characters {
+                let pair = String([first, second]).lowercased()
+                let expected = ["am", "pm", "a.", "p."].contains(pair) ? (pair.hasPrefix("a") ? "am" : "pm") : nil
+                let half = DateParser.meridiemHalf(first, second)
+                #expect(half?.meridiem == expected && half.map { $0.dotted == pair.hasSuffix(".") } != false, "\(pair)")
+            }
+        }
+    }
+
     /// Pieces of ASCII words: digits, ordinal suffixes and month names in any case, and other letters.
     static let wordPiece = Gen<String?>
         .element(of: [
