@@ -125,28 +125,34 @@ public enum DateParser {
         return nil
     }
 
-    /// Whether `text` may hold a date: `false` only for plain ASCII (a character a byte) without a digit, or without
-    /// both a digit followed, past white space, by `-`, `/` or `.` (a date of numbers) and a month's first three
-    /// letters in either case (each month's name is a word of ASCII letters).
+    /// Whether `text` may hold a date: `false` only for plain ASCII (a character a byte) without a digit followed,
+    /// past white space, by `-`, `/` or `.` and then a digit (a date of numbers), and without both a digit and a
+    /// month's first three letters in either case (each month's name is a word of ASCII letters).
     static func mayHoldDateMarks(_ text: String) -> Bool {
         PeopleBytes.withBytes(text) { bytes in
             guard TextSearch.isPlainASCII(bytes) else { return true }
             var hasDigit = false
+            // Past a digit (and white space), and past a separator after that.
             var afterDigit = false
+            var afterSeparator = false
             var hasMonth = false
             for index in bytes.indices {
                 let byte = bytes[index]
                 if byte &- 0x30 < 10 {
+                    if afterSeparator { return true }
                     hasDigit = true
                     afterDigit = true
                     continue
                 }
-                if afterDigit {
-                    if byte == 0x2D || byte == 0x2F || byte == 0x2E { return true }
-                    // Of plain ASCII, these alone are white space between tokens.
-                    if byte == 0x20 || (0x09...0x0C).contains(byte) { continue }
+                // Of plain ASCII, these alone are white space between tokens.
+                if afterDigit || afterSeparator, byte == 0x20 || (0x09...0x0C).contains(byte) { continue }
+                if afterDigit, byte == 0x2D || byte == 0x2F || byte == 0x2E {
                     afterDigit = false
+                    afterSeparator = true
+                    continue
                 }
+                afterDigit = false
+                afterSeparator = false
                 if !hasMonth, index + 2 < bytes.count, monthInitials >> UInt32((byte | 0x20) &- 0x61) & 1 == 1 {
                     let lowered = (UInt32(byte | 0x20) << 16) | (UInt32(bytes[index + 1] | 0x20) << 8)
                     hasMonth = monthOpenings.contains(lowered | UInt32(bytes[index + 2] | 0x20))

@@ -222,7 +222,8 @@ public struct MetadataExtractor: Sendable {
     static func place(in line: String) -> String? {
         // Each part of tidy text is its text: one that starts with `via ` or names a platform holds its bytes, in
         // either case, unless a scalar of it lower-cases to ASCII (U+0130 and U+212A).
-        if isTidy(line), !TextSearch.mayLowerCaseToASCII(line), !platformWords.occurs(in: line),
+        if isTidy(line), TextSearch.isPlainASCII(line) || !TextSearch.mayLowerCaseToASCII(line),
+            !platformWords.occurs(in: line),
             !TextSearch.contains(line, "via ", ignoringCase: true)
         {
             return nil

@@ -37,6 +37,9 @@ public struct SectionExtractor: Sendable {
         var candidates: [(block: Int, rawLevel: Int)] = []
         var seenRealSection = false
         var headingsSeen = 0
+        // The format and the vocabulary are read once, not for each block.
+        let format = context.document.source.format
+        let vocabulary = context.options.vocabulary
         // Blocks are read in place by index: a copy of each would cost more than the look.
         for index in blocks.indices {
             if case .heading(let level) = blocks[index].kind {
@@ -48,9 +51,9 @@ public struct SectionExtractor: Sendable {
             } else if let level = actsAsHeading(
                 at: index,
                 in: blocks,
-                format: context.document.source.format,
+                format: format,
                 hasHeadings: hasHeadings,
-                vocabulary: context.options.vocabulary
+                vocabulary: vocabulary
             ) {
                 candidates.append((index, level))
             }

@@ -57,7 +57,8 @@ import Testing
         .element(of: [
             "21", "4", "04", "2020", "1st", "of", " ", "  ", "\t", "\n", "\u{A0}", "-", "/", ".", ",", "April", "APR",
             "sept", "Sep", "ma", "y", "Dec", "x", "on", "é", "–", "item", "21/04/2020", "2020 - 04 - 21", "3.4.21",
-            "15-Sep-2016", "April 21, 2020", "1st of may", "30 DEC",
+            "15-Sep-2016", "April 21, 2020", "1st of may", "30 DEC", "21st of September, 2021", "Sept 30th", "Item",
+            "1. Item", "2 -",
         ])
         .map { $0 ?? "" }
 
