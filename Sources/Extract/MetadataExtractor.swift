@@ -53,7 +53,7 @@ public struct MetadataExtractor: Sendable {
             }
         }
         let topEnd = Swift.min(firstBodySection ?? blocks.count, 25)
-        var top = TopLines(blocks.prefix(topEnd).map(\.text))
+        var top = TopLines(BlockTexts(blocks: blocks, endIndex: topEnd))
 
         // Date
         if let text = frontMatter?["date"]?.text, let found = DateParser.firstDate(in: text, dayFirst: dayFirst) {
@@ -291,12 +291,12 @@ public struct MetadataExtractor: Sendable {
 /// of the date, time and place looks ask.
 private struct TopLines {
     /// The lines' texts.
-    let texts: [String]
+    let texts: BlockTexts
     /// For each line read for a label, its label and colon, if it is labelled.
     private var labels: [(label: String, colon: String.Index)??]
     private var peopleLabels: [Bool?]
 
-    init(_ texts: [String]) {
+    init(_ texts: BlockTexts) {
         self.texts = texts
         labels = Array(repeating: nil, count: texts.count)
         peopleLabels = Array(repeating: nil, count: texts.count)
@@ -327,4 +327,16 @@ private struct TopLines {
         peopleLabels[index] = found
         return found
     }
+}
+
+/// The texts of the first blocks of a note, read from the blocks in place rather than copied out.
+private struct BlockTexts: RandomAccessCollection {
+    /// The note's blocks.
+    let blocks: [OutlineBlock]
+    /// The number of blocks read.
+    let endIndex: Int
+    /// The first block.
+    var startIndex: Int { 0 }
+    /// The text of block `index`.
+    subscript(index: Int) -> String { blocks[index].text }
 }

@@ -48,13 +48,16 @@ public struct SectionExtractor: Sendable {
                 // The header runs past the first heading (the title, usually) to the first real section.
                 headingsSeen += 1
                 seenRealSection = headingsSeen > 1 || level > 1
-            } else if let level = actsAsHeading(
-                at: index,
-                in: blocks,
-                format: format,
-                hasHeadings: hasHeadings,
-                vocabulary: vocabulary
-            ) {
+            } else if blocks[index].isEmphasised || format == .text,
+                // Only an emphasised line, or a line or item of plain text, acts as a heading: no other is read further.
+                let level = actsAsHeading(
+                    at: index,
+                    in: blocks,
+                    format: format,
+                    hasHeadings: hasHeadings,
+                    vocabulary: vocabulary
+                )
+            {
                 candidates.append((index, level))
             }
         }
