@@ -102,6 +102,18 @@ public enum DateParser {
         reference: CalendarDate? = nil,
         forward: Bool = true
     ) -> FoundDate? {
+        // Plain ASCII with no date's marks on its bytes is not split into tokens.
+        guard mayHoldDateMarks(text) else { return nil }
+        return firstDate(tokensOf: text, dayFirst: dayFirst, reference: reference, forward: forward)
+    }
+
+    /// ``firstDate(in:dayFirst:reference:forward:)`` read from every token of `text`, without the look at its bytes.
+    static func firstDate(
+        tokensOf text: String,
+        dayFirst: Bool = true,
+        reference: CalendarDate? = nil,
+        forward: Bool = true
+    ) -> FoundDate? {
         let tokens = tokenize(text)
         var index = 0
         while index < tokens.count {
@@ -112,6 +124,48 @@ public enum DateParser {
         }
         return nil
     }
+
+    /// Whether `text` may hold a date: `false` only for plain ASCII (a character a byte) without a digit followed,
+    /// past white space, by `-`, `/` or `.` and then a digit (a date of numbers), and without both a digit and a
+    /// month's first three letters in either case (each month's name is a word of ASCII letters).
+    static func mayHoldDateMarks(_ text: String) -> Bool {
+        PeopleBytes.withBytes(text) { bytes in
+            guard TextSearch.isPlainASCII(bytes) else { return true }
+            var hasDigit = false
+            // Past a digit (and white space), and past a separator after that.
+            var afterDigit = false
+            var afterSeparator = false
+            var hasMonth = false
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte &- 0x30 < 10 {
+                    if afterSeparator { return true }
+                    hasDigit = true
+                    afterDigit = true
+                    continue
+                }
+                // Of plain ASCII, these alone are white space between tokens.
+                if afterDigit || afterSeparator, byte == 0x20 || (0x09...0x0C).contains(byte) { continue }
+                if afterDigit, byte == 0x2D || byte == 0x2F || byte == 0x2E {
+                    afterDigit = false
+                    afterSeparator = true
+                    continue
+                }
+                afterDigit = false
+                afterSeparator = false
+                if !hasMonth, index + 2 < bytes.count, monthInitials >> UInt32((byte | 0x20) &- 0x61) & 1 == 1 {
+                    let lowered = (UInt32(byte | 0x20) << 16) | (UInt32(bytes[index + 1] | 0x20) << 8)
+                    hasMonth = monthOpenings.contains(lowered | UInt32(bytes[index + 2] | 0x20))
+                }
+            }
+            return hasDigit && hasMonth
+        }
+    }
+
+    /// The first three letters of each of the ``months``, packed as ``mayHoldDateMarks(_:)`` packs them.
+    private static let monthOpenings: Set<UInt32> = Set(
+        months.keys.map { name in name.utf8.prefix(3).reduce(0) { $0 << 8 | UInt32($1) } }
+    )
 
     static func tokenize(_ text: String) -> [Token] {
         if TextSearch.isPlainASCII(text) { return tokenizePlain(text) }
@@ -176,21 +230,39 @@ public enum DateParser {
     static func plainWord(_ word: Substring) -> Token {
         var token = Token(text: word)
         let bytes = word.utf8
-        if bytes.allSatisfy(PeopleBytes.isDigit) {
-            token.number = Int(word)
-            return token
+        // The leading digits and their value, read once (`Int` of more digits than it holds is `nil`).
+        var digits = 0
+        var value: Int? = 0
+        for byte in bytes {
+            guard PeopleBytes.isDigit(byte) else { break }
+            digits += 1
+            value = value.flatMap { value in
+                let (tens, over) = value.multipliedReportingOverflow(by: 10)
+                let (sum, overSum) = tens.addingReportingOverflow(Int(byte &- 0x30))
+                return over || overSum ? nil : sum
+            }
         }
         let count = bytes.count
-        // 21st, 2nd, 3rd, 4th
-        if count <= 4, count >= 3, let suffix = ordinalSuffixes.first(where: { hasLoweredSuffix(word, $0) }) {
-            let digits = word.dropLast(suffix.utf8.count)
-            if digits.utf8.allSatisfy(PeopleBytes.isDigit) { token.number = Int(digits) }
+        if digits == count {
+            token.number = value
+            return token
         }
-        // Month names are three to nine letters long.
-        if (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first) {
+        // 21st, 2nd, 3rd, 4th
+        if count <= 4, count >= 3, ordinalSuffixes.contains(where: { hasLoweredSuffix(word, $0) }) {
+            if digits == count - 2 { token.number = value }
+        }
+        // Month names are three to nine letters long, and start with one of `adfjmnos`.
+        if digits == 0, (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first),
+            monthInitials >> UInt32((first | 0x20) &- 0x61) & 1 == 1
+        {
             token.month = plainMonth(bytes)
         }
         return token
+    }
+
+    /// The first letters of the ``months``, one bit each from `a` in the lowest.
+    private static let monthInitials: UInt32 = months.keys.reduce(0) {
+        $0 | ($1.utf8.first.map { 1 << UInt32($0 &- 0x61) } ?? 0)
     }
 
     /// ``months`` of the ASCII letters and digits `bytes` lower-cased, looked up on the bytes: the month names packed
@@ -394,7 +466,10 @@ public enum DateParser {
         // Every time starts with an ASCII digit: text without one holds none, and is not split into characters.
         guard mayHoldDate(text) else { return nil }
         // Plain ASCII is a character a byte: its bytes are read as the characters would be.
-        return TextSearch.isPlainASCII(text) ? timeRange(glyphs: Array(text.utf8)) : timeRange(glyphs: Array(text))
+        if TextSearch.isPlainASCII(text) { return timeRange(glyphs: Array(text.utf8)) }
+        // In other plain text each scalar is a character: its scalars are read, without breaking it into characters.
+        return PeopleBytes.isPlain(text)
+            ? timeRange(glyphs: Array(text.unicodeScalars)) : timeRange(glyphs: Array(text))
     }
 
     /// ``timeRange(in:)`` of a text's `characters`, without the look at its bytes.
@@ -447,12 +522,13 @@ public enum DateParser {
         guard start < characters.count, characters[start].isASCIIDigit else { return nil }
         if start > 0, characters[start - 1].isNumber || characters[start - 1].isLetter { return nil }
         var index = start
-        var hourDigits = ""
-        while index < characters.count, characters[index].isASCIIDigit, hourDigits.count < 2 {
-            hourDigits.append(characters[index].character)
+        // One or two ASCII digits, valued as they are read.
+        var hour = 0
+        while index < characters.count, characters[index].isASCIIDigit, index - start < 2 {
+            hour = hour * 10 + characters[index].asciiDigitValue
             index += 1
         }
-        guard let hour = Int(hourDigits), hour <= 24 else { return nil }
+        guard hour <= 24 else { return nil }
         if index < characters.count, characters[index].isNumber { return nil }
         var minute = 0
         var explicit = false
@@ -469,17 +545,14 @@ public enum DateParser {
         var look = index
         while look < characters.count, characters[look].is(0x20) { look += 1 }
         var meridiem: String?
-        if look + 1 < characters.count {
-            let pair = String([characters[look].character, characters[look + 1].character]).lowercased()
+        if look + 1 < characters.count, let half = meridiemHalf(characters[look], characters[look + 1]) {
             let afterIsLetter = look + 2 < characters.count && characters[look + 2].isLetter
-            if pair == "am" || pair == "pm", !afterIsLetter {
-                meridiem = pair
+            if !half.dotted, !afterIsLetter {
+                meridiem = half.meridiem
                 index = look + 2
                 explicit = true
-            } else if look + 3 < characters.count, pair == "a." || pair == "p.",
-                characters[look + 2].character.lowercased() == "m"
-            {
-                meridiem = pair == "a." ? "am" : "pm"
+            } else if half.dotted, look + 3 < characters.count, characters[look + 2].isInEitherCase(UInt8(ascii: "m")) {
+                meridiem = half.meridiem
                 index = look + 4
                 explicit = true
             }
@@ -488,6 +561,16 @@ public enum DateParser {
         let resolvedHour = meridiem.map { applyMeridiem(hour, $0) } ?? hour
         guard resolvedHour <= 24 else { return nil }
         return (ClockTime(hour: resolvedHour, minute: minute, meridiem: meridiem, explicit: explicit), index)
+    }
+
+    /// `am` or `pm` when `first` and `second` lower-cased are `am`, `pm`, `a.` or `p.` (`dotted`), else `nil`: only
+    /// `A`, `M` and `P` lower-case to `a`, `m` and `p`, and nothing else to `.`, so the glyphs are compared as they are.
+    static func meridiemHalf<Glyph: ClockGlyph>(_ first: Glyph, _ second: Glyph) -> (meridiem: String, dotted: Bool)? {
+        let isA = first.isInEitherCase(UInt8(ascii: "a"))
+        guard isA || first.isInEitherCase(UInt8(ascii: "p")) else { return nil }
+        let dotted = second.is(UInt8(ascii: "."))
+        guard dotted || second.isInEitherCase(UInt8(ascii: "m")) else { return nil }
+        return (isA ? "am" : "pm", dotted)
     }
 
     private static func applyMeridiem(_ hour: Int, _ meridiem: String?) -> Int {
@@ -518,6 +601,13 @@ protocol ClockGlyph {
     var character: Character { get }
     /// Whether it is the ASCII character `ascii`.
     func `is`(_ ascii: UInt8) -> Bool
+    /// The value of an ASCII digit (``isASCIIDigit``).
+    var asciiDigitValue: Int { get }
+}
+
+extension ClockGlyph {
+    /// Whether it is the ASCII lower-case letter `lower` in either case.
+    func isInEitherCase(_ lower: UInt8) -> Bool { `is`(lower) || `is`(lower - 0x20) }
 }
 
 extension Character: ClockGlyph {
@@ -525,6 +615,7 @@ extension Character: ClockGlyph {
     var isDash: Bool { self == "-" || self == "–" || self == "—" }
     var character: Character { self }
     func `is`(_ ascii: UInt8) -> Bool { self == Character(Unicode.Scalar(ascii)) }
+    var asciiDigitValue: Int { Int(asciiValue ?? 0x30) - 0x30 }
 }
 
 /// A byte of plain ASCII text: a digit is its only kind of number, and `-` its only dash.
@@ -535,4 +626,17 @@ extension UInt8: ClockGlyph {
     var isDash: Bool { self == 0x2D }
     var character: Character { Character(Unicode.Scalar(self)) }
     func `is`(_ ascii: UInt8) -> Bool { self == ascii }
+    var asciiDigitValue: Int { Int(self &- 0x30) }
+}
+
+/// A scalar of plain text (``PeopleBytes/isPlain(_:)``), which is a character of its own: an ASCII one is read as its
+/// byte, any other as its character.
+extension Unicode.Scalar: ClockGlyph {
+    var isASCIIDigit: Bool { value &- 0x30 < 10 }
+    var isNumber: Bool { isASCII ? isASCIIDigit : Character(self).isNumber }
+    var isLetter: Bool { isASCII ? (value | 0x20) &- 0x61 < 26 : Character(self).isLetter }
+    var isDash: Bool { value == 0x2D || value == 0x2013 || value == 0x2014 }
+    var character: Character { Character(self) }
+    func `is`(_ ascii: UInt8) -> Bool { value == UInt32(ascii) }
+    var asciiDigitValue: Int { Int(value &- 0x30) }
 }

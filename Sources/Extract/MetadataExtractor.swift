@@ -42,13 +42,18 @@ public struct MetadataExtractor: Sendable {
         let dayFirst = context.options.dayFirst
         let vocabulary = context.options.vocabulary
         let frontMatter = context.document.frontMatter
-        // Lines near the top: before the first section that is not about people or metadata, at most 25.
-        let firstBodySection = context.headingBlock.dropFirst(0).first { index in
-            let title = blocks[index].text.lowercased()
-            return !PeopleWords.isPeopleHeading(title, vocabulary: context.options.vocabulary)
+        // Lines near the top: before the first section that is not about people or metadata, at most 25 (so a
+        // heading past the 25th block, which would leave 25, is not read).
+        var firstBodySection: Int?
+        for index in context.headingBlock {
+            guard index < 25 else { break }
+            if !PeopleWords.isPeopleHeading(blocks[index].text.lowercased(), vocabulary: vocabulary) {
+                firstBodySection = index
+                break
+            }
         }
         let topEnd = Swift.min(firstBodySection ?? blocks.count, 25)
-        var top = TopLines(blocks.prefix(topEnd).map(\.text))
+        var top = TopLines(BlockTexts(blocks: blocks, endIndex: topEnd))
 
         // Date
         if let text = frontMatter?["date"]?.text, let found = DateParser.firstDate(in: text, dayFirst: dayFirst) {
@@ -151,16 +156,61 @@ public struct MetadataExtractor: Sendable {
 
     /// The label of `text` (`date` for `**Date:** 21 April`) and where its colon stands, the value
     /// (``value(of:after:)``, `21 April`) left unread.
-    fileprivate static func labelAndColon(_ text: String) -> (label: String, colon: String.Index)? {
-        // A `:` character is a `:` byte; plain ASCII is searched and counted on the bytes.
+    static func labelAndColon(_ text: String) -> (label: String, colon: String.Index)? {
+        // A `:` character is a `:` byte; plain ASCII, a character a byte, is read on its bytes in one pass.
         guard PeopleBytes.containsByte(text, UInt8(ascii: ":")) else { return nil }
-        let plain = TextSearch.isPlainASCII(text)
-        guard let colon = plain ? text.utf8.firstIndex(of: 0x3A) : text.firstIndex(of: ":") else { return nil }
+        guard TextSearch.isPlainASCII(text) else { return labelAndColon(characters: text) }
+        return PeopleBytes.withBytes(text) { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+                let label = plainLabel(UnsafeBufferPointer(rebasing: bytes[..<colon]))
+            else { return nil }
+            return (label, text.utf8.index(text.utf8.startIndex, offsetBy: colon))
+        }
+    }
+
+    /// ``labelAndColon(_:)`` read by characters, for any text.
+    static func labelAndColon(characters text: String) -> (label: String, colon: String.Index)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
         let label = PeopleText.lowercased(tidy(String(text[..<colon]).trimming("*_#- ")))
         guard !label.isEmpty, (TextSearch.wordCount(label) ?? label.split(separator: " ").count) <= 3 else {
             return nil
         }
         return (label, colon)
+    }
+
+    /// The label of plain ASCII `bytes`, those before the colon: without `*_#- ` at its ends, white space collapsed,
+    /// in lower case, as ``labelAndColon(characters:)`` makes it; `nil` when it is empty or has more than three words.
+    private static func plainLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        /// Whether `byte` is one of `*_#- `, trimmed from the ends.
+        func isTrimmed(_ byte: UInt8) -> Bool {
+            byte == 0x2A || byte == 0x5F || byte == 0x23 || byte == 0x2D || byte == 0x20
+        }
+        var start = 0
+        var end = bytes.count
+        while start < end, isTrimmed(bytes[start]) { start += 1 }
+        while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+        var spaces = 0
+        let label = String(unsafeUninitializedCapacity: end - start) { out in
+            var count = 0
+            var pendingSpace = false
+            for byte in bytes[start..<end] {
+                // Of ASCII, these are white space.
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[count] = 0x20
+                    count += 1
+                    spaces += 1
+                    pendingSpace = false
+                }
+                out[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
+        return !label.isEmpty && spaces < 3 ? label : nil
     }
 
     /// The value of a labelled `text` whose colon stands at `colon` (``labelAndColon(_:)``).
@@ -170,10 +220,16 @@ public struct MetadataExtractor: Sendable {
 
     /// The part of a comma-separated line that names a call platform or says `via`/`at`/`in` a place.
     static func place(in line: String) -> String? {
-        // Each part of plain tidy text is its text: one that starts with `via ` or names a platform holds its bytes.
-        if TextSearch.isPlainASCII(line), isTidy(line), !platformWords.occurs(in: line),
+        // Each part of tidy text is its text: one that starts with `via ` or names a platform holds its bytes, in
+        // either case, unless a scalar of it lower-cases to ASCII (U+0130 and U+212A).
+        if isTidy(line), TextSearch.isPlainASCII(line) || !TextSearch.mayLowerCaseToASCII(line),
+            !platformWords.occurs(in: line),
             !TextSearch.contains(line, "via ", ignoringCase: true)
         {
+            return nil
+        }
+        // A line without a comma byte is one part, a place only after `via`.
+        if !PeopleBytes.containsByte(line, UInt8(ascii: ",")), !TextSearch.lowercasedHasPrefix(line, ["via "]) {
             return nil
         }
         return placeByParts(in: line)
@@ -235,12 +291,12 @@ public struct MetadataExtractor: Sendable {
 /// of the date, time and place looks ask.
 private struct TopLines {
     /// The lines' texts.
-    let texts: [String]
+    let texts: BlockTexts
     /// For each line read for a label, its label and colon, if it is labelled.
     private var labels: [(label: String, colon: String.Index)??]
     private var peopleLabels: [Bool?]
 
-    init(_ texts: [String]) {
+    init(_ texts: BlockTexts) {
         self.texts = texts
         labels = Array(repeating: nil, count: texts.count)
         peopleLabels = Array(repeating: nil, count: texts.count)
@@ -271,4 +327,16 @@ private struct TopLines {
         peopleLabels[index] = found
         return found
     }
+}
+
+/// The texts of the first blocks of a note, read from the blocks in place rather than copied out.
+private struct BlockTexts: RandomAccessCollection {
+    /// The note's blocks.
+    let blocks: [OutlineBlock]
+    /// The number of blocks read.
+    let endIndex: Int
+    /// The first block.
+    var startIndex: Int { 0 }
+    /// The text of block `index`.
+    subscript(index: Int) -> String { blocks[index].text }
 }

@@ -37,6 +37,9 @@ public struct SectionExtractor: Sendable {
         var candidates: [(block: Int, rawLevel: Int)] = []
         var seenRealSection = false
         var headingsSeen = 0
+        // The format and the vocabulary are read once, not for each block.
+        let format = context.document.source.format
+        let vocabulary = context.options.vocabulary
         // Blocks are read in place by index: a copy of each would cost more than the look.
         for index in blocks.indices {
             if case .heading(let level) = blocks[index].kind {
@@ -45,13 +48,16 @@ public struct SectionExtractor: Sendable {
                 // The header runs past the first heading (the title, usually) to the first real section.
                 headingsSeen += 1
                 seenRealSection = headingsSeen > 1 || level > 1
-            } else if let level = actsAsHeading(
-                at: index,
-                in: blocks,
-                format: context.document.source.format,
-                hasHeadings: hasHeadings,
-                vocabulary: context.options.vocabulary
-            ) {
+            } else if blocks[index].isEmphasised || format == .text,
+                // Only an emphasised line, or a line or item of plain text, acts as a heading: no other is read further.
+                let level = actsAsHeading(
+                    at: index,
+                    in: blocks,
+                    format: format,
+                    hasHeadings: hasHeadings,
+                    vocabulary: vocabulary
+                )
+            {
                 candidates.append((index, level))
             }
         }
@@ -140,8 +146,10 @@ public struct SectionExtractor: Sendable {
         hasHeadings: Bool,
         vocabulary: Vocabulary
     ) -> Int? {
-        let alone = isAloneInItsGroup(index, in: blocks)
-        if blocks[index].kind == .line, blocks[index].depth == 0, blocks[index].isEmphasised, alone,
+        // The fields are looked at first, whether the block is alone in its group and how long its text is only where
+        // they may make it a heading: most blocks are none.
+        let kind = blocks[index].kind
+        if kind == .line, blocks[index].depth == 0, blocks[index].isEmphasised, isAloneInItsGroup(index, in: blocks),
             !isProse(blocks[index].text)
         {
             if startsWithNumber(blocks[index].text) { return 3 }
@@ -153,12 +161,11 @@ public struct SectionExtractor: Sendable {
                 return 3
             }
         }
-        guard format == .text, blocks[index].column == 1, hasAtMost(60, charactersIn: blocks[index].text) else {
-            return nil
-        }
+        guard format == .text, blocks[index].column == 1 else { return nil }
         // `- Topic` or `1. Topic` at the margin, alone in its list, not a sentence.
         // (Whether the line above is a label is read last, for the items that are otherwise topics.)
-        if blocks[index].kind == .item, blocks[index].depth == 1, blocks[index].checkbox == nil, alone,
+        if kind == .item, blocks[index].depth == 1, blocks[index].checkbox == nil,
+            hasAtMost(60, charactersIn: blocks[index].text), isAloneInItsGroup(index, in: blocks),
             !PeopleText.contains(blocks[index].text, UInt8(ascii: ":")),
             !isSentenceStop(blocks[index].text.last ?? "."),
             !(index > 0
@@ -169,13 +176,20 @@ public struct SectionExtractor: Sendable {
         }
         // `-- Topic --`
         // Two ASCII characters open the text only where their bytes do: other text is passed over at a glance.
-        if blocks[index].kind == .line,
-            blocks[index].firstLineText.map({ TextSearch.hasBytePrefix($0, "--") && $0.hasPrefix("--") }) == true
-                || TextSearch.hasBytePrefix(blocks[index].text, "==") && blocks[index].text.hasPrefix("==")
+        if kind == .line,
+            blocks[index].firstLineText.map({ opensWithTwo($0, UInt8(ascii: "-")) && $0.hasPrefix("--") }) == true
+                || opensWithTwo(blocks[index].text, UInt8(ascii: "=")) && blocks[index].text.hasPrefix("=="),
+            hasAtMost(60, charactersIn: blocks[index].text)
         {
             return 2
         }
         return nil
+    }
+
+    /// Whether the first two bytes of `text` are both `byte`: a look at two bytes, not a comparison of views.
+    private func opensWithTwo(_ text: String, _ byte: UInt8) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        return bytes.next() == byte && bytes.next() == byte
     }
 
     /// A label that introduces a list of people, actions or decisions (`**Members**`, `**Action items:**`), which
@@ -191,7 +205,7 @@ public struct SectionExtractor: Sendable {
 
     /// An emphasised line that is a date, a sentence or a marked record rather than a topic.
     private func isProse(_ text: String) -> Bool {
-        if mayHoldDate(text), DateParser.firstDate(in: text) != nil, wordCount(text) <= 8 {
+        if mayHoldDate(text), wordCount(text) <= 8, DateParser.firstDate(in: text) != nil {
             return true
         }
         if text.hasSuffix("."), wordCount(text) > 3 { return true }

@@ -125,13 +125,13 @@ import Testing
         }
     }
 
-    /// Pieces of times: ASCII digits and others (full-width, Arabic-Indic, with a combining mark), separators and
-    /// meridiems.
+    /// Pieces of times: ASCII digits and others (full-width, Arabic-Indic, with a combining mark), whole times,
+    /// separators and meridiems, and letters and numbers past ASCII that plain text holds (`ª`, `½`).
     static let timePiece = Gen<String?>
         .element(of: [
-            "1", "9", "12", "0", "１", "٣", "3\u{301}", ":", ".", "h", " ", "-", "–", "to", "am", "PM", "p.m.", "a",
+            "1", "9", "12", "0", "１", "٣", "3\u{301}", ":", ".", "h", " ", "-", "–", "—", "to", "am", "PM", "p.m.", "a",
             "x", "é", "\r\n", "\u{A0}", "Zoom", "ZOOM", "zo", "om", "IRC", "\u{130}rc", "via ", "Teams", "microsoft",
-            "call", "phone ", "\u{212A}",
+            "call", "phone ", "\u{212A}", "15:00", "9.30", "pm", "ª", "½", "Ō",
         ])
         .map { $0 ?? "" }
 
