@@ -125,9 +125,11 @@ public enum DateParser {
         return nil
     }
 
-    /// Whether `text` may hold a date: `false` only for plain ASCII (a character a byte) without a digit followed,
-    /// past white space, by `-`, `/` or `.` and then a digit (a date of numbers), and without both a digit and a
-    /// month's first three letters in either case (each month's name is a word of ASCII letters).
+    /// Whether `text` may hold a date; `false` only where its bytes show it cannot.
+    ///
+    /// That is plain ASCII (a character a byte) without a digit followed, past white space, by `-`, `/` or `.` and
+    /// then a digit (a date of numbers), and without both a digit and a month's first three letters in either case
+    /// (each month's name is a word of ASCII letters).
     static func mayHoldDateMarks(_ text: String) -> Bool {
         PeopleBytes.withBytes(text) { bytes in
             guard TextSearch.isPlainASCII(bytes) else { return true }
@@ -145,7 +147,7 @@ public enum DateParser {
                     continue
                 }
                 // Of plain ASCII, these alone are white space between tokens.
-                if afterDigit || afterSeparator, byte == 0x20 || (0x09...0x0C).contains(byte) { continue }
+                if afterDigit || afterSeparator, PeopleBytes.isSpace(byte), byte != 0x0D { continue }
                 if afterDigit, byte == 0x2D || byte == 0x2F || byte == 0x2E {
                     afterDigit = false
                     afterSeparator = true
@@ -153,7 +155,7 @@ public enum DateParser {
                 }
                 afterDigit = false
                 afterSeparator = false
-                if !hasMonth, index + 2 < bytes.count, monthInitials >> UInt32((byte | 0x20) &- 0x61) & 1 == 1 {
+                if !hasMonth, index + 2 < bytes.count, mayOpenMonthName(byte) {
                     let lowered = (UInt32(byte | 0x20) << 16) | (UInt32(bytes[index + 1] | 0x20) << 8)
                     hasMonth = monthOpenings.contains(lowered | UInt32(bytes[index + 2] | 0x20))
                 }
@@ -188,7 +190,7 @@ public enum DateParser {
             let next = utf8.index(index, offsetBy: byte < 0x80 ? 1 : byte < 0xE0 ? 2 : 3)
             let (isWordPart, isSpace) =
                 byte < 0x80
-                ? (PeopleText.isAlphanumeric(byte), byte == 0x20 || (0x09...0x0D).contains(byte))
+                ? (PeopleText.isAlphanumeric(byte), PeopleBytes.isSpace(byte))
                 : classify(Character(text.unicodeScalars[index]))
             if !isWordPart {
                 flush(index)
@@ -218,7 +220,7 @@ public enum DateParser {
             }
             if start < index { tokens.append(plainWord(text[start..<index])) }
             // Of ASCII other than CR, these alone are whitespace.
-            if byte != 0x20, !(0x09...0x0C).contains(byte) { tokens.append(Token(text: text[index..<next])) }
+            if !PeopleBytes.isSpace(byte) || byte == 0x0D { tokens.append(Token(text: text[index..<next])) }
             index = next
             start = index
         }
@@ -243,7 +245,7 @@ public enum DateParser {
             }
         }
         let count = bytes.count
-        if digits == count {
+        if digits == count, digits > 0 {
             token.number = value
             return token
         }
@@ -252,9 +254,7 @@ public enum DateParser {
             if digits == count - 2 { token.number = value }
         }
         // Month names are three to nine letters long, and start with one of `adfjmnos`.
-        if digits == 0, (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first),
-            monthInitials >> UInt32((first | 0x20) &- 0x61) & 1 == 1
-        {
+        if (3...9).contains(count), let first = bytes.first, PeopleText.isLetter(first), mayOpenMonthName(first) {
             token.month = plainMonth(bytes)
         }
         return token
@@ -263,6 +263,11 @@ public enum DateParser {
     /// The first letters of the ``months``, one bit each from `a` in the lowest.
     private static let monthInitials: UInt32 = months.keys.reduce(0) {
         $0 | ($1.utf8.first.map { 1 << UInt32($0 &- 0x61) } ?? 0)
+    }
+
+    /// Whether `byte`, in either case, is the first letter of one of the ``months``: a look before a name is read.
+    @inline(__always) static func mayOpenMonthName(_ byte: UInt8) -> Bool {
+        monthInitials >> UInt32((byte | 0x20) &- 0x61) & 1 == 1
     }
 
     /// ``months`` of the ASCII letters and digits `bytes` lower-cased, looked up on the bytes: the month names packed
@@ -338,7 +343,7 @@ public enum DateParser {
     /// properties say: an ASCII character (and CR LF, which reads as LF) by its byte, without looking them up.
     static func classify(_ character: Character) -> (isWordPart: Bool, isSpace: Bool) {
         if let byte = character.asciiValue {
-            return (PeopleText.isAlphanumeric(byte), byte == 0x20 || (0x09...0x0D).contains(byte))
+            return (PeopleText.isAlphanumeric(byte), PeopleBytes.isSpace(byte))
         }
         return (character.isLetter || character.isNumber, character.isWhitespace)
     }
@@ -477,7 +482,8 @@ public enum DateParser {
         timeRange(glyphs: characters)
     }
 
-    /// ``timeRange(in:)`` of a text's characters, or of the bytes of plain ASCII text (one character each).
+    /// ``timeRange(in:)`` of a text's characters, of the bytes of plain ASCII text, or of the scalars of plain text
+    /// (``PeopleBytes/isPlain(_:)``), where each is a character of its own.
     private static func timeRange<Glyph: ClockGlyph>(glyphs characters: [Glyph]) -> (start: String, end: String?)? {
         var index = 0
         while index < characters.count {
@@ -563,8 +569,10 @@ public enum DateParser {
         return (ClockTime(hour: resolvedHour, minute: minute, meridiem: meridiem, explicit: explicit), index)
     }
 
-    /// `am` or `pm` when `first` and `second` lower-cased are `am`, `pm`, `a.` or `p.` (`dotted`), else `nil`: only
-    /// `A`, `M` and `P` lower-case to `a`, `m` and `p`, and nothing else to `.`, so the glyphs are compared as they are.
+    /// `am` or `pm` when `first` and `second` lower-cased are `am`, `pm`, `a.` or `p.` (`dotted`), else `nil`.
+    ///
+    /// Only `A`, `M` and `P` lower-case to `a`, `m` and `p`, and nothing else to `.`, so the glyphs are compared as
+    /// they are.
     static func meridiemHalf<Glyph: ClockGlyph>(_ first: Glyph, _ second: Glyph) -> (meridiem: String, dotted: Bool)? {
         let isA = first.isInEitherCase(UInt8(ascii: "a"))
         guard isA || first.isInEitherCase(UInt8(ascii: "p")) else { return nil }
@@ -586,8 +594,9 @@ public enum DateParser {
     }
 }
 
-/// What ``DateParser`` reads of a time's characters: a `Character`, or a byte of plain ASCII text
-/// (``TextSearch/isPlainASCII(_:)``), which is a character of its own with the same properties.
+/// What ``DateParser`` reads of a time's characters: a `Character`, a byte of plain ASCII text
+/// (``TextSearch/isPlainASCII(_:)``), or a scalar of plain text (``PeopleBytes/isPlain(_:)``), each a character of its
+/// own with the same properties.
 protocol ClockGlyph {
     /// Whether it is an ASCII digit.
     var isASCIIDigit: Bool { get }
@@ -601,7 +610,7 @@ protocol ClockGlyph {
     var character: Character { get }
     /// Whether it is the ASCII character `ascii`.
     func `is`(_ ascii: UInt8) -> Bool
-    /// The value of an ASCII digit (``isASCIIDigit``).
+    /// The value of an ASCII digit; asked only where ``isASCIIDigit`` holds.
     var asciiDigitValue: Int { get }
 }
 

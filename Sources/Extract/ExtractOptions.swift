@@ -60,7 +60,7 @@ public struct ExtractionContext: Sendable {
     private(set) var isCombinedSection: [Bool] = []
     /// For each block, the index in ``sections`` of the innermost section holding it.
     public var sectionOfBlock: [Int?] = []
-    /// For each section, the index of its heading block.
+    /// For each section, the index of its heading block: in block order, as the sections are.
     public var headingBlock: [Int] = []
     /// The meeting date, once found; due dates are resolved against it.
     public var meetingDate: CalendarDate?

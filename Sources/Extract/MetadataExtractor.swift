@@ -22,6 +22,9 @@ public struct MetadataExtractor: Sendable {
         public var diagnostics: [Diagnostic] = []
     }
 
+    /// How many blocks at the top of a note are read for its date, time and place.
+    static let topBlocks = 25
+
     static let dateLabels: Set<String> = [
         "date", "meeting date", "date/time", "meeting date/time", "when", "held on", "meeting from", "date and time",
     ]
@@ -42,17 +45,18 @@ public struct MetadataExtractor: Sendable {
         let dayFirst = context.options.dayFirst
         let vocabulary = context.options.vocabulary
         let frontMatter = context.document.frontMatter
-        // Lines near the top: before the first section that is not about people or metadata, at most 25 (so a
-        // heading past the 25th block, which would leave 25, is not read).
+        // Lines near the top: before the first section that is not about people or metadata, at most
+        // `topBlocks` (so a heading past them, which would leave that bound, is not read; headings come in block
+        // order).
         var firstBodySection: Int?
         for index in context.headingBlock {
-            guard index < 25 else { break }
+            guard index < Self.topBlocks else { break }
             if !PeopleWords.isPeopleHeading(blocks[index].text.lowercased(), vocabulary: vocabulary) {
                 firstBodySection = index
                 break
             }
         }
-        let topEnd = Swift.min(firstBodySection ?? blocks.count, 25)
+        let topEnd = Swift.min(firstBodySection ?? blocks.count, Self.topBlocks)
         var top = TopLines(BlockTexts(blocks: blocks, endIndex: topEnd))
 
         // Date
@@ -178,8 +182,10 @@ public struct MetadataExtractor: Sendable {
         return (label, colon)
     }
 
-    /// The label of plain ASCII `bytes`, those before the colon: without `*_#- ` at its ends, white space collapsed,
-    /// in lower case, as ``labelAndColon(characters:)`` makes it; `nil` when it is empty or has more than three words.
+    /// The label of plain ASCII `bytes`, those before the colon, as ``labelAndColon(characters:)`` makes it.
+    ///
+    /// That is without `*_#- ` at its ends, white space collapsed, in lower case; `nil` when it is empty or has more
+    /// than three words.
     private static func plainLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         /// Whether `byte` is one of `*_#- `, trimmed from the ends.
         func isTrimmed(_ byte: UInt8) -> Bool {
@@ -194,8 +200,7 @@ public struct MetadataExtractor: Sendable {
             var count = 0
             var pendingSpace = false
             for byte in bytes[start..<end] {
-                // Of ASCII, these are white space.
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if PeopleBytes.isSpace(byte) {
                     pendingSpace = count > 0
                     continue
                 }

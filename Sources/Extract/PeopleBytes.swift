@@ -529,16 +529,16 @@ enum PeopleBytes {
     private static func opensWithLongPhrase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Seven words need six white space bytes between them: text with fewer bytes up to a space (most entries)
         // has too few words, told by one count the compiler runs on many bytes at once, without the walk below.
-        guard bytesUpToSpace(in: bytes, atLeast: 6) else { return false }
+        guard mayHold(atLeast: 6, bytesUpToSpaceIn: bytes) else { return false }
         return walksLongPhrase(bytes)
     }
 
-    /// Whether `bytes` may hold `count` bytes up to a space (0x20), white space among them: `false` only when they
-    /// hold fewer.
+    /// Whether `bytes` may hold at least `count` bytes up to 0x20 (white space among them); never `false` when
+    /// they do.
     ///
     /// Eight bytes are looked at at once, where a borrow may mark a byte above one up to a space too: the count is
     /// never short.
-    static func bytesUpToSpace(in bytes: UnsafeBufferPointer<UInt8>, atLeast count: Int) -> Bool {
+    static func mayHold(atLeast count: Int, bytesUpToSpaceIn bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return count <= 0 }
         var found = 0
         var index = 0
@@ -808,8 +808,9 @@ enum PeopleBytes {
         return expect == .start
     }
 
-    /// ``PersonEntryParser/splitTopLevel(_:separators:trimmingSpaces:)`` of ``plainBytes(_:)``, at the ASCII
-    /// `separators`; with `trimmingSpaces`, each part without the space bytes at its ends.
+    /// ``PersonEntryParser/splitTopLevel(_:separators:mayTrimSpaces:)`` of ``plainBytes(_:)``, at the ASCII `separators`.
+    ///
+    /// With `trimmingSpaces`, each part comes without the space bytes at its ends.
     static func splitTopLevel(
         _ bytes: UnsafeBufferPointer<UInt8>,
         separators: [UInt8],

@@ -197,11 +197,11 @@ enum PersonEntryParser {
         var failures: [String] = []
         // Plain pieces come without the spaces around them, which cleaning would drop (most pieces but the first have
         // one): the piece is then clean as it stands, most often, and is not copied again without them.
-        for piece in splitTopLevel(value, separators: separators, trimmingSpaces: true) {
+        for piece in splitTopLevel(value, separators: separators, mayTrimSpaces: true) {
             var part = clean(piece)
             // A piece that cleaning leaves as it is cleans to itself again: its reading below need not clean it. So does
-            // one that cleaning leaves as it is but for spaces at its ends, where the text is plain: cleaning gives the
-            // same with those spaces or without them.
+            // a plain piece that cleaning leaves as it is but for spaces at its ends (the pieces of a text that is not
+            // plain throughout keep theirs): cleaning gives the same with those spaces or without them.
             var partIsClean = part == piece || (PeopleBytes.isSpaced(piece, around: part) && PeopleBytes.isPlain(part))
             // Only `a`, `A` or `&` lowers to the first character of a lead.
             for lead in ["and ", "& "]
@@ -1293,14 +1293,14 @@ enum PersonEntryParser {
 
     /// Splits at `separators` outside brackets.
     ///
-    /// `trimmingSpaces` lets the parts of plain text (``PeopleBytes/isPlain(_:)``) come without the space bytes at
+    /// `mayTrimSpaces` lets the parts of plain text (``PeopleBytes/isPlain(_:)``) come without the space bytes at
     /// their ends, for a caller that cleans each part (``clean(_:)`` of plain text gives the same with or without
-    /// them); other parts come as they are.
-    static func splitTopLevel(_ text: String, separators: Separators, trimmingSpaces: Bool = false) -> [String] {
+    /// them); the parts of other text come as they are.
+    static func splitTopLevel(_ text: String, separators: Separators, mayTrimSpaces: Bool = false) -> [String] {
         if let asciiSeparators = separators.bytes {
             let plain = PeopleBytes.withBytes(text) { bytes in
                 PeopleBytes.isPlain(bytes)
-                    ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators, trimmingSpaces: trimmingSpaces)
+                    ? PeopleBytes.splitTopLevel(bytes, separators: asciiSeparators, trimmingSpaces: mayTrimSpaces)
                     : nil
             }
             if let plain { return plain }

@@ -48,16 +48,13 @@ public struct SectionExtractor: Sendable {
                 // The header runs past the first heading (the title, usually) to the first real section.
                 headingsSeen += 1
                 seenRealSection = headingsSeen > 1 || level > 1
-            } else if blocks[index].isEmphasised || format == .text,
-                // Only an emphasised line, or a line or item of plain text, acts as a heading: no other is read further.
-                let level = actsAsHeading(
-                    at: index,
-                    in: blocks,
-                    format: format,
-                    hasHeadings: hasHeadings,
-                    vocabulary: vocabulary
-                )
-            {
+            } else if let level = actsAsHeading(
+                at: index,
+                in: blocks,
+                format: format,
+                hasHeadings: hasHeadings,
+                vocabulary: vocabulary
+            ) {
                 candidates.append((index, level))
             }
         }
@@ -146,6 +143,8 @@ public struct SectionExtractor: Sendable {
         hasHeadings: Bool,
         vocabulary: Vocabulary
     ) -> Int? {
+        // Only an emphasised line, or a line or item of plain text, acts as a heading: no other is read further.
+        guard blocks[index].isEmphasised || format == .text else { return nil }
         // The fields are looked at first, whether the block is alone in its group and how long its text is only where
         // they may make it a heading: most blocks are none.
         let kind = blocks[index].kind
@@ -177,8 +176,8 @@ public struct SectionExtractor: Sendable {
         // `-- Topic --`
         // Two ASCII characters open the text only where their bytes do: other text is passed over at a glance.
         if kind == .line,
-            blocks[index].firstLineText.map({ opensWithTwo($0, UInt8(ascii: "-")) && $0.hasPrefix("--") }) == true
-                || opensWithTwo(blocks[index].text, UInt8(ascii: "=")) && blocks[index].text.hasPrefix("=="),
+            blocks[index].firstLineText.map({ Self.opensWithTwo($0, UInt8(ascii: "-")) && $0.hasPrefix("--") }) == true
+                || Self.opensWithTwo(blocks[index].text, UInt8(ascii: "=")) && blocks[index].text.hasPrefix("=="),
             hasAtMost(60, charactersIn: blocks[index].text)
         {
             return 2
@@ -187,7 +186,7 @@ public struct SectionExtractor: Sendable {
     }
 
     /// Whether the first two bytes of `text` are both `byte`: a look at two bytes, not a comparison of views.
-    private func opensWithTwo(_ text: String, _ byte: UInt8) -> Bool {
+    private static func opensWithTwo(_ text: String, _ byte: UInt8) -> Bool {
         var bytes = text.utf8.makeIterator()
         return bytes.next() == byte && bytes.next() == byte
     }

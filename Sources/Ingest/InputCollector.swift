@@ -58,7 +58,7 @@ public struct InputCollector: Sendable {
             }
         }
         var seen = Set<String>()
-        let unique = Self.sorted(files, by: { $0 }).filter { seen.insert($0).inserted }
+        let unique = Self.sorted(files, byKey: { $0 }).filter { seen.insert($0).inserted }
         return Collection(files: unique, diagnostics: diagnostics)
     }
 
@@ -138,7 +138,7 @@ public struct InputCollector: Sendable {
     /// A folder of an archive holds thousands of names, sorted before any note is read: as strings, the sort cost
     /// more than the rest of the walk. The keys' bytes are laid end to end in one buffer and their places sorted, so
     /// that no string is retained or moved while sorting.
-    static func sorted<Item>(_ items: [Item], by key: (Item) -> String) -> [Item] {
+    static func sorted<Item>(_ items: [Item], byKey key: (Item) -> String) -> [Item] {
         var bytes: [UInt8] = []
         var bounds: [Range<Int>] = []
         bounds.reserveCapacity(items.count)
@@ -213,7 +213,7 @@ public struct InputCollector: Sendable {
         }
         closedir(handle)
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for (name, type) in Self.sorted(names, by: { $0.name }) {
+        for (name, type) in Self.sorted(names, byKey: { $0.name }) {
             let path = prefix + name
             var info = stat()
             // A regular file, as the folder tells it, needs no `stat`: of an archive's thousands of entries, only

@@ -75,7 +75,7 @@ import Testing
             let bare = PersonEntryParser.splitTopLevel(
                 line,
                 separators: PersonEntryParser.commasAndSemicolons,
-                trimmingSpaces: true
+                mayTrimSpaces: true
             )
             #expect(bare.count == parts.count, "\(line)")
             for (part, bare) in zip(parts, bare) {
