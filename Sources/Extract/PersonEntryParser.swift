@@ -748,7 +748,8 @@ enum PersonEntryParser {
         if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
             let (outside, inside) = splitBrackets(text)
             text = outside
-            for content in inside { describe(&entry, with: content, inBrackets: true) }
+            // `chair()`: an empty bracket describes nothing.
+            for content in inside where !content.isEmpty { describe(&entry, with: content, inBrackets: true) }
         }
         guard !text.isEmpty, !isNobody(text) else { return }
         if let status = PeopleWords.status(of: text) {

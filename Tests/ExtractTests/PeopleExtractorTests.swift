@@ -20,6 +20,16 @@ import Testing
         #expect(PersonBlockReader.endOfLastMatch(ignoringCase: " from ", in: "İ from") == nil)
     }
 
+    /// An empty bracket after a lower-case descriptor (`chair()`, `chair(]`) describes nothing: a debug build trapped
+    /// on it, where the descriptor read inside was asserted tidy, which no empty text is.
+    @Test func emptyBracketsDescribeNothing() throws {
+        // A Greek question mark is a semicolon as Swift compares characters, and parts a list as one.
+        let list = PersonEntryParser.parseList("Dan A.\u{37E}Drand chair(]")
+        #expect(list.entries.map { [$0.name, $0.role] } == [["Dan A.", "Drand chair"]] && list.failures.isEmpty)
+        let entry = try #require(PersonEntryParser.parseList("Ann Lee, chair()").entries.first)
+        #expect(entry.name == "Ann Lee" && entry.role == "chair")
+    }
+
     @Test func readsNameOrganisationRoleLinesWithContinuations() throws {
         let note = """
             # Panel on housing
