@@ -107,5 +107,5 @@ struct ByteWordSet: Sendable {
         return UInt32(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
-    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.lowered(byte) }
 }

@@ -643,7 +643,7 @@ extension UInt8: ClockGlyph {
 extension Unicode.Scalar: ClockGlyph {
     var isASCIIDigit: Bool { value &- 0x30 < 10 }
     var isNumber: Bool { isASCII ? isASCIIDigit : Character(self).isNumber }
-    var isLetter: Bool { isASCII ? (value | 0x20) &- 0x61 < 26 : Character(self).isLetter }
+    var isLetter: Bool { isASCII ? UInt8(value).isLetter : Character(self).isLetter }
     var isDash: Bool { value == 0x2D || value == 0x2013 || value == 0x2014 }
     var character: Character { Character(self) }
     func `is`(_ ascii: UInt8) -> Bool { value == UInt32(ascii) }

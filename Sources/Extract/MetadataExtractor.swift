@@ -188,9 +188,7 @@ public struct MetadataExtractor: Sendable {
     /// than three words.
     private static func plainLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         /// Whether `byte` is one of `*_#- `, trimmed from the ends.
-        func isTrimmed(_ byte: UInt8) -> Bool {
-            byte == 0x2A || byte == 0x5F || byte == 0x23 || byte == 0x2D || byte == 0x20
-        }
+        func isTrimmed(_ byte: UInt8) -> Bool { PeopleBytes.isMarkup(byte) || byte == UInt8(ascii: " ") }
         var start = 0
         var end = bytes.count
         while start < end, isTrimmed(bytes[start]) { start += 1 }
@@ -210,7 +208,7 @@ public struct MetadataExtractor: Sendable {
                     spaces += 1
                     pendingSpace = false
                 }
-                out[count] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                out[count] = PeopleBytes.lowered(byte)
                 count += 1
             }
             return count

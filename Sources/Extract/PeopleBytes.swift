@@ -511,7 +511,7 @@ enum PeopleBytes {
     }
 
     /// The bytes a label loses at its ends.
-    private static func isMarkup(_ byte: UInt8) -> Bool {
+    static func isMarkup(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "-")
     }
 

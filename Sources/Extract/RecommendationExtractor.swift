@@ -679,7 +679,7 @@ struct PlainWords {
         }
     }
 
-    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte }
+    private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.lowered(byte) }
 
     /// Whether `byte` is one of the ``RecommendationCue/plainMarks``, told without a call.
     @inline(__always)

@@ -136,6 +136,10 @@ public struct SectionExtractor: Sendable {
     }
 
     /// The raw level of a line that acts as a heading, or `nil`.
+    ///
+    /// Inlined at its one call, where every block is read: most are neither emphasised nor of plain text, and are
+    /// passed over with no call.
+    @inline(__always)
     private func actsAsHeading(
         at index: Int,
         in blocks: [OutlineBlock],
@@ -176,19 +180,13 @@ public struct SectionExtractor: Sendable {
         // `-- Topic --`
         // Two ASCII characters open the text only where their bytes do: other text is passed over at a glance.
         if kind == .line,
-            blocks[index].firstLineText.map({ Self.opensWithTwo($0, UInt8(ascii: "-")) && $0.hasPrefix("--") }) == true
-                || Self.opensWithTwo(blocks[index].text, UInt8(ascii: "=")) && blocks[index].text.hasPrefix("=="),
+            blocks[index].firstLineText.map({ TextSearch.hasBytePrefix($0, "--") && $0.hasPrefix("--") }) == true
+                || TextSearch.hasBytePrefix(blocks[index].text, "==") && blocks[index].text.hasPrefix("=="),
             hasAtMost(60, charactersIn: blocks[index].text)
         {
             return 2
         }
         return nil
-    }
-
-    /// Whether the first two bytes of `text` are both `byte`: a look at two bytes, not a comparison of views.
-    private static func opensWithTwo(_ text: String, _ byte: UInt8) -> Bool {
-        var bytes = text.utf8.makeIterator()
-        return bytes.next() == byte && bytes.next() == byte
     }
 
     /// A label that introduces a list of people, actions or decisions (`**Members**`, `**Action items:**`), which
