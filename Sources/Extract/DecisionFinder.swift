@@ -20,6 +20,8 @@ struct DecisionFinder {
     var folded: [Bool]
     var candidates: [Candidate] = []
     var diagnostics: [Diagnostic] = []
+    /// The normalised header of the table rows read last.
+    var headerKeys = HeaderKeys()
 
     init(context: ExtractionContext) {
         self.context = context
@@ -246,7 +248,7 @@ struct DecisionFinder {
     /// A row of a table with a decision column (`Decision Item | Description`).
     private mutating func tableRow(_ index: Int) {
         let row = blocks[index]
-        let header = row.header.map { ActionMarker.normalisedHeading($0) }
+        let header = headerKeys.keys(of: row.header)
         guard header.contains(where: { Self.decisionColumns.contains($0) }) else { return }
         let columns = header.indices.filter {
             Self.decisionColumns.contains(header[$0]) || ActionFinder.weakColumns.contains(header[$0])
