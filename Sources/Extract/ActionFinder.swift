@@ -35,6 +35,8 @@ struct ActionFinder {
     var folded: [Bool]
     /// Sections (by index) whose actions are list items or table rows, so their prose lines are not actions.
     var sectionsWithLists: Set<Int> = []
+    /// The normalised header of the table rows read last.
+    var headerKeys = HeaderKeys()
 
     init(context: ExtractionContext) {
         self.context = context
@@ -344,14 +346,15 @@ struct ActionFinder {
     /// A row of a table with an action column, or of any table under an action heading.
     private mutating func tableRow(_ index: Int) {
         let row = blocks[index]
-        let header = row.header.map { ActionMarker.normalisedHeading($0) }
+        let header = headerKeys.keys(of: row.header)
         guard !header.isEmpty else { return }
         let strong = header.indices.filter { Self.actionColumns.contains(header[$0]) }
         let weak = header.indices.filter { Self.weakColumns.contains(header[$0]) }
         let ownerColumn = header.firstIndex { Self.ownerColumns.contains($0) }
         let dueColumn = header.firstIndex { Self.dueColumns.contains($0) }
-        let underHeading = context.sectionOfBlock[index].map { context.sections[$0].title }.map {
-            ActionMarker.isActionHeading($0, vocabulary: context.options.vocabulary)
+        // The section's title, normalised once for the context.
+        let underHeading = context.sectionOfBlock[index].map {
+            ActionMarker.isActionHeading(key: context.sectionKeys[$0], vocabulary: context.options.vocabulary)
         }
         func cell(_ column: Int) -> String { column < row.cells.count ? row.cells[column] : "" }
         // `Action Item | Description`: the action column may only hold ids, so the description competes.
@@ -622,4 +625,19 @@ struct ActionFinder {
         "due", "due date", "deadline", "when", "by when", "target date", "date due", "due by", "target", "timeline",
         "by", "date",
     ]
+}
+
+/// The cells of a table's header, each as ``ActionMarker/normalisedHeading(_:)`` gives it: made once for the rows
+/// of a table, which share their header.
+struct HeaderKeys {
+    /// The header read last, and its keys.
+    private var last: (header: [String], keys: [String])?
+
+    /// The keys of `header`.
+    mutating func keys(of header: [String]) -> [String] {
+        if let last, last.header == header { return last.keys }
+        let keys = header.map { ActionMarker.normalisedHeading($0) }
+        last = (header, keys)
+        return keys
+    }
 }

@@ -20,6 +20,8 @@ struct DecisionFinder {
     var folded: [Bool]
     var candidates: [Candidate] = []
     var diagnostics: [Diagnostic] = []
+    /// The normalised header of the table rows read last.
+    var headerKeys = HeaderKeys()
 
     init(context: ExtractionContext) {
         self.context = context
@@ -135,8 +137,10 @@ struct DecisionFinder {
             text = action.text
             actionMarked = true
         }
-        // The words the checks below look for first, found in one pass.
-        let cues = DecisionMarker.LineCues(text)
+        // The words the checks below look for first, found in one pass; the block's own text, which its first look
+        // found no decision word in, holds none of them (a marked action's text is a new string, looked through).
+        let holdsDecisionWord = actionMarked || context.blockCues[index] & BlockCue.decision != 0
+        let cues = DecisionMarker.LineCues(text, holdsDecisionWord: holdsDecisionWord)
         let leading = DecisionMarker.leading(text, extra: vocabulary.decisionMarkers)
         let resolution = leading == nil ? DecisionMarker.midSentenceResolution(text, cues: cues) : nil
         if let marker = leading ?? resolution.map({ DecisionMarker.Match(text: $0) }) {
@@ -223,7 +227,9 @@ struct DecisionFinder {
             joinProposal(index)
             return
         }
-        if DecisionMarker.startsWithResult(text) || DecisionMarker.endsWithResult(text, cues: cues)
+        // A result stated first holds a decision word.
+        if (holdsDecisionWord && DecisionMarker.startsWithResult(text))
+            || DecisionMarker.endsWithResult(text, cues: cues)
             || (endsSentence && paragraphEndsWithOutcome(upTo: index, last, holdsOutcomeWord: mayEndWithOutcome))
         {
             add(index, text: text)
@@ -242,7 +248,7 @@ struct DecisionFinder {
     /// A row of a table with a decision column (`Decision Item | Description`).
     private mutating func tableRow(_ index: Int) {
         let row = blocks[index]
-        let header = row.header.map { ActionMarker.normalisedHeading($0) }
+        let header = headerKeys.keys(of: row.header)
         guard header.contains(where: { Self.decisionColumns.contains($0) }) else { return }
         let columns = header.indices.filter {
             Self.decisionColumns.contains(header[$0]) || ActionFinder.weakColumns.contains(header[$0])
@@ -334,7 +340,11 @@ struct DecisionFinder {
         if start == index { return DecisionMarker.endsWithOutcomeSentence(last: last) }
         guard
             holdsOutcomeWord
-                || (start..<index).contains(where: { DecisionMarker.outcomeSentenceWords.occurs(in: blocks[$0].text) })
+                || (start..<index).contains(where: {
+                    // Each outcome word holds a decision word, which the line's first look found or not.
+                    context.blockCues[$0] & BlockCue.decision != 0
+                        && DecisionMarker.outcomeSentenceWords.occurs(in: blocks[$0].text)
+                })
         else { return false }
         let paragraphLast = DecisionMarker.lastSentence(paragraphText(from: start, upTo: index))
         return DecisionMarker.endsWithOutcomeSentence(last: paragraphLast)

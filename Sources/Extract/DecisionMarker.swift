@@ -633,6 +633,13 @@ enum DecisionMarker {
             bits = DecisionMarker.lineVocabulary.matches(in: text)
         }
 
+        /// The words of `text` the checks look for first, when `holdsDecisionWord` says whether it holds a word of
+        /// ``DecisionMarker/vocabularyWords`` (as ``BlockCue`` found): each word looked for holds one, but `room`,
+        /// which is read only beside a bare outcome's word, so a text with none is not looked through.
+        init(_ text: String, holdsDecisionWord: Bool) {
+            bits = holdsDecisionWord ? DecisionMarker.lineVocabulary.matches(in: text) : 0
+        }
+
         /// Whether the list of `bit` has a word in the text.
         func has(_ bit: UInt8) -> Bool { bits & bit != 0 }
 

@@ -42,8 +42,13 @@ public struct RecommendationExtractor: Sendable {
                 skipsSection[section] = skips
                 if skips { continue }
             }
-            // A sentence without a stem is no recommendation: it is not made a string.
-            for sentence in Sentences.split(passage.text, keeping: { RecommendationCue.stems.occurs(in: $0) }) {
+            // A sentence without a stem is no recommendation: it is not made a string. The passage holds a stem (it
+            // was made for one), so a sentence that is all of it is not looked through again.
+            let whole = passage.text.utf8.count
+            let keeps = { (bytes: UnsafeBufferPointer<UInt8>) in
+                bytes.count == whole || RecommendationCue.stems.occurs(in: bytes)
+            }
+            for sentence in Sentences.split(passage.text, keeping: keeps) {
                 guard let cue = RecommendationCue.find(in: sentence.text, holdingStem: true) else { continue }
                 var text = sentence.text
                 var lines = passage.lines(of: sentence.range)
@@ -125,9 +130,12 @@ struct Passage {
     static func collect(_ blocks: [OutlineBlock], keepingBlocks keeps: (Int) -> Bool) -> [Passage] {
         var passages: [Passage] = []
         var childItems: [Int: [Int]] = [:]
-        // Blocks are read in place by index: a copy of each would cost more than the look.
+        // Blocks are read in place by index: a copy of each would cost more than the look. Only the children of the
+        // items kept are wanted.
         for index in blocks.indices where blocks[index].kind == .item {
-            if let parent = blocks[index].parent { childItems[parent, default: []].append(index) }
+            if let parent = blocks[index].parent, blocks[parent].kind == .item, keeps(parent) {
+                childItems[parent, default: []].append(index)
+            }
         }
         var index = 0
         while index < blocks.count {
@@ -494,13 +502,15 @@ struct RecommendationCue: Equatable {
                 break
             }
         }
-        let verbs = verbBytes
-        let leads = verbLeads
-        // A verb starts only at a word whose core opens with the first byte of one, in lower case.
+        let verbsByLead = verbBytesByLead
+        // A verb starts only at a word whose core opens with the first byte of one, in lower case: only the verbs
+        // opening with that byte are read there.
         guard
             modal != nil
                 || (0..<count).contains(where: { index in
-                    words.coreLead(index).map(leads.contains) == true && words.starts(at: index, with: verbs) != nil
+                    guard let lead = words.coreLead(index), lead < 0x80 else { return false }
+                    let verbs = verbsByLead[Int(lead)]
+                    return !verbs.isEmpty && words.starts(at: index, with: verbs) != nil
                 })
         else {
             return nil
@@ -547,10 +557,12 @@ struct RecommendationCue: Equatable {
         return Unicode.Scalar(value).map { Character($0).isUppercase } ?? false
     }
 
-    /// ``verbs``, each as the bytes of its words.
-    private static let verbBytes = verbs.map(phraseBytes)
-    /// The first bytes of the ``verbs``.
-    private static let verbLeads = TextSearch.ByteSet(String(Set(verbs.compactMap(\.first))))
+    /// ``verbs``, each as the bytes of its words, grouped by their first byte (an ASCII letter): the verbs opening
+    /// with each ASCII byte, in their order.
+    private static let verbBytesByLead = { () -> [[[[UInt8]]]] in
+        let phrases = verbs.map(phraseBytes)
+        return (0..<0x80).map { lead in phrases.filter { $0.first?.first == UInt8(lead) } }
+    }()
     /// ``reporting``, each as the bytes of its words.
     private static let reportingBytes = reporting.map(phraseBytes)
     /// ``subjectStops``, looked up on the bytes.

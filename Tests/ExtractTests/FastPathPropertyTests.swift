@@ -50,23 +50,49 @@ import Testing
         }
     }
 
+    /// Each decision check that takes `cues` answers with them as it does without them, for `text`.
+    static func expectChecksReadTheSame(_ text: String, cues: DecisionMarker.LineCues) {
+        let said = "\(text.unicodeScalars.map(\.value))"
+        #expect(DecisionMarker.isBareOutcome(text, cues: cues) == DecisionMarker.isBareOutcome(text), "\(said)")
+        #expect(DecisionMarker.isMotionOutcome(text, cues: cues) == DecisionMarker.isMotionOutcome(text), "\(said)")
+        #expect(
+            DecisionMarker.statesMotionResult(text, cues: cues) == DecisionMarker.statesMotionResult(text),
+            "\(said)"
+        )
+        #expect(
+            DecisionMarker.midSentenceResolution(text, cues: cues) == DecisionMarker.midSentenceResolution(text),
+            "\(said)"
+        )
+        #expect(DecisionMarker.decisionMade(text, cues: cues) == DecisionMarker.decisionMade(text), "\(said)")
+        #expect(DecisionMarker.endsWithResult(text, cues: cues) == DecisionMarker.endsWithResult(text), "\(said)")
+    }
+
     @Test func decisionChecksReadTheSameWithSharedCues() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             let cues = DecisionMarker.LineCues(text)
             #expect(DecisionMarker.lastBesideMarks(text) == text.trimming(" *_").last, "\(text.unicodeScalars)")
+            Self.expectChecksReadTheSame(text, cues: cues)
+        }
+    }
+
+    /// The decision finder's checks read the same when a text whose first look (``BlockCue``) found no decision word
+    /// is not looked through: none of what they look for is there.
+    @Test func decisionChecksReadTheSameWithoutADecisionWord() async {
+        // Outcomes and results stated first, and words next to them, so that the checks find some.
+        let pieces = [
+            "Approved", "passed", "CARRIED", "Motion", "the", "vote", "agreed", "in the room", "room", "Room",
+            "decision", "made", "resolved that", "motion was", "unanimously", "no", "objections", "x", "Ann", " ",
+            ",", ".", "+1", "(", ")", ":", "İ", "\u{212A}", "\u{301}", "é",
+        ]
+        let text = Gen<String?>.element(of: pieces).map { $0 ?? "" }.array(of: 0...8).map { $0.joined() }
+        await propertyCheck(count: 3000, input: text) { text in
+            let holds = DecisionMarker.vocabulary.occurs(in: text)
+            let cues = DecisionMarker.LineCues(text, holdsDecisionWord: holds)
+            Self.expectChecksReadTheSame(text, cues: cues)
             let said = "\(text.unicodeScalars.map(\.value))"
-            #expect(DecisionMarker.isBareOutcome(text, cues: cues) == DecisionMarker.isBareOutcome(text), "\(said)")
-            #expect(DecisionMarker.isMotionOutcome(text, cues: cues) == DecisionMarker.isMotionOutcome(text), "\(said)")
-            #expect(
-                DecisionMarker.statesMotionResult(text, cues: cues) == DecisionMarker.statesMotionResult(text),
-                "\(said)"
-            )
-            #expect(
-                DecisionMarker.midSentenceResolution(text, cues: cues) == DecisionMarker.midSentenceResolution(text),
-                "\(said)"
-            )
-            #expect(DecisionMarker.decisionMade(text, cues: cues) == DecisionMarker.decisionMade(text), "\(said)")
-            #expect(DecisionMarker.endsWithResult(text, cues: cues) == DecisionMarker.endsWithResult(text), "\(said)")
+            // A result stated first and an outcome word hold a decision word too.
+            #expect(holds || !DecisionMarker.startsWithResult(text), "\(said)")
+            #expect(holds || !DecisionMarker.outcomeSentenceWords.occurs(in: text), "\(said)")
         }
     }
 

@@ -340,6 +340,9 @@ import Testing
         )
         #expect(cued.map(\.text) == kept.map(\.text))
         #expect(cued.map(\.block) == kept.map(\.block))
+        #expect(cued.map(\.children) == all.filter { RecommendationCue.stems.occurs(in: $0.text) }.map(\.children))
+        // Each passage the cues keep holds a stem, so a sentence that is all of it is kept unread.
+        #expect(cued.allSatisfy { RecommendationCue.stems.occurs(in: $0.text) })
     }
 
     /// ``Sentences/splitCharacters(_:)`` as it read the word before a stop: the sentence so far split into words.
