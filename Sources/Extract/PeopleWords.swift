@@ -484,8 +484,34 @@ enum PeopleWords {
             let key = labelKey(text)
             return roleLabels.contains(key) || vocabulary.roleLabels.contains(key)
         }
-        return roleLabelWords.occurs(in: text) && roleLabels.contains(labelKey(text))
+        if let own = PeopleBytes.withBytes(text, roleLabelOfOwnKey) { return own }
+        return isRoleLabelByKey(text)
     }
+
+    /// ``isRoleLabel(_:vocabulary:)`` without labels of the vocabulary, read from the text's ``labelKey(_:)``.
+    static func isRoleLabelByKey(_ text: String) -> Bool {
+        roleLabelWords.occurs(in: text) && roleLabels.contains(labelKey(text))
+    }
+
+    /// Whether the ASCII `bytes` are one of ``roleLabels`` in any case, when they are their own ``labelKey(_:)`` in lower
+    /// case: letters, digits, `'`, `&` and `-`, in words parted by single spaces, with a letter or digit at each end
+    /// (the key keeps each of those bytes, lowered, and has nothing to trim or tidy); `nil` for other text.
+    static func roleLabelOfOwnKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = bytes.first, let last = bytes.last, PeopleText.isAlphanumeric(first),
+            PeopleText.isAlphanumeric(last)
+        else { return nil }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let space = byte == UInt8(ascii: " ")
+            guard PeopleText.isAlphanumeric(byte) || PeopleText.isOne(byte, of: "'&-") || space && previous != byte
+            else { return nil }
+            previous = byte
+        }
+        return roleLabelBytes.containsLowered(bytes)
+    }
+
+    /// ``roleLabels``, looked up by the bytes of ASCII text.
+    static let roleLabelBytes = PeopleWordSet(roleLabels)
 
     /// The longest word of each of `labels`: a text that holds none of them is none of the labels, whatever its
     /// case and markup, and need not be normalised to find that out.
