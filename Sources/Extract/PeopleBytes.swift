@@ -330,6 +330,16 @@ enum PeopleBytes {
         return 3
     }
 
+    /// Whether every scalar of UTF-8 `bytes` is one ``latinScalarLength(_:at:)`` reads.
+    static func isLatin(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard let length = latinScalarLength(bytes, at: index) else { return false }
+            index += length
+        }
+        return true
+    }
+
     /// Whether the Latin text of `bytes` (``latinScalarLength(_:at:)``) is one of the marks beyond ASCII in
     /// ``PeopleWords/nobody``: `—`, `–` or `…`.
     static func isNobodyMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

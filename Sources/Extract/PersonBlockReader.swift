@@ -124,8 +124,8 @@ struct PersonBlockReader {
         let title = blocks[index].text
         close()
         scoped = false
-        let labelled = Self.labelled(title)
-        if let role = Self.roleLine(title, labelled: labelled, vocabulary: context.options.vocabulary) {
+        let (_, labelled, role) = Self.firstReading(title, vocabulary: context.options.vocabulary)
+        if let role {
             roleLines.append((index, role.role, role.entries))
             return
         }
@@ -185,15 +185,9 @@ struct PersonBlockReader {
             return
         }
         let text = blocks[index].text
-        let look = PeopleBytes.withBytes(text, FirstLook.init)
-        // The label of a `Label: value` line, read once for every test below; a line without a colon has none.
-        let label = look.hasColon ? Self.labelled(text) : nil
-        if let role = Self.roleLine(
-            text,
-            labelled: label,
-            vocabulary: context.options.vocabulary,
-            mayOpenOrEnd: look.mayOpenOrEndRoleLine
-        ) {
+        // The label of a `Label: value` line is read once for every test below.
+        let (look, label, role) = Self.firstReading(text, vocabulary: context.options.vocabulary)
+        if let role {
             roleLines.append((index, role.role, role.entries))
             return
         }
@@ -526,6 +520,18 @@ struct PersonBlockReader {
             mayOpenOrEndRoleLine = PeopleBytes.mayOpenOrEndRoleLine(bytes: bytes)
             opensWithA = (bytes.first ?? 0) | 0x20 == UInt8(ascii: "a")
         }
+    }
+
+    /// The first look at a block's `text`, the label of it as a `Label: value` line (none without a colon), and the
+    /// role line it is (``roleLine(_:labelled:vocabulary:mayOpenOrEnd:)``): what headings and other blocks read first.
+    static func firstReading(
+        _ text: String,
+        vocabulary: Vocabulary
+    ) -> (look: FirstLook, label: Labelled?, role: (role: String, entries: [PersonEntry])?) {
+        let look = PeopleBytes.withBytes(text, FirstLook.init)
+        let label = look.hasColon ? labelled(text) : nil
+        let role = roleLine(text, labelled: label, vocabulary: vocabulary, mayOpenOrEnd: look.mayOpenOrEndRoleLine)
+        return (look, label, role)
     }
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.

@@ -51,3 +51,36 @@ import Testing
         }
     }
 }
+
+/// Descriptions read on the bytes of Latin text answer as the character reading.
+@Suite struct PeopleLatinDescriptionTests {
+    /// Every Latin-1 and Latin Extended-A scalar, and general punctuation, alone, opening a phrase and ending one.
+    static let texts: [String] = {
+        let scalars = (0xC0...0x17F).compactMap(Unicode.Scalar.init) + ["’", "‘", "“", "–", "—", "…", "‰"]
+        let words = [
+            "Chair", "Trustees", "chair", "Council", "Zoë", "Ærø", "İpek", "élan", "Straße", "Łódź", "’Chair’",
+            "chair’s", "Ötztal Trust", "×", "Ÿ", "Ĳssel", "Director’s", "(Chair)", "Chairs.", "Library,", "ﬁ", "Ann",
+        ]
+        var texts: [String] = []
+        for scalar in scalars {
+            let character = String(scalar)
+            texts += [character, character + " Chair", "Ann " + character, "Zoë " + character + "s", character + "ss"]
+        }
+        for first in words {
+            for second in words { texts += ["\(first) \(second)", "\(first) \(second).", "  \(first)  \(second) "] }
+        }
+        return texts
+    }()
+
+    @Test func latinDescriptionAsTheCharacterReading() {
+        for text in Self.texts {
+            #expect(
+                PersonEntryParser.isDescription(outside: text) == PersonEntryParser.isDescription(characters: text),
+                "\(text)"
+            )
+        }
+        #expect(PersonEntryParser.isDescription(outside: "Zoë’s Trust"))
+        #expect(!PersonEntryParser.isDescription(outside: "Zoë Ng"))
+        #expect(PersonEntryParser.isDescription(outside: "élan Ng"))
+    }
+}
