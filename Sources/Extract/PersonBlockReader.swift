@@ -818,9 +818,10 @@ struct PersonBlockReader {
             if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
         }
         if Self.endsMidEntry(previous) { return true }
-        // `… - Head of` over `Operations`.
+        // `… - Head of` over `Operations`; an ASCII last word is looked up on its bytes.
         if let last = PeopleText.lastWord(previous),
-            PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))
+            PersonEntryParser.functionWordBytes.containsLowered(last)
+                ?? PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))
         {
             return true
         }
