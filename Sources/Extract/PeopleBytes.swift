@@ -134,46 +134,49 @@ enum PeopleBytes {
     /// Whether `text` in lower case, without spaces and full stops at its ends, may open with a role lead
     /// (`Notes taken by`) or end with a note-taking phrase (`took notes`); `false` only when it cannot.
     static func mayOpenOrEndRoleLine(_ text: String) -> Bool {
-        withBytes(text) { bytes in
-            func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
-            var start = 0
-            var end = bytes.count
-            while start < end, isTrimmed(bytes[start]) { start += 1 }
-            while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
-            guard end > start else { return false }
-            // An ASCII byte at an end starts or ends the character there, which lowers to that byte lowered or to
-            // more than one scalar: where no phrase starts (or ends) with the byte lowered, none is at that end.
-            let (first, last) = (bytes[start], bytes[end - 1])
-            // The tables are fields of one global, whose initialisation is looked at once rather than once a table.
-            if first < 0x80, !roleLineLook.leads.mayStart(with: first), last < 0x80,
-                !roleLineLook.endings.mayEnd(with: last)
-            {
-                return false
-            }
-            // Four ASCII bytes at an end are four characters there (but a carriage return and line feed, one character
-            // that opens and ends no phrase), lowered on their own: where the first four or last four of no phrase are
-            // those bytes lowered, no phrase is at that end. Every phrase has four bytes or more, and the last four of
-            // the endings (`otes`, `utes`, `ting`) are rarer at the end of a line than their last two.
-            guard end - start >= 4 else { return false }
-            let head = quad(bytes, at: start)
-            let tail = quad(bytes, at: end - 4)
-            let opens = roleLineLook.heads.contains(head)
-            let ends = roleLineLook.tails.contains(tail)
-            if !opens, !ends, head & 0x8080_8080 == 0, tail & 0x8080_8080 == 0 { return false }
-            // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
-            // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
-            // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
-            // case works on the bytes, ASCII bytes lower as ASCII letters do and no other byte becomes ASCII.
-            if !isASCII(bytes, start..<min(end, start + roleLineLook.leads.longest))
-                || !isASCII(bytes, max(start, end - roleLineLook.endings.longest)..<end),
-                !PeopleText.lowersOnBytes(bytes)
-            {
-                return true
-            }
-            // The phrases are ASCII: the first four (or last four) bytes lowered rule most texts out.
-            return opens && roleLineLook.leads.opens(bytes, start..<end)
-                || ends && roleLineLook.endings.ends(bytes, start..<end)
+        withBytes(text, mayOpenOrEndRoleLine(bytes:))
+    }
+
+    /// ``mayOpenOrEndRoleLine(_:)`` of a text's UTF-8 `bytes`.
+    static func mayOpenOrEndRoleLine(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isTrimmed(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") }
+        var start = 0
+        var end = bytes.count
+        while start < end, isTrimmed(bytes[start]) { start += 1 }
+        while end > start, isTrimmed(bytes[end - 1]) { end -= 1 }
+        guard end > start else { return false }
+        // An ASCII byte at an end starts or ends the character there, which lowers to that byte lowered or to
+        // more than one scalar: where no phrase starts (or ends) with the byte lowered, none is at that end.
+        let (first, last) = (bytes[start], bytes[end - 1])
+        // The tables are fields of one global, whose initialisation is looked at once rather than once a table.
+        if first < 0x80, !roleLineLook.leads.mayStart(with: first), last < 0x80,
+            !roleLineLook.endings.mayEnd(with: last)
+        {
+            return false
         }
+        // Four ASCII bytes at an end are four characters there (but a carriage return and line feed, one character
+        // that opens and ends no phrase), lowered on their own: where the first four or last four of no phrase are
+        // those bytes lowered, no phrase is at that end. Every phrase has four bytes or more, and the last four of
+        // the endings (`otes`, `utes`, `ting`) are rarer at the end of a line than their last two.
+        guard end - start >= 4 else { return false }
+        let head = quad(bytes, at: start)
+        let tail = quad(bytes, at: end - 4)
+        let opens = roleLineLook.heads.contains(head)
+        let ends = roleLineLook.tails.contains(tail)
+        if !opens, !ends, head & 0x8080_8080 == 0, tail & 0x8080_8080 == 0 { return false }
+        // Lower case maps each character on its own, so that the text lowered opens and ends with its ends
+        // lowered. Where the bytes a lead or an ending could span are ASCII, they lower as ASCII letters do and
+        // a phrase of ASCII characters needs its bytes there, whatever the rest holds. Elsewhere, where lower
+        // case works on the bytes, ASCII bytes lower as ASCII letters do and no other byte becomes ASCII.
+        if !isASCII(bytes, start..<min(end, start + roleLineLook.leads.longest))
+            || !isASCII(bytes, max(start, end - roleLineLook.endings.longest)..<end),
+            !PeopleText.lowersOnBytes(bytes)
+        {
+            return true
+        }
+        // The phrases are ASCII: the first four (or last four) bytes lowered rule most texts out.
+        return opens && roleLineLook.leads.opens(bytes, start..<end)
+            || ends && roleLineLook.endings.ends(bytes, start..<end)
     }
 
     /// What ``mayOpenOrEndRoleLine(_:)`` looks up: the role leads and note-taking endings (with a bit for the first
@@ -325,6 +328,16 @@ enum PeopleBytes {
         guard byte == 0xE2, index + 2 < bytes.count, isPunctuation(second: bytes[index + 1], third: bytes[index + 2])
         else { return nil }
         return 3
+    }
+
+    /// Whether every scalar of UTF-8 `bytes` is one ``latinScalarLength(_:at:)`` reads.
+    static func isLatin(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            guard let length = latinScalarLength(bytes, at: index) else { return false }
+            index += length
+        }
+        return true
     }
 
     /// Whether the Latin text of `bytes` (``latinScalarLength(_:at:)``) is one of the marks beyond ASCII in

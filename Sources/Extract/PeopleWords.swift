@@ -484,8 +484,34 @@ enum PeopleWords {
             let key = labelKey(text)
             return roleLabels.contains(key) || vocabulary.roleLabels.contains(key)
         }
-        return roleLabelWords.occurs(in: text) && roleLabels.contains(labelKey(text))
+        if let own = PeopleBytes.withBytes(text, roleLabelOfOwnKey) { return own }
+        return isRoleLabelByKey(text)
     }
+
+    /// ``isRoleLabel(_:vocabulary:)`` without labels of the vocabulary, read from the text's ``labelKey(_:)``.
+    static func isRoleLabelByKey(_ text: String) -> Bool {
+        roleLabelWords.occurs(in: text) && roleLabels.contains(labelKey(text))
+    }
+
+    /// Whether the ASCII `bytes` are one of ``roleLabels`` in any case, when they are their own ``labelKey(_:)`` in lower
+    /// case: letters, digits, `'`, `&` and `-`, in words parted by single spaces, with a letter or digit at each end
+    /// (the key keeps each of those bytes, lowered, and has nothing to trim or tidy); `nil` for other text.
+    static func roleLabelOfOwnKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = bytes.first, let last = bytes.last, PeopleText.isAlphanumeric(first),
+            PeopleText.isAlphanumeric(last)
+        else { return nil }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            let space = byte == UInt8(ascii: " ")
+            guard PeopleText.isAlphanumeric(byte) || PeopleText.isOne(byte, of: "'&-") || space && previous != byte
+            else { return nil }
+            previous = byte
+        }
+        return roleLabelBytes.containsLowered(bytes)
+    }
+
+    /// ``roleLabels``, looked up by the bytes of ASCII text.
+    static let roleLabelBytes = PeopleWordSet(roleLabels)
 
     /// The longest word of each of `labels`: a text that holds none of them is none of the labels, whatever its
     /// case and markup, and need not be normalised to find that out.
@@ -581,21 +607,14 @@ enum PeopleWords {
             }
             return withUnsafeTemporaryAllocation(of: Bool.self, capacity: max(count, 1)) { taken in
                 // Only the phrases that a word starts are tried, in their order (most roles hold no such word: then
-                // none is); a phrase no word starts takes no place.
-                var candidates: [Int] = []
+                // none is); a phrase no word starts takes no place. They are a bit each, read from the lowest.
+                var candidates: UInt64 = 0
                 for position in 0..<count {
                     taken[position] = false
                     let word = UnsafeBufferPointer(rebasing: bytes[words[position]])
-                    if roleTagStartBytes.containsLowered(word) {
-                        let lowered = String(unsafeUninitializedCapacity: word.count) { out in
-                            for index in word.indices { out[index] = PeopleBytes.lowered(word[index]) }
-                            return word.count
-                        }
-                        candidates += roleTagStarts[lowered] ?? []
-                    }
+                    if roleTagStartBytes.containsLowered(word) { candidates |= roleTagPhrases(startingWith: word) }
                 }
-                guard !candidates.isEmpty else { return [] }
-                candidates.sort()
+                guard candidates != 0 else { return [] }
                 func isWord(_ position: Int, _ word: [UInt8]) -> Bool {
                     let range = words[position]
                     guard !taken[position], range.count == word.count else { return false }
@@ -615,8 +634,9 @@ enum PeopleWords {
                     return true
                 }
                 var found: [(position: Int, tag: String)] = []
-                for (offset, candidate) in candidates.enumerated()
-                where offset == 0 || candidates[offset - 1] != candidate {
+                while candidates != 0 {
+                    let candidate = candidates.trailingZeroBitCount
+                    candidates &= candidates - 1
                     let (phrase, tag) = roleTagWordBytes[candidate]
                     guard phrase.count <= count else { continue }
                     var start = 0
@@ -663,6 +683,22 @@ enum PeopleWords {
 
     /// The first words of ``roleTags``, looked up by the bytes of ASCII text.
     static let roleTagStartBytes = PeopleWordSet(roleTagStarts.keys)
+
+    /// The bytes of each first word of ``roleTags`` (``roleTagStarts``), with a bit for the index of each phrase it
+    /// starts.
+    static let roleTagStartPhrases: [(word: [UInt8], phrases: UInt64)] = {
+        precondition(roleTagWords.count <= 64, "more role tag phrases than a bit each in 64")
+        return roleTagStarts.map { word, indices in (Array(word.utf8), indices.reduce(0) { $0 | 1 << UInt64($1) }) }
+    }()
+
+    /// The bits of the phrases of ``roleTags`` that the ASCII `word` starts, in any case (``roleTagStarts`` of the word
+    /// lowered): looked through on the bytes, without a string.
+    static func roleTagPhrases(startingWith word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        for (start, phrases) in roleTagStartPhrases where start.count == word.count {
+            if start.indices.allSatisfy({ PeopleBytes.lowered(word[$0]) == start[$0] }) { return phrases }
+        }
+        return 0
+    }
 
     /// The tag a group label carries for everyone listed under it (`Guests` → `guest`).
     ///

@@ -124,8 +124,8 @@ struct PersonBlockReader {
         let title = blocks[index].text
         close()
         scoped = false
-        let labelled = Self.labelled(title)
-        if let role = Self.roleLine(title, labelled: labelled, vocabulary: context.options.vocabulary) {
+        let (_, labelled, role) = Self.firstReading(title, vocabulary: context.options.vocabulary)
+        if let role {
             roleLines.append((index, role.role, role.entries))
             return
         }
@@ -185,14 +185,14 @@ struct PersonBlockReader {
             return
         }
         let text = blocks[index].text
-        // The label of a `Label: value` line, read once for every test below.
-        let label = Self.labelled(text)
-        if let role = Self.roleLine(text, labelled: label, vocabulary: context.options.vocabulary) {
+        // The label of a `Label: value` line is read once for every test below.
+        let (look, label, role) = Self.firstReading(text, vocabulary: context.options.vocabulary)
+        if let role {
             roleLines.append((index, role.role, role.entries))
             return
         }
         // Both absence looks below need a first byte `a` or `A`, looked at once.
-        let opensWithA = Self.mayOpenWithA(text)
+        let opensWithA = look.opensWithA
         if label == nil, kind == .line, opensWithA, TextSearch.hasPrefix(text, ignoringCase: "apologies") {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
@@ -252,7 +252,7 @@ struct PersonBlockReader {
             let last = joined.last.map { blocks[$0].lines.upperBound } ?? lines.upperBound
             readInline(
                 label: label,
-                value: list,
+                list: entries,
                 group: group,
                 lines: lines.lowerBound...last,
                 role: PeopleWords.singular(label)
@@ -504,6 +504,36 @@ struct PersonBlockReader {
         }
     }
 
+    /// What one look at the bytes of a block's text tells every block's first tests, which would each look at them on
+    /// their own: most blocks are no people line, and are ruled out by these.
+    struct FirstLook {
+        /// Whether the text holds a colon, without which it is no `Label: value` line (``labelled(_:)``).
+        let hasColon: Bool
+        /// ``PeopleBytes/mayOpenOrEndRoleLine(_:)`` of the text.
+        let mayOpenOrEndRoleLine: Bool
+        /// ``mayOpenWithA(_:)`` of the text.
+        let opensWithA: Bool
+
+        /// The look at the UTF-8 `bytes` of a text.
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            hasColon = PeopleBytes.firstIndex(of: UInt8(ascii: ":"), in: bytes) != nil
+            mayOpenOrEndRoleLine = PeopleBytes.mayOpenOrEndRoleLine(bytes: bytes)
+            opensWithA = (bytes.first ?? 0) | 0x20 == UInt8(ascii: "a")
+        }
+    }
+
+    /// The first look at a block's `text`, the label of it as a `Label: value` line (none without a colon), and the
+    /// role line it is (``roleLine(_:labelled:vocabulary:mayOpenOrEnd:)``): what headings and other blocks read first.
+    static func firstReading(
+        _ text: String,
+        vocabulary: Vocabulary
+    ) -> (look: FirstLook, label: Labelled?, role: (role: String, entries: [PersonEntry])?) {
+        let look = PeopleBytes.withBytes(text, FirstLook.init)
+        let label = look.hasColon ? labelled(text) : nil
+        let role = roleLine(text, labelled: label, vocabulary: vocabulary, mayOpenOrEnd: look.mayOpenOrEndRoleLine)
+        return (look, label, role)
+    }
+
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
     static func labelled(_ text: String) -> Labelled? {
         guard PeopleBytes.mayBeLabelled(text) else { return nil }
@@ -552,12 +582,14 @@ struct PersonBlockReader {
 
     /// `Chair: Ann`, `### Moderator: Ann and Bob`, `Notes: Cy`, `Dee took notes.`: the role and the people named.
     ///
-    /// `text` is a block's text, and `labelled` what ``labelled(_:)`` reads of it. Static, as ``labelled(_:)`` is:
+    /// `text` is a block's text, and `labelled` what ``labelled(_:)`` reads of it; `mayOpenOrEnd` is
+    /// ``PeopleBytes/mayOpenOrEndRoleLine(_:)`` of it when the caller has it. Static, as ``labelled(_:)`` is:
     /// a method of the reader would be handed a copy of the whole reader.
     static func roleLine(
         _ text: String,
         labelled: Labelled?,
-        vocabulary: Vocabulary
+        vocabulary: Vocabulary,
+        mayOpenOrEnd: Bool? = nil
     ) -> (role: String, entries: [PersonEntry])? {
         // A role line holds a word of a role label, lead or ending (looked for in the whole text last: the looks
         // before it are cheaper, and each is without side effects).
@@ -582,7 +614,7 @@ struct PersonBlockReader {
             guard !entries.isEmpty else { return nil }
             return (PeopleWords.roleName(forLabel: label), entries)
         }
-        guard PeopleBytes.mayOpenOrEndRoleLine(text), holdsRoleWord() else { return nil }
+        guard mayOpenOrEnd ?? PeopleBytes.mayOpenOrEndRoleLine(text), holdsRoleWord() else { return nil }
         let lower = PeopleText.lowercased(text).trimmingPlain(" .")
         for (phrase, role) in PeopleWords.roleLeads where lower.hasPrefix(phrase + " ") {
             let value = String(text.dropFirst(phrase.count + 1)).trimmingPlain(" .")
@@ -729,7 +761,18 @@ struct PersonBlockReader {
         lines: ClosedRange<Int>,
         role: String? = nil
     ) {
-        let list = PersonEntryParser.parseList(value)
+        readInline(label: label, list: PersonEntryParser.parseList(value), group: group, lines: lines, role: role)
+    }
+
+    /// ``readInline(label:value:group:lines:role:)`` of the value's list as ``PersonEntryParser/parseList(_:)`` reads
+    /// it, for a caller that has read it already.
+    private mutating func readInline(
+        label: String,
+        list: (entries: [PersonEntry], failures: [String]),
+        group: PeopleGroup,
+        lines: ClosedRange<Int>,
+        role: String? = nil
+    ) {
         // A label line that names nobody (`Attendees: the people recorded as present`, `Others: +1` in a
         // dialogue) is no people line: nothing to warn about.
         if list.entries.isEmpty { return }
@@ -775,9 +818,10 @@ struct PersonBlockReader {
             if lower.hasPrefix("and ") || lower.hasPrefix("& ") { return true }
         }
         if Self.endsMidEntry(previous) { return true }
-        // `… - Head of` over `Operations`.
+        // `… - Head of` over `Operations`; an ASCII last word is looked up on its bytes.
         if let last = PeopleText.lastWord(previous),
-            PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))
+            PersonEntryParser.functionWordBytes.containsLowered(last)
+                ?? PersonEntryParser.functionWords.contains(PeopleText.lowercased(last))
         {
             return true
         }

@@ -597,17 +597,35 @@ enum PersonEntryParser {
 
     /// ``isDescription(_:)`` of a text whose text outside brackets is `outside`.
     static func isDescription(outside: String) -> Bool {
-        // ASCII text (tidy, and each byte a character) is read on its bytes.
-        let ascii = PeopleBytes.withBytes(outside) { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        // ASCII or Latin text (tidy, and each scalar a character) is read on its bytes.
+        let read = PeopleBytes.withBytes(outside) { bytes -> Bool? in
+            let ascii = bytes.allSatisfy { $0 < 0x80 }
+            guard ascii || PeopleBytes.isLatin(bytes) else { return nil }
             guard let word = PeopleBytes.lastWord(in: bytes) else { return false }
-            if PeopleBytes.isLowerLetter(bytes[0]) { return true }
-            let trimmed = PeopleBytes.trimmed(word, in: bytes) { PeopleText.isOne($0, of: ".,;:'()") }
+            if ascii ? PeopleBytes.isLowerLetter(bytes[0]) : startsLowercase(latin: bytes) { return true }
+            let trimmed = PeopleBytes.trimmedLatin(word, in: bytes, quotes: false) {
+                PeopleText.isOne($0, of: ".,;:'()")
+            }
+            // The words of the lists are ASCII: a word with a byte beyond ASCII, which lower case keeps, is none of them.
+            guard ascii || bytes[trimmed].allSatisfy({ $0 < 0x80 }) else { return false }
             let last = UnsafeBufferPointer(rebasing: bytes[trimmed])
             return PeopleWords.roleWordBytes.containsLowered(PeopleBytes.singular(last))
                 || PeopleWords.organisationWordBytes.containsLowered(last)
         }
-        if let ascii { return ascii }
+        return read ?? isDescription(characters: outside)
+    }
+
+    /// Whether the first character of Latin `bytes` (``PeopleBytes/isLatin(_:)``) is lower case: an ASCII byte is a
+    /// character of its own there; another first scalar is read as a character.
+    private static func startsLowercase(latin bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 { return PeopleBytes.isLowerLetter(first) }
+        let length = PeopleBytes.latinScalarLength(bytes, at: 0) ?? bytes.count
+        return String(decoding: bytes[..<length], as: UTF8.self).first?.isLowercase == true
+    }
+
+    /// ``isDescription(outside:)`` of `outside`, read by its characters.
+    static func isDescription(characters outside: String) -> Bool {
         let words = PeopleText.words(outside).map { PeopleText.loweredTrimming($0, ".,;:'’()") }
         guard let last = words.last else { return false }
         if outside.first?.isLowercase == true { return true }

@@ -31,6 +31,8 @@ struct PersonRoster {
     private mutating func roleTags(_ role: String) -> [String] {
         if let known = tagsOfRole.first(where: { $0.role == role }) { return known.tags }
         let tags = PeopleWords.tags(forRole: role)
+        // Room for the few roles of a note, made once rather than grown role by role.
+        if tagsOfRole.isEmpty { tagsOfRole.reserveCapacity(8) }
         tagsOfRole.append((role, tags))
         return tags
     }

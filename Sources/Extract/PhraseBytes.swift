@@ -42,35 +42,41 @@ struct PhraseBytes: Sendable {
     /// Whether the ASCII bytes of `range` in `bytes` open with one of the phrases, in any case.
     func opens(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let first = range.first, Self.contains(Self.lowered(bytes[first]), in: firsts) else { return false }
-        return spans.contains { span in
-            span.count <= range.count && matches(span, bytes, at: range.lowerBound)
-        }
+        return holds(bytes, range) { _ in range.lowerBound }
     }
 
     /// Whether the ASCII bytes of `range` in `bytes` end with one of the phrases, in any case.
     func ends(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let last = range.last, Self.contains(Self.lowered(bytes[last]), in: lasts) else { return false }
-        return spans.contains { span in
-            span.count <= range.count && matches(span, bytes, at: range.upperBound - span.count)
-        }
+        return holds(bytes, range) { span in range.upperBound - span.count }
     }
 
-    /// Whether the phrase at `span` is the bytes from `offset`, in lower case.
-    private func matches(_ span: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    /// Whether a phrase is the bytes of `range` in `bytes` that start where `start` of its span says, in lower case:
+    /// the phrases are looked through in one loop over their bytes, read in place.
+    @inline(__always)
+    private func holds(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
+        from start: (Range<Int>) -> Int
+    ) -> Bool {
         letters.withUnsafeBufferPointer { letters in
-            for index in span where Self.lowered(bytes[offset + index - span.lowerBound]) != letters[index] {
-                return false
+            phrases: for span in spans where span.count <= range.count {
+                let offset = start(span) - span.lowerBound
+                for index in span where Self.lowered(bytes[offset + index]) != letters[index] { continue phrases }
+                return true
             }
-            return true
+            return false
         }
     }
 
+    @inline(__always)
     private static func lowered(_ byte: UInt8) -> UInt8 { PeopleBytes.lowered(byte) }
 
     private static func insert(_ byte: UInt8, into bits: inout (UInt64, UInt64)) {
         if byte < 64 { bits.0 |= 1 << UInt64(byte) } else if byte < 128 { bits.1 |= 1 << UInt64(byte - 64) }
     }
 
+    @inline(__always)
     private static func contains(_ byte: UInt8, in bits: (UInt64, UInt64)) -> Bool {
         if byte < 64 { return bits.0 & (1 << UInt64(byte)) != 0 }
         if byte < 128 { return bits.1 & (1 << UInt64(byte - 64)) != 0 }

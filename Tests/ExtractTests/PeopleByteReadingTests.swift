@@ -28,6 +28,19 @@ import Testing
         #expect(PeopleWords.tags(ofWords: "Chair, vice chair") == ["chair", "vice_chair"])
     }
 
+    /// The phrases a word starts, read on its bytes, are those ``PeopleWords/roleTagStarts`` holds for it lowered.
+    @Test func roleTagPhrasesAsTheStartsTheyStandFor() {
+        let words =
+            PeopleWords.roleTagStarts.keys.flatMap {
+                [$0, $0.uppercased(), $0.prefix(1).uppercased() + $0.dropFirst()]
+            } + ["vic", "chairs."]
+        for word in words {
+            let bits = PeopleBytes.withBytes(word, PeopleWords.roleTagPhrases(startingWith:))
+            let starts = PeopleWords.roleTagStarts[word.lowercased()] ?? []
+            #expect(bits == starts.reduce(0) { $0 | 1 << UInt64($1) }, "\(word)")
+        }
+    }
+
     /// Lines of people blocks, run together or not.
     static let lines =
         PeopleFastPathTests.samples + [

@@ -150,7 +150,10 @@ import Testing
     }
 
     @Test func byteWordSetsAsSets() {
-        let lists = [PeopleWords.roleWords, PeopleWords.honorifics, PeopleWords.nobody, PeopleWords.notNames]
+        let lists = [
+            PeopleWords.roleWords, PeopleWords.honorifics, PeopleWords.nobody, PeopleWords.notNames,
+            PersonEntryParser.functionWords,
+        ]
         for list in lists {
             let bytes = ByteWordSet(list)
             for text in Array(list) + Self.words + list.map { $0.uppercased() + "s" } {
