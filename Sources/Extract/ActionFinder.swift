@@ -627,8 +627,8 @@ struct ActionFinder {
     ]
 }
 
-/// The cells of a table's header, each as ``ActionMarker/normalisedHeading(_:)`` gives it: made once for the rows
-/// of a table, which share their header.
+/// The cells of a table's header, each as ``ActionMarker/normalisedHeading(_:)`` gives it: kept for the header read
+/// last, so that a run of rows under equal headers (the rows of a table) has them made once.
 struct HeaderKeys {
     /// The header read last, and its keys.
     private var last: (header: [String], keys: [String])?

@@ -227,7 +227,7 @@ struct DecisionFinder {
             joinProposal(index)
             return
         }
-        // A result stated first holds a decision word.
+        // A result stated first holds a decision word (`Approved`, or the second word of `Vote passed`).
         if (holdsDecisionWord && DecisionMarker.startsWithResult(text))
             || DecisionMarker.endsWithResult(text, cues: cues)
             || (endsSentence && paragraphEndsWithOutcome(upTo: index, last, holdsOutcomeWord: mayEndWithOutcome))

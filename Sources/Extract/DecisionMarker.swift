@@ -660,12 +660,13 @@ enum DecisionMarker {
     }
 
     /// The lists of ``LineCues``, in the order of their bits.
-    static let lineVocabulary = TextSearch.Vocabulary(
-        lists: [
-            resolutionWordList, ["decision made"], Array(motionResults), ["motion was"], bareOutcomeWordList,
-            endingResultList, ["room"],
-        ]
-    )
+    static let lineLists = [
+        resolutionWordList, ["decision made"], Array(motionResults), ["motion was"], bareOutcomeWordList,
+        endingResultList, ["room"],
+    ]
+
+    /// The words of ``lineLists``, looked for at once.
+    static let lineVocabulary = TextSearch.Vocabulary(lists: lineLists)
 
     /// `+1 decision made`, `Decision made: …`: the text without the marker, empty when nothing else is there.
     static func decisionMade(_ text: String, cues: LineCues? = nil) -> String? {

@@ -42,8 +42,9 @@ public struct RecommendationExtractor: Sendable {
                 skipsSection[section] = skips
                 if skips { continue }
             }
-            // A sentence without a stem is no recommendation: it is not made a string. The passage holds a stem (it
-            // was made for one), so a sentence that is all of it is not looked through again.
+            // A sentence without a stem is no recommendation: it is not made a string. The passage was kept for a
+            // stem, so a sentence that is all of it is not looked through again (should an edited block's line texts
+            // hold none, reading the sentence finds no recommendation all the same).
             let whole = passage.text.utf8.count
             let keeps = { (bytes: UnsafeBufferPointer<UInt8>) in
                 bytes.count == whole || RecommendationCue.stems.occurs(in: bytes)

@@ -96,6 +96,15 @@ import Testing
         }
     }
 
+    /// The gate the property above samples, checked on every word: each word the decision checks look for but
+    /// `room` (read only beside a bare outcome's) holds a word of the first look's decision list, so a text without
+    /// one has none of theirs.
+    @Test func everyCheckWordHoldsADecisionWord() {
+        for word in DecisionMarker.lineLists.joined() where word != "room" {
+            #expect(BlockCue.cues(of: word, vocabulary: BlockCue.vocabulary) & BlockCue.decision != 0, "\(word)")
+        }
+    }
+
     @Test func outlineHelpersReadAsByCharacters() async {
         await propertyCheck(count: 3000, input: Self.text) { text in
             for separator in [
