@@ -478,7 +478,7 @@ enum PeopleWords {
         }
     }
 
-    /// The role a label names (`Chair`, `Note taker`), or `nil`.
+    /// Whether a label names a role (`Chair`, `Note taker`), of the built-in ones or those `vocabulary` adds.
     static func isRoleLabel(_ text: String, vocabulary: Vocabulary) -> Bool {
         guard vocabulary.roleLabels.isEmpty else {
             let key = labelKey(text)

@@ -597,7 +597,8 @@ enum PersonEntryParser {
 
     /// ``isDescription(_:)`` of a text whose text outside brackets is `outside`.
     static func isDescription(outside: String) -> Bool {
-        // ASCII or Latin text (tidy, and each scalar a character) is read on its bytes.
+        // ASCII or Latin text (each scalar a character of its own, so that words end where the characters' do) is
+        // read on its bytes.
         let read = PeopleBytes.withBytes(outside) { bytes -> Bool? in
             let ascii = bytes.allSatisfy { $0 < 0x80 }
             guard ascii || PeopleBytes.isLatin(bytes) else { return nil }

@@ -41,6 +41,12 @@ import Testing
         #expect(!PeopleWords.isRoleLabel("Date", vocabulary: Vocabulary()))
     }
 
+    /// Role tag phrases are found by a bit each in 64: a 65th would stop every note with a role at its first use.
+    @Test func roleTagPhrasesFitTheirBits() {
+        #expect(PeopleWords.roleTagWords.count <= 64)
+        #expect(PeopleWords.roleTagStartPhrases.count == PeopleWords.roleTagStarts.count)
+    }
+
     /// The look at a block's bytes tells what the looks it stands in for tell.
     @Test func firstLookAsTheLooksItJoins() {
         for text in Self.texts {
