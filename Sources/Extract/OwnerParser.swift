@@ -179,20 +179,6 @@ enum OwnerParser {
             // The verb is among the first 15 words: the rest are not cut out.
             return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 15) {
                 words -> (phrase: String, words: Int)?? in
-                var count = 0
-                var start = 0
-                var offset = 0
-                while offset <= bytes.count, count < 15 {
-                    if offset == bytes.count || bytes[offset] == 0x20 {
-                        if start < offset {
-                            words.initializeElement(at: count, to: start..<offset)
-                            count += 1
-                        }
-                        start = offset + 1
-                    }
-                    offset += 1
-                }
-                guard count >= 3 else { return .some(nil) }
                 func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[words[index]])
                 }
@@ -202,9 +188,10 @@ enum OwnerParser {
                     let lower = utf8.index(utf8.startIndex, offsetBy: words[index].lowerBound)
                     return text[lower..<utf8.index(lower, offsetBy: words[index].count)]
                 }
-                for index in 1..<min(count - 1, 14) {
+                /// The answer when word `index` (the words up to the one after it cut) is `to` or `will`, else `nil`.
+                func answer(at index: Int) -> (phrase: String, words: Int)?? {
                     let isTo = isWord(word(index), "to")
-                    guard isTo || isWord(word(index), "will") else { continue }
+                    guard isTo || isWord(word(index), "will") else { return nil }
                     var subjectEnd = index
                     if isTo, index >= 2 {
                         let before = word(index - 1)
@@ -241,6 +228,22 @@ enum OwnerParser {
                         return written
                     }
                     return (phrase, subjectEnd)
+                }
+                // The words are cut one at a time, and each from the second on is looked at once the word after it is
+                // cut: the verb is most often near the start, and the words past it are not cut out.
+                var count = 0
+                var start = 0
+                var offset = 0
+                while offset <= bytes.count, count < 15 {
+                    if offset == bytes.count || bytes[offset] == 0x20 {
+                        if start < offset {
+                            words.initializeElement(at: count, to: start..<offset)
+                            count += 1
+                            if count >= 3, let found = answer(at: count - 2) { return found }
+                        }
+                        start = offset + 1
+                    }
+                    offset += 1
                 }
                 return .some(nil)
             }
@@ -382,6 +385,8 @@ enum OwnerParser {
     /// Splits an owner phrase (`Dan, Travis, Sangwhan`, `Mark/Philippe`, `@a + @b`) into owners; `nil` when the
     /// phrase does not read as owners.
     static func ownerList(_ phrase: String) -> [String]? {
+        // Most phrases are one plain ASCII owner (`Keiko Ahmed`, `The Clerk`): told in one pass over the bytes.
+        if let single = PeopleBytes.withBytes(phrase, plainSingleOwner) { return single }
         let phrase = phrase.trimming(" ,")
         // Plain ASCII is measured and searched on the bytes.
         let plain = TextSearch.isPlainASCII(phrase)
@@ -423,6 +428,41 @@ enum OwnerParser {
 
     /// The ASCII marks no owner list holds.
     private static let notInOwners = TextSearch.ByteSet(";:!?()[]{}\"|=<>#")
+
+    /// ``ownerList(_:)`` of the bytes of a phrase that is one plain ASCII part, `nil` for any other phrase.
+    ///
+    /// One part (``TextSearch/isPlainASCII(_:)``) holds no comma or slash, no word `and`, `&` or `+`, and one space
+    /// between each two words; any other phrase is left to the full reading. Such a phrase splits into itself alone, which no slash splits further: it is the owner when
+    /// ``isPlainOwnerPart(_:)`` says so.
+    static func plainSingleOwner(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]?? {
+        // The phrase without the spaces and commas at its ends, as the full reading trims it.
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: ",") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+        let phrase = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard !phrase.isEmpty, phrase.count <= 90, TextSearch.isPlainASCII(phrase) else { return nil }
+        var wordStart = 0
+        for offset in 0...phrase.count {
+            let byte = offset < phrase.count ? phrase[offset] : UInt8(ascii: " ")
+            if notInOwners.contains(byte) { return .some(nil) }
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "/"): return nil
+            case UInt8(ascii: "h"):
+                // `http` as written, as the full reading looks for it.
+                if phrase[offset...].starts(with: "http".utf8) { return .some(nil) }
+            case UInt8(ascii: " "):
+                // A second space in a row, or a connective word, leaves the phrase to the full reading.
+                if offset == wordStart || isConnective(UnsafeBufferPointer(rebasing: phrase[wordStart..<offset])) {
+                    return nil
+                }
+                wordStart = offset + 1
+            default: continue
+            }
+        }
+        guard isPlainOwnerPart(phrase) else { return .some(nil) }
+        return [String(decoding: phrase, as: UTF8.self)]
+    }
 
     /// The parts of a list joined by `,`, `and`, `&`, `+`.
     static func splitList(_ phrase: String) -> [String] {
