@@ -30,12 +30,20 @@ enum ActionMarker {
         // the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
         guard let pair = leadingPair(text), leadingBytes.contains(pair.0) else { return nil }
         // `Action: …` and `ACTION - …` in plain ASCII, the most common markers, are read on the bytes at once.
-        if pair.0 | 0x20 == UInt8(ascii: "a"), let second = pair.1, second | 0x20 == UInt8(ascii: "c"),
-            let body = PeopleBytes.withBytes(text, plainActionBody)
-        {
-            return Match(text: body, owners: [])
+        if pair.0 | 0x20 == UInt8(ascii: "a"), let second = pair.1, second | 0x20 == UInt8(ascii: "c") {
+            if let body = PeopleBytes.withBytes(text, plainActionBody) { return Match(text: body, owners: []) }
+            // Any other marker opening with `ac` is a keyword that a colon or a dash follows (`Actions 3:`, `ACTION
+            // ITEM - …`): plain ASCII text with neither byte (`Actions from the last meeting were reviewed`) holds none.
+            if PeopleBytes.withBytes(text, { TextSearch.isPlainASCII($0) && !$0.contains(where: isColonOrHyphen) }) {
+                return nil
+            }
         }
         return leadingByCharacters(text, pair: pair)
+    }
+
+    /// Whether `byte` is `:` or `-`, one of which follows every keyword marker in plain ASCII text.
+    private static func isColonOrHyphen(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
     }
 
     /// The text after a plain ASCII `action` keyword (in any case, its letters alone) and a `:` or `- `, trimmed of
@@ -254,7 +262,8 @@ enum ActionMarker {
         while start < bytes.count, bytes[start] == 0x20 { start += 1 }
         if PeopleBytes.opens(bytes, at: start, "action") { return true }
         let rest = bytes[start...]
-        return plainOpenings.contains { rest.starts(with: $0) }
+        // An opening is compared only when its first byte is the text's.
+        return plainOpenings.contains { $0.first == rest.first && rest.starts(with: $0) }
     }
 
     /// The ``labelPrefixes`` and ``boldKeywords``, as bytes.

@@ -14,7 +14,7 @@ enum DueDates {
     static func find(in text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
         // Every trigger holds one of these words in its bytes, whatever else the text holds; text without them has none.
         guard triggerWords.occurs(in: text) else { return nil }
-        var words = Words(text)
+        let words = Words(text)
         // A word is read closer only when its bytes hold a trigger, told on them in place.
         for index in 0..<words.count where words.mayOpenTrigger(index) {
             let word = words.bare(index)
@@ -32,7 +32,7 @@ enum DueDates {
                 continue
             }
             guard start < words.count,
-                let (end, date) = when(&words, from: start, reference: reference, dayFirst: dayFirst)
+                let (end, date) = when(words, from: start, reference: reference, dayFirst: dayFirst)
             else { continue }
             if word == "until", date == nil { continue }
             return Found(text: words.phrase(index..<end + 1), date: date)
@@ -51,8 +51,8 @@ enum DueDates {
         {
             return found
         }
-        var words = Words(text, parts: text.split(separator: " "))
-        if let (_, date) = when(&words, from: 0, reference: reference, dayFirst: dayFirst) {
+        let words = Words(text, parts: text.split(separator: " "))
+        if let (_, date) = when(words, from: 0, reference: reference, dayFirst: dayFirst) {
             return Found(text: text, date: date)
         }
         let date = DateParser.firstDate(in: text, dayFirst: dayFirst, reference: reference)?.date
@@ -61,7 +61,7 @@ enum DueDates {
 
     /// The phrase of a time starting at `words[start]`: the index of its last word and the date it names.
     private static func when(
-        _ words: inout Words,
+        _ words: Words,
         from start: Int,
         reference: CalendarDate?,
         dayFirst: Bool
@@ -199,8 +199,8 @@ enum DueDates {
     /// The words of ``triggerParts``.
     static let triggerPartWords = ["by", "before", "until", "due", "deadline", "no"]
 
-    /// The words of a text, each read ``bare(_:)`` once, when first asked for: kept as where they stand in the text's
-    /// bytes, each made a substring only when read.
+    /// The words of a text, kept as where they stand in its bytes: each is read (``bare(_:)``, made a substring) only
+    /// when asked for.
     private struct Words {
         /// The text the words are cut from.
         let text: String
@@ -208,9 +208,6 @@ enum DueDates {
         let plain: Bool
         /// Where each word stands in the text's bytes.
         let spans: [Range<Int>]
-        /// The ``bare(_:)`` words read so far, by index: a few of a text's words are read, so they are looked up in a
-        /// row, with no slot made for each word.
-        private var bares: [(index: Int, bare: String)] = []
 
         /// The words of `text` between spaces (`OwnerParser.leadingWords` of them all): cut on the bytes when each
         /// scalar is a character of its own (``PeopleBytes/isPlain(_:)``), as the characters would cut them.
@@ -280,11 +277,13 @@ enum DueDates {
         }
 
         /// ``DueDates/bare(_:)`` of word `index`.
-        mutating func bare(_ index: Int) -> String {
-            if let known = bares.first(where: { $0.index == index }) { return known.bare }
-            let word = DueDates.bare(word(index))
-            bares.append((index, word))
-            return word
+        ///
+        /// Read from the text's bytes in place, with no substring made, when the word is plain ASCII: that costs less
+        /// than keeping each word read for a second look.
+        func bare(_ index: Int) -> String {
+            let span = spans[index]
+            return PeopleBytes.withBytes(text) { DueDates.plainBare(UnsafeBufferPointer(rebasing: $0[span])) }
+                ?? DueDates.bare(word(index))
         }
 
         /// Whether word `index` may open a trigger (``DueDates/mayOpenTrigger(_:)``), told on its bytes in place.
@@ -299,20 +298,31 @@ enum DueDates {
         func phrase(_ range: Range<Int>) -> String {
             let cut = PeopleBytes.withBytes(text) { bytes -> String? in
                 guard let first = range.first, let last = range.last, TextSearch.isPlainASCII(bytes) else { return nil }
-                var start = spans[first].lowerBound
-                var end = spans[last].upperBound
+                let span = spans[first].lowerBound..<spans[last].upperBound
                 let length = range.reduce(range.count - 1) { $0 + spans[$1].count }
-                guard end - start == length else { return nil }
-                while start < end, phraseOpenings.contains(bytes[start]) { start += 1 }
-                while end > start, phraseOpenings.contains(bytes[end - 1]) { end -= 1 }
-                while end > start, phraseClosings.contains(bytes[end - 1]) { end -= 1 }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                guard span.count == length else { return nil }
+                return trimmedPhrase(bytes: UnsafeBufferPointer(rebasing: bytes[span]))
             }
-            return cut ?? trimEnd(joined(range).trimming("([ "), ".,;:)]")
+            return cut ?? trimmedPhrase(joined(range))
         }
     }
 
-    /// What a due phrase is trimmed of at both ends, then at its end (``Words/phrase(_:)``).
+    /// `text` trimmed of `(`, `[` and spaces at both ends, then of `.,;:)]` at its end: a due phrase as written.
+    static func trimmedPhrase(_ text: String) -> String {
+        trimEnd(text.trimming("([ "), ".,;:)]")
+    }
+
+    /// ``trimmedPhrase(_:)`` of the bytes of plain ASCII text (``TextSearch/isPlainASCII(_:)``), each a character.
+    static func trimmedPhrase(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = bytes.count
+        while start < end, phraseOpenings.contains(bytes[start]) { start += 1 }
+        while end > start, phraseOpenings.contains(bytes[end - 1]) { end -= 1 }
+        while end > start, phraseClosings.contains(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// What a due phrase is trimmed of at both ends, then at its end (``trimmedPhrase(_:)``).
     private static let phraseOpenings = TextSearch.ByteSet("([ ")
     private static let phraseClosings = TextSearch.ByteSet(".,;:)]")
 
@@ -381,15 +391,17 @@ enum DueDates {
     static func bare(_ word: Substring) -> String {
         // Plain ASCII is lower-cased and trimmed on the bytes: the curly quotes are no ASCII character.
         var bytesOf = word
-        let plain = bytesOf.withUTF8 { bytes -> String? in
-            guard TextSearch.isPlainASCII(bytes) else { return nil }
-            let range = bareRange(bytes)
-            return String(unsafeUninitializedCapacity: range.count) { out in
-                for offset in range { out[offset - range.lowerBound] = lowered(bytes[offset]) }
-                return range.count
-            }
+        return bytesOf.withUTF8(plainBare) ?? bareByCharacters(word)
+    }
+
+    /// ``bare(_:)`` of a word's bytes when they are plain ASCII (``TextSearch/isPlainASCII(_:)``), `nil` otherwise.
+    static func plainBare(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard TextSearch.isPlainASCII(bytes) else { return nil }
+        let range = bareRange(bytes)
+        return String(unsafeUninitializedCapacity: range.count) { out in
+            for offset in range { out[offset - range.lowerBound] = lowered(bytes[offset]) }
+            return range.count
         }
-        return plain ?? bareByCharacters(word)
     }
 
     /// ``bare(_:)`` read as characters: for any word.

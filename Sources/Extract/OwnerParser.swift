@@ -16,8 +16,12 @@ enum OwnerParser {
     /// a grammatical subject, a team noun before a verb, a parenthetical; trailing `- @x` handles only when
     /// `lenient` (inside an action section).
     static func find(in text: String, lenient: Bool) -> Match {
-        if let label = label(of: text) { return Match(owners: label.owners, text: label.rest) }
-        if lenient, let label = nicknameLabel(of: text) { return Match(owners: label.owners, text: label.rest) }
+        // The first colon, found once for the labels' looks.
+        let colon = firstColon(in: text)
+        if let label = label(of: text, colon: colon) { return Match(owners: label.owners, text: label.rest) }
+        if lenient, let colon, let label = nicknameLabel(of: text, colon: colon) {
+            return Match(owners: label.owners, text: label.rest)
+        }
         if let handles = leadingHandles(of: text) { return Match(owners: handles, text: text) }
         if let subject = subject(of: text, nicknames: lenient) { return Match(owners: subject, text: text) }
         if let team = teamSubject(of: text) { return Match(owners: team, text: text) }
@@ -25,7 +29,7 @@ enum OwnerParser {
         if lenient, let handles = trailingHandles(of: text) { return Match(owners: handles, text: text) }
         if lenient, let names = trailingNames(of: text) { return Match(owners: names, text: text) }
         // `EIP 2515: James will work on …`: a topic label, then the owner.
-        if let rest = afterTopicLabel(text) {
+        if let colon, let rest = afterTopicLabel(text, colon: colon) {
             let owners = leadingHandles(of: rest) ?? subject(of: rest) ?? teamSubject(of: rest) ?? []
             return Match(owners: owners, text: text)
         }
@@ -34,7 +38,11 @@ enum OwnerParser {
 
     /// The text after a short topic label (`EIP 2515: …`, `Website: …`), or `nil`.
     static func afterTopicLabel(_ text: String) -> String? {
-        guard let colon = firstColon(in: text) else { return nil }
+        firstColon(in: text).flatMap { afterTopicLabel(text, colon: $0) }
+    }
+
+    /// ``afterTopicLabel(_:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    static func afterTopicLabel(_ text: String, colon: String.Index) -> String? {
         let label = text[..<colon]
         guard !label.isEmpty, label.split(separator: " ").count <= 6,
             !label.contains(where: { ".;!?()[]\"".contains($0) })
@@ -57,7 +65,12 @@ enum OwnerParser {
 
     /// `Name: task`, `Name1, Name2: task` and `Name – task`: the owners and the task.
     static func label(of text: String) -> (owners: [String], rest: String)? {
-        guard let colon = firstColon(in: text) else { return dashLabel(of: text) }
+        label(of: text, colon: firstColon(in: text))
+    }
+
+    /// ``label(of:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    static func label(of text: String, colon: String.Index?) -> (owners: [String], rest: String)? {
+        guard let colon else { return dashLabel(of: text) }
         let label = text[..<colon].trimming(" *_")
         let rest = text[text.index(after: colon)...].trimming(" ")
         guard !label.isEmpty, !rest.isEmpty, label.count <= 60, !rest.hasPrefix("//") else { return nil }
@@ -104,7 +117,11 @@ enum OwnerParser {
 
     /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label.
     static func nicknameLabel(of text: String) -> (owners: [String], rest: String)? {
-        guard let colon = firstColon(in: text) else { return nil }
+        firstColon(in: text).flatMap { nicknameLabel(of: text, colon: $0) }
+    }
+
+    /// ``nicknameLabel(of:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    static func nicknameLabel(of text: String, colon: String.Index) -> (owners: [String], rest: String)? {
         let label = String(text[..<colon])
         guard isNickname(label) else { return nil }
         let rest = text[text.index(after: colon)...].trimming(" ")
@@ -343,6 +360,8 @@ enum OwnerParser {
 
     /// `Fix the build - @x`: handles closing the text.
     static func trailingHandles(of text: String) -> [String]? {
+        // Each handle holds an `@` byte: text without one is not cut into words.
+        guard PeopleBytes.containsByte(text, UInt8(ascii: "@")) else { return nil }
         let words = words(of: text)
         var handles: [String] = []
         var index = words.count - 1
@@ -387,6 +406,11 @@ enum OwnerParser {
     static func ownerList(_ phrase: String) -> [String]? {
         // Most phrases are one plain ASCII owner (`Keiko Ahmed`, `The Clerk`): told in one pass over the bytes.
         if let single = PeopleBytes.withBytes(phrase, plainSingleOwner) { return single }
+        return ownerListByParts(phrase)
+    }
+
+    /// ``ownerList(_:)`` read part by part, for any phrase.
+    static func ownerListByParts(_ phrase: String) -> [String]? {
         let phrase = phrase.trimming(" ,")
         // Plain ASCII is measured and searched on the bytes.
         let plain = TextSearch.isPlainASCII(phrase)
@@ -811,6 +835,34 @@ enum OwnerParser {
 
     /// Whether `part` is a person's name or initials: one to three capitalised words, or a handle.
     static func isPersonalName(_ part: String) -> Bool {
+        // Plain ASCII is read on its bytes, each byte a character.
+        if let plain = PeopleBytes.withBytes(part, { TextSearch.isPlainASCII($0) ? isPlainPersonalName($0) : nil }) {
+            return plain
+        }
+        return isPersonalNameByWords(part)
+    }
+
+    /// ``isPersonalName(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``): the same looks at
+    /// each word, made on its bytes.
+    static func isPlainPersonalName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if isPlainHandle(bytes) { return true }
+        var count = 0
+        var start = 0
+        for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
+            if start < offset {
+                count += 1
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                guard count <= 3, isPlainCapitalised(token), !teamNounBytes.containsLowered(token),
+                    !isPlainNotName(token)
+                else { return false }
+            }
+            start = offset + 1
+        }
+        return count >= 1
+    }
+
+    /// ``isPersonalName(_:)`` read word by word as strings: for any part.
+    static func isPersonalNameByWords(_ part: String) -> Bool {
         if isHandle(part) { return true }
         let tokens = words(of: part)
         guard (1...3).contains(tokens.count) else { return false }

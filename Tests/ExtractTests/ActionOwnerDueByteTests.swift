@@ -1,0 +1,46 @@
+import Ingest
+import PropertyBased
+import Testing
+
+@testable import Extract
+
+/// The byte readings that actions' owners and due dates take first give what the full readings give, on random text of
+/// owner phrases, due phrases and the characters that trip byte-level code.
+@Suite struct ActionOwnerDueByteTests {
+    /// Names, teams, list joiners, due words and marks, and characters that differ as bytes and as characters.
+    static let piece = Gen<String?>
+        .element(of: [
+            "Keiko", "Ahmed", "The", "the", "Clerk", "team", "probation", "reform", "of", "All", "members", "Do", "DO",
+            "RC", "Ann Lee", "@ann", "@bo-b.", "and", "AND", "&", "+", "/", ",", ", ", "http", "HTTP", "x", "Zoë", "é",
+            "İ", "\u{212A}", "K", "May", "march", "24", "3rd", "2021", "end", "of", "by", "Friday", "(", "[", ")", "]",
+            ".", ";", ":", "-", "–", "'", "’", " ", " ", " ", "  ", "\t", "\r\n", "\u{A0}", "\u{301}", "🎉",
+        ])
+        .map { $0 ?? "" }
+    static let text = piece.array(of: 0...10).map { $0.joined() }
+
+    @Test func ownerListsReadTheSameOnBytes() async {
+        await propertyCheck(count: 4000, input: Self.text) { text in
+            #expect(
+                OwnerParser.ownerList(text) == OwnerParser.ownerListByParts(text),
+                "\(text.unicodeScalars.map(\.value))"
+            )
+        }
+    }
+
+    @Test func personalNamesReadTheSameOnBytes() async {
+        await propertyCheck(count: 4000, input: Self.text) { text in
+            #expect(
+                OwnerParser.isPersonalName(text) == OwnerParser.isPersonalNameByWords(text),
+                "\(text.unicodeScalars.map(\.value))"
+            )
+        }
+    }
+
+    @Test func duePhrasesTrimTheSameOnBytes() async {
+        await propertyCheck(count: 4000, input: Self.text) { text in
+            guard TextSearch.isPlainASCII(text) else { return }
+            let bytes = PeopleBytes.withBytes(text) { DueDates.trimmedPhrase(bytes: $0) }
+            #expect(bytes == DueDates.trimmedPhrase(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+}
