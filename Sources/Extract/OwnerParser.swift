@@ -134,23 +134,52 @@ enum OwnerParser {
         // A text opening with the `@` character opens with its byte, which most do not.
         guard text.utf8.first == UInt8(ascii: "@"), text.hasPrefix("@") else { return nil }
         var handles: [String] = []
-        // The words as substrings: only the handles are made strings.
-        var words = PeopleText.words(text)[...]
-        while let word = words.first {
-            let bare = word.trimming(",;:")
-            if isHandle(bare) {
-                handles.append(bare)
-                words = words.dropFirst()
-                if !word.hasSuffix(",") {
-                    guard let next = words.first, ["and", "&", "+", "/"].contains(next.lowercased()) else { break }
-                    words = words.dropFirst()
-                }
-            } else {
-                break
+        // The words as substrings, cut one at a time as far as the handles go: only the handles are made strings.
+        var words = LazyWords(text)
+        var word = words.next()
+        while let current = word {
+            let bare = current.trimming(",;:")
+            guard isHandle(bare) else { break }
+            handles.append(bare)
+            word = words.next()
+            if !current.hasSuffix(",") {
+                guard let next = word, ["and", "&", "+", "/"].contains(next.lowercased()) else { break }
+                word = words.next()
             }
         }
-        guard !handles.isEmpty, !words.isEmpty else { return nil }
+        guard !handles.isEmpty, word != nil else { return nil }
         return handles
+    }
+
+    /// The words of a text, as ``words(of:)`` cuts them, given one at a time: cut from the bytes as they are asked for
+    /// when each scalar is a character of its own (``PeopleBytes/isPlain(_:)``), else all at once.
+    private struct LazyWords {
+        private let text: String
+        /// The words of a text that is not plain, cut at once.
+        private var cut: ArraySlice<Substring>?
+        /// Where the next word is looked for in a plain text.
+        private var position: String.Index
+
+        init(_ text: String) {
+            self.text = text
+            cut = PeopleBytes.isPlain(text) ? nil : PeopleText.words(text)[...]
+            position = text.utf8.startIndex
+        }
+
+        /// The next word, or `nil` past the last.
+        mutating func next() -> Substring? {
+            if cut != nil { return cut?.popFirst() }
+            let utf8 = text.utf8
+            while position < utf8.endIndex, utf8[position] == UInt8(ascii: " ") {
+                position = utf8.index(after: position)
+            }
+            guard position < utf8.endIndex else { return nil }
+            let start = position
+            while position < utf8.endIndex, utf8[position] != UInt8(ascii: " ") {
+                position = utf8.index(after: position)
+            }
+            return text[start..<position]
+        }
     }
 
     /// `X to do y`, `X will do y`, `X and Y to do y`, `X needs to do y`: the subject's owners.
@@ -360,8 +389,6 @@ enum OwnerParser {
 
     /// `Fix the build - @x`: handles closing the text.
     static func trailingHandles(of text: String) -> [String]? {
-        // Each handle holds an `@` byte: text without one is not cut into words.
-        guard PeopleBytes.containsByte(text, UInt8(ascii: "@")) else { return nil }
         let words = words(of: text)
         var handles: [String] = []
         var index = words.count - 1
