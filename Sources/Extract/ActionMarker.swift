@@ -18,7 +18,10 @@ enum ActionMarker {
     ///
     /// `holdsInlineWords`, when known, says whether ``inlineWordList`` occurs in `text` (the context's first look).
     static func match(_ text: String, extra: [String] = [], holdsInlineWords: Bool? = nil) -> Match? {
-        if let found = leading(text, extra: extra) { return found }
+        // Most lines open with a byte no built-in marker opens with (spaces aside): told before the marker is read.
+        let mayOpen =
+            !extra.isEmpty || (text.utf8.first.map { $0 == UInt8(ascii: " ") || leadingBytes.contains($0) } ?? false)
+        if mayOpen, let found = leading(text, extra: extra) { return found }
         guard holdsInlineWords ?? inlineWords.occurs(in: text) else { return nil }
         return inline(text)
     }
@@ -179,7 +182,7 @@ enum ActionMarker {
     /// ``inlineWordList``, looked for in one pass over the bytes in any case.
     private static func inline(_ text: String) -> Match? {
         // The exact look, now that the words are there in some case.
-        guard TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else { return nil }
+        guard PeopleBytes.withBytes(text, holdsInlineMarkerWord) else { return nil }
         // In plain ASCII text a separator starts at one of a few bytes; other places are passed over.
         let plain = TextSearch.isPlainASCII(text)
         var index = text.startIndex
@@ -213,6 +216,18 @@ enum ActionMarker {
             index = text.index(after: index)
         }
         return nil
+    }
+
+    /// Whether UTF-8 `bytes` hold `ACTION`, `Action` or `AI:` as written: each opens with `A`, and only there are the
+    /// bytes after it compared, in one pass.
+    static func holdsInlineMarkerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "A") {
+            let rest = bytes[(index + 1)...]
+            if rest.starts(with: "CTION".utf8) || rest.starts(with: "ction".utf8) || rest.starts(with: "I:".utf8) {
+                return true
+            }
+        }
+        return false
     }
 
     /// `**ACTION** Ann to call`: a bold keyword (`lead`, the emphasised start of `text`) without a colon.

@@ -26,6 +26,18 @@ import Testing
         }
     }
 
+    @Test func inlineMarkerWordsAreFoundInOnePass() async {
+        let words = ["ACTION", "Action", "AI:", "action", "ACTIO", "AI", "A", "ctio", "I:", "é", "\u{301}", " ", ":"]
+        let text = Gen<String?>.element(of: words).map { $0 ?? "" }.array(of: 0...8).map { $0.joined() }
+        await propertyCheck(count: 4000, input: text) { text in
+            #expect(
+                PeopleBytes.withBytes(text, ActionMarker.holdsInlineMarkerWord)
+                    == TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]),
+                "\(text.unicodeScalars.map(\.value))"
+            )
+        }
+    }
+
     @Test func duePhrasesTrimTheSameOnBytes() async {
         await propertyCheck(count: 4000, input: Self.text) { text in
             guard TextSearch.isPlainASCII(text) else { return }
