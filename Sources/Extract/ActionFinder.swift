@@ -452,6 +452,7 @@ struct ActionFinder {
 
     private mutating func finish() -> Extracted<Action> {
         var kept: [Candidate] = []
+        kept.reserveCapacity(candidates.count)
         // Indices in `kept` of table rows and of the rest: a repeat is only looked for on the other side.
         var keptRows: [Int] = []
         var keptOthers: [Int] = []
@@ -465,6 +466,7 @@ struct ActionFinder {
             kept.append(candidate)
         }
         var actions: [Action] = []
+        actions.reserveCapacity(kept.count)
         for (offset, candidate) in kept.enumerated() {
             actions.append(
                 Action(
@@ -508,7 +510,7 @@ struct ActionFinder {
             }
             let startsLow = first.isLowercase || first.isNumber || "([".contains(first)
             let mark = previous.last ?? "."
-            let wrapped = previous.count >= 50 && !endsSentenceOrLabel(mark)
+            let wrapped = ActionMarker.holdsAtLeast(50, charactersIn: previous) && !endsSentenceOrLabel(mark)
             guard startsLow || wrapped else { break }
             found.append(next)
             previous = text

@@ -484,7 +484,13 @@ enum ActionMarker {
         guard isEmphasised || endsWithColon(text) else { return false }
         let text = text.trimming(" *_")
         guard text.hasSuffix(":") || isEmphasised else { return false }
-        return text.count <= 40 && isActionHeading(text, vocabulary: vocabulary)
+        return !holdsAtLeast(41, charactersIn: text) && isActionHeading(text, vocabulary: vocabulary)
+    }
+
+    /// Whether `text` holds at least `count` characters: told by its bytes when too few (no more characters than
+    /// bytes) or when it is plain ASCII (a character a byte), counted otherwise.
+    static func holdsAtLeast(_ count: Int, charactersIn text: String) -> Bool {
+        text.utf8.count >= count && (TextSearch.isPlainASCII(text) || text.count >= count)
     }
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
@@ -518,50 +524,56 @@ enum ActionMarker {
     /// pass; `nil` for any other title.
     static func normalisedPlainHeading(_ title: String) -> String? {
         guard TextSearch.isPlainASCII(title) else { return nil }
+        // Bracketed notes are cut from a copy of the bytes: the first `(` and the first `)` after it, again and again.
+        // A title without a `(` (most) is read in place.
+        guard PeopleBytes.containsByte(title, 0x28) else { return PeopleBytes.withBytes(title, plainHeadingKey) }
         var bytes = Array(title.utf8)
-        // Bracketed notes: the first `(` and the first `)` after it, again and again.
         while let open = bytes.firstIndex(of: 0x28), let close = bytes[open...].firstIndex(of: 0x29) {
             bytes.removeSubrange(open...close)
         }
-        // Written once into the key's string, read in place: a `&` grows to `and`, so three bytes a byte is room
-        // enough.
-        return bytes.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 3) { key in
-                var count = 0
-                var start = 0
-                var first = true
-                while start < bytes.count {
-                    var end = start
-                    while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
-                    // The word without the marks at its ends.
-                    var lower = start
-                    var upper = end
-                    while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
-                    while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
-                    start = end + 1
-                    guard lower < upper else { continue }
-                    if first {
-                        first = false
-                        if isPlainEnumeration(UnsafeBufferPointer(rebasing: bytes[lower..<upper])) { continue }
-                    }
-                    if count > 0 {
-                        key[count] = UInt8(ascii: " ")
+        return bytes.withUnsafeBufferPointer(plainHeadingKey)
+    }
+
+    /// The key ``normalisedPlainHeading(_:)`` makes of a plain ASCII title's bytes without bracketed notes.
+    private static func plainHeadingKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Written once into the key's string, read in place: each `&` grows to `and`, two bytes more, so the key's
+        // room is counted (a short key's string is then made without a buffer of its own).
+        let ampersands = bytes.count { $0 == UInt8(ascii: "&") }
+        return String(unsafeUninitializedCapacity: bytes.count + 2 * ampersands) { key in
+            var count = 0
+            var start = 0
+            var first = true
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                // The word without the marks at its ends.
+                var lower = start
+                var upper = end
+                while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
+                while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
+                start = end + 1
+                guard lower < upper else { continue }
+                if first {
+                    first = false
+                    if isPlainEnumeration(UnsafeBufferPointer(rebasing: bytes[lower..<upper])) { continue }
+                }
+                if count > 0 {
+                    key[count] = UInt8(ascii: " ")
+                    count += 1
+                }
+                for byte in bytes[lower..<upper] {
+                    if byte == UInt8(ascii: "&") {
+                        key[count] = UInt8(ascii: "a")
+                        key[count + 1] = UInt8(ascii: "n")
+                        key[count + 2] = UInt8(ascii: "d")
+                        count += 3
+                    } else {
+                        key[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
                         count += 1
                     }
-                    for byte in bytes[lower..<upper] {
-                        if byte == UInt8(ascii: "&") {
-                            key[count] = UInt8(ascii: "a")
-                            key[count + 1] = UInt8(ascii: "n")
-                            key[count + 2] = UInt8(ascii: "d")
-                            count += 3
-                        } else {
-                            key[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                            count += 1
-                        }
-                    }
                 }
-                return count
             }
+            return count
         }
     }
 

@@ -38,6 +38,17 @@ import Testing
         }
     }
 
+    @Test func charactersAreCountedOnlyWhereBytesCannotTell() async {
+        await propertyCheck(count: 4000, input: Self.text) { text in
+            for count in [0, 1, 5, 12, 30] {
+                #expect(
+                    ActionMarker.holdsAtLeast(count, charactersIn: text) == (text.count >= count),
+                    "\(count) \(text.unicodeScalars.map(\.value))"
+                )
+            }
+        }
+    }
+
     @Test func duePhrasesTrimTheSameOnBytes() async {
         await propertyCheck(count: 4000, input: Self.text) { text in
             guard TextSearch.isPlainASCII(text) else { return }
