@@ -708,16 +708,143 @@ enum OwnerParser {
     /// Whether `part` reads as one owner: names, initials, handles, a team (`probation reform team`), `members of
     /// the SIG`, `All trustees`.
     static func isOwnerPart(_ part: String) -> Bool {
-        // Plain ASCII is read on its bytes, each byte a character.
-        if let plain = PeopleBytes.withBytes(part, { TextSearch.isPlainASCII($0) ? isPlainOwnerPart($0) : nil }) {
-            return plain
+        // Plain ASCII is read on its bytes, each byte a character; plain Latin text (`Zoë Walker`) on its scalars.
+        let onBytes = PeopleBytes.withBytes(part) { bytes -> Bool? in
+            if TextSearch.isPlainASCII(bytes) { return isPlainOwnerPart(bytes) }
+            return PeopleBytes.isPlain(bytes) && PeopleBytes.isLatin(bytes) ? isPlainOwnerPart(bytes, latin: true) : nil
         }
-        return isOwnerPartByWords(part)
+        return onBytes ?? isOwnerPartByWords(part)
     }
 
-    /// ``isOwnerPart(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``): the same looks at
-    /// each word, made on its bytes.
-    static func isPlainOwnerPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// A scalar of plain Latin text (``PeopleBytes/isLatin(_:)``): ASCII, `À` to `ÿ`, Latin Extended-A or general
+    /// punctuation, with the properties its character has, told by its bytes.
+    struct LatinScalar {
+        /// The byte of an ASCII scalar, 0 for any other.
+        var ascii: UInt8
+        /// `Character.isLetter`.
+        var isLetter: Bool
+        /// `Character.isUppercase`.
+        var isUppercase: Bool
+        /// `Character.isLowercase`.
+        var isLowercase: Bool
+        /// Whether it is `’`.
+        var isApostrophe: Bool
+
+        /// Whether it is the ASCII character `byte`.
+        func `is`(_ byte: UInt8) -> Bool { ascii == byte && byte != 0 }
+
+        /// `Character.isNumber`: only ASCII digits are numbers in plain Latin text.
+        var isNumber: Bool { PeopleBytes.isDigit(ascii) }
+
+        /// The scalars of Latin `bytes`, in order.
+        static func scalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [LatinScalar] {
+            var scalars: [LatinScalar] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let upper = PeopleBytes.isUpperLetter(byte)
+                    let lower = PeopleBytes.isLowerLetter(byte)
+                    scalars.append(
+                        LatinScalar(
+                            ascii: byte,
+                            isLetter: upper || lower,
+                            isUppercase: upper,
+                            isLowercase: lower,
+                            isApostrophe: false
+                        )
+                    )
+                    index += 1
+                } else if byte == 0xE2 {
+                    // General punctuation: no letter.
+                    let apostrophe = bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99
+                    scalars.append(
+                        LatinScalar(
+                            ascii: 0,
+                            isLetter: false,
+                            isUppercase: false,
+                            isLowercase: false,
+                            isApostrophe: apostrophe
+                        )
+                    )
+                    index += 3
+                } else {
+                    let last = bytes[index + 1]
+                    let scalar: LatinScalar
+                    if byte == 0xC3 {
+                        // `À` to `Þ` are upper case and `ß` to `ÿ` lower case, but `×` and `÷`, no letters.
+                        let isLetter = last != 0x97 && last != 0xB7
+                        scalar = LatinScalar(
+                            ascii: 0,
+                            isLetter: isLetter,
+                            isUppercase: isLetter && last <= 0x9E,
+                            isLowercase: isLetter && last >= 0x9F,
+                            isApostrophe: false
+                        )
+                    } else {
+                        // Latin Extended-A is letters all, each of one case (`İ`, `Ŀ` and `Ÿ` upper case), but `ĸ`:
+                        // without an upper case of its own, its character reads as both.
+                        let kra = byte == 0xC4 && last == 0xB8
+                        let upper = kra || (PeopleText.latinExtendedAIsUpper(lead: byte, last) ?? true)
+                        scalar = LatinScalar(
+                            ascii: 0,
+                            isLetter: true,
+                            isUppercase: upper,
+                            isLowercase: kra || !upper,
+                            isApostrophe: false
+                        )
+                    }
+                    scalars.append(scalar)
+                    index += 2
+                }
+            }
+            return scalars
+        }
+
+        /// The number of characters of Latin `bytes`.
+        static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { scalars(bytes).count }
+
+        /// Whether every scalar of Latin `bytes` passes `test`.
+        static func all(_ bytes: UnsafeBufferPointer<UInt8>, _ test: (LatinScalar) -> Bool) -> Bool {
+            scalars(bytes).allSatisfy(test)
+        }
+
+        /// ``OwnerParser/isHandle(_:)`` of a Latin word's bytes.
+        static func isHandle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.first == UInt8(ascii: "@") else { return false }
+            let rest = scalars(bytes).dropFirst()
+            guard let first = rest.first, let last = rest.last, first.isLetter || first.isNumber else { return false }
+            return rest.allSatisfy {
+                $0.isLetter || $0.isNumber || $0.is(UInt8(ascii: "-")) || $0.is(UInt8(ascii: "_"))
+                    || $0.is(UInt8(ascii: "."))
+            } && (last.isLetter || last.isNumber || last.is(UInt8(ascii: "_")))
+        }
+
+        /// ``OwnerParser/isCapitalised(_:)`` of a Latin word's bytes.
+        static func isCapitalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let scalars = scalars(bytes)
+            guard let first = scalars.first, first.isUppercase else { return false }
+            return scalars.allSatisfy {
+                $0.isLetter || $0.isNumber || $0.isApostrophe || capitalisedMarks.contains($0.ascii) && $0.ascii != 0
+            }
+        }
+
+        /// Whether a Latin word opens with a lower-case letter and holds only letters, `-` and `'`, as the lower-case
+        /// words before a team noun do.
+        static func isLowerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let scalars = scalars(bytes)
+            guard let first = scalars.first, first.isLowercase else { return false }
+            return scalars.allSatisfy { $0.isLetter || $0.is(UInt8(ascii: "-")) || $0.is(UInt8(ascii: "'")) }
+        }
+    }
+
+    /// ``isOwnerPart(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``), or with `latin` of a
+    /// plain Latin part (``PeopleBytes/isPlain(_:)``, ``PeopleBytes/isLatin(_:)``): the looks of
+    /// ``isOwnerPartByWords(_:)`` at each word, made on its bytes.
+    ///
+    /// A word beyond ASCII is none of the listed words, which are ASCII; its letters and their case are told by its
+    /// bytes (``LatinScalar``).
+    static func isPlainOwnerPart(_ bytes: UnsafeBufferPointer<UInt8>, latin: Bool = false) -> Bool {
         // An owner part has at most seven words: an eighth settles it.
         withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 8) { tokens -> Bool in
             var count = 0
@@ -735,20 +862,29 @@ enum OwnerParser {
                 UnsafeBufferPointer(rebasing: bytes[tokens[index]])
             }
             func isTeamNoun(_ index: Int) -> Bool { teamNounBytes.containsLowered(token(index)) }
+            // The looks at a word's letters, on its scalars in Latin text.
+            func isHandle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+                latin ? LatinScalar.isHandle(word) : isPlainHandle(word)
+            }
+            func isCapitalised(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+                latin ? LatinScalar.isCapitalised(word) : isPlainCapitalised(word)
+            }
             let first = token(0)
             if count == 1 {
-                if isPlainHandle(first) { return true }
+                if isHandle(first) { return true }
                 if everyoneWordBytes.containsLowered(first) { return true }
             }
-            guard isPlainCapitalised(first) || isPlainHandle(first) || isTeamNoun(0) || isWord(first, "the") else {
-                return false
-            }
+            guard isCapitalised(first) || isHandle(first) || isTeamNoun(0) || isWord(first, "the") else { return false }
             if isPlainNotName(first) { return false }
-            if count == 1, first.count < 2 { return false }
+            if count == 1, (latin ? LatinScalar.count(first) : first.count) < 2 { return false }
             if isPlainConnector(token(count - 1)) { return false }
             // `All trustees`, `Each member`.
             if quantifierBytes.containsLowered(first), count <= 3,
-                (1..<count).allSatisfy({ token($0).allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") } })
+                (1..<count).allSatisfy({
+                    latin
+                        ? LatinScalar.all(token($0)) { $0.isLetter || $0.is(UInt8(ascii: "-")) }
+                        : token($0).allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") }
+                })
             {
                 return true
             }
@@ -756,19 +892,21 @@ enum OwnerParser {
             while offset < count {
                 let word = token(offset)
                 offset += 1
-                if isPlainHandle(word) || isPlainConnector(word) || (offset > 1 && isWord(word, "the"))
+                if isHandle(word) || isPlainConnector(word) || (offset > 1 && isWord(word, "the"))
                     || isTeamNoun(offset - 1)
                 {
                     continue
                 }
-                if isPlainCapitalised(word) {
+                if isCapitalised(word) {
                     // A team noun went on above.
                     if offset > 1, isPlainNotName(word) { return false }
                     continue
                 }
                 // A short run of lower-case words must lead to a team noun: `probation reform team`.
                 var run = offset - 1
-                while run < count, isPlainLowerWord(token(run)), !isTeamNoun(run) {
+                while run < count, latin ? LatinScalar.isLowerWord(token(run)) : isPlainLowerWord(token(run)),
+                    !isTeamNoun(run)
+                {
                     if notNameBytes.containsLowered(token(run)) { return false }
                     run += 1
                 }
@@ -863,23 +1001,27 @@ enum OwnerParser {
     /// Whether `part` is a person's name or initials: one to three capitalised words, or a handle.
     static func isPersonalName(_ part: String) -> Bool {
         // Plain ASCII is read on its bytes, each byte a character.
-        if let plain = PeopleBytes.withBytes(part, { TextSearch.isPlainASCII($0) ? isPlainPersonalName($0) : nil }) {
-            return plain
+        // Plain ASCII is read on its bytes, each byte a character; plain Latin text on its scalars.
+        let onBytes = PeopleBytes.withBytes(part) { bytes -> Bool? in
+            if TextSearch.isPlainASCII(bytes) { return isPlainPersonalName(bytes) }
+            return PeopleBytes.isPlain(bytes) && PeopleBytes.isLatin(bytes)
+                ? isPlainPersonalName(bytes, latin: true) : nil
         }
-        return isPersonalNameByWords(part)
+        return onBytes ?? isPersonalNameByWords(part)
     }
 
-    /// ``isPersonalName(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``): the same looks at
-    /// each word, made on its bytes.
-    static func isPlainPersonalName(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        if isPlainHandle(bytes) { return true }
+    /// ``isPersonalName(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``), or with `latin` of
+    /// a plain Latin part (as ``isPlainOwnerPart(_:latin:)`` reads one): the same looks at each word, made on its bytes.
+    static func isPlainPersonalName(_ bytes: UnsafeBufferPointer<UInt8>, latin: Bool = false) -> Bool {
+        if latin ? LatinScalar.isHandle(bytes) : isPlainHandle(bytes) { return true }
         var count = 0
         var start = 0
         for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
             if start < offset {
                 count += 1
                 let token = UnsafeBufferPointer(rebasing: bytes[start..<offset])
-                guard count <= 3, isPlainCapitalised(token), !teamNounBytes.containsLowered(token),
+                guard count <= 3, latin ? LatinScalar.isCapitalised(token) : isPlainCapitalised(token),
+                    !teamNounBytes.containsLowered(token),
                     !isPlainNotName(token)
                 else { return false }
             }
