@@ -160,7 +160,9 @@ struct ActionFinder {
             extra: context.options.vocabulary.actionMarkers,
             holdsInlineWords: holdsInlineWords
         )
-            ?? blocks[index].leadingEmphasis.flatMap({ ActionMarker.boldKeyword(text, lead: $0) })
+            // A bold keyword is a form of `action`, which the first look finds in any text holding one.
+            ?? (holdsInlineWords
+                ? blocks[index].leadingEmphasis.flatMap({ ActionMarker.boldKeyword(text, lead: $0) }) : nil)
         {
             let inherited = blocks[index].parent.flatMap { isAction[$0] ? ownersOf[$0] : nil } ?? []
             // `Jo to book the hall. Action: Jo`: the marker gives only owners, so the sentence before is the task.
@@ -176,7 +178,9 @@ struct ActionFinder {
             }
             let more = Self.continuation(of: index, in: blocks)
             for line in more { folded[line] = true }
-            let joined = ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
+            // Most marked lines are whole: their text is kept as it is, without a join.
+            let joined =
+                more.isEmpty ? marker.text : ([marker.text] + more.map { blocks[$0].text }).joined(separator: " ")
             add(
                 index,
                 text: joined,
@@ -448,6 +452,7 @@ struct ActionFinder {
 
     private mutating func finish() -> Extracted<Action> {
         var kept: [Candidate] = []
+        kept.reserveCapacity(candidates.count)
         // Indices in `kept` of table rows and of the rest: a repeat is only looked for on the other side.
         var keptRows: [Int] = []
         var keptOthers: [Int] = []
@@ -461,6 +466,7 @@ struct ActionFinder {
             kept.append(candidate)
         }
         var actions: [Action] = []
+        actions.reserveCapacity(kept.count)
         for (offset, candidate) in kept.enumerated() {
             actions.append(
                 Action(
@@ -504,7 +510,7 @@ struct ActionFinder {
             }
             let startsLow = first.isLowercase || first.isNumber || "([".contains(first)
             let mark = previous.last ?? "."
-            let wrapped = previous.count >= 50 && !endsSentenceOrLabel(mark)
+            let wrapped = ActionMarker.holdsAtLeast(50, charactersIn: previous) && !endsSentenceOrLabel(mark)
             guard startsLow || wrapped else { break }
             found.append(next)
             previous = text

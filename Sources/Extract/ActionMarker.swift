@@ -18,7 +18,10 @@ enum ActionMarker {
     ///
     /// `holdsInlineWords`, when known, says whether ``inlineWordList`` occurs in `text` (the context's first look).
     static func match(_ text: String, extra: [String] = [], holdsInlineWords: Bool? = nil) -> Match? {
-        if let found = leading(text, extra: extra) { return found }
+        // Most lines open with a byte no built-in marker opens with (spaces aside): told before the marker is read.
+        let mayOpen =
+            !extra.isEmpty || (text.utf8.first.map { $0 == UInt8(ascii: " ") || leadingBytes.contains($0) } ?? false)
+        if mayOpen, let found = leading(text, extra: extra) { return found }
         guard holdsInlineWords ?? inlineWords.occurs(in: text) else { return nil }
         return inline(text)
     }
@@ -30,12 +33,20 @@ enum ActionMarker {
         // the leading spaces is the first of the trimmed text: spaces before an ASCII byte are characters alone.
         guard let pair = leadingPair(text), leadingBytes.contains(pair.0) else { return nil }
         // `Action: …` and `ACTION - …` in plain ASCII, the most common markers, are read on the bytes at once.
-        if pair.0 | 0x20 == UInt8(ascii: "a"), let second = pair.1, second | 0x20 == UInt8(ascii: "c"),
-            let body = PeopleBytes.withBytes(text, plainActionBody)
-        {
-            return Match(text: body, owners: [])
+        if pair.0 | 0x20 == UInt8(ascii: "a"), let second = pair.1, second | 0x20 == UInt8(ascii: "c") {
+            if let body = PeopleBytes.withBytes(text, plainActionBody) { return Match(text: body, owners: []) }
+            // Any other marker opening with `ac` is a keyword that a colon or a dash follows (`Actions 3:`, `ACTION
+            // ITEM - …`): plain ASCII text with neither byte (`Actions from the last meeting were reviewed`) holds none.
+            if PeopleBytes.withBytes(text, { TextSearch.isPlainASCII($0) && !$0.contains(where: isColonOrHyphen) }) {
+                return nil
+            }
         }
         return leadingByCharacters(text, pair: pair)
+    }
+
+    /// Whether `byte` is `:` or `-`, one of which follows every keyword marker in plain ASCII text.
+    private static func isColonOrHyphen(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ":") || byte == UInt8(ascii: "-")
     }
 
     /// The text after a plain ASCII `action` keyword (in any case, its letters alone) and a `:` or `- `, trimmed of
@@ -171,7 +182,7 @@ enum ActionMarker {
     /// ``inlineWordList``, looked for in one pass over the bytes in any case.
     private static func inline(_ text: String) -> Match? {
         // The exact look, now that the words are there in some case.
-        guard TextSearch.containsAny(text, ["ACTION", "Action", "AI:"]) else { return nil }
+        guard PeopleBytes.withBytes(text, holdsInlineMarkerWord) else { return nil }
         // In plain ASCII text a separator starts at one of a few bytes; other places are passed over.
         let plain = TextSearch.isPlainASCII(text)
         var index = text.startIndex
@@ -205,6 +216,18 @@ enum ActionMarker {
             index = text.index(after: index)
         }
         return nil
+    }
+
+    /// Whether UTF-8 `bytes` hold `ACTION`, `Action` or `AI:` as written: each opens with `A`, and only there are the
+    /// bytes after it compared, in one pass.
+    static func holdsInlineMarkerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "A") {
+            let rest = bytes[(index + 1)...]
+            if rest.starts(with: "CTION".utf8) || rest.starts(with: "ction".utf8) || rest.starts(with: "I:".utf8) {
+                return true
+            }
+        }
+        return false
     }
 
     /// `**ACTION** Ann to call`: a bold keyword (`lead`, the emphasised start of `text`) without a colon.
@@ -254,7 +277,8 @@ enum ActionMarker {
         while start < bytes.count, bytes[start] == 0x20 { start += 1 }
         if PeopleBytes.opens(bytes, at: start, "action") { return true }
         let rest = bytes[start...]
-        return plainOpenings.contains { rest.starts(with: $0) }
+        // An opening is compared only when its first byte is the text's.
+        return plainOpenings.contains { $0.first == rest.first && rest.starts(with: $0) }
     }
 
     /// The ``labelPrefixes`` and ``boldKeywords``, as bytes.
@@ -460,7 +484,13 @@ enum ActionMarker {
         guard isEmphasised || endsWithColon(text) else { return false }
         let text = text.trimming(" *_")
         guard text.hasSuffix(":") || isEmphasised else { return false }
-        return text.count <= 40 && isActionHeading(text, vocabulary: vocabulary)
+        return !holdsAtLeast(41, charactersIn: text) && isActionHeading(text, vocabulary: vocabulary)
+    }
+
+    /// Whether `text` holds at least `count` characters: told by its bytes when too few (no more characters than
+    /// bytes) or when it is plain ASCII (a character a byte), counted otherwise.
+    static func holdsAtLeast(_ count: Int, charactersIn text: String) -> Bool {
+        text.utf8.count >= count && (TextSearch.isPlainASCII(text) || text.count >= count)
     }
 
     /// Whether `text` may end in `:` before closing ` `, `*` and `_`: its last other byte is the colon.
@@ -494,50 +524,56 @@ enum ActionMarker {
     /// pass; `nil` for any other title.
     static func normalisedPlainHeading(_ title: String) -> String? {
         guard TextSearch.isPlainASCII(title) else { return nil }
+        // Bracketed notes are cut from a copy of the bytes: the first `(` and the first `)` after it, again and again.
+        // A title without a `(` (most) is read in place.
+        guard PeopleBytes.containsByte(title, 0x28) else { return PeopleBytes.withBytes(title, plainHeadingKey) }
         var bytes = Array(title.utf8)
-        // Bracketed notes: the first `(` and the first `)` after it, again and again.
         while let open = bytes.firstIndex(of: 0x28), let close = bytes[open...].firstIndex(of: 0x29) {
             bytes.removeSubrange(open...close)
         }
-        // Written once into the key's string, read in place: a `&` grows to `and`, so three bytes a byte is room
-        // enough.
-        return bytes.withUnsafeBufferPointer { bytes in
-            String(unsafeUninitializedCapacity: bytes.count * 3) { key in
-                var count = 0
-                var start = 0
-                var first = true
-                while start < bytes.count {
-                    var end = start
-                    while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
-                    // The word without the marks at its ends.
-                    var lower = start
-                    var upper = end
-                    while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
-                    while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
-                    start = end + 1
-                    guard lower < upper else { continue }
-                    if first {
-                        first = false
-                        if isPlainEnumeration(UnsafeBufferPointer(rebasing: bytes[lower..<upper])) { continue }
-                    }
-                    if count > 0 {
-                        key[count] = UInt8(ascii: " ")
+        return bytes.withUnsafeBufferPointer(plainHeadingKey)
+    }
+
+    /// The key ``normalisedPlainHeading(_:)`` makes of a plain ASCII title's bytes without bracketed notes.
+    private static func plainHeadingKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Written once into the key's string, read in place: each `&` grows to `and`, two bytes more, so the key's
+        // room is counted (a short key's string is then made without a buffer of its own).
+        let ampersands = bytes.count { $0 == UInt8(ascii: "&") }
+        return String(unsafeUninitializedCapacity: bytes.count + 2 * ampersands) { key in
+            var count = 0
+            var start = 0
+            var first = true
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: " ") { end += 1 }
+                // The word without the marks at its ends.
+                var lower = start
+                var upper = end
+                while lower < upper, headingMarks.contains(bytes[lower]) { lower += 1 }
+                while upper > lower, headingMarks.contains(bytes[upper - 1]) { upper -= 1 }
+                start = end + 1
+                guard lower < upper else { continue }
+                if first {
+                    first = false
+                    if isPlainEnumeration(UnsafeBufferPointer(rebasing: bytes[lower..<upper])) { continue }
+                }
+                if count > 0 {
+                    key[count] = UInt8(ascii: " ")
+                    count += 1
+                }
+                for byte in bytes[lower..<upper] {
+                    if byte == UInt8(ascii: "&") {
+                        key[count] = UInt8(ascii: "a")
+                        key[count + 1] = UInt8(ascii: "n")
+                        key[count + 2] = UInt8(ascii: "d")
+                        count += 3
+                    } else {
+                        key[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
                         count += 1
                     }
-                    for byte in bytes[lower..<upper] {
-                        if byte == UInt8(ascii: "&") {
-                            key[count] = UInt8(ascii: "a")
-                            key[count + 1] = UInt8(ascii: "n")
-                            key[count + 2] = UInt8(ascii: "d")
-                            count += 3
-                        } else {
-                            key[count] = PeopleBytes.isUpperLetter(byte) ? byte | 0x20 : byte
-                            count += 1
-                        }
-                    }
                 }
-                return count
             }
+            return count
         }
     }
 

@@ -115,12 +115,11 @@ public enum DateParser {
         forward: Bool = true
     ) -> FoundDate? {
         let tokens = tokenize(text)
-        var index = 0
-        while index < tokens.count {
+        // Every date opens with a number or a month's name: other tokens are passed over without the look.
+        for index in tokens.indices where tokens[index].number != nil || tokens[index].month != nil {
             if let found = date(at: index, in: tokens, dayFirst: dayFirst, reference: reference, forward: forward) {
                 return found
             }
-            index += 1
         }
         return nil
     }

@@ -14,12 +14,9 @@ enum DueDates {
     static func find(in text: String, reference: CalendarDate?, dayFirst: Bool) -> Found? {
         // Every trigger holds one of these words in its bytes, whatever else the text holds; text without them has none.
         guard triggerWords.occurs(in: text) else { return nil }
-        var words = Words(text)
-        // A word is read closer only when its bytes hold a trigger: those are found in one pass over the text's bytes.
-        let triggers = PeopleBytes.withBytes(text) { bytes in
-            words.spans.indices.filter { mayOpenTrigger(UnsafeBufferPointer(rebasing: bytes[words.spans[$0]])) }
-        }
-        for index in triggers {
+        let words = Words(text)
+        // A word is read closer only when its bytes hold a trigger, told on them in place.
+        for index in 0..<words.count where words.mayOpenTrigger(index) {
             let word = words.bare(index)
             var start = index + 1
             switch word {
@@ -35,11 +32,10 @@ enum DueDates {
                 continue
             }
             guard start < words.count,
-                let (end, date) = when(&words, from: start, reference: reference, dayFirst: dayFirst)
+                let (end, date) = when(words, from: start, reference: reference, dayFirst: dayFirst)
             else { continue }
             if word == "until", date == nil { continue }
-            let phrase = words.joined(index..<end + 1)
-            return Found(text: trimEnd(phrase.trimming("([ "), ".,;:)]"), date: date)
+            return Found(text: words.phrase(index..<end + 1), date: date)
         }
         return nil
     }
@@ -55,8 +51,8 @@ enum DueDates {
         {
             return found
         }
-        var words = Words(text, parts: text.split(separator: " "))
-        if let (_, date) = when(&words, from: 0, reference: reference, dayFirst: dayFirst) {
+        let words = Words(text, parts: text.split(separator: " "))
+        if let (_, date) = when(words, from: 0, reference: reference, dayFirst: dayFirst) {
             return Found(text: text, date: date)
         }
         let date = DateParser.firstDate(in: text, dayFirst: dayFirst, reference: reference)?.date
@@ -65,16 +61,21 @@ enum DueDates {
 
     /// The phrase of a time starting at `words[start]`: the index of its last word and the date it names.
     private static func when(
-        _ words: inout Words,
+        _ words: Words,
         from start: Int,
         reference: CalendarDate?,
         dayFirst: Bool
     ) -> (end: Int, date: CalendarDate?)? {
         var index = start
         func word(_ offset: Int) -> String { index + offset < words.count ? words.bare(index + offset) : "" }
-        if word(0) == "the", word(1) == "end" { index += 1 }
+        // The first word, read once for the looks below (each a copy out of the cache).
+        var first = word(0)
+        if first == "the", word(1) == "end" {
+            index += 1
+            first = "end"
+        }
         // End of a month or a period.
-        if word(0) == "end", word(1) == "of" {
+        if first == "end", word(1) == "of" {
             index += 2
             if word(0) == "the" { index += 1 }
             let period = word(0)
@@ -114,14 +115,17 @@ enum DueDates {
             default: return nil
             }
         }
-        if ["eod", "eow", "cob", "asap"].contains(word(0)) { return nil }
-        if word(0) == "tomorrow" { return (index, reference.map { adding(1, to: $0) }) }
-        if word(0) == "today" || word(0) == "tonight" { return (index, reference) }
+        switch first {
+        case "eod", "eow", "cob", "asap": return nil
+        case "tomorrow": return (index, reference.map { adding(1, to: $0) })
+        case "today", "tonight": return (index, reference)
+        default: break
+        }
         // The next meeting, the following call, next week.
         var look = index
-        if word(0) == "the" { look += 1 }
-        let relative = look < words.count ? words.bare(look) : ""
-        if ["next", "following", "upcoming", "this"].contains(relative), look + 1 < words.count {
+        if first == "the" { look += 1 }
+        let relative = look == index ? first : look < words.count ? words.bare(look) : ""
+        if isRelative(relative), look + 1 < words.count {
             let noun = words.bare(look + 1)
             if let day = weekdays[noun] {
                 return (look + 1, reference.flatMap { next(weekday: day, after: $0, inclusive: false) })
@@ -136,7 +140,7 @@ enum DueDates {
             return nil
         }
         // A weekday, alone or before a date.
-        if let day = weekdays[word(0)] {
+        if let day = weekdays[first] {
             let rest = words.joined((index + 1)..<min(index + 9, words.count))
             if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
                 rest.hasPrefix(found.text)
@@ -147,7 +151,7 @@ enum DueDates {
         }
         // A date.
         var dateStart = index
-        if word(0) == "the" || word(0) == "on" { dateStart += 1 }
+        if first == "the" || first == "on" { dateStart += 1 }
         guard dateStart < words.count else { return nil }
         let rest = words.joined(dateStart..<min(dateStart + 8, words.count))
         if let found = DateParser.firstDate(in: rest, dayFirst: dayFirst, reference: reference),
@@ -165,6 +169,14 @@ enum DueDates {
             return (dateStart, nil)
         }
         return nil
+    }
+
+    /// Whether `word` makes the next words a relative time: `next`, `following`, `upcoming`, `this`.
+    private static func isRelative(_ word: String) -> Bool {
+        switch word {
+        case "next", "following", "upcoming", "this": true
+        default: false
+        }
     }
 
     private static let periodNouns: Set<String> = [
@@ -187,8 +199,8 @@ enum DueDates {
     /// The words of ``triggerParts``.
     static let triggerPartWords = ["by", "before", "until", "due", "deadline", "no"]
 
-    /// The words of a text, each read ``bare(_:)`` once, when first asked for: kept as where they stand in the text's
-    /// bytes, each made a substring only when read.
+    /// The words of a text, kept as where they stand in its bytes: each is read (``bare(_:)``, made a substring) only
+    /// when asked for.
     private struct Words {
         /// The text the words are cut from.
         let text: String
@@ -196,7 +208,6 @@ enum DueDates {
         let plain: Bool
         /// Where each word stands in the text's bytes.
         let spans: [Range<Int>]
-        private var bares: [String?]
 
         /// The words of `text` between spaces (`OwnerParser.leadingWords` of them all): cut on the bytes when each
         /// scalar is a character of its own (``PeopleBytes/isPlain(_:)``), as the characters would cut them.
@@ -225,7 +236,6 @@ enum DueDates {
             self.text = text
             self.plain = plain
             self.spans = spans
-            bares = Array(repeating: nil, count: spans.count)
         }
 
         /// Where each of `parts`, substrings of `text`, stands in its bytes.
@@ -267,13 +277,54 @@ enum DueDates {
         }
 
         /// ``DueDates/bare(_:)`` of word `index`.
-        mutating func bare(_ index: Int) -> String {
-            if let known = bares[index] { return known }
-            let word = DueDates.bare(word(index))
-            bares[index] = word
-            return word
+        ///
+        /// Read from the text's bytes in place, with no substring made, when the word is plain ASCII: that costs less
+        /// than keeping each word read for a second look.
+        func bare(_ index: Int) -> String {
+            let span = spans[index]
+            return PeopleBytes.withBytes(text) { DueDates.plainBare(UnsafeBufferPointer(rebasing: $0[span])) }
+                ?? DueDates.bare(word(index))
+        }
+
+        /// Whether word `index` may open a trigger (``DueDates/mayOpenTrigger(_:)``), told on its bytes in place.
+        func mayOpenTrigger(_ index: Int) -> Bool {
+            PeopleBytes.withBytes(text) { DueDates.mayOpenTrigger(UnsafeBufferPointer(rebasing: $0[spans[index]])) }
+        }
+
+        /// The due phrase of the words of `range`, as written.
+        ///
+        /// That is ``joined(_:)`` trimmed of `(`, `[` and spaces at both ends, then of `.,;:)]` at its end: cut from the
+        /// bytes of plain ASCII text when one space stands between each two words, where each byte is a character.
+        func phrase(_ range: Range<Int>) -> String {
+            let cut = PeopleBytes.withBytes(text) { bytes -> String? in
+                guard let first = range.first, let last = range.last, TextSearch.isPlainASCII(bytes) else { return nil }
+                let span = spans[first].lowerBound..<spans[last].upperBound
+                let length = range.reduce(range.count - 1) { $0 + spans[$1].count }
+                guard span.count == length else { return nil }
+                return trimmedPhrase(bytes: UnsafeBufferPointer(rebasing: bytes[span]))
+            }
+            return cut ?? trimmedPhrase(joined(range))
         }
     }
+
+    /// `text` trimmed of `(`, `[` and spaces at both ends, then of `.,;:)]` at its end: a due phrase as written.
+    static func trimmedPhrase(_ text: String) -> String {
+        trimEnd(text.trimming("([ "), ".,;:)]")
+    }
+
+    /// ``trimmedPhrase(_:)`` of the bytes of plain ASCII text (``TextSearch/isPlainASCII(_:)``), each a character.
+    static func trimmedPhrase(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var start = 0
+        var end = bytes.count
+        while start < end, phraseOpenings.contains(bytes[start]) { start += 1 }
+        while end > start, phraseOpenings.contains(bytes[end - 1]) { end -= 1 }
+        while end > start, phraseClosings.contains(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// What a due phrase is trimmed of at both ends, then at its end (``trimmedPhrase(_:)``).
+    private static let phraseOpenings = TextSearch.ByteSet("([ ")
+    private static let phraseClosings = TextSearch.ByteSet(".,;:)]")
 
     /// `text.split(separator: " ").count`, counted on the bytes of plain ASCII.
     private static func wordCount(_ text: String) -> Int {
@@ -340,15 +391,17 @@ enum DueDates {
     static func bare(_ word: Substring) -> String {
         // Plain ASCII is lower-cased and trimmed on the bytes: the curly quotes are no ASCII character.
         var bytesOf = word
-        let plain = bytesOf.withUTF8 { bytes -> String? in
-            guard TextSearch.isPlainASCII(bytes) else { return nil }
-            let range = bareRange(bytes)
-            return String(unsafeUninitializedCapacity: range.count) { out in
-                for offset in range { out[offset - range.lowerBound] = lowered(bytes[offset]) }
-                return range.count
-            }
+        return bytesOf.withUTF8(plainBare) ?? bareByCharacters(word)
+    }
+
+    /// ``bare(_:)`` of a word's bytes when they are plain ASCII (``TextSearch/isPlainASCII(_:)``), `nil` otherwise.
+    static func plainBare(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard TextSearch.isPlainASCII(bytes) else { return nil }
+        let range = bareRange(bytes)
+        return String(unsafeUninitializedCapacity: range.count) { out in
+            for offset in range { out[offset - range.lowerBound] = lowered(bytes[offset]) }
+            return range.count
         }
-        return plain ?? bareByCharacters(word)
     }
 
     /// ``bare(_:)`` read as characters: for any word.

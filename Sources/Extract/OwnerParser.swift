@@ -16,8 +16,12 @@ enum OwnerParser {
     /// a grammatical subject, a team noun before a verb, a parenthetical; trailing `- @x` handles only when
     /// `lenient` (inside an action section).
     static func find(in text: String, lenient: Bool) -> Match {
-        if let label = label(of: text) { return Match(owners: label.owners, text: label.rest) }
-        if lenient, let label = nicknameLabel(of: text) { return Match(owners: label.owners, text: label.rest) }
+        // The first colon, found once for the labels' looks.
+        let colon = firstColon(in: text)
+        if let label = label(of: text, colon: colon) { return Match(owners: label.owners, text: label.rest) }
+        if lenient, let colon, let label = nicknameLabel(of: text, colon: colon) {
+            return Match(owners: label.owners, text: label.rest)
+        }
         if let handles = leadingHandles(of: text) { return Match(owners: handles, text: text) }
         if let subject = subject(of: text, nicknames: lenient) { return Match(owners: subject, text: text) }
         if let team = teamSubject(of: text) { return Match(owners: team, text: text) }
@@ -25,7 +29,7 @@ enum OwnerParser {
         if lenient, let handles = trailingHandles(of: text) { return Match(owners: handles, text: text) }
         if lenient, let names = trailingNames(of: text) { return Match(owners: names, text: text) }
         // `EIP 2515: James will work on …`: a topic label, then the owner.
-        if let rest = afterTopicLabel(text) {
+        if let colon, let rest = afterTopicLabel(text, colon: colon) {
             let owners = leadingHandles(of: rest) ?? subject(of: rest) ?? teamSubject(of: rest) ?? []
             return Match(owners: owners, text: text)
         }
@@ -34,7 +38,11 @@ enum OwnerParser {
 
     /// The text after a short topic label (`EIP 2515: …`, `Website: …`), or `nil`.
     static func afterTopicLabel(_ text: String) -> String? {
-        guard let colon = firstColon(in: text) else { return nil }
+        firstColon(in: text).flatMap { afterTopicLabel(text, colon: $0) }
+    }
+
+    /// ``afterTopicLabel(_:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    static func afterTopicLabel(_ text: String, colon: String.Index) -> String? {
         let label = text[..<colon]
         guard !label.isEmpty, label.split(separator: " ").count <= 6,
             !label.contains(where: { ".;!?()[]\"".contains($0) })
@@ -57,7 +65,12 @@ enum OwnerParser {
 
     /// `Name: task`, `Name1, Name2: task` and `Name – task`: the owners and the task.
     static func label(of text: String) -> (owners: [String], rest: String)? {
-        guard let colon = firstColon(in: text) else { return dashLabel(of: text) }
+        label(of: text, colon: firstColon(in: text))
+    }
+
+    /// ``label(of:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    static func label(of text: String, colon: String.Index?) -> (owners: [String], rest: String)? {
+        guard let colon else { return dashLabel(of: text) }
         let label = text[..<colon].trimming(" *_")
         let rest = text[text.index(after: colon)...].trimming(" ")
         guard !label.isEmpty, !rest.isEmpty, label.count <= 60, !rest.hasPrefix("//") else { return nil }
@@ -104,7 +117,11 @@ enum OwnerParser {
 
     /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label.
     static func nicknameLabel(of text: String) -> (owners: [String], rest: String)? {
-        guard let colon = firstColon(in: text) else { return nil }
+        firstColon(in: text).flatMap { nicknameLabel(of: text, colon: $0) }
+    }
+
+    /// ``nicknameLabel(of:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    static func nicknameLabel(of text: String, colon: String.Index) -> (owners: [String], rest: String)? {
         let label = String(text[..<colon])
         guard isNickname(label) else { return nil }
         let rest = text[text.index(after: colon)...].trimming(" ")
@@ -117,23 +134,52 @@ enum OwnerParser {
         // A text opening with the `@` character opens with its byte, which most do not.
         guard text.utf8.first == UInt8(ascii: "@"), text.hasPrefix("@") else { return nil }
         var handles: [String] = []
-        // The words as substrings: only the handles are made strings.
-        var words = PeopleText.words(text)[...]
-        while let word = words.first {
-            let bare = word.trimming(",;:")
-            if isHandle(bare) {
-                handles.append(bare)
-                words = words.dropFirst()
-                if !word.hasSuffix(",") {
-                    guard let next = words.first, ["and", "&", "+", "/"].contains(next.lowercased()) else { break }
-                    words = words.dropFirst()
-                }
-            } else {
-                break
+        // The words as substrings, cut one at a time as far as the handles go: only the handles are made strings.
+        var words = LazyWords(text)
+        var word = words.next()
+        while let current = word {
+            let bare = current.trimming(",;:")
+            guard isHandle(bare) else { break }
+            handles.append(bare)
+            word = words.next()
+            if !current.hasSuffix(",") {
+                guard let next = word, ["and", "&", "+", "/"].contains(next.lowercased()) else { break }
+                word = words.next()
             }
         }
-        guard !handles.isEmpty, !words.isEmpty else { return nil }
+        guard !handles.isEmpty, word != nil else { return nil }
         return handles
+    }
+
+    /// The words of a text, as ``words(of:)`` cuts them, given one at a time: cut from the bytes as they are asked for
+    /// when each scalar is a character of its own (``PeopleBytes/isPlain(_:)``), else all at once.
+    private struct LazyWords {
+        private let text: String
+        /// The words of a text that is not plain, cut at once.
+        private var cut: ArraySlice<Substring>?
+        /// Where the next word is looked for in a plain text.
+        private var position: String.Index
+
+        init(_ text: String) {
+            self.text = text
+            cut = PeopleBytes.isPlain(text) ? nil : PeopleText.words(text)[...]
+            position = text.utf8.startIndex
+        }
+
+        /// The next word, or `nil` past the last.
+        mutating func next() -> Substring? {
+            if cut != nil { return cut?.popFirst() }
+            let utf8 = text.utf8
+            while position < utf8.endIndex, utf8[position] == UInt8(ascii: " ") {
+                position = utf8.index(after: position)
+            }
+            guard position < utf8.endIndex else { return nil }
+            let start = position
+            while position < utf8.endIndex, utf8[position] != UInt8(ascii: " ") {
+                position = utf8.index(after: position)
+            }
+            return text[start..<position]
+        }
     }
 
     /// `X to do y`, `X will do y`, `X and Y to do y`, `X needs to do y`: the subject's owners.
@@ -179,20 +225,6 @@ enum OwnerParser {
             // The verb is among the first 15 words: the rest are not cut out.
             return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 15) {
                 words -> (phrase: String, words: Int)?? in
-                var count = 0
-                var start = 0
-                var offset = 0
-                while offset <= bytes.count, count < 15 {
-                    if offset == bytes.count || bytes[offset] == 0x20 {
-                        if start < offset {
-                            words.initializeElement(at: count, to: start..<offset)
-                            count += 1
-                        }
-                        start = offset + 1
-                    }
-                    offset += 1
-                }
-                guard count >= 3 else { return .some(nil) }
                 func word(_ index: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[words[index]])
                 }
@@ -202,9 +234,10 @@ enum OwnerParser {
                     let lower = utf8.index(utf8.startIndex, offsetBy: words[index].lowerBound)
                     return text[lower..<utf8.index(lower, offsetBy: words[index].count)]
                 }
-                for index in 1..<min(count - 1, 14) {
+                /// The answer when word `index` (the words up to the one after it cut) is `to` or `will`, else `nil`.
+                func answer(at index: Int) -> (phrase: String, words: Int)?? {
                     let isTo = isWord(word(index), "to")
-                    guard isTo || isWord(word(index), "will") else { continue }
+                    guard isTo || isWord(word(index), "will") else { return nil }
                     var subjectEnd = index
                     if isTo, index >= 2 {
                         let before = word(index - 1)
@@ -241,6 +274,22 @@ enum OwnerParser {
                         return written
                     }
                     return (phrase, subjectEnd)
+                }
+                // The words are cut one at a time, and each from the second on is looked at once the word after it is
+                // cut: the verb is most often near the start, and the words past it are not cut out.
+                var count = 0
+                var start = 0
+                var offset = 0
+                while offset <= bytes.count, count < 15 {
+                    if offset == bytes.count || bytes[offset] == 0x20 {
+                        if start < offset {
+                            words.initializeElement(at: count, to: start..<offset)
+                            count += 1
+                            if count >= 3, let found = answer(at: count - 2) { return found }
+                        }
+                        start = offset + 1
+                    }
+                    offset += 1
                 }
                 return .some(nil)
             }
@@ -382,6 +431,13 @@ enum OwnerParser {
     /// Splits an owner phrase (`Dan, Travis, Sangwhan`, `Mark/Philippe`, `@a + @b`) into owners; `nil` when the
     /// phrase does not read as owners.
     static func ownerList(_ phrase: String) -> [String]? {
+        // Most phrases are one plain ASCII owner (`Keiko Ahmed`, `The Clerk`): told in one pass over the bytes.
+        if let single = PeopleBytes.withBytes(phrase, plainSingleOwner) { return single }
+        return ownerListByParts(phrase)
+    }
+
+    /// ``ownerList(_:)`` read part by part, for any phrase.
+    static func ownerListByParts(_ phrase: String) -> [String]? {
         let phrase = phrase.trimming(" ,")
         // Plain ASCII is measured and searched on the bytes.
         let plain = TextSearch.isPlainASCII(phrase)
@@ -423,6 +479,41 @@ enum OwnerParser {
 
     /// The ASCII marks no owner list holds.
     private static let notInOwners = TextSearch.ByteSet(";:!?()[]{}\"|=<>#")
+
+    /// ``ownerList(_:)`` of the bytes of a phrase that is one plain ASCII part, `nil` for any other phrase.
+    ///
+    /// One part (``TextSearch/isPlainASCII(_:)``) holds no comma or slash, no word `and`, `&` or `+`, and one space
+    /// between each two words; any other phrase is left to the full reading. Such a phrase splits into itself alone, which no slash splits further: it is the owner when
+    /// ``isPlainOwnerPart(_:)`` says so.
+    static func plainSingleOwner(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]?? {
+        // The phrase without the spaces and commas at its ends, as the full reading trims it.
+        var start = 0
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: ",") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: ",") { end -= 1 }
+        let phrase = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard !phrase.isEmpty, phrase.count <= 90, TextSearch.isPlainASCII(phrase) else { return nil }
+        var wordStart = 0
+        for offset in 0...phrase.count {
+            let byte = offset < phrase.count ? phrase[offset] : UInt8(ascii: " ")
+            if notInOwners.contains(byte) { return .some(nil) }
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "/"): return nil
+            case UInt8(ascii: "h"):
+                // `http` as written, as the full reading looks for it.
+                if phrase[offset...].starts(with: "http".utf8) { return .some(nil) }
+            case UInt8(ascii: " "):
+                // A second space in a row, or a connective word, leaves the phrase to the full reading.
+                if offset == wordStart || isConnective(UnsafeBufferPointer(rebasing: phrase[wordStart..<offset])) {
+                    return nil
+                }
+                wordStart = offset + 1
+            default: continue
+            }
+        }
+        guard isPlainOwnerPart(phrase) else { return .some(nil) }
+        return [String(decoding: phrase, as: UTF8.self)]
+    }
 
     /// The parts of a list joined by `,`, `and`, `&`, `+`.
     static func splitList(_ phrase: String) -> [String] {
@@ -617,16 +708,143 @@ enum OwnerParser {
     /// Whether `part` reads as one owner: names, initials, handles, a team (`probation reform team`), `members of
     /// the SIG`, `All trustees`.
     static func isOwnerPart(_ part: String) -> Bool {
-        // Plain ASCII is read on its bytes, each byte a character.
-        if let plain = PeopleBytes.withBytes(part, { TextSearch.isPlainASCII($0) ? isPlainOwnerPart($0) : nil }) {
-            return plain
+        // Plain ASCII is read on its bytes, each byte a character; plain Latin text (`Zoë Walker`) on its scalars.
+        let onBytes = PeopleBytes.withBytes(part) { bytes -> Bool? in
+            if TextSearch.isPlainASCII(bytes) { return isPlainOwnerPart(bytes) }
+            return PeopleBytes.isPlain(bytes) && PeopleBytes.isLatin(bytes) ? isPlainOwnerPart(bytes, latin: true) : nil
         }
-        return isOwnerPartByWords(part)
+        return onBytes ?? isOwnerPartByWords(part)
     }
 
-    /// ``isOwnerPart(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``): the same looks at
-    /// each word, made on its bytes.
-    static func isPlainOwnerPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// A scalar of plain Latin text (``PeopleBytes/isLatin(_:)``): ASCII, `À` to `ÿ`, Latin Extended-A or general
+    /// punctuation, with the properties its character has, told by its bytes.
+    struct LatinScalar {
+        /// The byte of an ASCII scalar, 0 for any other.
+        var ascii: UInt8
+        /// `Character.isLetter`.
+        var isLetter: Bool
+        /// `Character.isUppercase`.
+        var isUppercase: Bool
+        /// `Character.isLowercase`.
+        var isLowercase: Bool
+        /// Whether it is `’`.
+        var isApostrophe: Bool
+
+        /// Whether it is the ASCII character `byte`.
+        func `is`(_ byte: UInt8) -> Bool { ascii == byte && byte != 0 }
+
+        /// `Character.isNumber`: only ASCII digits are numbers in plain Latin text.
+        var isNumber: Bool { PeopleBytes.isDigit(ascii) }
+
+        /// The scalars of Latin `bytes`, in order.
+        static func scalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [LatinScalar] {
+            var scalars: [LatinScalar] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    let upper = PeopleBytes.isUpperLetter(byte)
+                    let lower = PeopleBytes.isLowerLetter(byte)
+                    scalars.append(
+                        LatinScalar(
+                            ascii: byte,
+                            isLetter: upper || lower,
+                            isUppercase: upper,
+                            isLowercase: lower,
+                            isApostrophe: false
+                        )
+                    )
+                    index += 1
+                } else if byte == 0xE2 {
+                    // General punctuation: no letter.
+                    let apostrophe = bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99
+                    scalars.append(
+                        LatinScalar(
+                            ascii: 0,
+                            isLetter: false,
+                            isUppercase: false,
+                            isLowercase: false,
+                            isApostrophe: apostrophe
+                        )
+                    )
+                    index += 3
+                } else {
+                    let last = bytes[index + 1]
+                    let scalar: LatinScalar
+                    if byte == 0xC3 {
+                        // `À` to `Þ` are upper case and `ß` to `ÿ` lower case, but `×` and `÷`, no letters.
+                        let isLetter = last != 0x97 && last != 0xB7
+                        scalar = LatinScalar(
+                            ascii: 0,
+                            isLetter: isLetter,
+                            isUppercase: isLetter && last <= 0x9E,
+                            isLowercase: isLetter && last >= 0x9F,
+                            isApostrophe: false
+                        )
+                    } else {
+                        // Latin Extended-A is letters all, each of one case (`İ`, `Ŀ` and `Ÿ` upper case), but `ĸ`:
+                        // without an upper case of its own, its character reads as both.
+                        let kra = byte == 0xC4 && last == 0xB8
+                        let upper = kra || (PeopleText.latinExtendedAIsUpper(lead: byte, last) ?? true)
+                        scalar = LatinScalar(
+                            ascii: 0,
+                            isLetter: true,
+                            isUppercase: upper,
+                            isLowercase: kra || !upper,
+                            isApostrophe: false
+                        )
+                    }
+                    scalars.append(scalar)
+                    index += 2
+                }
+            }
+            return scalars
+        }
+
+        /// The number of characters of Latin `bytes`.
+        static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { scalars(bytes).count }
+
+        /// Whether every scalar of Latin `bytes` passes `test`.
+        static func all(_ bytes: UnsafeBufferPointer<UInt8>, _ test: (LatinScalar) -> Bool) -> Bool {
+            scalars(bytes).allSatisfy(test)
+        }
+
+        /// ``OwnerParser/isHandle(_:)`` of a Latin word's bytes.
+        static func isHandle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.first == UInt8(ascii: "@") else { return false }
+            let rest = scalars(bytes).dropFirst()
+            guard let first = rest.first, let last = rest.last, first.isLetter || first.isNumber else { return false }
+            return rest.allSatisfy {
+                $0.isLetter || $0.isNumber || $0.is(UInt8(ascii: "-")) || $0.is(UInt8(ascii: "_"))
+                    || $0.is(UInt8(ascii: "."))
+            } && (last.isLetter || last.isNumber || last.is(UInt8(ascii: "_")))
+        }
+
+        /// ``OwnerParser/isCapitalised(_:)`` of a Latin word's bytes.
+        static func isCapitalised(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let scalars = scalars(bytes)
+            guard let first = scalars.first, first.isUppercase else { return false }
+            return scalars.allSatisfy {
+                $0.isLetter || $0.isNumber || $0.isApostrophe || capitalisedMarks.contains($0.ascii) && $0.ascii != 0
+            }
+        }
+
+        /// Whether a Latin word opens with a lower-case letter and holds only letters, `-` and `'`, as the lower-case
+        /// words before a team noun do.
+        static func isLowerWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let scalars = scalars(bytes)
+            guard let first = scalars.first, first.isLowercase else { return false }
+            return scalars.allSatisfy { $0.isLetter || $0.is(UInt8(ascii: "-")) || $0.is(UInt8(ascii: "'")) }
+        }
+    }
+
+    /// ``isOwnerPart(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``), or with `latin` of a
+    /// plain Latin part (``PeopleBytes/isPlain(_:)``, ``PeopleBytes/isLatin(_:)``): the looks of
+    /// ``isOwnerPartByWords(_:)`` at each word, made on its bytes.
+    ///
+    /// A word beyond ASCII is none of the listed words, which are ASCII; its letters and their case are told by its
+    /// bytes (``LatinScalar``).
+    static func isPlainOwnerPart(_ bytes: UnsafeBufferPointer<UInt8>, latin: Bool = false) -> Bool {
         // An owner part has at most seven words: an eighth settles it.
         withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 8) { tokens -> Bool in
             var count = 0
@@ -644,20 +862,29 @@ enum OwnerParser {
                 UnsafeBufferPointer(rebasing: bytes[tokens[index]])
             }
             func isTeamNoun(_ index: Int) -> Bool { teamNounBytes.containsLowered(token(index)) }
+            // The looks at a word's letters, on its scalars in Latin text.
+            func isHandle(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+                latin ? LatinScalar.isHandle(word) : isPlainHandle(word)
+            }
+            func isCapitalised(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+                latin ? LatinScalar.isCapitalised(word) : isPlainCapitalised(word)
+            }
             let first = token(0)
             if count == 1 {
-                if isPlainHandle(first) { return true }
+                if isHandle(first) { return true }
                 if everyoneWordBytes.containsLowered(first) { return true }
             }
-            guard isPlainCapitalised(first) || isPlainHandle(first) || isTeamNoun(0) || isWord(first, "the") else {
-                return false
-            }
+            guard isCapitalised(first) || isHandle(first) || isTeamNoun(0) || isWord(first, "the") else { return false }
             if isPlainNotName(first) { return false }
-            if count == 1, first.count < 2 { return false }
+            if count == 1, (latin ? LatinScalar.count(first) : first.count) < 2 { return false }
             if isPlainConnector(token(count - 1)) { return false }
             // `All trustees`, `Each member`.
             if quantifierBytes.containsLowered(first), count <= 3,
-                (1..<count).allSatisfy({ token($0).allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") } })
+                (1..<count).allSatisfy({
+                    latin
+                        ? LatinScalar.all(token($0)) { $0.isLetter || $0.is(UInt8(ascii: "-")) }
+                        : token($0).allSatisfy { PeopleText.isLetter($0) || $0 == UInt8(ascii: "-") }
+                })
             {
                 return true
             }
@@ -665,19 +892,21 @@ enum OwnerParser {
             while offset < count {
                 let word = token(offset)
                 offset += 1
-                if isPlainHandle(word) || isPlainConnector(word) || (offset > 1 && isWord(word, "the"))
+                if isHandle(word) || isPlainConnector(word) || (offset > 1 && isWord(word, "the"))
                     || isTeamNoun(offset - 1)
                 {
                     continue
                 }
-                if isPlainCapitalised(word) {
+                if isCapitalised(word) {
                     // A team noun went on above.
                     if offset > 1, isPlainNotName(word) { return false }
                     continue
                 }
                 // A short run of lower-case words must lead to a team noun: `probation reform team`.
                 var run = offset - 1
-                while run < count, isPlainLowerWord(token(run)), !isTeamNoun(run) {
+                while run < count, latin ? LatinScalar.isLowerWord(token(run)) : isPlainLowerWord(token(run)),
+                    !isTeamNoun(run)
+                {
                     if notNameBytes.containsLowered(token(run)) { return false }
                     run += 1
                 }
@@ -771,6 +1000,38 @@ enum OwnerParser {
 
     /// Whether `part` is a person's name or initials: one to three capitalised words, or a handle.
     static func isPersonalName(_ part: String) -> Bool {
+        // Plain ASCII is read on its bytes, each byte a character.
+        // Plain ASCII is read on its bytes, each byte a character; plain Latin text on its scalars.
+        let onBytes = PeopleBytes.withBytes(part) { bytes -> Bool? in
+            if TextSearch.isPlainASCII(bytes) { return isPlainPersonalName(bytes) }
+            return PeopleBytes.isPlain(bytes) && PeopleBytes.isLatin(bytes)
+                ? isPlainPersonalName(bytes, latin: true) : nil
+        }
+        return onBytes ?? isPersonalNameByWords(part)
+    }
+
+    /// ``isPersonalName(_:)`` of the bytes of a plain ASCII part (``TextSearch/isPlainASCII(_:)``), or with `latin` of
+    /// a plain Latin part (as ``isPlainOwnerPart(_:latin:)`` reads one): the same looks at each word, made on its bytes.
+    static func isPlainPersonalName(_ bytes: UnsafeBufferPointer<UInt8>, latin: Bool = false) -> Bool {
+        if latin ? LatinScalar.isHandle(bytes) : isPlainHandle(bytes) { return true }
+        var count = 0
+        var start = 0
+        for offset in 0...bytes.count where offset == bytes.count || bytes[offset] == UInt8(ascii: " ") {
+            if start < offset {
+                count += 1
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+                guard count <= 3, latin ? LatinScalar.isCapitalised(token) : isPlainCapitalised(token),
+                    !teamNounBytes.containsLowered(token),
+                    !isPlainNotName(token)
+                else { return false }
+            }
+            start = offset + 1
+        }
+        return count >= 1
+    }
+
+    /// ``isPersonalName(_:)`` read word by word as strings: for any part.
+    static func isPersonalNameByWords(_ part: String) -> Bool {
         if isHandle(part) { return true }
         let tokens = words(of: part)
         guard (1...3).contains(tokens.count) else { return false }
