@@ -68,7 +68,7 @@ enum DueDates {
     ) -> (end: Int, date: CalendarDate?)? {
         var index = start
         func word(_ offset: Int) -> String { index + offset < words.count ? words.bare(index + offset) : "" }
-        // The first word, read once for the looks below (each a copy out of the cache).
+        // The first word, read once for the looks below (each read of a word cuts it from the text again).
         var first = word(0)
         if first == "the", word(1) == "end" {
             index += 1

@@ -36,12 +36,8 @@ enum OwnerParser {
         return Match(owners: [], text: text)
     }
 
-    /// The text after a short topic label (`EIP 2515: …`, `Website: …`), or `nil`.
-    static func afterTopicLabel(_ text: String) -> String? {
-        firstColon(in: text).flatMap { afterTopicLabel(text, colon: $0) }
-    }
-
-    /// ``afterTopicLabel(_:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    /// The text after a short topic label (`EIP 2515: …`, `Website: …`), or `nil`; `colon` is the text's first
+    /// (``firstColon(in:)``).
     static func afterTopicLabel(_ text: String, colon: String.Index) -> String? {
         let label = text[..<colon]
         guard !label.isEmpty, label.split(separator: " ").count <= 6,
@@ -115,12 +111,8 @@ enum OwnerParser {
         return (owners, rest)
     }
 
-    /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label.
-    static func nicknameLabel(of text: String) -> (owners: [String], rest: String)? {
-        firstColon(in: text).flatMap { nicknameLabel(of: text, colon: $0) }
-    }
-
-    /// ``nicknameLabel(of:)`` of a text whose first colon (``firstColon(in:)``) is known.
+    /// `mnot: look at the header` in an action list or after an action marker: a chat nickname as the label; `colon`
+    /// is the text's first (``firstColon(in:)``).
     static func nicknameLabel(of text: String, colon: String.Index) -> (owners: [String], rest: String)? {
         let label = String(text[..<colon])
         guard isNickname(label) else { return nil }
@@ -480,11 +472,13 @@ enum OwnerParser {
     /// The ASCII marks no owner list holds.
     private static let notInOwners = TextSearch.ByteSet(";:!?()[]{}\"|=<>#")
 
-    /// ``ownerList(_:)`` of the bytes of a phrase that is one plain ASCII part, `nil` for any other phrase.
+    /// ``ownerList(_:)`` of the bytes of a phrase that is one plain ASCII part: `.some(nil)` when that reading is
+    /// sure there are no owners (a mark no owner list holds, a link), `nil` when the phrase is not one such part and is
+    /// left to the full reading.
     ///
     /// One part (``TextSearch/isPlainASCII(_:)``) holds no comma or slash, no word `and`, `&` or `+`, and one space
-    /// between each two words; any other phrase is left to the full reading. Such a phrase splits into itself alone, which no slash splits further: it is the owner when
-    /// ``isPlainOwnerPart(_:)`` says so.
+    /// between each two words. Such a phrase splits into itself alone, which no slash splits further: it is the owner
+    /// when ``isPlainOwnerPart(_:)`` says so.
     static func plainSingleOwner(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]?? {
         // The phrase without the spaces and commas at its ends, as the full reading trims it.
         var start = 0
@@ -1000,7 +994,6 @@ enum OwnerParser {
 
     /// Whether `part` is a person's name or initials: one to three capitalised words, or a handle.
     static func isPersonalName(_ part: String) -> Bool {
-        // Plain ASCII is read on its bytes, each byte a character.
         // Plain ASCII is read on its bytes, each byte a character; plain Latin text on its scalars.
         let onBytes = PeopleBytes.withBytes(part) { bytes -> Bool? in
             if TextSearch.isPlainASCII(bytes) { return isPlainPersonalName(bytes) }

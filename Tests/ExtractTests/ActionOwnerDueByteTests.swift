@@ -18,14 +18,28 @@ import Testing
         ])
         .map { $0 ?? "" }
     static let text = piece.array(of: 0...10).map { $0.joined() }
+    /// The pieces with a space between each two, as owner lists are written (`Ann Lee and Keiko`): joined with none, two
+    /// words and a connective seldom stand apart.
+    static let spaced = piece.array(of: 0...10).map { $0.joined(separator: " ") }
 
-    @Test func ownersReadTheSameOnBytes() async {
-        await propertyCheck(count: 4000, input: Self.text) { text in
+    @Test(arguments: [false, true]) func ownersReadTheSameOnBytes(spaced: Bool) async {
+        await propertyCheck(count: 4000, input: spaced ? Self.spaced : Self.text) { text in
             let said = "\(text.unicodeScalars.map(\.value))"
             #expect(OwnerParser.ownerList(text) == OwnerParser.ownerListByParts(text), "\(said)")
             #expect(OwnerParser.isPersonalName(text) == OwnerParser.isPersonalNameByWords(text), "\(said)")
             #expect(OwnerParser.isOwnerPart(text) == OwnerParser.isOwnerPartByWords(text), "\(said)")
         }
+    }
+
+    /// The handles opening a text are its owners only when a task follows them, however they are joined.
+    @Test func leadingHandlesNeedATaskAfterThem() {
+        #expect(OwnerParser.leadingHandles(of: "@jo.smith and @zoë") == nil)
+        #expect(OwnerParser.leadingHandles(of: "@ann") == nil)
+        #expect(OwnerParser.leadingHandles(of: "@jo.smith and @zoë draft the letter") == ["@jo.smith", "@zoë"])
+        #expect(OwnerParser.leadingHandles(of: "@a + @b, @c to review it") == ["@a", "@b", "@c"])
+        #expect(OwnerParser.leadingHandles(of: "@a AND @b: book the hall") == ["@a", "@b"])
+        #expect(OwnerParser.leadingHandles(of: "@a Jo to book the hall") == ["@a"])
+        #expect(OwnerParser.leadingHandles(of: "Jo @a to book the hall") == nil)
     }
 
     /// Each scalar of Latin-1 from `À`, of Latin Extended-A and of general punctuation has, as told by its bytes, its
@@ -78,5 +92,14 @@ import Testing
             let bytes = PeopleBytes.withBytes(text) { DueDates.trimmedPhrase(bytes: $0) }
             #expect(bytes == DueDates.trimmedPhrase(text), "\(text.unicodeScalars.map(\.value))")
         }
+    }
+
+    /// A due phrase is its words with one space between each two, whether it is cut from the text's bytes (words one
+    /// space apart) or joined again (words further apart).
+    @Test func duePhrasesHaveOneSpaceBetweenWords() {
+        let found = DueDates.find(in: "Jo to book the hall by  3 March  2025.", reference: nil, dayFirst: true)
+        #expect(found?.text == "by 3 March 2025")
+        let plain = DueDates.find(in: "Jo to book the hall by 3 March 2025.", reference: nil, dayFirst: true)
+        #expect(plain?.text == "by 3 March 2025")
     }
 }
