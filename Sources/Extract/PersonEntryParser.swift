@@ -112,7 +112,8 @@ enum PersonEntryParser {
                 entry.role = segment
                 continue
             }
-            describe(&entry, with: segment, inBrackets: false)
+            // The segments that name nobody are dropped already.
+            describe(&entry, with: segment, inBrackets: false, somebody: true)
         }
         for descriptor in descriptors {
             switch descriptor {
@@ -225,7 +226,7 @@ enum PersonEntryParser {
             if !entries.isEmpty, !userName,
                 isDescription(outside: cleaned.text == part ? cleaned.outside : splitBrackets(part).outside)
             {
-                describe(&entries[entries.count - 1], with: part, inBrackets: false)
+                describe(&entries[entries.count - 1], with: part, inBrackets: false, somebody: true)
                 continue
             }
             if let entry = parse(part, allowLowercaseName: true, cleaned: cleaned) {
@@ -499,16 +500,21 @@ enum PersonEntryParser {
     ) -> Bool {
         if name.first == UInt8(ascii: "@") { return name.count > 1 && !name.contains(UInt8(ascii: " ")) }
         guard !name.isEmpty, name.count <= 60, !PeopleWords.nobodyBytes.containsLowered(name),
-            !PeopleWords.notNameBytes.containsLowered(name)
+            !PeopleWords.notNameBytes.containsLowered(name),
+            // A name of no word has no capitalised one.
+            let firstWord = PeopleBytes.nextWord(in: name, from: 0)
         else { return false }
-        let wordCount = PeopleBytes.wordCount(name)
-        guard wordCount <= 6 else { return false }
-        if wordCount == 1, allowLowercase, isUserName() { return true }
+        // One word: nothing but spaces after the first. The words are counted in the loop below, without a pass of
+        // their own: a seventh ends it (more than six is never a name), and every other end of it is `false` too.
+        if allowLowercase, PeopleBytes.nextWord(in: name, from: firstWord.upperBound) == nil, isUserName() {
+            return true
+        }
         var capitalised = 0
         var index = 0
         var lastWord: Range<Int>?
         while let word = PeopleBytes.nextWord(in: name, from: lastWord?.upperBound ?? 0) {
             defer { index += 1 }
+            if index == 6 { return false }
             lastWord = word
             let bare = PeopleBytes.trimmed(word, in: name) { PeopleText.isOne($0, of: "\"'()") }
             guard !bare.isEmpty else { return false }
@@ -525,7 +531,8 @@ enum PersonEntryParser {
         let last = UnsafeBufferPointer(
             rebasing: name[PeopleBytes.trimmed(lastWord, in: name) { PeopleText.isOne($0, of: ".,'") }]
         )
-        return lastWordLeavesAName(last, wordCount: wordCount)
+        // Every word was read: `index` is their count.
+        return lastWordLeavesAName(last, wordCount: index)
     }
 
     /// Whether a name of `wordCount` words whose last word is `last` (ASCII bytes) may still be a name: not when that
@@ -760,8 +767,10 @@ enum PersonEntryParser {
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
     ///
     /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped. `descriptor` is tidy, as
-    /// every reading that finds one leaves it (segments, brackets, list parts).
-    static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
+    /// every reading that finds one leaves it (segments, brackets, list parts). `somebody` says that the caller found
+    /// the descriptor names someone (``isNobody(_:)`` is `false`), which is not asked again of it unchanged.
+    static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool, somebody: Bool = false)
+    {
         assert(isTidy(descriptor), "a descriptor is tidy")
         var text = descriptor.trimmingPlain(" .,;:")
         if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
@@ -770,7 +779,8 @@ enum PersonEntryParser {
             // `chair()`: an empty bracket describes nothing.
             for content in inside where !content.isEmpty { describe(&entry, with: content, inBrackets: true) }
         }
-        guard !text.isEmpty, !isNobody(text) else { return }
+        // Trimming and the brackets only take bytes away: a text of the descriptor's length is the descriptor.
+        guard !text.isEmpty, somebody && text.utf8.count == descriptor.utf8.count || !isNobody(text) else { return }
         if let status = PeopleWords.status(of: text) {
             entry.status = status
             return
@@ -885,12 +895,59 @@ enum PersonEntryParser {
             let part = tidy(text)
             return part.isEmpty ? [] : [part]
         }
+        // Plain tidy text is split on its bytes, each part made a string once (``spacedDashParts(_:)``).
+        if isTidy(text),
+            let plain = PeopleBytes.withBytes(text, { PeopleBytes.isPlain($0) ? spacedDashParts($0) : nil })
+        {
+            return plain
+        }
         var parts = [text]
         for dash in [" - ", " – ", " — "] {
             parts = parts.flatMap { splitTopLevel($0, phrase: dash) }
         }
         return parts.filter { !$0.isEmpty }
     }
+
+    /// ``splitAtSpacedDash(_:)`` of plain tidy `bytes` (``PeopleBytes/isPlain(_:)``): split at each dash in turn, as
+    /// ``splitTopLevel(_:phrase:)`` splits, on ranges of the bytes.
+    ///
+    /// The parts of tidy text between dashes that stand between spaces are tidy (no part starts or ends with a space,
+    /// and none holds two together), so that tidying them, as each split does, leaves them as they are.
+    private static func spacedDashParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var parts = [0..<bytes.count]
+        for dash in spacedDashBytes {
+            var split: [Range<Int>] = []
+            split.reserveCapacity(parts.count + 1)
+            for part in parts {
+                // Brackets are counted from each part's start, as a split of the part on its own counts them.
+                var start = part.lowerBound
+                var depth = 0
+                var index = part.lowerBound
+                while index < part.upperBound {
+                    if depth == 0, part.upperBound - index >= dash.count,
+                        bytes[index..<index + dash.count].elementsEqual(dash)
+                    {
+                        split.append(start..<index)
+                        index += dash.count
+                        start = index
+                        continue
+                    }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+                    if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+                    index += 1
+                }
+                split.append(start..<part.upperBound)
+            }
+            parts = split
+        }
+        return parts.filter { !$0.isEmpty }.map {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+        }
+    }
+
+    /// The bytes of the dashes ``splitAtSpacedDash(_:)`` splits at, in the order it splits at them.
+    private static let spacedDashBytes = [" - ", " – ", " — "].map { Array($0.utf8) }
 
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).

@@ -129,7 +129,12 @@ import Testing
     }
 
     @Test func spacedDashesAsTheSplits() {
-        let texts = Self.lines + Self.roles + ["Trust - Chair", "co-opted", "A – B — C", "x -y", "(a - b)", " - ", "-"]
+        let texts =
+            Self.lines + Self.roles + ["Trust - Chair", "co-opted", "A – B — C", "x -y", "(a - b)", " - ", "-"] + [
+                "a - – b", "a – - b", "a — – - b", "Riverside Trust – Chair", "(x - y) - z", "a) - b ( - c",
+                "a - b - c",
+                "Ann - (Chair - x) – y", "[a – b] — c", "a -  b", "Zoë - Ærø – Chair",
+            ]
         for text in texts {
             var parts = [text]
             for dash in [" - ", " – ", " — "] {
