@@ -54,7 +54,14 @@ enum PersonEntryParser {
         // A sentence of prose names no one: a look at its bytes finds more words before the first comma than a name
         // has, without the work below.
         if PeopleBytes.opensWithLongPhrase(text) { return nil }
-        let cleaned = cleaned ?? Cleaned(text)
+        // The caller's reading is borrowed, not copied into one of its own.
+        if let cleaned { return entry(text, allowLowercaseName: allowLowercaseName, cleaned: cleaned) }
+        return entry(text, allowLowercaseName: allowLowercaseName, cleaned: Cleaned(text))
+    }
+
+    /// ``parse(_:allowLowercaseName:cleaned:)`` of a text that opens with no long phrase, cleaned and split at its
+    /// brackets as `cleaned`.
+    private static func entry(_ text: String, allowLowercaseName: Bool, cleaned: Cleaned) -> PersonEntry? {
         guard !cleaned.text.isEmpty, !isNobodyWord(cleaned.text) else { return nil }
         var handle: String?
         var descriptors: [Descriptor] = []
@@ -77,7 +84,8 @@ enum PersonEntryParser {
                     readBracketPiece(piece, handle: &handle, descriptors: &descriptors)
                 }
             } else {
-                readBracketPiece(content, handle: &handle, descriptors: &descriptors)
+                // The content of a bracket is tidy.
+                readBracketPiece(content, isTidy: true, handle: &handle, descriptors: &descriptors)
             }
         }
         // `@handle` outside brackets; without an `@` byte there is none, nor an e-mail address.
@@ -99,8 +107,18 @@ enum PersonEntryParser {
                 }
             }
         }
-        let segments = segments(of: main)
-        guard let first = segments.first else { return nil }
+        // The text outside brackets is tidy, and so is what the handle look leaves of it. Most entries have no
+        // separator, and are their one segment: no array of segments is made for them.
+        let first: String
+        var segments: [String] = []
+        if mayHaveSegments(main) {
+            segments = self.segments(of: main, textIsTidy: true)
+            guard let head = segments.first else { return nil }
+            first = head
+        } else {
+            guard !main.isEmpty, !isNobody(main) else { return nil }
+            first = main
+        }
         let name = clean(first.trimmingPlain(" ,;:"))
         // What `clean(_:)` gives is tidy.
         guard isNameLike(tidied: name, allowLowercase: allowLowercaseName) else { return nil }
@@ -129,8 +147,15 @@ enum PersonEntryParser {
     }
 
     /// Reads one piece of a bracket of an entry: a handle (`@ann`), or what ``bracketDescriptors(_:into:)`` finds.
-    private static func readBracketPiece(_ piece: String, handle: inout String?, descriptors: inout [Descriptor]) {
-        let part = tidy(piece)
+    ///
+    /// `isTidy` says that `piece` is tidy already.
+    private static func readBracketPiece(
+        _ piece: String,
+        isTidy: Bool = false,
+        handle: inout String?,
+        descriptors: inout [Descriptor]
+    ) {
+        let part = isTidy ? piece : tidy(piece)
         if PeopleText.hasPrefix(part, ascii: "@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
             handle = handle ?? part
         } else if !part.isEmpty {
@@ -281,6 +306,14 @@ enum PersonEntryParser {
             let pieces = bytes.count { $0 == UInt8(ascii: ",") } + 1
             if pieces < 3, !(allowPairs && pieces == 2), !PeopleBytes.containsBytes(bytes, " and "),
                 !PeopleBytes.containsBytes(bytes, " & ")
+            {
+                return false
+            }
+            // A dash between spaces is a word of its own in the piece that holds it (a dash holds no comma), and of one
+            // of its parts at ` and ` or ` & `: a word that starts with no capital and is no particle, which no name has
+            // (`Ann Lee, Riverside Trust - Chair`). The look ends before any piece is made a string.
+            if PeopleBytes.containsBytes(bytes, " - ") || PeopleBytes.containsBytes(bytes, " – ")
+                || PeopleBytes.containsBytes(bytes, " — ")
             {
                 return false
             }
@@ -951,11 +984,11 @@ enum PersonEntryParser {
 
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
-    static func segments(of text: String) -> [String] {
-        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), or the lead byte of U+037E
-        // (which equals `;`), the text is one part.
-        if !PeopleBytes.withBytes(text, { $0.contains(where: PeopleBytes.maySeparateSegments) }) {
-            let segment = tidy(text)
+    ///
+    /// `textIsTidy` says that `text` is tidy already, so that without a separator it is the one part as it is.
+    static func segments(of text: String, textIsTidy: Bool = false) -> [String] {
+        if !mayHaveSegments(text) {
+            let segment = textIsTidy ? text : tidy(text)
             return segment.isEmpty || isNobody(segment) ? [] : [segment]
         }
         let plain = PeopleBytes.withBytes(text) { bytes in
@@ -967,6 +1000,12 @@ enum PersonEntryParser {
             return plain
         }
         return characterSegments(of: text)
+    }
+
+    /// Whether ``segments(of:textIsTidy:)`` may part `text`: `false` without a comma, semicolon, colon or dash (`-` or the
+    /// lead byte of `–` and `—`), or the lead byte of U+037E (which equals `;`), when the text is one part.
+    static func mayHaveSegments(_ text: String) -> Bool {
+        PeopleBytes.withBytes(text) { $0.contains(where: PeopleBytes.maySeparateSegments) }
     }
 
     /// ``segments(of:)`` of `text`, read by its characters.
