@@ -586,7 +586,25 @@ struct PersonBlockReader {
         {
             label = tidy(String(label[..<open]))
         }
-        guard !label.isEmpty, PeopleText.wordCount(label) <= 5,
+        guard !label.isEmpty else { return nil }
+        // An ASCII label, each byte a character, is read in one pass: its bytes looked at and its words counted.
+        let ascii = PeopleBytes.withBytes(label) { bytes -> Bool? in
+            var words = 0
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                guard PeopleText.isAlphanumeric(byte) || PeopleText.isOne(byte, of: " '-&.") else { return false }
+                if byte == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
+            }
+            return words <= 5
+        }
+        if let ascii { return ascii ? label : nil }
+        guard PeopleText.wordCount(label) <= 5,
             PeopleText.allSatisfy(
                 label,
                 ascii: { PeopleText.isAlphanumeric($0) || PeopleText.isOne($0, of: " '-&.") },
