@@ -64,7 +64,7 @@ enum PersonEntryParser {
     private static func entry(_ text: String, allowLowercaseName: Bool, cleaned: Cleaned) -> PersonEntry? {
         guard !cleaned.text.isEmpty, !isNobodyWord(cleaned.text) else { return nil }
         var handle: String?
-        var descriptors: [Descriptor] = []
+        var descriptors = Descriptors()
         // Brackets: a handle, a role, `role/Org`, an organisation, or a note.
         let inside = cleaned.inside
         var main = cleaned.outside
@@ -133,7 +133,7 @@ enum PersonEntryParser {
             // The segments that name nobody are dropped already.
             describe(&entry, with: segment, inBrackets: false, somebody: true)
         }
-        for descriptor in descriptors {
+        descriptors.forEach { descriptor in
             switch descriptor {
             case .either(let text) where handle != nil && isAcronym(text) && entry.role == nil:
                 // `Name @h (XYZ)`: an acronym after a handle names the person's group.
@@ -153,7 +153,7 @@ enum PersonEntryParser {
         _ piece: String,
         isTidy: Bool = false,
         handle: inout String?,
-        descriptors: inout [Descriptor]
+        descriptors: inout Descriptors
     ) {
         let part = isTidy ? piece : tidy(piece)
         if PeopleText.hasPrefix(part, ascii: "@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
@@ -872,15 +872,51 @@ enum PersonEntryParser {
         case organization(String)
     }
 
+    /// The descriptors of an entry's brackets, in order: the first two held in place and any more in an array, so that
+    /// an entry with one bracket (most) makes no array for them.
+    struct Descriptors {
+        private var first: Descriptor?
+        private var second: Descriptor?
+        private var rest: [Descriptor] = []
+
+        /// Adds `descriptor` after those added so far.
+        mutating func append(_ descriptor: Descriptor) {
+            if first == nil {
+                first = descriptor
+            } else if second == nil {
+                second = descriptor
+            } else {
+                rest.append(descriptor)
+            }
+        }
+
+        /// `body` of each descriptor, in the order added.
+        func forEach(_ body: (Descriptor) -> Void) {
+            // Each is added after the one before it: none after an empty place.
+            guard let first else { return }
+            body(first)
+            guard let second else { return }
+            body(second)
+            for descriptor in rest { body(descriptor) }
+        }
+
+        /// The descriptors in the order added.
+        var all: [Descriptor] {
+            var all: [Descriptor] = []
+            forEach { all.append($0) }
+            return all
+        }
+    }
+
     /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
     static func bracketDescriptors(_ text: String) -> [Descriptor] {
-        var descriptors: [Descriptor] = []
+        var descriptors = Descriptors()
         bracketDescriptors(text, into: &descriptors)
-        return descriptors
+        return descriptors.all
     }
 
     /// ``bracketDescriptors(_:)`` of `text`, appended to `descriptors`.
-    static func bracketDescriptors(_ text: String, into descriptors: inout [Descriptor]) {
+    static func bracketDescriptors(_ text: String, into descriptors: inout Descriptors) {
         // `Riverside Trust - Chair`: an organisation, then the role after a separator dash (`-`, or `–` and `—`, which
         // start with the byte E2).
         let dashed =
