@@ -607,8 +607,11 @@ enum PersonEntryParser {
 
     /// Whether the first character of `word` is a number.
     static func startsWithNumber(_ word: some StringProtocol) -> Bool {
-        // An ASCII byte before another (or none) is a character of its own.
         let utf8 = word.utf8
+        // A character is a number by its first scalar's numeric type, which no ASCII scalar but a digit has: an ASCII
+        // first byte that is no digit needs no look at the bytes after it (most text starts so).
+        if let lead = utf8.first, lead < 0x80, !PeopleBytes.isDigit(lead) { return false }
+        // An ASCII byte before another (or none) is a character of its own.
         if let lead = utf8.first, lead < 0x80, PeopleText.nextByteIsASCII(utf8) {
             return PeopleBytes.isDigit(lead)
         }
