@@ -597,8 +597,11 @@ enum PersonEntryParser {
 
     /// Whether the first character of `word` is lower case.
     static func startsLowercase(_ word: some StringProtocol) -> Bool {
-        // An ASCII byte before another (or none) is a character of its own.
         let utf8 = word.utf8
+        // A character that lower case changes is no lower-case one, and one that starts with an ASCII capital changes:
+        // most text starts so, and needs no look at the byte after it.
+        if let lead = utf8.first, PeopleBytes.isUpperLetter(lead) { return false }
+        // An ASCII byte before another (or none) is a character of its own.
         if let lead = utf8.first, lead < 0x80, PeopleText.nextByteIsASCII(utf8) {
             return PeopleBytes.isLowerLetter(lead)
         }
