@@ -955,9 +955,12 @@ enum PeopleBytes {
         if before == space || after == space { return true }
         var start = index
         while start > 0, bytes[start - 1] != space { start -= 1 }
-        guard character(at: start, in: bytes).isUppercase, character(at: index + length, in: bytes).isLowercase else {
-            return false
-        }
+        // An ASCII byte is a character of its own, whose case its byte tells.
+        let first = bytes[start]
+        let next = bytes[index + length]
+        guard first < 0x80 ? isUpperLetter(first) : character(at: start, in: bytes).isUppercase,
+            next < 0x80 ? isLowerLetter(next) : character(at: index + length, in: bytes).isLowercase
+        else { return false }
         var end = index + length
         while end < bytes.count, bytes[end] != space { end += 1 }
         return PersonEntryParser.dashSetsOffRole(

@@ -809,6 +809,9 @@ struct PeopleWordSet: Sendable {
     }
 
     /// Whether the ASCII `bytes`, in lower case, are one of the words.
+    ///
+    /// Inlined, so that the looks at the length and first byte, which rule out most words, cost no call.
+    @inline(__always)
     func containsLowered(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first else { return words.containsLowered(bytes) }
         let count = bytes.count

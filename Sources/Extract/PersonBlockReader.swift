@@ -186,14 +186,17 @@ struct PersonBlockReader {
         }
         let text = blocks[index].text
         // The label of a `Label: value` line is read once for every test below.
-        let (look, label, role) = Self.firstReading(text, vocabulary: context.options.vocabulary)
+        let look = PeopleBytes.withBytes(text, FirstLook.init)
+        // Most blocks have no colon and no role lead or ending: the vocabulary is not even read for them.
+        let (label, role) =
+            look.hasColon || look.mayOpenOrEndRoleLine
+            ? Self.reading(text, look: look, vocabulary: context.options.vocabulary) : (nil, nil)
         if let role {
             roleLines.append((index, role.role, role.entries))
             return
         }
-        // Both absence looks below need a first byte `a` or `A`, looked at once.
-        let opensWithA = look.opensWithA
-        if label == nil, kind == .line, opensWithA, TextSearch.hasPrefix(text, ignoringCase: "apologies") {
+        // Both absence looks below need the text to open with `apologies` in any case, looked at once on the bytes.
+        if label == nil, kind == .line, look.opensWithApologies {
             // `Apologies were received from Ann Lee and` wrapped onto the next line.
             let (sentence, joined) = continuation(of: index, text: text)
             if !joined.isEmpty, let names = Self.absenceSentence(sentence) {
@@ -202,8 +205,8 @@ struct PersonBlockReader {
                 return
             }
         }
-        // An absence sentence opens with `a` or `A`, which most blocks do not: the look is not even called then.
-        if opensWithA, let names = Self.absenceSentence(text) {
+        // An absence sentence opens with `apologies`, which most blocks do not: the look is not even called then.
+        if look.opensWithApologies, let names = Self.absenceSentence(text) {
             absences.append((index, names))
             return
         }
@@ -511,14 +514,16 @@ struct PersonBlockReader {
         let hasColon: Bool
         /// ``PeopleBytes/mayOpenOrEndRoleLine(_:)`` of the text.
         let mayOpenOrEndRoleLine: Bool
-        /// ``mayOpenWithA(_:)`` of the text.
-        let opensWithA: Bool
+        /// Whether the text opens with `apologies` in any case, as `TextSearch.hasPrefix(_:ignoringCase:)` tells.
+        let opensWithApologies: Bool
 
         /// The look at the UTF-8 `bytes` of a text.
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             hasColon = PeopleBytes.firstIndex(of: UInt8(ascii: ":"), in: bytes) != nil
             mayOpenOrEndRoleLine = PeopleBytes.mayOpenOrEndRoleLine(bytes: bytes)
-            opensWithA = (bytes.first ?? 0) | 0x20 == UInt8(ascii: "a")
+            // The first byte rules out most texts without the look at the word.
+            opensWithApologies =
+                (bytes.first ?? 0) | 0x20 == UInt8(ascii: "a") && PeopleBytes.opens(bytes, at: 0, "apologies")
         }
     }
 
@@ -529,9 +534,21 @@ struct PersonBlockReader {
         vocabulary: Vocabulary
     ) -> (look: FirstLook, label: Labelled?, role: (role: String, entries: [PersonEntry])?) {
         let look = PeopleBytes.withBytes(text, FirstLook.init)
-        let label = look.hasColon ? labelled(text) : nil
-        let role = roleLine(text, labelled: label, vocabulary: vocabulary, mayOpenOrEnd: look.mayOpenOrEndRoleLine)
+        let (label, role) = reading(text, look: look, vocabulary: vocabulary)
         return (look, label, role)
+    }
+
+    /// ``firstReading(_:vocabulary:)`` of `text` after its first look, `look`: without a colon and a role lead or
+    /// ending (most blocks), nothing, which a caller that has the look need not ask for.
+    static func reading(
+        _ text: String,
+        look: FirstLook,
+        vocabulary: Vocabulary
+    ) -> (label: Labelled?, role: (role: String, entries: [PersonEntry])?) {
+        let label = look.hasColon ? labelled(text) : nil
+        // Without a label a role line needs a lead or an ending, which the look has ruled out for most blocks.
+        guard label != nil || look.mayOpenOrEndRoleLine else { return (nil, nil) }
+        return (label, roleLine(text, labelled: label, vocabulary: vocabulary, mayOpenOrEnd: look.mayOpenOrEndRoleLine))
     }
 
     /// `("Present", "Ann, Bob")` for `Present: Ann, Bob` or `**Present:** Ann, Bob`; the value may be empty.
@@ -563,12 +580,31 @@ struct PersonBlockReader {
     private static func checkedLabel(_ tidied: String) -> String? {
         var label = tidied
         // `Members present (14)`: a head count beside the label is no part of it.
-        if label.hasSuffix(")"), let open = label.lastIndex(of: "("),
+        // The last byte rules out most labels before the character is read.
+        if label.utf8.last == UInt8(ascii: ")"), label.hasSuffix(")"), let open = label.lastIndex(of: "("),
             label[label.index(after: open)...].dropLast().allSatisfy(\.isNumber)
         {
             label = tidy(String(label[..<open]))
         }
-        guard !label.isEmpty, PeopleText.wordCount(label) <= 5,
+        guard !label.isEmpty else { return nil }
+        // An ASCII label, each byte a character, is read in one pass: its bytes looked at and its words counted.
+        let ascii = PeopleBytes.withBytes(label) { bytes -> Bool? in
+            var words = 0
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                guard PeopleText.isAlphanumeric(byte) || PeopleText.isOne(byte, of: " '-&.") else { return false }
+                if byte == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                }
+            }
+            return words <= 5
+        }
+        if let ascii { return ascii ? label : nil }
+        guard PeopleText.wordCount(label) <= 5,
             PeopleText.allSatisfy(
                 label,
                 ascii: { PeopleText.isAlphanumeric($0) || PeopleText.isOne($0, of: " '-&.") },

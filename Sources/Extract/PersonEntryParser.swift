@@ -54,10 +54,17 @@ enum PersonEntryParser {
         // A sentence of prose names no one: a look at its bytes finds more words before the first comma than a name
         // has, without the work below.
         if PeopleBytes.opensWithLongPhrase(text) { return nil }
-        let cleaned = cleaned ?? Cleaned(text)
+        // The caller's reading is borrowed, not copied into one of its own.
+        if let cleaned { return entry(text, allowLowercaseName: allowLowercaseName, cleaned: cleaned) }
+        return entry(text, allowLowercaseName: allowLowercaseName, cleaned: Cleaned(text))
+    }
+
+    /// ``parse(_:allowLowercaseName:cleaned:)`` of a text that opens with no long phrase, cleaned and split at its
+    /// brackets as `cleaned`.
+    private static func entry(_ text: String, allowLowercaseName: Bool, cleaned: Cleaned) -> PersonEntry? {
         guard !cleaned.text.isEmpty, !isNobodyWord(cleaned.text) else { return nil }
         var handle: String?
-        var descriptors: [Descriptor] = []
+        var descriptors = Descriptors()
         // Brackets: a handle, a role, `role/Org`, an organisation, or a note.
         let inside = cleaned.inside
         var main = cleaned.outside
@@ -77,7 +84,8 @@ enum PersonEntryParser {
                     readBracketPiece(piece, handle: &handle, descriptors: &descriptors)
                 }
             } else {
-                readBracketPiece(content, handle: &handle, descriptors: &descriptors)
+                // The content of a bracket is tidy.
+                readBracketPiece(content, isTidy: true, handle: &handle, descriptors: &descriptors)
             }
         }
         // `@handle` outside brackets; without an `@` byte there is none, nor an e-mail address.
@@ -99,8 +107,18 @@ enum PersonEntryParser {
                 }
             }
         }
-        let segments = segments(of: main)
-        guard let first = segments.first else { return nil }
+        // The text outside brackets is tidy, and so is what the handle look leaves of it. Most entries have no
+        // separator, and are their one segment: no array of segments is made for them.
+        let first: String
+        var segments: [String] = []
+        if mayHaveSegments(main) {
+            segments = self.segments(of: main, textIsTidy: true)
+            guard let head = segments.first else { return nil }
+            first = head
+        } else {
+            guard !main.isEmpty, !isNobody(main) else { return nil }
+            first = main
+        }
         let name = clean(first.trimmingPlain(" ,;:"))
         // What `clean(_:)` gives is tidy.
         guard isNameLike(tidied: name, allowLowercase: allowLowercaseName) else { return nil }
@@ -112,9 +130,10 @@ enum PersonEntryParser {
                 entry.role = segment
                 continue
             }
-            describe(&entry, with: segment, inBrackets: false)
+            // The segments that name nobody are dropped already.
+            describe(&entry, with: segment, inBrackets: false, somebody: true)
         }
-        for descriptor in descriptors {
+        descriptors.forEach { descriptor in
             switch descriptor {
             case .either(let text) where handle != nil && isAcronym(text) && entry.role == nil:
                 // `Name @h (XYZ)`: an acronym after a handle names the person's group.
@@ -128,8 +147,15 @@ enum PersonEntryParser {
     }
 
     /// Reads one piece of a bracket of an entry: a handle (`@ann`), or what ``bracketDescriptors(_:into:)`` finds.
-    private static func readBracketPiece(_ piece: String, handle: inout String?, descriptors: inout [Descriptor]) {
-        let part = tidy(piece)
+    ///
+    /// `isTidy` says that `piece` is tidy already.
+    private static func readBracketPiece(
+        _ piece: String,
+        isTidy: Bool = false,
+        handle: inout String?,
+        descriptors: inout Descriptors
+    ) {
+        let part = isTidy ? piece : tidy(piece)
         if PeopleText.hasPrefix(part, ascii: "@") && !PeopleText.contains(part, UInt8(ascii: " ")) {
             handle = handle ?? part
         } else if !part.isEmpty {
@@ -225,7 +251,7 @@ enum PersonEntryParser {
             if !entries.isEmpty, !userName,
                 isDescription(outside: cleaned.text == part ? cleaned.outside : splitBrackets(part).outside)
             {
-                describe(&entries[entries.count - 1], with: part, inBrackets: false)
+                describe(&entries[entries.count - 1], with: part, inBrackets: false, somebody: true)
                 continue
             }
             if let entry = parse(part, allowLowercaseName: true, cleaned: cleaned) {
@@ -280,6 +306,14 @@ enum PersonEntryParser {
             let pieces = bytes.count { $0 == UInt8(ascii: ",") } + 1
             if pieces < 3, !(allowPairs && pieces == 2), !PeopleBytes.containsBytes(bytes, " and "),
                 !PeopleBytes.containsBytes(bytes, " & ")
+            {
+                return false
+            }
+            // A dash between spaces is a word of its own in the piece that holds it (a dash holds no comma), and of one
+            // of its parts at ` and ` or ` & `: a word that starts with no capital and is no particle, which no name has
+            // (`Ann Lee, Riverside Trust - Chair`). The look ends before any piece is made a string.
+            if PeopleBytes.containsBytes(bytes, " - ") || PeopleBytes.containsBytes(bytes, " – ")
+                || PeopleBytes.containsBytes(bytes, " — ")
             {
                 return false
             }
@@ -499,16 +533,21 @@ enum PersonEntryParser {
     ) -> Bool {
         if name.first == UInt8(ascii: "@") { return name.count > 1 && !name.contains(UInt8(ascii: " ")) }
         guard !name.isEmpty, name.count <= 60, !PeopleWords.nobodyBytes.containsLowered(name),
-            !PeopleWords.notNameBytes.containsLowered(name)
+            !PeopleWords.notNameBytes.containsLowered(name),
+            // A name of no word has no capitalised one.
+            let firstWord = PeopleBytes.nextWord(in: name, from: 0)
         else { return false }
-        let wordCount = PeopleBytes.wordCount(name)
-        guard wordCount <= 6 else { return false }
-        if wordCount == 1, allowLowercase, isUserName() { return true }
+        // One word: nothing but spaces after the first. The words are counted in the loop below, without a pass of
+        // their own: a seventh ends it (more than six is never a name), and every other end of it is `false` too.
+        if allowLowercase, PeopleBytes.nextWord(in: name, from: firstWord.upperBound) == nil, isUserName() {
+            return true
+        }
         var capitalised = 0
         var index = 0
         var lastWord: Range<Int>?
         while let word = PeopleBytes.nextWord(in: name, from: lastWord?.upperBound ?? 0) {
             defer { index += 1 }
+            if index == 6 { return false }
             lastWord = word
             let bare = PeopleBytes.trimmed(word, in: name) { PeopleText.isOne($0, of: "\"'()") }
             guard !bare.isEmpty else { return false }
@@ -525,7 +564,8 @@ enum PersonEntryParser {
         let last = UnsafeBufferPointer(
             rebasing: name[PeopleBytes.trimmed(lastWord, in: name) { PeopleText.isOne($0, of: ".,'") }]
         )
-        return lastWordLeavesAName(last, wordCount: wordCount)
+        // Every word was read: `index` is their count.
+        return lastWordLeavesAName(last, wordCount: index)
     }
 
     /// Whether a name of `wordCount` words whose last word is `last` (ASCII bytes) may still be a name: not when that
@@ -557,8 +597,11 @@ enum PersonEntryParser {
 
     /// Whether the first character of `word` is lower case.
     static func startsLowercase(_ word: some StringProtocol) -> Bool {
-        // An ASCII byte before another (or none) is a character of its own.
         let utf8 = word.utf8
+        // A character that lower case changes is no lower-case one, and one that starts with an ASCII capital changes:
+        // most text starts so, and needs no look at the byte after it.
+        if let lead = utf8.first, PeopleBytes.isUpperLetter(lead) { return false }
+        // An ASCII byte before another (or none) is a character of its own.
         if let lead = utf8.first, lead < 0x80, PeopleText.nextByteIsASCII(utf8) {
             return PeopleBytes.isLowerLetter(lead)
         }
@@ -567,8 +610,11 @@ enum PersonEntryParser {
 
     /// Whether the first character of `word` is a number.
     static func startsWithNumber(_ word: some StringProtocol) -> Bool {
-        // An ASCII byte before another (or none) is a character of its own.
         let utf8 = word.utf8
+        // A character is a number by its first scalar's numeric type, which no ASCII scalar but a digit has: an ASCII
+        // first byte that is no digit needs no look at the bytes after it (most text starts so).
+        if let lead = utf8.first, lead < 0x80, !PeopleBytes.isDigit(lead) { return false }
+        // An ASCII byte before another (or none) is a character of its own.
         if let lead = utf8.first, lead < 0x80, PeopleText.nextByteIsASCII(utf8) {
             return PeopleBytes.isDigit(lead)
         }
@@ -760,8 +806,10 @@ enum PersonEntryParser {
     /// Adds a descriptor to `entry` as a role, an organisation or a roll-call mark.
     ///
     /// In brackets, a lower-case note that is no role (`by phone`, `accepted`) is dropped. `descriptor` is tidy, as
-    /// every reading that finds one leaves it (segments, brackets, list parts).
-    static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool) {
+    /// every reading that finds one leaves it (segments, brackets, list parts). `somebody` says that the caller found
+    /// the descriptor names someone (``isNobody(_:)`` is `false`), which is not asked again of it unchanged.
+    static func describe(_ entry: inout PersonEntry, with descriptor: String, inBrackets: Bool, somebody: Bool = false)
+    {
         assert(isTidy(descriptor), "a descriptor is tidy")
         var text = descriptor.trimmingPlain(" .,;:")
         if !inBrackets, PeopleText.contains(text, UInt8(ascii: "(")) {
@@ -770,7 +818,8 @@ enum PersonEntryParser {
             // `chair()`: an empty bracket describes nothing.
             for content in inside where !content.isEmpty { describe(&entry, with: content, inBrackets: true) }
         }
-        guard !text.isEmpty, !isNobody(text) else { return }
+        // Trimming and the brackets only take bytes away: a text of the descriptor's length is the descriptor.
+        guard !text.isEmpty, somebody && text.utf8.count == descriptor.utf8.count || !isNobody(text) else { return }
         if let status = PeopleWords.status(of: text) {
             entry.status = status
             return
@@ -829,15 +878,51 @@ enum PersonEntryParser {
         case organization(String)
     }
 
+    /// The descriptors of an entry's brackets, in order: the first two held in place and any more in an array, so that
+    /// an entry with one bracket (most) makes no array for them.
+    struct Descriptors {
+        private var first: Descriptor?
+        private var second: Descriptor?
+        private var rest: [Descriptor] = []
+
+        /// Adds `descriptor` after those added so far.
+        mutating func append(_ descriptor: Descriptor) {
+            if first == nil {
+                first = descriptor
+            } else if second == nil {
+                second = descriptor
+            } else {
+                rest.append(descriptor)
+            }
+        }
+
+        /// `body` of each descriptor, in the order added.
+        func forEach(_ body: (Descriptor) -> Void) {
+            // Each is added after the one before it: none after an empty place.
+            guard let first else { return }
+            body(first)
+            guard let second else { return }
+            body(second)
+            for descriptor in rest { body(descriptor) }
+        }
+
+        /// The descriptors in the order added.
+        var all: [Descriptor] {
+            var all: [Descriptor] = []
+            forEach { all.append($0) }
+            return all
+        }
+    }
+
     /// The descriptors of a bracket: `observer/CTC` is a role and an organisation, `Org/role` the other way round.
     static func bracketDescriptors(_ text: String) -> [Descriptor] {
-        var descriptors: [Descriptor] = []
+        var descriptors = Descriptors()
         bracketDescriptors(text, into: &descriptors)
-        return descriptors
+        return descriptors.all
     }
 
     /// ``bracketDescriptors(_:)`` of `text`, appended to `descriptors`.
-    static func bracketDescriptors(_ text: String, into descriptors: inout [Descriptor]) {
+    static func bracketDescriptors(_ text: String, into descriptors: inout Descriptors) {
         // `Riverside Trust - Chair`: an organisation, then the role after a separator dash (`-`, or `–` and `—`, which
         // start with the byte E2).
         let dashed =
@@ -885,6 +970,12 @@ enum PersonEntryParser {
             let part = tidy(text)
             return part.isEmpty ? [] : [part]
         }
+        // Plain tidy text is split on its bytes, each part made a string once (``spacedDashParts(_:)``).
+        if isTidy(text),
+            let plain = PeopleBytes.withBytes(text, { PeopleBytes.isPlain($0) ? spacedDashParts($0) : nil })
+        {
+            return plain
+        }
         var parts = [text]
         for dash in [" - ", " – ", " — "] {
             parts = parts.flatMap { splitTopLevel($0, phrase: dash) }
@@ -892,13 +983,54 @@ enum PersonEntryParser {
         return parts.filter { !$0.isEmpty }
     }
 
+    /// ``splitAtSpacedDash(_:)`` of plain tidy `bytes` (``PeopleBytes/isPlain(_:)``): split at each dash in turn, as
+    /// ``splitTopLevel(_:phrase:)`` splits, on ranges of the bytes.
+    ///
+    /// The parts of tidy text between dashes that stand between spaces are tidy (no part starts or ends with a space,
+    /// and none holds two together), so that tidying them, as each split does, leaves them as they are.
+    private static func spacedDashParts(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var parts = [0..<bytes.count]
+        for dash in spacedDashBytes {
+            var split: [Range<Int>] = []
+            split.reserveCapacity(parts.count + 1)
+            for part in parts {
+                // Brackets are counted from each part's start, as a split of the part on its own counts them.
+                var start = part.lowerBound
+                var depth = 0
+                var index = part.lowerBound
+                while index < part.upperBound {
+                    if depth == 0, part.upperBound - index >= dash.count,
+                        bytes[index..<index + dash.count].elementsEqual(dash)
+                    {
+                        split.append(start..<index)
+                        index += dash.count
+                        start = index
+                        continue
+                    }
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
+                    if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth = max(0, depth - 1) }
+                    index += 1
+                }
+                split.append(start..<part.upperBound)
+            }
+            parts = split
+        }
+        return parts.filter { !$0.isEmpty }.map {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+        }
+    }
+
+    /// The bytes of the dashes ``splitAtSpacedDash(_:)`` splits at, in the order it splits at them.
+    private static let spacedDashBytes = [" - ", " – ", " — "].map { Array($0.utf8) }
+
     /// Splits `Name, Org- role` into `Name`, `Org`, `role` at commas, colons and dashes that stand apart
     /// (`Harbour Trust- Chair`, `Ann – Chair`), or that join a role to an organisation (`Green Lane Trust-co-opted`).
-    static func segments(of text: String) -> [String] {
-        // Without a comma, semicolon, colon or dash (`-` or the lead byte of `–` and `—`), or the lead byte of U+037E
-        // (which equals `;`), the text is one part.
-        if !PeopleBytes.withBytes(text, { $0.contains(where: PeopleBytes.maySeparateSegments) }) {
-            let segment = tidy(text)
+    ///
+    /// `textIsTidy` says that `text` is tidy already, so that without a separator it is the one part as it is.
+    static func segments(of text: String, textIsTidy: Bool = false) -> [String] {
+        if !mayHaveSegments(text) {
+            let segment = textIsTidy ? text : tidy(text)
             return segment.isEmpty || isNobody(segment) ? [] : [segment]
         }
         let plain = PeopleBytes.withBytes(text) { bytes in
@@ -910,6 +1042,12 @@ enum PersonEntryParser {
             return plain
         }
         return characterSegments(of: text)
+    }
+
+    /// Whether ``segments(of:textIsTidy:)`` may part `text`: `false` without a comma, semicolon, colon or dash (`-` or the
+    /// lead byte of `–` and `—`), or the lead byte of U+037E (which equals `;`), when the text is one part.
+    static func mayHaveSegments(_ text: String) -> Bool {
+        PeopleBytes.withBytes(text) { $0.contains(where: PeopleBytes.maySeparateSegments) }
     }
 
     /// ``segments(of:)`` of `text`, read by its characters.

@@ -128,8 +128,25 @@ import Testing
         }
     }
 
+    /// Each bracket's descriptors describe the entry in the order written, however many the brackets give.
+    @Test func descriptorsOfEveryBracketInOrder() {
+        let entry = PersonEntryParser.parse("Ann Lee (Riverside Trust - Chair) (Acme Ltd - Treasurer) (Observer)")
+        #expect(entry?.name == "Ann Lee")
+        #expect(entry?.organization == "Riverside Trust, Acme Ltd")
+        #expect(entry?.role == "Chair, Treasurer, Observer")
+        #expect(
+            PersonEntryParser.bracketDescriptors("Riverside Trust - Chair")
+                == [.organization("Riverside Trust"), .role("Chair")]
+        )
+    }
+
     @Test func spacedDashesAsTheSplits() {
-        let texts = Self.lines + Self.roles + ["Trust - Chair", "co-opted", "A – B — C", "x -y", "(a - b)", " - ", "-"]
+        let texts =
+            Self.lines + Self.roles + ["Trust - Chair", "co-opted", "A – B — C", "x -y", "(a - b)", " - ", "-"] + [
+                "a - – b", "a – - b", "a — – - b", "Riverside Trust – Chair", "(x - y) - z", "a) - b ( - c",
+                "a - b - c",
+                "Ann - (Chair - x) – y", "[a – b] — c", "a -  b", "Zoë - Ærø – Chair",
+            ]
         for text in texts {
             var parts = [text]
             for dash in [" - ", " – ", " — "] {

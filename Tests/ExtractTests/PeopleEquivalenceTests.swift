@@ -10,6 +10,7 @@ import Testing
         PeopleFastPathTests.samples + [
             "Ann\u{37E} Bob", "Ann; Bob", "\u{37E}", "a\u{1FEF}b`c", "\u{212A}ey", "Key", "K;`", "Ann Lee\u{37E} Chair",
             "Zoë\u{37E} Ng", "x\u{37E}y;z", "\u{212A}", "k", "Ann\u{A0}; Bob", "a\r\n;b", "é;", ";\u{301}",
+            "Ann \u{301}Lee", "\u{600} Ann", "Ann\u{600} Lee, Bob", "Ann,\u{200D}Bob", "\r\n-x", "Ann- \u{301}",
         ]
 
     /// The ASCII characters a character beyond ASCII equals, and some that none does.

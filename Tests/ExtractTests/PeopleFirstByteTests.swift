@@ -85,6 +85,22 @@ import Testing
         #expect(PersonBlockReader.labelled("**Apologies:** Cy")?.value(in: "**Apologies:** Cy") == "Cy")
     }
 
+    /// A label has five words at most, of letters, digits and ` '-&.` (or the letters, numbers and `’` of any
+    /// script), without a head count in brackets: read on the bytes of ASCII labels as by the characters of others.
+    @Test func labelsAsTheirWordsAndCharactersAllow() {
+        let cases: [(text: String, label: String?)] = [
+            ("Members of the steering group: Ann", "Members of the steering group"),
+            ("Members of the steering group here: Ann", nil), ("Members present (14): Ann", "Members present"),
+            ("Chair & co-chair: Ann", "Chair & co-chair"), ("Dr. O'Neil: Ann", "Dr. O'Neil"),
+            ("Item 4b: Ann", "Item 4b"),
+            ("Item+4: Ann", nil), ("Présent d’office: Ann", "Présent d’office"), ("Zoë a b c d e: Ann", nil),
+            ("Présent (Zoë): Ann", nil), ("  **Present** : Ann", "Present"),
+        ]
+        for (text, label) in cases {
+            #expect(PersonBlockReader.labelled(text)?.label == label, "\(text)")
+        }
+    }
+
     @Test func lastWordAsTheWords() {
         let texts =
             Self.words

@@ -18,6 +18,9 @@ import Testing
             "Ann Lee, Bob Roy, Ann and Bob", "ann lee, bob roy, cy dee", "Ann Lee, Bob Roy (Chair), Cy Dee [CD]",
             "Ann\u{301} Lee, Bob Roy, Cy Dee", "Ann Lee,\u{301} Bob Roy, Cy Dee", "Ann Lee, Bob Roy, Cy\u{A0}Dee",
             "Ann Lee, Bob Roy, Cy Dee, Treasurer", "Ann Lee, Bob Roy, 4 members of the public", "",
+            "Ann Lee, Bob Roy - Chair, Cy Dee", "Ann Lee, Bob Roy-Smith, Cy Dee", "Ann Lee, Bob Roy, Cy Dee – Clerk",
+            "Ann Lee, Bob Roy, Cy Dee —", "Ann Lee, Bob Roy, Cy Dee -", "Ann Lee, Bob Roy and Cy - Dee",
+            "- Ann, Bob, Cy",
         ]
 
     @Test func readsAsEveryPieceSplitFirst() {
