@@ -887,7 +887,7 @@ enum PeopleBytes {
         return parts
     }
 
-    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:)`` keeps, tidy: the text between commas,
+    /// The parts of ``plainBytes(_:)`` that ``PersonEntryParser/segments(of:textIsTidy:)`` keeps, tidy: the text between commas,
     /// semicolons, the first colon before any of them, and dashes that set parts apart, each made tidy on its bytes.
     static func segments(of bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var segments: [String] = []

@@ -71,7 +71,7 @@ enum PeopleText {
             guard let index = PeopleBytes.firstIndex(of: character, in: bytes) else { return false }
             let before = index > 0 ? bytes[index - 1] : nil
             let after = index + 1 < bytes.count ? bytes[index + 1] : nil
-            return standsAlone(between: before, and: after) ? true : nil
+            return standsAlone(character, between: before, and: after) ? true : nil
         }
         if let first { return first }
         return PeopleBytes.isPlain(text) || text.contains(Character(Unicode.Scalar(character)))
@@ -178,14 +178,15 @@ enum PeopleText {
         let index = utf8.index(utf8.startIndex, offsetBy: offset)
         let before = index == utf8.startIndex ? nil : utf8[utf8.index(before: index)]
         let after = utf8.index(after: index) == utf8.endIndex ? nil : utf8[utf8.index(after: index)]
-        if standsAlone(between: before, and: after) { return index }
+        if standsAlone(character, between: before, and: after) { return index }
         return text.firstIndex(of: Character(Unicode.Scalar(character)))
     }
 
-    /// Whether an ASCII byte between the bytes `before` and `after` (`nil` at an end) is a character of its own: no mark
-    /// or joiner after it, no prepended character or CR before it, as ASCII bytes beside it tell.
-    static func standsAlone(between before: UInt8?, and after: UInt8?) -> Bool {
-        (before ?? 0) < 0x80 && before != 0x0D && (after ?? 0) < 0x80
+    /// Whether the ASCII `byte` between the bytes `before` and `after` (`nil` at an end) is a character of its own: no
+    /// mark or joiner after it, no prepended character or CR before it, as ASCII bytes beside it tell; a CR, which an
+    /// LF after it joins, is left to the character reading.
+    static func standsAlone(_ byte: UInt8, between before: UInt8?, and after: UInt8?) -> Bool {
+        byte != 0x0D && (before ?? 0) < 0x80 && before != 0x0D && (after ?? 0) < 0x80
     }
 
     /// Whether ``lowercased(_:)`` changes the UTF-8 `bytes`, or `nil` when only the standard library can tell.

@@ -1050,7 +1050,7 @@ enum PersonEntryParser {
         PeopleBytes.withBytes(text) { $0.contains(where: PeopleBytes.maySeparateSegments) }
     }
 
-    /// ``segments(of:)`` of `text`, read by its characters.
+    /// ``segments(of:textIsTidy:)`` of `text`, read by its characters.
     static func characterSegments(of text: String) -> [String] {
         let characters = Array(text)
         var segments: [String] = []

@@ -140,6 +140,23 @@ import Testing
         )
     }
 
+    /// A word that names nobody (`none`, `tbc`, `all`) after a name is no role, whether it stands alone or after an
+    /// organisation.
+    @Test func nobodyWordsAreNoRole() {
+        for text in ["Ann Lee, none:", "Bob Roy - Acme Ltd, tbc:", "Cy Dee, all:", "Ann Lee, none"] {
+            let entry = PersonEntryParser.parse(text)
+            #expect(entry?.role == nil, "\(text): \(String(describing: entry?.role))")
+        }
+    }
+
+    /// A carriage return before a line feed is no character of its own, as the character reading tells.
+    @Test func containsReadsACarriageReturnAsTheCharacters() {
+        for text in ["a\r\nb", "a\rb", "\r\n", "\r", "a\n\rb", "Zoë\r\n"] {
+            #expect(PeopleText.contains(text, 0x0D) == text.contains("\r"), "\(Array(text.utf8))")
+            #expect(PeopleText.firstIndex(of: 0x0D, in: text) == text.firstIndex(of: "\r"), "\(Array(text.utf8))")
+        }
+    }
+
     @Test func spacedDashesAsTheSplits() {
         let texts =
             Self.lines + Self.roles + ["Trust - Chair", "co-opted", "A – B — C", "x -y", "(a - b)", " - ", "-"] + [

@@ -42,8 +42,9 @@ import Testing
     /// Entries whose separators fall at every place of an eight-byte step, beside lines of every sample.
     static let segmentEntries: [String] = {
         let pieces = [
-            ", ", "; ", ": ", " - ", "-", " – ", "—", "Trust-co-opted", "Co-chair", ",,", " :", "é", "Zoë", "  ",
-            "(a, b)",
+            ", ", "; ", ": ", " - ", "-", " – ", "—", "Trust-co-opted", " trust-co-opted", " lane trust-Observer",
+            "Co-chair",
+            ",,", " :", "é", "Zoë", "  ", "(a, b)",
         ]
         var entries = PeopleEquivalenceTests.samples + PeopleListLookTests.lines
         for piece in pieces {

@@ -16,7 +16,7 @@ import Testing
                 "Chair: Ann", "**Chair:** Ann", "Ann Lee - Chair", "Zoë Ng took the minutes.", "İpek took notes",
                 "All present agreed the minutes.", "and the meeting closed", "The meeting", "minutes", "note.taker",
                 "Vice. Chair", "vice\tchair", "chair\u{A0}", "Apology", "apologise for lateness", "Apologi",
-                "Åpologies",
+                "Åpologies", "Apologie from Ann", "apologiesx",
             ]
         var texts: [String] = []
         for word in words {
