@@ -18,6 +18,7 @@ extension Minutes {
         @OptionGroup var dates: DateOptions
 
         func run() throws {
+            bufferStandardOutput()
             let configuration = dates.apply(to: try input.configuration())
             let collection = input.collect(configuration)
             Output.report(collection.diagnostics)

@@ -17,6 +17,15 @@ enum Output {
     }
 }
 
+/// Gives standard output a 64 KB buffer when it is a file or a pipe, not a terminal: records of 10,000 notes then
+/// go out in about 1,100 writes rather than 17,000 of the C library's 4 KB. Call before anything is written to it.
+func bufferStandardOutput() {
+    guard isatty(STDOUT_FILENO) == 0 else { return }
+    // The C library keeps its own size when given no buffer: this one lives as long as the process.
+    let size = 1 << 16
+    setvbuf(stdout, UnsafeMutablePointer<CChar>.allocate(capacity: size), _IOFBF, size)
+}
+
 /// Writes `bytes` to standard output, then a line feed when `lineEnd`, through the C library's buffer, where `print`
 /// writes too.
 func standardOutput(_ bytes: UnsafeBufferPointer<UInt8>, lineEnd: Bool) {
