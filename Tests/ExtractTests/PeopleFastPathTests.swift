@@ -156,7 +156,7 @@ import Testing
         ]
         for list in lists {
             let bytes = ByteWordSet(list)
-            for text in Array(list) + Self.words + list.map { $0.uppercased() + "s" } {
+            for text in Array(list) + Self.words + list.map({ $0.uppercased() + "s" }) {
                 let expected = text.utf8.allSatisfy { $0 < 0x80 } ? list.contains(text.lowercased()) : nil
                 #expect(bytes.containsLowered(text) == expected, "\(text)")
             }
