@@ -134,13 +134,22 @@ struct SiteRenderer: Sendable {
         ]
     }
 
-    /// The page `template` renders with `context`, as the UTF-8 bytes it is written as.
-    private func render(_ template: String, _ context: TemplateObject) throws -> [UInt8] {
-        if let program = pagePrograms[template] { return program.render(context, partials: partialPrograms) }
-        guard let html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
+    /// Hands `body` the page `template` renders with `context`, as the UTF-8 bytes it is written as, where they were
+    /// rendered: a page goes to its file without a copy.
+    private func render<Result>(
+        _ template: String,
+        _ context: TemplateObject,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
+        if let program = pagePrograms[template] {
+            var out = ByteWriter(capacity: 32_768)
+            program.render(context, partials: partialPrograms, into: &out)
+            return try out.withBytes(body)
+        }
+        guard var html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
             throw SiteError(message: "no template named \(template)")
         }
-        return Array(html.utf8)
+        return try html.withUTF8(body)
     }
 
     // MARK: Meeting pages
@@ -168,6 +177,15 @@ struct SiteRenderer: Sendable {
     /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)`` (valid UTF-8: its bytes go
     /// into the page as they are).
     func meetingPage(_ meeting: Meeting, noteHTML: [UInt8]) throws -> [UInt8] {
+        try meetingPage(meeting, noteHTML: noteHTML) { Array($0) }
+    }
+
+    /// Hands `body` the bytes of ``meetingPage(_:noteHTML:)``, where they were rendered.
+    func meetingPage<Result>(
+        _ meeting: Meeting,
+        noteHTML: [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
         var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
         // Each name set once, in the order the subscript would have set them, appended without a search.
         context.append("title", .text(text(meeting.title ?? "Untitled meeting")))
@@ -243,20 +261,27 @@ struct SiteRenderer: Sendable {
         }
         context.append("diagnostics", .list(diagnostics))
         context.append("jsonLD", .bytes(Self.jsonLD(meeting)))
-        return try render("meeting", context)
+        return try render("meeting", context, body)
     }
 
     /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
     /// page.
     private func actionContext(_ action: Action, meeting: MeetingTexts.Texts? = nil) -> TemplateObject {
-        var values: [TemplateValue] = [
-            .text(TemplateText(action.id)), .text(text(action.text)),
-            .text(text(action.owners.joined(separator: ", "))),
-            .text(or: action.due.map(TemplateText.init)), .text(text(action.dueText ?? "")), .flag(isOverdue(action)),
-            .number(TemplateNumber(action.lines.first)), .text(TemplateText(action.lines.description)),
-        ]
+        // One array, made as large as it will be.
+        var values: [TemplateValue] = []
+        values.reserveCapacity(meeting == nil ? RowKeys.action.count : RowKeys.listedAction.count)
+        values.append(.text(TemplateText(action.id)))
+        values.append(.text(text(action.text)))
+        values.append(.text(text(action.owners.joined(separator: ", "))))
+        values.append(.text(or: action.due.map(TemplateText.init)))
+        values.append(.text(text(action.dueText ?? "")))
+        values.append(.flag(isOverdue(action)))
+        values.append(.number(TemplateNumber(action.lines.first)))
+        values.append(.text(TemplateText(action.lines.description)))
         guard let meeting else { return TemplateObject(keys: RowKeys.action, values: values) }
-        values += [.text(meeting.id), .text(meeting.title), .text(or: meeting.date)]
+        values.append(.text(meeting.id))
+        values.append(.text(meeting.title))
+        values.append(.text(or: meeting.date))
         return TemplateObject(keys: RowKeys.listedAction, values: values)
     }
 
@@ -378,14 +403,22 @@ struct SiteRenderer: Sendable {
     /// One page of an overview: its file name in `site/` and how to render it.
     struct OverviewPage: Sendable {
         var name: String
-        var render: @Sendable () throws -> [UInt8]
+        /// Renders the page and hands its bytes to the function it is given, where they were rendered.
+        var write: @Sendable ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+
+        /// The page's bytes.
+        func render() throws -> [UInt8] {
+            var bytes: [UInt8] = []
+            try write { bytes = Array($0) }
+            return bytes
+        }
     }
 
     /// Every overview page of the archive in `index`, at most `pageSize` meetings, actions or appearances of people
     /// a page, each rendered only when asked for, so that no page grows with the archive.
     func overviewPages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
         try meetingsPages(index, pageSize: pageSize) + actionsPages(index, pageSize: pageSize)
-            + peoplePages(index, pageSize: pageSize) + [OverviewPage(name: "feed.xml") { try feed(index) }]
+            + peoplePages(index, pageSize: pageSize) + [OverviewPage(name: "feed.xml") { try feed(index, $0) }]
     }
 
     /// The pages of the list `name` (`index`, `actions`, `people`, each its template) over `count` items: each page
@@ -402,11 +435,11 @@ struct SiteRenderer: Sendable {
         let ranges = Self.pageRanges(count, size: pageSize)
         let labels = try ranges.map(label)
         return ranges.enumerated().map { offset, range in
-            OverviewPage(name: Self.pageName(name, offset + 1)) {
+            OverviewPage(name: Self.pageName(name, offset + 1)) { body in
                 var context = base(pageTitle: title, root: "", meetingCount: index.meetingCount)
                 context["pager"] = pager(name, number: offset + 1, labels: labels)
                 try fill(&context, range)
-                return try render(name, context)
+                try render(name, context, body)
             }
         }
     }
@@ -527,7 +560,7 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    private func feed(_ index: OverviewIndex.Sealed) throws -> [UInt8] {
+    private func feed(_ index: OverviewIndex.Sealed, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let dated = index.newestFirst.prefix(50).map { index.row($0) }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
         var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount)
@@ -547,7 +580,7 @@ struct SiteRenderer: Sendable {
                 ),
             ]
         }
-        return try render("feed", context)
+        try render("feed", context, body)
     }
 
     // MARK: Paging

@@ -213,13 +213,11 @@ struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, CustomRe
     CustomDebugStringConvertible, TemplateValueConvertible
 {
     let value: Int
-    let renderText: String
+    /// Made when asked for: a ``TemplateProgram`` writes the digits of ``value`` straight to the page.
+    var renderText: String { String(value) }
     var isNull: Bool { false }
 
-    init(_ value: Int) {
-        self.value = value
-        renderText = String(value)
-    }
+    init(_ value: Int) { self.value = value }
 
     var templateValue: TemplateValue { .number(self) }
 
