@@ -20,16 +20,23 @@ struct ByteWriter: ~Copyable {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let length = bytes.count
         if count + length > capacity { grow(toHold: count + length) }
-        if length <= 16 {
-            Self.copySmall(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(base + count), count: length)
-        } else {
-            (base + count).initialize(from: source, count: length)
-        }
+        Self.copy(source, to: base + count, count: length)
         count += length
     }
 
-    /// Copies `count` bytes (1 to 16) as two words that may overlap, or fewer bytes: most pieces of a page are this
-    /// short, and a call to `memcpy` costs more than the copy.
+    /// Copies `count` bytes (at least one) from `source` to `target`, which do not overlap: up to 16 as two words
+    /// that may overlap, or fewer bytes, since most pieces of a page or a JSON file are that short and a call to
+    /// `memcpy` costs more than the copy; longer runs by `memcpy`.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        if count <= 16 {
+            copySmall(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(target), count: count)
+        } else {
+            target.initialize(from: source, count: count)
+        }
+    }
+
+    /// Copies `count` bytes (1 to 16) as two words that may overlap, or fewer bytes.
     @inline(__always)
     private static func copySmall(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
         if count >= 8 {
