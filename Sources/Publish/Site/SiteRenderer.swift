@@ -536,10 +536,12 @@ struct SiteRenderer: Sendable {
                         organizations.append(appearance.organization)
                     }
                 }
+                // The person's newest appearance is the first of their span: on this page when the span starts here.
+                let newest = start == span.lowerBound ? appearances[part.lowerBound] : try people.first(of: person)
                 return TemplateObject(
                     keys: RowKeys.person,
                     values: [
-                        .text(text(try name(person))), .flag(start > span.lowerBound),
+                        .text(text(index.names[Int(newest.name)])), .flag(start > span.lowerBound),
                         .text(text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; "))),
                         .list(
                             appearances[part].map { ref in

@@ -43,20 +43,26 @@ enum SpilledAction {
     /// The action that ``bytes(_:)`` gave `bytes` for, without the section and the owners as written, which no
     /// page shows.
     static func action(_ bytes: [UInt8]) throws -> Action {
-        try bytes.withUnsafeBytes { bytes in
+        try bytes.withUnsafeBufferPointer { bytes in
             var offset = 0
             // Numbers are read whole from where they lie, little-endian, as they were written.
             func number<Number: FixedWidthInteger>(_: Number.Type) throws -> Number {
-                guard offset + MemoryLayout<Number>.size <= bytes.count else { throw Truncated() }
+                guard let base = bytes.baseAddress, offset + MemoryLayout<Number>.size <= bytes.count else {
+                    throw Truncated()
+                }
                 defer { offset += MemoryLayout<Number>.size }
-                return Number(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Number.self))
+                return Number(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: Number.self))
             }
+            // A string from its bytes in place, as a buffer of bytes (which `String` decodes at once).
             func string() throws -> String? {
                 let length = try number(UInt32.self)
                 guard length != UInt32.max else { return nil }
                 guard offset + Int(length) <= bytes.count else { throw Truncated() }
                 defer { offset += Int(length) }
-                return String(decoding: bytes[offset..<(offset + Int(length))], as: UTF8.self)
+                return String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(length))]),
+                    as: UTF8.self
+                )
             }
             let id = try string() ?? ""
             let text = try string() ?? ""
