@@ -20,6 +20,14 @@ import Testing
         "{{title.count}}|{{page.number}}|{{rows.name}}|{{missing}}|{{#missing}}x{{/missing}}",
     ]
 
+    /// `.` is known by its word alone, and no other name is taken for it.
+    @Test func onlyTheDotIsTheDot() {
+        #expect(TemplateName(".").word == TemplateName.dotWord && TemplateName(".").isDot)
+        for name in ["", "..", "x", ".x", "x.", "dot", "\u{2E}\u{301}"] {
+            #expect(!TemplateName(name).isDot, "\(name)")
+        }
+    }
+
     @Test func rendersAsDictionariesStringsAndNumbersDo() throws {
         for title in ["A <b> & \"c\"", ""] {
             let dictionary: [String: Any] = [

@@ -123,15 +123,22 @@ struct SiteRenderer: Sendable {
         var description: String { "error: \(message)" }
     }
 
-    /// What every page shows; `meetingCount` only on the overview pages, so that a meeting's page does not change
-    /// when another note is added.
-    private func base(pageTitle: String, root: String, meetingCount: Int?) -> TemplateObject {
+    /// What every page shows, with room for `capacity` names in all, so that a page adds its own without growing.
+    ///
+    /// `meetingCount` only on the overview pages, so that a meeting's page does not change when another note is
+    /// added.
+    private func base(pageTitle: String, root: String, meetingCount: Int?, capacity: Int) -> TemplateObject {
         // The names the head and foot look up most come first.
-        [
-            "root": TemplateText(root), "siteTitle": siteTitleText, "pageTitle": TemplateText(pageTitle),
-            "language": Self.languageText, "version": Self.versionText, "buildDate": buildDateText,
-            "meetingCount": meetingCount.map(TemplateNumber.init),
-        ]
+        var context = TemplateObject(
+            keys: meetingCount == nil ? RowKeys.base : RowKeys.counted,
+            values: [
+                .text(TemplateText(root)), .text(siteTitleText), .text(TemplateText(pageTitle)),
+                .text(Self.languageText),
+                .text(Self.versionText), .text(buildDateText),
+            ] + (meetingCount.map { [.number(TemplateNumber($0))] } ?? [])
+        )
+        context.reserveCapacity(capacity)
+        return context
     }
 
     /// Hands `body` the page `template` renders with `context`, as the UTF-8 bytes it is written as, where they were
@@ -186,7 +193,7 @@ struct SiteRenderer: Sendable {
         noteHTML: [UInt8],
         _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) throws -> Result {
-        var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
+        var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil, capacity: 32)
         // Each name set once, in the order the subscript would have set them, appended without a search.
         context.append("title", .text(text(meeting.title ?? "Untitled meeting")))
         if let date = meeting.date { context.append("date", .text(TemplateText(date))) }
@@ -310,6 +317,9 @@ struct SiteRenderer: Sendable {
 
     /// The names of the objects made for each row of a list, in order, shared by all rows.
     private enum RowKeys {
+        /// What every page shows (``base(pageTitle:root:meetingCount:capacity:)``), and with the meeting count.
+        static let base: [TemplateName] = ["root", "siteTitle", "pageTitle", "language", "version", "buildDate"]
+        static let counted: [TemplateName] = base + ["meetingCount"]
         static let peopleGroup: [TemplateName] = ["anchor", "heading", "count", "people"]
         static let attendee: [TemplateName] = ["name", "handle", "organization", "role", "firstLine", "lines"]
         static let owner: [TemplateName] = ["anchor", "owner", "count", "continued", "actions"]
@@ -436,7 +446,7 @@ struct SiteRenderer: Sendable {
         let labels = try ranges.map(label)
         return ranges.enumerated().map { offset, range in
             OverviewPage(name: Self.pageName(name, offset + 1)) { body in
-                var context = base(pageTitle: title, root: "", meetingCount: index.meetingCount)
+                var context = base(pageTitle: title, root: "", meetingCount: index.meetingCount, capacity: 12)
                 context["pager"] = pager(name, number: offset + 1, labels: labels)
                 try fill(&context, range)
                 try render(name, context, body)
@@ -565,7 +575,7 @@ struct SiteRenderer: Sendable {
     private func feed(_ index: OverviewIndex.Sealed, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let dated = index.newestFirst.prefix(50).map { index.row($0) }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
-        var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount)
+        var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount, capacity: 12)
         context["siteURL"] = TemplateText(siteURL)
         context["feedID"] = TemplateText(siteURL.isEmpty ? "urn:minutes:digest" : siteURL + "feed.xml")
         context["updated"] = TemplateText(timestamp(dated.first?.date))
