@@ -220,7 +220,7 @@ struct SiteRenderer: Sendable {
                                     .text(text(person.name)), .text(or: person.handle.map(text)),
                                     .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
                                     .number(TemplateNumber(person.lines.first)),
-                                    .text(TemplateText(person.lines.description)),
+                                    .text(Self.linesText(person.lines)),
                                 ]
                             )
                         }
@@ -238,7 +238,7 @@ struct SiteRenderer: Sendable {
                 keys: RowKeys.decision,
                 values: [
                     .text(TemplateText(decision.id)), .text(text(decision.text)),
-                    .number(TemplateNumber(decision.lines.first)), .text(TemplateText(decision.lines.description)),
+                    .number(TemplateNumber(decision.lines.first)), .text(Self.linesText(decision.lines)),
                 ]
             )
         }
@@ -250,7 +250,7 @@ struct SiteRenderer: Sendable {
                 values: [
                     .text(TemplateText(recommendation.id)), .text(text(recommendation.text)),
                     .text(or: recommendation.to.map(text)), .number(TemplateNumber(recommendation.lines.first)),
-                    .text(TemplateText(recommendation.lines.description)),
+                    .text(Self.linesText(recommendation.lines)),
                 ]
             )
         }
@@ -284,12 +284,28 @@ struct SiteRenderer: Sendable {
         values.append(.text(text(action.dueText ?? "")))
         values.append(.flag(isOverdue(action)))
         values.append(.number(TemplateNumber(action.lines.first)))
-        values.append(.text(TemplateText(action.lines.description)))
+        values.append(.text(Self.linesText(action.lines)))
         guard let meeting else { return TemplateObject(keys: RowKeys.action, values: values) }
         values.append(.text(meeting.id))
         values.append(.text(meeting.title))
         values.append(.text(or: meeting.date))
         return TemplateObject(keys: RowKeys.listedAction, values: values)
+    }
+
+    /// The text of `lines` as a page prints it, ``LineSpan/description`` (`first-last`, or `first` for one line),
+    /// made from the digits' bytes rather than by interpolation.
+    static func linesText(_ lines: LineSpan) -> TemplateText {
+        let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * JSONValue.maximumDigits + 1) { buffer in
+            guard let base = buffer.baseAddress else { return lines.description }
+            var count = JSONValue.digits(of: lines.first, into: base)
+            if lines.last != lines.first {
+                base[count] = UInt8(ascii: "-")
+                count += 1
+                count += JSONValue.digits(of: lines.last, into: base + count)
+            }
+            return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        }
+        return TemplateText(text)
     }
 
     /// What the people page prints for a meeting without a date.
