@@ -104,8 +104,9 @@ final class ArchivePublisher {
                             try folder.write(bytes: bytes, to: Self.jsonPath(item.meeting.id))
                         }
                     }
-                    let page = try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item))
-                    try folder.write(page, to: Self.pagePath(item.meeting.id))
+                    try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)) { page in
+                        try folder.write(bytes: page, to: Self.pagePath(item.meeting.id))
+                    }
                 }
                 // Each table's rows as CSV bytes, here in parallel.
                 return (line: line, tables: CSVTables.bytes(of: item.meeting, writer: csv))
@@ -140,12 +141,16 @@ final class ArchivePublisher {
         try jsonLines.commit()
         for table in tables { try table.commit() }
         try folder.write(MeetingSchema.text, to: "schema/meeting.schema.json")
-        // A few pages at a time, in parallel: memory holds `jobs` pages, however many the archive needs.
+        // A few pages at a time, in parallel, each written by the thread that rendered it: memory holds `jobs`
+        // pages, however many the archive needs.
         let pages = try site.overviewPages(try overview.sealed(), pageSize: options.pageSize)
+        let folder = folder
         for batch in pages.batches(of: options.jobs) {
-            let rendered = ParallelMap.map(batch, jobs: options.jobs) { page in Result { try page.render() } }
-            for (page, html) in zip(batch, rendered) {
-                try folder.write(try html.get(), to: "site/\(page.name)")
+            let written = ParallelMap.map(batch, jobs: options.jobs) { page in
+                Result { try page.write { try folder.write(bytes: $0, to: "site/\(page.name)") } }
+            }
+            for (page, result) in zip(batch, written) {
+                try result.get()
                 overviewFiles.append("site/\(page.name)")
             }
         }

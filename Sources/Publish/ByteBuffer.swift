@@ -31,9 +31,9 @@ struct ByteBuffer: ~Copyable {
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let source = bytes.baseAddress else { return }
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (base + count).initialize(from: source, count: bytes.count)
+        ByteWriter.copy(source, to: base + count, count: bytes.count)
         count += bytes.count
     }
 

@@ -113,11 +113,9 @@ struct NoteCache: Sendable {
     /// In place, not through a temporary file renamed: an entry cut short by an interrupted build is read as damaged,
     /// and the next build makes it again.
     static func store(_ note: CachedNote, key: Digest, in output: OutputFolder) throws {
-        try output.write(
-            NoteCacheEntry.bytes(record: note.record, html: note.noteHTML ?? []),
-            to: entryPath(key),
-            inPlace: true
-        )
+        try NoteCacheEntry.withParts(record: note.record, html: note.noteHTML ?? []) { parts in
+            try output.write(parts: parts, to: entryPath(key), inPlace: true)
+        }
     }
 
     /// Marks the entry of `key` as used by this build, so that pruning keeps it.

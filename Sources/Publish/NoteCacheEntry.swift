@@ -14,15 +14,27 @@ enum NoteCacheEntry {
 
     /// The bytes of an entry: `record` is compact JSON as UTF-8 and `html` is the note's HTML as UTF-8, copied as it is.
     static func bytes(record: [UInt8], html: [UInt8]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        // Made in one buffer, sized at once.
-        bytes.reserveCapacity(JSONValue.maximumDigits + 1 + record.count + 1 + html.count)
-        JSONValue.writeInt(html.count, to: &bytes)
-        bytes.append(0x0A)
-        record.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
-        bytes.append(0x0A)
-        html.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
-        return bytes
+        withParts(record: record, html: html) { Array($0.joined()) }
+    }
+
+    /// Calls `body` with the parts of ``bytes(record:html:)`` in order, `record` and `html` where they lie, so that
+    /// an entry is written without copying the note's HTML and record into one buffer.
+    static func withParts<Result>(
+        record: [UInt8],
+        html: [UInt8],
+        _ body: ([UnsafeBufferPointer<UInt8>]) throws -> Result
+    ) rethrows -> Result {
+        var length: [UInt8] = []
+        JSONValue.writeInt(html.count, to: &length)
+        length.append(0x0A)
+        let newline: [UInt8] = [0x0A]
+        return try length.withUnsafeBufferPointer { length in
+            try record.withUnsafeBufferPointer { record in
+                try newline.withUnsafeBufferPointer { newline in
+                    try html.withUnsafeBufferPointer { html in try body([length, record, newline, html]) }
+                }
+            }
+        }
     }
 
     /// Where the record and the HTML lie in an entry's first bytes, given the whole file's size; `nil` when the

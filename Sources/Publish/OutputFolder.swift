@@ -61,9 +61,15 @@ public final class OutputFolder: @unchecked Sendable {
         try contents.withUnsafeBufferPointer { try write(bytes: $0, to: relativePath, inPlace: inPlace) }
     }
 
-    /// The one writer behind the others: creates the file, writes `contents` (UTF-8 bytes) whole, renames it into
-    /// place.
+    /// Writes `contents`, UTF-8 bytes, as ``write(parts:to:inPlace:)`` writes one part.
     func write(bytes contents: UnsafeBufferPointer<UInt8>, to relativePath: String, inPlace: Bool = false) throws {
+        try write(parts: [contents], to: relativePath, inPlace: inPlace)
+    }
+
+    /// The one writer behind the others: creates the file, writes `parts` (UTF-8 bytes) whole, renames it.
+    ///
+    /// The parts go into the file one after another: a file made of parts is written without joining them first.
+    func write(parts: [UnsafeBufferPointer<UInt8>], to relativePath: String, inPlace: Bool = false) throws {
         let path = try path(of: relativePath)
         do {
             try makeFolder(Self.split(path).parent)
@@ -80,7 +86,7 @@ public final class OutputFolder: @unchecked Sendable {
         }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         // One `write` for the whole text, with no `FILE` buffer between.
-        let written = Self.writeAll(contents, to: descriptor)
+        let written = Self.writeAll(parts, to: descriptor)
         let closed = close(descriptor) == 0
         guard written, closed, inPlace || rename(target, path) == 0 else {
             let error = WriteError(path: path, reason: String(cString: strerror(errno)))
@@ -88,6 +94,38 @@ public final class OutputFolder: @unchecked Sendable {
             throw error
         }
         keep(relativePath)
+    }
+
+    /// Writes all of `parts` to `descriptor`, one after another; `false`, with `errno` set, when it cannot.
+    ///
+    /// One `writev` for them all; what a short write leaves is written a part at a time.
+    fileprivate static func writeAll(_ parts: [UnsafeBufferPointer<UInt8>], to descriptor: Int32) -> Bool {
+        if parts.count == 1 { return writeAll(parts[0], to: descriptor) }
+        let vectors = parts.map {
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
+        }
+        var written = -1
+        while written < 0 {
+            written = vectors.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress, Int32($0.count)) }
+            if written < 0, errno != EINTR { return false }
+        }
+        return rest(of: parts, after: written).allSatisfy { writeAll($0, to: descriptor) }
+    }
+
+    /// What is left of `parts` once their first `written` bytes are written: the part they end in, cut, and those
+    /// after it.
+    static func rest(of parts: [UnsafeBufferPointer<UInt8>], after written: Int) -> [UnsafeBufferPointer<UInt8>] {
+        var skipped = written
+        var rest: [UnsafeBufferPointer<UInt8>] = []
+        for part in parts {
+            if skipped >= part.count {
+                skipped -= part.count
+            } else {
+                rest.append(UnsafeBufferPointer(rebasing: part[skipped...]))
+                skipped = 0
+            }
+        }
+        return rest
     }
 
     /// Writes all of `bytes` to `descriptor`; `false`, with `errno` set, when it cannot.

@@ -26,6 +26,46 @@ import Testing
         #expect(!folder.contains("json/b.json"))
     }
 
+    /// A file written in parts holds them joined, in place and not, empty parts among them.
+    @Test func writesPartsAsOneFile() throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try OutputFolder(path: root.path)
+        let layouts: [[[UInt8]]] = [[], [[]], [Array("one".utf8)], [Array("12\n".utf8), [], Array("é".utf8), [0x0A]]]
+        for (number, layout) in layouts.enumerated() {
+            for inPlace in [false, true] {
+                let path = "cache/\(number)-\(inPlace)"
+                try withBuffers(layout) { try folder.write(parts: $0, to: path, inPlace: inPlace) }
+                let file = try Data(contentsOf: root.appendingPathComponent(path))
+                #expect(Array(file) == Array(layout.joined()), "\(layout)")
+            }
+        }
+    }
+
+    /// What a short write leaves of parts is what follows its bytes in them joined, whatever part it stops in.
+    @Test func theRestOfPartsFollowsTheBytesWritten() {
+        let layout: [[UInt8]] = [[1, 2, 3], [], [4], [5, 6, 7, 8], [], [9]]
+        let joined = Array(layout.joined())
+        withBuffers(layout) { parts in
+            for written in 0...joined.count {
+                let rest = OutputFolder.rest(of: parts, after: written)
+                #expect(Array(rest.joined()) == Array(joined[written...]), "after \(written)")
+                #expect(!rest.contains { $0.isEmpty }, "after \(written)")
+            }
+        }
+    }
+
+    /// Calls `body` with `arrays` as buffers, each where it lies.
+    func withBuffers<Result>(
+        _ arrays: [[UInt8]],
+        _ body: ([UnsafeBufferPointer<UInt8>]) throws -> Result
+    ) rethrows -> Result {
+        guard let first = arrays.first else { return try body([]) }
+        return try first.withUnsafeBufferPointer { buffer in
+            try withBuffers(Array(arrays.dropFirst())) { try body([buffer] + $0) }
+        }
+    }
+
     @Test func temporaryNamesAreNeverShared() throws {
         let root = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }

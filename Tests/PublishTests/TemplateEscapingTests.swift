@@ -36,6 +36,13 @@ import Testing
                         TemplateEscaping.mayHoldSpecial(word) == bytes.contains(where: TemplateEscaping.isSpecial),
                         "\(byte) at \(position) among \(filler)"
                     )
+                    // The lowest bit names the first of the five, as the escaping's search takes it.
+                    let bits = TemplateEscaping.specialBits(word)
+                    #expect(
+                        (bits == 0 ? nil : bits.trailingZeroBitCount / 8)
+                            == bytes.firstIndex(where: TemplateEscaping.isSpecial),
+                        "\(byte) at \(position) among \(filler)"
+                    )
                 }
             }
         }

@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    /// A program writes a number's digits itself: the text the library prints for it, whatever its size or sign.
+    @Test func numbersRenderAsTheLibraryPrintsThem() throws {
+        let numbers = [0, 1, 9, 10, 42, 99, 100, 101, 999, 1000, 12_345, -1, -9, -10, -99, -100, -12_345, .max, .min]
+        for number in numbers {
+            let context: TemplateObject = ["n": TemplateNumber(number), "rows": [["n": TemplateNumber(number)]]]
+            let (library, program) = try bothWays("{{n}}|{{{n}}}|{{#n}}{{.}}{{/n}}|{{#rows}}{{n}}{{/rows}}", context)
+            #expect(program == library, "\(number)")
+            #expect(program?.hasPrefix(String(number) + "|") == true, "\(number)")
+        }
+    }
+
     @Test func programsRenderHostileTextAsTheLibraryDoes() async throws {
         await propertyCheck(count: 100, input: hostileString) { text in
             for template in templates {

@@ -20,6 +20,25 @@ import Testing
         "{{title.count}}|{{page.number}}|{{rows.name}}|{{missing}}|{{#missing}}x{{/missing}}",
     ]
 
+    /// A span of lines prints from its digits as its description prints it, whatever its numbers.
+    @Test func linesPrintAsTheirDescription() {
+        let numbers = [0, 1, 9, 10, 42, 99, 100, 12_345, 999_999, -1, -10, .max, .min]
+        for first in numbers {
+            for last in numbers {
+                let lines = LineSpan(first, last)
+                #expect(SiteRenderer.linesText(lines).renderText == lines.description, "\(first) \(last)")
+            }
+        }
+    }
+
+    /// `.` is known by its word alone, and no other name is taken for it.
+    @Test func onlyTheDotIsTheDot() {
+        #expect(TemplateName(".").word == TemplateName.dotWord && TemplateName(".").isDot)
+        for name in ["", "..", "x", ".x", "x.", "dot", "\u{2E}\u{301}"] {
+            #expect(!TemplateName(name).isDot, "\(name)")
+        }
+    }
+
     @Test func rendersAsDictionariesStringsAndNumbersDo() throws {
         for title in ["A <b> & \"c\"", ""] {
             let dictionary: [String: Any] = [

@@ -443,17 +443,10 @@ enum HTML {
     /// prepended or combining neighbour (`U+0600<`, `"U+0301`), so an escaper that works by `Character`, as
     /// Mustache's does, still escapes it.
     static func isolatingMarkup(_ text: String) -> String {
-        // The five are ASCII, so their bytes stand for them alone: most text has none. And ASCII text has no
-        // `Character` of several scalars but "\r\n", which holds none of them: it too is returned as it is.
-        let (markup, ascii) = text.withUTF8Bytes { bytes in
-            var markup = false
-            var ascii = true
-            for byte in bytes {
-                if byte >= 0x80 { ascii = false } else if isMarkup(Unicode.Scalar(byte)) { markup = true }
-            }
-            return (markup, ascii)
-        }
-        return markup && !ascii ? isolatingMarkupByCharacter(text) : text
+        // The five are ASCII, so their bytes stand for them alone: most text has none, or has each as a `Character`
+        // of its own (``TemplateEscaping/specialsStandAlone(_:)``, which looks for the same five), and is returned
+        // as it is.
+        text.withUTF8Bytes(TemplateEscaping.specialsStandAlone) ? text : isolatingMarkupByCharacter(text)
     }
 
     /// ``isolatingMarkup(_:)`` on every `Character`, for text with markup and non-ASCII characters.

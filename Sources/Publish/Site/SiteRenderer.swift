@@ -123,24 +123,40 @@ struct SiteRenderer: Sendable {
         var description: String { "error: \(message)" }
     }
 
-    /// What every page shows; `meetingCount` only on the overview pages, so that a meeting's page does not change
-    /// when another note is added.
-    private func base(pageTitle: String, root: String, meetingCount: Int?) -> TemplateObject {
+    /// What every page shows, with room for `capacity` names in all, so that a page adds its own without growing.
+    ///
+    /// `meetingCount` only on the overview pages, so that a meeting's page does not change when another note is
+    /// added.
+    private func base(pageTitle: String, root: String, meetingCount: Int?, capacity: Int) -> TemplateObject {
         // The names the head and foot look up most come first.
-        [
-            "root": TemplateText(root), "siteTitle": siteTitleText, "pageTitle": TemplateText(pageTitle),
-            "language": Self.languageText, "version": Self.versionText, "buildDate": buildDateText,
-            "meetingCount": meetingCount.map(TemplateNumber.init),
-        ]
+        var context = TemplateObject(
+            keys: meetingCount == nil ? RowKeys.base : RowKeys.counted,
+            values: [
+                .text(TemplateText(root)), .text(siteTitleText), .text(TemplateText(pageTitle)),
+                .text(Self.languageText),
+                .text(Self.versionText), .text(buildDateText),
+            ] + (meetingCount.map { [.number(TemplateNumber($0))] } ?? [])
+        )
+        context.reserveCapacity(capacity)
+        return context
     }
 
-    /// The page `template` renders with `context`, as the UTF-8 bytes it is written as.
-    private func render(_ template: String, _ context: TemplateObject) throws -> [UInt8] {
-        if let program = pagePrograms[template] { return program.render(context, partials: partialPrograms) }
-        guard let html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
+    /// Hands `body` the page `template` renders with `context`, as the UTF-8 bytes it is written as, where they were
+    /// rendered: a page goes to its file without a copy.
+    private func render<Result>(
+        _ template: String,
+        _ context: TemplateObject,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
+        if let program = pagePrograms[template] {
+            var out = ByteWriter(capacity: 32_768)
+            program.render(context, partials: partialPrograms, into: &out)
+            return try out.withBytes(body)
+        }
+        guard var html = library.render(context, withTemplate: TemplateEscaping.pageName(template)) else {
             throw SiteError(message: "no template named \(template)")
         }
-        return Array(html.utf8)
+        return try html.withUTF8(body)
     }
 
     // MARK: Meeting pages
@@ -168,7 +184,16 @@ struct SiteRenderer: Sendable {
     /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)`` (valid UTF-8: its bytes go
     /// into the page as they are).
     func meetingPage(_ meeting: Meeting, noteHTML: [UInt8]) throws -> [UInt8] {
-        var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil)
+        try meetingPage(meeting, noteHTML: noteHTML) { Array($0) }
+    }
+
+    /// Hands `body` the bytes of ``meetingPage(_:noteHTML:)``, where they were rendered.
+    func meetingPage<Result>(
+        _ meeting: Meeting,
+        noteHTML: [UInt8],
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
+        var context = base(pageTitle: safe(meeting.title ?? meeting.id), root: "../", meetingCount: nil, capacity: 32)
         // Each name set once, in the order the subscript would have set them, appended without a search.
         context.append("title", .text(text(meeting.title ?? "Untitled meeting")))
         if let date = meeting.date { context.append("date", .text(TemplateText(date))) }
@@ -195,7 +220,7 @@ struct SiteRenderer: Sendable {
                                     .text(text(person.name)), .text(or: person.handle.map(text)),
                                     .text(text(person.organization ?? "")), .text(text(person.role ?? "")),
                                     .number(TemplateNumber(person.lines.first)),
-                                    .text(TemplateText(person.lines.description)),
+                                    .text(Self.linesText(person.lines)),
                                 ]
                             )
                         }
@@ -213,7 +238,7 @@ struct SiteRenderer: Sendable {
                 keys: RowKeys.decision,
                 values: [
                     .text(TemplateText(decision.id)), .text(text(decision.text)),
-                    .number(TemplateNumber(decision.lines.first)), .text(TemplateText(decision.lines.description)),
+                    .number(TemplateNumber(decision.lines.first)), .text(Self.linesText(decision.lines)),
                 ]
             )
         }
@@ -225,7 +250,7 @@ struct SiteRenderer: Sendable {
                 values: [
                     .text(TemplateText(recommendation.id)), .text(text(recommendation.text)),
                     .text(or: recommendation.to.map(text)), .number(TemplateNumber(recommendation.lines.first)),
-                    .text(TemplateText(recommendation.lines.description)),
+                    .text(Self.linesText(recommendation.lines)),
                 ]
             )
         }
@@ -243,21 +268,44 @@ struct SiteRenderer: Sendable {
         }
         context.append("diagnostics", .list(diagnostics))
         context.append("jsonLD", .bytes(Self.jsonLD(meeting)))
-        return try render("meeting", context)
+        return try render("meeting", context, body)
     }
 
     /// An action as the meeting and actions pages show it, with `meeting` (its id, title and date) on the actions
     /// page.
     private func actionContext(_ action: Action, meeting: MeetingTexts.Texts? = nil) -> TemplateObject {
-        var values: [TemplateValue] = [
-            .text(TemplateText(action.id)), .text(text(action.text)),
-            .text(text(action.owners.joined(separator: ", "))),
-            .text(or: action.due.map(TemplateText.init)), .text(text(action.dueText ?? "")), .flag(isOverdue(action)),
-            .number(TemplateNumber(action.lines.first)), .text(TemplateText(action.lines.description)),
-        ]
+        // One array, made as large as it will be.
+        var values: [TemplateValue] = []
+        values.reserveCapacity(meeting == nil ? RowKeys.action.count : RowKeys.listedAction.count)
+        values.append(.text(TemplateText(action.id)))
+        values.append(.text(text(action.text)))
+        values.append(.text(text(action.owners.joined(separator: ", "))))
+        values.append(.text(or: action.due.map(TemplateText.init)))
+        values.append(.text(text(action.dueText ?? "")))
+        values.append(.flag(isOverdue(action)))
+        values.append(.number(TemplateNumber(action.lines.first)))
+        values.append(.text(Self.linesText(action.lines)))
         guard let meeting else { return TemplateObject(keys: RowKeys.action, values: values) }
-        values += [.text(meeting.id), .text(meeting.title), .text(or: meeting.date)]
+        values.append(.text(meeting.id))
+        values.append(.text(meeting.title))
+        values.append(.text(or: meeting.date))
         return TemplateObject(keys: RowKeys.listedAction, values: values)
+    }
+
+    /// The text of `lines` as a page prints it, ``LineSpan/description`` (`first-last`, or `first` for one line),
+    /// made from the digits' bytes rather than by interpolation.
+    static func linesText(_ lines: LineSpan) -> TemplateText {
+        let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * JSONValue.maximumDigits + 1) { buffer in
+            guard let base = buffer.baseAddress else { return lines.description }
+            var count = JSONValue.digits(of: lines.first, into: base)
+            if lines.last != lines.first {
+                base[count] = UInt8(ascii: "-")
+                count += 1
+                count += JSONValue.digits(of: lines.last, into: base + count)
+            }
+            return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        }
+        return TemplateText(text)
     }
 
     /// What the people page prints for a meeting without a date.
@@ -285,6 +333,9 @@ struct SiteRenderer: Sendable {
 
     /// The names of the objects made for each row of a list, in order, shared by all rows.
     private enum RowKeys {
+        /// What every page shows (``base(pageTitle:root:meetingCount:capacity:)``), and with the meeting count.
+        static let base: [TemplateName] = ["root", "siteTitle", "pageTitle", "language", "version", "buildDate"]
+        static let counted: [TemplateName] = base + ["meetingCount"]
         static let peopleGroup: [TemplateName] = ["anchor", "heading", "count", "people"]
         static let attendee: [TemplateName] = ["name", "handle", "organization", "role", "firstLine", "lines"]
         static let owner: [TemplateName] = ["anchor", "owner", "count", "continued", "actions"]
@@ -378,14 +429,22 @@ struct SiteRenderer: Sendable {
     /// One page of an overview: its file name in `site/` and how to render it.
     struct OverviewPage: Sendable {
         var name: String
-        var render: @Sendable () throws -> [UInt8]
+        /// Renders the page and hands its bytes to the function it is given, where they were rendered.
+        var write: @Sendable ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+
+        /// The page's bytes.
+        func render() throws -> [UInt8] {
+            var bytes: [UInt8] = []
+            try write { bytes = Array($0) }
+            return bytes
+        }
     }
 
     /// Every overview page of the archive in `index`, at most `pageSize` meetings, actions or appearances of people
     /// a page, each rendered only when asked for, so that no page grows with the archive.
     func overviewPages(_ index: OverviewIndex.Sealed, pageSize: Int) throws -> [OverviewPage] {
         try meetingsPages(index, pageSize: pageSize) + actionsPages(index, pageSize: pageSize)
-            + peoplePages(index, pageSize: pageSize) + [OverviewPage(name: "feed.xml") { try feed(index) }]
+            + peoplePages(index, pageSize: pageSize) + [OverviewPage(name: "feed.xml") { try feed(index, $0) }]
     }
 
     /// The pages of the list `name` (`index`, `actions`, `people`, each its template) over `count` items: each page
@@ -402,11 +461,11 @@ struct SiteRenderer: Sendable {
         let ranges = Self.pageRanges(count, size: pageSize)
         let labels = try ranges.map(label)
         return ranges.enumerated().map { offset, range in
-            OverviewPage(name: Self.pageName(name, offset + 1)) {
-                var context = base(pageTitle: title, root: "", meetingCount: index.meetingCount)
+            OverviewPage(name: Self.pageName(name, offset + 1)) { body in
+                var context = base(pageTitle: title, root: "", meetingCount: index.meetingCount, capacity: 12)
                 context["pager"] = pager(name, number: offset + 1, labels: labels)
                 try fill(&context, range)
-                return try render(name, context)
+                try render(name, context, body)
             }
         }
     }
@@ -503,10 +562,12 @@ struct SiteRenderer: Sendable {
                         organizations.append(appearance.organization)
                     }
                 }
+                // The person's newest appearance is the first of their span: on this page when the span starts here.
+                let newest = start == span.lowerBound ? appearances[part.lowerBound] : try people.first(of: person)
                 return TemplateObject(
                     keys: RowKeys.person,
                     values: [
-                        .text(text(try name(person))), .flag(start > span.lowerBound),
+                        .text(text(index.names[Int(newest.name)])), .flag(start > span.lowerBound),
                         .text(text(organizations.map { index.organizations[Int($0)] }.joined(separator: "; "))),
                         .list(
                             appearances[part].map { ref in
@@ -527,10 +588,10 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    private func feed(_ index: OverviewIndex.Sealed) throws -> [UInt8] {
+    private func feed(_ index: OverviewIndex.Sealed, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let dated = index.newestFirst.prefix(50).map { index.row($0) }
         let timestamp = { (date: String?) in (date ?? self.buildDate.description) + "T00:00:00Z" }
-        var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount)
+        var context = base(pageTitle: "Feed", root: "", meetingCount: index.meetingCount, capacity: 12)
         context["siteURL"] = TemplateText(siteURL)
         context["feedID"] = TemplateText(siteURL.isEmpty ? "urn:minutes:digest" : siteURL + "feed.xml")
         context["updated"] = TemplateText(timestamp(dated.first?.date))
@@ -547,7 +608,7 @@ struct SiteRenderer: Sendable {
                 ),
             ]
         }
-        return try render("feed", context)
+        try render("feed", context, body)
     }
 
     // MARK: Paging

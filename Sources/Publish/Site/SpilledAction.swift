@@ -43,31 +43,41 @@ enum SpilledAction {
     /// The action that ``bytes(_:)`` gave `bytes` for, without the section and the owners as written, which no
     /// page shows.
     static func action(_ bytes: [UInt8]) throws -> Action {
-        var offset = 0
-        func number(_ size: Int) throws -> UInt64 {
-            guard offset + size <= bytes.count else { throw Truncated() }
-            var value: UInt64 = 0
-            for place in 0..<size { value |= UInt64(bytes[offset + place]) << (8 * place) }
-            offset += size
-            return value
+        try bytes.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            // Numbers are read whole from where they lie, little-endian, as they were written.
+            func number<Number: FixedWidthInteger>(_: Number.Type) throws -> Number {
+                guard let base = bytes.baseAddress, offset + MemoryLayout<Number>.size <= bytes.count else {
+                    throw Truncated()
+                }
+                defer { offset += MemoryLayout<Number>.size }
+                return Number(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: Number.self))
+            }
+            // A string from its bytes in place, as a buffer of bytes (which `String` decodes at once).
+            func string() throws -> String? {
+                let length = try number(UInt32.self)
+                guard length != UInt32.max else { return nil }
+                guard offset + Int(length) <= bytes.count else { throw Truncated() }
+                defer { offset += Int(length) }
+                return String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(length))]),
+                    as: UTF8.self
+                )
+            }
+            let id = try string() ?? ""
+            let text = try string() ?? ""
+            // Room for as many owners as the bytes left can hold, at most: a damaged count must run out of bytes,
+            // not reserve room for billions of owners.
+            let ownerCount = Int(try number(UInt32.self))
+            var owners: [String] = []
+            owners.reserveCapacity(Swift.min(ownerCount, (bytes.count - offset) / 4))
+            for _ in 0..<ownerCount { owners.append(try string() ?? "") }
+            let due = try string()
+            let dueText = try string()
+            let first = Int(try number(Int64.self))
+            let last = Int(try number(Int64.self))
+            return Action(id: id, text: text, owners: owners, due: due, dueText: dueText, lines: LineSpan(first, last))
         }
-        func string() throws -> String? {
-            let length = try number(4)
-            guard length != UInt64(UInt32.max) else { return nil }
-            guard offset + Int(length) <= bytes.count else { throw Truncated() }
-            defer { offset += Int(length) }
-            return String(decoding: bytes[offset..<(offset + Int(length))], as: UTF8.self)
-        }
-        let id = try string() ?? ""
-        let text = try string() ?? ""
-        // One at a time: a damaged count must run out of bytes, not reserve room for billions of owners.
-        var owners: [String] = []
-        for _ in 0..<(try number(4)) { owners.append(try string() ?? "") }
-        let due = try string()
-        let dueText = try string()
-        let first = Int(Int64(bitPattern: try number(8)))
-        let last = Int(Int64(bitPattern: try number(8)))
-        return Action(id: id, text: text, owners: owners, due: due, dueText: dueText, lines: LineSpan(first, last))
     }
 
     /// Bytes that end inside an action.

@@ -1,17 +1,19 @@
 import Foundation
 
-/// Keys of a few strings each, sorted as `String`s compare, part by part: two ASCII parts by their bytes, any other
-/// pair as `String`s.
+/// Keys of a few strings each, sorted as `String`s compare, part by part: two parts whose scalars are all below
+/// U+0300 by their bytes, any other pair as `String`s.
 ///
-/// For ASCII text, `String`'s order (Unicode scalars after canonical normalisation) is the order of the bytes, and
-/// two different ASCII texts are never canonically equal; so every comparison gives what comparing the `String`s
-/// gives, and the sort the same order, without a `String` comparison for each pair of ASCII parts. The keys' bytes
-/// are kept end to end in one buffer.
+/// `String`'s order is that of the Unicode scalars after canonical normalisation (NFC). Text whose scalars are all
+/// below U+0300 (ASCII, Latin-1, Latin Extended-A and -B, IPA: no byte from `CC` up in its UTF-8) holds no combining
+/// mark and no scalar that normalisation changes, so it is its own NFC, two different such texts are never
+/// canonically equal, and their order is that of their scalars, which is the order of their UTF-8 bytes; so every
+/// comparison gives what comparing the `String`s gives, and the sort the same order, without a `String` comparison
+/// for each such pair. The keys' bytes are kept end to end in one buffer.
 struct StringKeys {
     private var bytes: [UInt8] = []
     /// Where each part of each key ends in `bytes`, `parts` a key.
     private var ends: [Int] = []
-    /// Each part, and whether it is ASCII.
+    /// Each part, and whether it compares by its bytes (its scalars are all below U+0300).
     private var texts: [String] = []
     private var ascii: [Bool] = []
     private let parts: Int
@@ -31,7 +33,8 @@ struct StringKeys {
     /// Adds the next part of a key.
     mutating func add(_ text: String) {
         let isASCII = text.withUTF8Bytes { utf8 in
-            guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+            // A scalar from U+0300 up starts with a byte from `CC` up; the bytes of those below are below it.
+            guard !utf8.contains(where: { $0 >= 0xCC }) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }

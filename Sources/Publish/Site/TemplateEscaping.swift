@@ -85,24 +85,55 @@ struct TemplateEscaping: MustacheContentType {
             special = bytes.contains(where: Self.isSpecial)
         }
         if !special { return .unchanged }
-        let plain = !bytes.contains { $0 >= 0x80 }
-        // Between two ASCII scalars (but CR LF) a `Character` always ends, so a special byte with ASCII bytes
-        // (or an end) on both sides is a `Character` of its own, escaped as in ASCII text. Another may share
-        // its `Character` with a mark or a prepended scalar: those are left to the character loop.
-        if !plain {
-            for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
-                if index > 0 && bytes[index - 1] >= 0x80 { return .needsCharacters }
-                if index + 1 < bytes.count && bytes[index + 1] >= 0x80 { return .needsCharacters }
-            }
-        }
+        if !specialsStandAlone(bytes) { return .needsCharacters }
         var copied = 0
-        for (index, byte) in bytes.enumerated() where Self.isSpecial(byte) {
+        forEachSpecial(in: bytes) { index in
             out.append(UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-            out.append(Self.replacementLiteral(for: byte))
+            out.append(Self.replacementLiteral(for: bytes[index]))
             copied = index + 1
         }
         out.append(UnsafeBufferPointer(rebasing: bytes[copied...]))
         return .appended
+    }
+
+    /// Whether each of the five in the UTF-8 bytes `bytes` is a `Character` of its own, known from its neighbours.
+    ///
+    /// Between two ASCII scalars (but CR LF) a `Character` always ends, so one of the five with ASCII bytes (or an
+    /// end) on both sides is a `Character` of its own, as in ASCII text. Another may share its `Character` with a
+    /// mark or a prepended scalar: then the answer is `false`, and the text is left to a loop over its characters.
+    /// (Text with a CR is looked at too: it has no byte that is not ASCII, so it passes.)
+    static func specialsStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !TextSearch.isPlainASCII(bytes) else { return true }
+        var alone = true
+        forEachSpecial(in: bytes) { index in
+            if index > 0 && bytes[index - 1] >= 0x80 || index + 1 < bytes.count && bytes[index + 1] >= 0x80 {
+                alone = false
+            }
+        }
+        return alone
+    }
+
+    /// Calls `body` with the place of each of the five in `bytes`, in order, found eight bytes at a time.
+    @inline(__always)
+    private static func forEachSpecial(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let found = specialBits(ASCIIWord.load(base, at: index))
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+                // The lowest bit is exact: the first of the five in the word, and the search goes on after it.
+                index += found.trailingZeroBitCount / 8
+                body(index)
+                index += 1
+            }
+        }
+        while index < bytes.count {
+            if isSpecial(bytes[index]) { body(index) }
+            index += 1
+        }
     }
 
     /// Whether `byte` is one of the five bytes Mustache replaces (`"`, `&`, `'`, `<`, `>`, all below 0x40).
@@ -110,11 +141,17 @@ struct TemplateEscaping: MustacheContentType {
         byte < 0x40 && (1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E) & (1 as UInt64) << byte != 0
     }
 
-    /// Whether any byte of `word` is one of the five: `"`, then `&` or `'` (which differ in the lowest bit only),
-    /// then `<` or `>` (which differ in the next bit only), three tests for five.
-    static func mayHoldSpecial(_ word: UInt64) -> Bool {
-        ASCIIWord.has(word, 0x22) || ASCIIWord.has(word | 0x0101_0101_0101_0101, 0x27)
-            || ASCIIWord.has(word | 0x0202_0202_0202_0202, 0x3E)
+    /// Whether any byte of `word` is one of the five.
+    static func mayHoldSpecial(_ word: UInt64) -> Bool { specialBits(word) != 0 }
+
+    /// The high bit of the first byte of `word` (loaded little-endian) that is one of the five, and of some later ones.
+    ///
+    /// Zero when none is, and the lowest bit set is exact. `"`, then `&` or `'` (which differ in the lowest bit only),
+    /// then `<` or `>` (which differ in the next bit only): three tests for five.
+    @inline(__always)
+    static func specialBits(_ word: UInt64) -> UInt64 {
+        ASCIIWord.matches(word, 0x22) | ASCIIWord.matches(word | 0x0101_0101_0101_0101, 0x27)
+            | ASCIIWord.matches(word | 0x0202_0202_0202_0202, 0x3E)
     }
 
     /// Mustache's own loop: whole characters, so that `"` followed by a combining mark is one character, not `"`.

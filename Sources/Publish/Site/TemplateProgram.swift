@@ -109,11 +109,16 @@ struct TemplateProgram: Sendable {
     /// UTF-8 bytes, as a page is written.
     func render(_ context: TemplateObject, partials: [String: TemplateProgram]) -> [UInt8] {
         var out = ByteWriter(capacity: 32_768)
+        render(context, partials: partials, into: &out)
+        return out.bytes()
+    }
+
+    /// ``render(_:partials:)``, written to `out`.
+    func render(_ context: TemplateObject, partials: [String: TemplateProgram], into out: inout ByteWriter) {
         var stack = Stack(values: [.object(context)], objects: [context])
         code.text.withUnsafeBufferPointer { text in
             Self.render(code, text, 0..<code.steps.count, stack: &stack, partials: partials, into: &out)
         }
-        return out.bytes()
     }
 
     /// The context stack: every value, and apart the objects among them, in the same order, where names are looked
@@ -170,7 +175,7 @@ struct TemplateProgram: Sendable {
             case .variable:
                 switch stack.lookUp(code.names[Int(step.operand)]) {
                 case .text(let text)?: TemplateEscaping.escape(text.renderText, into: &out)
-                case .number(let number)?: out.append(number.renderText)
+                case .number(let number)?: out.append(decimal: number.value)
                 case .bytes(let bytes)?: bytes.withUnsafeBufferPointer { TemplateEscaping.escape($0, into: &out) }
                 case let value?: TemplateEscaping.escape(printed(value), into: &out)
                 case nil: break

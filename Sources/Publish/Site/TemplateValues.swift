@@ -60,6 +60,12 @@ struct TemplateObject: MustacheParent, MustacheTransformable, CustomStringConver
         }
     }
 
+    /// Makes room for `count` names and values, so that appending up to them does not grow the arrays.
+    mutating func reserveCapacity(_ count: Int) {
+        keys.reserveCapacity(count)
+        values.reserveCapacity(count)
+    }
+
     /// Adds `value` under `name`, a name the object does not hold yet, last: what setting it by the subscript does,
     /// without a search.
     mutating func append(_ name: TemplateName, _ value: TemplateValue) {
@@ -132,9 +138,10 @@ struct TemplateName: Sendable, Equatable, ExpressibleByStringLiteral {
     init(stringLiteral text: String) { self.init(text) }
 
     /// Whether the name is `.`, the top of the stack.
-    var isDot: Bool { word == Self.dot.word }
+    var isDot: Bool { word == Self.dotWord }
 
-    private static let dot = TemplateName(".")
+    /// The word of `.`: length 1, then the byte of `.` (a constant, not a name made once and looked up each time).
+    static let dotWord: UInt64 = 1 << 56 | UInt64(UInt8(ascii: "."))
 
     static func == (lhs: TemplateName, rhs: TemplateName) -> Bool {
         lhs.word == rhs.word && (lhs.word >> 56 <= 7 || lhs.text == rhs.text)
@@ -213,13 +220,11 @@ struct TemplateNumber: MustacheCustomRenderable, MustacheTransformable, CustomRe
     CustomDebugStringConvertible, TemplateValueConvertible
 {
     let value: Int
-    let renderText: String
+    /// Made when asked for: a ``TemplateProgram`` writes the digits of ``value`` straight to the page.
+    var renderText: String { String(value) }
     var isNull: Bool { false }
 
-    init(_ value: Int) {
-        self.value = value
-        renderText = String(value)
-    }
+    init(_ value: Int) { self.value = value }
 
     var templateValue: TemplateValue { .number(self) }
 
