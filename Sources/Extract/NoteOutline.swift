@@ -35,7 +35,7 @@ public struct OutlineBlock: Hashable, Sendable {
     }
     /// ``lineTexts`` unless it is `[text]`, as it is for every line, row, heading and one-line item: `nil` spares
     /// the outline an array a block.
-    private var otherLineTexts: [String]?
+    fileprivate var otherLineTexts: [String]?
     /// The first of ``lineTexts``, read without making the array.
     var firstLineText: String? { otherLineTexts.map { $0.first } ?? text }
     /// The lines the block covers.
@@ -74,8 +74,16 @@ public struct OutlineBlock: Hashable, Sendable {
     /// ``cells``, ``header`` and ``links``, which most blocks leave empty, behind one reference (`nil` when all three
     /// are empty): with fewer reference-counted fields a block is moved into the outline rather than copied and
     /// destroyed.
-    private var rare: RareBlockFields?
+    fileprivate var rare: RareBlockFields?
 
+    /// Whether this block is a heading.
+    public var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
+    }
+}
+
+extension OutlineBlock {
     /// Creates a block; its ``lineTexts`` are `[text]` when `lineTexts` is `nil`.
     public init(
         kind: Kind,
@@ -94,26 +102,25 @@ public struct OutlineBlock: Hashable, Sendable {
         header: [String] = [],
         links: [String] = []
     ) {
-        self.kind = kind
-        self.text = text
-        // `[text]` is kept as `nil`: most blocks are one line, and need no array of their own.
-        self.otherLineTexts = lineTexts.flatMap { $0.count == 1 && $0[0] == text ? nil : $0 }
-        self.lines = lines
-        self.depth = depth
-        self.column = column
-        self.isEmphasised = isEmphasised
-        self.leadingEmphasis = leadingEmphasis
-        self.checkbox = checkbox
-        self.isOrdered = isOrdered
-        self.parent = parent
-        self.group = group
-        self.rare = RareBlockFields.make(cells: cells, header: header, links: links)
-    }
-
-    /// Whether this block is a heading.
-    public var isHeading: Bool {
-        if case .heading = kind { return true }
-        return false
+        // The memberwise initializer, which the outline calls too: it builds the block in place, where an
+        // initializer assigning the fields copies the finished block once and destroys the first (a retain and a
+        // release of each field).
+        self.init(
+            kind: kind,
+            text: text,
+            // `[text]` is kept as `nil`: most blocks are one line, and need no array of their own.
+            otherLineTexts: lineTexts.flatMap { $0.count == 1 && $0[0] == text ? nil : $0 },
+            lines: lines,
+            depth: depth,
+            column: column,
+            isEmphasised: isEmphasised,
+            leadingEmphasis: leadingEmphasis,
+            checkbox: checkbox,
+            isOrdered: isOrdered,
+            parent: parent,
+            group: group,
+            rare: RareBlockFields.make(cells: cells, header: header, links: links)
+        )
     }
 }
 
@@ -193,11 +200,6 @@ private struct OutlineBuilder {
         self.bytes = bytes
     }
 
-    /// Appends `block`, moved into the array rather than copied and destroyed.
-    @inline(__always) mutating func append(_ block: consuming OutlineBlock) {
-        blocks.append(consume block)
-    }
-
     /// The range of node `index`.
     @inline(__always) func sourceRange(_ index: Int) -> SourceRange? {
         nodes[index].range(wide: wideRanges)
@@ -239,18 +241,21 @@ private struct OutlineBuilder {
         let text = tidyPlainText(of: index..<index + 1)
         guard !text.isEmpty else { return }
         let inlines = index + 1..<Int(nodes[index].end)
-        append(
+        blocks.append(
             OutlineBlock(
                 kind: .heading(level: nodes[index].number),
                 text: text,
+                otherLineTexts: nil,
                 lines: range.lines,
                 depth: depth,
                 column: range.lowerBound.column,
                 isEmphasised: isEmphasised(inlines),
                 leadingEmphasis: leadingEmphasis(inlines),
+                checkbox: nil,
+                isOrdered: false,
                 parent: parent,
                 group: group,
-                links: links(in: inlines)
+                rare: RareBlockFields.make(cells: [], header: [], links: links(in: inlines))
             )
         )
     }
@@ -295,11 +300,12 @@ private struct OutlineBuilder {
             itemLinks = links(in: inlines)
         }
         let block = blocks.count
-        append(
+        blocks.append(
             OutlineBlock(
                 kind: .item,
                 text: consume text,
-                lineTexts: consume lineTexts,
+                // `nil` for one line, or none or two lines and more: never `[text]`.
+                otherLineTexts: consume lineTexts,
                 lines: itemLines,
                 depth: depth,
                 column: range.lowerBound.column,
@@ -309,7 +315,7 @@ private struct OutlineBuilder {
                 isOrdered: ordered,
                 parent: parent,
                 group: listGroup,
-                links: consume itemLinks
+                rare: RareBlockFields.make(cells: [], header: [], links: itemLinks)
             )
         )
         add(from: rest, to: end, depth: depth, parent: block)
@@ -338,17 +344,25 @@ private struct OutlineBuilder {
             for offset in 2..<texts.count {
                 let row = texts[offset]
                 let line = first + offset
-                append(
+                blocks.append(
                     OutlineBlock(
                         kind: .tableRow,
                         text: row,
+                        otherLineTexts: nil,
                         lines: line...line,
                         depth: depth,
+                        column: 1,
+                        isEmphasised: false,
+                        leadingEmphasis: nil,
+                        checkbox: nil,
+                        isOrdered: false,
                         parent: parent,
                         group: group,
-                        cells: cells(of: row),
-                        header: header,
-                        links: links(in: lines[offset])
+                        rare: RareBlockFields.make(
+                            cells: cells(of: row),
+                            header: header,
+                            links: links(in: lines[offset])
+                        )
                     )
                 )
             }
@@ -361,18 +375,21 @@ private struct OutlineBuilder {
             let line = first + offset
             let column =
                 (lineInlines.isEmpty ? nil : sourceRange(lineInlines.lowerBound))?.lowerBound.column ?? paragraphColumn
-            append(
+            blocks.append(
                 OutlineBlock(
                     kind: .line,
                     text: text,
+                    otherLineTexts: nil,
                     lines: line...line,
                     depth: depth,
                     column: column,
                     isEmphasised: isEmphasised(lineInlines),
                     leadingEmphasis: leadingEmphasis(lineInlines),
+                    checkbox: nil,
+                    isOrdered: false,
                     parent: parent,
                     group: group,
-                    links: links(in: lineInlines)
+                    rare: RareBlockFields.make(cells: [], header: [], links: links(in: lineInlines))
                 )
             )
         }

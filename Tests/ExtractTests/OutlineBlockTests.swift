@@ -112,4 +112,59 @@ import Testing
         #expect(blocks[6].header == ["Name", "Role"])
         #expect(blocks.map(\.lines) == [1...1, 3...3, 4...4, 6...7, 8...8, 9...9, 13...13, 15...15])
     }
+
+    /// The outline makes its blocks with the memberwise initializer, not the public one: each block of notes with
+    /// one-line and wrapped items, empty items, tables, links, emphasis, checkboxes, CR line ends, tabs and non-ASCII
+    /// text equals, and hashes as, the block the public initializer makes from its fields.
+    @Test func outlineBlocksEqualThoseThePublicInitializerMakes() {
+        let notes = [
+            """
+            # Title **bold** [x](https://x.example)
+
+            First line with [a link](https://a.example)\r
+            second \t line\r
+
+            - item one
+              wrapped here
+            -
+            - [x] done *item*
+              - nested [b](https://b.example)
+              -\u{A0}\u{2003}
+            1. **Lead:** numbered
+               more \u{E9}t\u{E9}
+
+            | Name | Role |
+            |------|------|
+            | Ann  | Chair [c](https://c.example) |
+
+            > quoted line
+            """,
+            "",
+            "- a\n  \n- b\n",
+            "*all emphasised*\n\n**Action:** Ann to send\nline two  \nline three\n",
+        ]
+        for note in notes {
+            for block in NoteOutline(MarkdownParser.parse(note)).blocks {
+                let made = OutlineBlock(
+                    kind: block.kind,
+                    text: block.text,
+                    lineTexts: block.lineTexts,
+                    lines: block.lines,
+                    depth: block.depth,
+                    column: block.column,
+                    isEmphasised: block.isEmphasised,
+                    leadingEmphasis: block.leadingEmphasis,
+                    checkbox: block.checkbox,
+                    isOrdered: block.isOrdered,
+                    parent: block.parent,
+                    group: block.group,
+                    cells: block.cells,
+                    header: block.header,
+                    links: block.links
+                )
+                #expect(made == block, "\(block.text.debugDescription)")
+                #expect(made.hashValue == block.hashValue)
+            }
+        }
+    }
 }
