@@ -241,22 +241,14 @@ private struct OutlineBuilder {
         let text = tidyPlainText(of: index..<index + 1)
         guard !text.isEmpty else { return }
         let inlines = index + 1..<Int(nodes[index].end)
-        blocks.append(
-            OutlineBlock(
-                kind: .heading(level: nodes[index].number),
-                text: text,
-                otherLineTexts: nil,
-                lines: range.lines,
-                depth: depth,
-                column: range.lowerBound.column,
-                isEmphasised: isEmphasised(inlines),
-                leadingEmphasis: leadingEmphasis(inlines),
-                checkbox: nil,
-                isOrdered: false,
-                parent: parent,
-                group: group,
-                rare: RareBlockFields.make(cells: [], header: [], links: links(in: inlines))
-            )
+        append(
+            .heading(level: nodes[index].number),
+            text,
+            inlines: inlines,
+            lines: range.lines,
+            column: range.lowerBound.column,
+            depth: depth,
+            parent: parent
         )
     }
 
@@ -279,12 +271,12 @@ private struct OutlineBuilder {
         if paragraph < end, case .paragraph = nodes[paragraph].tag {
             rest = Int(nodes[paragraph].end)
             itemLines = sourceRange(paragraph)?.lines ?? itemLines
-            let ranges = takeLineRanges(paragraph)
-            if ranges.count == 1 {
-                // One line is tidy already.
-                text = tidyPlainText(of: ranges[0])
+            if isOneLine(paragraph) {
+                // One line is tidy already, and needs no line buffer.
+                text = tidyPlainText(of: paragraph + 1..<rest)
                 lineTexts = nil
             } else {
+                let ranges = takeLineRanges(paragraph)
                 var texts: [String] = []
                 texts.reserveCapacity(ranges.count)
                 for range in ranges { texts.append(tidyPlainText(of: range)) }
@@ -292,8 +284,8 @@ private struct OutlineBuilder {
                 let joined = joinedBySpaces(texts)
                 text = texts.contains(where: \.isEmpty) ? tidy(joined) : joined
                 lineTexts = texts
+                lineBuffer = ranges
             }
-            lineBuffer = ranges
             let inlines = paragraph + 1..<rest
             emphasised = isEmphasised(inlines)
             lead = leadingEmphasis(inlines)
@@ -326,6 +318,22 @@ private struct OutlineBuilder {
         guard let range = sourceRange(index) else { return }
         let first = range.lines.lowerBound
         let paragraphColumn = range.lowerBound.column
+        if isOneLine(index) {
+            // No table, and no line buffer.
+            let inlines = index + 1..<Int(nodes[index].end)
+            let text = tidyPlainText(of: inlines)
+            if !text.isEmpty {
+                appendLine(
+                    text,
+                    inlines: inlines,
+                    line: first,
+                    paragraphColumn: paragraphColumn,
+                    depth: depth,
+                    parent: parent
+                )
+            }
+            return
+        }
         // Each line's inlines are read in place, as a range of the paragraph's.
         let lines = takeLineRanges(index)
         var texts = textBuffer
@@ -368,31 +376,73 @@ private struct OutlineBuilder {
             }
             return
         }
-        for offset in lines.indices {
-            let text = texts[offset]
-            guard !text.isEmpty else { continue }
-            let lineInlines = lines[offset]
-            let line = first + offset
-            let column =
-                (lineInlines.isEmpty ? nil : sourceRange(lineInlines.lowerBound))?.lowerBound.column ?? paragraphColumn
-            blocks.append(
-                OutlineBlock(
-                    kind: .line,
-                    text: text,
-                    otherLineTexts: nil,
-                    lines: line...line,
-                    depth: depth,
-                    column: column,
-                    isEmphasised: isEmphasised(lineInlines),
-                    leadingEmphasis: leadingEmphasis(lineInlines),
-                    checkbox: nil,
-                    isOrdered: false,
-                    parent: parent,
-                    group: group,
-                    rare: RareBlockFields.make(cells: [], header: [], links: links(in: lineInlines))
-                )
+        for offset in lines.indices where !texts[offset].isEmpty {
+            appendLine(
+                texts[offset],
+                inlines: lines[offset],
+                line: first + offset,
+                paragraphColumn: paragraphColumn,
+                depth: depth,
+                parent: parent
             )
         }
+    }
+
+    /// Appends the line block of `text`, the tidy text of the inlines `inlines` of source line `line` of a paragraph
+    /// starting at column `paragraphColumn`.
+    mutating func appendLine(
+        _ text: String,
+        inlines: Range<Int>,
+        line: Int,
+        paragraphColumn: Int,
+        depth: Int,
+        parent: Int?
+    ) {
+        let column = (inlines.isEmpty ? nil : sourceRange(inlines.lowerBound))?.lowerBound.column ?? paragraphColumn
+        append(.line, text, inlines: inlines, lines: line...line, column: column, depth: depth, parent: parent)
+    }
+
+    /// Appends the heading or line block of `text`, the tidy text of the inlines `inlines`.
+    mutating func append(
+        _ kind: OutlineBlock.Kind,
+        _ text: String,
+        inlines: Range<Int>,
+        lines: ClosedRange<Int>,
+        column: Int,
+        depth: Int,
+        parent: Int?
+    ) {
+        blocks.append(
+            OutlineBlock(
+                kind: kind,
+                text: text,
+                otherLineTexts: nil,
+                lines: lines,
+                depth: depth,
+                column: column,
+                isEmphasised: isEmphasised(inlines),
+                leadingEmphasis: leadingEmphasis(inlines),
+                checkbox: nil,
+                isOrdered: false,
+                parent: parent,
+                group: group,
+                rare: RareBlockFields.make(cells: [], header: [], links: links(in: inlines))
+            )
+        )
+    }
+
+    /// Whether the paragraph `index` is one source line, no break among its inlines: what ``takeLineRanges(_:)``
+    /// tells by giving one range, found with no buffer.
+    func isOneLine(_ index: Int) -> Bool {
+        let end = Int(nodes[index].end)
+        var inline = index + 1
+        while inline < end {
+            switch nodes[inline].tag {
+            case .softBreak, .lineBreak: return false
+            default: inline = Int(nodes[inline].end)
+            }
+        }
+        return true
     }
 
     /// Where the inline nodes of each source line of the paragraph `index` stand: the runs between breaks, in the
