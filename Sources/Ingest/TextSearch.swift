@@ -541,10 +541,12 @@ public enum TextSearch {
                     {
                         place &+= stride4
                     }
-                    // (The skip may have reached the end: no pair starts there.) Where four bytes can be read, the
-                    // triple is looked at before the pair: a place passed over by the skip's first look, which ended
-                    // at a later place, is passed over again at a glance.
-                    if place < end, place > lastFour || mayHoldThree(place), mayHold(place) {
+                    // Then one place at a time while four bytes can be read, as tightly: near a text's end, where the
+                    // four places no longer fit, the outer loop took each place in turn. The skips stop at a place
+                    // whose triple may stand in a word, or past the last place four bytes can be read at.
+                    while place <= lastFour, !mayHoldThree(place) { place &+= step }
+                    // (The skip may have reached the end: no pair starts there.)
+                    if place < end, mayHold(place) {
                         if step == 1 {
                             if mayStart(place) {
                                 found |= wordMatches(in: bytes, at: place, lacking: allLists & ~found)
