@@ -680,32 +680,40 @@ private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let doubled = spaced & (spaced << 8 | spaceBefore)
         if unprintable(word) | doubled != 0 {
             if unprintable(word) == 0 { return false }
-            return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous(offset))
+            // Eight bytes not all printable ASCII (white space, or part of a scalar from U+0080) are read one at a
+            // time, white space told by the scalar starting at each byte; the look goes on eight at a time after
+            // them, where a text with a curly quote or a dash early on used to be read a byte at a time to its end.
+            guard let last = lastByteIfTidy(bytes, offset..<offset + 8, after: previous(offset)) else { return false }
+            spaceBefore = last == UInt8(ascii: " ") ? 0x80 : 0
+            offset += 8
+            continue
         }
         spaceBefore = spaced >> 56
         offset += 8
     }
     if offset == bytes.count, offset > 0 { return spaceBefore == 0 }
-    // Every byte before `offset` is printable ASCII. Fewer than eight are left: after eight or more, the last eight
+    // The bytes before `offset` are tidy. Fewer than eight are left: after eight or more, the last eight
     // are read at once (those read again were tidy), after the byte before them.
     if offset >= 8, unprintable(word(at: bytes.count - 8)) == 0 {
         let spaced = spaces(word(at: bytes.count - 8))
         let before: UInt64 = bytes[bytes.count - 9] == UInt8(ascii: " ") ? 0x80 : 0
         return spaced & (spaced << 8 | before) == 0 && bytes[bytes.count - 1] != UInt8(ascii: " ")
     }
-    return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous(offset))
+    // No space at the end.
+    return lastByteIfTidy(bytes, offset..<bytes.count, after: previous(offset)).map { $0 != UInt8(ascii: " ") } ?? false
 }
 
-/// ``isTidy(_:)`` on the UTF-8 `bytes` of the end of a text, after a byte `previous`: no white space but a space
-/// after another byte than a space, and no space at the end.
-private func isTidy(bytes: UnsafeBufferPointer<UInt8>, after previous: UInt8) -> Bool {
+/// The last of the bytes `range` of the well-formed UTF-8 `bytes`, after a byte `previous`, when they hold no white
+/// space but a space after another byte than a space (the white space told by the scalar starting at each byte, read
+/// in `bytes` whole); `nil` when they hold other white space.
+private func lastByteIfTidy(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after previous: UInt8) -> UInt8? {
     var previous = previous
-    for index in bytes.indices {
+    for index in range {
         let byte = bytes[index]
         if whiteSpaceLength(bytes, at: index) > 0, byte != UInt8(ascii: " ") || previous == UInt8(ascii: " ") {
-            return false
+            return nil
         }
         previous = byte
     }
-    return previous != UInt8(ascii: " ")
+    return previous
 }
