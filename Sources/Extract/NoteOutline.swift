@@ -35,7 +35,7 @@ public struct OutlineBlock: Hashable, Sendable {
     }
     /// ``lineTexts`` unless it is `[text]`, as it is for every line, row, heading and one-line item: `nil` spares
     /// the outline an array a block.
-    private var otherLineTexts: [String]?
+    fileprivate var otherLineTexts: [String]?
     /// The first of ``lineTexts``, read without making the array.
     var firstLineText: String? { otherLineTexts.map { $0.first } ?? text }
     /// The lines the block covers.
@@ -74,8 +74,16 @@ public struct OutlineBlock: Hashable, Sendable {
     /// ``cells``, ``header`` and ``links``, which most blocks leave empty, behind one reference (`nil` when all three
     /// are empty): with fewer reference-counted fields a block is moved into the outline rather than copied and
     /// destroyed.
-    private var rare: RareBlockFields?
+    fileprivate var rare: RareBlockFields?
 
+    /// Whether this block is a heading.
+    public var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
+    }
+}
+
+extension OutlineBlock {
     /// Creates a block; its ``lineTexts`` are `[text]` when `lineTexts` is `nil`.
     public init(
         kind: Kind,
@@ -94,26 +102,25 @@ public struct OutlineBlock: Hashable, Sendable {
         header: [String] = [],
         links: [String] = []
     ) {
-        self.kind = kind
-        self.text = text
-        // `[text]` is kept as `nil`: most blocks are one line, and need no array of their own.
-        self.otherLineTexts = lineTexts.flatMap { $0.count == 1 && $0[0] == text ? nil : $0 }
-        self.lines = lines
-        self.depth = depth
-        self.column = column
-        self.isEmphasised = isEmphasised
-        self.leadingEmphasis = leadingEmphasis
-        self.checkbox = checkbox
-        self.isOrdered = isOrdered
-        self.parent = parent
-        self.group = group
-        self.rare = RareBlockFields.make(cells: cells, header: header, links: links)
-    }
-
-    /// Whether this block is a heading.
-    public var isHeading: Bool {
-        if case .heading = kind { return true }
-        return false
+        // The memberwise initializer, which the outline calls too: it builds the block in place, where an
+        // initializer assigning the fields copies the finished block once and destroys the first (a retain and a
+        // release of each field).
+        self.init(
+            kind: kind,
+            text: text,
+            // `[text]` is kept as `nil`: most blocks are one line, and need no array of their own.
+            otherLineTexts: lineTexts.flatMap { $0.count == 1 && $0[0] == text ? nil : $0 },
+            lines: lines,
+            depth: depth,
+            column: column,
+            isEmphasised: isEmphasised,
+            leadingEmphasis: leadingEmphasis,
+            checkbox: checkbox,
+            isOrdered: isOrdered,
+            parent: parent,
+            group: group,
+            rare: RareBlockFields.make(cells: cells, header: header, links: links)
+        )
     }
 }
 
@@ -193,11 +200,6 @@ private struct OutlineBuilder {
         self.bytes = bytes
     }
 
-    /// Appends `block`, moved into the array rather than copied and destroyed.
-    @inline(__always) mutating func append(_ block: consuming OutlineBlock) {
-        blocks.append(consume block)
-    }
-
     /// The range of node `index`.
     @inline(__always) func sourceRange(_ index: Int) -> SourceRange? {
         nodes[index].range(wide: wideRanges)
@@ -240,18 +242,13 @@ private struct OutlineBuilder {
         guard !text.isEmpty else { return }
         let inlines = index + 1..<Int(nodes[index].end)
         append(
-            OutlineBlock(
-                kind: .heading(level: nodes[index].number),
-                text: text,
-                lines: range.lines,
-                depth: depth,
-                column: range.lowerBound.column,
-                isEmphasised: isEmphasised(inlines),
-                leadingEmphasis: leadingEmphasis(inlines),
-                parent: parent,
-                group: group,
-                links: links(in: inlines)
-            )
+            .heading(level: nodes[index].number),
+            text,
+            inlines: inlines,
+            lines: range.lines,
+            column: range.lowerBound.column,
+            depth: depth,
+            parent: parent
         )
     }
 
@@ -274,12 +271,12 @@ private struct OutlineBuilder {
         if paragraph < end, case .paragraph = nodes[paragraph].tag {
             rest = Int(nodes[paragraph].end)
             itemLines = sourceRange(paragraph)?.lines ?? itemLines
-            let ranges = takeLineRanges(paragraph)
-            if ranges.count == 1 {
-                // One line is tidy already.
-                text = tidyPlainText(of: ranges[0])
+            if isOneLine(paragraph) {
+                // One line is tidy already, and needs no line buffer.
+                text = tidyPlainText(of: paragraph + 1..<rest)
                 lineTexts = nil
             } else {
+                let ranges = takeLineRanges(paragraph)
                 var texts: [String] = []
                 texts.reserveCapacity(ranges.count)
                 for range in ranges { texts.append(tidyPlainText(of: range)) }
@@ -287,19 +284,20 @@ private struct OutlineBuilder {
                 let joined = joinedBySpaces(texts)
                 text = texts.contains(where: \.isEmpty) ? tidy(joined) : joined
                 lineTexts = texts
+                lineBuffer = ranges
             }
-            lineBuffer = ranges
             let inlines = paragraph + 1..<rest
             emphasised = isEmphasised(inlines)
             lead = leadingEmphasis(inlines)
             itemLinks = links(in: inlines)
         }
         let block = blocks.count
-        append(
+        blocks.append(
             OutlineBlock(
                 kind: .item,
                 text: consume text,
-                lineTexts: consume lineTexts,
+                // `nil` for one line, or none or two lines and more: never `[text]`.
+                otherLineTexts: consume lineTexts,
                 lines: itemLines,
                 depth: depth,
                 column: range.lowerBound.column,
@@ -309,7 +307,7 @@ private struct OutlineBuilder {
                 isOrdered: ordered,
                 parent: parent,
                 group: listGroup,
-                links: consume itemLinks
+                rare: RareBlockFields.make(cells: [], header: [], links: itemLinks)
             )
         )
         add(from: rest, to: end, depth: depth, parent: block)
@@ -320,6 +318,22 @@ private struct OutlineBuilder {
         guard let range = sourceRange(index) else { return }
         let first = range.lines.lowerBound
         let paragraphColumn = range.lowerBound.column
+        if isOneLine(index) {
+            // No table, and no line buffer.
+            let inlines = index + 1..<Int(nodes[index].end)
+            let text = tidyPlainText(of: inlines)
+            if !text.isEmpty {
+                appendLine(
+                    text,
+                    inlines: inlines,
+                    line: first,
+                    paragraphColumn: paragraphColumn,
+                    depth: depth,
+                    parent: parent
+                )
+            }
+            return
+        }
         // Each line's inlines are read in place, as a range of the paragraph's.
         let lines = takeLineRanges(index)
         var texts = textBuffer
@@ -338,44 +352,97 @@ private struct OutlineBuilder {
             for offset in 2..<texts.count {
                 let row = texts[offset]
                 let line = first + offset
-                append(
+                blocks.append(
                     OutlineBlock(
                         kind: .tableRow,
                         text: row,
+                        otherLineTexts: nil,
                         lines: line...line,
                         depth: depth,
+                        column: 1,
+                        isEmphasised: false,
+                        leadingEmphasis: nil,
+                        checkbox: nil,
+                        isOrdered: false,
                         parent: parent,
                         group: group,
-                        cells: cells(of: row),
-                        header: header,
-                        links: links(in: lines[offset])
+                        rare: RareBlockFields.make(
+                            cells: cells(of: row),
+                            header: header,
+                            links: links(in: lines[offset])
+                        )
                     )
                 )
             }
             return
         }
-        for offset in lines.indices {
-            let text = texts[offset]
-            guard !text.isEmpty else { continue }
-            let lineInlines = lines[offset]
-            let line = first + offset
-            let column =
-                (lineInlines.isEmpty ? nil : sourceRange(lineInlines.lowerBound))?.lowerBound.column ?? paragraphColumn
-            append(
-                OutlineBlock(
-                    kind: .line,
-                    text: text,
-                    lines: line...line,
-                    depth: depth,
-                    column: column,
-                    isEmphasised: isEmphasised(lineInlines),
-                    leadingEmphasis: leadingEmphasis(lineInlines),
-                    parent: parent,
-                    group: group,
-                    links: links(in: lineInlines)
-                )
+        for offset in lines.indices where !texts[offset].isEmpty {
+            appendLine(
+                texts[offset],
+                inlines: lines[offset],
+                line: first + offset,
+                paragraphColumn: paragraphColumn,
+                depth: depth,
+                parent: parent
             )
         }
+    }
+
+    /// Appends the line block of `text`, the tidy text of the inlines `inlines` of source line `line` of a paragraph
+    /// starting at column `paragraphColumn`.
+    mutating func appendLine(
+        _ text: String,
+        inlines: Range<Int>,
+        line: Int,
+        paragraphColumn: Int,
+        depth: Int,
+        parent: Int?
+    ) {
+        let column = (inlines.isEmpty ? nil : sourceRange(inlines.lowerBound))?.lowerBound.column ?? paragraphColumn
+        append(.line, text, inlines: inlines, lines: line...line, column: column, depth: depth, parent: parent)
+    }
+
+    /// Appends the heading or line block of `text`, the tidy text of the inlines `inlines`.
+    mutating func append(
+        _ kind: OutlineBlock.Kind,
+        _ text: String,
+        inlines: Range<Int>,
+        lines: ClosedRange<Int>,
+        column: Int,
+        depth: Int,
+        parent: Int?
+    ) {
+        blocks.append(
+            OutlineBlock(
+                kind: kind,
+                text: text,
+                otherLineTexts: nil,
+                lines: lines,
+                depth: depth,
+                column: column,
+                isEmphasised: isEmphasised(inlines),
+                leadingEmphasis: leadingEmphasis(inlines),
+                checkbox: nil,
+                isOrdered: false,
+                parent: parent,
+                group: group,
+                rare: RareBlockFields.make(cells: [], header: [], links: links(in: inlines))
+            )
+        )
+    }
+
+    /// Whether the paragraph `index` is one source line, no break among its inlines: what ``takeLineRanges(_:)``
+    /// tells by giving one range, found with no buffer.
+    func isOneLine(_ index: Int) -> Bool {
+        let end = Int(nodes[index].end)
+        var inline = index + 1
+        while inline < end {
+            switch nodes[inline].tag {
+            case .softBreak, .lineBreak: return false
+            default: inline = Int(nodes[inline].end)
+            }
+        }
+        return true
     }
 
     /// Where the inline nodes of each source line of the paragraph `index` stand: the runs between breaks, in the
@@ -613,32 +680,40 @@ private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let doubled = spaced & (spaced << 8 | spaceBefore)
         if unprintable(word) | doubled != 0 {
             if unprintable(word) == 0 { return false }
-            return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous(offset))
+            // Eight bytes not all printable ASCII (white space, or part of a scalar from U+0080) are read one at a
+            // time, white space told by the scalar starting at each byte; the look goes on eight at a time after
+            // them, where a text with a curly quote or a dash early on used to be read a byte at a time to its end.
+            guard let last = lastByteIfTidy(bytes, offset..<offset + 8, after: previous(offset)) else { return false }
+            spaceBefore = last == UInt8(ascii: " ") ? 0x80 : 0
+            offset += 8
+            continue
         }
         spaceBefore = spaced >> 56
         offset += 8
     }
     if offset == bytes.count, offset > 0 { return spaceBefore == 0 }
-    // Every byte before `offset` is printable ASCII. Fewer than eight are left: after eight or more, the last eight
+    // The bytes before `offset` are tidy. Fewer than eight are left: after eight or more, the last eight
     // are read at once (those read again were tidy), after the byte before them.
     if offset >= 8, unprintable(word(at: bytes.count - 8)) == 0 {
         let spaced = spaces(word(at: bytes.count - 8))
         let before: UInt64 = bytes[bytes.count - 9] == UInt8(ascii: " ") ? 0x80 : 0
         return spaced & (spaced << 8 | before) == 0 && bytes[bytes.count - 1] != UInt8(ascii: " ")
     }
-    return isTidy(bytes: UnsafeBufferPointer(rebasing: bytes[offset...]), after: previous(offset))
+    // No space at the end.
+    return lastByteIfTidy(bytes, offset..<bytes.count, after: previous(offset)).map { $0 != UInt8(ascii: " ") } ?? false
 }
 
-/// ``isTidy(_:)`` on the UTF-8 `bytes` of the end of a text, after a byte `previous`: no white space but a space
-/// after another byte than a space, and no space at the end.
-private func isTidy(bytes: UnsafeBufferPointer<UInt8>, after previous: UInt8) -> Bool {
+/// The last of the bytes `range` of the well-formed UTF-8 `bytes`, after a byte `previous`, when they hold no white
+/// space but a space after another byte than a space (the white space told by the scalar starting at each byte, read
+/// in `bytes` whole); `nil` when they hold other white space.
+private func lastByteIfTidy(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, after previous: UInt8) -> UInt8? {
     var previous = previous
-    for index in bytes.indices {
+    for index in range {
         let byte = bytes[index]
         if whiteSpaceLength(bytes, at: index) > 0, byte != UInt8(ascii: " ") || previous == UInt8(ascii: " ") {
-            return false
+            return nil
         }
         previous = byte
     }
-    return previous != UInt8(ascii: " ")
+    return previous
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Fast substring tests on UTF-8 bytes, for the first look ingest and the extractors take at every line before the
 /// closer, character-level reading that few lines need.
 public enum TextSearch {
@@ -311,7 +317,7 @@ public enum TextSearch {
         /// How far apart the sampled places are: one less than the length of the shortest word of the table.
         private let step: Int
         /// The two-byte words, as the pairs of bytes (little-endian) that spell them in a text, when they are looked
-        /// for apart: when one or two bytes start them all, which a look at eight bytes at a time finds.
+        /// for apart: when one or two bytes start them all, which `memchr` finds.
         private let shortPairs: [UInt16]
         /// For each of `shortPairs`, the bit of its list.
         private let shortMasks: [UInt8]
@@ -535,10 +541,12 @@ public enum TextSearch {
                     {
                         place &+= stride4
                     }
-                    // (The skip may have reached the end: no pair starts there.) Where four bytes can be read, the
-                    // triple is looked at before the pair: a place passed over by the skip's first look, which ended
-                    // at a later place, is passed over again at a glance.
-                    if place < end, place > lastFour || mayHoldThree(place), mayHold(place) {
+                    // Then one place at a time while four bytes can be read, as tightly: near a text's end, where the
+                    // four places no longer fit, the outer loop took each place in turn. The skips stop at a place
+                    // whose triple may stand in a word, or past the last place four bytes can be read at.
+                    while place <= lastFour, !mayHoldThree(place) { place &+= step }
+                    // (The skip may have reached the end: no pair starts there.)
+                    if place < end, mayHold(place) {
                         if step == 1 {
                             if mayStart(place) {
                                 found |= wordMatches(in: bytes, at: place, lacking: allLists & ~found)
@@ -562,39 +570,29 @@ public enum TextSearch {
         }
 
         /// The bits of the lists, among `lacking`, a word of ``shortPairs`` of which occurs in `bytes` (two or
-        /// more): eight places at a time while none of them holds one of ``shortFirsts``, the last few places in
-        /// one look at the eight before the end.
+        /// more): the places of each of ``shortFirsts`` are found by `memchr`, which passes over the rest of a text
+        /// many bytes at a time.
         private func shortWordMatches(in bytes: UnsafeBufferPointer<UInt8>, lacking: UInt8) -> UInt8 {
             guard let base = bytes.baseAddress else { return 0 }
             let (one, two) = shortFirsts
             let end = bytes.count - 1  // where the last pair starts, plus one
-            /// Whether any of the eight bytes at `place` is one of ``shortFirsts``.
-            @inline(__always) func holdsFirst(_ place: Int) -> Bool {
-                let word = ASCIIWord.load(base, at: place)
-                return ASCIIWord.has(word, one) || one != two && ASCIIWord.has(word, two)
-            }
             var found: UInt8 = 0
-            var place = 0
-            while place < end {
-                if place &+ 8 <= end {
-                    if !holdsFirst(place) {
-                        place &+= 8
-                        continue
-                    }
-                } else if end >= 8, !holdsFirst(end &- 8) {
-                    // The places left are among the eight before the end, read at once: none holds a first byte.
-                    break
-                }
-                let byte = base[place]
-                if byte == one || byte == two {
-                    let pair = UInt16(byte) | UInt16(base[place &+ 1]) << 8
+            /// Whether every list of `lacking` has a word, once the pairs at the places of `first` are read.
+            func look(for first: UInt8) -> Bool {
+                var place = 0
+                while place < end, let hit = memchr(base + place, Int32(first), end - place) {
+                    place = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    let pair = UInt16(first) | UInt16(base[place &+ 1]) << 8
                     for index in shortPairs.indices where shortPairs[index] == pair {
                         found |= shortMasks[index] & lacking
-                        if found == lacking { return found }
+                        if found == lacking { return true }
                     }
+                    place &+= 1
                 }
-                place &+= 1
+                return false
             }
+            if look(for: one) || one == two { return found }
+            _ = look(for: two)
             return found
         }
 

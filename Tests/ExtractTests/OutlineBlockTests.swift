@@ -112,4 +112,97 @@ import Testing
         #expect(blocks[6].header == ["Name", "Role"])
         #expect(blocks.map(\.lines) == [1...1, 3...3, 4...4, 6...7, 8...8, 9...9, 13...13, 15...15])
     }
+
+    /// The outline makes its blocks with the memberwise initializer, not the public one: each block of notes with
+    /// one-line and wrapped items, empty items, tables, links, emphasis, checkboxes, CR line ends, tabs and non-ASCII
+    /// text equals, and hashes as, the block the public initializer makes from its fields.
+    @Test func outlineBlocksEqualThoseThePublicInitializerMakes() {
+        let notes = [
+            """
+            # Title **bold** [x](https://x.example)
+
+            First line with [a link](https://a.example)\r
+            second \t line\r
+
+            - item one
+              wrapped here
+            -
+            - [x] done *item*
+              - nested [b](https://b.example)
+              -\u{A0}\u{2003}
+            1. **Lead:** numbered
+               more \u{E9}t\u{E9}
+
+            | Name | Role |
+            |------|------|
+            | Ann  | Chair [c](https://c.example) |
+
+            > quoted line
+            """,
+            "",
+            "- a\n  \n- b\n",
+            "*all emphasised*\n\n**Action:** Ann to send\nline two  \nline three\n",
+        ]
+        for note in notes {
+            for block in NoteOutline(MarkdownParser.parse(note)).blocks {
+                let made = OutlineBlock(
+                    kind: block.kind,
+                    text: block.text,
+                    lineTexts: block.lineTexts,
+                    lines: block.lines,
+                    depth: block.depth,
+                    column: block.column,
+                    isEmphasised: block.isEmphasised,
+                    leadingEmphasis: block.leadingEmphasis,
+                    checkbox: block.checkbox,
+                    isOrdered: block.isOrdered,
+                    parent: block.parent,
+                    group: block.group,
+                    cells: block.cells,
+                    header: block.header,
+                    links: block.links
+                )
+                #expect(made == block, "\(block.text.debugDescription)")
+                #expect(made.hashValue == block.hashValue)
+            }
+        }
+    }
+
+    /// A paragraph or item of one line is read with no line buffer: its text, emphasis, lead and links are those of
+    /// the same line read among others (and its column that of a first line), in a paragraph of several lines (soft breaks, hard breaks of two
+    /// spaces or a backslash, CR LF line ends) or in an item wrapped over several lines.
+    @Test func oneLineReadsAsALineAmongOthers() {
+        let pieces = [
+            "word", "Ann", "*em*", "**strong**", "[link](https://a.example)", "`code`", "\t", " ", "\u{A0}",
+            "caf\u{E9}",
+            "e\u{301}", "\u{2003}", ":", "|", "x", "**Lead:**", "<span>", "&amp;",
+        ]
+        var generator = SplitMix(seed: 21)
+        /// A line of a few pieces, starting and ending with a word, so that no line opens a block or ends in a break.
+        func line() -> String {
+            let count = Int.random(in: 0...5, using: &generator)
+            let middle = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+            // Spaces between pieces, so that each piece's emphasis is closed on its line.
+            return (["w"] + middle + ["z"]).joined(separator: " ")
+        }
+        /// What a line block tells of its line. (The column of a line after the first is cmark's.)
+        func fields(_ block: OutlineBlock) -> [String] {
+            [block.text, "\(block.isEmphasised)", block.leadingEmphasis ?? "-"] + block.links
+        }
+        for _ in 0..<300 {
+            let lines = (0..<Int.random(in: 1...4, using: &generator)).map { _ in line() }
+            let apart = NoteOutline(MarkdownParser.parse(lines.joined(separator: "\n\n"))).blocks
+            #expect(apart.count == lines.count)
+            for separator in ["\n", "  \n", "\\\n", "\r\n"] {
+                let together = NoteOutline(MarkdownParser.parse(lines.joined(separator: separator))).blocks
+                #expect(together.map(fields) == apart.map(fields), "\(lines) \(separator.debugDescription)")
+                #expect(together.first?.column == apart.first?.column)
+            }
+            let items = NoteOutline(MarkdownParser.parse(lines.map { "- " + $0 }.joined(separator: "\n"))).blocks
+            let wrapped = NoteOutline(MarkdownParser.parse("- " + lines.joined(separator: "\n  "))).blocks
+            #expect(items.map(\.text) == apart.map(\.text))
+            #expect(items.map(\.lineTexts) == apart.map { [$0.text] })
+            #expect(wrapped.count == 1 && wrapped[0].lineTexts == apart.map(\.text), "\(lines)")
+        }
+    }
 }

@@ -52,6 +52,33 @@ import Testing
         }
     }
 
+    /// After eight bytes read one at a time (one of them white space other than a space, or from U+0080), the look
+    /// goes on eight at a time: with two such inserts at every pair of places, at every length, it agrees with the
+    /// definition.
+    @Test func isTidyAgreesWithTheScalarDefinitionAfterAByteLook() {
+        let inserts: [String] = [
+            " ", "  ", "\t", "\u{A0}", "é", "\r\n", "\u{2019}", "e\u{301}", "\u{2003}", "\u{3000}",
+        ]
+        for count in 1...20 {
+            let base = String((0..<count).map { $0 % 5 == 4 ? " " : Character(Unicode.Scalar(0x61 + UInt8($0 % 26))) })
+            for first in 0..<count {
+                for second in first..<count {
+                    for one in inserts {
+                        for two in inserts {
+                            var text = base
+                            text.insert(contentsOf: two, at: text.index(text.startIndex, offsetBy: second))
+                            text.insert(contentsOf: one, at: text.index(text.startIndex, offsetBy: first))
+                            #expect(
+                                isTidy(text) == (!text.isEmpty && tidiedScalars(text) == text),
+                                "\(text.debugDescription)"
+                            )
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The definition ``tidy(_:)`` keeps to: runs of scalars with the White_Space property become one space.
     private func tidiedScalars(_ text: String) -> String {
         var out = ""

@@ -21,18 +21,38 @@ import Testing
     ]
 
     @Test func tripleLookFindsWhatAPlainSearchFinds() {
-        var generator = SplitMix(seed: 11)
-        let vocabulary = TextSearch.Vocabulary(lists: Self.lists)
+        Self.check(lists: Self.lists, pieces: Self.pieces, seed: 11)
+    }
+
+    /// Two-byte words looked for apart, started by two bytes (a letter in either case), among words of three bytes
+    /// and more: each place of either byte is read, up to the end.
+    @Test func twoFirstBytesAreBothLookedFor() {
+        Self.check(
+            lists: [["by", "before", "due"], ["deadline", "until"], ["later"]],
+            pieces: [
+                "b", "B", "y", "Y", "by", "BY", "bY", "By", "due", "DUE", "du", "until", "unti", "dead", "line",
+                "LATER",
+                "late", "before", "befor", " ", "\r\n", "\t", "\u{A0}", "é", "\u{301}", "ß", "x", "-", "",
+            ],
+            seed: 12
+        )
+    }
+
+    /// Checks that `lists` answer in random texts of `pieces`, each suffix of each, what a plain lower-cased search
+    /// finds.
+    private static func check(lists: [[String]], pieces: [String], seed: UInt64) {
+        var generator = SplitMix(seed: seed)
+        let vocabulary = TextSearch.Vocabulary(lists: lists)
         for _ in 0..<4000 {
             let count = Int.random(in: 0...40, using: &generator)
-            let text = (0..<count).map { _ in Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &generator)] }
+            let text = (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
                 .joined()
             // Every suffix, so that each word stands at every offset from the sampled places.
             for drop in 0..<min(4, text.utf8.count + 1) {
                 let bytes = Array(text.utf8.dropFirst(drop))
                 let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
                 var expected: UInt8 = 0
-                for (number, list) in Self.lists.enumerated() {
+                for (number, list) in lists.enumerated() {
                     let holds = list.contains { word in
                         let pattern = Array(word.utf8)
                         return lowered.count >= pattern.count
