@@ -37,6 +37,32 @@ import Testing
         #expect(lent)
     }
 
+    /// Numbers of every width and sign, appended from every fill level of the smallest writer through two growths,
+    /// come out as their `String`s, and no append writes past the memory the writer holds (which its bytes, copied
+    /// when it grows, would not show).
+    @Test func appendsDecimalsAtEveryFillLevelAsStringsPrintThem() {
+        let values = [Int.min, .max, -1, 0, 99, 7, -42, 1_000_000]
+        let smallest = ByteWriter(capacity: 0).capacity
+        for fill in 0..<smallest {
+            var writer = ByteWriter(capacity: 0)
+            var expected: [UInt8] = []
+            for _ in 0..<fill {
+                writer.append(byte: 0x2E)
+                expected.append(0x2E)
+            }
+            var appended = 0
+            while writer.capacity < 4 * smallest || appended < values.count {
+                let value = values[appended % values.count]
+                writer.append(decimal: value)
+                expected.append(contentsOf: String(value).utf8)
+                appended += 1
+                #expect(writer.count <= writer.capacity, "fill \(fill): \(value) written past the memory")
+            }
+            let same = writer.withBytes { Array($0) == expected }
+            #expect(same, "fill \(fill)")
+        }
+    }
+
     /// The JSON and CSV writers' buffer copies through the same short copy: the same bytes as an array appends.
     @Test func aByteBufferAppendsEveryLengthAsAnArrayDoes() {
         var buffer = ByteBuffer(capacity: 1)

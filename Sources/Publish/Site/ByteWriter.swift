@@ -5,7 +5,8 @@ struct ByteWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     /// How many bytes were written.
     private(set) var count = 0
-    private var capacity: Int
+    /// How many bytes fit before the memory must grow.
+    private(set) var capacity: Int
 
     /// An empty writer with room for `capacity` bytes.
     init(capacity: Int) {
