@@ -10,9 +10,11 @@ import Foundation
 /// comparison gives what comparing the `String`s gives, and the sort the same order, without a `String` comparison
 /// for each such pair. The keys' bytes are kept end to end in one buffer.
 ///
-/// Known limitation: `String` itself finds some texts neither equal nor ordered, such as "\u{212B}" (the Ångström
-/// sign, canonically U+00C5) and "\u{C5}\u{1}" (neither `<` holds, yet `==` does not either); keys holding such
-/// pairs have no order for a sort to agree with, and they sort as `String`'s comparisons happen to fall.
+/// Known limitation: `String` (Swift 6.3) does not itself always order text whose NFC differs from it: it finds
+/// "\u{212B}" (the Ångström sign, canonically U+00C5) and "\u{C5}\u{1}", or "e\u{301}" and "\u{E9}a", neither equal
+/// nor ordered, and puts "KA" before "\u{212A}" (the Kelvin sign), which it finds equal to "K", itself before "KA".
+/// Keys holding such texts have no order for a sort to agree with; they sort as `String`'s comparisons fall (all
+/// such texts are compared as `String`s here, none by bytes).
 struct StringKeys {
     private var bytes: [UInt8] = []
     /// Where each part of each key ends in `bytes`, `parts` a key.
