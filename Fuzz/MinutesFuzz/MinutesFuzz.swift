@@ -48,11 +48,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         for (index, rows) in CSVTables.rows(of: meeting).enumerated() {
             for row in rows { csv.appendRow(row, to: &tables[index]) }
         }
-        _ = try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document))
+        try site.meetingPage(meeting, noteHTML: SiteRenderer.noteHTML(meeting, document: document)) { _ in }
         // The overview pages, two items a page so that the pager is fuzzed too.
         let overview = try OverviewIndex(scratch: FileManager.default.temporaryDirectory)
         try overview.add(meeting)
-        for page in try site.overviewPages(try overview.sealed(), pageSize: 2) { _ = try page.render() }
+        for page in try site.overviewPages(try overview.sealed(), pageSize: 2) { try page.write { _ in } }
     } catch {
         fatalError("publishing a meeting threw: \(error)")
     }

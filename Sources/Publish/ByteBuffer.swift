@@ -33,7 +33,7 @@ struct ByteBuffer: ~Copyable {
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        ByteWriter.copy(source, to: base + count, count: bytes.count)
+        copyBytes(source, to: base + count, count: bytes.count)
         count += bytes.count
     }
 

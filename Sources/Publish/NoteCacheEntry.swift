@@ -12,13 +12,9 @@ enum NoteCacheEntry {
     /// How much of an entry is read first for its record: most records fit, with some HTML after them.
     private static let firstRead = 16 * 1024
 
-    /// The bytes of an entry: `record` is compact JSON as UTF-8 and `html` is the note's HTML as UTF-8, copied as it is.
-    static func bytes(record: [UInt8], html: [UInt8]) -> [UInt8] {
-        withParts(record: record, html: html) { Array($0.joined()) }
-    }
-
-    /// Calls `body` with the parts of ``bytes(record:html:)`` in order, `record` and `html` where they lie, so that
-    /// an entry is written without copying the note's HTML and record into one buffer.
+    /// Calls `body` with the parts of an entry in order (its length line, `record`, a line feed, `html`), `record`
+    /// (compact JSON as UTF-8) and `html` (the note's HTML as UTF-8) where they lie, so that an entry is written
+    /// without copying the note's HTML and record into one buffer.
     static func withParts<Result>(
         record: [UInt8],
         html: [UInt8],

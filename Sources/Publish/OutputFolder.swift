@@ -63,13 +63,25 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Writes `contents`, UTF-8 bytes, as ``write(parts:to:inPlace:)`` writes one part.
     func write(bytes contents: UnsafeBufferPointer<UInt8>, to relativePath: String, inPlace: Bool = false) throws {
-        try write(parts: [contents], to: relativePath, inPlace: inPlace)
+        // The one part where it lies: no array made for each file.
+        try withUnsafePointer(to: contents) {
+            try write(partsAt: UnsafeBufferPointer(start: $0, count: 1), to: relativePath, inPlace: inPlace)
+        }
     }
 
     /// The one writer behind the others: creates the file, writes `parts` (UTF-8 bytes) whole, renames it.
     ///
     /// The parts go into the file one after another: a file made of parts is written without joining them first.
     func write(parts: [UnsafeBufferPointer<UInt8>], to relativePath: String, inPlace: Bool = false) throws {
+        try parts.withUnsafeBufferPointer { try write(partsAt: $0, to: relativePath, inPlace: inPlace) }
+    }
+
+    /// ``write(parts:to:inPlace:)`` of parts wherever they lie.
+    private func write(
+        partsAt parts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        to relativePath: String,
+        inPlace: Bool
+    ) throws {
         let path = try path(of: relativePath)
         do {
             try makeFolder(Self.split(path).parent)
@@ -85,7 +97,7 @@ public final class OutputFolder: @unchecked Sendable {
             descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        // One `write` for the whole text, with no `FILE` buffer between.
+        // One `writev` for all the parts (however many a file has), with no `FILE` buffer between.
         let written = Self.writeAll(parts, to: descriptor)
         let closed = close(descriptor) == 0
         guard written, closed, inPlace || rename(target, path) == 0 else {
@@ -96,48 +108,79 @@ public final class OutputFolder: @unchecked Sendable {
         keep(relativePath)
     }
 
-    /// Writes all of `parts` to `descriptor`, one after another; `false`, with `errno` set, when it cannot.
-    ///
-    /// One `writev` for them all; what a short write leaves is written a part at a time.
-    fileprivate static func writeAll(_ parts: [UnsafeBufferPointer<UInt8>], to descriptor: Int32) -> Bool {
-        if parts.count == 1 { return writeAll(parts[0], to: descriptor) }
-        let vectors = parts.map {
-            iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
-        }
-        var written = -1
-        while written < 0 {
-            written = vectors.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress, Int32($0.count)) }
-            if written < 0, errno != EINTR { return false }
-        }
-        return rest(of: parts, after: written).allSatisfy { writeAll($0, to: descriptor) }
+    /// A `writev`: a descriptor, vectors and how many, returning the bytes written or -1 with `errno` set.
+    typealias VectorWrite = (Int32, UnsafePointer<iovec>, Int32) -> Int
+
+    /// How many vectors one `writev` takes (`IOV_MAX`, which Swift does not import; 1024 on Linux), asked once.
+    static let vectorLimit: Int = {
+        let limit = sysconf(Int32(_SC_IOV_MAX))
+        // POSIX's least (`_XOPEN_IOV_MAX`) should the system not say.
+        return limit > 0 ? limit : 16
+    }()
+
+    /// The system's `writev`, which ``writeAll(_:to:by:)`` calls unless a test hands it another.
+    static func systemWritev(_ descriptor: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int {
+        writev(descriptor, vectors, count)
     }
 
-    /// What is left of `parts` once their first `written` bytes are written: the part they end in, cut, and those
-    /// after it.
-    static func rest(of parts: [UnsafeBufferPointer<UInt8>], after written: Int) -> [UnsafeBufferPointer<UInt8>] {
-        var skipped = written
-        var rest: [UnsafeBufferPointer<UInt8>] = []
-        for part in parts {
-            if skipped >= part.count {
-                skipped -= part.count
-            } else {
-                rest.append(UnsafeBufferPointer(rebasing: part[skipped...]))
-                skipped = 0
+    /// Writes all of `bytes` to `descriptor`, as ``writeAll(_:to:by:)`` writes one part.
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        withUnsafePointer(to: bytes) { writeAll(UnsafeBufferPointer(start: $0, count: 1), to: descriptor) }
+    }
+
+    /// Writes all of `parts` to `descriptor`, one after another, by `writev`; `false`, with `errno` set, when it
+    /// cannot.
+    ///
+    /// One call for them all, or for each ``vectorLimit`` of them when there are more; an interrupted call is made again,
+    /// and a short write goes on from the byte it stopped at, in whatever part that is.
+    static func writeAll(
+        _ parts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+        to descriptor: Int32,
+        by writev: VectorWrite = systemWritev
+    ) -> Bool {
+        let capacity = Swift.max(1, Swift.min(parts.count, vectorLimit))
+        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: capacity) { vectors in
+            guard let base = vectors.baseAddress else { return false }
+            // The parts from `next` on are not yet in `vectors`; `vectors[first..<end]` are left to write.
+            var next = 0
+            var first = 0
+            var end = 0
+            while true {
+                if first == end {
+                    (first, end) = (0, 0)
+                    while end < capacity, next < parts.count {
+                        let part = parts[next]
+                        next += 1
+                        // An empty part is left out: a call with nothing to write could not tell its end.
+                        guard let start = part.baseAddress, !part.isEmpty else { continue }
+                        base[end] = iovec(iov_base: UnsafeMutableRawPointer(mutating: start), iov_len: part.count)
+                        end += 1
+                    }
+                    if end == 0 { return true }
+                }
+                let written = writev(descriptor, base + first, Int32(end - first))
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if written == 0 {
+                    errno = EIO
+                    return false
+                }
+                // Past the vectors written whole, into the one the write stopped in.
+                var left = written
+                while left > 0 {
+                    let length = base[first].iov_len
+                    if left < length {
+                        base[first].iov_base = base[first].iov_base.map { $0 + left }
+                        base[first].iov_len = length - left
+                        break
+                    }
+                    left -= length
+                    first += 1
+                }
             }
         }
-        return rest
-    }
-
-    /// Writes all of `bytes` to `descriptor`; `false`, with `errno` set, when it cannot.
-    fileprivate static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
-        var offset = 0
-        while offset < bytes.count {
-            let count = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            offset += count
-        }
-        return true
     }
 
     /// Takes the folder for this process alone (`.minutes-cache/lock`), until the folder object goes: two builds

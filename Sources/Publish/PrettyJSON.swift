@@ -85,7 +85,7 @@ enum PrettyJSON {
                 // first of them is found from the word (a quote ends the string, a backslash and its escaped byte are
                 // skipped and the search goes on from there).
                 while index + 8 <= compact.count {
-                    let word = ASCIIWord.load(base, at: index)
+                    let word = UInt64(littleEndian: ASCIIWord.load(base, at: index))
                     let found = ASCIIWord.matches(word, 0x22) | ASCIIWord.matches(word, 0x5C)
                     if found == 0 {
                         index += 8

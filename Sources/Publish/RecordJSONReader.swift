@@ -98,7 +98,7 @@ struct RecordJSONReader {
             // Eight bytes at a time past those with no `"`, `\` or control character, to the first that is one
             // (the lowest bit of the masks is exact), then a byte at a time.
             while index + 8 <= bytes.count {
-                let word = ASCIIWord.load(base, at: index)
+                let word = UInt64(littleEndian: ASCIIWord.load(base, at: index))
                 let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
                 let found = ASCIIWord.matches(word, 0x22) | ASCIIWord.matches(word, 0x5C) | below
                 if found != 0 {

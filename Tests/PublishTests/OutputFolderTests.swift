@@ -42,17 +42,102 @@ import Testing
         }
     }
 
-    /// What a short write leaves of parts is what follows its bytes in them joined, whatever part it stops in.
-    @Test func theRestOfPartsFollowsTheBytesWritten() {
-        let layout: [[UInt8]] = [[1, 2, 3], [], [4], [5, 6, 7, 8], [], [9]]
-        let joined = Array(layout.joined())
-        withBuffers(layout) { parts in
-            for written in 0...joined.count {
-                let rest = OutputFolder.rest(of: parts, after: written)
-                #expect(Array(rest.joined()) == Array(joined[written...]), "after \(written)")
-                #expect(!rest.contains { $0.isEmpty }, "after \(written)")
+    /// A `writev` that writes into `file` at most `limit(call)` bytes of the vectors it is given at its `call`th
+    /// call (from 0), or fails with `errno` when `limit` gives a negative number (`-errno`), counting its calls and
+    /// checking that it is never given more than `IOV_MAX` vectors or none.
+    final class FakeWritev {
+        var file: [UInt8] = []
+        var calls = 0
+        var mostVectors = 0
+        let limit: (Int) -> Int
+
+        init(limit: @escaping (Int) -> Int) { self.limit = limit }
+
+        func callAsFunction(_ descriptor: Int32, _ vectors: UnsafePointer<iovec>, _ count: Int32) -> Int {
+            defer { calls += 1 }
+            #expect(count > 0 && Int(count) <= OutputFolder.vectorLimit)
+            mostVectors = max(mostVectors, Int(count))
+            let allowed = limit(calls)
+            guard allowed >= 0 else {
+                errno = Int32(-allowed)
+                return -1
             }
+            var written = 0
+            for vector in UnsafeBufferPointer(start: vectors, count: Int(count)) {
+                let bytes = UnsafeRawBufferPointer(start: vector.iov_base, count: vector.iov_len)
+                let taken = min(bytes.count, allowed - written)
+                file.append(contentsOf: bytes.prefix(taken))
+                written += taken
+                if written == allowed { break }
+            }
+            return written
         }
+    }
+
+    /// Writes `layout` by ``OutputFolder/writeAll(_:to:by:)`` through `fake`; whether it said it wrote them.
+    func writeAll(_ layout: [[UInt8]], through fake: FakeWritev) -> Bool {
+        withBuffers(layout) { parts in
+            parts.withUnsafeBufferPointer { parts in OutputFolder.writeAll(parts, to: -1) { fake($0, $1, $2) } }
+        }
+    }
+
+    let layout: [[UInt8]] = [[1, 2, 3], [], [4], [5, 6, 7, 8], [], [9], Array(10...40)]
+
+    /// A write that stops short, at any byte of any part, goes on from that byte.
+    @Test func aShortWriteGoesOnFromWhereItStopped() {
+        let joined = Array(layout.joined())
+        for stop in 1...joined.count {
+            let fake = FakeWritev { $0 == 0 ? stop : Int.max }
+            #expect(writeAll(layout, through: fake))
+            #expect(fake.file == joined, "stopped after \(stop)")
+            #expect(fake.calls == (stop == joined.count ? 1 : 2), "stopped after \(stop)")
+        }
+    }
+
+    /// A byte a call, each call after an interrupted one: every byte once, in order.
+    @Test func interruptedAndOneByteWritesWriteEveryByte() {
+        let joined = Array(layout.joined())
+        let fake = FakeWritev { $0.isMultiple(of: 2) ? -Int(EINTR) : 1 }
+        #expect(writeAll(layout, through: fake))
+        #expect(fake.file == joined)
+        #expect(fake.calls == 2 * joined.count)
+        // One part alone, as a page is written.
+        let single = FakeWritev { $0.isMultiple(of: 2) ? 1 : -Int(EINTR) }
+        #expect(writeAll([[], Array(1...20), []], through: single))
+        #expect(single.file == Array(1...20))
+    }
+
+    /// An error stops the writing, `errno` telling why; a call that writes nothing is an error too.
+    @Test func anErrorOrANothingWrittenStopsTheWriting() {
+        let failing = FakeWritev { $0 == 0 ? 5 : -Int(ENOSPC) }
+        #expect(!writeAll(layout, through: failing))
+        #expect(errno == ENOSPC)
+        #expect(failing.file == Array(layout.joined().prefix(5)) && failing.calls == 2)
+        let stuck = FakeWritev { $0 == 0 ? 5 : 0 }
+        #expect(!writeAll(layout, through: stuck))
+        #expect(errno == EIO && stuck.calls == 2)
+        // Nothing to write: no call.
+        let idle = FakeWritev { _ in -Int(EIO) }
+        #expect(writeAll([[], []], through: idle) && writeAll([], through: idle))
+        #expect(idle.calls == 0)
+    }
+
+    /// More parts than one `writev` takes are written ``OutputFolder/vectorLimit`` at a time, by the system's call into a file too.
+    @Test func morePartsThanIOVMaxAreWrittenInTurn() throws {
+        let bytes = (0..<(2 * OutputFolder.vectorLimit + 7)).map { UInt8(truncatingIfNeeded: $0) }
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try OutputFolder(path: root.path)
+        let fake = FakeWritev { _ in Int.max }
+        try bytes.withUnsafeBufferPointer { buffer in
+            // A part a byte.
+            let parts = buffer.indices.map { UnsafeBufferPointer(rebasing: buffer[$0..<($0 + 1)]) }
+            #expect(parts.withUnsafeBufferPointer { OutputFolder.writeAll($0, to: -1) { fake($0, $1, $2) } })
+            try folder.write(parts: parts, to: "many")
+        }
+        #expect(fake.file == bytes)
+        #expect(fake.calls == 3 && fake.mostVectors == OutputFolder.vectorLimit)
+        #expect(Array(try Data(contentsOf: root.appendingPathComponent("many"))) == bytes)
     }
 
     /// Calls `body` with `arrays` as buffers, each where it lies.

@@ -14,6 +14,9 @@ import Testing
             ),
             Action(id: "a2", text: "", owners: [], due: "2021-06-01", dueText: "by 1 June", lines: LineSpan(7, 7)),
             Action(id: "a10", text: "e\u{301}\r\n👩🏽‍⚕️", owners: [""], dueText: "", lines: LineSpan(100_000, 100_002)),
+            // Lines of any sign and size: each is eight bytes, read back whole.
+            Action(id: "a11", text: "x", owners: ["A"], lines: LineSpan(-1, .max)),
+            Action(id: "a12", text: "y", owners: [], lines: LineSpan(.min, 0)),
         ]
         for action in actions {
             #expect(try SpilledAction.action(SpilledAction.bytes(action)) == action)

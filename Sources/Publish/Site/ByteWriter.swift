@@ -5,7 +5,8 @@ struct ByteWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     /// How many bytes were written.
     private(set) var count = 0
-    private var capacity: Int
+    /// How many bytes fit before the memory must grow.
+    private(set) var capacity: Int
 
     /// An empty writer with room for `capacity` bytes.
     init(capacity: Int) {
@@ -20,37 +21,8 @@ struct ByteWriter: ~Copyable {
         guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
         let length = bytes.count
         if count + length > capacity { grow(toHold: count + length) }
-        Self.copy(source, to: base + count, count: length)
+        copyBytes(source, to: base + count, count: length)
         count += length
-    }
-
-    /// Copies `count` bytes (at least one) from `source` to `target`, which do not overlap: up to 16 as two words
-    /// that may overlap, or fewer bytes, since most pieces of a page or a JSON file are that short and a call to
-    /// `memcpy` costs more than the copy; longer runs by `memcpy`.
-    @inline(__always)
-    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
-        if count <= 16 {
-            copySmall(from: UnsafeRawPointer(source), to: UnsafeMutableRawPointer(target), count: count)
-        } else {
-            target.initialize(from: source, count: count)
-        }
-    }
-
-    /// Copies `count` bytes (1 to 16) as two words that may overlap, or fewer bytes.
-    @inline(__always)
-    private static func copySmall(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, count: Int) {
-        if count >= 8 {
-            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            (target + count - 8).storeBytes(of: (source + count - 8).loadUnaligned(as: UInt64.self), as: UInt64.self)
-        } else if count >= 4 {
-            target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
-            (target + count - 4).storeBytes(of: (source + count - 4).loadUnaligned(as: UInt32.self), as: UInt32.self)
-        } else {
-            // One to three bytes: the first, the middle and the last (some the same).
-            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
-            (target + count / 2).storeBytes(of: (source + count / 2).load(as: UInt8.self), as: UInt8.self)
-            (target + count - 1).storeBytes(of: (source + count - 1).load(as: UInt8.self), as: UInt8.self)
-        }
     }
 
     /// Appends `bytes`.

@@ -126,7 +126,8 @@ enum NoteHTML {
         // character (line feeds among them, passed over one at a time). The lowest match of a word is exact.
         while index < bytes.count {
             if index + 8 <= bytes.count, let base = bytes.baseAddress {
-                let word = ASCIIWord.load(base, at: index)
+                // Little-endian: the lowest bit set must be the first byte (free on little-endian machines).
+                let word = UInt64(littleEndian: ASCIIWord.load(base, at: index))
                 var found = ASCIIWord.matches(word, UInt8(ascii: "<")) | ASCIIWord.matches(word, UInt8(ascii: "\""))
                 if !unsafe { found |= HTML.unsafeStarts(word) }
                 if found == 0 {
@@ -292,7 +293,7 @@ enum HTML {
         while index < text.count {
             if index + 8 <= text.count, let base = text.baseAddress {
                 // To the first byte of the word that may need a look, if any (the lowest match is exact).
-                let found = lookedAt(ASCIIWord.load(base, at: index), quotes: quotes)
+                let found = lookedAt(UInt64(littleEndian: ASCIIWord.load(base, at: index)), quotes: quotes)
                 if found == 0 {
                     index += 8
                     continue

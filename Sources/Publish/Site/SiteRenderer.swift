@@ -181,13 +181,8 @@ struct SiteRenderer: Sendable {
         return NoteIngestor.digest(parts.joined(separator: "\u{0}"))
     }
 
-    /// The page of one meeting, around its note rendered by ``noteHTML(_:document:)`` (valid UTF-8: its bytes go
-    /// into the page as they are).
-    func meetingPage(_ meeting: Meeting, noteHTML: [UInt8]) throws -> [UInt8] {
-        try meetingPage(meeting, noteHTML: noteHTML) { Array($0) }
-    }
-
-    /// Hands `body` the bytes of ``meetingPage(_:noteHTML:)``, where they were rendered.
+    /// Hands `body` the bytes of the page of one meeting, where they were rendered, around its note rendered by
+    /// ``noteHTML(_:document:)`` (valid UTF-8: its bytes go into the page as they are).
     func meetingPage<Result>(
         _ meeting: Meeting,
         noteHTML: [UInt8],
@@ -431,13 +426,6 @@ struct SiteRenderer: Sendable {
         var name: String
         /// Renders the page and hands its bytes to the function it is given, where they were rendered.
         var write: @Sendable ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
-
-        /// The page's bytes.
-        func render() throws -> [UInt8] {
-            var bytes: [UInt8] = []
-            try write { bytes = Array($0) }
-            return bytes
-        }
     }
 
     /// Every overview page of the archive in `index`, at most `pageSize` meetings, actions or appearances of people

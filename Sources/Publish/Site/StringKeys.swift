@@ -9,13 +9,19 @@ import Foundation
 /// canonically equal, and their order is that of their scalars, which is the order of their UTF-8 bytes; so every
 /// comparison gives what comparing the `String`s gives, and the sort the same order, without a `String` comparison
 /// for each such pair. The keys' bytes are kept end to end in one buffer.
+///
+/// Known limitation: `String` (Swift 6.3) does not itself always order text whose NFC differs from it: it finds
+/// "\u{212B}" (the Ångström sign, canonically U+00C5) and "\u{C5}\u{1}", or "e\u{301}" and "\u{E9}a", neither equal
+/// nor ordered, and puts "KA" before "\u{212A}" (the Kelvin sign), which it finds equal to "K", itself before "KA".
+/// Keys holding such texts have no order for a sort to agree with; they sort as `String`'s comparisons fall (all
+/// such texts are compared as `String`s here, none by bytes).
 struct StringKeys {
     private var bytes: [UInt8] = []
     /// Where each part of each key ends in `bytes`, `parts` a key.
     private var ends: [Int] = []
     /// Each part, and whether it compares by its bytes (its scalars are all below U+0300).
     private var texts: [String] = []
-    private var ascii: [Bool] = []
+    private var byteOrdered: [Bool] = []
     private let parts: Int
     /// For each part, whether it sorts descending.
     private let descending: [Bool]
@@ -27,19 +33,19 @@ struct StringKeys {
         self.descending = (0..<parts).map { $0 < descending.count && descending[$0] }
         ends.reserveCapacity(parts * capacity)
         texts.reserveCapacity(parts * capacity)
-        ascii.reserveCapacity(parts * capacity)
+        byteOrdered.reserveCapacity(parts * capacity)
     }
 
     /// Adds the next part of a key.
     mutating func add(_ text: String) {
-        let isASCII = text.withUTF8Bytes { utf8 in
+        let isByteOrdered = text.withUTF8Bytes { utf8 in
             // A scalar from U+0300 up starts with a byte from `CC` up; the bytes of those below are below it.
             guard !utf8.contains(where: { $0 >= 0xCC }) else { return false }
             bytes.append(contentsOf: utf8)
             return true
         }
         texts.append(text)
-        ascii.append(isASCII)
+        byteOrdered.append(isByteOrdered)
         ends.append(bytes.count)
     }
 
@@ -49,11 +55,11 @@ struct StringKeys {
         let (parts, descending, texts) = (parts, descending, texts)
         return bytes.withUnsafeBufferPointer { buffer in
             ends.withUnsafeBufferPointer { ends in
-                ascii.withUnsafeBufferPointer { ascii in
+                byteOrdered.withUnsafeBufferPointer { byteOrdered in
                     let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped
                     /// How parts `a` and `b` compare: below zero when `a` comes first.
                     func compare(_ a: Int, _ b: Int) -> Int {
-                        guard ascii[a], ascii[b] else {
+                        guard byteOrdered[a], byteOrdered[b] else {
                             return texts[a] < texts[b] ? -1 : texts[b] < texts[a] ? 1 : 0
                         }
                         let start = (a == 0 ? 0 : ends[a - 1], b == 0 ? 0 : ends[b - 1])

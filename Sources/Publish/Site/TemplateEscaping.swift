@@ -119,7 +119,8 @@ struct TemplateEscaping: MustacheContentType {
         var index = 0
         if let base = bytes.baseAddress {
             while index + 8 <= bytes.count {
-                let found = specialBits(ASCIIWord.load(base, at: index))
+                // Little-endian, so that the lowest bit set is the first byte on any machine (free on little-endian ones).
+                let found = specialBits(UInt64(littleEndian: ASCIIWord.load(base, at: index)))
                 if found == 0 {
                     index += 8
                     continue

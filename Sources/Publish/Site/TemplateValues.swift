@@ -140,8 +140,9 @@ struct TemplateName: Sendable, Equatable, ExpressibleByStringLiteral {
     /// Whether the name is `.`, the top of the stack.
     var isDot: Bool { word == Self.dotWord }
 
-    /// The word of `.`: length 1, then the byte of `.` (a constant, not a name made once and looked up each time).
-    static let dotWord: UInt64 = 1 << 56 | UInt64(UInt8(ascii: "."))
+    /// The word of `.`: length 1 in the top byte, then the byte of `.` (0x2E) in the lowest, written as the literal
+    /// it is, so that no expression is evaluated for it.
+    static let dotWord: UInt64 = 0x0100_0000_0000_002E
 
     static func == (lhs: TemplateName, rhs: TemplateName) -> Bool {
         lhs.word == rhs.word && (lhs.word >> 56 <= 7 || lhs.text == rhs.text)
