@@ -168,6 +168,71 @@ import Testing
         }
     }
 
+    /// Blocks the outline builds field by field (a heading with links, checkbox items, a nested item, an ordered item
+    /// wrapped over two lines, a table row) equal blocks written out here: a field passed wrong at one of the
+    /// builder's call sites (a row's column or cells, an item's depth, parent, group, order or checkbox) shows.
+    @Test func outlineBlocksHaveTheFieldsOfTheirSource() {
+        let note = """
+            # Head [x](https://x.example) and [y](https://y.example)
+
+            - [ ] open
+              - [x] nested *done*
+            1. first
+               wrapped
+
+            | A | B |
+            |---|---|
+            | 1 | [c](https://c.example) |
+            """
+        let blocks = NoteOutline(MarkdownParser.parse(note)).blocks
+        let expected = [
+            OutlineBlock(
+                kind: .heading(level: 1),
+                text: "Head x and y",
+                lines: 1...1,
+                column: 1,
+                group: 1,
+                links: ["https://x.example", "https://y.example"]
+            ),
+            OutlineBlock(kind: .item, text: "open", lines: 3...3, depth: 1, column: 1, checkbox: .unchecked, group: 2),
+            OutlineBlock(
+                kind: .item,
+                text: "nested done",
+                lines: 4...4,
+                depth: 2,
+                column: 3,
+                checkbox: .checked,
+                parent: 1,
+                group: 3
+            ),
+            OutlineBlock(
+                kind: .item,
+                text: "first wrapped",
+                lineTexts: ["first", "wrapped"],
+                lines: 5...6,
+                depth: 1,
+                column: 1,
+                isOrdered: true,
+                group: 4
+            ),
+            OutlineBlock(
+                kind: .tableRow,
+                text: "| 1 | c |",
+                lines: 10...10,
+                column: 1,
+                group: 5,
+                cells: ["1", "c"],
+                header: ["A", "B"],
+                links: ["https://c.example"]
+            ),
+        ]
+        #expect(blocks.count == expected.count)
+        for (block, expected) in zip(blocks, expected) {
+            #expect(block == expected)
+            #expect(block.hashValue == expected.hashValue)
+        }
+    }
+
     /// A paragraph or item of one line is read with no line buffer: its text, emphasis, lead and links are those of
     /// the same line read among others (and its column that of a first line), in a paragraph of several lines (soft breaks, hard breaks of two
     /// spaces or a backslash, CR LF line ends) or in an item wrapped over several lines.
