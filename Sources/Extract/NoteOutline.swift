@@ -291,6 +291,9 @@ private struct OutlineBuilder {
             lead = leadingEmphasis(inlines)
             itemLinks = links(in: inlines)
         }
+        // The stored form equal blocks share, which the public initializer keeps: `[text]` is kept as `nil`. (The
+        // other call sites pass `nil`, and each makes `rare` with `RareBlockFields.make`, `nil` when all are empty.)
+        assert(lineTexts.map { $0.count != 1 || $0[0] != text } ?? true, "an item's [text] is stored as nil")
         let block = blocks.count
         blocks.append(
             OutlineBlock(
