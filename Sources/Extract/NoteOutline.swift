@@ -291,6 +291,9 @@ private struct OutlineBuilder {
             lead = leadingEmphasis(inlines)
             itemLinks = links(in: inlines)
         }
+        // The stored form equal blocks share, which the public initializer keeps: `[text]` is kept as `nil`. (The
+        // other call sites pass `nil`, and each makes `rare` with `RareBlockFields.make`, `nil` when all are empty.)
+        assert(lineTexts.map { $0.count != 1 || $0[0] != text } ?? true, "an item's [text] is stored as nil")
         let block = blocks.count
         blocks.append(
             OutlineBlock(
@@ -431,8 +434,9 @@ private struct OutlineBuilder {
         )
     }
 
-    /// Whether the paragraph `index` is one source line, no break among its inlines: what ``takeLineRanges(_:)``
-    /// tells by giving one range, found with no buffer.
+    /// Whether the paragraph `index` has no break (soft or hard) among its top-level inlines: what
+    /// ``takeLineRanges(_:)`` tells by giving one range, found with no buffer. (A newline inside an inline, such as a
+    /// code span or a link, is not a break at the top level, so such a paragraph is "one line" here.)
     func isOneLine(_ index: Int) -> Bool {
         let end = Int(nodes[index].end)
         var inline = index + 1
@@ -646,8 +650,9 @@ func isTidy(_ text: String) -> Bool {
         ?? Array(text.utf8).withUnsafeBufferPointer { isTidy(buffer: $0) }
 }
 
-/// ``isTidy(_:)`` on bytes in memory: eight at a time while they are printable ASCII, where only a space beside a
-/// space matters, then one at a time.
+/// ``isTidy(_:)`` on bytes in memory, eight at a time: a word of printable ASCII at a glance, where only a space
+/// beside a space matters, and a word with any other byte one byte at a time; the last bytes as one word read again
+/// when there are eight or more, else one at a time.
 private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
     let ones: UInt64 = 0x0101_0101_0101_0101
@@ -682,7 +687,7 @@ private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             if unprintable(word) == 0 { return false }
             // Eight bytes not all printable ASCII (white space, or part of a scalar from U+0080) are read one at a
             // time, white space told by the scalar starting at each byte; the look goes on eight at a time after
-            // them, where a text with a curly quote or a dash early on used to be read a byte at a time to its end.
+            // them.
             guard let last = lastByteIfTidy(bytes, offset..<offset + 8, after: previous(offset)) else { return false }
             spaceBefore = last == UInt8(ascii: " ") ? 0x80 : 0
             offset += 8

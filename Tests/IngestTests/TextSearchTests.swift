@@ -38,8 +38,8 @@ import Testing
         }
     }
 
-    /// Two-byte words looked for apart are found at every place, near the end above all, where the last places are
-    /// read in one look.
+    /// Two-byte words looked for apart are found at every place of texts of 2 to 24 bytes, the last place among
+    /// them.
     @Test func shortWordsAreFoundAtEveryPlace() {
         for (words, short) in [(["+1", "carried"], "+1"), (["by", "before", "until"], "By"), (["ok", "x:"], "x:")] {
             let vocabulary = TextSearch.Vocabulary(words)

@@ -38,6 +38,18 @@ import Testing
         )
     }
 
+    /// Lists whose shortest word of three bytes and more is five or six bytes long, so that the places sampled stand
+    /// four or five bytes apart: words at the very start and end of the text, in both cases, beside bytes from 0x80.
+    @Test func widerStepsPassOverNoWord() {
+        let pieces = [
+            "by", "BY", "b", "y", "until", "UNTIL", "Until", "unti", "ntil", "deadline", "DEADLINE", "deadlin",
+            "eadline", "minutes", "MINUTES", "minute", "inutes", "agreed", "AGREED", "agree", "greed", " ", "\r\n",
+            "\t", "\u{A0}", "\u{2019}", "\u{E9}", "\u{301}", "\u{212A}", "\u{10348}", "x", "-", "",
+        ]
+        Self.check(lists: [["by", "deadline"], ["until"]], pieces: pieces, seed: 13)
+        Self.check(lists: [["minutes", "agreed"]], pieces: pieces, seed: 14)
+    }
+
     /// Checks that `lists` answer in random texts of `pieces`, each suffix of each, what a plain lower-cased search
     /// finds.
     private static func check(lists: [[String]], pieces: [String], seed: UInt64) {
