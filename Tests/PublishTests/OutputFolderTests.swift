@@ -26,6 +26,13 @@ import Testing
         #expect(!folder.contains("json/b.json"))
     }
 
+    /// The bytes of the file at `url`; an empty one is not read, since `Data(contentsOf:)` leaks the buffer it
+    /// allocates for a file of no bytes (LeakSanitizer, swift-foundation of Swift 6.3).
+    private static func bytes(at url: URL) throws -> [UInt8] {
+        let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+        return size == 0 ? [] : Array(try Data(contentsOf: url))
+    }
+
     /// A file written in parts holds them joined, in place and not, empty parts among them.
     @Test func writesPartsAsOneFile() throws {
         let root = try makeTemporaryFolder()
@@ -36,8 +43,8 @@ import Testing
             for inPlace in [false, true] {
                 let path = "cache/\(number)-\(inPlace)"
                 try withBuffers(layout) { try folder.write(parts: $0, to: path, inPlace: inPlace) }
-                let file = try Data(contentsOf: root.appendingPathComponent(path))
-                #expect(Array(file) == Array(layout.joined()), "\(layout)")
+                let file = try Self.bytes(at: root.appendingPathComponent(path))
+                #expect(file == Array(layout.joined()), "\(layout)")
             }
         }
     }
