@@ -655,11 +655,10 @@ func isTidy(_ text: String) -> Bool {
 /// when there are eight or more, else one at a time.
 private func isTidy(buffer bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let base = bytes.baseAddress else { return false }
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high = ones &* 0x80
-    /// The eight bytes at `offset`.
+    let (ones, high) = (ASCIIWord.ones, ASCIIWord.high)
+    /// The eight bytes at `offset`, the first in the low byte.
     @inline(__always) func word(at offset: Int) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        UInt64(littleEndian: ASCIIWord.load(base, at: offset))
     }
     /// The high bit of each byte of `word` from 0x80 or below a space, and maybe of some after such a byte: zero
     /// only when all eight are printable ASCII (any other byte is left to the byte look).

@@ -673,9 +673,9 @@ public enum TextSearch {
 /// is not told, so a caller reads a word that matches a byte at a time.
 public enum ASCIIWord {
     /// The high bit of each byte.
-    static let high: UInt64 = 0x8080_8080_8080_8080
+    public static let high: UInt64 = 0x8080_8080_8080_8080
     /// One in each byte.
-    static let ones: UInt64 = 0x0101_0101_0101_0101
+    public static let ones: UInt64 = 0x0101_0101_0101_0101
 
     /// The eight bytes at `index` from `base`, unaligned, in memory order.
     @inline(__always) public static func load(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
