@@ -23,11 +23,13 @@ private let site: SiteRenderer = {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    // The bytes as a damaged cache record, and as a damaged cache entry file: read or refused, never a crash; an
-    // entry's parts lie inside it, the HTML last.
+    // The bytes as a damaged cache record, and as a damaged cache entry of the key they start with: read or
+    // refused, never a crash; an entry's parts lie inside it, the HTML last, before a line feed.
     _ = NoteCache.entry(in: Data(bytes))
-    if let layout = bytes.withUnsafeBufferPointer({ NoteCacheEntry.layout(of: $0, size: $0.count) }) {
-        precondition(layout.record.upperBound < layout.html.lowerBound && layout.html.upperBound == bytes.count)
+    if let key = Digest(hexDigits: bytes.prefix(64)),
+        let layout = bytes.withUnsafeBufferPointer({ NoteCacheEntry.layout(of: $0, key: key, length: $0.count) })
+    {
+        precondition(layout.record.upperBound < layout.html.lowerBound && layout.html.upperBound == bytes.count - 1)
     }
     guard let document = try? ingestor.ingest(bytes: bytes, path: "fuzz.md") else { return 0 }
     if document.source.format == .markdown {

@@ -34,8 +34,9 @@ public struct ArchiveBuilder: Sendable {
     public func build(_ files: [String], into folder: OutputFolder) throws -> BuildSummary {
         try folder.claim()
         let site = try makeSite()
-        let cache = NoteCache(root: folder.root)
-        var previous = options.force ? nil : cache.loadManifest()
+        // With `--force` nothing is looked up: the entries start again from an empty pack.
+        let cache = try NoteCache(root: folder.root, mode: options.force ? .fresh : .append)
+        var previous = options.force ? nil : NoteCache.loadManifest(in: folder.root)
         let settings = options.recordSettings
         let inputs = Self.inputsDigest(files)
         let positions = files.indices.filter { options.shard?.contains($0) ?? true }
@@ -56,7 +57,7 @@ public struct ArchiveBuilder: Sendable {
         }
         if mayBeUpToDate, let previous,
             previous.fingerprint == fingerprint(of: planned, inputCount: files.count, settings: settings, site: site),
-            outputsExist(previous, site: site, in: folder)
+            outputsExist(previous, site: site, cache: cache, in: folder)
         {
             var summary = previous.summary
             summary.upToDate = true
@@ -78,9 +79,9 @@ public struct ArchiveBuilder: Sendable {
         var done = 0
         // Notes past those planned are produced from their path alone, read and hashed there.
         let plannedCount = planned.count
-        // A cache with no folder of entries (a first build) has none to look up: a lookup per note would be an `open`
-        // that fails. Entries this build makes are for notes it has already produced.
-        let lookUp = !options.force && folder.contains("\(NoteCache.folder)/notes")
+        // A cache with no entries (a first build) has none to look up. Entries this build makes are for notes it has
+        // already produced.
+        let lookUp = !options.force && !cache.pack.isEmpty
         // The threads read the planned notes while `planned` is filled again with each note's entry as it is made.
         let plannedNotes = planned
         planned = []
@@ -96,7 +97,7 @@ public struct ArchiveBuilder: Sendable {
                 ? plannedNotes[place] : BuildManifest.Note(position: positions[place], path: files[positions[place]])
             return (
                 note,
-                produce(note, planned: place < plannedCount, lookUp: lookUp, settings: settings, folder: folder)
+                produce(note, planned: place < plannedCount, lookUp: lookUp, settings: settings, cache: cache)
             )
         } _: { (note: BuildManifest.Note, result: Produced) throws in
             stats = stats + result.stats
@@ -105,7 +106,11 @@ public struct ArchiveBuilder: Sendable {
             case .success(let item):
                 if result.reused {
                     summary.reused += 1
-                    NoteCache.keep(item.key, in: folder)
+                    cache.keep(item.key)
+                } else {
+                    // Stored here, in the notes' order, not by the thread that made it: the pack is the same bytes
+                    // for every number of jobs.
+                    try cache.store(item.note, key: item.key)
                 }
                 // The note may have changed since it was hashed: the manifest names the entry made.
                 read.key = item.key
@@ -154,7 +159,7 @@ public struct ArchiveBuilder: Sendable {
             ),
             to: folder
         )
-        summary.pruned = prune(folder)
+        summary.pruned = try prune(folder, cache: cache)
         stats.publish += ContinuousClock.now - start
         summary.stats = stats
         return summary
@@ -177,8 +182,7 @@ public struct ArchiveBuilder: Sendable {
             guard root.path != folder.root.path else {
                 throw MergeError(message: "\(path) is a shard: merge into another folder")
             }
-            let cache = NoteCache(root: root)
-            guard let manifest = cache.loadManifest(), let shard = manifest.shard else {
+            guard let manifest = NoteCache.loadManifest(in: root), let shard = manifest.shard else {
                 throw MergeError(message: "\(path) holds no shard: build it with --shard I/N first")
             }
             guard manifest.version == ToolVersion.current else {
@@ -193,6 +197,7 @@ public struct ArchiveBuilder: Sendable {
             inputCounts.insert(manifest.inputCount)
             settings.insert(manifest.settings)
             inputs.insert(manifest.inputs)
+            let cache = try NoteCache(root: root)
             notes += manifest.notes.map { ($0, cache) }
         }
         guard counts.count == 1, inputCounts.count == 1, let count = counts.first, let inputCount = inputCounts.first
@@ -215,7 +220,9 @@ public struct ArchiveBuilder: Sendable {
         try folder.remove(NoteCache.manifest)
         notes.sort { $0.note.position < $1.note.position }
         let site = try makeSite()
-        let previous = NoteCache(root: folder.root).loadManifest()
+        let previous = NoteCache.loadManifest(in: folder.root)
+        // Every entry comes from the shards: the merged folder's pack starts again empty.
+        let cache = try NoteCache(root: folder.root, mode: .fresh)
         let publisher = try ArchivePublisher(
             options: options,
             site: site,
@@ -241,7 +248,7 @@ public struct ArchiveBuilder: Sendable {
             for (entry, result) in zip(batch, loaded) {
                 switch result {
                 case .success(let item):
-                    try NoteCache.store(item.note, key: item.key, in: folder)
+                    try cache.store(item.note, key: item.key)
                     items.append(.note(item))
                 case .failure(let error):
                     guard let diagnostic = entry.note.error else { throw error }
@@ -274,7 +281,7 @@ public struct ArchiveBuilder: Sendable {
             ),
             to: folder
         )
-        summary.pruned = prune(folder)
+        summary.pruned = try prune(folder, cache: cache)
         summary.stats = stats
         return summary
     }
@@ -330,7 +337,8 @@ public struct ArchiveBuilder: Sendable {
         var stats = BuildStats()
     }
 
-    /// A note's record and HTML: from the cache when its entry is there, else read, extracted, rendered and stored.
+    /// A note's record and HTML: from the cache when its entry is there, else read, extracted and rendered, for the
+    /// caller to store.
     ///
     /// A note that was not `planned` is read and hashed here, once, for its key; a planned note was hashed for the
     /// key it carries, and is read again only when its entry is not in the cache. The cache is asked only when
@@ -341,7 +349,7 @@ public struct ArchiveBuilder: Sendable {
         planned: Bool,
         lookUp: Bool,
         settings: String,
-        folder: OutputFolder
+        cache: NoteCache
     ) -> Produced {
         var stats = BuildStats()
         var clock = ContinuousClock.now
@@ -354,7 +362,6 @@ public struct ArchiveBuilder: Sendable {
         var ingest = options.ingest
         ingest.rendersHTML = true
         let ingestor = NoteIngestor(options: ingest)
-        let cache = NoteCache(root: folder.root)
         var read: (bytes: [UInt8], sha256: String)?
         let key: Digest
         if planned {
@@ -393,9 +400,9 @@ public struct ArchiveBuilder: Sendable {
             let html = SiteRenderer.noteHTML(meeting, document: document)
             // The file may have changed since it was hashed: its entry goes under the key of what was read.
             let current = NoteCache.key(path: note.path, sha256: sha256, settings: settings)
-            let stored = try NoteCache.store(meeting, html: html, key: current, in: folder)
+            let made = try CachedNote(meeting, html: html)
             stats.publish = lap()
-            return Produced(outcome: .success((current, stored, cache)), stats: stats)
+            return Produced(outcome: .success((current, made, cache)), stats: stats)
         } catch let error as IngestError {
             return Produced(outcome: .failure(error.diagnostic), stats: stats)
         } catch {
@@ -432,8 +439,13 @@ public struct ArchiveBuilder: Sendable {
     }
 
     /// Whether every file the last build wrote is still there: a file deleted by hand is written again.
-    private func outputsExist(_ manifest: BuildManifest, site: SiteRenderer, in folder: OutputFolder) -> Bool {
-        guard manifest.notes.allSatisfy({ $0.key.map { folder.contains(NoteCache.entryPath($0)) } ?? true }) else {
+    private func outputsExist(
+        _ manifest: BuildManifest,
+        site: SiteRenderer,
+        cache: NoteCache,
+        in folder: OutputFolder
+    ) -> Bool {
+        guard manifest.notes.allSatisfy({ $0.key.map(cache.pack.contains) ?? true }) else {
             return false
         }
         if options.shard != nil { return true }
@@ -452,8 +464,11 @@ public struct ArchiveBuilder: Sendable {
         try manifest.write(to: folder, at: NoteCache.manifest)
     }
 
-    private func prune(_ folder: OutputFolder) -> [String] {
-        var pruned = folder.prune("\(NoteCache.folder)/notes")
+    /// Drops the cache's entries and the outputs this build did not use; returns the files removed.
+    private func prune(_ folder: OutputFolder, cache: NoteCache) throws -> [String] {
+        try cache.pack.prune(in: folder)
+        // The entries of earlier builds, a file each: none is kept.
+        var pruned = folder.prune(NoteCache.legacyEntries)
         // `site/` whole: the overview may need fewer pages than last time.
         if options.shard == nil { pruned += folder.prune("json") + folder.prune("site") }
         return pruned + folder.prune("")

@@ -162,7 +162,7 @@ final class ArchivePublisher {
     /// The note HTML of an item, from the cache when it was not just made.
     private static func noteHTML(of item: Item) throws -> [UInt8] {
         if let html = item.note.noteHTML ?? item.cache.loadHTML(item.key) { return html }
-        throw OutputFolder.WriteError(path: NoteCache.entryPath(item.key), reason: "the cache entry is gone or damaged")
+        throw OutputFolder.WriteError(path: NotePack.packPath, reason: "the cache entry is gone or damaged")
     }
 
     /// The page keys for the manifest, by id (sorted by ``StringKeys``: the order of the ids as `String`s).

@@ -39,9 +39,15 @@ struct Digest: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// The digest `hex` spells in 64 hex digits, or `nil` when it does not.
     init?(hex: String) {
+        self.init(hexDigits: hex.utf8)
+    }
+
+    /// The digest the bytes `hex` spell in 64 lower-case hex digits, or `nil` when they do not.
+    init?(hexDigits hex: some Sequence<UInt8>) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
         var high: UInt8?
-        for character in hex.utf8 {
+        for character in hex {
             guard let value = Self.value(ofHexDigit: character) else { return nil }
             if let first = high {
                 bytes.append(first << 4 | value)

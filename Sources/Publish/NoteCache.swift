@@ -11,13 +11,28 @@ struct CachedNote: Sendable {
     var record: [UInt8]
     /// The note's HTML, as UTF-8 bytes; `nil` until it is needed.
     var noteHTML: [UInt8]?
+
+    init(meeting: Meeting, record: [UInt8], noteHTML: [UInt8]? = nil) {
+        self.meeting = meeting
+        self.record = record
+        self.noteHTML = noteHTML
+    }
+
+    /// What the cache keeps of a meeting just extracted, with its note's HTML.
+    init(_ meeting: Meeting, html: [UInt8]) throws {
+        self.init(
+            meeting: meeting,
+            record: try RecordJSON.compact(meeting) ?? Array(OrderedJSONEncoder(pretty: false).encode(meeting).utf8),
+            noteHTML: html
+        )
+    }
 }
 
 /// The cache in an output folder (`.minutes-cache/`), by which a build redoes only what changed.
 ///
-/// A note's entry is a file named by a key of everything its record depends on: the tool's version, the settings
-/// that shape records, the note's path and the SHA-256 of its bytes. A changed note gets a new key; entries no
-/// build uses any more are pruned with the outputs of removed notes.
+/// A note's entry is kept in the folder's ``NotePack`` under a key of everything its record depends on: the tool's
+/// version, the settings that shape records, the note's path and the SHA-256 of its bytes. A changed note gets a new
+/// key; entries no build uses any more are dropped at the end of a build, with the outputs of removed notes.
 struct NoteCache: Sendable {
     /// The cache's folder inside an output folder.
     static let folder = ".minutes-cache"
@@ -25,40 +40,37 @@ struct NoteCache: Sendable {
     static let manifest = "\(folder)/manifest.jsonl"
     /// Where earlier builds kept the manifest, as one JSON document; removed when a build starts writing.
     static let legacyManifest = "\(folder)/manifest.json"
+    /// Where earlier builds kept the entries, a file each; removed by the next build.
+    static let legacyEntries = "\(folder)/notes"
 
     /// The output folder whose cache this is.
     let root: URL
-    /// The path of ``root``, to which an entry's path is joined with no `URL` made for it.
-    private let rootPath: String
+    /// The entries.
+    let pack: NotePack
 
-    init(root: URL) {
+    /// The cache of the output folder at `root`, its entries opened as `mode` says.
+    ///
+    /// - Throws: ``OutputFolder/WriteError`` when entries are to be written and the pack cannot be opened.
+    init(root: URL, mode: NotePack.Mode = .read) throws {
         self.root = root
-        rootPath = root.path
+        pack = try NotePack(rootPath: root.path, mode: mode)
     }
-
-    /// The path of `relativePath` inside the output folder.
-    private func path(_ relativePath: String) -> String { rootPath + "/" + relativePath }
 
     /// The key of a note's entry.
     static func key(path: String, sha256: String, settings: String) -> Digest {
         Digest(joining: [ToolVersion.current, settings, path, sha256])
     }
 
-    /// Where the entry of `key` lives, relative to the output folder: one file, laid out by ``NoteCacheEntry``.
-    static func entryPath(_ key: Digest) -> String { "\(folder)/notes/\(key).note" }
-
     /// The record of `key`, when the entry is whole; its HTML is left on disk, unread when the record fits in the
     /// first read.
     func load(_ key: Digest) -> CachedNote? {
-        guard let bytes = NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: false),
-            let entry = Self.entry(in: bytes.record)
-        else { return nil }
+        guard let bytes = pack.read(key, withHTML: false), let entry = Self.entry(in: bytes.record) else { return nil }
         return CachedNote(meeting: entry.meeting, record: entry.record)
     }
 
     /// The record and the note HTML of `key`, read at once, when the entry is whole.
     func loadWhole(_ key: Digest) -> CachedNote? {
-        guard let bytes = NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: true),
+        guard let bytes = pack.read(key, withHTML: true),
             let entry = Self.entry(in: bytes.record),
             let html = bytes.html.flatMap(Self.validHTML)
         else { return nil }
@@ -86,7 +98,7 @@ struct NoteCache: Sendable {
 
     /// The note HTML of `key`, when the entry is whole and its HTML is UTF-8.
     func loadHTML(_ key: Digest) -> [UInt8]? {
-        NoteCacheEntry.read(path: path(Self.entryPath(key)), withHTML: true)?.html.flatMap(Self.validHTML)
+        pack.read(key, withHTML: true)?.html.flatMap(Self.validHTML)
     }
 
     /// `html`, read from an entry, when it is UTF-8: a page copies it as it is, so bytes that are not are refused,
@@ -95,37 +107,19 @@ struct NoteCache: Sendable {
         TextBytes.isValidUTF8(html) ? html : nil
     }
 
-    /// Writes the entry of `key` into `output`'s cache and returns what it holds.
-    @discardableResult
-    static func store(_ meeting: Meeting, html: [UInt8], key: Digest, in output: OutputFolder) throws -> CachedNote {
-        let note = CachedNote(
-            meeting: meeting,
-            record: try RecordJSON.compact(meeting) ?? Array(OrderedJSONEncoder(pretty: false).encode(meeting).utf8),
-            noteHTML: html
-        )
-        try store(note, key: key, in: output)
-        return note
-    }
-
-    /// Writes `note`, with its HTML, as the entry of `key` into `output`'s cache.
-    ///
-    ///
-    /// In place, not through a temporary file renamed: an entry cut short by an interrupted build is read as damaged,
-    /// and the next build makes it again.
-    static func store(_ note: CachedNote, key: Digest, in output: OutputFolder) throws {
-        try NoteCacheEntry.withParts(record: note.record, html: note.noteHTML ?? []) { parts in
-            try output.write(parts: parts, to: entryPath(key), inPlace: true)
-        }
+    /// Adds `note`, with its HTML, to the cache as the entry of `key`.
+    func store(_ note: CachedNote, key: Digest) throws {
+        try pack.store(key, record: note.record, html: note.noteHTML ?? [])
     }
 
     /// Marks the entry of `key` as used by this build, so that pruning keeps it.
-    static func keep(_ key: Digest, in output: OutputFolder) {
-        output.keep(entryPath(key))
+    func keep(_ key: Digest) {
+        pack.keep(key)
     }
 
-    /// The manifest in this folder, or `nil` when there is none or it is damaged.
-    func loadManifest() -> BuildManifest? {
-        BuildManifest(contentsOf: root.appendingPathComponent(Self.manifest))
+    /// The manifest in the output folder at `root`, or `nil` when there is none or it is damaged.
+    static func loadManifest(in root: URL) -> BuildManifest? {
+        BuildManifest(contentsOf: root.appendingPathComponent(manifest))
     }
 }
 

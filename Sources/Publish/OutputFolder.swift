@@ -4,8 +4,12 @@ public import Foundation
 import Glibc
 #endif
 
-/// The folder a build writes into: every file is written whole to a temporary name and renamed into place, so an
-/// interrupted build leaves each file either as it was or complete; nothing is written outside the folder.
+/// The folder a build writes into; nothing is written outside it.
+///
+/// A file already there is replaced by a file written whole to a temporary name and renamed over it, so an
+/// interrupted build leaves it either as it was or complete. A file not there yet is written at its path: a build
+/// killed while writing it leaves it cut short, and no manifest (a build removes the last one before it writes), so
+/// the next build writes it again.
 public final class OutputFolder: @unchecked Sendable {
     /// Why a file could not be written.
     public struct WriteError: Error, CustomStringConvertible {
@@ -47,60 +51,55 @@ public final class OutputFolder: @unchecked Sendable {
         }
     }
 
-    /// Writes `contents` to `relativePath` atomically; the path must stay inside the folder.
-    ///
-    /// `inPlace` writes the file itself rather than a temporary file renamed into place, for files whose reader
-    /// finds one cut short (the cache's entries): one file system operation fewer, and no temporary name.
-    public func write(_ contents: String, to relativePath: String, inPlace: Bool = false) throws {
+    /// Writes `contents` to `relativePath`; the path must stay inside the folder.
+    public func write(_ contents: String, to relativePath: String) throws {
         var contents = contents
-        try contents.withUTF8 { try write(bytes: $0, to: relativePath, inPlace: inPlace) }
+        try contents.withUTF8 { try write(bytes: $0, to: relativePath) }
     }
 
-    /// Writes `contents`, UTF-8 bytes, to `relativePath` atomically, as ``write(_:to:inPlace:)`` writes a text.
-    public func write(_ contents: [UInt8], to relativePath: String, inPlace: Bool = false) throws {
-        try contents.withUnsafeBufferPointer { try write(bytes: $0, to: relativePath, inPlace: inPlace) }
+    /// Writes `contents`, UTF-8 bytes, to `relativePath`, as ``write(_:to:)`` writes a text.
+    public func write(_ contents: [UInt8], to relativePath: String) throws {
+        try contents.withUnsafeBufferPointer { try write(bytes: $0, to: relativePath) }
     }
 
-    /// Writes `contents`, UTF-8 bytes, as ``write(parts:to:inPlace:)`` writes one part.
-    func write(bytes contents: UnsafeBufferPointer<UInt8>, to relativePath: String, inPlace: Bool = false) throws {
+    /// Writes `contents`, UTF-8 bytes, as ``write(parts:to:)`` writes one part.
+    func write(bytes contents: UnsafeBufferPointer<UInt8>, to relativePath: String) throws {
         // The one part where it lies: no array made for each file.
         try withUnsafePointer(to: contents) {
-            try write(partsAt: UnsafeBufferPointer(start: $0, count: 1), to: relativePath, inPlace: inPlace)
+            try write(partsAt: UnsafeBufferPointer(start: $0, count: 1), to: relativePath)
         }
     }
 
-    /// The one writer behind the others: creates the file, writes `parts` (UTF-8 bytes) whole, renames it.
+    /// The one writer behind the others: creates the file (or a temporary one, when the file is there), writes
+    /// `parts` (UTF-8 bytes) whole, and renames a temporary file over the file.
     ///
     /// The parts go into the file one after another: a file made of parts is written without joining them first.
-    func write(parts: [UnsafeBufferPointer<UInt8>], to relativePath: String, inPlace: Bool = false) throws {
-        try parts.withUnsafeBufferPointer { try write(partsAt: $0, to: relativePath, inPlace: inPlace) }
+    func write(parts: [UnsafeBufferPointer<UInt8>], to relativePath: String) throws {
+        try parts.withUnsafeBufferPointer { try write(partsAt: $0, to: relativePath) }
     }
 
-    /// ``write(parts:to:inPlace:)`` of parts wherever they lie.
-    private func write(
-        partsAt parts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
-        to relativePath: String,
-        inPlace: Bool
-    ) throws {
+    /// ``write(parts:to:)`` of parts wherever they lie.
+    private func write(partsAt parts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>, to relativePath: String) throws {
         let path = try path(of: relativePath)
         do {
             try makeFolder(Self.split(path).parent)
         } catch {
             throw WriteError(path: path, reason: error.localizedDescription)
         }
-        let target = inPlace ? path : temporaryPath(for: path)
-        // Always a new file (`O_EXCL`): in place, what stands at the path is removed first, so that a symbolic link,
-        // a read-only file or a file hard-linked into a snapshot is replaced, not written through. It is removed
-        // only when it is there, so a first build makes each file with one call.
+        // Always a new file (`O_EXCL`). A file not there yet is made at its path: a first build makes each file with
+        // one call and no rename. What is there is replaced by a temporary file renamed over it, so that a symbolic
+        // link, a read-only file or a file hard-linked into a snapshot is replaced, not written through.
+        var target = path
         var descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        if descriptor < 0, errno == EEXIST, unlink(target) == 0 || errno == ENOENT {
+        if descriptor < 0, errno == EEXIST {
+            target = temporaryPath(for: path)
             descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         }
         guard descriptor >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
         // One `writev` for all the parts (however many a file has), with no `FILE` buffer between.
         let written = Self.writeAll(parts, to: descriptor)
         let closed = close(descriptor) == 0
-        guard written, closed, inPlace || rename(target, path) == 0 else {
+        guard written, closed, target == path || rename(target, path) == 0 else {
             let error = WriteError(path: path, reason: String(cString: strerror(errno)))
             unlink(target)
             throw error

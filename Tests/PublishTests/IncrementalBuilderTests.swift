@@ -41,9 +41,14 @@ import Testing
         return files
     }
 
-    /// The cache entries in `out`.
-    func entries(_ out: URL) -> [String] {
-        filesUnder(out).filter { $0.hasPrefix(".minutes-cache/notes/") }.map { out.appendingPathComponent($0).path }
+    /// The cache entries in `out`, as the index names them: key, offset and length.
+    func entries(_ out: URL) -> [(key: String, offset: Int, length: Int)] {
+        let index = NotePackTests.bytes(NotePackTests.files(out).index)
+        return String(decoding: index, as: UTF8.self).split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: " ")
+            guard fields.count == 3, let offset = Int(fields[1]), let length = Int(fields[2]) else { return nil }
+            return (String(fields[0]), offset, length)
+        }
     }
 
     @Test func damagedEntriesAreExtractedAgain() throws {
@@ -56,15 +61,27 @@ import Testing
         let first = try build(files, into: out)
         #expect(first.reused == 0)
         let entries = entries(out)
-        #expect(entries.count == files.count && entries.allSatisfy { $0.hasSuffix(".note") })
+        #expect(entries.count == files.count && Set(entries.map(\.key)).count == files.count)
 
-        // Each entry damaged in one of the ways a cache entry can be, a few left whole.
-        let damages = NoteCacheEntryTests.damages
-        for (index, entry) in entries.enumerated() where index < damages.count {
-            let bytes = Array(try #require(FileManager.default.contents(atPath: entry)))
-            try Data(damages[index].damage(bytes)).write(to: URL(fileURLWithPath: entry))
+        // Each entry damaged in place in one of the ways that leave the pack as long as it was and the record
+        // unreadable, a few left whole; one more entry's index line points one byte on.
+        var pack = NotePackTests.bytes(NotePackTests.files(out).pack)
+        let sample = Array(pack[entries[0].offset..<entries[0].offset + entries[0].length])
+        let damages = NotePackTests.damages.filter { $0.part != .html && $0.damage(sample).count == sample.count }
+        #expect(damages.count >= 6 && damages.count + 2 < entries.count)
+        for (entry, damage) in zip(entries, damages) {
+            let range = entry.offset..<entry.offset + entry.length
+            pack.replaceSubrange(range, with: damage.damage(Array(pack[range])))
         }
-        let damaged = min(entries.count, damages.count)
+        try NotePackTests.write(pack, NotePackTests.files(out).pack)
+        let shifted = entries[damages.count]
+        var index = String(decoding: NotePackTests.bytes(NotePackTests.files(out).index), as: UTF8.self)
+        index = index.replacingOccurrences(
+            of: "\(shifted.key) \(shifted.offset) ",
+            with: "\(shifted.key) \(shifted.offset + 1) "
+        )
+        try NotePackTests.write(Array(index.utf8), NotePackTests.files(out).index)
+        let damaged = damages.count + 1
         // Another build date: the build runs, from the cache, and renders every page with the note's HTML.
         let second = try build(files, into: out, date: "2030-01-01")
         #expect(second.reused == files.count - damaged, "the damaged entries are misses")
@@ -74,7 +91,7 @@ import Testing
         // The damaged entries were written again, whole.
         let third = try build(files, into: out, date: "2021-06-01")
         #expect(third.reused == files.count)
-        #expect(Set(self.entries(out)) == Set(entries))
+        #expect(Set(self.entries(out).map(\.key)) == Set(entries.map(\.key)))
     }
 
     @Test(arguments: [1, 2])

@@ -129,8 +129,10 @@ import Testing
         }
     }
 
-    /// The cache entry's bytes are what its text was: the HTML's length in bytes, the record, the HTML.
+    /// The cache entry's bytes are what its text is: a header of the key and the record's and the HTML's lengths
+    /// in bytes, the record, the HTML.
     @Test func cacheEntryBytesAreWhatItsTextWas() throws {
+        let key = Digest(of: "a key")
         for note in Self.notes {
             let document = try NoteIngestor(options: IngestOptions(format: .markdown, rendersHTML: true)).ingest(
                 bytes: note,
@@ -139,8 +141,8 @@ import Testing
             let html = NoteHTML.render(document, marks: NoteHTML.LineMarks(Self.marks))
             let record = #"{"id":"é \"x\""}"#
             let text = String(decoding: html, as: UTF8.self)
-            let expected = "\(text.utf8.count)\n" + record + "\n" + text
-            #expect(NoteCacheEntry.bytes(record: Array(record.utf8), html: html) == Array(expected.utf8))
+            let expected = "\(key) \(record.utf8.count) \(text.utf8.count)\n" + record + "\n" + text + "\n"
+            #expect(NoteCacheEntry.bytes(key: key, record: Array(record.utf8), html: html) == Array(expected.utf8))
         }
     }
 }

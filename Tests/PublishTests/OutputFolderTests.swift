@@ -33,20 +33,24 @@ import Testing
         return size == 0 ? [] : Array(try Data(contentsOf: url))
     }
 
-    /// A file written in parts holds them joined, in place and not, empty parts among them.
+    /// A file written in parts holds them joined, new or written again, empty parts among them.
     @Test func writesPartsAsOneFile() throws {
         let root = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = try OutputFolder(path: root.path)
         let layouts: [[[UInt8]]] = [[], [[]], [Array("one".utf8)], [Array("12\n".utf8), [], Array("é".utf8), [0x0A]]]
         for (number, layout) in layouts.enumerated() {
-            for inPlace in [false, true] {
-                let path = "cache/\(number)-\(inPlace)"
-                try withBuffers(layout) { try folder.write(parts: $0, to: path, inPlace: inPlace) }
+            // The first write makes the file at its path, the second replaces it through a temporary file.
+            for again in [false, true] {
+                let path = "cache/\(number)"
+                try withBuffers(layout) { try folder.write(parts: $0, to: path) }
                 let file = try Self.bytes(at: root.appendingPathComponent(path))
-                #expect(file == Array(layout.joined()), "\(layout)")
+                #expect(file == Array(layout.joined()), "\(layout), again: \(again)")
             }
         }
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("cache").path).count == 4
+        )
     }
 
     /// A `writev` that writes into `file` at most `limit(call)` bytes of the vectors it is given at its `call`th
@@ -196,7 +200,7 @@ import Testing
         #expect(error.path == root.standardizedFileURL.path + "/taken/file.json")
     }
 
-    @Test func inPlaceMakesANewFileWhateverStoodAtThePath() throws {
+    @Test func aWriteMakesANewFileWhateverStoodAtThePath() throws {
         let root = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let folder = try OutputFolder(path: root.path)
@@ -211,7 +215,7 @@ import Testing
         try "old".write(to: readOnly, atomically: false, encoding: .utf8)
         try manager.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly.path)
         for name in ["new", "link", "hard", "read-only"] {
-            try folder.write("entry \(name)", to: "cache/\(name)", inPlace: true)
+            try folder.write("entry \(name)", to: "cache/\(name)")
             let path = root.appendingPathComponent("cache/\(name)").path
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "entry \(name)")
             #expect(try manager.attributesOfItem(atPath: path)[.type] as? FileAttributeType == .typeRegular)

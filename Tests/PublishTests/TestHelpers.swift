@@ -5,9 +5,10 @@ import Extract
 // Whole copies of bytes the library hands on where they lie: tests compare them, a build never needs them.
 
 extension NoteCacheEntry {
-    /// The bytes of an entry: `record` is compact JSON as UTF-8 and `html` is the note's HTML as UTF-8, copied as it is.
-    static func bytes(record: [UInt8], html: [UInt8]) -> [UInt8] {
-        withParts(record: record, html: html) { Array($0.joined()) }
+    /// The bytes of the entry of `key`: `record` is compact JSON as UTF-8 and `html` is the note's HTML as UTF-8,
+    /// copied as it is.
+    static func bytes(key: Digest, record: [UInt8], html: [UInt8]) -> [UInt8] {
+        withParts(key: key, record: record, html: html) { Array($0.joined()) }
     }
 }
 

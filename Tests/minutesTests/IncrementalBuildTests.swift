@@ -34,9 +34,29 @@ import Testing
         return found
     }
 
+    /// The pack and the index of the cache's entries, whose layout depends on the builds that made them.
+    static let packFiles: Set = [".minutes-cache/notes.pack", ".minutes-cache/notes.index"]
+
+    /// Every file under `folder` with its bytes, the cache's pack read as its entries: the bytes of each entry the
+    /// index names, by its index line's key.
+    func contentsWithEntries(_ folder: URL) throws -> [String: Data] {
+        var found = try contents(folder).filter { !Self.packFiles.contains($0.key) }
+        let pack = try Data(contentsOf: folder.appendingPathComponent(".minutes-cache/notes.pack"))
+        let index = try String(contentsOf: folder.appendingPathComponent(".minutes-cache/notes.index"), encoding: .utf8)
+        for line in index.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            let offset = try #require(Int(fields[1]))
+            let length = try #require(Int(fields[2]))
+            found["entry \(fields[0])"] = pack.subdata(in: offset..<offset + length)
+        }
+        return found
+    }
+
+    /// Whether two output folders hold the same files, and caches with the same entries.
     func expectSame(_ first: URL, _ second: URL) throws {
-        let left = try contents(first)
-        let right = try contents(second)
+        let left = try contentsWithEntries(first)
+        let right = try contentsWithEntries(second)
+        #expect(left.keys.contains { $0.hasPrefix("entry ") })
         #expect(left.keys.sorted() == right.keys.sorted())
         for (file, data) in left where right[file] != data { Issue.record("\(file) differs") }
     }

@@ -23,7 +23,6 @@ import Testing
                 {
                     broken.append("\(file): cut short")
                 }
-            // A cache entry (`.note`) is written in place and may be cut short: the next build reads it as missing.
             case "html": if !text.hasSuffix("</html>\n") { broken.append("\(file): cut short") }
             case "xml": if !text.hasSuffix("</feed>\n") { broken.append("\(file): cut short") }
             case "csv": if !text.hasSuffix("\r\n") { broken.append("\(file): cut short") }
@@ -61,7 +60,8 @@ import Testing
         #expect(try isComplete(out, files: files).isEmpty)
 
         var generator = SystemRandomNumberGenerator()
-        for round in 0..<8 {
+        /// Runs `minutes` with `arguments` and kills it after a random part of a full build's time; returns the delay.
+        func killed(_ arguments: [String]) throws -> Double {
             let process = Process()
             process.executableURL = minutesExecutable
             process.arguments = arguments
@@ -72,11 +72,38 @@ import Testing
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let broken = try isComplete(out, files: files)
+            return delay
+        }
+        // Builds that have work to do: another build date (every page again, from the cache), or everything again.
+        let variants = [
+            ["--build-date", "2021-06-02"], ["--build-date", "2021-06-01", "--force"],
+            ["--build-date", "2021-06-02", "--force"],
+        ]
+        for round in 0..<8 {
+            let delay = try killed(Array(arguments.prefix(4)) + variants[round % variants.count])
+            // (The cache's manifest is removed by a build before it writes: a killed build leaves none.)
+            let broken = try isComplete(out, files: files.filter { !$0.hasPrefix(".minutes-cache/") })
             #expect(broken.isEmpty, "round \(round), killed after \(delay) s: \(broken.prefix(5))")
         }
         #expect(try runMinutes(arguments).status == 0)
         #expect(filesUnder(out) == files, "the next build writes the same files and leaves no temporary ones")
         #expect(try isComplete(out, files: files).isEmpty)
+
+        // A first build killed leaves its new files cut short: the next build writes them again, whole, and the same
+        // as the build that was never killed.
+        let first = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: first) }
+        var firstArguments = arguments
+        firstArguments[3] = first.path
+        _ = try killed(firstArguments)
+        #expect(try runMinutes(firstArguments).status == 0)
+        #expect(filesUnder(first) == files)
+        for file in files where !file.hasPrefix(".minutes-cache/") {
+            #expect(
+                FileManager.default.contents(atPath: first.appendingPathComponent(file).path)
+                    == FileManager.default.contents(atPath: out.appendingPathComponent(file).path),
+                "\(file)"
+            )
+        }
     }
 }
