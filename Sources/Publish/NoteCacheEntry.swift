@@ -8,9 +8,6 @@ import Foundation
 /// for and as long as the index says, so that an entry cut short, overwritten or moved is a miss, never another
 /// note's record.
 enum NoteCacheEntry {
-    /// The longest header: 64 hex digits, two lengths of up to 19 digits, two spaces and a newline.
-    static let longestHeader = 64 + 2 * (1 + 19) + 1
-
     /// Calls `body` with the parts of the entry of `key` in order (its header, `record`, a line feed, `html`, a line
     /// feed), `record` (compact JSON as UTF-8) and `html` (the note's HTML as UTF-8) where they lie, so that an entry
     /// is written without copying the note's HTML and record into one buffer.
@@ -54,12 +51,12 @@ enum NoteCacheEntry {
             let named = Digest(hexDigits: UnsafeBufferPointer(rebasing: bytes[..<64])), named == key
         else { return nil }
         var index = 65
-        /// The digits from `index` up to `end`; `nil` unless there are one to nineteen of them and `end` is there.
+        /// The digits from `index` up to `end`; `nil` unless there are one to eighteen of them and `end` is there.
         func number(endingWith end: UInt8) -> Int? {
             var value = 0
             let start = index
             while index < bytes.count, case let byte = bytes[index], byte >= 0x30, byte <= 0x39 {
-                guard index - start < 19 else { return nil }
+                guard index - start < 18 else { return nil }
                 value = value * 10 + Int(byte - 0x30)
                 index += 1
             }
@@ -69,8 +66,8 @@ enum NoteCacheEntry {
         }
         guard let record = number(endingWith: 0x20), let html = number(endingWith: 0x0A) else { return nil }
         let start = index
-        // (Each length is below 10^19, so the sums cannot overflow.)
-        guard start + record + 1 + html + 1 == length else { return nil }
+        // Compared by subtraction: two lengths near 10^18 would overflow a sum.
+        guard length - start - 2 >= record, html == length - start - 2 - record else { return nil }
         return (start..<start + record, start + record + 1..<length - 1)
     }
 }

@@ -10,9 +10,9 @@ import Darwin
 /// `notes.index`, of where each entry lies (a line `<key> <offset> <length>` an entry).
 ///
 /// One file for an archive's entries rather than a file a note: creating a file is most of what a build spends in
-/// the kernel (a third of a 10,000-note build's files were entries). Both files only grow while a build runs, and an
-/// entry is written whole before its index line is appended, so a build killed at any moment leaves every indexed
-/// entry readable; the next build reuses them. Each read checks the entry's own header (``NoteCacheEntry``): an
+/// the kernel (a third of a 10,000-note build's files were entries). While a build extracts, both files are only
+/// appended to, and an entry is written whole before its index line is appended, so a build killed then leaves every
+/// indexed entry readable; the next build reuses them. Each read checks the entry's own header (``NoteCacheEntry``): an
 /// index line that points at anything else is a miss, never a wrong record. At its end a build writes the index
 /// again with the entries it used alone, and the pack too when the entries no longer used take more than half of it.
 final class NotePack: @unchecked Sendable {
@@ -61,7 +61,14 @@ final class NotePack: @unchecked Sendable {
         packFile = rootPath + "/" + Self.packPath
         indexFile = rootPath + "/" + Self.indexPath
         guard mode != .read else {
-            pack = open(packFile, O_RDONLY | O_CLOEXEC)
+            // (Not blocking, and only a regular file: a FIFO at the path would hang the open or the reads.)
+            var descriptor = open(packFile, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            var info = stat()
+            if descriptor >= 0, fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
+                close(descriptor)
+                descriptor = -1
+            }
+            pack = descriptor
             index = -1
             if pack >= 0 { load() }
             return
@@ -95,16 +102,21 @@ final class NotePack: @unchecked Sendable {
     /// What stands at the path and is not a file of the folder's own (a symbolic link, a file hard-linked elsewhere,
     /// a file that cannot be written) is replaced by an empty file, never written through.
     private static func openToWrite(_ path: String, flags: Int32, fresh: Bool) throws -> Int32 {
-        var descriptor = open(path, flags | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (fresh ? O_TRUNC : 0), 0o644)
+        // Emptied only once it is known to be the folder's own file (`O_TRUNC` would empty a hard-linked one), and
+        // opened without blocking (a FIFO at the path would hang the open).
+        let options = flags | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC
+        var descriptor = open(path, options | O_CREAT, 0o644)
         if descriptor >= 0 {
             var info = stat()
-            if fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 {
+            if fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1
+                || fresh && ftruncate(descriptor, 0) != 0
+            {
                 close(descriptor)
                 descriptor = -1
             }
         }
         if descriptor < 0, unlink(path) == 0 || errno == ENOENT {
-            descriptor = open(path, flags | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            descriptor = open(path, options | O_CREAT | O_EXCL, 0o644)
         }
         guard descriptor >= 0 else {
             throw OutputFolder.WriteError(path: path, reason: String(cString: strerror(errno)))
@@ -118,10 +130,10 @@ final class NotePack: @unchecked Sendable {
         guard fstat(pack, &info) == 0 else { return }
         end = Int(info.st_size)
         // (Read by hand: Foundation on Linux leaks reading an empty file.)
-        let input = open(indexFile, O_RDONLY | O_CLOEXEC)
+        let input = open(indexFile, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard input >= 0 else { return }
         defer { close(input) }
-        guard fstat(input, &info) == 0 else { return }
+        guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
         var text = [UInt8](repeating: 0, count: Int(info.st_size))
         guard Self.readFully(input, into: &text, from: 0, at: 0) else { return }
         let whole = text.withUnsafeBufferPointer { bytes in
@@ -260,9 +272,9 @@ final class NotePack: @unchecked Sendable {
 
     /// Ends the build's use of the pack: the index is written again with the entries this build used alone.
     ///
-    /// The pack is written again too, with those entries alone, when the others take more than half of it. Both are
-    /// written to temporary files and renamed, the pack first: an index left naming the old pack finds other headers
-    /// at its offsets, which are misses.
+    /// The pack is written again too, with those entries alone, when the others take more than half of it: to a
+    /// temporary file renamed over it once the old index is removed, so that no index ever names offsets in a pack
+    /// it was not written for (a build killed in between finds an empty cache).
     func prune(in folder: OutputFolder) throws {
         precondition(index >= 0, "a pack opened to read is not pruned")
         var kept = lock.withLock { used.compactMap { key in locations[key].map { (key: key, location: $0) } } }
@@ -286,7 +298,9 @@ final class NotePack: @unchecked Sendable {
                 position += location.length
             }
             let closed = close(output) == 0
-            guard copied, closed, rename(temporary, packFile) == 0 else {
+            // The index goes first: a build killed between the two would leave it naming offsets in the new pack,
+            // where the text of a note's HTML could spell an entry's header.
+            guard copied, closed, unlink(indexFile) == 0 || errno == ENOENT, rename(temporary, packFile) == 0 else {
                 let error = failure(packFile)
                 unlink(temporary)
                 throw error

@@ -81,6 +81,9 @@ import Testing
         ("length not digits", .whole, { replacing($0, at: 65, with: 0x2D) }),
         ("no newline after the record", .whole, { replacing($0, at: secondNewline($0), with: 0x20) }),
         ("zeros", .whole, { [UInt8](repeating: 0, count: $0.count) }),
+        ("a length past Int.max", .whole, { withLengths($0, "9999999999999999999", "0") }),
+        ("lengths whose sum overflows", .whole, { withLengths($0, "999999999999999999", "999999999999999999") }),
+        ("lengths of eighteen digits", .whole, { withLengths($0, "000000000000000001", "0") }),
         ("record not UTF-8", .record, { replacing($0, at: firstNewline($0) + 20, with: 0xFF) }),
         ("record not JSON", .record, { replacing($0, at: firstNewline($0) + 1, with: 0x5B) }),
         ("HTML not UTF-8", .html, { replacing($0, at: $0.count - 3, with: 0xC3) }),
@@ -94,6 +97,11 @@ import Testing
         var bytes = bytes
         bytes[index] = byte
         return bytes
+    }
+
+    /// `bytes` with the header's two lengths spelled `record` and `html`.
+    static func withLengths(_ bytes: [UInt8], _ record: String, _ html: String) -> [UInt8] {
+        Array(bytes[..<65]) + Array("\(record) \(html)".utf8) + Array(bytes[firstNewline(bytes)...])
     }
 
     static func firstNewline(_ bytes: [UInt8]) -> Int { bytes.firstIndex(of: 0x0A) ?? 0 }
@@ -152,7 +160,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: outside) }
         let (meeting, html) = try Self.corpusNote()
         for standing in ["symbolic link", "hard link", "read-only file"] {
-            for which in [\(pack: String, index: String).pack, \.index] {
+            for (which, mode) in [\(pack: String, index: String).pack, \.index].flatMap({ which in
+                [NotePack.Mode.append, .fresh].map { (which, $0) }
+            }) {
                 let root = try makeTemporaryFolder().standardizedFileURL
                 defer { try? FileManager.default.removeItem(at: root) }
                 try FileManager.default.createDirectory(
@@ -171,8 +181,8 @@ import Testing
                     try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
                 }
                 let key = Self.key("a.md")
-                try NoteCache(root: root, mode: .append).store(try CachedNote(meeting, html: html), key: key)
-                #expect(try String(contentsOfFile: other, encoding: .utf8) == "untouched", "\(standing)")
+                try NoteCache(root: root, mode: mode).store(try CachedNote(meeting, html: html), key: key)
+                #expect(try String(contentsOfFile: other, encoding: .utf8) == "untouched", "\(standing), \(mode)")
                 #expect(try NoteCache(root: root).loadWhole(key)?.noteHTML == html, "\(standing)")
                 try FileManager.default.removeItem(atPath: other)
             }
