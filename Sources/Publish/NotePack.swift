@@ -61,14 +61,7 @@ final class NotePack: @unchecked Sendable {
         packFile = rootPath + "/" + Self.packPath
         indexFile = rootPath + "/" + Self.indexPath
         guard mode != .read else {
-            // (Not blocking, and only a regular file: a FIFO at the path would hang the open or the reads.)
-            var descriptor = open(packFile, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            var info = stat()
-            if descriptor >= 0, fstat(descriptor, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
-                close(descriptor)
-                descriptor = -1
-            }
-            pack = descriptor
+            pack = Self.openToRead(packFile)
             index = -1
             if pack >= 0 { load() }
             return
@@ -95,6 +88,19 @@ final class NotePack: @unchecked Sendable {
     deinit {
         if pack >= 0 { close(pack) }
         if index >= 0 { close(index) }
+    }
+
+    /// The regular file at `path` opened to read, or -1 when there is none (nor anything else there: a FIFO at the
+    /// path would hang the open or the reads, so it is opened without blocking and refused).
+    private static func openToRead(_ path: String) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        var info = stat()
+        guard descriptor >= 0 else { return -1 }
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return -1
+        }
+        return descriptor
     }
 
     /// A file of the cache opened to write, made when missing and emptied when `fresh`.
@@ -130,10 +136,10 @@ final class NotePack: @unchecked Sendable {
         guard fstat(pack, &info) == 0 else { return }
         end = Int(info.st_size)
         // (Read by hand: Foundation on Linux leaks reading an empty file.)
-        let input = open(indexFile, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let input = Self.openToRead(indexFile)
         guard input >= 0 else { return }
         defer { close(input) }
-        guard fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
+        guard fstat(input, &info) == 0 else { return }
         var text = [UInt8](repeating: 0, count: Int(info.st_size))
         guard Self.readFully(input, into: &text, from: 0, at: 0) else { return }
         let whole = text.withUnsafeBufferPointer { bytes in
@@ -224,17 +230,10 @@ final class NotePack: @unchecked Sendable {
     private static func readFully(_ descriptor: Int32, into bytes: inout [UInt8], from start: Int, at offset: Int)
         -> Bool
     {
-        var total = start
-        let wanted = bytes.count
-        while total < wanted {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress.map { $0 + total }, wanted - total, off_t(offset + total))
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            total += count
+        bytes.withUnsafeMutableBytes { buffer in
+            let wanted = UnsafeMutableRawBufferPointer(rebasing: buffer[start...])
+            return Publish.readFully(descriptor, into: wanted, at: offset + start) == wanted.count
         }
-        return true
     }
 
     /// Appends the entry of `key` (its record and HTML) to the pack, then its line to the index.

@@ -101,20 +101,8 @@ final class SpillFile: @unchecked Sendable {
 
     /// Reads into `bytes` from `offset` until it is full or the file ends, and returns how many bytes were read.
     func read(into bytes: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
-        var done = 0
-        while done < bytes.count {
-            let count = pread(
-                descriptor,
-                bytes.baseAddress.map { $0 + done },
-                bytes.count - done,
-                off_t(offset) + off_t(done)
-            )
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw OutputFolder.WriteError(path: path, reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            done += count
+        guard let done = readFully(descriptor, into: bytes, at: Int(offset)) else {
+            throw OutputFolder.WriteError(path: path, reason: String(cString: strerror(errno)))
         }
         return done
     }
