@@ -73,8 +73,13 @@ public struct ArchiveBuilder: Sendable {
         previous = nil
         let publisher =
             options.shard == nil
-            ? try ArchivePublisher(options: options, site: site, folder: folder, previousPages: previousPages)
-            : nil
+            ? try ArchivePublisher(
+                options: options,
+                site: site,
+                folder: folder,
+                previousPages: previousPages,
+                remake: remake
+            ) : nil
         var summary = BuildSummary()
         var done = 0
         // Notes past those planned are produced from their path alone, read and hashed there.
@@ -217,17 +222,18 @@ public struct ArchiveBuilder: Sendable {
                     + "another build of minutes): build them again alike"
             )
         }
+        // The pages of the last build or merge into this folder are reused where their keys are the same.
+        let previousPages = NoteCache.loadManifest(in: folder.root)?.pageKeys ?? []
         try folder.remove(NoteCache.manifest)
         notes.sort { $0.note.position < $1.note.position }
         let site = try makeSite()
-        let previous = NoteCache.loadManifest(in: folder.root)
         // Every entry comes from the shards: the merged folder's pack starts again empty.
         let cache = try NoteCache(root: folder.root, mode: .fresh)
         let publisher = try ArchivePublisher(
             options: options,
             site: site,
             folder: folder,
-            previousPages: previous?.pageKeys ?? []
+            previousPages: previousPages
         )
         var stats = BuildStats()
         var done = 0
@@ -242,7 +248,7 @@ public struct ArchiveBuilder: Sendable {
                 guard let note = entry.cache.loadWhole(key) else {
                     return .failure(MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged"))
                 }
-                return .success((key, note, entry.cache))
+                return .success((entry.note.path, key, note, entry.cache))
             }
             var items: [ArchivePublisher.Entry] = []
             for (entry, result) in zip(batch, loaded) {
@@ -358,10 +364,7 @@ public struct ArchiveBuilder: Sendable {
             defer { clock = now }
             return now - clock
         }
-        // The note's HTML comes from the tree parsed for extraction: each note is parsed once.
-        var ingest = options.ingest
-        ingest.rendersHTML = true
-        let ingestor = NoteIngestor(options: ingest)
+        let ingestor = producer
         var read: (bytes: [UInt8], sha256: String)?
         let key: Digest
         if planned {
@@ -381,7 +384,7 @@ public struct ArchiveBuilder: Sendable {
             }
         }
         if lookUp, let cached = cache.load(key) {
-            return Produced(outcome: .success((key, cached, cache)), reused: true, stats: stats)
+            return Produced(outcome: .success((note.path, key, cached, cache)), reused: true, stats: stats)
         }
         do {
             let bytes: [UInt8]
@@ -393,21 +396,55 @@ public struct ArchiveBuilder: Sendable {
                 sha256 = NoteIngestor.digest(bytes)
             }
             stats.read += lap()
-            let document = try ingestor.ingest(bytes: bytes, path: note.path, sha256: sha256)
-            stats.parse = lap()
-            let meeting = MeetingExtractor(options: options.extract).extract(document)
-            stats.extract = lap()
-            let html = SiteRenderer.noteHTML(meeting, document: document)
+            let made = try make(note.path, bytes: bytes, sha256: sha256, ingestor: ingestor, stats: &stats, lap: lap)
             // The file may have changed since it was hashed: its entry goes under the key of what was read.
             let current = NoteCache.key(path: note.path, sha256: sha256, settings: settings)
-            let made = try CachedNote(meeting, html: html)
-            stats.publish = lap()
-            return Produced(outcome: .success((current, made, cache)), stats: stats)
+            return Produced(outcome: .success((note.path, current, made, cache)), stats: stats)
         } catch let error as IngestError {
             return Produced(outcome: .failure(error.diagnostic), stats: stats)
         } catch {
             return Produced(outcome: .failure(Diagnostic(.error, "\(error)", file: note.path)), stats: stats)
         }
+    }
+
+    /// The ingestor of notes to extract: it renders the note's HTML from the tree parsed for extraction, so that
+    /// each note is parsed once.
+    private var producer: NoteIngestor {
+        var ingest = options.ingest
+        ingest.rendersHTML = true
+        return NoteIngestor(options: ingest)
+    }
+
+    /// The entry of the note at `path` read as `bytes`: parsed once, extracted and rendered as HTML, each stage's
+    /// time added to `stats` as `lap` measures it.
+    private func make(
+        _ path: String,
+        bytes: [UInt8],
+        sha256: String,
+        ingestor: NoteIngestor,
+        stats: inout BuildStats,
+        lap: () -> Duration
+    ) throws -> CachedNote {
+        let document = try ingestor.ingest(bytes: bytes, path: path, sha256: sha256)
+        stats.parse += lap()
+        let meeting = MeetingExtractor(options: options.extract).extract(document)
+        stats.extract += lap()
+        let html = SiteRenderer.noteHTML(meeting, document: document)
+        let made = try CachedNote(meeting, html: html)
+        stats.publish += lap()
+        return made
+    }
+
+    /// The entry of a note made again from its file, when the file still holds what `item`'s key was made from.
+    private func remake(_ item: ArchivePublisher.Item) -> CachedNote? {
+        let ingestor = producer
+        guard let bytes = try? ingestor.read(path: item.path) else { return nil }
+        let sha256 = NoteIngestor.digest(bytes)
+        guard NoteCache.key(path: item.path, sha256: sha256, settings: options.recordSettings) == item.key else {
+            return nil
+        }
+        var stats = BuildStats()
+        return try? make(item.path, bytes: bytes, sha256: sha256, ingestor: ingestor, stats: &stats) { .zero }
     }
 
     /// A digest of everything the outputs depend on.
@@ -469,6 +506,7 @@ public struct ArchiveBuilder: Sendable {
         try cache.pack.prune(in: folder)
         // The entries of earlier builds, a file each: none is kept.
         var pruned = folder.prune(NoteCache.legacyEntries)
+        folder.removeFolderIfEmpty(NoteCache.legacyEntries)
         // `site/` whole: the overview may need fewer pages than last time.
         if options.shard == nil { pruned += folder.prune("json") + folder.prune("site") }
         return pruned + folder.prune("")

@@ -10,8 +10,11 @@ import Ingest
 ///
 /// A meeting whose JSON and page were written by the last build under the same key is not rendered again.
 final class ArchivePublisher {
-    /// A note ready to publish: the key of its cache entry and what the entry holds.
-    typealias Item = (key: Digest, note: CachedNote, cache: NoteCache)
+    /// A note ready to publish: its path, the key of its cache entry and what the entry holds.
+    typealias Item = (path: String, key: Digest, note: CachedNote, cache: NoteCache)
+    /// Makes a note's entry again from its file, for a page whose cached HTML is gone or damaged; `nil` when the
+    /// file no longer holds what the entry was made from.
+    typealias Remake = (Item) -> CachedNote?
 
     private let options: BuildOptions
     private let folder: OutputFolder
@@ -25,14 +28,22 @@ final class ArchivePublisher {
     private let tables: [OutputFolder.Stream]
     private var ids = MeetingIDAllocator()
     private let overview: OverviewIndex
+    private let remake: Remake?
     /// The key each meeting's JSON and page were written under, in the order meetings were added to `overview`.
     private var pageKeys: [Digest] = []
     /// The overview pages written, relative to the folder.
     private(set) var overviewFiles: [String] = []
     private(set) var summary = BuildSummary()
 
-    init(options: BuildOptions, site: SiteRenderer, folder: OutputFolder, previousPages: Set<Digest>) throws {
+    init(
+        options: BuildOptions,
+        site: SiteRenderer,
+        folder: OutputFolder,
+        previousPages: Set<Digest>,
+        remake: Remake? = nil
+    ) throws {
         self.options = options
+        self.remake = remake
         self.folder = folder
         self.previousPages = previousPages
         let csv = CSVWriter(guardsFormulas: options.csvGuardsFormulas, byteOrderMark: options.csvByteOrderMark)
@@ -71,7 +82,7 @@ final class ArchivePublisher {
     private func add(_ items: [Item], failures: [Int: [Diagnostic]]) throws {
         var batch: [(meeting: Meeting, item: Item, pageKey: Digest, paths: (json: String, page: String)?)] = []
         for item in items {
-            let (key, note, _) = item
+            let (_, key, note, _) = item
             var meeting = note.meeting
             meeting.id = ids.unique(meeting.id)
             // The key names the meeting's id: a page written under it is this meeting's page.
@@ -92,24 +103,28 @@ final class ArchivePublisher {
         // Each meeting's JSON file and page are written by the thread that made them: creating a file can cost as
         // much as rendering a small page, and one thread creating them all in turn would keep the others waiting.
         let rendered = ParallelMap.map(batch, jobs: options.jobs) { item in
-            Result { () throws -> (line: [UInt8], tables: (bytes: [UInt8], ends: [Int])) in
+            Result { () throws -> (line: [UInt8], tables: (bytes: [UInt8], ends: [Int]), pageLeft: Bool) in
                 // The cache's record is the line, unless the id was made unique across the archive; the JSON file
                 // is the line laid out pretty, not a second encoding.
                 let line =
                     item.meeting.id == item.item.note.meeting.id
                     ? item.item.note.record : try line.withEncoded(item.meeting) { Array($0) }
+                // A page whose note HTML the cache no longer holds whole is left for the note to be made again.
+                var pageLeft = false
                 if item.paths == nil {
                     try line.withUnsafeBufferPointer { compact in
                         try RecordJSON.withPretty(ofCompact: compact) { bytes in
                             try folder.write(bytes: bytes, to: Self.jsonPath(item.meeting.id))
                         }
                     }
-                    try site.meetingPage(item.meeting, noteHTML: Self.noteHTML(of: item.item)) { page in
-                        try folder.write(bytes: page, to: Self.pagePath(item.meeting.id))
+                    if let html = item.item.note.noteHTML ?? item.item.cache.loadHTML(item.item.key) {
+                        try Self.writePage(item.meeting, noteHTML: html, site: site, folder: folder)
+                    } else {
+                        pageLeft = true
                     }
                 }
                 // Each table's rows as CSV bytes, here in parallel.
-                return (line: line, tables: CSVTables.bytes(of: item.meeting, writer: csv))
+                return (line: line, tables: CSVTables.bytes(of: item.meeting, writer: csv), pageLeft: pageLeft)
             }
         }
         for (position, (item, result)) in zip(batch, rendered).enumerated() {
@@ -117,6 +132,9 @@ final class ArchivePublisher {
             let output = try result.get()
             summary.diagnostics += failures[position] ?? []
             summary.count(meeting)
+            if output.pageLeft {
+                try Self.writePage(meeting, noteHTML: try remadeHTML(of: item.item), site: site, folder: folder)
+            }
             if let paths = item.paths {
                 folder.keep(paths.json)
                 folder.keep(paths.page)
@@ -159,10 +177,32 @@ final class ArchivePublisher {
         }
     }
 
-    /// The note HTML of an item, from the cache when it was not just made.
-    private static func noteHTML(of item: Item) throws -> [UInt8] {
-        if let html = item.note.noteHTML ?? item.cache.loadHTML(item.key) { return html }
-        throw OutputFolder.WriteError(path: NotePack.packPath, reason: "the cache entry is gone or damaged")
+    /// Writes the page of `meeting`.
+    private static func writePage(
+        _ meeting: Meeting,
+        noteHTML: [UInt8],
+        site: SiteRenderer,
+        folder: OutputFolder
+    ) throws {
+        try site.meetingPage(meeting, noteHTML: noteHTML) { page in
+            try folder.write(bytes: page, to: pagePath(meeting.id))
+        }
+    }
+
+    /// The note HTML of an item whose cache entry lost it, from the note made again, whose entry is stored in place
+    /// of the damaged one (here, in the notes' order).
+    private func remadeHTML(of item: Item) throws -> [UInt8] {
+        guard let remake else {
+            throw OutputFolder.WriteError(path: item.path, reason: "its cache entry is gone or damaged")
+        }
+        guard let note = remake(item), let html = note.noteHTML else {
+            throw OutputFolder.WriteError(
+                path: item.path,
+                reason: "its cache entry is damaged and the note has changed since it was read: build again"
+            )
+        }
+        try item.cache.store(note, key: item.key)
+        return html
     }
 
     /// The page keys for the manifest, by id (sorted by ``StringKeys``: the order of the ids as `String`s).

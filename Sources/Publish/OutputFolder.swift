@@ -218,6 +218,12 @@ public final class OutputFolder: @unchecked Sendable {
         }
     }
 
+    /// Removes the folder `relativePath` if it is empty.
+    public func removeFolderIfEmpty(_ relativePath: String) {
+        guard let path = try? path(of: relativePath) else { return }
+        rmdir(path)
+    }
+
     /// Marks a file an earlier build wrote as part of this build, unchanged, so that pruning keeps it.
     public func keep(_ relativePath: String) {
         lock.withLock { _ = written.insert(relativePath.hashValue) }

@@ -27,6 +27,15 @@ import Testing
         return files
     }
 
+    /// Calls `body` with the notes of corpus/ copied into a temporary folder, that folder, and an output folder in it.
+    func withCorpus(_ body: (_ files: [String], _ folder: URL, _ out: URL) throws -> Void) throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let notes = folder.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try body(try copyCorpus(to: notes), folder, folder.appendingPathComponent("out"))
+    }
+
     func build(_ files: [String], into out: URL, date: String = "2021-06-01", jobs: Int = 2) throws -> BuildSummary {
         let options = BuildOptions(buildDate: try #require(CalendarDate(iso: date)), pageSize: 5, jobs: jobs)
         return try ArchiveBuilder(options: options).build(files, into: try OutputFolder(path: out.path))
@@ -52,46 +61,86 @@ import Testing
     }
 
     @Test func damagedEntriesAreExtractedAgain() throws {
-        let folder = try makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let notes = folder.appendingPathComponent("notes")
-        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
-        let files = try copyCorpus(to: notes)
-        let out = folder.appendingPathComponent("out")
-        let first = try build(files, into: out)
-        #expect(first.reused == 0)
-        let entries = entries(out)
-        #expect(entries.count == files.count && Set(entries.map(\.key)).count == files.count)
+        try withCorpus { files, folder, out in
+            let first = try build(files, into: out)
+            #expect(first.reused == 0)
+            let entries = entries(out)
+            #expect(entries.count == files.count && Set(entries.map(\.key)).count == files.count)
 
-        // Each entry damaged in place in one of the ways that leave the pack as long as it was and the record
-        // unreadable, a few left whole; one more entry's index line points one byte on.
-        var pack = NotePackTests.bytes(NotePackTests.files(out).pack)
-        let sample = Array(pack[entries[0].offset..<entries[0].offset + entries[0].length])
-        let damages = NotePackTests.damages.filter { $0.part != .html && $0.damage(sample).count == sample.count }
-        #expect(damages.count >= 6 && damages.count + 2 < entries.count)
-        for (entry, damage) in zip(entries, damages) {
-            let range = entry.offset..<entry.offset + entry.length
-            pack.replaceSubrange(range, with: damage.damage(Array(pack[range])))
+            // Each entry damaged in place in one of the ways that leave the pack as long as it was and the record
+            // unreadable, a few left whole; one more entry's index line points one byte on.
+            var pack = NotePackTests.bytes(NotePackTests.files(out).pack)
+            let sample = Array(pack[entries[0].offset..<entries[0].offset + entries[0].length])
+            let damages = NotePackTests.damages.filter { $0.part != .html && $0.damage(sample).count == sample.count }
+            #expect(damages.count >= 6 && damages.count + 2 < entries.count)
+            for (entry, damage) in zip(entries, damages) {
+                let range = entry.offset..<entry.offset + entry.length
+                pack.replaceSubrange(range, with: damage.damage(Array(pack[range])))
+            }
+            try NotePackTests.write(pack, NotePackTests.files(out).pack)
+            let shifted = entries[damages.count]
+            var index = String(decoding: NotePackTests.bytes(NotePackTests.files(out).index), as: UTF8.self)
+            index = index.replacingOccurrences(
+                of: "\(shifted.key) \(shifted.offset) ",
+                with: "\(shifted.key) \(shifted.offset + 1) "
+            )
+            try NotePackTests.write(Array(index.utf8), NotePackTests.files(out).index)
+            let damaged = damages.count + 1
+            // Another build date: the build runs, from the cache, and renders every page with the note's HTML.
+            let second = try build(files, into: out, date: "2030-01-01")
+            #expect(second.reused == files.count - damaged, "the damaged entries are misses")
+            let full = folder.appendingPathComponent("full")
+            _ = try build(files, into: full, date: "2030-01-01")
+            #expect(outputs(out) == outputs(full))
+            // The damaged entries were written again, whole.
+            let third = try build(files, into: out, date: "2021-06-01")
+            #expect(third.reused == files.count)
+            #expect(Set(self.entries(out).map(\.key)) == Set(entries.map(\.key)))
         }
-        try NotePackTests.write(pack, NotePackTests.files(out).pack)
-        let shifted = entries[damages.count]
-        var index = String(decoding: NotePackTests.bytes(NotePackTests.files(out).index), as: UTF8.self)
-        index = index.replacingOccurrences(
-            of: "\(shifted.key) \(shifted.offset) ",
-            with: "\(shifted.key) \(shifted.offset + 1) "
-        )
-        try NotePackTests.write(Array(index.utf8), NotePackTests.files(out).index)
-        let damaged = damages.count + 1
-        // Another build date: the build runs, from the cache, and renders every page with the note's HTML.
-        let second = try build(files, into: out, date: "2030-01-01")
-        #expect(second.reused == files.count - damaged, "the damaged entries are misses")
-        let full = folder.appendingPathComponent("full")
-        _ = try build(files, into: full, date: "2030-01-01")
-        #expect(outputs(out) == outputs(full))
-        // The damaged entries were written again, whole.
-        let third = try build(files, into: out, date: "2021-06-01")
-        #expect(third.reused == files.count)
-        #expect(Set(self.entries(out).map(\.key)) == Set(entries.map(\.key)))
+    }
+
+    @Test func aNoteWhoseCachedHTMLIsDamagedIsMadeAgainForItsPage() throws {
+        try withCorpus { files, folder, out in
+            _ = try build(files, into: out)
+            let entries = entries(out)
+
+            // The HTML of some entries damaged in each way that leaves their records whole.
+            var pack = NotePackTests.bytes(NotePackTests.files(out).pack)
+            let damages = NotePackTests.damages.filter { $0.part == .html }
+            #expect(damages.count >= 2 && damages.count < entries.count)
+            for (entry, damage) in zip(entries, damages) {
+                let range = entry.offset..<entry.offset + entry.length
+                pack.replaceSubrange(range, with: damage.damage(Array(pack[range])))
+            }
+            try NotePackTests.write(pack, NotePackTests.files(out).pack)
+            let cache = try NoteCache(root: out)
+            let damaged = entries.prefix(damages.count).compactMap { Digest(hexDigits: Array($0.key.utf8)) }
+            #expect(damaged.count == damages.count)
+            #expect(damaged.allSatisfy { cache.load($0) != nil && cache.loadHTML($0) == nil })
+
+            // Another build date: every page is rendered again, those of the damaged entries from their notes made again.
+            let second = try build(files, into: out, date: "2030-01-01")
+            #expect(second.reused == files.count, "the records are whole")
+            let full = folder.appendingPathComponent("full")
+            _ = try build(files, into: full, date: "2030-01-01")
+            #expect(outputs(out) == outputs(full))
+            // The entries were stored again, whole.
+            let mended = try NoteCache(root: out)
+            #expect(damaged.allSatisfy { mended.loadHTML($0) != nil })
+            #expect(Set(self.entries(out).map(\.key)) == Set(entries.map(\.key)))
+        }
+    }
+
+    @Test func theEntriesOfEarlierBuildsAFileEachAreRemovedWithTheirFolder() throws {
+        try withCorpus { files, folder, out in
+            let legacy = out.appendingPathComponent(NoteCache.legacyEntries)
+            try FileManager.default.createDirectory(at: legacy, withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: legacy.appendingPathComponent(String(repeating: "ab", count: 32) + ".note"))
+            let summary = try build(files, into: out)
+            #expect(summary.pruned.contains { $0.hasPrefix(NoteCache.legacyEntries + "/") })
+            #expect(!FileManager.default.fileExists(atPath: legacy.path))
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(NoteCache.folder).path))
+        }
     }
 
     @Test(arguments: [1, 2])

@@ -90,27 +90,27 @@ import Testing
         }
     }
 
+    /// The file number of each meeting's JSON and page in `out`: a file written again (through a temporary) gets a
+    /// new one.
+    func pageNumbers(_ out: URL) throws -> [String: Int] {
+        var found: [String: Int] = [:]
+        for file in filesUnder(out) where file.hasPrefix("site/meetings/") || file.hasPrefix("json/") {
+            let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(file).path)
+            found[file] = try #require(attributes[.systemFileNumber] as? Int)
+        }
+        return found
+    }
+
     @Test func onlyTheChangedMeetingsPagesAreWrittenAgain() throws {
         try withNotes { notes, folder in
             let out = folder.appendingPathComponent("out")
             _ = try build(notes, out)
-            /// The file number of each meeting's JSON and page: a file written again (through a temporary) gets a new one.
-            func numbers() throws -> [String: Int] {
-                var found: [String: Int] = [:]
-                for file in filesUnder(out) where file.hasPrefix("site/meetings/") || file.hasPrefix("json/") {
-                    let attributes = try FileManager.default.attributesOfItem(
-                        atPath: out.appendingPathComponent(file).path
-                    )
-                    found[file] = try #require(attributes[.systemFileNumber] as? Int)
-                }
-                return found
-            }
-            let before = try numbers()
+            let before = try pageNumbers(out)
             let changed = notes.appendingPathComponent("github-style.md")
             try (try String(contentsOf: changed, encoding: .utf8) + "\nOne more paragraph.\n")
                 .write(to: changed, atomically: true, encoding: .utf8)
             _ = try build(notes, out)
-            let after = try numbers()
+            let after = try pageNumbers(out)
             #expect(before.keys.sorted() == after.keys.sorted())
             let json = try #require(
                 before.keys.first { file in
@@ -170,6 +170,12 @@ import Testing
                 ["merge"] + shards.reversed() + ["--out", merged.path, "--build-date", "2021-06-01"]
             )
             #expect(result.status == 0, "\(result.stderr)")
+            try expectSame(merged, whole)
+            // Merged again, the same: no meeting's JSON or page is written again.
+            let pages = try pageNumbers(merged)
+            let again = try runMinutes(["merge"] + shards + ["--out", merged.path, "--build-date", "2021-06-01"])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try pageNumbers(merged) == pages)
             try expectSame(merged, whole)
 
             let missing = try runMinutes(["merge", shards[0], shards[2], "--out", merged.path])
