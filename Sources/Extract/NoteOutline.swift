@@ -7,7 +7,8 @@ public struct OutlineBlock: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// A heading of `level` 1–6 as written.
         case heading(level: Int)
-        /// One source line of a paragraph.
+        /// One line of a paragraph, between two breaks: one source line, or more when an inline (a code span, an
+        /// emphasis, a link or inline HTML) carries it over a line end.
         case line
         /// A list item: its first paragraph, wrapped lines joined with spaces.
         case item
@@ -28,7 +29,9 @@ public struct OutlineBlock: Hashable, Sendable {
             }
         }
     }
-    /// The text of each source line of the block (one entry for lines and rows).
+    /// The text of each source line of the block (one entry for lines and rows): an item's line that an inline
+    /// (a code span, an emphasis, a link or inline HTML) carries onto the lines after it is followed by an empty text
+    /// for each, so that entry `n` is the text of line `lines.lowerBound + n`.
     public var lineTexts: [String] {
         get { otherLineTexts ?? [text] }
         set { otherLineTexts = newValue.count == 1 && newValue[0] == text ? nil : newValue }
@@ -187,6 +190,12 @@ private struct OutlineBuilder {
     var group = 0
     /// Where each line of the paragraph or item read last stands among its inlines: one buffer kept for the note.
     private var lineBuffer: [Range<Int>] = []
+    /// Where each line of the paragraph or item read last starts, as source lines after the paragraph's first.
+    ///
+    /// One more entry ends them, the paragraph's count of source lines: line `n` covers source lines
+    /// `lineOffsets[n]` to `lineOffsets[n + 1] - 1` after the first. Set by ``takeLineRanges(_:)``; one buffer kept
+    /// for the note.
+    private var lineOffsets: [Int] = []
     /// The tidy text of each line of the paragraph read last: one buffer kept for the note.
     private var textBuffer: [String] = []
     /// The plain text being gathered, as bytes: one buffer kept for the note.
@@ -274,7 +283,9 @@ private struct OutlineBuilder {
             if isOneLine(paragraph) {
                 // One line is tidy already, and needs no line buffer.
                 text = tidyPlainText(of: paragraph + 1..<rest)
-                lineTexts = nil
+                // An inline over several lines (rare) leaves an empty text for each line after the first.
+                let carried = itemLines.count > 1 ? lineEnds(in: paragraph + 1..<rest) : 0
+                lineTexts = carried > 0 ? [text] + repeatElement("", count: carried) : nil
             } else {
                 let ranges = takeLineRanges(paragraph)
                 var texts: [String] = []
@@ -283,7 +294,7 @@ private struct OutlineBuilder {
                 // Tidy lines, none empty, joined by one space are tidy already.
                 let joined = joinedBySpaces(texts)
                 text = texts.contains(where: \.isEmpty) ? tidy(joined) : joined
-                lineTexts = texts
+                lineTexts = sourceLineTexts(texts)
                 lineBuffer = ranges
             }
             let inlines = paragraph + 1..<rest
@@ -329,7 +340,8 @@ private struct OutlineBuilder {
                 appendLine(
                     text,
                     inlines: inlines,
-                    line: first,
+                    // No inline of a paragraph on one line can cover more: they are counted only when it has more.
+                    lines: first...first + (range.lines.count > 1 ? lineEnds(in: inlines) : 0),
                     paragraphColumn: paragraphColumn,
                     depth: depth,
                     parent: parent
@@ -354,13 +366,12 @@ private struct OutlineBuilder {
             let header = cells(of: texts[0])
             for offset in 2..<texts.count {
                 let row = texts[offset]
-                let line = first + offset
                 blocks.append(
                     OutlineBlock(
                         kind: .tableRow,
                         text: row,
                         otherLineTexts: nil,
-                        lines: line...line,
+                        lines: sourceLines(ofLine: offset, first: first),
                         depth: depth,
                         column: 1,
                         isEmphasised: false,
@@ -383,7 +394,7 @@ private struct OutlineBuilder {
             appendLine(
                 texts[offset],
                 inlines: lines[offset],
-                line: first + offset,
+                lines: sourceLines(ofLine: offset, first: first),
                 paragraphColumn: paragraphColumn,
                 depth: depth,
                 parent: parent
@@ -391,18 +402,18 @@ private struct OutlineBuilder {
         }
     }
 
-    /// Appends the line block of `text`, the tidy text of the inlines `inlines` of source line `line` of a paragraph
-    /// starting at column `paragraphColumn`.
+    /// Appends the line block of `text`, the tidy text of the inlines `inlines` on source lines `lines` of a
+    /// paragraph starting at column `paragraphColumn`.
     mutating func appendLine(
         _ text: String,
         inlines: Range<Int>,
-        line: Int,
+        lines: ClosedRange<Int>,
         paragraphColumn: Int,
         depth: Int,
         parent: Int?
     ) {
         let column = (inlines.isEmpty ? nil : sourceRange(inlines.lowerBound))?.lowerBound.column ?? paragraphColumn
-        append(.line, text, inlines: inlines, lines: line...line, column: column, depth: depth, parent: parent)
+        append(.line, text, inlines: inlines, lines: lines, column: column, depth: depth, parent: parent)
     }
 
     /// Appends the heading or line block of `text`, the tidy text of the inlines `inlines`.
@@ -449,27 +460,86 @@ private struct OutlineBuilder {
         return true
     }
 
-    /// Where the inline nodes of each source line of the paragraph `index` stand: the runs between breaks, in the
+    /// Where the inline nodes of each line of the paragraph `index` stand: the runs between breaks, in the
     /// builder's line buffer, which is taken (hand it back to keep its room).
+    ///
+    /// The source lines each run covers are counted in ``lineOffsets``: a break ends a line, and so does a newline
+    /// inside an inline (``lineEnds(of:)``).
     mutating func takeLineRanges(_ index: Int) -> [Range<Int>] {
         var lines = lineBuffer
         lineBuffer = []
         lines.removeAll(keepingCapacity: true)
+        lineOffsets.removeAll(keepingCapacity: true)
+        lineOffsets.append(0)
         let end = Int(nodes[index].end)
         var start = index + 1
         var inline = start
+        var line = 0
         while inline < end {
             let next = Int(nodes[inline].end)
             switch nodes[inline].tag {
             case .softBreak, .lineBreak:
                 lines.append(start..<inline)
                 start = next
-            default: break
+                line += 1
+                lineOffsets.append(line)
+            case .text: break
+            default: line += lineEnds(of: inline)
             }
             inline = next
         }
         lines.append(start..<end)
+        lineOffsets.append(line + 1)
         return lines
+    }
+
+    /// The source lines line `offset` of the paragraph read last covers, the paragraph starting on line `first`.
+    func sourceLines(ofLine offset: Int, first: Int) -> ClosedRange<Int> {
+        first + lineOffsets[offset]...first + lineOffsets[offset + 1] - 1
+    }
+
+    /// `texts`, the text of each line of the paragraph read last, each followed by an empty text for every further
+    /// source line it covers: one text a source line.
+    func sourceLineTexts(_ texts: [String]) -> [String] {
+        // Most paragraphs have no newline inside an inline: one line a source line.
+        guard let count = lineOffsets.last, count != texts.count else { return texts }
+        var padded: [String] = []
+        padded.reserveCapacity(count)
+        for (offset, text) in texts.enumerated() {
+            padded.append(text)
+            padded.append(contentsOf: repeatElement("", count: lineOffsets[offset + 1] - lineOffsets[offset] - 1))
+        }
+        return padded
+    }
+
+    /// The line ends in the nodes `range`: ``lineEnd(at:)`` of each.
+    func lineEnds(in range: Range<Int>) -> Int {
+        var count = 0
+        for index in range { count += lineEnd(at: index) }
+        return count
+    }
+
+    /// The line ends in the inline `index` and its descendants: the breaks (inside an emphasis, strong emphasis, link
+    /// or image, no break at the top level of the paragraph shows them), and the newlines in code spans and inline
+    /// HTML.
+    func lineEnds(of index: Int) -> Int {
+        lineEnds(in: index..<Int(nodes[index].end))
+    }
+
+    /// The line ends node `index` holds itself (its descendants not read): one for a break; the newlines of a code
+    /// span, told by its range, as cmark makes them spaces in its literal; the newlines of inline HTML, which its
+    /// literal keeps.
+    @inline(__always) func lineEnd(at index: Int) -> Int {
+        let node = nodes[index]
+        switch node.tag {
+        case .softBreak, .lineBreak: return 1
+        case .code: return sourceRange(index).map { $0.upperBound.line - $0.lowerBound.line } ?? 0
+        case .htmlInline:
+            var count = 0
+            for byte in node.text(in: bytes) where byte == 0x0A { count += 1 }
+            return count
+        default: return 0
+        }
     }
 
     /// The ``tidy(_:)`` plain text of the sibling nodes `siblings`, each read as

@@ -153,8 +153,14 @@ struct Passage {
                 var end = index + 1
                 while end < blocks.count, blocks[end].kind == .line, blocks[end].group == group { end += 1 }
                 if (index..<end).contains(where: keeps) {
-                    let texts = blocks[index..<end].map(\.text)
-                    passages.append(make(index, texts: texts, firstLine: blocks[index].lines.lowerBound, children: []))
+                    passages.append(
+                        make(
+                            index,
+                            texts: sourceLineTexts(blocks[index..<end]),
+                            firstLine: blocks[index].lines.lowerBound,
+                            children: []
+                        )
+                    )
                 }
                 index = end
             default:
@@ -164,6 +170,22 @@ struct Passage {
         return passages
     }
 
+    /// The texts of the line blocks `lines`, in order, one a source line from the first block's: a line the blocks
+    /// skip (a line of no text, or one an inline of the line before carries on onto) has an empty text.
+    private static func sourceLineTexts(_ lines: ArraySlice<OutlineBlock>) -> [String] {
+        guard let first = lines.first?.lines.lowerBound, let last = lines.last?.lines.lowerBound,
+            last - first + 1 != lines.count
+        else { return lines.map(\.text) }
+        var texts: [String] = []
+        texts.reserveCapacity(last - first + 1)
+        for block in lines {
+            texts.append(contentsOf: repeatElement("", count: max(0, block.lines.lowerBound - first - texts.count)))
+            texts.append(block.text)
+        }
+        return texts
+    }
+
+    /// The passage of `texts`, the text of each source line from `firstLine`, the first of `block`.
     private static func make(_ block: Int, texts: [String], firstLine: Int, children: [Int]) -> Passage {
         // A passage of one line, as most are, is that line's text as it is.
         if texts.count == 1, let line = texts.first {

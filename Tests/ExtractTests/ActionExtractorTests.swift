@@ -452,6 +452,21 @@ import Testing
         #expect(found.map(\.lines) == [LineSpan(5, 5), LineSpan(9, 9)])
     }
 
+    /// An action after a line with a newline inside an inline (a code span, emphasis, a link, inline HTML) is on the
+    /// source line after it, not the line before: that newline ends a line as a soft break does.
+    @Test func linesCountANewlineInsideAnInline() throws {
+        for inline in ["`the\nscript`", "*emphasis\nacross lines*", "[a link\nacross lines](u)", "<span\nclass=\"x\">"]
+        {
+            let note = "# Meeting\n\nWe looked at \(inline) today\nAction: Ann to send the draft by 3 March.\n"
+            let found = try meeting(note).actions
+            #expect(found.map(\.text) == ["Ann to send the draft by 3 March."], "\(inline.debugDescription)")
+            #expect(found.map(\.lines) == [LineSpan(5, 5)], "\(inline.debugDescription)")
+        }
+        // An action holding such a newline covers both lines.
+        let spanning = try meeting("# Meeting\n\nAction: Ann to run `the\nscript` by Friday.\nDone.\n").actions
+        #expect(spanning.map(\.lines) == [LineSpan(3, 4)])
+    }
+
     // MARK: - Generalisation fixes
 
     @Test func readsDashLabelsButNotStatusNotesOrDashedLists() throws {

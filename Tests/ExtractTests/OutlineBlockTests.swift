@@ -238,9 +238,10 @@ import Testing
     /// Its text, emphasis, lead and links are those of the line in a paragraph of several lines (soft breaks, after
     /// trailing spaces or a tab, hard breaks of two spaces or a backslash, CR LF line ends, continuation lines
     /// indented or not), in an item wrapped over several lines (bulleted, checkbox and numbered) and in a heading;
-    /// each line's lines and column, but after a backslash break, are those of the line read alone. Lines include ones
-    /// of only inline HTML and ones with a newline inside an emphasis, code span, link or inline HTML, whose lines are
-    /// not compared: such a newline is not counted in a block's lines, on either path.
+    /// each line's column, but after a backslash break, is that of the line read alone. Lines include ones of only
+    /// inline HTML and ones with a newline inside an emphasis, code span, link or inline HTML: each block's lines are
+    /// the source lines it covers, such a newline counted on both paths, and an item's line texts hold one text a
+    /// source line.
     @Test func oneLineReadsAsALineAmongOthers() {
         let pieces = [
             "word", "Ann", "*em*", "**strong**", "[link](https://a.example)", "`code`", "\t", " ", "\u{A0}",
@@ -271,13 +272,20 @@ import Testing
         func outline(_ note: String) -> [OutlineBlock] { NoteOutline(MarkdownParser.parse(note)).blocks }
         for _ in 0..<300 {
             let lines = (0..<Int.random(in: 1...4, using: &generator)).map { _ in line() }
-            // The lines that make a block, and whether lines are counted as the source has them.
+            // The lines that make a block, and the source lines each line takes.
             let kept = lines.indices.filter { lines[$0] != "<b></b>" }
-            let countsLines = !lines.contains { $0.contains("\n") }
+            let heights = lines.map { line in 1 + line.utf8.filter { $0 == 0x0A }.count }
+            /// The source lines of each kept line when the lines are `apart` lines apart.
+            func sourceLines(apart: Int) -> [ClosedRange<Int>] {
+                kept.map { index in
+                    let first = 1 + heights[..<index].reduce(0, +) + (apart - 1) * index
+                    return first...first + heights[index] - 1
+                }
+            }
             for indent in ["", " ", "   "] {
                 let apart = outline(lines.map { indent + $0 }.joined(separator: "\n\n"))
                 #expect(apart.count == kept.count)
-                if countsLines { #expect(apart.map(\.lines) == kept.map { 1 + 2 * $0...1 + 2 * $0 }) }
+                #expect(apart.map(\.lines) == sourceLines(apart: 2))
                 for separator in ["\n", " \n", "\t\n", " \t \n", "  \n", "\\\n", "\r\n"] {
                     let together = outline(indent + lines.joined(separator: separator + indent))
                     let context = "\(lines) \(indent.debugDescription) \(separator.debugDescription)"
@@ -286,10 +294,10 @@ import Testing
                     // column: only the first line's column is compared then.
                     if separator != "\\\n" {
                         #expect(together.map(\.column) == apart.map(\.column), "\(context)")
-                        if countsLines { #expect(together.map(\.lines) == kept.map { 1 + $0...1 + $0 }, "\(context)") }
                     } else if kept.first == 0 {
                         #expect(together.first?.column == apart.first?.column, "\(context)")
                     }
+                    #expect(together.map(\.lines) == sourceLines(apart: 1), "\(context)")
                 }
             }
             for (marker, indent) in [
@@ -301,13 +309,22 @@ import Testing
                 let context = "\(lines) \(marker.debugDescription)"
                 #expect(items.count == lines.count, "\(context)")
                 #expect(items.filter { !$0.text.isEmpty }.map(fields) == apart.map(fields), "\(context)")
-                #expect(items.allSatisfy { $0.lineTexts == [$0.text] }, "\(context)")
+                #expect(
+                    items.allSatisfy { $0.lineTexts == [$0.text] + repeatElement("", count: $0.lines.count - 1) },
+                    "\(context)"
+                )
                 #expect(items.allSatisfy { $0.column == 1 && $0.isOrdered == marker.first!.isNumber }, "\(context)")
-                if countsLines { #expect(items.map(\.lines) == lines.indices.map { 1 + $0...1 + $0 }, "\(context)") }
+                #expect(items.filter { !$0.text.isEmpty }.map(\.lines) == sourceLines(apart: 1), "\(context)")
                 #expect(wrapped.count == 1, "\(context)")
                 #expect(wrapped.first?.lineTexts.filter { !$0.isEmpty } == apart.map(\.text), "\(context)")
+                // One text a source line: each line's text on the line it starts on.
+                let texts = wrapped.first?.lineTexts ?? []
+                #expect(texts.count == heights.reduce(0, +), "\(context)")
+                if texts.count == heights.reduce(0, +) {
+                    #expect(kept.map { texts[heights[..<$0].reduce(0, +)] } == apart.map(\.text), "\(context)")
+                }
                 #expect(wrapped.first?.links == apart.flatMap(\.links), "\(context)")
-                if countsLines { #expect(wrapped.first?.lines == 1...lines.count, "\(context)") }
+                #expect(wrapped.first?.lines == 1...heights.reduce(0, +), "\(context)")
             }
             let headings = outline(
                 kept.filter { !lines[$0].contains("\n") }.map { "# " + lines[$0] }.joined(separator: "\n")
@@ -315,6 +332,55 @@ import Testing
             let alone = outline(kept.filter { !lines[$0].contains("\n") }.map { lines[$0] }.joined(separator: "\n\n"))
             #expect(headings.map(fields) == alone.map(fields), "\(lines)")
             #expect(headings.allSatisfy { $0.column == 1 }, "\(lines)")
+        }
+    }
+
+    /// A newline inside an inline ends a source line as a break does.
+    ///
+    /// Inside a code span, emphasis, strong emphasis, a link, an image, inline HTML or an inline nested in another:
+    /// the line holding it covers the source lines it spans, and the lines after it in the paragraph, or the rows of a
+    /// table, start on the source lines they are on. An item's line texts hold one text a source line, the line an
+    /// inline carries its text onto an empty one.
+    @Test func aNewlineInsideAnInlineIsCountedInTheLines() {
+        func outline(_ note: String) -> [OutlineBlock] { NoteOutline(MarkdownParser.parse(note)).blocks }
+        for (inline, spans) in [
+            ("`the\nscript`", 2), ("`the\nold\nscript`", 3), ("*the\nscript*", 2), ("**the\nscript**", 2),
+            ("[the\nscript](https://u.example)", 2), ("![the\nscript](https://u.example)", 2),
+            ("<span\nclass=\"x\">", 2), ("*a `b\nc` d*", 2), ("[*a\nb* `c\nd`](https://u.example)", 3),
+        ] {
+            let extra = spans - 1
+            let paragraph = outline("# Minutes\n\nWe looked at \(inline) today\nAction: Ann to send the draft.\n")
+            #expect(
+                paragraph.map(\.lines) == [1...1, 3...3 + extra, 4 + extra...4 + extra],
+                "\(inline.debugDescription)"
+            )
+            #expect(paragraph.last?.text == "Action: Ann to send the draft.")
+            // A paragraph of one line of markup.
+            let alone = outline("We looked at \(inline) today\n\nNext")
+            #expect(alone.map(\.lines) == [1...1 + extra, 3 + extra...3 + extra], "\(inline.debugDescription)")
+            let text = alone.first?.text ?? ""
+            // The lines after it, after a soft and hard breaks.
+            let after = outline("Before\nWe looked at \(inline) today  \nThen\\\nLast\n")
+            #expect(
+                after.map(\.lines) == [1...1, 2...2 + extra, 3 + extra...3 + extra, 4 + extra...4 + extra],
+                "\(inline.debugDescription)"
+            )
+            // Table rows.
+            let table = outline("| A | B |\n|---|---|\n| \(inline) | x |\n| c | d |\n")
+            #expect(
+                table.map(\.lines) == [3...3 + extra, 4 + extra...4 + extra]
+                    && table.allSatisfy { $0.kind == .tableRow },
+                "\(inline.debugDescription)"
+            )
+            // Items, wrapped and of one line.
+            let empty = Array(repeating: "", count: extra)
+            let wrapped = outline("- We looked at \(inline) today\n  and left.\n- Next\n")
+            #expect(wrapped.map(\.lines) == [1...2 + extra, 3 + extra...3 + extra], "\(inline.debugDescription)")
+            #expect(wrapped.first?.lineTexts == [text] + empty + ["and left."], "\(inline.debugDescription)")
+            let item = outline("- We looked at \(inline) today\n")
+            #expect(item.first?.lines == 1...1 + extra, "\(inline.debugDescription)")
+            #expect(item.first?.lineTexts == [text] + empty, "\(inline.debugDescription)")
+            #expect(item.first?.text == text, "\(inline.debugDescription)")
         }
     }
 }

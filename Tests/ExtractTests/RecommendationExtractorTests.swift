@@ -53,6 +53,29 @@ import Testing
         #expect(record.lines == LineSpan(2, 3))
     }
 
+    /// A sentence after a newline inside an inline, in a paragraph or an item, is on the source line it is on: such a
+    /// newline ends a line as a break does.
+    @Test func linesCountANewlineInsideAnInline() throws {
+        let note = """
+            # Meeting
+
+            We looked at `the
+            script` today.
+            We recommend that the board adopts the plan.
+
+            - We looked at *the
+              script* today.
+              We recommend that the council funds the hall.
+            """
+        let records = try meeting(note).recommendations
+        #expect(
+            records.map(\.text) == [
+                "We recommend that the board adopts the plan.", "We recommend that the council funds the hall.",
+            ]
+        )
+        #expect(records.map(\.lines) == [LineSpan(5, 5), LineSpan(9, 9)])
+    }
+
     @Test func theSeedRecommendationsAreAllFound() throws {
         guard let sharedCorpus else { return }
         let path = sharedCorpus.appendingPathComponent("seed/000_af9b84a5ac73a05f.txt").path
