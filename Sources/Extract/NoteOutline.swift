@@ -404,6 +404,12 @@ private struct OutlineBuilder {
 
     /// Appends the line block of `text`, the tidy text of the inlines `inlines` on source lines `lines` of a
     /// paragraph starting at column `paragraphColumn`.
+    ///
+    /// The column is that of the first inline, as cmark places it, but after a backslash hard break: there cmark
+    /// 0.30 counts no line, and places the next line's first inline on the break's line, at a column past its end
+    /// (and every inline after it a line early). Such an inline, after a hard break and on an earlier line than the
+    /// breaks counted, starts a line at the paragraph's column: where cmark starts every line after a soft break or
+    /// a hard break of two spaces, as it leaves out the indentation of continuation lines.
     mutating func appendLine(
         _ text: String,
         inlines: Range<Int>,
@@ -412,7 +418,12 @@ private struct OutlineBuilder {
         depth: Int,
         parent: Int?
     ) {
-        let column = (inlines.isEmpty ? nil : sourceRange(inlines.lowerBound))?.lowerBound.column ?? paragraphColumn
+        var column = paragraphColumn
+        if !inlines.isEmpty, let start = sourceRange(inlines.lowerBound)?.lowerBound,
+            start.line >= lines.lowerBound || nodes[inlines.lowerBound - 1].tag != .lineBreak
+        {
+            column = start.column
+        }
         append(.line, text, inlines: inlines, lines: lines, column: column, depth: depth, parent: parent)
     }
 

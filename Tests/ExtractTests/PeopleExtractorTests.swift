@@ -682,6 +682,29 @@ import Testing
 
     // MARK: Wrapped and grouped label lines
 
+    /// People listed one a line with backslash hard breaks read as with hard breaks of two spaces: cmark 0.30 places
+    /// the name after a backslash break on the line before, past its end, which read as a line indented under it
+    /// and joined the names into one.
+    @Test func aBackslashBreakReadsAsTwoSpaces() throws {
+        let note =
+            "# Meeting\n\n## Attendees\n\nAnn Lee (Chair)\\\nTreasurer\\\nBob Roy\n\nPresent: Cy Dee,\\\nDi Eve\n"
+        let backslash = try meeting(note)
+        let twoSpaces = try meeting(note.replacing("\\\n", with: "  \n"))
+        for result in [backslash, twoSpaces] {
+            #expect(result.attendees.map(\.name) == ["Ann Lee", "Bob Roy", "Cy Dee", "Di Eve"])
+            #expect(
+                result.attendees.map(\.lines) == [LineSpan(5, 5), LineSpan(7, 7), LineSpan(9, 10), LineSpan(9, 10)]
+            )
+            #expect(
+                result.diagnostics.filter { $0.message.contains("person") }.map {
+                    [$0.message, "\($0.position?.line ?? 0)"]
+                }
+                    == [["could not read “Treasurer” in the Attendees block as a person", "6"]]
+            )
+        }
+        #expect(backslash.attendees == twoSpaces.attendees)
+    }
+
     @Test func joinsALabelValueHardWrappedOntoIndentedLines() throws {
         let note = """
             Notes of the Garden Group
