@@ -190,7 +190,8 @@ private struct OutlineBuilder {
     var group = 0
     /// Where each line of the paragraph or item read last stands among its inlines: one buffer kept for the note.
     private var lineBuffer: [Range<Int>] = []
-    /// Where each line of the paragraph or item read last starts, as source lines after the paragraph's first.
+    /// Where each line of the paragraph or item read last starts, as source lines after the paragraph's first, when
+    /// an inline carries one over a line end; empty when each line is one source line, as in most paragraphs.
     ///
     /// One more entry ends them, the paragraph's count of source lines: line `n` covers source lines
     /// `lineOffsets[n]` to `lineOffsets[n + 1] - 1` after the first. Set by ``takeLineRanges(_:)``; one buffer kept
@@ -480,8 +481,7 @@ private struct OutlineBuilder {
         var lines = lineBuffer
         lineBuffer = []
         lines.removeAll(keepingCapacity: true)
-        lineOffsets.removeAll(keepingCapacity: true)
-        lineOffsets.append(0)
+        if !lineOffsets.isEmpty { lineOffsets.removeAll(keepingCapacity: true) }
         let end = Int(nodes[index].end)
         var start = index + 1
         var inline = start
@@ -493,27 +493,35 @@ private struct OutlineBuilder {
                 lines.append(start..<inline)
                 start = next
                 line += 1
-                lineOffsets.append(line)
+                if !lineOffsets.isEmpty { lineOffsets.append(line) }
             case .text: break
-            default: line += lineEnds(of: inline)
+            default:
+                let ends = lineEnds(of: inline)
+                if ends > 0 {
+                    // At the first line end inside an inline, the lines so far (this one too) each started one source
+                    // line after the one before.
+                    if lineOffsets.isEmpty { lineOffsets.append(contentsOf: 0...line) }
+                    line += ends
+                }
             }
             inline = next
         }
         lines.append(start..<end)
-        lineOffsets.append(line + 1)
+        if !lineOffsets.isEmpty { lineOffsets.append(line + 1) }
         return lines
     }
 
     /// The source lines line `offset` of the paragraph read last covers, the paragraph starting on line `first`.
     func sourceLines(ofLine offset: Int, first: Int) -> ClosedRange<Int> {
-        first + lineOffsets[offset]...first + lineOffsets[offset + 1] - 1
+        guard !lineOffsets.isEmpty else { return first + offset...first + offset }
+        return first + lineOffsets[offset]...first + lineOffsets[offset + 1] - 1
     }
 
     /// `texts`, the text of each line of the paragraph read last, each followed by an empty text for every further
     /// source line it covers: one text a source line.
     func sourceLineTexts(_ texts: [String]) -> [String] {
         // Most paragraphs have no newline inside an inline: one line a source line.
-        guard let count = lineOffsets.last, count != texts.count else { return texts }
+        guard let count = lineOffsets.last else { return texts }
         var padded: [String] = []
         padded.reserveCapacity(count)
         for (offset, text) in texts.enumerated() {
