@@ -76,6 +76,15 @@ import Testing
         #expect(records.map(\.lines) == [LineSpan(5, 5), LineSpan(9, 9)])
     }
 
+    /// A line of a paragraph with no text (an image without alt text) is still a source line: the sentence after it
+    /// is on its own line, not the one before.
+    @Test func aLineWithNoTextIsStillALine() throws {
+        let note = "# Meeting\n\nWe met today.\n![](x.png)\nWe recommend that the board adopts the plan.\n"
+        let records = try meeting(note).recommendations
+        #expect(records.map(\.text) == ["We recommend that the board adopts the plan."])
+        #expect(records.map(\.lines) == [LineSpan(5, 5)])
+    }
+
     @Test func theSeedRecommendationsAreAllFound() throws {
         guard let sharedCorpus else { return }
         let path = sharedCorpus.appendingPathComponent("seed/000_af9b84a5ac73a05f.txt").path
