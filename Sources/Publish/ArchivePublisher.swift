@@ -21,7 +21,7 @@ final class ArchivePublisher {
     private let site: SiteRenderer
     private let siteFingerprint: String
     /// The keys the last build wrote pages under.
-    private let previousPages: Set<Digest>
+    private var previousPages: Set<Digest>
     private let line = OrderedJSONEncoder(pretty: false)
     private let csv: CSVWriter
     private let jsonLines: OutputFolder.Stream
@@ -154,8 +154,11 @@ final class ArchivePublisher {
         summary.diagnostics += failures[batch.count] ?? []
     }
 
-    /// Writes the tables, JSON Lines, schema and overview pages.
+    /// Writes the tables, JSON Lines, schema and overview pages; no meeting is added after.
     func finish() throws {
+        // What only adding needs is let go first: the overview's sorting is when a build holds the most.
+        ids = MeetingIDAllocator()
+        previousPages = []
         try jsonLines.commit()
         for table in tables { try table.commit() }
         try folder.write(MeetingSchema.text, to: "schema/meeting.schema.json")

@@ -34,6 +34,8 @@ final class NotePack: @unchecked Sendable {
     struct Location: Sendable, Equatable {
         var offset: Int
         var length: Int
+        /// Whether this build used or made the entry, so that ``prune(in:)`` keeps it.
+        var used = false
     }
 
     /// How much of an entry is read first for its record: most records fit, with some HTML after them.
@@ -46,10 +48,8 @@ final class NotePack: @unchecked Sendable {
     /// The index, opened to append; -1 in ``Mode/read``.
     private let index: Int32
     private let lock = NSLock()
-    /// Where each indexed entry lies.
+    /// Where each indexed entry lies, and whether this build used it: one table an archive's entries, not two.
     private var locations: [Digest: Location] = [:]
-    /// The entries this build used or made, which ``prune(in:)`` keeps.
-    private var used: Set<Digest> = []
     /// Where the next entry goes: the pack's end.
     private var end = 0
 
@@ -193,7 +193,7 @@ final class NotePack: @unchecked Sendable {
     /// Marks the entry of `key` as used by this build, so that ``prune(in:)`` keeps it.
     func keep(_ key: Digest) {
         lock.withLock {
-            if locations[key] != nil { _ = used.insert(key) }
+            locations[key]?.used = true
         }
     }
 
@@ -257,16 +257,13 @@ final class NotePack: @unchecked Sendable {
                 }
             }
             guard written else { throw failure(packFile) }
-            return Location(offset: start, length: length)
+            return Location(offset: start, length: length, used: true)
         }
         var line: [UInt8] = []
         NoteCacheEntry.appendLine(key, location.offset, location.length, to: &line)
         // One `write` to a file opened to append: lines written at once by several threads never mix.
         guard line.withUnsafeBufferPointer({ OutputFolder.writeAll($0, to: index) }) else { throw failure(indexFile) }
-        lock.withLock {
-            locations[key] = location
-            used.insert(key)
-        }
+        lock.withLock { locations[key] = location }
     }
 
     /// Ends the build's use of the pack: the index is written again with the entries this build used alone.
@@ -276,7 +273,7 @@ final class NotePack: @unchecked Sendable {
     /// it was not written for (a build killed in between finds an empty cache).
     func prune(in folder: OutputFolder) throws {
         precondition(index >= 0, "a pack opened to read is not pruned")
-        var kept = lock.withLock { used.compactMap { key in locations[key].map { (key: key, location: $0) } } }
+        var kept = lock.withLock { locations.compactMap { $0.value.used ? (key: $0.key, location: $0.value) : nil } }
         kept.sort { $0.location.offset < $1.location.offset }
         let live = kept.reduce(0) { $0 + $1.location.length }
         if end > 2 * live {

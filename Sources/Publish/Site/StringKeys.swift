@@ -8,7 +8,8 @@ import Foundation
 /// mark and no scalar that normalisation changes, so it is its own NFC, two different such texts are never
 /// canonically equal, and their order is that of their scalars, which is the order of their UTF-8 bytes; so every
 /// comparison gives what comparing the `String`s gives, and the sort the same order, without a `String` comparison
-/// for each such pair. The keys' bytes are kept end to end in one buffer.
+/// for each such pair. The keys' bytes are kept end to end in one buffer, and only the other parts as `String`s: a
+/// sort of an archive's ids holds one copy of them, not two.
 ///
 /// Known limitation: `String` (Swift 6.3) does not itself always order text whose NFC differs from it: it finds
 /// "\u{212B}" (the Ångström sign, canonically U+00C5) and "\u{C5}\u{1}", or "e\u{301}" and "\u{E9}a", neither equal
@@ -19,8 +20,9 @@ struct StringKeys {
     private var bytes: [UInt8] = []
     /// Where each part of each key ends in `bytes`, `parts` a key.
     private var ends: [Int] = []
-    /// Each part, and whether it compares by its bytes (its scalars are all below U+0300).
-    private var texts: [String] = []
+    /// The parts that do not compare by their bytes, by number: few, or none in text of Latin scripts.
+    private var texts: [Int: String] = [:]
+    /// Whether each part compares by its bytes (its scalars are all below U+0300).
     private var byteOrdered: [Bool] = []
     private let parts: Int
     /// For each part, whether it sorts descending.
@@ -32,7 +34,6 @@ struct StringKeys {
         self.parts = parts
         self.descending = (0..<parts).map { $0 < descending.count && descending[$0] }
         ends.reserveCapacity(parts * capacity)
-        texts.reserveCapacity(parts * capacity)
         byteOrdered.reserveCapacity(parts * capacity)
     }
 
@@ -44,7 +45,7 @@ struct StringKeys {
             bytes.append(contentsOf: utf8)
             return true
         }
-        texts.append(text)
+        if !isByteOrdered { texts[byteOrdered.count] = text }
         byteOrdered.append(isByteOrdered)
         ends.append(bytes.count)
     }
@@ -57,10 +58,17 @@ struct StringKeys {
             ends.withUnsafeBufferPointer { ends in
                 byteOrdered.withUnsafeBufferPointer { byteOrdered in
                     let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1).unsafelyUnwrapped
+                    /// Part `index` as a `String`: a byte-ordered part made again from its bytes.
+                    func text(_ index: Int) -> String {
+                        guard byteOrdered[index] else { return texts[index] ?? "" }
+                        let start = index == 0 ? 0 : ends[index - 1]
+                        return String(decoding: buffer[start..<ends[index]], as: UTF8.self)
+                    }
                     /// How parts `a` and `b` compare: below zero when `a` comes first.
                     func compare(_ a: Int, _ b: Int) -> Int {
                         guard byteOrdered[a], byteOrdered[b] else {
-                            return texts[a] < texts[b] ? -1 : texts[b] < texts[a] ? 1 : 0
+                            let (first, second) = (text(a), text(b))
+                            return first < second ? -1 : second < first ? 1 : 0
                         }
                         let start = (a == 0 ? 0 : ends[a - 1], b == 0 ? 0 : ends[b - 1])
                         let length = (ends[a] - start.0, ends[b] - start.1)
