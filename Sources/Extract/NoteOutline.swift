@@ -30,8 +30,9 @@ public struct OutlineBlock: Hashable, Sendable {
         }
     }
     /// The text of each source line of the block (one entry for lines and rows): an item's line that an inline
-    /// (a code span, an emphasis, a link or inline HTML) carries onto the lines after it is followed by an empty text
-    /// for each, so that entry `n` is the text of line `lines.lowerBound + n`.
+    /// (a code span, an emphasis, a link's text or inline HTML) carries onto the lines after it is followed by an
+    /// empty text for each, so that entry `n` is the text of line `lines.lowerBound + n`. (A line end inside a link's
+    /// destination, title or reference label leaves no trace in cmark's tree, and is not counted.)
     public var lineTexts: [String] {
         get { otherLineTexts ?? [text] }
         set { otherLineTexts = newValue.count == 1 && newValue[0] == text ? nil : newValue }

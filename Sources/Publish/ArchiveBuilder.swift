@@ -78,7 +78,7 @@ public struct ArchiveBuilder: Sendable {
                 site: site,
                 folder: folder,
                 previousPages: previousPages,
-                remake: remake
+                remake: { remake($0, key: $1) }
             ) : nil
         var summary = BuildSummary()
         var done = 0
@@ -114,7 +114,7 @@ public struct ArchiveBuilder: Sendable {
                     cache.keep(item.key)
                 } else {
                     // Stored here, in the notes' order, not by the thread that made it: the pack is the same bytes
-                    // for every number of jobs.
+                    // for every number of jobs (but where a damaged entry is made again, a batch later).
                     try cache.store(item.note, key: item.key)
                 }
                 // The note may have changed since it was hashed: the manifest names the entry made.
@@ -233,7 +233,8 @@ public struct ArchiveBuilder: Sendable {
             options: options,
             site: site,
             folder: folder,
-            previousPages: previousPages
+            previousPages: previousPages,
+            remake: { remake($0, key: $1) }
         )
         var stats = BuildStats()
         var done = 0
@@ -244,11 +245,17 @@ public struct ArchiveBuilder: Sendable {
                 guard let key = entry.note.key else {
                     return .failure(MergeError(message: entry.note.error?.description ?? entry.note.path))
                 }
-                // The record and its HTML, read at once here, in parallel: the merged folder gets a whole copy.
-                guard let note = entry.cache.loadWhole(key) else {
-                    return .failure(MergeError(message: "the cache entry of \(entry.note.path) is missing or damaged"))
-                }
-                return .success((entry.note.path, key, note, entry.cache))
+                // The record and its HTML, read at once here, in parallel: the merged folder gets a whole copy. An
+                // entry damaged in the shard's pack is made again from its note, which this machine sees too.
+                if let note = entry.cache.loadWhole(key) { return .success((entry.note.path, key, note, entry.cache)) }
+                return remake(entry.note.path, key: key)
+                    .map { (entry.note.path, key, $0, entry.cache) }
+                    .mapError { failure in
+                        MergeError(
+                            message: "the cache entry of \(entry.note.path) is missing or damaged, and the note "
+                                + "cannot be made again: \(failure.reason)"
+                        )
+                    }
             }
             var items: [ArchivePublisher.Entry] = []
             for (entry, result) in zip(batch, loaded) {
@@ -314,9 +321,7 @@ public struct ArchiveBuilder: Sendable {
                 let clock = ContinuousClock.now
                 var note = BuildManifest.Note(position: input.position, path: input.path)
                 do throws(IngestError) {
-                    let bytes = try ingestor.read(path: input.path)
-                    let sha256 = NoteIngestor.digest(bytes)
-                    note.key = NoteCache.key(path: input.path, sha256: sha256, settings: settings)
+                    note.key = try Self.read(input.path, with: ingestor, settings: settings).key
                 } catch {
                     note.error = error.diagnostic
                 }
@@ -365,7 +370,7 @@ public struct ArchiveBuilder: Sendable {
             return now - clock
         }
         let ingestor = producer
-        var read: (bytes: [UInt8], sha256: String)?
+        var read: Read?
         let key: Digest
         if planned {
             guard let planned = note.key else {
@@ -374,10 +379,9 @@ public struct ArchiveBuilder: Sendable {
             key = planned
         } else {
             do throws(IngestError) {
-                let bytes = try ingestor.read(path: note.path)
-                let sha256 = NoteIngestor.digest(bytes)
-                read = (bytes, sha256)
-                key = NoteCache.key(path: note.path, sha256: sha256, settings: settings)
+                let fresh = try Self.read(note.path, with: ingestor, settings: settings)
+                read = fresh
+                key = fresh.key
                 stats.read = lap()
             } catch {
                 return Produced(outcome: .failure(error.diagnostic), stats: stats)
@@ -387,19 +391,11 @@ public struct ArchiveBuilder: Sendable {
             return Produced(outcome: .success((note.path, key, cached, cache)), reused: true, stats: stats)
         }
         do {
-            let bytes: [UInt8]
-            let sha256: String
-            if let read {
-                (bytes, sha256) = read
-            } else {
-                bytes = try ingestor.read(path: note.path)
-                sha256 = NoteIngestor.digest(bytes)
-            }
+            // The file may have changed since it was hashed: its entry goes under the key of what is read now.
+            let current = try read ?? Self.read(note.path, with: ingestor, settings: settings)
             stats.read += lap()
-            let made = try make(note.path, bytes: bytes, sha256: sha256, ingestor: ingestor, stats: &stats, lap: lap)
-            // The file may have changed since it was hashed: its entry goes under the key of what was read.
-            let current = NoteCache.key(path: note.path, sha256: sha256, settings: settings)
-            return Produced(outcome: .success((note.path, current, made, cache)), stats: stats)
+            let made = try make(note.path, read: current, ingestor: ingestor, stats: &stats, lap: lap)
+            return Produced(outcome: .success((note.path, current.key, made, cache)), stats: stats)
         } catch let error as IngestError {
             return Produced(outcome: .failure(error.diagnostic), stats: stats)
         } catch {
@@ -415,17 +411,27 @@ public struct ArchiveBuilder: Sendable {
         return NoteIngestor(options: ingest)
     }
 
-    /// The entry of the note at `path` read as `bytes`: parsed once, extracted and rendered as HTML, each stage's
-    /// time added to `stats` as `lap` measures it.
+    /// A note's bytes as read, their SHA-256, and the key of the note's entry.
+    private typealias Read = (bytes: [UInt8], sha256: String, key: Digest)
+
+    /// The note at `path`, read with `ingestor`, its entry's key made with the record settings `settings`.
+    private static func read(_ path: String, with ingestor: NoteIngestor, settings: String) throws(IngestError) -> Read
+    {
+        let bytes = try ingestor.read(path: path)
+        let sha256 = NoteIngestor.digest(bytes)
+        return (bytes, sha256, NoteCache.key(path: path, sha256: sha256, settings: settings))
+    }
+
+    /// The entry of the note at `path` as `read`: parsed once, extracted and rendered as HTML, each stage's time
+    /// added to `stats` as `lap` measures it.
     private func make(
         _ path: String,
-        bytes: [UInt8],
-        sha256: String,
+        read: Read,
         ingestor: NoteIngestor,
         stats: inout BuildStats,
         lap: () -> Duration
     ) throws -> CachedNote {
-        let document = try ingestor.ingest(bytes: bytes, path: path, sha256: sha256)
+        let document = try ingestor.ingest(bytes: read.bytes, path: path, sha256: read.sha256)
         stats.parse += lap()
         let meeting = MeetingExtractor(options: options.extract).extract(document)
         stats.extract += lap()
@@ -435,16 +441,25 @@ public struct ArchiveBuilder: Sendable {
         return made
     }
 
-    /// The entry of a note made again from its file, when the file still holds what `item`'s key was made from.
-    private func remake(_ item: ArchivePublisher.Item) -> CachedNote? {
+    /// The entry of the note at `path` made again from its file, for a page whose cached HTML is gone or damaged:
+    /// when the file still holds what `key` was made from, else why not.
+    private func remake(_ path: String, key: Digest) -> Result<CachedNote, ArchivePublisher.RemakeFailure> {
         let ingestor = producer
-        guard let bytes = try? ingestor.read(path: item.path) else { return nil }
-        let sha256 = NoteIngestor.digest(bytes)
-        guard NoteCache.key(path: item.path, sha256: sha256, settings: options.recordSettings) == item.key else {
-            return nil
+        let read: Read
+        do throws(IngestError) {
+            read = try Self.read(path, with: ingestor, settings: options.recordSettings)
+        } catch {
+            return .failure(ArchivePublisher.RemakeFailure(reason: error.message))
+        }
+        guard read.key == key else {
+            return .failure(ArchivePublisher.RemakeFailure(reason: "it has changed since it was read: build again"))
         }
         var stats = BuildStats()
-        return try? make(item.path, bytes: bytes, sha256: sha256, ingestor: ingestor, stats: &stats) { .zero }
+        do {
+            return .success(try make(path, read: read, ingestor: ingestor, stats: &stats) { .zero })
+        } catch {
+            return .failure(ArchivePublisher.RemakeFailure(reason: "\(error)"))
+        }
     }
 
     /// A digest of everything the outputs depend on.

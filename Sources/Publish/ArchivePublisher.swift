@@ -12,9 +12,26 @@ import Ingest
 final class ArchivePublisher {
     /// A note ready to publish: its path, the key of its cache entry and what the entry holds.
     typealias Item = (path: String, key: Digest, note: CachedNote, cache: NoteCache)
-    /// Makes a note's entry again from its file, for a page whose cached HTML is gone or damaged; `nil` when the
-    /// file no longer holds what the entry was made from.
-    typealias Remake = (Item) -> CachedNote?
+    /// Makes the entry of the note at a path again from its file, for a page whose cached HTML is gone or damaged,
+    /// when the file still holds what the entry's key was made from.
+    typealias Remake = (_ path: String, _ key: Digest) -> Result<CachedNote, RemakeFailure>
+
+    /// Why a note's entry could not be made again.
+    struct RemakeFailure: Error {
+        var reason: String
+    }
+
+    /// Why a page whose note HTML the cache lost could not be written.
+    struct PageError: Error, CustomStringConvertible {
+        /// The note.
+        var path: String
+        var reason: String
+        /// `path: error: …`.
+        var description: String {
+            "\(path): error: the cache's copy of this note's HTML is damaged, and the note cannot be read again: "
+                + reason
+        }
+    }
 
     private let options: BuildOptions
     private let folder: OutputFolder
@@ -28,7 +45,7 @@ final class ArchivePublisher {
     private let tables: [OutputFolder.Stream]
     private var ids = MeetingIDAllocator()
     private let overview: OverviewIndex
-    private let remake: Remake?
+    private let remake: Remake
     /// The key each meeting's JSON and page were written under, in the order meetings were added to `overview`.
     private var pageKeys: [Digest] = []
     /// The overview pages written, relative to the folder.
@@ -40,7 +57,7 @@ final class ArchivePublisher {
         site: SiteRenderer,
         folder: OutputFolder,
         previousPages: Set<Digest>,
-        remake: Remake? = nil
+        remake: @escaping Remake
     ) throws {
         self.options = options
         self.remake = remake
@@ -195,15 +212,8 @@ final class ArchivePublisher {
     /// The note HTML of an item whose cache entry lost it, from the note made again, whose entry is stored in place
     /// of the damaged one (here, in the notes' order).
     private func remadeHTML(of item: Item) throws -> [UInt8] {
-        guard let remake else {
-            throw OutputFolder.WriteError(path: item.path, reason: "its cache entry is gone or damaged")
-        }
-        guard let note = remake(item), let html = note.noteHTML else {
-            throw OutputFolder.WriteError(
-                path: item.path,
-                reason: "its cache entry is damaged and the note has changed since it was read: build again"
-            )
-        }
+        let note = try remake(item.path, item.key).mapError { PageError(path: item.path, reason: $0.reason) }.get()
+        guard let html = note.noteHTML else { throw PageError(path: item.path, reason: "no HTML was made") }
         try item.cache.store(note, key: item.key)
         return html
     }

@@ -31,7 +31,7 @@ final class NotePack: @unchecked Sendable {
     }
 
     /// Where an entry lies in the pack.
-    struct Location: Sendable, Equatable {
+    struct Location: Sendable {
         var offset: Int
         var length: Int
         /// Whether this build used or made the entry, so that ``prune(in:)`` keeps it.

@@ -131,6 +131,37 @@ import Testing
         }
     }
 
+    @Test func mergeMakesAgainAnEntryWhoseHTMLIsDamagedInAShard() throws {
+        try withCorpus { files, folder, out in
+            let date = try #require(CalendarDate(iso: "2021-06-01"))
+            var shards: [URL] = []
+            for index in 0..<2 {
+                var options = BuildOptions(buildDate: date, pageSize: 5, jobs: 2)
+                options.shard = Shard("\(index)/2")
+                let shard = folder.appendingPathComponent("shard-\(index)")
+                _ = try ArchiveBuilder(options: options).build(files, into: try OutputFolder(path: shard.path))
+                shards.append(shard)
+            }
+            // The HTML of the first shard's first entry damaged, its record whole: a shard build finds it up to date.
+            let entry = try #require(entries(shards[0]).first)
+            var pack = NotePackTests.bytes(NotePackTests.files(shards[0]).pack)
+            let range = entry.offset..<entry.offset + entry.length
+            let damage = try #require(NotePackTests.damages.first { $0.part == .html })
+            pack.replaceSubrange(range, with: damage.damage(Array(pack[range])))
+            try NotePackTests.write(pack, NotePackTests.files(shards[0]).pack)
+
+            let options = BuildOptions(buildDate: date, pageSize: 5, jobs: 2)
+            let merged = try ArchiveBuilder(options: options).merge(
+                shards.map(\.path),
+                into: try OutputFolder(path: out.path)
+            )
+            #expect(merged.errors == 0)
+            let whole = folder.appendingPathComponent("whole")
+            _ = try build(files, into: whole)
+            #expect(outputs(out) == outputs(whole))
+        }
+    }
+
     @Test func theEntriesOfEarlierBuildsAFileEachAreRemovedWithTheirFolder() throws {
         try withCorpus { files, folder, out in
             let legacy = out.appendingPathComponent(NoteCache.legacyEntries)
