@@ -13,7 +13,8 @@ extension Minutes {
                 Writes DIR/json/<id>.json, DIR/meetings.jsonl, DIR/schema/meeting.schema.json, DIR/csv/*.csv and \
                 the digest in DIR/site/ (index.html, meetings/<id>.html, actions.html, people.html, feed.xml). \
                 A file already there is replaced through a temporary name and a rename, so an interrupted build \
-                leaves the previous output readable (a new file it left cut short is written again next time); records of notes that were removed are pruned. A cache in DIR/.minutes-cache \
+                leaves the previous output readable (a new file it left cut short is written again next time); \
+                records of notes that were removed are pruned. A cache in DIR/.minutes-cache \
                 keeps each note's record by its path and content: the next build extracts only the notes that \
                 changed, and does nothing when nothing did (--force redoes everything). With --shard I/N it takes \
                 every Nth note from the Ith and writes only the cache, for `minutes merge`. Exit status 1 when any \
